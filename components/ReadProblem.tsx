@@ -1,0 +1,33 @@
+import type { ReadableField } from '../lib/helpdesks/types';
+import { joinWords, missingLabel } from './format';
+
+/**
+ * Says in plain words what the page did not show. `partial`: the ticket was read but some fields
+ * were not (a one-line muted notice); otherwise the whole page could not be read.
+ */
+export function ReadProblem({ missing, partial }: { missing: ReadableField[]; partial?: boolean }) {
+  const words = missing.map(missingLabel);
+  if (partial) {
+    return (
+      <p class="rp-notice" data-testid="read-problem">
+        Couldn't read {joinWords(words)} on this page.
+      </p>
+    );
+  }
+  return (
+    <section class="rp-problem" data-testid="read-problem" aria-label="Reading problem">
+      <h3 class="rp-problem-title">Rapport couldn't read this ticket page</h3>
+      {words.length > 0 && (
+        <>
+          <p>Not found on the page:</p>
+          <ul class="rp-problem-list">
+            {words.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p class="rp-muted">The helpdesk may have changed its layout; your notes are safe. Reloading the page may help.</p>
+    </section>
+  );
+}

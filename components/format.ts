@@ -1,0 +1,84 @@
+/**
+ * Pure wording helpers for the sidebar. The UI copy is English; dates follow the agent's locale.
+ */
+import type { HelpdeskId, ReadableField } from '../lib/helpdesks/types';
+import type { VisitSummary } from '../lib/messages';
+
+const DAY = 86_400_000;
+
+export const helpdeskLabel = (id: HelpdeskId): string => (id === 'zendesk' ? 'Zendesk' : 'Freshdesk');
+
+/** "#123"; tolerates ids that already carry the hash. */
+export const ticketLabel = (ticketId: string): string => (ticketId.startsWith('#') ? ticketId : `#${ticketId}`);
+
+/** `plural(1, 'time')` → "1 time", `plural(3, 'time')` → "3 times". */
+export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+
+/** Whether `at` is a time Intl and Date can format (they throw on NaN and out-of-range values). */
+export const isTime = (at: number | undefined): at is number => at !== undefined && !Number.isNaN(new Date(at).getTime());
+
+/** "25 Nov 2026" in en-GB, "Nov 25, 2026" in en-US: the agent's own way of writing a date. */
+export function formatDate(at: number, locale?: string): string {
+  if (!isTime(at)) return 'an unknown date';
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(at);
+}
+
+/** Full date and time for tooltips. */
+export function formatDateTime(at: number, locale?: string): string {
+  if (!isTime(at)) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(at);
+}
+
+/** Calendar days between two instants in local time (DST-safe), positive when `at` is in the past. */
+export function daysAgo(at: number, now: number): number {
+  const midnight = (t: number) => new Date(t).setHours(0, 0, 0, 0);
+  return Math.round((midnight(now) - midnight(at)) / DAY);
+}
+
+/** "today", "yesterday", "3 days ago" within the last week; undefined otherwise (or in the future). */
+export function relativeDay(at: number, now: number): string | undefined {
+  const d = daysAgo(at, now);
+  if (!(d >= 0 && d <= 6)) return undefined;
+  return d === 0 ? 'today' : d === 1 ? 'yesterday' : `${d} days ago`;
+}
+
+/** The visit line under the customer's name. */
+export function describeVisits(history: VisitSummary | undefined, now: number, locale?: string): string {
+  if (!history) return 'Looking up history…';
+  if (history.ticketsSeen <= 0) return 'First time we see this customer';
+  const seen = `Seen ${plural(history.ticketsSeen, 'time')}`;
+  if (history.lastSeen === undefined) return seen;
+  const rel = relativeDay(history.lastSeen, now);
+  return `${seen}, last on ${formatDate(history.lastSeen, locale)}${rel ? ` (${rel})` : ''}`;
+}
+
+/** A note's date: "today", "yesterday", else the date. */
+export function noteDate(at: number, now: number, locale?: string): string {
+  const d = daysAgo(at, now);
+  return d === 0 ? 'today' : d === 1 ? 'yesterday' : formatDate(at, locale);
+}
+
+const MISSING: Record<ReadableField, string> = {
+  pane: "the ticket's pane",
+  subject: "the ticket's subject",
+  status: "the ticket's status",
+  'requester-name': "the requester's name",
+  'requester-email': "the requester's email",
+  conversation: 'the conversation',
+  composer: 'the reply box',
+};
+
+/** Plain words for a field the page did not show ("the requester's email"). */
+export const missingLabel = (field: ReadableField): string => MISSING[field] ?? field;
+
+/** "a", "a and b", "a, b and c". */
+export function joinWords(words: string[]): string {
+  if (words.length < 2) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** First letter of the first two words that have one, for the avatar; "?" when there is none. */
+export function initials(name: string | undefined): string {
+  const letters = (name ?? '').split(/\s+/).flatMap((w) => w.match(/\p{L}/u) ?? []);
+  return letters.slice(0, 2).join('').toUpperCase() || '?';
+}

@@ -1,0 +1,47 @@
+/**
+ * What the sidebar shows. The content script builds this from the adapter's read and the
+ * background's answers; views only render it (no storage calls in components/).
+ */
+import type { HelpdeskId, ReadableField } from '../lib/helpdesks/types';
+import type { VisitSummary } from '../lib/messages';
+
+export interface NoteView {
+  id: string;
+  text: string;
+  tags: string[];
+  createdAt: number;
+  /** Set when the note was written on a ticket, e.g. "#123". */
+  ticketLabel?: string;
+}
+
+export type SidebarState =
+  /** The page is a ticket but the pane has not rendered yet. */
+  | { kind: 'waiting'; helpdesk: HelpdeskId; ticketId: string }
+  /** The pane could not be found at all (`missing` says what). */
+  | { kind: 'unreadable'; helpdesk: HelpdeskId; ticketId: string; missing: ReadableField[] }
+  | {
+      kind: 'ticket';
+      helpdesk: HelpdeskId;
+      ticketId: string;
+      subject?: string;
+      customer: { name?: string; email?: string };
+      /** Fields the page did not show; the sidebar says so in plain words. */
+      missing: ReadableField[];
+      /** undefined while the background is answering. */
+      history?: VisitSummary;
+      notes?: NoteView[];
+      /** A problem talking to local storage, in plain words (e.g. "storage is full"). */
+      storageError?: string;
+    };
+
+export type NoteSaveResult = { ok: true } | { ok: false; error: string };
+
+export interface SidebarProps {
+  state: SidebarState;
+  collapsed: boolean;
+  onToggleCollapsed(): void;
+  /** Saves a note for the current customer. The input keeps its text unless the save succeeded. */
+  onAddNote(text: string): Promise<NoteSaveResult>;
+  /** Fixed "now" for tests; defaults to Date.now(). */
+  now?: number;
+}

@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { db } from '@/lib/db/db';
+import { Repository } from '@/lib/db/repository';
+import { createRequestHandler } from '@/lib/background/handle-request';
+import type { TabMessage } from '@/lib/client';
+
+export default defineBackground(() => {
+  const handle = createRequestHandler(new Repository(db()), browser.runtime.id);
+
+  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'toggle-sidebar') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    const message: TabMessage = { type: 'sidebar.toggle' };
+    // A tab without our content script (not a helpdesk ticket) has nobody listening: that's fine.
+    await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  });
+});

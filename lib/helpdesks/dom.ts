@@ -1,0 +1,208 @@
+/**
+ * Small pure DOM readers shared by the helpdesk adapters. Nothing here renders, stores or returns
+ * HTML: text comes from text nodes only. Kept dependency-free because it ships in the content script.
+ */
+import type { ConversationMessage } from './types';
+
+/** Bounds that match what the background accepts (`LIMITS` in lib/messages.ts; a test keeps them equal). */
+export const MAX = { field: 500, messageText: 20000, messages: 200, externalId: 200, url: 2000 } as const;
+
+/** Bounds for looking through shadow roots, so a hostile or runaway page cannot make us loop. */
+const MAX_SHADOW_ROOTS = 100;
+const MAX_SHADOW_DEPTH = 12;
+/** Bound for the text walker (elements + text nodes visited per call). */
+const MAX_NODES = 50000;
+
+const isElement = (node: Node | null | undefined): node is Element => node?.nodeType === 1;
+
+/**
+ * All matches of `selector` under `root`, including inside OPEN shadow roots (closed ones are
+ * unreachable by design), in page order: a shadow root's matches come right where its host is,
+ * before the host's light-DOM children (how slotted content usually renders). Never throws.
+ */
+export function queryAllDeep(root: ParentNode, selector: string): Element[] {
+  const out: Element[] = [];
+  const budget = { roots: MAX_SHADOW_ROOTS };
+  try {
+    const own = isElement(root as Node) ? (root as Element).shadowRoot : null;
+    if (own) collect(own, selector, out, budget, 1);
+    collect(root, selector, out, budget, 0);
+  } catch {
+    // An invalid selector or a detached/odd node: return what we have.
+  }
+  return out;
+}
+
+/** The first deep match (see `queryAllDeep`), or null. */
+export function queryDeep(root: ParentNode, selector: string): Element | null {
+  return queryAllDeep(root, selector)[0] ?? null;
+}
+
+function collect(scope: ParentNode, selector: string, out: Element[], budget: { roots: number }, depth: number): void {
+  const matches = Array.from(scope.querySelectorAll(selector));
+  const hosts = depth < MAX_SHADOW_DEPTH ? Array.from(scope.querySelectorAll('*')).filter((el) => el.shadowRoot) : [];
+  let i = 0;
+  for (const host of hosts) {
+    // Matches before the host (and the host itself and its ancestors) come first.
+    while (i < matches.length && !follows(host, matches[i]!)) out.push(matches[i++]!);
+    if (budget.roots-- <= 0) break;
+    collect(host.shadowRoot!, selector, out, budget, depth + 1);
+  }
+  while (i < matches.length) out.push(matches[i++]!);
+}
+
+const follows = (host: Element, el: Element) =>
+  el !== host && (host.compareDocumentPosition(el) & 4) /* DOCUMENT_POSITION_FOLLOWING */ !== 0;
+
+/** The element's own open shadow root when it has one, else the element (some widgets render without). */
+export const contentRoot = (el: Element): ParentNode => el.shadowRoot ?? el;
+
+/** Whether `el` or an ancestor up to (not including) `stop` is an `aria-hidden="true"` copy. */
+export function hiddenWithin(el: Element, stop: Node): boolean {
+  for (let node: Element | null = el; node && node !== stop; node = node.parentElement) {
+    if (node.getAttribute('aria-hidden') === 'true') return true;
+  }
+  return false;
+}
+
+// Buttons are controls ("Add AI summary", "Show more"), not content.
+const SKIP = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|SVG|svg|IFRAME|OBJECT|CANVAS|BUTTON)$/;
+const BLOCK =
+  /^(P|DIV|BR|LI|UL|OL|DL|DT|DD|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|HR|FIGURE|FIGCAPTION|ADDRESS|DETAILS|SUMMARY)$/;
+
+/**
+ * Plain text of an element as a reader would see it: whitespace collapsed, one "\n" between
+ * blocks and at `<br>`, no blank lines, line breaks kept inside `<pre>`. Skips scripts, styles,
+ * templates, buttons and `aria-hidden="true"` / `hidden` subtrees (duplicates kept for animation or
+ * screen-reader tricks). Built from text nodes only: never HTML. Clipped to `max` characters.
+ */
+export function textOf(el: Element | null | undefined, max: number = MAX.messageText): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  let size = 0;
+  let visited = 0;
+  // Explicit stack (no recursion): [node, inside <pre>] or a "\n" to emit when a block closes.
+  const stack: Array<[Node, boolean] | '\n'> = [];
+  const pushChildren = (node: Node, pre: boolean) => {
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push([c, pre]);
+  };
+  pushChildren(el, el.tagName === 'PRE');
+  while (stack.length && size < max * 4 + 1000 && visited++ < MAX_NODES) {
+    const item = stack.pop()!;
+    if (item === '\n') {
+      parts.push('\n');
+      continue;
+    }
+    const [node, pre] = item;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      const piece = pre ? data.replace(/[^\S\n]+/g, ' ') : data.replace(/\s+/g, ' ');
+      parts.push(piece);
+      size += piece.length;
+    } else if (isElement(node)) {
+      if (SKIP.test(node.tagName) || node.getAttribute('aria-hidden') === 'true' || node.hasAttribute('hidden')) continue;
+      const block = BLOCK.test(node.tagName);
+      if (block) {
+        parts.push('\n');
+        stack.push('\n');
+      }
+      if (node.tagName === 'LI') parts.push(listMarker(node));
+      pushChildren(node, pre || node.tagName === 'PRE');
+    }
+  }
+  const text = parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+  return clip(text, max);
+}
+
+/** "3. " for the third item of an ordered list, "- " otherwise, so numbered questions stay numbered. */
+function listMarker(item: Element): string {
+  const list = item.parentElement;
+  if (list?.tagName !== 'OL') return '- ';
+  let n = Number.parseInt(list.getAttribute('start') ?? '', 10) || 1;
+  for (let s = item.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === 'LI') n++;
+  return `${n}. `;
+}
+
+/** Single-line text for names, subjects and statuses; undefined when empty. */
+export function fieldOf(el: Element | null | undefined): string | undefined {
+  return clip(textOf(el, MAX.field * 2).replace(/\n/g, ' '), MAX.field) || undefined;
+}
+
+/** A form control's current value (`.value`, which the app sets), else its text. */
+export function valueOf(el: Element | null | undefined): string | undefined {
+  if (!el) return undefined;
+  const value = (el as HTMLInputElement).value;
+  const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : fieldOf(el);
+  return text ? clip(text, MAX.field) : undefined;
+}
+
+/** Cuts `text` to `max` UTF-16 units without leaving half a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** ISO 8601 (UTC) from the element's `datetime` attribute; undefined when absent or unparseable. */
+export function isoFrom(el: Element | null | undefined): string | undefined {
+  const raw = el?.getAttribute('datetime')?.trim();
+  if (!raw) return undefined;
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** First capture of `pattern` in the element's `href` attribute (e.g. a user or contact id). */
+export function idFromHref(el: Element | null | undefined, pattern: RegExp): string | undefined {
+  const id = el?.getAttribute('href')?.match(pattern)?.[1];
+  return id ? clip(id, MAX.externalId) : undefined;
+}
+
+const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]{2,}/;
+
+/** The first thing that looks like an email address in `text`. */
+export function emailIn(text: string | null | undefined): string | undefined {
+  const hit = text?.match(EMAIL)?.[0];
+  return hit && hit.length <= MAX.field ? hit : undefined;
+}
+
+/** The document a root belongs to (the root itself when it is one). */
+export function documentOf(root: ParentNode): Document | undefined {
+  const node = root as Node;
+  return node.nodeType === 9 ? (node as Document) : (node.ownerDocument ?? undefined);
+}
+
+/** `url.href`, cut down to what the background accepts. */
+export function pageUrl(url: URL): string {
+  return url.href.length <= MAX.url ? url.href : clip(url.origin + url.pathname, MAX.url);
+}
+
+/**
+ * At most `MAX.messages`, keeping the latest: the tail in oldest-first pages, the head when the
+ * page lists newest first (judged by the timestamps at both ends).
+ */
+export function latestMessages(messages: ConversationMessage[]): ConversationMessage[] {
+  if (messages.length <= MAX.messages) return messages;
+  const first = messages[0]?.at;
+  const last = messages[messages.length - 1]?.at;
+  return first && last && first > last ? messages.slice(0, MAX.messages) : messages.slice(-MAX.messages);
+}
+
+/** Runs a reader; a throw (odd DOM, missing API) becomes undefined so one field cannot sink the read. */
+export function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Drops keys whose value is undefined, so snapshots compare and serialise cleanly. */
+export function prune<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
+  return value;
+}

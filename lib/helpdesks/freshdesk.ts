@@ -1,0 +1,194 @@
+/**
+ * Freshdesk (`https://SUBDOMAIN.freshdesk.com/a/tickets/N`, older `/helpdesk/tickets/N`).
+ * One ticket per page. The 2026 layout moved the subject/description into custom elements with
+ * open shadow roots and the contact card into a micro-frontend, so every lookup goes through
+ * `queryAllDeep`. Selector facts: /work/shared/reference/helpdesk-dom.md (Freshdesk section).
+ */
+import {
+  attempt,
+  contentRoot,
+  documentOf,
+  emailIn,
+  fieldOf,
+  hiddenWithin,
+  idFromHref,
+  isoFrom,
+  latestMessages,
+  MAX,
+  clip,
+  pageUrl,
+  prune,
+  queryAllDeep,
+  queryDeep,
+  textOf,
+} from './dom';
+import type { ConversationMessage, HelpdeskAdapter, ReadableField, ReadResult, Requester } from './types';
+
+export const freshdeskSelectors = {
+  /** Ticket subject: light DOM in the classic layout; inside `ticket-details`' shadow root in 2026. */
+  subject: '.ticket-subject-heading',
+  /** 2026 layout: custom element with an open shadow root holding subject and description. */
+  ticketDetails: 'ticket-details',
+  /** Ticket properties panel (classic and 2026). */
+  properties: '.ticket-properties-wrapper',
+  /** Status property; its value is in `dropdownValue`. */
+  status: '[data-test-id="ticket-status"]',
+  /** Selected value of an Ember power-select dropdown. */
+  dropdownValue: '.ember-power-select-selected-item',
+  /** Contact card micro-frontend (2026; open shadow root). */
+  contactInfo: 'mfe-application[app-id="fw-unified-mfe--contact-info"]',
+  /** Inside the contact card: long values such as the email (the first that looks like one is used). */
+  contactEmail: 'p.break-all',
+  /** Link to the contact's page (`/a/contacts/456`): name and contact id. Also used in a message header. */
+  contactLink: 'a[href*="/contacts/"]',
+  /** One per conversation entry, including the reply box (skipped). */
+  item: '.ticket-details__item',
+  /** The first entry: the ticket description, written by the requester. */
+  description: '[data-test-id="ticket-description"]',
+  /** Marks the reply box entry. */
+  replyBox: '.rich-editor',
+  /** Message body (reply/note, or the description's text). */
+  body: '.ticket_note[data-note-id], [data-test-conversation="conversation-text"]',
+  /** Author and time of an entry. */
+  header: '.conversation-header',
+  /** Time inside a header; only the `datetime` attribute is read. Seen in our fixtures, unverified
+   * live: without it `at` stays empty rather than parsing localised text. */
+  time: 'time[datetime]',
+  /** Marks a private note (on the entry or inside it). */
+  privateNote: '.ticket-details__privatenote',
+  /** Collapsed older history. Never clicked (adapters are pure readers); messages behind it are not read. */
+  loadMore: '[data-test-button="load-more"]',
+  /** Froala editing area of an open reply or note. */
+  composer: '.fr-element.fr-view[contenteditable="true"]',
+} as const;
+
+const S = freshdeskSelectors;
+const TICKET_PATH = /^\/(?:a|helpdesk)\/tickets\/(\d+)(?:\/|$)/;
+const CONTACT_ID = /\/contacts\/(\d+)/;
+
+const isTicketView = (root: ParentNode) =>
+  !!queryDeep(root, [S.subject, S.ticketDetails, S.properties, S.item, S.contactInfo].join(','));
+
+/** Subject from the page, else from `document.title` (`[#N] Subject : Company`) when it names ticket N. */
+function readSubject(root: ParentNode, ticketId: string): string | undefined {
+  const heading = fieldOf(queryDeep(root, S.subject));
+  if (heading) return heading;
+  const title = documentOf(root)?.title.trim() ?? '';
+  const match = title.match(/^\[#(\d+)\]\s*(.*)$/);
+  if (match?.[1] !== ticketId) return undefined;
+  const rest = match[2] ?? '';
+  const cut = rest.lastIndexOf(' : ');
+  return clip((cut > 0 ? rest.slice(0, cut) : rest).trim(), MAX.field) || undefined;
+}
+
+function readStatus(root: ParentNode): string | undefined {
+  const field = queryDeep(root, S.status);
+  return fieldOf(field?.querySelector(S.dropdownValue) ?? field);
+}
+
+/** Entries in page order, without the reply box, aria-hidden copies or nested duplicates. */
+function entries(root: ParentNode): Element[] {
+  return queryAllDeep(root, S.item).filter(
+    (item) =>
+      !item.matches(S.replyBox) &&
+      !item.querySelector(S.replyBox) &&
+      !item.parentElement?.closest(S.item) &&
+      !hiddenWithin(item, root as Node),
+  );
+}
+
+function authorLink(item: Element): Element | null | undefined {
+  return item.querySelector(S.header)?.querySelector('a[href]');
+}
+
+function readRequester(root: ParentNode, items: Element[]): Requester {
+  const card = queryDeep(root, S.contactInfo);
+  const scope = card ? contentRoot(card) : undefined;
+  const link = scope ? queryAllDeep(scope, S.contactLink).find((a) => fieldOf(a)) : undefined;
+  const email = scope ? queryAllDeep(scope, S.contactEmail).map((p) => emailIn(p.textContent)).find(Boolean) : undefined;
+  // Classic layout / card not rendered yet: the description's author is the requester.
+  const description = items.find((item) => item.matches(S.description));
+  const fallback = description ? authorLink(description) : undefined;
+  return prune({
+    name: fieldOf(link) ?? fieldOf(fallback),
+    email,
+    externalId: idFromHref(link, CONTACT_ID) ?? idFromHref(fallback, CONTACT_ID),
+  });
+}
+
+function readMessage(item: Element, requesterName: string | undefined): ConversationMessage | undefined {
+  const body = item.querySelector(S.body);
+  if (!body) return undefined;
+  const header = item.querySelector(S.header);
+  const link = authorLink(item);
+  const href = link?.getAttribute('href') ?? '';
+  const author = fieldOf(link);
+  const isPrivate = item.matches(S.privateNote) || !!item.querySelector(S.privateNote);
+  // Freshdesk marks no role on an entry: a contact link (or the requester's name, or being the
+  // description) means the customer; private notes and everything else are agents.
+  const customer =
+    !isPrivate &&
+    (CONTACT_ID.test(href) ||
+      (!/\/agents\//.test(href) && (item.matches(S.description) || (!!author && author === requesterName))));
+  return prune<ConversationMessage>({
+    role: customer ? 'customer' : 'agent',
+    author,
+    at: isoFrom(header?.querySelector(S.time)),
+    text: textOf(body),
+    public: !isPrivate,
+  });
+}
+
+export const freshdesk: HelpdeskAdapter = {
+  id: 'freshdesk',
+  label: 'Freshdesk',
+
+  matches: (url) =>
+    url.protocol === 'https:' &&
+    url.hostname.endsWith('.freshdesk.com') &&
+    (url.pathname.startsWith('/a/') || TICKET_PATH.test(url.pathname)),
+
+  activeTicketId: (url) => url.pathname.match(TICKET_PATH)?.[1],
+
+  read(root, ticketId, url): ReadResult {
+    if (!/^\d{1,20}$/.test(ticketId) || !attempt(() => isTicketView(root))) return { ok: false, missing: ['pane'] };
+
+    const items = attempt(() => entries(root)) ?? [];
+    const subject = attempt(() => readSubject(root, ticketId));
+    const status = attempt(() => readStatus(root));
+    const requester = attempt(() => readRequester(root, items)) ?? {};
+    const messages: ConversationMessage[] = [];
+    for (const item of items) {
+      const message = attempt(() => readMessage(item, requester.name));
+      if (message) messages.push(message);
+    }
+    const composer = attempt(() => queryDeep(root, S.composer));
+
+    const missing: ReadableField[] = [];
+    if (!subject) missing.push('subject');
+    if (!status) missing.push('status');
+    if (!requester.name) missing.push('requester-name');
+    if (!requester.email) missing.push('requester-email');
+    if (!messages.length) missing.push('conversation');
+    if (!composer) missing.push('composer');
+
+    return {
+      ok: true,
+      missing,
+      snapshot: prune({
+        helpdesk: 'freshdesk',
+        account: url.host,
+        ticketId,
+        url: pageUrl(url),
+        subject,
+        status,
+        requester,
+        messages: latestMessages(messages),
+      }),
+    };
+  },
+
+  // One ticket per page, so the id only guards against reading a non-ticket page.
+  composer: (root, ticketId) =>
+    (/^\d{1,20}$/.test(ticketId) && (attempt(() => queryDeep(root, S.composer)) as HTMLElement | null)) || null,
+};

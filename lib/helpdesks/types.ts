@@ -1,0 +1,79 @@
+/**
+ * What every helpdesk adapter reads off a ticket page. Adapters are pure readers: they take a root
+ * (the document, or any node for tests) and never render, store or fetch.
+ */
+
+export type HelpdeskId = 'zendesk' | 'freshdesk';
+
+/** Who wrote a message in the conversation. */
+export type AuthorRole = 'customer' | 'agent';
+
+export interface ConversationMessage {
+  role: AuthorRole;
+  /** Display name of the author as the page shows it. */
+  author?: string;
+  /** ISO 8601 time taken from a `datetime` attribute; absent when the page shows none. */
+  at?: string;
+  /** Plain body text (never HTML). */
+  text: string;
+  /** false for internal notes / private notes. */
+  public: boolean;
+}
+
+export interface Requester {
+  name?: string;
+  email?: string;
+  /** The helpdesk's own id for the requester (user / contact id) when the page shows it. */
+  externalId?: string;
+}
+
+/**
+ * A plain, serialisable picture of one ticket as the page shows it. This is what crosses from the
+ * content script to the background; nothing in it is HTML.
+ */
+export interface TicketSnapshot {
+  helpdesk: HelpdeskId;
+  /** The helpdesk account, i.e. the page's host (`acme.zendesk.com`). */
+  account: string;
+  ticketId: string;
+  url: string;
+  subject?: string;
+  status?: string;
+  priority?: string;
+  requester: Requester;
+  messages: ConversationMessage[];
+}
+
+/**
+ * Names of the things a reader may fail to find. The sidebar turns these into plain words
+ * ("couldn't read the requester's email").
+ */
+export type ReadableField =
+  | 'pane'
+  | 'subject'
+  | 'status'
+  | 'requester-name'
+  | 'requester-email'
+  | 'conversation'
+  | 'composer';
+
+export type ReadResult =
+  | { ok: true; snapshot: TicketSnapshot; missing: ReadableField[] }
+  | { ok: false; missing: ReadableField[] };
+
+export interface HelpdeskAdapter {
+  id: HelpdeskId;
+  /** Human label, e.g. "Zendesk". */
+  label: string;
+  /** Whether this adapter handles the page at `url` (host and path). */
+  matches(url: URL): boolean;
+  /**
+   * The ticket the agent is looking at, or undefined when the page is not a ticket.
+   * Reads the URL first; the root is there for layouts where the URL is not enough.
+   */
+  activeTicketId(url: URL, root: ParentNode): string | undefined;
+  /** Reads the ticket `ticketId` from inside its own pane only. Never throws. */
+  read(root: ParentNode, ticketId: string, url: URL): ReadResult;
+  /** The reply composer (contenteditable) of ticket `ticketId`, or null when it is not open. */
+  composer(root: ParentNode, ticketId: string): HTMLElement | null;
+}

@@ -1,0 +1,241 @@
+/**
+ * Runs Rapport on one helpdesk tab: follows the active ticket through single-page navigation and,
+ * per ticket, reads the page, asks the background, and renders the sidebar.
+ *
+ * One-way flow: page → adapter → TicketSnapshot → background → SidebarState → view.
+ * Each ticket gets its own AbortController; switching tickets aborts the previous one, which takes
+ * its observers, timers and pending answers with it.
+ */
+import type { HelpdeskAdapter, Requester, TicketSnapshot } from '../helpdesks/types';
+import type { Answers, Reply, RequestOf, RequestType } from '../messages';
+import type { Note } from '../db/types';
+import type { NoteSaveResult, NoteView, SidebarState } from '../../components/model';
+import { childController, debounce, later, observe } from './lifecycle';
+
+export interface SidebarView {
+  render(state: SidebarState, collapsed: boolean): void;
+  remove(): void;
+}
+
+export interface ControllerDeps {
+  adapter: HelpdeskAdapter;
+  document: Document;
+  /** The page's current URL (location.href). */
+  href(): string;
+  request<T extends RequestType>(req: RequestOf<T>): Promise<Reply<Answers[T]>>;
+  /** Creates the sidebar on first use; `onAddNote`/`onToggle` come back from the view. */
+  createView(handlers: { onAddNote(text: string): Promise<NoteSaveResult>; onToggleCollapsed(): void }): SidebarView;
+  prefs: { collapsed(): Promise<boolean>; setCollapsed(value: boolean): Promise<void> };
+  /** How long a ticket may take to render before we say we couldn't read it. */
+  settleMs?: number;
+  /** Quiet time before re-reading a ticket that is already shown. */
+  rereadMs?: number;
+}
+
+export interface Controller {
+  toggleCollapsed(): void;
+  /** Re-checks which ticket is active now (also called by the navigation watchers). */
+  check(): void;
+}
+
+interface Session {
+  ticketId: string;
+  controller: AbortController;
+  /** Something on the page changed. */
+  poke(): void;
+  addNote(text: string): Promise<NoteSaveResult>;
+  state(): SidebarState | undefined;
+}
+
+export function startController(deps: ControllerDeps, signal: AbortSignal): Controller {
+  const { adapter, document: doc } = deps;
+  const settleMs = deps.settleMs ?? 4000;
+  const rereadMs = deps.rereadMs ?? 250;
+  let collapsed = false;
+  let view: SidebarView | undefined;
+  let session: Session | undefined;
+  let lastHref = '';
+
+  const show = (state: SidebarState) => {
+    if (signal.aborted) return;
+    view ??= deps.createView({
+      onAddNote: (text) => session?.addNote(text) ?? Promise.resolve({ ok: false, error: 'No ticket is open.' }),
+      onToggleCollapsed: toggleCollapsed,
+    });
+    view.render(state, collapsed);
+  };
+
+  const hide = () => {
+    view?.remove();
+    view = undefined;
+  };
+  signal.addEventListener('abort', hide, { once: true });
+
+  function toggleCollapsed() {
+    collapsed = !collapsed;
+    void deps.prefs.setCollapsed(collapsed);
+    const state = session?.state();
+    if (state) show(state);
+  }
+
+  void deps.prefs.collapsed().then((value) => {
+    if (value === collapsed) return;
+    collapsed = value;
+    const state = session?.state();
+    if (state) show(state);
+  });
+
+  function check() {
+    if (signal.aborted) return;
+    const href = deps.href();
+    const hrefChanged = href !== lastHref;
+    lastHref = href;
+    const ticketId = adapter.activeTicketId(new URL(href), doc);
+    if (ticketId && ticketId === session?.ticketId) {
+      session.poke();
+      return;
+    }
+    if (!hrefChanged && !ticketId && !session) return;
+    session?.controller.abort();
+    session = ticketId ? openSession(ticketId) : undefined;
+    if (!session) hide();
+  }
+
+  function openSession(ticketId: string): Session {
+    const controller = childController(signal);
+    const sessionSignal = controller.signal;
+    const startedAt = performance.now();
+    let current: SidebarState | undefined;
+    let customerId: string | undefined;
+    let identity: string | undefined;
+    let snapshot: TicketSnapshot | undefined;
+
+    const render = (state: SidebarState) => {
+      if (sessionSignal.aborted) return;
+      current = state;
+      show(state);
+    };
+
+    const read = () => {
+      if (sessionSignal.aborted) return;
+      const result = adapter.read(doc, ticketId, new URL(deps.href()));
+      const settled = performance.now() - startedAt >= settleMs;
+      if (!result.ok || !identityOf(result.snapshot.requester)) {
+        if (settled) {
+          const missing = result.missing.includes('pane') ? result.missing : ['requester-name' as const, ...result.missing.filter((m) => m !== 'requester-name')];
+          render({ kind: 'unreadable', helpdesk: adapter.id, ticketId, missing: [...new Set(missing)] });
+        } else if (!current) {
+          render({ kind: 'waiting', helpdesk: adapter.id, ticketId });
+        }
+        return;
+      }
+      snapshot = result.snapshot;
+      const previous = current?.kind === 'ticket' ? current : undefined;
+      const who = identityOf(snapshot.requester);
+      const sameCustomer = who === identity;
+      render({
+        kind: 'ticket',
+        helpdesk: adapter.id,
+        ticketId,
+        subject: snapshot.subject,
+        customer: { name: snapshot.requester.name, email: snapshot.requester.email },
+        missing: result.missing,
+        history: sameCustomer ? previous?.history : undefined,
+        notes: sameCustomer ? previous?.notes : undefined,
+        storageError: sameCustomer ? previous?.storageError : undefined,
+      });
+      if (!sameCustomer) {
+        identity = who;
+        customerId = undefined;
+        void lookUp(snapshot, who);
+      }
+    };
+
+    const lookUp = async (snap: TicketSnapshot, who: string | undefined) => {
+      const reply = await deps.request({ type: 'ticket.open', snapshot: snap });
+      if (sessionSignal.aborted || who !== identity || current?.kind !== 'ticket') return;
+      if (!reply.ok) {
+        render({ ...current, storageError: reply.error });
+        return;
+      }
+      customerId = reply.data.customer.id;
+      render({
+        ...current,
+        history: reply.data.history,
+        notes: reply.data.notes.map(noteView),
+        storageError: undefined,
+      });
+    };
+
+    const reread = debounce(rereadMs, read, sessionSignal);
+    // Until the ticket is first read, every change may be the pane arriving: read on the next frame.
+    let queued = false;
+    const poke = () => {
+      if (current?.kind === 'ticket') return reread();
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        read();
+      });
+    };
+    later(settleMs, read, sessionSignal);
+
+    read();
+
+    return {
+      ticketId,
+      controller,
+      poke,
+      state: () => current,
+      async addNote(text) {
+        if (!customerId || !snapshot) return { ok: false, error: 'This customer is still being looked up. Try again in a moment.' };
+        const reply = await deps.request({
+          type: 'note.add',
+          customerId,
+          ticket: { helpdesk: snapshot.helpdesk, account: snapshot.account, ticketId },
+          text,
+        });
+        if (!reply.ok) return { ok: false, error: reply.error };
+        if (!sessionSignal.aborted && current?.kind === 'ticket') {
+          render({ ...current, notes: [noteView(reply.data), ...(current.notes ?? [])] });
+        }
+        return { ok: true };
+      },
+    };
+  }
+
+  // Navigation: the Navigation API where it exists (Chromium), popstate for back/forward, and a
+  // MutationObserver for everything else — SPAs re-render when they navigate, and Zendesk marks the
+  // active tab with attributes. The callback costs one string comparison per mutation batch.
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('currententrychange', check, { signal });
+  addEventListener('popstate', check, { signal });
+  observe(
+    doc.documentElement,
+    { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-current', 'data-entity-is-selected', 'data-is-active'] },
+    check,
+    signal,
+  );
+
+  check();
+  return { toggleCollapsed, check };
+}
+
+/** What makes a requester a person we can look up: their helpdesk id, email or at least a name. */
+export function identityOf(r: Requester): string | undefined {
+  if (r.externalId) return `id:${r.externalId}`;
+  if (r.email) return `email:${r.email.toLowerCase()}`;
+  if (r.name) return `name:${r.name}`;
+  return undefined;
+}
+
+export function noteView(note: Note): NoteView {
+  return {
+    id: note.id,
+    text: note.text,
+    tags: note.tags,
+    createdAt: note.createdAt,
+    ticketLabel: note.ticket ? `#${note.ticket.ticketId}` : undefined,
+  };
+}

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { RapportDB } from '@/lib/db/db';
+import { Repository } from '@/lib/db/repository';
+import { STORAGE_FULL, createRequestHandler, describeError } from '@/lib/background/handle-request';
+import type { TicketSnapshot } from '@/lib/helpdesks/types';
+
+const EXT = 'rapport-extension-id';
+const tabSender = { id: EXT, url: 'https://acme.zendesk.com/agent/tickets/101', tab: { id: 3 } };
+const snapshot: TicketSnapshot = {
+  helpdesk: 'zendesk',
+  account: 'acme.zendesk.com',
+  ticketId: '101',
+  url: 'https://acme.zendesk.com/agent/tickets/101',
+  requester: { name: 'Sam Rivera', email: 'sam@example.com' },
+  messages: [{ role: 'customer', text: 'Hello', public: true, at: '2026-11-25T09:00:00.000Z' }],
+};
+
+let database: RapportDB;
+let handle: ReturnType<typeof createRequestHandler>;
+
+beforeEach(() => {
+  database = new RapportDB(`handler-${crypto.randomUUID()}`);
+  handle = createRequestHandler(new Repository(database), EXT);
+});
+afterEach(() => database.delete());
+
+async function tableSizes() {
+  return Promise.all(database.tables.map((t) => t.count()));
+}
+
+describe('request handler', () => {
+  it('opens a ticket and saves a note that comes back on the next open', async () => {
+    const opened = await handle({ type: 'ticket.open', snapshot }, tabSender);
+    expect(opened.ok).toBe(true);
+    const customerId = (opened as { data: { customer: { id: string } } }).data.customer.id;
+    const added = await handle({ type: 'note.add', customerId, text: '  Prefers email  ' }, tabSender);
+    expect(added).toMatchObject({ ok: true, data: { text: 'Prefers email' } });
+    const again = await handle({ type: 'ticket.open', snapshot }, tabSender);
+    expect(again).toMatchObject({ ok: true, data: { notes: [{ text: 'Prefers email' }] } });
+  });
+
+  it('rejects messages from anyone but this extension', async () => {
+    const reply = await handle({ type: 'ticket.open', snapshot }, { ...tabSender, id: 'evil' });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('did not come from Rapport') });
+    expect(await tableSizes()).toEqual([0, 0, 0]);
+  });
+
+  it('rejects a page reporting another account’s ticket', async () => {
+    const reply = await handle({ type: 'ticket.open', snapshot }, { ...tabSender, url: 'https://evil.freshdesk.com/a/tickets/1' });
+    expect(reply.ok).toBe(false);
+    expect(await tableSizes()).toEqual([0, 0, 0]);
+  });
+
+  it.each([
+    ['not an object', 'hello'],
+    ['null', null],
+    ['unknown type', { type: 'db.drop' }],
+    ['missing snapshot', { type: 'ticket.open' }],
+    ['extra fields', { type: 'ticket.open', snapshot: { ...snapshot, evil: true } }],
+    ['wrong helpdesk', { type: 'ticket.open', snapshot: { ...snapshot, helpdesk: 'gmail' } }],
+    ['message text not a string', { type: 'ticket.open', snapshot: { ...snapshot, messages: [{ role: 'customer', text: 5, public: true }] } }],
+    ['empty note', { type: 'note.add', customerId: 'x', text: '   ' }],
+    ['huge note', { type: 'note.add', customerId: 'x', text: 'a'.repeat(5001) }],
+    ['too many tags', { type: 'note.add', customerId: 'x', text: 'a', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }],
+  ])('answers a malformed request (%s) with an error and changes nothing', async (_label, message) => {
+    await handle({ type: 'ticket.open', snapshot }, tabSender);
+    const before = await tableSizes();
+    const reply = await handle(message, tabSender);
+    expect(reply.ok).toBe(false);
+    expect((reply as { error: string }).error).toMatch(/Malformed request/);
+    expect(await tableSizes()).toEqual(before);
+  });
+
+  it('says plainly when a note is for a customer that does not exist', async () => {
+    const reply = await handle({ type: 'note.add', customerId: 'ghost', text: 'hi' }, tabSender);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('No customer') });
+  });
+
+  it('turns a full disk into words the agent can act on', () => {
+    expect(describeError(new Dexie.QuotaExceededError('full'))).toBe(STORAGE_FULL);
+    expect(describeError(new Dexie.AbortError('x', new Dexie.QuotaExceededError('full')))).toBe(STORAGE_FULL);
+    expect(describeError(new Error('boom'))).toMatch(/nothing was changed/);
+  });
+});

@@ -1,0 +1,284 @@
+import { queryAllDeep } from '../../../lib/helpdesks/dom';
+import { freshdesk, freshdeskSelectors } from '../../../lib/helpdesks/freshdesk';
+import type { ReadResult, TicketSnapshot } from '../../../lib/helpdesks/types';
+import { fixtureHtml, fixtureUrl, loadFixture, parseHtml } from '../../helpers/fixture';
+
+type Counts = Record<keyof typeof freshdeskSelectors, number>;
+
+const CLASSIC = 'freshdesk/classic-ticket-2024-09.html';
+const SHADOW = 'freshdesk/shadow-ticket-2026-11.html';
+const PRIVATE_NOTE = 'freshdesk/private-note-load-more-2025-06.html';
+const PENDING = 'freshdesk/contact-panel-pending-2026-11.html';
+
+function snapshotOf(result: ReadResult): TicketSnapshot {
+  if (!result.ok) throw new Error(`read failed: ${result.missing.join(', ')}`);
+  return result.snapshot;
+}
+
+function readFixture(path: string): ReadResult {
+  const doc = loadFixture(path);
+  const url = fixtureUrl(path);
+  return freshdesk.read(doc, freshdesk.activeTicketId(url, doc)!, url);
+}
+
+describe('freshdesk selectors: exact match counts on the fixtures (through open shadow roots)', () => {
+  const tables: Record<string, Counts> = {
+    [CLASSIC]: {
+      subject: 1,
+      ticketDetails: 0,
+      properties: 1,
+      status: 1,
+      dropdownValue: 5, // type, status, priority, group, agent
+      contactInfo: 1, // rendered without a shadow root
+      contactEmail: 2, // email and phone
+      contactLink: 4, // description + reply headers, card name, "View all tickets"
+      item: 4, // description, 2 replies, reply box
+      description: 1,
+      replyBox: 1,
+      body: 3,
+      header: 3,
+      time: 3,
+      privateNote: 0,
+      loadMore: 0,
+      composer: 1,
+    },
+    [SHADOW]: {
+      subject: 1, // inside ticket-details' shadow root
+      ticketDetails: 1,
+      properties: 1,
+      status: 1,
+      dropdownValue: 4,
+      contactInfo: 1,
+      contactEmail: 2, // a website, then the email (inside the card's shadow root)
+      contactLink: 4,
+      item: 4, // description in the shadow root, replies and reply box in the light DOM
+      description: 1,
+      replyBox: 1,
+      body: 3,
+      header: 3,
+      time: 3,
+      privateNote: 0,
+      loadMore: 0,
+      composer: 1,
+    },
+    [PRIVATE_NOTE]: {
+      subject: 1,
+      ticketDetails: 0,
+      properties: 1,
+      status: 1,
+      dropdownValue: 2,
+      contactInfo: 0,
+      contactEmail: 0,
+      contactLink: 2, // the requester's two headers
+      item: 4,
+      description: 1,
+      replyBox: 0,
+      body: 4,
+      header: 4,
+      time: 4,
+      privateNote: 1,
+      loadMore: 1,
+      composer: 0,
+    },
+    [PENDING]: {
+      subject: 0,
+      ticketDetails: 1, // not upgraded: no shadow root yet
+      properties: 0,
+      status: 0,
+      dropdownValue: 0,
+      contactInfo: 1, // shadow root holds only a skeleton
+      contactEmail: 0,
+      contactLink: 1,
+      item: 2,
+      description: 0,
+      replyBox: 0,
+      body: 2,
+      header: 2,
+      time: 2,
+      privateNote: 0,
+      loadMore: 0,
+      composer: 0,
+    },
+  };
+
+  for (const [path, counts] of Object.entries(tables)) {
+    describe(path, () => {
+      const doc = loadFixture(path);
+      it.each(Object.entries(freshdeskSelectors))('%s', (key, selector) => {
+        expect(queryAllDeep(doc, selector)).toHaveLength(counts[key as keyof Counts]);
+      });
+    });
+  }
+
+  it('the 2026 fixture really hides its subject, description and contact card in shadow roots', () => {
+    const doc = loadFixture(SHADOW);
+    expect(doc.querySelector(freshdeskSelectors.subject)).toBeNull();
+    expect(doc.querySelector(freshdeskSelectors.description)).toBeNull();
+    expect(doc.querySelector('p.break-all')).toBeNull();
+    expect(doc.querySelector('template')).toBeNull(); // all declarative roots attached
+    expect(fixtureHtml(SHADOW)).toContain('<template shadowrootmode="open">');
+  });
+});
+
+describe('freshdesk.read', () => {
+  const expected: TicketSnapshot = {
+    helpdesk: 'freshdesk',
+    account: 'lumenbikes.freshdesk.com',
+    ticketId: '1207',
+    url: 'https://lumenbikes.freshdesk.com/a/tickets/1207',
+    subject: 'Order #55102 arrived with a bent derailleur hanger',
+    status: 'Open',
+    requester: { name: 'Åsa Lindqvist-Öberg', email: 'asa@cykelverkstan-malmo.se', externalId: '43021877412' },
+    messages: [
+      {
+        role: 'customer',
+        author: 'Åsa Lindqvist-Öberg',
+        at: '2024-09-16T07:58:31.000Z',
+        text: [
+          'Hej!',
+          'Order #55102 arrived today, but the rear derailleur hanger is bent and the box was crushed at one corner.',
+          'A few questions:',
+          '1) Can you send a replacement hanger, or do I need to return the whole bike?',
+          '2) Will you cover the cost if my local shop fits it?',
+          '3) The invoice shows 25% VAT although I entered our VAT number (SE556677889901). Can you reissue it?',
+          'Med vänliga hälsningar,',
+          'Åsa Lindqvist-Öberg',
+          'Cykelverkstan i Malmö AB',
+        ].join('\n'),
+        public: true,
+      },
+      {
+        role: 'agent',
+        author: 'Dmitri Volkov',
+        at: '2024-09-16T09:12:05.000Z',
+        text: [
+          'Hi Åsa,',
+          "Sorry the bike arrived like that. 1) We'll post a new hanger today, no need to return the bike. 2) Yes: send us your shop's quote and we'll refund it. 3) I've asked accounting to reissue the invoice without VAT; you'll have it by Thursday.",
+          'Could you send a photo of the box for the courier claim?',
+          'Dmitri',
+        ].join('\n'),
+        public: true,
+      },
+      {
+        role: 'customer',
+        author: 'Åsa Lindqvist-Öberg',
+        at: '2024-09-16T10:30:44.000Z',
+        text: 'Thanks Dmitri, photos attached. The shop quote is 450 SEK.',
+        public: true,
+      },
+    ],
+  };
+
+  it('reads the classic layout', () => {
+    expect(readFixture(CLASSIC)).toEqual({ ok: true, missing: [], snapshot: expected });
+  });
+
+  it('reads the 2026 layout through open shadow roots into the same snapshot', () => {
+    // Subject without the "Add AI summary" button; description from the shadow root first.
+    expect(readFixture(SHADOW)).toEqual({ ok: true, missing: [], snapshot: expected });
+    // The subject comes from the shadow root, not from the title fallback.
+    const doc = loadFixture(SHADOW);
+    doc.title = 'Freshdesk';
+    expect(snapshotOf(freshdesk.read(doc, '1207', fixtureUrl(SHADOW))).subject).toBe(expected.subject);
+  });
+
+  it('marks private notes, keeps page order and reads only what "load more" has not hidden', () => {
+    const result = readFixture(PRIVATE_NOTE);
+    expect(result.missing).toEqual(['requester-email', 'composer']);
+    const snapshot = snapshotOf(result);
+    expect(snapshot.subject).toBe('Where is my order?! <b>3rd email</b>');
+    expect(snapshot.status).toBe('Pending');
+    // No contact card: the requester is the description's author.
+    expect(snapshot.requester).toEqual({ name: 'Łukasz Wiśniewski', externalId: '43021990001' });
+    expect(snapshot.messages.map((m) => [m.role, m.author, m.at, m.public])).toEqual([
+      ['customer', 'Łukasz Wiśniewski', '2025-06-02T06:10:00.000Z', true],
+      ['agent', 'Noor Haddad', '2025-06-10T14:02:11.000Z', true],
+      ['agent', 'Noor Haddad', '2025-06-12T08:45:00.000Z', false],
+      ['customer', 'Łukasz Wiśniewski', '2025-06-12T09:30:27.000Z', true],
+    ]);
+    expect(snapshot.messages[2]!.text).toContain('Courier confirms the parcel is lost.');
+  });
+
+  it('falls back to the title for the subject and names what a half-rendered page lacks', () => {
+    const result = readFixture(PENDING);
+    expect(result).toEqual({
+      ok: true,
+      missing: ['status', 'requester-name', 'requester-email', 'composer'],
+      snapshot: {
+        helpdesk: 'freshdesk',
+        account: 'lumenbikes.freshdesk.com',
+        ticketId: '1213',
+        url: 'https://lumenbikes.freshdesk.com/a/tickets/1213',
+        subject: 'Q: bell mount rattles above 25 km/h', // "[#1213] … : Fahrradhaus Müller GmbH"
+        requester: {},
+        messages: [
+          {
+            role: 'agent',
+            author: 'Dmitri Volkov',
+            at: '2026-11-04T08:00:00.000Z',
+            text: 'Hallo Jürgen, which bell model is it, and is it mounted left or right of the stem?',
+            public: true,
+          },
+          // `datetime="not a date"`: no time rather than a wrong one.
+          { role: 'customer', author: 'Jürgen Müller', text: 'The Lumen Ding 2, on the left.', public: true },
+        ],
+      },
+    });
+  });
+
+  it('does not take the subject from a title that names another ticket', () => {
+    const doc = loadFixture(PENDING);
+    const result = freshdesk.read(doc, '1214', new URL('https://lumenbikes.freshdesk.com/a/tickets/1214'));
+    expect(result.ok ? result.snapshot.subject : 'not ok').toBeUndefined();
+    expect(result.missing).toContain('subject');
+  });
+
+  it('finds the Froala composer when a reply is open, in either layout', () => {
+    for (const path of [CLASSIC, SHADOW]) {
+      const composer = freshdesk.composer(loadFixture(path), '1207');
+      expect(composer?.classList.contains('fr-element')).toBe(true);
+      expect(composer?.getAttribute('contenteditable')).toBe('true');
+    }
+    expect(freshdesk.composer(loadFixture(PRIVATE_NOTE), '1188')).toBeNull();
+    expect(freshdesk.composer(loadFixture(CLASSIC), 'not-an-id')).toBeNull();
+  });
+
+  it('reads the live document after the fixture is loaded into it', () => {
+    loadFixture(SHADOW, { into: document });
+    const url = fixtureUrl(SHADOW);
+    expect(freshdesk.read(document, '1207', url)).toEqual({ ok: true, missing: [], snapshot: expected });
+  });
+});
+
+describe('freshdesk.read never throws', () => {
+  const url = new URL('https://a.freshdesk.com/a/tickets/1');
+
+  it('returns a missing pane for garbage input', () => {
+    expect(freshdesk.read(document.createElement('div'), '1', url)).toEqual({ ok: false, missing: ['pane'] });
+    expect(freshdesk.read(parseHtml('<p>Loading…</p>'), '1', url)).toEqual({ ok: false, missing: ['pane'] });
+    expect(freshdesk.read(loadFixture(CLASSIC), '', url)).toEqual({ ok: false, missing: ['pane'] });
+    expect(freshdesk.composer(document.createElement('div'), '1')).toBeNull();
+  });
+
+  it('survives a root whose queries throw', () => {
+    const hostile = {
+      querySelector() {
+        throw new Error('boom');
+      },
+      querySelectorAll() {
+        throw new Error('boom');
+      },
+    } as unknown as ParentNode;
+    expect(freshdesk.read(hostile, '1', url)).toEqual({ ok: false, missing: ['pane'] });
+    expect(freshdesk.composer(hostile, '1')).toBeNull();
+  });
+
+  it('reads a broken view with everything missing', () => {
+    const doc = parseHtml('<div class="ticket-details__item"><div class="conversation-header"></div></div>');
+    expect(freshdesk.read(doc, '1', url)).toEqual({
+      ok: true,
+      missing: ['subject', 'status', 'requester-name', 'requester-email', 'conversation', 'composer'],
+      snapshot: { helpdesk: 'freshdesk', account: 'a.freshdesk.com', ticketId: '1', url: url.href, requester: {}, messages: [] },
+    });
+  });
+});

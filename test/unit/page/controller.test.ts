@@ -1,0 +1,245 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startController, type ControllerDeps, type SidebarView } from '@/lib/page/controller';
+import type { HelpdeskAdapter } from '@/lib/helpdesks/types';
+import type { SidebarState } from '@/components/model';
+import type { Answers, Reply, RequestOf, RequestType } from '@/lib/messages';
+
+// A tiny helpdesk: /t/N is ticket N; its pane is <section data-ticket="N" data-name data-email>.
+const adapter: HelpdeskAdapter = {
+  id: 'zendesk',
+  label: 'Test',
+  matches: () => true,
+  activeTicketId: (url) => url.pathname.match(/^\/t\/(\d+)/)?.[1],
+  read(root, ticketId, url) {
+    const pane = root.querySelector<HTMLElement>(`[data-ticket="${ticketId}"]`);
+    if (!pane) return { ok: false, missing: ['pane'] };
+    return {
+      ok: true,
+      missing: pane.dataset.email ? [] : ['requester-email'],
+      snapshot: {
+        helpdesk: 'zendesk',
+        account: url.host,
+        ticketId,
+        url: url.href,
+        requester: { name: pane.dataset.name, email: pane.dataset.email },
+        messages: [],
+      },
+    };
+  },
+  composer: () => null,
+};
+
+let href: string;
+let renders: SidebarState[];
+let removed: number;
+let requests: { type: string }[];
+let controllers: AbortController[];
+let liveObservers: Set<MutationObserver>;
+const RealObserver = globalThis.MutationObserver;
+
+function deps(over: Partial<ControllerDeps> = {}): ControllerDeps {
+  return {
+    adapter,
+    document,
+    href: () => href,
+    async request<T extends RequestType>(req: RequestOf<T>): Promise<Reply<Answers[T]>> {
+      requests.push(req);
+      if (req.type === 'ticket.open') {
+        const snap = (req as RequestOf<'ticket.open'>).snapshot;
+        return { ok: true, data: { customer: { id: `c-${snap.requester.email ?? snap.requester.name}` }, history: { ticketsSeen: 2, lastSeen: 1 }, notes: [] } } as never;
+      }
+      if (req.type === 'note.add') {
+        return { ok: true, data: { id: 'n1', customerId: 'c', text: (req as RequestOf<'note.add'>).text, tags: [], createdAt: 5, updatedAt: 5 } } as never;
+      }
+      return { ok: false, error: 'unexpected' };
+    },
+    createView(): SidebarView {
+      return { render: (state) => renders.push(state), remove: () => removed++ };
+    },
+    prefs: { collapsed: async () => false, setCollapsed: async () => undefined },
+    settleMs: 200,
+    rereadMs: 10,
+    ...over,
+  };
+}
+
+const last = () => renders.at(-1);
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function start(over: Partial<ControllerDeps> = {}) {
+  const c = new AbortController();
+  controllers.push(c);
+  return startController(deps(over), c.signal);
+}
+
+beforeEach(() => {
+  href = 'https://acme.example.com/t/1';
+  renders = [];
+  removed = 0;
+  requests = [];
+  controllers = [];
+  liveObservers = new Set();
+  document.body.replaceChildren();
+  globalThis.MutationObserver = class extends RealObserver {
+    override observe(target: Node, init?: MutationObserverInit) {
+      liveObservers.add(this);
+      super.observe(target, init);
+    }
+    override disconnect() {
+      liveObservers.delete(this);
+      super.disconnect();
+    }
+  };
+});
+
+afterEach(() => {
+  controllers.forEach((c) => c.abort());
+  globalThis.MutationObserver = RealObserver;
+});
+
+function pane(id: string, name: string, email?: string) {
+  const el = document.createElement('section');
+  el.dataset.ticket = id;
+  el.dataset.name = name;
+  if (email) el.dataset.email = email;
+  document.body.append(el);
+  return el;
+}
+
+describe('controller', () => {
+  it('shows the customer at once, then their history from the background', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    start();
+    expect(last()).toMatchObject({ kind: 'ticket', ticketId: '1', customer: { name: 'Sam', email: 'sam@example.com' }, history: undefined });
+    await flush();
+    expect(last()).toMatchObject({ kind: 'ticket', history: { ticketsSeen: 2 }, notes: [] });
+    expect(requests.map((r) => r.type)).toEqual(['ticket.open']);
+  });
+
+  it('waits for a pane that renders late', async () => {
+    start();
+    expect(last()).toMatchObject({ kind: 'waiting', ticketId: '1' });
+    pane('1', 'Sam', 'sam@example.com');
+    await flush();
+    expect(last()).toMatchObject({ kind: 'ticket', customer: { name: 'Sam' } });
+  });
+
+  it('says what it could not read once the ticket had time to render', async () => {
+    start();
+    await new Promise((r) => setTimeout(r, 250));
+    expect(last()).toEqual({ kind: 'unreadable', helpdesk: 'zendesk', ticketId: '1', missing: ['pane'] });
+  });
+
+  it('follows single-page navigation and leaves no observer of the old ticket behind', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    pane('2', 'Kim', 'kim@example.com');
+    const controller = start();
+    await flush();
+    const observersOnFirstTicket = liveObservers.size;
+    href = 'https://acme.example.com/t/2';
+    controller.check();
+    expect(last()).toMatchObject({ kind: 'ticket', ticketId: '2', customer: { name: 'Kim' } });
+    await flush();
+    expect(liveObservers.size).toBe(observersOnFirstTicket);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('cancels the old ticket’s timers: a slow ticket left behind never reports itself', async () => {
+    pane('2', 'Kim', 'kim@example.com');
+    const controller = start();
+    expect(last()).toMatchObject({ kind: 'waiting', ticketId: '1' });
+    href = 'https://acme.example.com/t/2';
+    controller.check();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(renders.some((r) => r.kind === 'unreadable')).toBe(false);
+    expect(last()).toMatchObject({ ticketId: '2' });
+  });
+
+  it('notices navigation from DOM changes alone', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    start();
+    await flush();
+    href = 'https://acme.example.com/t/2';
+    pane('2', 'Kim', 'kim@example.com');
+    await flush();
+    expect(last()).toMatchObject({ ticketId: '2', customer: { name: 'Kim' } });
+  });
+
+  it('removes the sidebar on a page that is not a ticket', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    const controller = start();
+    href = 'https://acme.example.com/dashboard';
+    controller.check();
+    expect(removed).toBe(1);
+  });
+
+  it('ignores an answer that arrives after the agent moved on', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    pane('2', 'Kim', 'kim@example.com');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const base = deps();
+    const controller = start({
+      request: async (req) => {
+        if (req.type === 'ticket.open' && (req as RequestOf<'ticket.open'>).snapshot.ticketId === '1') await gate;
+        return base.request(req);
+      },
+    });
+    href = 'https://acme.example.com/t/2';
+    controller.check();
+    await flush();
+    release();
+    await flush();
+    expect(last()).toMatchObject({ ticketId: '2', customer: { name: 'Kim' }, history: { ticketsSeen: 2 } });
+  });
+
+  it('re-reads when the requester changes and looks the new one up', async () => {
+    const el = pane('1', 'Sam', 'sam@example.com');
+    start();
+    await flush();
+    el.dataset.email = 'samantha@example.com';
+    el.append(document.createElement('span'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(requests.filter((r) => r.type === 'ticket.open')).toHaveLength(2);
+    expect(last()).toMatchObject({ customer: { email: 'samantha@example.com' } });
+  });
+
+  it('saves a note for the looked-up customer and shows it first', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    let handlers!: Parameters<ControllerDeps['createView']>[0];
+    start({
+      createView(h) {
+        handlers = h;
+        return { render: (s) => renders.push(s), remove: () => removed++ };
+      },
+    });
+    await flush();
+    await expect(handlers.onAddNote('Prefers email')).resolves.toEqual({ ok: true });
+    expect(last()).toMatchObject({ notes: [{ text: 'Prefers email', ticketLabel: undefined }] });
+    expect(requests.at(-1)).toMatchObject({ type: 'note.add', customerId: 'c-sam@example.com', ticket: { ticketId: '1' } });
+  });
+
+  it('stops everything when the extension context goes away', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    start();
+    await flush();
+    controllers.forEach((c) => c.abort());
+    expect(liveObservers.size).toBe(0);
+    expect(removed).toBe(1);
+  });
+
+  it('remembers the collapsed state', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    const saved = vi.fn(async () => undefined);
+    const calls: boolean[] = [];
+    const controller = start({
+      prefs: { collapsed: async () => true, setCollapsed: saved },
+      createView: () => ({ render: (_s, collapsed) => calls.push(collapsed), remove: () => undefined }),
+    });
+    await flush();
+    expect(calls.at(-1)).toBe(true);
+    controller.toggleCollapsed();
+    expect(calls.at(-1)).toBe(false);
+    expect(saved).toHaveBeenCalledWith(false);
+  });
+});

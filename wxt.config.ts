@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * The manifest is the security boundary security teams read first: content scripts only on ticket
+ * pages of the two helpdesks we support, no <all_urls>, and only the permissions in use.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Rapport',
+    description:
+      'Recognise every customer, care, answer promptly and follow through: a local-first sidebar for Zendesk and Freshdesk.',
+    permissions: ['storage'],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Show or hide the Rapport sidebar',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'rapport@rapport-support.org', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
