@@ -10,7 +10,7 @@ const COLLAPSED_KEY = 'sidebar.collapsed';
 export default defineContentScript({
   // Ticket pages only. Freshdesk's older ticket URLs live under /helpdesk/tickets/.
   matches: ['https://*.zendesk.com/agent/*', 'https://*.freshdesk.com/a/*', 'https://*.freshdesk.com/helpdesk/tickets/*'],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;

@@ -39,6 +39,9 @@ export const freshdeskSelectors = {
   contactInfo: 'mfe-application[app-id="fw-unified-mfe--contact-info"]',
   /** Inside the contact card: long values such as the email (the first that looks like one is used). */
   contactEmail: 'p.break-all',
+  /** A mailto link near the requester's contact link: how the pre-2026 contact panel shows the email
+   * when there is no contact-info micro-frontend (seen in our demo's classic layout, unverified live). */
+  mailto: 'a[href^="mailto:"]',
   /** Link to the contact's page (`/a/contacts/456`): name and contact id. Also used in a message header. */
   contactLink: 'a[href*="/contacts/"]',
   /** One per conversation entry, including the reply box (skipped). */
@@ -68,6 +71,16 @@ const CONTACT_ID = /\/contacts\/(\d+)/;
 
 const isTicketView = (root: ParentNode) =>
   !!queryDeep(root, [S.subject, S.ticketDetails, S.properties, S.item, S.contactInfo].join(','));
+
+/**
+ * The page holds one ticket and no id of its own, so right after a single-page navigation it may
+ * still show the previous ticket. The title (`[#N] Subject : Company`) names the ticket on screen:
+ * when it names another one, the new ticket has not rendered yet.
+ */
+const showsOtherTicket = (root: ParentNode, ticketId: string) => {
+  const shown = documentOf(root)?.title.match(/^\s*\[#(\d+)\]/)?.[1];
+  return shown !== undefined && shown !== ticketId;
+};
 
 /** Subject from the page, else from `document.title` (`[#N] Subject : Company`) when it names ticket N. */
 function readSubject(root: ParentNode, ticketId: string): string | undefined {
@@ -105,7 +118,9 @@ function readRequester(root: ParentNode, items: Element[]): Requester {
   const card = queryDeep(root, S.contactInfo);
   const scope = card ? contentRoot(card) : undefined;
   const link = scope ? queryAllDeep(scope, S.contactLink).find((a) => fieldOf(a)) : undefined;
-  const email = scope ? queryAllDeep(scope, S.contactEmail).map((p) => emailIn(p.textContent)).find(Boolean) : undefined;
+  const email =
+    (scope ? queryAllDeep(scope, S.contactEmail).map((p) => emailIn(p.textContent)).find(Boolean) : undefined) ??
+    emailNearContactLink(root);
   // Classic layout / card not rendered yet: the description's author is the requester.
   const description = items.find((item) => item.matches(S.description));
   const fallback = description ? authorLink(description) : undefined;
@@ -114,6 +129,17 @@ function readRequester(root: ParentNode, items: Element[]): Requester {
     email,
     externalId: idFromHref(link, CONTACT_ID) ?? idFromHref(fallback, CONTACT_ID),
   });
+}
+
+/** The contact panel outside the conversation: the closest few ancestors of the requester's link. */
+function emailNearContactLink(root: ParentNode): string | undefined {
+  const link = queryAllDeep(root, S.contactLink).find((a) => !a.closest(S.item));
+  let box = link?.parentElement;
+  for (let depth = 0; box && depth < 4; depth++, box = box.parentElement) {
+    const mail = box.querySelector(S.mailto);
+    if (mail) return emailIn(mail.getAttribute('href')?.slice('mailto:'.length)) ?? emailIn(mail.textContent);
+  }
+  return undefined;
 }
 
 function readMessage(item: Element, requesterName: string | undefined): ConversationMessage | undefined {
@@ -151,7 +177,9 @@ export const freshdesk: HelpdeskAdapter = {
   activeTicketId: (url) => url.pathname.match(TICKET_PATH)?.[1],
 
   read(root, ticketId, url): ReadResult {
-    if (!/^\d{1,20}$/.test(ticketId) || !attempt(() => isTicketView(root))) return { ok: false, missing: ['pane'] };
+    if (!/^\d{1,20}$/.test(ticketId) || !attempt(() => isTicketView(root)) || attempt(() => showsOtherTicket(root, ticketId))) {
+      return { ok: false, missing: ['pane'] };
+    }
 
     const items = attempt(() => entries(root)) ?? [];
     const subject = attempt(() => readSubject(root, ticketId));

@@ -1,0 +1,1 @@
+export function composerText(editor: Element): string;

@@ -1,0 +1,212 @@
+/**
+ * The demo Zendesk workspace's own page script (served at /__demo/client/zendesk.mjs), behaving like
+ * the real single-page app where the extension can notice:
+ * - clicking a header tab or a link to /agent/tickets/N switches ticket with history.pushState,
+ *   no reload; a ticket that is not open yet gets a new tab and pane; back/forward work;
+ * - "Submit" appends the composer's text to the conversation and empties the composer;
+ * - "Apply macro" writes canned text into the composer by DOM mutation WITHOUT an `input` event
+ *   (as CKEditor does when a macro is applied);
+ * - "Close tab" unmounts the tab and its pane.
+ * Customer text only ever reaches the page through h.mjs's toDom (textContent-like DOM calls).
+ */
+import { toDom, paragraphs } from '../h.mjs';
+import { headerTab, ticketPane, notFound, logItem, emptyComposerParagraph, macroText, pageTitle } from '../zendesk.mjs';
+import { findTicket } from '../data.mjs';
+import { composerText } from './editor-text.mjs';
+
+const TAB = '[data-test-id="header-tab"]';
+const EDITOR = '[data-test-id="omnicomposer-rich-text-ckeditor"]';
+const TICKET_PATH = /^\/agent\/tickets\/(\d+)\/?$/;
+
+export function startZendeskDemo(win = window) {
+  const doc = win.document;
+  const { data } = JSON.parse(doc.getElementById('demo-data').textContent);
+  const controller = new AbortController();
+  const { signal } = controller;
+  const main = doc.querySelector('.zd-main');
+  const tabs = doc.querySelector('.zd-tabs');
+  const panes = doc.querySelector('.zd-panes');
+  const dashboardSection = doc.querySelector('.zd-dashboard');
+  const agentName = data.agents[data.zendesk.currentAgent]?.name ?? 'Agent';
+
+  const scrolled = new WeakSet();
+  const paneOf = (id) => panes.querySelector(`[data-ticket-id="${Number(id)}"]`);
+  const tabOf = (id) => tabs.querySelector(`${TAB}[data-entity-id="${Number(id)}"]`);
+
+  function scrollToLatest(pane) {
+    const log = pane?.querySelector('[data-test-id="omni-log-container"]');
+    if (!log) return;
+    log.scrollTop = log.scrollHeight;
+    scrolled.add(pane);
+  }
+
+  function setActive(id) {
+    for (const tab of tabs.querySelectorAll(TAB)) {
+      const on = Number(tab.getAttribute('data-entity-id')) === id;
+      tab.setAttribute('data-entity-is-selected', String(on));
+      tab.setAttribute('aria-selected', String(on));
+      if (on) tab.setAttribute('aria-current', 'page');
+      else tab.removeAttribute('aria-current');
+    }
+    for (const pane of panes.querySelectorAll('[data-ticket-id]')) {
+      pane.setAttribute('data-is-active', String(Number(pane.getAttribute('data-ticket-id')) === id));
+    }
+  }
+
+  function setRoute(route, ticket) {
+    main.setAttribute('data-route', route);
+    dashboardSection.setAttribute('data-is-active', String(route === 'dashboard'));
+    if (route !== 'not-found') main.querySelector('.zd-not-found')?.remove();
+    doc.title = pageTitle(route, ticket);
+  }
+
+  function showTicket(id) {
+    const ticket = findTicket(data, 'zendesk', id);
+    if (!ticket) {
+      setActive(null);
+      main.querySelector('.zd-not-found')?.remove();
+      main.insertBefore(toDom(notFound(id, true), doc), panes);
+      setRoute('not-found');
+      return;
+    }
+    if (!paneOf(id)) {
+      // Mount the pane first, then the tab: the tab turning active is the signal that it's ready.
+      panes.appendChild(toDom(ticketPane(ticket, { data, active: false, now: new Date() }), doc));
+      tabs.appendChild(toDom(headerTab(ticket, false), doc));
+    }
+    setActive(id);
+    setRoute('ticket', ticket);
+    // A pane opens scrolled to the latest message (it could not scroll while it was hidden).
+    if (!scrolled.has(paneOf(id))) scrollToLatest(paneOf(id));
+  }
+
+  function show(path) {
+    const match = path.match(TICKET_PATH);
+    if (match) showTicket(Number(match[1]));
+    else {
+      setActive(null);
+      setRoute('dashboard');
+    }
+  }
+
+  function navigate(path) {
+    if (win.location.pathname !== path) win.history.pushState({}, '', path);
+    show(path);
+  }
+
+  function closeTicket(id) {
+    const wasActive = tabOf(id)?.getAttribute('aria-current') === 'page';
+    tabOf(id)?.remove();
+    paneOf(id)?.remove();
+    if (wasActive) navigate('/agent/dashboard');
+  }
+
+  function submit(pane) {
+    const editor = pane.querySelector(EDITOR);
+    const text = composerText(editor);
+    if (!text) {
+      editor.focus();
+      return;
+    }
+    const ticket = findTicket(data, 'zendesk', pane.getAttribute('data-ticket-id'));
+    const internal = pane.querySelector('.zd-composer')?.getAttribute('data-composer-mode') === 'internal';
+    const message = { id: Date.now(), role: 'agent', author: agentName, at: new Date().toISOString(), text, public: !internal };
+    ticket?.messages.push(message);
+    const log = pane.querySelector('[data-test-id="omni-log-container"]');
+    log.appendChild(toDom(logItem(message, new Date()), doc));
+    editor.replaceChildren(toDom(emptyComposerParagraph(), doc));
+    scrollToLatest(pane);
+  }
+
+  function applyMacro(pane) {
+    const editor = pane.querySelector(EDITOR);
+    const ticket = findTicket(data, 'zendesk', pane.getAttribute('data-ticket-id'));
+    if (!ticket) return;
+    const nodes = paragraphs(macroText(ticket, data)).map((p) => toDom(p, doc));
+    // Deliberately no `input` event: real macros change the editor without one.
+    if (composerText(editor)) editor.append(...nodes);
+    else editor.replaceChildren(...nodes);
+  }
+
+  function switchChannel(pane) {
+    const box = pane.querySelector('.zd-composer');
+    const internal = box.getAttribute('data-composer-mode') !== 'internal';
+    box.setAttribute('data-composer-mode', internal ? 'internal' : 'public');
+    box.querySelector('.zd-channel-label').textContent = internal ? 'Internal note' : 'Public reply';
+  }
+
+  const actions = {
+    'close-tab': (el) => closeTicket(el.closest('[data-entity-id]')?.getAttribute('data-entity-id') ?? el.closest('[data-ticket-id]')?.getAttribute('data-ticket-id')),
+    submit: (el) => submit(el.closest('[data-ticket-id]')),
+    'apply-macro': (el) => applyMacro(el.closest('[data-ticket-id]')),
+    'switch-channel': (el) => switchChannel(el.closest('[data-ticket-id]')),
+  };
+
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const target = event.target;
+      if (!target?.closest) return;
+      const action = target.closest('[data-demo-action]');
+      if (action && actions[action.getAttribute('data-demo-action')]) {
+        event.preventDefault();
+        actions[action.getAttribute('data-demo-action')](action);
+        return;
+      }
+      const tab = target.closest(TAB);
+      if (tab) {
+        navigate(`/agent/tickets/${tab.getAttribute('data-entity-id')}`);
+        return;
+      }
+      const link = target.closest('a[href]');
+      if (!link) return;
+      if (link.getAttribute('href') === '#') {
+        event.preventDefault();
+        return;
+      }
+      const url = new URL(link.href, win.location.href);
+      if (url.origin === win.location.origin && (TICKET_PATH.test(url.pathname) || url.pathname === '/agent/dashboard')) {
+        event.preventDefault();
+        navigate(url.pathname);
+      }
+    },
+    { signal },
+  );
+
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      const tab = event.target?.closest?.(TAB);
+      if (tab && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        navigate(`/agent/tickets/${tab.getAttribute('data-entity-id')}`);
+      }
+    },
+    { signal },
+  );
+
+  // CKEditor hides its placeholder once there is text; typing fires `input`.
+  doc.addEventListener(
+    'input',
+    (event) => {
+      const editor = event.target?.closest?.(EDITOR);
+      if (!editor) return;
+      const first = editor.firstElementChild;
+      if (first) first.classList.toggle('ck-placeholder', !composerText(editor));
+    },
+    { signal },
+  );
+
+  win.addEventListener('popstate', () => show(win.location.pathname), { signal });
+
+  const active = panes.querySelector('[data-ticket-id][data-is-active="true"]');
+  if (active) scrollToLatest(active);
+
+  return { data, navigate, stop: () => controller.abort() };
+}
+
+
+
+const app = typeof document !== 'undefined' && document.getElementById('demo-data') ? startZendeskDemo(window) : null;
+export default app;

@@ -1,0 +1,85 @@
+/**
+ * The system Chromium with the built extension, the way npm start, the end-to-end tests and the
+ * benchmark all run it (see /work/shared/reference/toolchain.md): playwright-core drives the
+ * Chromium installed on the machine (never a downloaded one), the extension is loaded unpacked with
+ * its production manifest, and *.zendesk.com / *.freshdesk.com resolve to the local demo helpdesk.
+ */
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { isAbsolute, resolve } from 'node:path';
+
+const CANDIDATES = ['/usr/bin/chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
+
+/** Path of the Chromium to drive: $CHROME_PATH first, then the usual system installs. */
+export function findChromium() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
+  }
+  for (const candidate of CANDIDATES) {
+    const path = isAbsolute(candidate) ? (existsSync(candidate) ? candidate : null) : which(candidate);
+    if (path) return path;
+  }
+  throw new Error('No Chromium found: apt-get install chromium or set CHROME_PATH');
+}
+
+function which(command) {
+  try {
+    const path = execFileSync('which', [command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return path && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The command-line flags: load only our extension, map the helpdesk hosts to the demo server on
+ * 127.0.0.1:port, accept its self-signed certificate, and keep Chromium quiet and offline.
+ */
+export function chromiumArgs({ extensionPath, port }) {
+  const ext = resolve(extensionPath);
+  return [
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=MAP *.zendesk.com 127.0.0.1:${port}, MAP *.freshdesk.com 127.0.0.1:${port}`,
+    '--ignore-certificate-errors',
+  ];
+}
+
+/**
+ * Launches Chromium with the unpacked extension at `extensionPath`, mapped to the demo helpdesk on
+ * `port`. Returns playwright-core's persistent BrowserContext. `userDataDir` is the profile folder
+ * (kept between launches, e.g. .rapport-profile/); empty or absent means a throwaway profile.
+ */
+export async function launchWithExtension({ extensionPath, port, headless = true, userDataDir = '', viewport = { width: 1440, height: 900 } }) {
+  if (!extensionPath || !existsSync(resolve(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run npx wxt build first.`);
+  }
+  if (!port) throw new Error('launchWithExtension needs the demo helpdesk port');
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(userDataDir ? resolve(userDataDir) : '', {
+    executablePath: findChromium(),
+    headless,
+    viewport,
+    args: chromiumArgs({ extensionPath, port }),
+  });
+}
+
+/** The extension's id, from its background service worker's URL (waits for the worker to start). */
+export async function extensionId(context, { timeout = 15_000 } = {}) {
+  const isOurs = (worker) => worker.url().startsWith('chrome-extension://');
+  const worker =
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout }).catch(() => {
+      throw new Error(`The extension's service worker did not start within ${timeout / 1000} s (is it built, with a background script?).`);
+    }));
+  return new URL(worker.url()).host;
+}

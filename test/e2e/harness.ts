@@ -1,0 +1,59 @@
+/** Starts the demo helpdesk and a Chromium with the built extension, and gives tests handles on both. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page, Locator } from 'playwright-core';
+// @ts-expect-error plain ESM helpers shared with npm start and the benchmark
+import { launchWithExtension, extensionId } from '../../scripts/lib/browser.mjs';
+// @ts-expect-error plain ESM demo server
+import { startDemoHelpdesk } from '../../demo/server.mjs';
+
+export const EXTENSION = resolve('.output/chrome-mv3');
+
+export interface Rapport {
+  context: BrowserContext;
+  extensionId: string;
+  port: number;
+  /** Pages that opened a JavaScript dialog (alert/confirm): hostile text must never do that. */
+  dialogs: string[];
+  open(url: string): Promise<Page>;
+  /** Closes the browser; keeps the profile when `keepProfile` (to reopen it). */
+  close(): Promise<void>;
+  profile: string;
+}
+
+export async function startRapport(options: { profile?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Rapport> {
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('Build first: npm run build');
+  const server = await startDemoHelpdesk({ port: 0 });
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'rapport-e2e-')));
+  const context: BrowserContext = await launchWithExtension({ extensionPath: EXTENSION, port: server.port, headless: true, userDataDir: profile });
+  const dialogs: string[] = [];
+  context.on('page', (page) => page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
+  const id: string = await extensionId(context);
+  return {
+    context,
+    extensionId: id,
+    port: server.port,
+    dialogs,
+    profile,
+    async open(url: string) {
+      const page = await context.newPage();
+      if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
+      await page.goto(url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      if (!options.profile) await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A locator inside the sidebar's open shadow root (Playwright CSS pierces open shadow roots). */
+export function inSidebar(page: Page, testId: string): Locator {
+  return page.locator(`rapport-sidebar [data-testid="${testId}"]`);
+}
+
+export const screenshotDir = resolve('.output/screenshots');

@@ -1,0 +1,33 @@
+/** The production manifest is the security boundary: check what a reviewer would. */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION } from './harness';
+
+const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+describe('manifest', () => {
+  it.each([
+    ['chrome', EXTENSION, 3],
+    ['firefox', EXTENSION.replace('chrome-mv3', 'firefox-mv2'), 2],
+  ])('%s: runs only on helpdesk ticket pages with only the permissions in use', (_name, dir, version) => {
+    const manifest = read(dir);
+    expect(manifest.manifest_version).toBe(version);
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts[0].matches.sort()).toEqual([
+      'https://*.freshdesk.com/a/*',
+      'https://*.freshdesk.com/helpdesk/tickets/*',
+      'https://*.zendesk.com/agent/*',
+    ]);
+    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
+    const permissions = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];
+    expect(permissions).toEqual(['storage']);
+    expect(manifest.commands['toggle-sidebar'].suggested_key.default).toBe('Alt+Shift+R');
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('firefox build carries a gecko id', () => {
+    const manifest = read(EXTENSION.replace('chrome-mv3', 'firefox-mv2'));
+    expect(manifest.browser_specific_settings.gecko.id).toMatch(/^rapport@/);
+  });
+});
