@@ -2,6 +2,7 @@ import type { SidebarState } from './model';
 import { initials } from './format';
 import { ReadProblem } from './ReadProblem';
 import { VisitSummary } from './VisitSummary';
+import { maskEmail, maskName, maskText, usePresentation } from './presentation';
 
 export type TicketState = Extract<SidebarState, { kind: 'ticket' }>;
 
@@ -11,9 +12,13 @@ const shown = (s: string | undefined) => (s?.trim() ? s : undefined);
 /** Who wrote in, what about, and whether we met them before. Customer text is rendered as text only. */
 export function CustomerCard({ state, now }: { state: TicketState; now: number }) {
   const { missing, history } = state;
+  const masked = usePresentation();
   const name = shown(state.customer.name);
   const email = shown(state.customer.email);
   const subject = shown(state.subject);
+  const nameShown = name && masked ? maskName(name) : name;
+  const emailShown = email && masked ? maskEmail(email) : email;
+  const subjectShown = subject && masked ? maskText(subject) : subject;
   return (
     <section class="rp-card" aria-label="Customer">
       <div class="rp-who">
@@ -21,18 +26,18 @@ export function CustomerCard({ state, now }: { state: TicketState; now: number }
           {initials(name)}
         </span>
         <div class="rp-who-text">
-          <h3 class={`rp-name${name ? '' : ' rp-muted'}`} dir="auto" title={name} data-testid="customer-name">
-            {name ?? 'Name not shown on this page'}
+          <h3 class={`rp-name${name ? '' : ' rp-muted'}`} dir="auto" title={nameShown} data-testid="customer-name">
+            {nameShown ?? 'Name not shown on this page'}
           </h3>
-          <p class={`rp-email${email ? '' : ' rp-muted'}`} title={email} data-testid="customer-email">
-            {email ?? 'Email not shown on this page'}
+          <p class={`rp-email${email ? '' : ' rp-muted'}`} title={emailShown} data-testid="customer-email">
+            {emailShown ?? 'Email not shown on this page'}
           </p>
         </div>
       </div>
       {subject && (
-        <p class="rp-subject" title={subject}>
+        <p class="rp-subject" title={subjectShown}>
           <span class="rp-label">Subject</span>
-          <span dir="auto">{subject}</span>
+          <span dir="auto">{subjectShown}</span>
         </p>
       )}
       <VisitSummary history={history} now={now} />

@@ -4,6 +4,9 @@ import { helpdeskLabel, ticketLabel } from './format';
 import { CustomerCard } from './CustomerCard';
 import { Notes } from './Notes';
 import { ReadProblem } from './ReadProblem';
+import { MemoryDetails, MemoryTop } from './memory';
+import { ChecklistPanel } from './checklist';
+import { PresentationContext } from './presentation';
 
 /** The browser command declared in wxt.config.ts (agents may rebind it; this is the default). */
 const SHORTCUT = 'Alt+Shift+R';
@@ -34,7 +37,15 @@ const Chevron = ({ left }: { left?: boolean }) => (
  * The Rapport panel docked at the right of the helpdesk. A view: everything it shows arrives in
  * props, everything the agent does leaves as a callback.
  */
-export function Sidebar({ state, collapsed, onToggleCollapsed, onAddNote, now = Date.now() }: SidebarProps) {
+export function Sidebar(props: SidebarProps) {
+  return (
+    <PresentationContext.Provider value={props.presentation ?? false}>
+      <SidebarView {...props} />
+    </PresentationContext.Provider>
+  );
+}
+
+function SidebarView({ state, collapsed, onToggleCollapsed, onAddNote, now = Date.now() }: SidebarProps) {
   const toggleButton = useRef<HTMLButtonElement>(null);
   const toggledHere = useRef(false);
   /** Unsaved note text per ticket: survives re-reads of the page, collapsing and switching tickets. */
@@ -151,8 +162,11 @@ function Body({ state, now, onAddNote, draft, onDraft, draftKey }: BodyProps) {
             </p>
           )}
           <CustomerCard state={state} now={now} />
+          {state.panels?.memory && <MemoryTop {...state.panels.memory} />}
+          {state.panels?.checklist && <ChecklistPanel {...state.panels.checklist} />}
           {/* Keyed by ticket: a half-typed note never follows the agent to another customer. */}
           <Notes key={draftKey} notes={state.notes} now={now} onAddNote={onAddNote} draft={draft} onDraft={onDraft} />
+          {state.panels?.memory && <MemoryDetails {...state.panels.memory} />}
         </>
       );
   }

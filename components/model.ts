@@ -4,6 +4,14 @@
  */
 import type { HelpdeskId, ReadableField } from '../lib/helpdesks/types';
 import type { VisitSummary } from '../lib/messages';
+import type { MemoryPanelProps } from './memory/model';
+import type { ChecklistPanelProps } from './checklist/model';
+
+/** Panels that capabilities add to a ticket's sidebar (see lib/page/features.ts). */
+export interface Panels {
+  memory?: MemoryPanelProps;
+  checklist?: ChecklistPanelProps;
+}
 
 export interface NoteView {
   id: string;
@@ -32,6 +40,8 @@ export type SidebarState =
       notes?: NoteView[];
       /** A problem talking to local storage, in plain words (e.g. "storage is full"). */
       storageError?: string;
+      /** Set by ticket features once the customer is looked up. */
+      panels?: Panels;
     };
 
 export type NoteSaveResult = { ok: true } | { ok: false; error: string };
@@ -42,6 +52,8 @@ export interface SidebarProps {
   onToggleCollapsed(): void;
   /** Saves a note for the current customer. The input keeps its text unless the save succeeded. */
   onAddNote(text: string): Promise<NoteSaveResult>;
+  /** Presentation mode: customer names as initials, emails and phone numbers masked. */
+  presentation?: boolean;
   /** Fixed "now" for tests; defaults to Date.now(). */
   now?: number;
 }

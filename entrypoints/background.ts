@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/db';
-import { Repository } from '@/lib/db/repository';
+import { Repository, systemClock } from '@/lib/db/repository';
 import { createRequestHandler } from '@/lib/background/handle-request';
+import { startMemoryBackground } from '@/lib/memory/background';
 import type { TabMessage } from '@/lib/client';
 
 export default defineBackground(() => {
-  const handle = createRequestHandler(new Repository(db()), browser.runtime.id);
+  const database = db();
+  const handle = createRequestHandler(new Repository(database), browser.runtime.id, database, systemClock);
 
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 
@@ -17,4 +19,6 @@ export default defineBackground(() => {
     // A tab without our content script (not a helpdesk ticket) has nobody listening: that's fine.
     await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
   });
+
+  startMemoryBackground(database);
 });

@@ -4,8 +4,11 @@
  * request gets `{ ok: false, error }` — it never throws away or half-writes data.
  */
 import Dexie from 'dexie';
-import { parseRequest, type Answers, type Reply, type Request } from '../messages';
-import { UnknownCustomerError, type Repository } from '../db/repository';
+import { parseRequest, type Answers, type Reply, type RequestOf, type RequestType } from '../messages';
+import { UnknownCustomerError, type Clock, type Repository } from '../db/repository';
+import type { RapportDB } from '../db/db';
+import { memoryHandlers } from '../memory/handlers';
+import { replyHandlers } from '../standards/handlers';
 
 export interface Sender {
   id?: string;
@@ -14,36 +17,53 @@ export interface Sender {
   tab?: unknown;
 }
 
+export interface HandlerContext {
+  db: RapportDB;
+  repo: Repository;
+  clock: Clock;
+  sender: Sender;
+  /** The helpdesk host of a content-script sender; undefined for the extension's own pages. */
+  senderHost?: string;
+}
+
+export type Handler<T extends RequestType> = (request: RequestOf<T>, ctx: HandlerContext) => Promise<Answers[T]>;
+export type HandlerMap<K extends RequestType> = { [T in K]: Handler<T> };
+
+/** A problem the agent can act on; its message is shown as is. */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+}
+
 export const STORAGE_FULL = 'Storage is full — export and prune old data in the dashboard. Your text is still in the box.';
 
-export function createRequestHandler(repo: Repository, extensionId: string) {
+const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> = {
+  'ticket.open': async (request, ctx) => {
+    if (ctx.senderHost && ctx.senderHost !== request.snapshot.account) {
+      throw new UserFacingError('Rejected: a page may only report its own tickets.');
+    }
+    return ctx.repo.openTicket(request.snapshot);
+  },
+  'note.add': (request, ctx) => ctx.repo.addNote(request),
+  'notes.list': (request, ctx) => ctx.repo.notesFor(request.customerId),
+};
+
+const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers };
+
+export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock) {
   return async function handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
     if (sender.id !== extensionId) return { ok: false, error: 'Rejected: the message did not come from Rapport.' };
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: `Malformed request — ${parsed.error}` };
     const request = parsed.request;
-    const origin = senderHost(sender);
-    if (request.type === 'ticket.open' && origin && origin !== request.snapshot.account) {
-      return { ok: false, error: 'Rejected: a page may only report its own tickets.' };
-    }
+    const ctx: HandlerContext = { db: database, repo, clock, sender, senderHost: senderHost(sender) };
     try {
-      return { ok: true, data: await answer(repo, request) };
+      const handler = handlers[request.type] as Handler<typeof request.type>;
+      return { ok: true, data: await handler(request as never, ctx) };
     } catch (error) {
-      console.error('Rapport: request failed', request.type, error);
+      if (!(error instanceof UserFacingError || error instanceof UnknownCustomerError)) console.error('Rapport: request failed', request.type, error);
       return { ok: false, error: describeError(error) };
     }
   };
-}
-
-async function answer(repo: Repository, request: Request): Promise<Answers[Request['type']]> {
-  switch (request.type) {
-    case 'ticket.open':
-      return repo.openTicket(request.snapshot);
-    case 'note.add':
-      return repo.addNote(request);
-    case 'notes.list':
-      return repo.notesFor(request.customerId);
-  }
 }
 
 /** The helpdesk host of a content-script sender; undefined for extension pages. */
@@ -58,7 +78,7 @@ function senderHost(sender: Sender): string | undefined {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof UnknownCustomerError) return error.message;
+  if (error instanceof UnknownCustomerError || error instanceof UserFacingError) return error.message;
   const name = (error as { name?: string } | null)?.name;
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
   if (name === Dexie.errnames.QuotaExceeded || inner === Dexie.errnames.QuotaExceeded || name === 'QuotaExceededError') {

@@ -4,10 +4,10 @@
  * page's scripts could read it).
  *
  * Versions are appended, never edited. A version that reshapes data gets an `upgrade` and a test that
- * migrates a stored fixture of the previous shape (test/unit/db/).
+ * migrates a stored fixture of the previous shape (test/unit/db/schema.test.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Customer, Note, TicketVisit } from './types';
+import type { ApiFetch, Customer, Fact, FollowUp, Merge, Note, ReplyRecord, TicketVisit } from './types';
 
 export const DB_NAME = 'rapport';
 
@@ -15,6 +15,11 @@ export class RapportDB extends Dexie {
   customers!: EntityTable<Customer, 'id'>;
   visits!: EntityTable<TicketVisit, 'id'>;
   notes!: EntityTable<Note, 'id'>;
+  facts!: EntityTable<Fact, 'id'>;
+  followUps!: EntityTable<FollowUp, 'id'>;
+  merges!: EntityTable<Merge, 'id'>;
+  replies!: EntityTable<ReplyRecord, 'id'>;
+  apiFetches!: EntityTable<ApiFetch, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -24,6 +29,31 @@ export class RapportDB extends Dexie {
       visits: 'id, customerId, [customerId+lastSeen], lastSeen',
       notes: 'id, customerId, [customerId+createdAt], ticketKey, updatedAt, *tags',
     });
+    // v2 — customer memory (#3), reply records (#4), provenance for bundles (#5).
+    this.version(2)
+      .stores({
+        customers: 'id, [helpdesk+account+externalId], *emails, [helpdesk+account+name], lastSeen, mergedInto, name',
+        visits: 'id, customerId, [customerId+lastSeen], lastSeen',
+        notes: 'id, customerId, [customerId+createdAt], ticketKey, updatedAt, *tags, author',
+        facts: 'id, customerId, [customerId+createdAt]',
+        followUps: 'id, customerId, [status+dueAt], [customerId+status]',
+        merges: 'id, survivorId, mergedId, at',
+        replies: 'id, customerId, sentAt, [helpdesk+account+ticketId], agent',
+        apiFetches: 'key',
+      })
+      .upgrade(async (tx) => {
+        await tx.table<Customer>('customers').toCollection().modify((c) => {
+          c.version ??= 1;
+        });
+        await tx.table<TicketVisit>('visits').toCollection().modify((v) => {
+          v.source ??= 'visit';
+        });
+        await tx.table<Note>('notes').toCollection().modify((n) => {
+          n.pinned ??= false;
+          n.edits ??= [];
+          n.version ??= 1;
+        });
+      });
   }
 }
 

@@ -76,6 +76,7 @@ export class Repository {
       const id = ticketKey(snapshot);
       const previous = await visits.get(id);
       const visit: TicketVisit = {
+        ...previous,
         id,
         helpdesk: snapshot.helpdesk,
         account: snapshot.account,
@@ -85,6 +86,7 @@ export class Repository {
         customerId: customer.id,
         firstSeen: previous?.firstSeen ?? now,
         lastSeen: now,
+        source: 'visit',
       };
       await visits.put({ ...visit });
       const customerNotes = await this.notesFor(customer.id);
@@ -107,6 +109,7 @@ export class Repository {
         firstSeen: now,
         lastSeen: now,
         updatedAt: now,
+        version: 1,
       };
     }
     const sameAccount = found.helpdesk === snapshot.helpdesk && found.account === snapshot.account;
@@ -151,6 +154,9 @@ export class Repository {
       tags: [...new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean))],
       createdAt: now,
       updatedAt: now,
+      pinned: false,
+      edits: [],
+      version: 1,
     };
     await this.database.notes.add({ ...note });
     return note;

@@ -3,8 +3,30 @@ import type { HelpdeskId } from '../helpdesks/types';
 /** Milliseconds since the epoch. Stored as numbers so they index and compare cheaply. */
 export type Millis = number;
 
+/** How the agent's team knows this person beyond what the helpdesk shows (issue #3). */
+export interface CustomerProfile {
+  /** How they sign / want to be addressed in full, when it differs from the helpdesk's name. */
+  displayName?: string;
+  /** What to call them: "Sam" for Samantha Rivera. The greeting rule uses it. */
+  preferredName?: string;
+  /** How to say their name, e.g. "SHOH-na". */
+  pronunciation?: string;
+  pronouns?: string;
+  /** BCP 47 tag, e.g. "pt-BR". */
+  language?: string;
+  /** IANA time zone, e.g. "Europe/Oslo": drives "it's 23:40 for them now". */
+  timeZone?: string;
+  organization?: string;
+  /** e.g. "Enterprise". */
+  tier?: string;
+  vip?: boolean;
+  preferences?: { channel?: string; tone?: string; contactHours?: string };
+  /** Birthdays, renewals, launches: `date` is YYYY-MM-DD, or --MM-DD for a yearly date. */
+  importantDates?: { label: string; date: string }[];
+}
+
 /** One person who writes to support, as one helpdesk account knows them. */
-export interface Customer {
+export interface Customer extends CustomerProfile {
   /** Random UUID: stable across devices, so exported bundles can be merged later. */
   id: string;
   helpdesk: HelpdeskId;
@@ -18,9 +40,16 @@ export interface Customer {
   firstSeen: Millis;
   lastSeen: Millis;
   updatedAt: Millis;
+  /** Bumped on every profile save: a save made against an older version is a conflict (v2). */
+  version?: number;
+  /** Set when this record was merged into another customer (v2); undo clears it. */
+  mergedInto?: string;
 }
 
-/** A ticket the agent opened with Rapport running. One row per ticket, updated on each visit. */
+/**
+ * A ticket of a customer: opened by the agent with Rapport running (`source: 'visit'`), or learned
+ * from the helpdesk's API history (`source: 'api'`, v2). One row per ticket.
+ */
 export interface TicketVisit {
   /** `${helpdesk}:${account}:${ticketId}` (see ticketKey). */
   id: string;
@@ -30,8 +59,20 @@ export interface TicketVisit {
   subject?: string;
   status?: string;
   customerId: string;
+  /** When the ticket was first/last open in Rapport; for API-only tickets, created/updated times. */
   firstSeen: Millis;
   lastSeen: Millis;
+  /** v2 */
+  source?: 'visit' | 'api';
+  /** v2: time of the customer's latest message seen on the ticket. */
+  lastCustomerMessageAt?: Millis;
+  /** v2: 'solved' | 'closed' once the ticket ended that way, with when it was first seen so. */
+  outcome?: string;
+  closedAt?: Millis;
+  /** v2: the customer's mood on their latest message, -5..5 (negative: upset). */
+  mood?: number;
+  /** v2: the ticket's tags, used to tell "the same topic again". */
+  tags?: string[];
 }
 
 export interface TicketRef {
@@ -52,6 +93,90 @@ export interface Note {
   tags: string[];
   createdAt: Millis;
   updatedAt: Millis;
+  /** v2 */
+  pinned?: boolean;
+  /** v2: earlier texts, oldest first; an edit never destroys the previous text. */
+  edits?: { text: string; at: Millis }[];
+  /** v2: bumped on every edit (conflict detection across tabs). */
+  version?: number;
+  /** v2: who wrote it, when it came from another agent's bundle ("Priya"). Absent: this agent. */
+  author?: string;
+}
+
+/** A dated thing the customer shared ("launching their store in May"), v2. */
+export interface Fact {
+  id: string;
+  customerId: string;
+  text: string;
+  source?: TicketRef;
+  createdAt: Millis;
+  /** Raise it next time we talk to them. */
+  mentionNext: boolean;
+  mentionedAt?: Millis;
+  author?: string;
+}
+
+/** A promise to a customer with a due time, v2. */
+export interface FollowUp {
+  id: string;
+  customerId: string;
+  ticket?: TicketRef;
+  text: string;
+  dueAt: Millis;
+  createdAt: Millis;
+  status: 'open' | 'done';
+  doneAt?: Millis;
+  /** 'reply' when suggested from a sent reply's commitment ("I'll get back to you by Friday"). */
+  origin: 'manual' | 'reply';
+  notifiedAt?: Millis;
+  author?: string;
+}
+
+/** An identity merge, kept so it can be undone exactly (v2). */
+export interface Merge {
+  id: string;
+  survivorId: string;
+  mergedId: string;
+  at: Millis;
+  /** Ids of the rows re-pointed from mergedId to survivorId, per table. */
+  moved: { visits: string[]; notes: string[]; facts: string[]; followUps: string[]; replies: string[] };
+  /** The survivor's fields before the merge, restored on undo. */
+  survivorBefore: Customer;
+  undoneAt?: Millis;
+}
+
+export type RuleState = 'pass' | 'fail' | 'na';
+
+/** A sent reply and how it measured against the standards when it was sent (v2, issue #4). */
+export interface ReplyRecord {
+  id: string;
+  helpdesk: HelpdeskId;
+  account: string;
+  ticketId: string;
+  customerId?: string;
+  sentAt: Millis;
+  /** Time from the customer's last message to sending, when known. */
+  responseMs?: number;
+  /** Rule id → state. */
+  states: Record<string, RuleState>;
+  /** 0..1 weighted share of applicable rules passed. */
+  readiness: number;
+  packId: string;
+  packVersion: number;
+  channel?: string;
+  /** The agent label of whoever sent it; absent for this device's agent. */
+  agent?: string;
+}
+
+/** Helpdesk API history fetches per customer, to fetch at most once per few minutes (v2). */
+export interface ApiFetch {
+  /** `${helpdesk}:${account}:${externalId}` */
+  key: string;
+  fetchedAt: Millis;
+  /** Set after HTTP 429: don't ask again before this time. */
+  retryAfter?: Millis;
+  ok: boolean;
+  error?: string;
 }
 
 export function ticketKey(t: TicketRef): string {

@@ -40,6 +40,10 @@ export interface TicketSnapshot {
   subject?: string;
   status?: string;
   priority?: string;
+  /** The ticket's tags, where the page shows them. */
+  tags?: string[];
+  /** How the customer wrote in (email, chat, phone…), where the page shows it. */
+  channel?: string;
   requester: Requester;
   messages: ConversationMessage[];
 }

@@ -11,9 +11,10 @@ import type { Answers, Reply, RequestOf, RequestType } from '../messages';
 import type { Note } from '../db/types';
 import type { NoteSaveResult, NoteView, SidebarState } from '../../components/model';
 import { childController, debounce, later, observe } from './lifecycle';
+import type { FeatureContext, TicketFeature } from './features';
 
 export interface SidebarView {
-  render(state: SidebarState, collapsed: boolean): void;
+  render(state: SidebarState, collapsed: boolean, presentation: boolean): void;
   remove(): void;
 }
 
@@ -25,7 +26,14 @@ export interface ControllerDeps {
   request<T extends RequestType>(req: RequestOf<T>): Promise<Reply<Answers[T]>>;
   /** Creates the sidebar on first use; `onAddNote`/`onToggle` come back from the view. */
   createView(handlers: { onAddNote(text: string): Promise<NoteSaveResult>; onToggleCollapsed(): void }): SidebarView;
-  prefs: { collapsed(): Promise<boolean>; setCollapsed(value: boolean): Promise<void> };
+  prefs: {
+    collapsed(): Promise<boolean>;
+    setCollapsed(value: boolean): Promise<void>;
+    /** Presentation mode (names as initials, emails masked); optional. */
+    presentation?(): Promise<boolean>;
+  };
+  /** What capabilities do on a ticket once its customer is known (lib/page/features.ts). */
+  features?: TicketFeature[];
   /** How long a ticket may take to render before we say we couldn't read it. */
   settleMs?: number;
   /** Quiet time before re-reading a ticket that is already shown. */
@@ -34,6 +42,8 @@ export interface ControllerDeps {
 
 export interface Controller {
   toggleCollapsed(): void;
+  /** Presentation mode changed (popup toggle). */
+  setPresentation(on: boolean): void;
   /** Re-checks which ticket is active now (also called by the navigation watchers). */
   check(): void;
 }
@@ -52,6 +62,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   const settleMs = deps.settleMs ?? 4000;
   const rereadMs = deps.rereadMs ?? 250;
   let collapsed = false;
+  let presentation = false;
   let view: SidebarView | undefined;
   let session: Session | undefined;
   let lastHref = '';
@@ -62,7 +73,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       onAddNote: (text) => session?.addNote(text) ?? Promise.resolve({ ok: false, error: 'No ticket is open.' }),
       onToggleCollapsed: toggleCollapsed,
     });
-    view.render(state, collapsed);
+    view.render(state, collapsed, presentation);
   };
 
   const hide = () => {
@@ -78,12 +89,21 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     if (state) show(state);
   }
 
+  const rerender = () => {
+    const state = session?.state();
+    if (state) show(state);
+  };
+  function setPresentation(on: boolean) {
+    if (on === presentation) return;
+    presentation = on;
+    rerender();
+  }
   void deps.prefs.collapsed().then((value) => {
     if (value === collapsed) return;
     collapsed = value;
-    const state = session?.state();
-    if (state) show(state);
+    rerender();
   });
+  void deps.prefs.presentation?.().then(setPresentation);
 
   function check() {
     if (signal.aborted) return;
@@ -104,11 +124,15 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   function openSession(ticketId: string): Session {
     const controller = childController(signal);
     const sessionSignal = controller.signal;
-    const startedAt = performance.now();
+    /** The ticket had its time to render: from now on, say what is missing instead of waiting. */
+    let settled = false;
     let current: SidebarState | undefined;
     let customerId: string | undefined;
     let identity: string | undefined;
     let snapshot: TicketSnapshot | undefined;
+    /** Features run per looked-up customer: a changed requester restarts them. */
+    let featureRun: AbortController | undefined;
+    let snapshotListeners: ((s: TicketSnapshot) => void)[] = [];
 
     const render = (state: SidebarState) => {
       if (sessionSignal.aborted) return;
@@ -119,7 +143,6 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     const read = () => {
       if (sessionSignal.aborted) return;
       const result = adapter.read(doc, ticketId, new URL(deps.href()));
-      const settled = performance.now() - startedAt >= settleMs;
       if (!result.ok || !identityOf(result.snapshot.requester)) {
         if (settled) {
           const missing = result.missing.includes('pane') ? result.missing : ['requester-name' as const, ...result.missing.filter((m) => m !== 'requester-name')];
@@ -143,11 +166,16 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         history: sameCustomer ? previous?.history : undefined,
         notes: sameCustomer ? previous?.notes : undefined,
         storageError: sameCustomer ? previous?.storageError : undefined,
+        panels: sameCustomer ? previous?.panels : undefined,
       });
       if (!sameCustomer) {
         identity = who;
         customerId = undefined;
+        featureRun?.abort();
+        snapshotListeners = [];
         void lookUp(snapshot, who);
+      } else if (previous) {
+        for (const listener of snapshotListeners) listener(snapshot);
       }
     };
 
@@ -165,6 +193,37 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         notes: reply.data.notes.map(noteView),
         storageError: undefined,
       });
+      startFeatures(reply.data);
+    };
+
+    const startFeatures = (ticket: FeatureContext['ticket']) => {
+      if (!deps.features?.length) return;
+      featureRun = childController(sessionSignal);
+      const run = featureRun.signal;
+      const ctx: FeatureContext = {
+        ticketId,
+        adapter,
+        document: doc,
+        snapshot: () => snapshot!,
+        ticket,
+        request: deps.request,
+        now: () => Date.now(),
+        setPanel(key, props) {
+          if (run.aborted || current?.kind !== 'ticket') return;
+          render({ ...current, panels: { ...current.panels, [key]: props } });
+        },
+        onSnapshot(listener) {
+          if (!run.aborted) snapshotListeners.push(listener);
+        },
+      };
+      for (const feature of deps.features) {
+        try {
+          feature.start(ctx, run);
+        } catch (error) {
+          // One capability failing must not take the sidebar down.
+          console.error(`Rapport: feature ${feature.id} failed to start`, error);
+        }
+      }
     };
 
     const reread = debounce(rereadMs, read, sessionSignal);
@@ -179,7 +238,14 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         read();
       });
     };
-    later(settleMs, read, sessionSignal);
+    later(
+      settleMs,
+      () => {
+        settled = true;
+        read();
+      },
+      sessionSignal,
+    );
 
     read();
 
@@ -219,7 +285,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   );
 
   check();
-  return { toggleCollapsed, check };
+  return { toggleCollapsed, check, setPresentation };
 }
 
 /** What makes a requester a person we can look up: their helpdesk id, email or at least a name. */

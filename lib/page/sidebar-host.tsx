@@ -41,11 +41,17 @@ export function createSidebarHost(
   const root = doc.documentElement;
 
   return {
-    render(state: SidebarState, collapsed: boolean) {
+    render(state: SidebarState, collapsed: boolean, presentation: boolean) {
       root.classList.add(DOCKED);
       root.classList.toggle(COLLAPSED, collapsed);
       render(
-        <Sidebar state={state} collapsed={collapsed} onAddNote={handlers.onAddNote} onToggleCollapsed={handlers.onToggleCollapsed} />,
+        <Sidebar
+          state={state}
+          collapsed={collapsed}
+          presentation={presentation}
+          onAddNote={handlers.onAddNote}
+          onToggleCollapsed={handlers.onToggleCollapsed}
+        />,
         mountPoint,
       );
     },

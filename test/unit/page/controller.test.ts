@@ -126,7 +126,7 @@ describe('controller', () => {
 
   it('says what it could not read once the ticket had time to render', async () => {
     start();
-    await new Promise((r) => setTimeout(r, 250));
+    await expect.poll(() => last()?.kind, { timeout: 2000 }).toBe('unreadable');
     expect(last()).toEqual({ kind: 'unreadable', helpdesk: 'zendesk', ticketId: '1', missing: ['pane'] });
   });
 
@@ -199,8 +199,7 @@ describe('controller', () => {
     await flush();
     el.dataset.email = 'samantha@example.com';
     el.append(document.createElement('span'));
-    await new Promise((r) => setTimeout(r, 30));
-    expect(requests.filter((r) => r.type === 'ticket.open')).toHaveLength(2);
+    await expect.poll(() => requests.filter((r) => r.type === 'ticket.open').length).toBe(2);
     expect(last()).toMatchObject({ customer: { email: 'samantha@example.com' } });
   });
 
@@ -226,6 +225,49 @@ describe('controller', () => {
     controllers.forEach((c) => c.abort());
     expect(liveObservers.size).toBe(0);
     expect(removed).toBe(1);
+  });
+
+  it('starts features once the customer is known, shows their panels, and stops them on leaving', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    pane('2', 'Kim', 'kim@example.com');
+    const started: string[] = [];
+    const stopped: string[] = [];
+    const seen: string[] = [];
+    const controller = start({
+      features: [
+        {
+          id: 'probe',
+          start(ctx, signal) {
+            started.push(ctx.ticket.customer.id);
+            signal.addEventListener('abort', () => stopped.push(ctx.ticket.customer.id));
+            ctx.onSnapshot((s) => seen.push(s.requester.name ?? ''));
+            ctx.setPanel('memory', {});
+          },
+        },
+      ],
+    });
+    expect(started).toEqual([]);
+    await flush();
+    expect(started).toEqual(['c-sam@example.com']);
+    expect(last()).toMatchObject({ panels: { memory: {} }, history: { ticketsSeen: 2 } });
+    document.querySelector<HTMLElement>('[data-ticket="1"]')!.dataset.name = 'Samantha';
+    document.body.append(document.createElement('i'));
+    await expect.poll(() => seen).toEqual(['Samantha']);
+    href = 'https://acme.example.com/t/2';
+    controller.check();
+    expect(stopped).toEqual(['c-sam@example.com']);
+    expect(last()).toMatchObject({ ticketId: '2' });
+    expect((last() as { panels?: unknown }).panels).toBeUndefined();
+  });
+
+  it('keeps the sidebar working when a feature throws', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    start({ features: [{ id: 'broken', start: () => { throw new Error('boom'); } }] });
+    await flush();
+    expect(last()).toMatchObject({ kind: 'ticket', history: { ticketsSeen: 2 } });
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
   });
 
   it('remembers the collapsed state', async () => {

@@ -1,0 +1,30 @@
+/**
+ * Ticket features: what a capability (customer memory, the reply checklist) does on a ticket page
+ * once its customer is known. The controller starts each feature per ticket and per customer with
+ * an AbortSignal, and aborts it when the agent moves on — features never clean up by hand.
+ */
+import type { HelpdeskAdapter, TicketSnapshot } from '../helpdesks/types';
+import type { Answers, Reply, RequestOf, RequestType, TicketContext } from '../messages';
+import type { Panels } from '../../components/model';
+
+export interface FeatureContext {
+  ticketId: string;
+  adapter: HelpdeskAdapter;
+  document: Document;
+  /** The latest read of the ticket. */
+  snapshot(): TicketSnapshot;
+  /** The background's answer to `ticket.open`: customer, visit history, notes. */
+  ticket: TicketContext;
+  request<T extends RequestType>(req: RequestOf<T>): Promise<Reply<Answers[T]>>;
+  /** Shows (or with undefined, removes) this feature's panel and re-renders the sidebar. */
+  setPanel<K extends keyof Panels>(key: K, props: Panels[K] | undefined): void;
+  /** Called after every later re-read of the page (debounced), e.g. new messages or a status change. */
+  onSnapshot(listener: (snapshot: TicketSnapshot) => void): void;
+  /** Millisecond clock (tests pass a fixed one). */
+  now(): number;
+}
+
+export interface TicketFeature {
+  id: string;
+  start(ctx: FeatureContext, signal: AbortSignal): void;
+}
