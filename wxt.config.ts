@@ -14,7 +14,8 @@ export default defineConfig({
     name: 'Rapport',
     description:
       'Recognise every customer, care, answer promptly and follow through: a local-first sidebar for Zendesk and Freshdesk.',
-    permissions: ['storage'],
+    // alarms + notifications: due follow-ups (issue #3); contextMenus: save selected text as a fact.
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import css from '@/components/sidebar.css?inline';
+import sidebarCss from '@/components/sidebar.css?inline';
+import memoryCss from '@/components/memory/memory.css?inline';
+import checklistCss from '@/components/checklist/checklist.css?inline';
 import { adapterFor } from '@/lib/helpdesks';
 import { request, type TabMessage } from '@/lib/client';
 import { startController } from '@/lib/page/controller';
@@ -8,6 +10,7 @@ import { PREF } from '@/lib/prefs';
 import { memoryFeature } from '@/lib/memory/feature';
 import { checklistFeature } from '@/lib/standards/feature';
 
+const css = [sidebarCss, memoryCss, checklistCss].join('\n');
 const flag = async (key: string) => Boolean((await browser.storage.local.get(key))[key]);
 
 export default defineContentScript({
