@@ -7,4 +7,12 @@ export const PREF = {
   collapsed: 'sidebar.collapsed',
   /** boolean: presentation mode (names as initials, emails and phones masked). */
   presentation: 'presentation',
+  /** StandardsPack JSON: the team's active reply-checklist standards (issue #4); absent: the default pack. */
+  standardsPack: 'standards.pack',
+  /** string[]: helpdesk hosts (`location.host`) where the agent switched Rapport off (popup, #5). */
+  disabledHosts: 'disabledHosts',
+  /** string: this agent's label in exported bundles ("Priya"), shown as "from Priya" on import (#5). */
+  agentLabel: 'agentLabel',
+  /** number: delete history and notes older than this many months; 0/absent = off (#5). */
+  retentionMonths: 'retentionMonths',
 } as const;

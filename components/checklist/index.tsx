@@ -1,6 +1,176 @@
 /** The live reply checklist (issue #4), shown under the customer's cues while the agent writes. */
-import type { ChecklistPanelProps } from './model';
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import type { ChecklistEvidence, ChecklistItem, ChecklistPanelProps, ItemState } from './model';
+import { maskName, maskText, usePresentation } from '../presentation';
 
-export function ChecklistPanel(_props: ChecklistPanelProps) {
-  return null;
+const ICON: Record<ItemState, string> = { pass: '✓', fail: '!', na: '–' };
+const STATE_WORD: Record<ItemState, string> = { pass: 'Passes', fail: 'Needs work', na: 'Not applicable' };
+
+/** "1 h 5 min", "12 min", "45 s". */
+function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 120) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  return `${Math.floor(h / 24)} d ${h % 24} h`;
+}
+
+/** Re-renders at the countdown's resolution: every second in the last two minutes, else every 15 s. */
+function useCountdown(deadline: number | undefined, now: () => number): number {
+  const [time, setTime] = useState(now);
+  useEffect(() => {
+    if (deadline === undefined) return;
+    let id: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      const t = now();
+      setTime(t);
+      const left = deadline - t;
+      id = setTimeout(tick, Math.abs(left) < 120_000 ? 1000 : 15_000);
+    };
+    tick();
+    return () => clearTimeout(id);
+  }, [deadline, now]);
+  return time;
+}
+
+function readinessLine(items: ChecklistItem[], readiness: number | undefined): { text: string; tone: 'ok' | 'warn' | 'bad' } {
+  const failing = items.filter((i) => i.state === 'fail');
+  const critical = failing.filter((i) => i.critical);
+  const pct = readiness === undefined ? '' : ` · ${Math.round(readiness * 100)}%`;
+  if (critical.length) return { text: `Not ready: ${critical.length} critical ${critical.length === 1 ? 'item' : 'items'} to fix${pct}`, tone: 'bad' };
+  if (failing.length) return { text: `Almost: ${failing.length} ${failing.length === 1 ? 'thing' : 'things'} to improve${pct}`, tone: 'warn' };
+  return { text: `Ready to send${pct}`, tone: 'ok' };
+}
+
+/** The draft as plain text with the evidence ranges marked; never editable. */
+function Preview({ draft, marks }: { draft: string; marks: ChecklistEvidence[] }) {
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  const sorted = [...marks].filter((m) => m.end > m.start && m.end <= draft.length).sort((a, b) => a.start - b.start);
+  sorted.forEach((m, i) => {
+    if (m.start < at) return;
+    parts.push(draft.slice(at, m.start));
+    parts.push(
+      <mark key={i} class="rp-cl-mark">
+        {draft.slice(m.start, m.end)}
+      </mark>,
+    );
+    at = m.end;
+  });
+  parts.push(draft.slice(at));
+  return (
+    <div class="rp-cl-preview" data-testid="checklist-preview" aria-label="Your draft, with the words highlighted">
+      {parts}
+    </div>
+  );
+}
+
+export function ChecklistPanel(props: ChecklistPanelProps) {
+  const presentation = usePresentation();
+  const now = props.now ?? Date.now;
+  const time = useCountdown(props.responseClock?.deadline, now);
+  const [shown, setShown] = useState<string | undefined>(undefined);
+
+  if (props.status === 'no-composer') {
+    return (
+      <section class="rp-cl" data-testid="checklist" aria-label="Reply checklist">
+        <h2 class="rp-h">Reply checklist</h2>
+        <p class="rp-muted rp-cl-hint">Open the reply box to check your draft as you write.</p>
+      </section>
+    );
+  }
+
+  const items = props.items.map((item) => {
+    if (item.rule !== 'response-time' || !props.responseClock) return item;
+    const left = props.responseClock.deadline - time;
+    const target = duration(props.responseClock.targetMs);
+    return left >= 0
+      ? { ...item, state: 'pass' as const, why: `${duration(left)} left of the ${target} target` }
+      : { ...item, state: 'fail' as const, why: `Target breached: customer waiting ${duration(props.responseClock.targetMs - left)} (target ${target})` };
+  });
+  const line = readinessLine(items, props.readiness);
+  const shownItem = items.find((i) => i.rule === shown);
+  const greetingFails = items.some((i) => i.rule === 'greets-by-name' && i.state === 'fail');
+  const greeting = props.greeting && presentation ? props.greeting.replace(/^Hi (.+),$/, (_m, n: string) => `Hi ${maskName(n)},`) : props.greeting;
+
+  return (
+    <section class="rp-cl" data-testid="checklist" aria-label="Reply checklist">
+      <h2 class="rp-h">Reply checklist</h2>
+      {props.status === 'error' && (
+        <p class="rp-banner" role="alert">
+          {props.error}
+        </p>
+      )}
+      {props.status === 'empty' && <p class="rp-muted rp-cl-hint">Start your reply: the checklist follows as you type.</p>}
+      {props.status === 'ready' && (
+        <p class={`rp-cl-ready rp-cl-ready-${line.tone}`} data-testid="readiness" role="status">
+          {line.text}
+        </p>
+      )}
+      {props.mood && props.mood.label !== 'neutral' && props.status === 'ready' && (
+        <p class="rp-cl-mood" data-testid="mood">
+          Customer sounds <strong>{props.mood.label}</strong>
+          {props.mood.words.length > 0 && <span class="rp-muted"> — {props.mood.words.map((w) => `“${presentation ? maskText(w) : w}”`).join(', ')}</span>}
+        </p>
+      )}
+      {props.greeting && props.onInsertGreeting && (greetingFails || props.status === 'empty') && (
+        <button type="button" class="rp-cl-insert" data-testid="insert-greeting" onClick={() => props.onInsertGreeting?.()}>
+          Insert “{greeting}”
+        </button>
+      )}
+      {items.length > 0 && (
+        <ul class="rp-cl-items">
+          {items.map((item) => (
+            <li key={item.rule} class={`rp-cl-item rp-cl-${item.state}`} data-rule={item.rule} data-state={item.state}>
+              <span class="rp-cl-icon" aria-hidden="true">
+                {ICON[item.state]}
+              </span>
+              <div class="rp-cl-text">
+                <span class="rp-cl-label">
+                  {item.label}
+                  {item.critical && item.state === 'fail' && <span class="rp-cl-critical">critical</span>}
+                  <span class="rp-sr"> — {STATE_WORD[item.state]}</span>
+                </span>
+                <span class="rp-cl-why" data-testid="why">
+                  {presentation ? maskText(item.why) : item.why}
+                </span>
+              </div>
+              {item.evidence.length > 0 && (
+                <button
+                  type="button"
+                  class="rp-cl-show"
+                  aria-pressed={shown === item.rule}
+                  onClick={() => setShown(shown === item.rule ? undefined : item.rule)}
+                >
+                  {shown === item.rule ? 'hide' : 'show'}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {shownItem && <Preview draft={props.draft} marks={shownItem.evidence} />}
+      {props.questions.length > 0 && props.status === 'ready' && (
+        <div class="rp-cl-questions">
+          <h3 class="rp-cl-subh">Their questions</h3>
+          <ul>
+            {props.questions.map((q, i) => (
+              <li key={i} data-testid="question" data-answered={String(q.answered)} class={q.answered ? 'rp-cl-q-yes' : 'rp-cl-q-no'}>
+                <span class="rp-cl-icon" aria-hidden="true">
+                  {q.answered ? '✓' : '?'}
+                </span>
+                <span>
+                  {presentation ? maskText(q.text) : q.text}
+                  <span class="rp-sr">{q.answered ? ' — addressed' : ' — not addressed yet'}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
 }

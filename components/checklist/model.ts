@@ -1,3 +1,40 @@
 /** Props of the reply-checklist panel (issue #4). Owned by the checklist capability. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ChecklistPanelProps {}
+
+export type ItemState = 'pass' | 'fail' | 'na';
+
+export interface ChecklistEvidence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ChecklistItem {
+  rule: string;
+  label: string;
+  state: ItemState;
+  /** One plain line naming the words behind the verdict. */
+  why: string;
+  critical: boolean;
+  /** Ranges of `draft`. */
+  evidence: ChecklistEvidence[];
+}
+
+export interface ChecklistPanelProps {
+  /** 'no-composer': no reply box open; 'empty': nothing typed yet; 'ready': `items` describe `draft`. */
+  status: 'no-composer' | 'empty' | 'ready' | 'error';
+  error?: string;
+  /** The draft the items describe (shown read-only in the preview). */
+  draft: string;
+  items: ChecklistItem[];
+  /** 0..1 */
+  readiness?: number;
+  questions: { text: string; answered: boolean }[];
+  mood?: { label: string; words: string[] };
+  /** When set, the response-time item counts down to `deadline` live. */
+  responseClock?: { deadline: number; targetMs: number };
+  /** "Hi Dana," — offered as an insert helper when the greeting rule fails. */
+  greeting?: string;
+  onInsertGreeting?(): void;
+  /** Fixed clock for tests. */
+  now?: () => number;
+}

@@ -63,6 +63,9 @@ export const freshdeskSelectors = {
   loadMore: '[data-test-button="load-more"]',
   /** Froala editing area of an open reply or note. */
   composer: '.fr-element.fr-view[contenteditable="true"]',
+  /** Send button of the open reply box (classic layout, our 2024 fixture). Without it, the reply
+   * box's button labelled "Send" is used (English UI only; the 2026 layout's hook is unverified). */
+  sendButton: '[data-test-id="send-reply"]',
 } as const;
 
 const S = freshdeskSelectors;
@@ -215,6 +218,16 @@ export const freshdesk: HelpdeskAdapter = {
       }),
     };
   },
+
+  sendButton: (root, ticketId) =>
+    (/^\d{1,20}$/.test(ticketId) &&
+      attempt(() => {
+        const hooked = queryDeep(root, S.sendButton) as HTMLElement | null;
+        if (hooked) return hooked;
+        const buttons = queryAllDeep(root, S.replyBox).flatMap((box) => [...box.querySelectorAll<HTMLElement>('button')]);
+        return buttons.find((b) => /^send\b/i.test(b.textContent?.trim() ?? '')) ?? null;
+      })) ||
+    null,
 
   // One ticket per page, so the id only guards against reading a non-ticket page.
   composer: (root, ticketId) =>

@@ -80,4 +80,6 @@ export interface HelpdeskAdapter {
   read(root: ParentNode, ticketId: string, url: URL): ReadResult;
   /** The reply composer (contenteditable) of ticket `ticketId`, or null when it is not open. */
   composer(root: ParentNode, ticketId: string): HTMLElement | null;
+  /** The button that sends the reply in ticket `ticketId`'s composer, or null (the checklist records sent replies). */
+  sendButton?(root: ParentNode, ticketId: string): HTMLElement | null;
 }

@@ -192,4 +192,7 @@ export const zendesk: HelpdeskAdapter = {
     const pane = zendeskPane(root, ticketId);
     return pane ? findComposer(pane) : null;
   }) ?? null,
+
+  // "Submit as …" sends the reply (and sets the status); one per pane.
+  sendButton: (root, ticketId) => attempt(() => zendeskPane(root, ticketId)?.querySelector<HTMLElement>(S.submitButton)) ?? null,
 };

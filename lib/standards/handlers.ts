@@ -1,4 +1,68 @@
 /** Background handlers for the reply-checklist requests (lib/standards/messages.ts). */
-import type { HandlerMap } from '../background/handle-request';
+import { UserFacingError, type HandlerMap } from '../background/handle-request';
+import type { ReplyRecord } from '../db/types';
+import { evaluateReply } from './engine';
+import { ruleSettings } from './pack';
+import { loadPack } from './pack-store';
+import { RULES } from './rules';
+import type { OpenPromise, RuleId } from './types';
 
-export const replyHandlers: HandlerMap<never> = {};
+export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'reply.list'> = {
+  'reply.evaluate': async (request, ctx) => {
+    const standards = await loadPack();
+    let openPromises: OpenPromise[] | undefined;
+    if (request.customerId) {
+      const open = await ctx.db.followUps.where('[customerId+status]').equals([request.customerId, 'open']).toArray();
+      if (open.length) openPromises = open.map((f) => ({ text: f.text, dueAt: f.dueAt }));
+    }
+    const evaluation = evaluateReply({
+      draft: request.draft,
+      customerMessages: request.customerMessages,
+      customer: request.customer,
+      standards,
+      now: ctx.clock.now(),
+      receivedAt: request.receivedAt,
+      channel: request.channel,
+      priority: request.priority,
+      openPromises,
+    });
+    return {
+      ...evaluation,
+      packId: standards.id,
+      packVersion: standards.version,
+      critical: RULES.filter((r) => ruleSettings(standards, r.id).critical).map((r) => r.id),
+      labels: Object.fromEntries(RULES.map((r) => [r.id, r.label])) as Partial<Record<RuleId, string>>,
+    };
+  },
+
+  'reply.record': async (request, ctx) => {
+    if (ctx.senderHost && ctx.senderHost !== request.ticket.account) {
+      throw new UserFacingError('Rejected: a page may only record replies on its own tickets.');
+    }
+    const sentAt = ctx.clock.now();
+    const record: ReplyRecord = {
+      id: ctx.clock.uuid(),
+      helpdesk: request.ticket.helpdesk,
+      account: request.ticket.account,
+      ticketId: request.ticket.ticketId,
+      sentAt,
+      states: { ...request.states },
+      readiness: request.readiness,
+      packId: request.packId,
+      packVersion: request.packVersion,
+    };
+    if (request.customerId) record.customerId = request.customerId;
+    if (request.receivedAt !== undefined && request.receivedAt <= sentAt) record.responseMs = sentAt - request.receivedAt;
+    if (request.channel) record.channel = request.channel;
+    await ctx.db.replies.put({ ...record });
+    return record;
+  },
+
+  'reply.list': async (request, ctx) => {
+    const limit = request.limit ?? 200;
+    const rows = request.ticket
+      ? await ctx.db.replies.where('[helpdesk+account+ticketId]').equals([request.ticket.helpdesk, request.ticket.account, request.ticket.ticketId]).toArray()
+      : await ctx.db.replies.orderBy('sentAt').reverse().limit(limit).toArray();
+    return rows.sort((a, b) => b.sentAt - a.sentAt).slice(0, limit);
+  },
+};

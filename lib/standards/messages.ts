@@ -1,8 +1,60 @@
-/** Requests of the reply-checklist capability (issue #4): recording sent replies. */
+/** Requests of the reply-checklist capability (issue #4): evaluating the draft, recording sent replies. */
+import * as v from 'valibot';
+import type { ReplyRecord } from '../db/types';
+import { LIMITS, TicketRefSchema, id, millis, text } from '../schema';
+import { RULE_IDS, type Evaluation, type RuleId } from './types';
+
+const RuleIdSchema = v.picklist(RULE_IDS);
+const RuleStateSchema = v.picklist(['pass', 'fail', 'na']);
+const Draft = v.pipe(v.string(), v.maxLength(LIMITS.messageText, `A draft can be at most ${LIMITS.messageText} characters.`));
 
 /** valibot schemas, one `v.strictObject({ type: v.literal('reply.…'), … })` per request. */
-export const replyRequests = [] as const;
+export const replyRequests = [
+  v.strictObject({
+    type: v.literal('reply.evaluate'),
+    draft: Draft,
+    customerMessages: v.pipe(v.array(text(LIMITS.messageText)), v.maxLength(LIMITS.messages)),
+    customer: v.strictObject({ name: v.optional(text(LIMITS.field)), preferredName: v.optional(text(LIMITS.field)) }),
+    /** The stored customer: lets the background add their open promises (follow-ups). */
+    customerId: v.optional(id),
+    receivedAt: v.optional(millis),
+    channel: v.optional(text(100)),
+    priority: v.optional(text(LIMITS.field)),
+  }),
+  v.strictObject({
+    type: v.literal('reply.record'),
+    ticket: TicketRefSchema,
+    customerId: v.optional(id),
+    receivedAt: v.optional(millis),
+    channel: v.optional(text(100)),
+    states: v.pipe(
+      v.record(RuleIdSchema, RuleStateSchema),
+      v.check((states) => Object.keys(states).length > 0, 'A recorded reply needs at least one rule state.'),
+    ),
+    readiness: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+    packId: id,
+    packVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
+  v.strictObject({
+    type: v.literal('reply.list'),
+    ticket: v.optional(TicketRefSchema),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  }),
+] as const;
+
+/** The evaluation plus what the sidebar needs from the active pack. */
+export interface ReplyEvaluation extends Evaluation {
+  packId: string;
+  packVersion: number;
+  /** Rules the pack marks critical (shown first when failing). */
+  critical: RuleId[];
+  /** Rule id → short label, in the sidebar's order. */
+  labels: Partial<Record<RuleId, string>>;
+}
 
 /** Answer type per request type. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReplyAnswers {}
+export interface ReplyAnswers {
+  'reply.evaluate': ReplyEvaluation;
+  'reply.record': ReplyRecord;
+  'reply.list': ReplyRecord[];
+}

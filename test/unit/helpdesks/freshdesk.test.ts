@@ -42,6 +42,7 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       privateNote: 0,
       loadMore: 0,
       composer: 1,
+      sendButton: 1, // classic reply box's Send; 2026 hook unverified
     },
     [SHADOW]: {
       subject: 1, // inside ticket-details' shadow root
@@ -62,6 +63,7 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       privateNote: 0,
       loadMore: 0,
       composer: 1,
+      sendButton: 0,
     },
     [PRIVATE_NOTE]: {
       subject: 1,
@@ -82,6 +84,7 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       privateNote: 1,
       loadMore: 1,
       composer: 0,
+      sendButton: 0,
     },
     [PENDING]: {
       subject: 0,
@@ -102,6 +105,7 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       privateNote: 0,
       loadMore: 0,
       composer: 0,
+      sendButton: 0,
     },
   };
 
@@ -235,6 +239,14 @@ describe('freshdesk.read', () => {
     const doc = loadFixture(PENDING);
     const result = freshdesk.read(doc, '1214', new URL('https://lumenbikes.freshdesk.com/a/tickets/1214'));
     expect(result).toEqual({ ok: false, missing: ['pane'] });
+  });
+
+  it('finds the reply box Send button: the hooked one, else the button labelled "Send"', () => {
+    expect(freshdesk.sendButton?.(loadFixture(CLASSIC), '1207')?.textContent).toBe('Send');
+    expect(freshdesk.sendButton?.(loadFixture(SHADOW), '1207')).toBeNull();
+    const unhooked = parseHtml('<div class="ticket-details__item rich-editor"><button>Insert canned response</button><button> Send </button></div>');
+    expect(freshdesk.sendButton?.(unhooked, '1')?.textContent?.trim()).toBe('Send');
+    expect(freshdesk.sendButton?.(unhooked, 'x')).toBeNull();
   });
 
   it('finds the Froala composer when a reply is open, in either layout', () => {

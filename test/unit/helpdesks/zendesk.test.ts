@@ -272,6 +272,13 @@ describe('zendesk.read on three open tickets', () => {
     expect(zendesk.composer(doc, '9999')).toBeNull();
   });
 
+  it('finds the send ("Submit as …") button inside the asked pane only', () => {
+    const buttons = ['4817', '4821', '4830'].map((id) => zendesk.sendButton?.(doc, id));
+    expect(buttons.map((b) => b?.textContent)).toEqual(['Submit as Open', 'Submit as Pending', 'Submit as New']);
+    expect(zendesk.sendButton?.(doc, '9999')).toBeNull();
+    expect(zendesk.sendButton?.(doc, '4821"], [data-ticket-id="4817')).toBeNull();
+  });
+
   it('reports a ticket that is not open as a missing pane', () => {
     expect(zendesk.read(doc, '3977', url)).toEqual({ ok: false, missing: ['pane'] }); // only a history row
     expect(zendesk.read(doc, '9999', url)).toEqual({ ok: false, missing: ['pane'] });

@@ -1,0 +1,229 @@
+/**
+ * Options page: the team's reply standards pack (issue #4). Edit which rules are on, their weights,
+ * which are critical, response-time targets, banned phrases, the sign-off and KB domains; import
+ * and export packs as JSON. Every save goes through `parsePack`: a bad pack shows the exact problem
+ * and the stored pack stays as it was.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import './options.css';
+import { DEFAULT_PACK, exportPack, ruleSettings, type StandardsPack } from '@/lib/standards/pack';
+import { loadPack, savePack } from '@/lib/standards/pack-store';
+import { RULES } from '@/lib/standards/rules';
+
+type Target = StandardsPack['responseTime']['targets'][number];
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+function Options() {
+  const [pack, setPack] = useState<StandardsPack | undefined>();
+  const [draft, setDraft] = useState<StandardsPack | undefined>();
+  const [json, setJson] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState<string | undefined>();
+
+  useEffect(() => {
+    void loadPack().then((p) => {
+      setPack(p);
+      setDraft(p);
+    });
+  }, []);
+
+  if (!pack || !draft) return <main class="muted">Loading…</main>;
+
+  const store = async (candidate: unknown, message: string) => {
+    setSaved(undefined);
+    const result = await savePack(candidate);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setError(undefined);
+    setPack(result.pack);
+    setDraft(result.pack);
+    setSaved(message);
+  };
+
+  const setRule = (id: (typeof RULES)[number]['id'], change: Partial<{ on: boolean; weight: number; critical: boolean }>) =>
+    setDraft({ ...draft, rules: { ...draft.rules, [id]: { ...ruleSettings(draft, id), ...change } } });
+  const setTargets = (targets: Target[]) => setDraft({ ...draft, responseTime: { ...draft.responseTime, targets } });
+
+  const exportJson = () => {
+    const text = exportPack(pack);
+    setJson(text);
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${pack.id}-v${pack.version}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await file.text();
+    setJson(text);
+    await store(text, `Imported ${file.name}.`);
+  };
+
+  return (
+    <main>
+      <header>
+        <div>
+          <h1>Reply standards</h1>
+          <p class="muted" style="margin:0">
+            Active pack: <span class="pack-id" data-testid="pack-id">{`${pack.id} v${pack.version}`}</span>
+            {pack.name ? ` — ${pack.name}` : ''}
+          </p>
+        </div>
+        <a href="dashboard.html">Open the team dashboard →</a>
+      </header>
+
+      {error && (
+        <p class="error" role="alert" data-testid="pack-error">
+          {error}
+        </p>
+      )}
+      {saved && (
+        <p class="ok" role="status">
+          {saved}
+        </p>
+      )}
+
+      <section>
+        <h2>Rules</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>Rule</th>
+              <th>On</th>
+              <th>Weight</th>
+              <th>Critical</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RULES.map((rule) => {
+              const s = ruleSettings(draft, rule.id);
+              return (
+                <tr key={rule.id} data-rule={rule.id}>
+                  <td>
+                    {rule.label} <span class="muted">({rule.id})</span>
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`${rule.label} on`} checked={s.on} onChange={(e) => setRule(rule.id, { on: e.currentTarget.checked })} />
+                  </td>
+                  <td>
+                    <input type="number" min={0} max={10} step={1} aria-label={`${rule.label} weight`} value={s.weight} onInput={(e) => setRule(rule.id, { weight: Number(e.currentTarget.value) })} />
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`${rule.label} critical`} checked={s.critical} onChange={(e) => setRule(rule.id, { critical: e.currentTarget.checked })} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h2>Response-time targets</h2>
+        <div class="row">
+          <label class="row">
+            Default target (minutes)
+            <input type="number" min={1} value={draft.responseTime.defaultMinutes} onInput={(e) => setDraft({ ...draft, responseTime: { ...draft.responseTime, defaultMinutes: Number(e.currentTarget.value) } })} />
+          </label>
+        </div>
+        <table>
+          <thead>
+            <tr>
+              <th>Channel</th>
+              <th>Priority</th>
+              <th>Minutes</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {draft.responseTime.targets.map((t, i) => {
+              const update = (change: Partial<Target>) => setTargets(draft.responseTime.targets.map((x, j) => (j === i ? clean({ ...x, ...change }) : x)));
+              return (
+                <tr key={i}>
+                  <td>
+                    <input aria-label="Channel" placeholder="any" value={t.channel ?? ''} onInput={(e) => update({ channel: e.currentTarget.value })} />
+                  </td>
+                  <td>
+                    <input aria-label="Priority" placeholder="any" value={t.priority ?? ''} onInput={(e) => update({ priority: e.currentTarget.value })} />
+                  </td>
+                  <td>
+                    <input type="number" min={1} aria-label="Minutes" value={t.minutes} onInput={(e) => update({ minutes: Number(e.currentTarget.value) })} />
+                  </td>
+                  <td>
+                    <button type="button" class="link" onClick={() => setTargets(draft.responseTime.targets.filter((_, j) => j !== i))}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p>
+          <button type="button" onClick={() => setTargets([...draft.responseTime.targets, { minutes: 60 }])}>
+            Add a target
+          </button>
+        </p>
+      </section>
+
+      <section class="grid2">
+        <label class="block">
+          Extra banned phrases (one a line)
+          <textarea value={draft.bannedPhrases.join('\n')} onChange={(e) => setDraft({ ...draft, bannedPhrases: lines(e.currentTarget.value) })} />
+        </label>
+        <label class="block">
+          Knowledge-base domains (one a line)
+          <textarea value={draft.kbDomains.join('\n')} onChange={(e) => setDraft({ ...draft, kbDomains: lines(e.currentTarget.value) })} />
+        </label>
+        <label class="block">
+          Required sign-off (optional)
+          <input value={draft.signOff ?? ''} onInput={(e) => setDraft({ ...draft, signOff: e.currentTarget.value })} />
+        </label>
+      </section>
+
+      <div class="row">
+        <button type="button" class="primary" data-testid="pack-save" onClick={() => void store({ ...draft, version: pack.version + 1 }, `Saved as version ${pack.version + 1}.`)}>
+          Save standards
+        </button>
+        <button type="button" onClick={() => setDraft(pack)}>
+          Discard changes
+        </button>
+        <button type="button" onClick={() => void store(exportPack({ ...DEFAULT_PACK, version: pack.version + 1 }), 'Reset to the default standards.')}>
+          Reset to defaults
+        </button>
+      </div>
+
+      <section>
+        <h2>Import or export a pack</h2>
+        <p class="muted">Paste a pack's JSON (or pick a file) and import it. A pack with a problem is rejected and the current pack stays.</p>
+        <textarea data-testid="pack-json" aria-label="Pack JSON" value={json} onInput={(e) => setJson(e.currentTarget.value)} placeholder='{ "id": "our-team", "version": 1, … }' />
+        <div class="row">
+          <button type="button" class="primary" data-testid="pack-import" onClick={() => void store(json, 'Imported the pack.')}>
+            Import
+          </button>
+          <label class="row">
+            or a file: <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+          </label>
+          <button type="button" data-testid="pack-export" onClick={exportJson}>
+            Export current pack
+          </button>
+        </div>
+      </section>
+    </main>
+  );
+}
+
+function clean(t: Target): Target {
+  const out: Target = { minutes: t.minutes };
+  if (t.channel?.trim()) out.channel = t.channel.trim();
+  if (t.priority?.trim()) out.priority = t.priority.trim();
+  return out;
+}
+
+render(<Options />, document.getElementById('app')!);

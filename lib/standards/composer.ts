@@ -1,0 +1,76 @@
+/**
+ * Reading and writing the helpdesk's reply composer (CKEditor 5 in Zendesk, Froala in Freshdesk)
+ * from the content script. Reading never changes the editor; writing only happens when the agent
+ * clicks an insert helper, and goes through the editor's own input handling.
+ */
+
+/** The composer's text as the agent sees it: one paragraph per block, <br> as a newline. */
+export function composerText(editor: Element): string {
+  const blocks: string[] = [];
+  let current = '';
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) current += (child as Text).data;
+      else if (child.nodeName === 'BR') {
+        if (!(child as Element).hasAttribute('data-cke-filler')) current += '\n';
+      } else if (child.nodeType === 1) walk(child);
+    }
+  };
+  for (const child of editor.childNodes) {
+    if (child.nodeType === 1 && /^(?:P|DIV|LI|BLOCKQUOTE|H\d|PRE)$/.test(child.nodeName)) {
+      if (current) blocks.push(current);
+      current = '';
+      walk(child);
+      blocks.push(current);
+      current = '';
+    } else if (child.nodeType === 3) current += (child as Text).data;
+    else if (child.nodeType === 1) walk(child);
+  }
+  if (current) blocks.push(current);
+  return blocks
+    .map((b) => b.replace(/\u00a0/g, ' ').replace(/\n+$/, ''))
+    .filter((b) => b.trim())
+    .join('\n\n')
+    .trim();
+}
+
+/**
+ * Inserts `text` at `range` (the agent's last cursor in the composer), else at the start of the
+ * composer. `execCommand('insertText')` is what CKEditor and Froala treat as typing (undo works);
+ * where it is refused, a Range insertion plus an `input` event keeps the editor informed.
+ */
+export function insertIntoComposer(editor: HTMLElement, text: string, range: Range | undefined): void {
+  const doc = editor.ownerDocument;
+  const selection = doc.getSelection();
+  editor.focus();
+  if (selection) {
+    const target = range && editor.contains(range.startContainer) ? range : startOf(editor);
+    selection.removeAllRanges();
+    selection.addRange(target);
+  }
+  let done = false;
+  try {
+    done = doc.execCommand('insertText', false, text);
+  } catch {
+    done = false;
+  }
+  if (done) return;
+  const at = selection?.rangeCount ? selection.getRangeAt(0) : startOf(editor);
+  at.deleteContents();
+  const node = doc.createTextNode(text);
+  at.insertNode(node);
+  at.setStartAfter(node);
+  at.collapse(true);
+  selection?.removeAllRanges();
+  selection?.addRange(at);
+  editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+}
+
+function startOf(editor: HTMLElement): Range {
+  const range = editor.ownerDocument.createRange();
+  let node: Node = editor;
+  while (node.firstChild && node.firstChild.nodeType === 1 && node.firstChild.nodeName !== 'BR') node = node.firstChild;
+  range.setStart(node, 0);
+  range.collapse(true);
+  return range;
+}

@@ -1,0 +1,20 @@
+/** Knowledge: no hedges that undermine what the agent knows. */
+import { fail, pass, type Rule } from './types';
+import { findAll, phrasePattern, quote } from './text';
+
+export const HEDGES = [
+  'I think', 'I guess', 'I suppose', 'I believe', 'maybe', 'perhaps', 'probably', 'possibly', 'not sure', 'not entirely sure',
+  "I'm not certain", 'I am not certain', 'not 100% sure', "I don't know", 'I do not know', 'no idea', 'might work', 'may work',
+  'should hopefully', 'hopefully', 'it seems like', 'I assume', 'kind of', 'sort of', 'fingers crossed', 'I could be wrong',
+];
+
+export const confidentWording: Rule = {
+  id: 'confident-wording',
+  standard: 'knowledge',
+  label: 'Confident wording',
+  check({ draft }) {
+    const hits = findAll(draft, phrasePattern(HEDGES));
+    if (hits.length) return fail(`Hedges undermine the answer: ${hits.slice(0, 3).map((h) => quote(h.text)).join(', ')}`, hits);
+    return pass('No hedging');
+  },
+};

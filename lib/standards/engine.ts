@@ -1,0 +1,53 @@
+/**
+ * The reply checklist's engine (issue #4): a pure function of the draft, the customer's latest
+ * messages, the customer and the team's standards. Used by the background (live checklist), the
+ * CLI (scripts/evaluate.ts) and the benchmark.
+ */
+import type { Evaluation, EvaluateInput, Mood, Question, RuleContext, RuleResult } from './types';
+import { findQuestions, moodOf } from './text';
+import { markAnswered } from './answers-questions';
+import { RULES } from './rules';
+import { responseTarget, ruleSettings } from './pack';
+
+/** The customer side only changes when a new message arrives: cache the last analysis. */
+let cached: { text: string; questions: Question[]; mood: Mood } | undefined;
+
+function customerSide(text: string) {
+  if (cached?.text !== text) cached = { text, questions: findQuestions(text), mood: moodOf(text) };
+  return cached;
+}
+
+export function evaluateReply(input: EvaluateInput): Evaluation {
+  const customerText = input.customerMessages.join('\n\n');
+  const side = customerSide(customerText);
+  const questions = markAnswered(side.questions, input.draft);
+  const ctx: RuleContext = { ...input, customerText, questions, mood: side.mood };
+  const results: RuleResult[] = [];
+  let earned = 0;
+  let possible = 0;
+  for (const rule of RULES) {
+    const settings = ruleSettings(input.standards, rule.id);
+    if (!settings.on) continue;
+    const verdict = rule.check(ctx);
+    results.push({ rule: rule.id, ...verdict });
+    if (verdict.state === 'na') continue;
+    possible += settings.weight;
+    if (verdict.state === 'pass') earned += settings.weight;
+  }
+  const evaluation: Evaluation = {
+    results,
+    questions,
+    mood: side.mood,
+    readiness: possible ? Math.round((earned / possible) * 100) / 100 : 1,
+  };
+  if (input.receivedAt !== undefined && ruleSettings(input.standards, 'response-time').on) {
+    const targetMs = responseTarget(input.standards, input.channel, input.priority);
+    evaluation.responseClock = { receivedAt: input.receivedAt, targetMs, deadline: input.receivedAt + targetMs };
+  }
+  return evaluation;
+}
+
+/** Failing critical rules of an evaluation (shown first in the sidebar; "not ready" while any fails). */
+export function failingCritical(evaluation: Evaluation, standards: EvaluateInput['standards']): RuleResult[] {
+  return evaluation.results.filter((r) => r.state === 'fail' && ruleSettings(standards, r.rule).critical);
+}

@@ -1,0 +1,58 @@
+/** Personal recognition: the reply opens with the customer's preferred (else first) name. */
+import { fail, na, pass, type CustomerName, type Rule } from './types';
+import { quote } from './text';
+import { NAME, fold, greetingName } from './names';
+
+export { greetingName };
+
+function lastName(customer: CustomerName): string | undefined {
+  const parts = customer.name?.trim().split(/\s+/) ?? [];
+  const last = parts.length > 1 ? parts[parts.length - 1] : undefined;
+  return last && NAME.test(last) ? last : undefined;
+}
+
+export const greetsByName: Rule = {
+  id: 'greets-by-name',
+  standard: 'personal-recognition',
+  label: 'Greets by name',
+  check({ draft, customer }) {
+    const name = greetingName(customer);
+    if (!name) return na('No usable name for this customer');
+    const lead = /^\s*(.{0,80})/su.exec(draft)?.[1] ?? '';
+    const opening = lead.split(/\n|[.!?](?:\s|$)/)[0] ?? '';
+    const offset = draft.indexOf(opening);
+    const find = (word: string, folded = false) => {
+      const hay = folded ? fold(opening) : opening.toLowerCase();
+      const needle = folded ? fold(word) : word.toLowerCase();
+      const re = new RegExp(`(?<![\\p{L}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+      const m = re.exec(hay);
+      return m ? { start: offset + m.index, end: offset + m.index + word.length, text: draft.slice(offset + m.index, offset + m.index + word.length) } : undefined;
+    };
+    const exact = find(name);
+    if (exact && exact.text === name) {
+      // Quote the salutation only: up to the comma (or end) after the name.
+      const after = draft.slice(exact.end).match(/^[^,\n.!?]{0,20}[,!]?/)?.[0] ?? '';
+      return pass(`Greets by name: ${quote(draft.slice(offset, exact.end + after.length).trim())}`, [exact]);
+    }
+    if (exact) return fail(`Write the name as they do: “${name}”, not ${quote(exact.text)}`, [exact]);
+    const folded = find(name, true);
+    if (folded) return fail(`Spell the name as they do: “${name}”, not ${quote(folded.text)}`, [folded]);
+    const last = lastName(customer);
+    if (!customer.preferredName && last) {
+      const titled = new RegExp(`\\b(?:Mr|Mrs|Ms|Mx|Dr)\\.?\\s+${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(opening);
+      if (titled) {
+        const start = offset + titled.index;
+        return pass(`Greets by name: ${quote(titled[0])}`, [{ start, end: start + titled[0].length, text: titled[0] }]);
+      }
+    }
+    if (customer.preferredName && customer.name && find(customer.name.split(/\s+/)[0] ?? '')) {
+      return fail(`They go by “${name}”: open with “Hi ${name},”`);
+    }
+    const generic = /\b(?:dear (?:customer|sir|madam|user|valued customer)|hi there|hello there)\b/i.exec(opening);
+    if (generic) {
+      const start = offset + generic.index;
+      return fail(`Generic greeting ${quote(generic[0])}: open with “Hi ${name},”`, [{ start, end: start + generic[0].length, text: generic[0] }]);
+    }
+    return fail(`No greeting by name: open with “Hi ${name},”`);
+  },
+};

@@ -1,0 +1,40 @@
+/** Knowledge: how-to questions get a link to the documentation or knowledge base. */
+import { fail, na, pass, type Rule } from './types';
+import { findAll, quote } from './text';
+
+const HOW_TO = /\b(?:how (?:do|can|should|would) (?:i|we|you)|how to|where (?:do|can) (?:i|we) (?:find|set|change|turn|see|get|add)|is there a way to|what are the steps|steps to|set ?up|configure|walk me through|instructions? (?:for|on|to))\b/i;
+const KB_LIKE = /^https?:\/\/(?:[^/]*\b(?:help|support|docs?|kb|knowledge|faq|guides?|academy|learn|community|developers?)\b[^/]*|[^/]+\/(?:[^?#]*\/)?(?:help|support|docs?|kb|knowledge(?:base)?|faq|guides?|articles?|hc)\b)/i;
+const URL = /\bhttps?:\/\/[^\s<>()"']+[^\s<>()"'.,;:!?]/gi;
+
+export const knowledgeLink: Rule = {
+  id: 'knowledge-link',
+  standard: 'knowledge',
+  label: 'Links the help article',
+  check({ draft, questions, customerText, standards }) {
+    const howTo = questions.find((q) => HOW_TO.test(q.text)) ?? (HOW_TO.test(customerText) && !questions.length ? { text: HOW_TO.exec(customerText)![0] } : undefined);
+    if (!howTo) return na('No how-to question');
+    const links = findAll(draft, URL);
+    const domains = standards.kbDomains;
+    const onKb = links.find((l) => {
+      // Without configured KB domains, a link that looks like documentation counts.
+      if (!domains.length) return KB_LIKE.test(l.text);
+      let host = '';
+      let path = '';
+      try {
+        const u = new globalThis.URL(l.text);
+        host = u.hostname.toLowerCase();
+        path = u.pathname;
+      } catch {
+        return false;
+      }
+      return domains.some((d) => {
+        const [dh, ...rest] = d.split('/');
+        const dp = rest.length ? `/${rest.join('/')}` : '';
+        return (host === dh || host.endsWith(`.${dh}`)) && path.startsWith(dp);
+      });
+    });
+    if (onKb) return pass(`Links the help article: ${quote(onKb.text)}`, [onKb]);
+    if (links[0]) return fail(`${quote(links[0].text)} is not on the team's knowledge base (${domains.join(', ')})`, [links[0]]);
+    return fail(`How-to question (${quote(howTo.text, 50)}): link the help article`);
+  },
+};

@@ -1,0 +1,286 @@
+/**
+ * Text helpers shared by the checklist rules: sentences with their positions, phrase search that
+ * returns evidence, question detection (with or without "?"), keywords, and the customer's mood.
+ */
+import { sentences as splitSentences } from 'sbd';
+import afinn from 'sentiment/languages/en/labels.json';
+import negators from 'sentiment/languages/en/negators.json';
+import type { Evidence, Mood, MoodLabel, Question } from './types';
+
+export type Sentence = Evidence;
+
+/** Sentences of `text` with their character ranges (sbd does the splitting, newlines are boundaries). */
+export function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  if (!text.trim()) return out;
+  let cursor = 0;
+  for (const part of splitSentences(text, { newline_boundaries: true, sanitize: false, preserve_whitespace: true })) {
+    const trimmed = part.trim();
+    if (!trimmed) continue;
+    const start = text.indexOf(trimmed, cursor);
+    if (start < 0) continue;
+    out.push({ start, end: start + trimmed.length, text: trimmed });
+    cursor = start + trimmed.length;
+  }
+  return out;
+}
+
+/** Every match of `pattern` (must be global) as evidence; `group` narrows to a capture group. */
+export function findAll(text: string, pattern: RegExp, offset = 0): Evidence[] {
+  const out: Evidence[] = [];
+  for (const m of text.matchAll(pattern)) {
+    if (m.index === undefined || !m[0]) continue;
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+/** The first match of a list of patterns, in text order. */
+export function findFirst(text: string, patterns: RegExp[]): Evidence | undefined {
+  let best: Evidence | undefined;
+  for (const p of patterns) {
+    const hit = findAll(text, p)[0];
+    if (hit && (!best || hit.start < best.start)) best = hit;
+  }
+  return best;
+}
+
+export const quote = (s: string, max = 60) => {
+  const clean = s.replace(/\s+/g, ' ').trim();
+  return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;
+};
+
+/** Phrases as a global, case-insensitive, word-bounded pattern. */
+export function phrasePattern(phrases: readonly string[]): RegExp {
+  const escaped = phrases.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/'/g, "['’]"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|-[\p{L}\p{N}]+)*/gu;
+
+export interface Word extends Evidence {
+  lower: string;
+}
+
+export function words(text: string, offset = 0): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = offset + (m.index ?? 0);
+    out.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'") });
+  }
+  return out;
+}
+
+const STOP = new Set(
+  (
+    'a an the and or but if then so to of in on at by for from with about as into over after before is are was were be been being ' +
+    'do does did done have has had having i me my mine we us our you your yours he she it its they them their this that these those ' +
+    'there here what which who whom whose when where why how can could would should will shall may might must not no yes ' +
+    'please thanks thank hi hello hey dear just also still any some all more most very really much many one two get got ' +
+    'need want like know tell let make im ive id ill youre dont cant wont isnt didnt doesnt again now today time way ' +
+    "i'm i've i'd i'll you're don't can't won't isn't didn't doesn't it's that's there's what's"
+  ).split(' '),
+);
+
+/** Words customers and agents use for the same thing, folded to one stem ("delivered" ~ "arrive" ~ "ship"). */
+const SYNONYMS = new Map<string, string>(
+  [
+    ['refund', 'back money reimburs repay refun credit'],
+    ['send', 'sent resend attach forward reissu'],
+    ['deliver', 'arriv ship shipp dispatch deliv delivery'],
+    ['restor', 'recover back-up backup'],
+    ['plan', 'roadmap plann'],
+    ['price', 'cost pric charg fee'],
+    ['cancel', 'cancell terminat'],
+    ['fix', 'repair resolv solv correct amend chang updat switch modify edit'],
+    ['login', 'log sign signin'],
+  ].flatMap(([to, from]) => from!.split(' ').map((f) => [f, to!] as [string, string])),
+);
+
+/** Crude English stem: enough to match "refund"/"refunded"/"refunds", "export"/"exporting". */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+  if (w.length > 5) w = w.replace(/(?:ing|ed|es|ly|ment|ation|ions?)$/, '').replace(/([b-df-hj-np-tv-z])\1$/, '$1');
+  if (w.length > 3) w = w.replace(/s$/, '');
+  w = w.replace(/e$/, '');
+  return SYNONYMS.get(w) ?? w;
+}
+
+/** Content words of `text` (stems), without stop words or short tokens. */
+export function keywords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    if (w.lower.length < 2 || STOP.has(w.lower) || (w.lower.length < 3 && !/^\d+$/.test(w.lower))) continue;
+    out.add(stem(w.lower));
+  }
+  return out;
+}
+
+// — Questions ————————————————————————————————————————————————————————————————
+
+/** Requests and questions written without a question mark ("I need to know how…", "please tell me…"). */
+const REQUEST_OPENERS = new RegExp(
+  '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one:?)\\s+)?(?:' +
+    [
+      'i(?: need| want| would like|\'d like| am trying|\'m trying) to (?:know|understand|find out|figure out|learn)',
+      'i(?: need| want| would like|\'d like) (?:to (?:ask|get|change|cancel|return|request|update|upgrade|downgrade|move|transfer|switch|delete|remove|add|have|see|check|confirm|report)|you to|someone to|somebody to|an? |the |my |our |your |help|a refund|my money|access)',
+      '(?:please|pls|kindly)\\s+\\w+',
+      '(?:can|could|would|will) (?:you|someone|somebody|anyone|u)\\b',
+      'let me know',
+      'tell me',
+      '(?:i (?:was|am|\'m) )?wondering',
+      'i wonder',
+      'is there (?:a|any) way',
+      'how (?:do|can|should|would|to)\\b',
+      '(?:what|when|where|which|who|why) (?:is|are|do|does|did|can|should|will|would|was|happens)\\b',
+      'any (?:idea|update|news)',
+      'do you (?:know|have|offer|support)',
+      'does (?:it|this|the)',
+      'is it possible',
+    ].join('|') +
+    ')',
+  'i',
+);
+
+/** Sentences that only look like requests: politeness and venting. */
+const NOT_A_REQUEST = /^(?:\W*)(?:please (?:note|be advised|advise|help)\b(?!\s+me)|thanks|thank you)/i;
+
+/** Questions and requests in the customer's text, with their ranges. `answered` is filled by the engine. */
+export function findQuestions(text: string): Question[] {
+  const out: Question[] = [];
+  for (const s of sentences(text)) {
+    // "Hi Dana," / sign-offs are not questions; a sentence may hold several clauses ending in "?"
+    const isQuestion = /\?\s*$/.test(s.text) || /\?/.test(s.text);
+    const isRequest = REQUEST_OPENERS.test(s.text) && !NOT_A_REQUEST.test(s.text);
+    if (!isQuestion && !isRequest) continue;
+    if (s.text.length < 8) continue;
+    out.push({ ...s, answered: false });
+  }
+  if (out.length) return out;
+  // No question asked: a complaint is an implicit request to fix it ("my order still hasn't shipped").
+  for (const s of sentences(text)) {
+    if (PROBLEM.test(s.text) && s.text.length >= 12) out.push({ ...s, answered: false, implicit: true });
+    if (out.length === 1) break;
+  }
+  return out;
+}
+
+const PROBLEM = /\b(?:keeps? \w+ing|drops?|dropping|crash\w*|freez\w*|fails?|bug|annoy\w*|frustrat\w*|hasn't|haven't|isn't|aren't|doesn't|don't|didn't|won't|can't|cannot|couldn't|not working|stopped|broken|charged|cancel|refund|disappeared|missing|lost|failed|reloads|down|wrong|still|waiting|error)\b/i;
+
+// — Mood ————————————————————————————————————————————————————————————————————
+
+const LEXICON = afinn as Record<string, number>;
+const NEGATORS = negators as Record<string, number>;
+const EXTRA_NEGATORS = new Set(['never', 'no', 'nobody', 'nothing', "haven't", 'havent', "wasn't", "aren't", "didn't", 'didnt', 'without', 'hardly']);
+
+/**
+ * Support-specific tuning of the AFINN lexicon: pleasantries every customer writes ("thanks",
+ * "please", "help", "I'd like") carry no mood; the words of complaints, loss and urgency do.
+ */
+const SUPPORT_WORDS: Record<string, number> = {
+  thanks: 0, thank: 0, please: 0, help: 0, like: 0, want: 0, hope: 0, hoping: 0, yes: 0, ok: 0, okay: 0,
+  kind: 0, kindly: 0, dear: 0, appreciate: 1, appreciated: 1, cool: 0, sure: 0, pretty: 0, fine: 0, well: 0,
+  no: 0, problem: -1, issue: -1, issues: -1, question: 0, cancel: -1, charge: 0, charged: 0, charges: 0,
+  twice: -1, again: -1, still: -1, nobody: -2, ignored: -3, ignoring: -3, waiting: -1, waited: -2,
+  cancelling: -2, canceling: -2, dispute: -3, disputing: -3, chargeback: -3, refund: 0, lawyer: -3, mistake: -1, big: 0, deal: 0,
+  urgent: -2, urgently: -2, asap: -2, deadline: -2, tomorrow: 0, immediately: -1, emergency: -3,
+  worried: -3, worry: -2, anxious: -3, nervous: -2, concerned: -2, scared: -3, panic: -3, panicking: -3,
+  lost: -2, losing: -2, missing: -2, disappeared: -2, deleted: -1, gone: -1, corrupted: -2, broken: -2,
+  stuck: -2, unusable: -3, frustrating: -3, frustrated: -3, frustration: -3, annoying: -2, annoyed: -2,
+  ridiculous: -3, unacceptable: -3, useless: -3, joke: -2, disappointed: -3, disappointing: -3,
+  terrible: -3, awful: -3, worst: -3, furious: -4, livid: -4, fed: 0, fail: -2, failed: -2, failing: -2,
+  error: -1, errors: -1, wrong: -2, overcharged: -3, garbled: -2, damaged: -2, late: -1, delayed: -2,
+  crashes: -2, crashing: -2, crash: -2, down: 0, outage: -3, wait: 0, sorry: 0, great: 2, love: 2, awesome: 3,
+};
+
+/** Phrases that carry the mood better than their words (sarcasm, repetition, urgency). */
+const MOOD_PHRASES: [RegExp, number][] = [
+  [/\b(?:not (?:a )?(?:big |huge )?deal|no (?:worries|rush|hurry|stress)|not urgent|no big deal|when(?:ever)? you (?:have|get) (?:a )?(?:time|chance|minute|moment)|not (?:upset|angry|annoyed|worried|in a hurry))\b/gi, 2],
+  [/\b(?:for ages|so long|forever|for hours|for days|for weeks|is anyone there|anybody there|hello\?{2,})\b/gi, -2],
+  [/\bor else\b/gi, -3],
+  [/\b(?:two|three|four|five|several|multiple|many|\d+) times\b/gi, -2],
+  [/\b(?:was|were) (?:supposed|meant|promised) to\b|\bshould have (?:arrived|been|come)\b/gi, -2],
+  [/\b(?:thanks|thank you) (?:a lot )?for nothing\b/gi, -4],
+  [/\b(?:oh|just|so|really) (?:great|wonderful|fantastic|perfect|brilliant|lovely)\b/gi, -3],
+  [/\bgreat job\b(?=[^.!?]*(?:again|another|broke|broken|not|never|lost))/gi, -3],
+  [/\byeah,? right\b/gi, -3],
+  [/\bwhat a (?:joke|surprise)\b/gi, -3],
+  [/\blove (?:how|that|it when) (?:you|i have|nobody|no one|it)\b/gi, -3],
+  [/\b(?:third|fourth|fifth|3rd|4th|5th) (?:time|email|message|request)\b/gi, -3],
+  [/\bfed up\b/gi, -3],
+  [/\bsick (?:and tired|of)\b/gi, -3],
+  [/\bno (?:one|reply|response|answer)\b/gi, -2],
+  [/\b(?:as soon as possible|right away|by (?:today|tonight|tomorrow|end of (?:the )?day))\b/gi, -2],
+  [/\bnot (?:working|happy|acceptable|good enough|ok|okay)\b/gi, -2],
+  [/\b(?:can't|cannot|couldn't|unable to) (?:log ?in|sign in|access|pay|work|use|open|find)\b/gi, -2],
+];
+
+const WORRY = /^(?:worr\w*|anxious|nervous|concerned|scared|panic\w*|urgent\w*|asap|deadline|emergency|lost|losing|missing|disappeared|deleted|gone|corrupted|afraid|fear\w*|stress\w*|as soon as possible|right away|by (?:today|tonight|tomorrow|end of (?:the )?day)|can't .*|cannot .*|unable to .*)$/i;
+const SHOUT = /\b[A-Z][A-Z']{2,}\b/g;
+const ACRONYMS = new Set(['PDF', 'API', 'CSV', 'URL', 'SSO', 'VAT', 'USA', 'FAQ', 'USB', 'ETA', 'EOD', 'IBAN', 'SKU', 'HTML', 'HTTP', 'HTTPS', 'SMS', 'CEO', 'CTO', 'iOS', 'GDPR', 'UTC', 'ASAP', 'EUR', 'USD', 'GBP', 'PST', 'EST', 'CET', 'UPS', 'DHL', 'DPD', 'MFA', 'TOTP', 'OTP', 'JSON', 'XML', 'SDK', 'IMAP', 'SMTP', 'DNS', 'SSL', 'TLS', 'VPN', 'LLC', 'LTD', 'INC', 'ID', 'UK', 'EU', 'OK', 'TV', 'PC']);
+
+/** Words written in capitals that are not acronyms: shouting. */
+export function shoutedWords(text: string): Evidence[] {
+  return findAll(text, SHOUT).filter((w) => !ACRONYMS.has(w.text.replace(/'.*$/, '')) && /[AEIOUY]/.test(w.text));
+}
+
+/** The customer's mood across their messages: label, score and the words behind it. */
+export function moodOf(text: string): Mood {
+  const evidence: Evidence[] = [];
+  let score = 0;
+  let negative = 0;
+  let strongest = 0;
+  const list = words(text);
+  const covered: [number, number][] = [];
+  for (const [pattern, value] of MOOD_PHRASES) {
+    for (const hit of findAll(text, pattern)) {
+      covered.push([hit.start, hit.end]);
+      evidence.push(hit);
+      score += value;
+      negative += Math.min(0, value);
+      strongest = Math.min(strongest, value);
+    }
+  }
+  const inPhrase = (w: Word) => covered.some(([s, e]) => w.start >= s && w.end <= e);
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]!;
+    if (inPhrase(w)) continue;
+    let value = w.lower in SUPPORT_WORDS ? SUPPORT_WORDS[w.lower]! : (LEXICON[w.lower] ?? 0);
+    if (!value) continue;
+    // Negation: "not happy", "never worried", "don't like" (within two words).
+    const before = list.slice(Math.max(0, i - 2), i).map((p) => p.lower);
+    // Intensified: "really annoyed", "so frustrated".
+    const prev = list[i - 1]?.lower;
+    if (value < 0 && prev && /^(?:really|so|very|extremely|incredibly|getting|totally|absolutely)$/.test(prev)) value = Math.floor(value * 1.5);
+    // A negated complaint ("not upset") says nothing; negated praise ("not happy") is a mild complaint.
+    if (before.some((b) => NEGATORS[b] || EXTRA_NEGATORS.has(b))) value = value > 0 ? -Math.min(value, 2) : 0;
+    if (!value) continue;
+    score += value;
+    if (value < 0) {
+      negative += value;
+      strongest = Math.min(strongest, value);
+      evidence.push({ start: w.start, end: w.end, text: w.text });
+    } else if (value >= 2) evidence.push({ start: w.start, end: w.end, text: w.text });
+  }
+  const shouts = shoutedWords(text);
+  if (shouts.length >= 2 || shouts.some((s) => s.text.length >= 5)) {
+    const value = -Math.min(3, shouts.length);
+    score += value;
+    negative += value;
+    evidence.push(...shouts.slice(0, 3));
+  }
+  const exclaims = (text.match(/!{2,}|\?!|!\?/g) ?? []).length;
+  if (exclaims) {
+    score -= Math.min(2, exclaims);
+    negative -= Math.min(2, exclaims);
+  }
+  evidence.sort((a, b) => a.start - b.start || b.end - a.end);
+  const distinct = evidence.filter((e, i) => !evidence.slice(0, i).some((o) => e.start >= o.start && e.end <= o.end));
+  let label: MoodLabel = 'neutral';
+  if (score <= -2 || negative <= -4 || strongest <= -3) {
+    // Worry (loss, urgency, fear) or upset (anger, blame, repetition): whichever has more words.
+    const worry = distinct.filter((e) => WORRY.test(e.text)).length;
+    label = worry * 2 > distinct.length ? 'worried' : 'upset';
+  } else if (score >= 3) label = 'positive';
+  return { label, score, evidence: distinct };
+}

@@ -1,0 +1,115 @@
+/** Shapes of the reply checklist (issue #4): what a rule sees and what it answers. */
+import type { RuleState } from '../db/types';
+import type { StandardsPack } from './pack';
+
+export type { RuleState };
+
+export const RULE_IDS = [
+  'greets-by-name',
+  'acknowledges-feelings',
+  'answers-questions',
+  'next-step',
+  'knowledge-link',
+  'respectful-language',
+  'sincere-wording',
+  'confident-wording',
+  'closing',
+  'response-time',
+  'placeholders',
+  'follow-through',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A range of characters. In rule results it is a range of the draft; in questions and mood, of the customer's text. */
+export interface Evidence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RuleResult {
+  rule: RuleId;
+  state: RuleState;
+  /** One plain line naming the words that decided it. */
+  why: string;
+  evidence: Evidence[];
+}
+
+export interface Question extends Evidence {
+  answered: boolean;
+  /** A complaint taken as the request when the customer asked nothing outright. */
+  implicit?: boolean;
+}
+
+export type MoodLabel = 'upset' | 'worried' | 'neutral' | 'positive';
+
+export interface Mood {
+  label: MoodLabel;
+  /** Sum of word scores (AFINN-style, negation-aware, tuned for support); negative: unhappy. */
+  score: number;
+  /** The customer's words behind the score, as ranges of the joined customer text. */
+  evidence: Evidence[];
+}
+
+export interface CustomerName {
+  name?: string;
+  preferredName?: string;
+}
+
+/** A promise made to this customer that is still open (customer memory's follow-ups). */
+export interface OpenPromise {
+  text: string;
+  dueAt?: number;
+}
+
+export interface EvaluateInput {
+  draft: string;
+  customerMessages: string[];
+  customer: CustomerName;
+  standards: StandardsPack;
+  now: number;
+  /** When the customer's latest message arrived (ms). */
+  receivedAt?: number;
+  channel?: string;
+  priority?: string;
+  openPromises?: OpenPromise[];
+}
+
+/** What every rule is given: the input plus the analysis shared by several rules, computed once. */
+export interface RuleContext extends EvaluateInput {
+  /** The customer's messages joined with blank lines; question and mood ranges point into it. */
+  customerText: string;
+  questions: Question[];
+  mood: Mood;
+}
+
+export type Verdict = Omit<RuleResult, 'rule'>;
+
+export interface Rule {
+  id: RuleId;
+  /** The service standard it belongs to (personal recognition, empathy, …). */
+  standard: string;
+  /** Short label for the sidebar. */
+  label: string;
+  check(ctx: RuleContext): Verdict;
+}
+
+export interface ResponseClock {
+  receivedAt: number;
+  targetMs: number;
+  deadline: number;
+}
+
+export interface Evaluation {
+  results: RuleResult[];
+  questions: Question[];
+  mood: Mood;
+  /** 0..1: weighted share of the applicable rules that pass. */
+  readiness: number;
+  /** Set when the response-time rule applies: lets the sidebar count down live. */
+  responseClock?: ResponseClock;
+}
+
+export const pass = (why: string, evidence: Evidence[] = []): Verdict => ({ state: 'pass', why, evidence });
+export const fail = (why: string, evidence: Evidence[] = []): Verdict => ({ state: 'fail', why, evidence });
+export const na = (why: string): Verdict => ({ state: 'na', why, evidence: [] });

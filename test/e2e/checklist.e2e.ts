@@ -1,0 +1,160 @@
+/**
+ * The live reply checklist (issue #4) as an agent uses it: the built extension in Chromium on the
+ * demo Zendesk (CKEditor-like composer) and the options page's standards pack editor.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { inSidebar, screenshotDir, startRapport, type Rapport } from './harness';
+
+const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
+let rapport: Rapport;
+
+beforeAll(async () => {
+  rapport = await startRapport();
+  await mkdir(screenshotDir, { recursive: true });
+});
+afterAll(() => rapport?.close());
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+const composer = (page: Page, ticket: string) => page.locator(`[data-ticket-id="${ticket}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
+const rule = (page: Page, id: string) => page.locator(`rapport-sidebar [data-testid="checklist"] [data-rule="${id}"]`);
+const stateOf = (page: Page, id: string) => rule(page, id).getAttribute('data-state', { timeout: 2000 }).catch(() => null);
+const worker = (): Worker => rapport.context.serviceWorkers()[0]!;
+
+async function openTicket(ticket: string, name: string) {
+  const page = await rapport.open(`${ZENDESK}/${ticket}`);
+  await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe(name);
+  await expect.poll(() => inSidebar(page, 'checklist').count()).toBe(1);
+  return page;
+}
+
+async function repliesCount(): Promise<number> {
+  return worker().evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('rapport');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('replies').objectStore('replies').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+describe('reply checklist on Zendesk', () => {
+  it('flips greeting and empathy as the agent types to an upset customer', async () => {
+    const page = await openTicket('101', 'Dana Whitfield');
+    await composer(page, '101').click();
+    await page.keyboard.type('Hello, we are looking into it.');
+    await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('fail');
+    expect(await stateOf(page, 'acknowledges-feelings')).toBe('fail');
+    expect(await inSidebar(page, 'mood').textContent()).toMatch(/upset/);
+
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type("Hi Dana, I'm so sorry you were charged twice for March. I've refunded the duplicate $249 today; you'll see it within 3 days.");
+    await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('pass');
+    await expect.poll(() => stateOf(page, 'acknowledges-feelings')).toBe('pass');
+    expect(await rule(page, 'acknowledges-feelings').locator('[data-testid="why"]').textContent()).toMatch(/^Acknowledges: “I'm so sorry you were charged twice/);
+
+    // "show" highlights the words in a read-only preview; the agent's text is untouched.
+    await rule(page, 'acknowledges-feelings').locator('button', { hasText: 'show' }).click();
+    await expect.poll(() => page.locator('rapport-sidebar [data-testid="checklist-preview"] mark').first().textContent()).toMatch(/^I'm so sorry you were charged twice/);
+    expect(await page.locator('rapport-sidebar [data-testid="checklist-preview"]').getAttribute('contenteditable')).toBeNull();
+    expect(await composer(page, '101').locator('mark').count()).toBe(0);
+
+    // Response time: Dana's last message is 25 minutes old; the urgent ticket's 1 h target counts down.
+    await expect.poll(() => stateOf(page, 'response-time')).toBe('pass');
+    expect(await rule(page, 'response-time').locator('[data-testid="why"]').textContent()).toMatch(/^3\d min left of the 1 h target$/);
+    await shot(page, 'checklist-zendesk-101');
+    await page.locator('rapport-sidebar [data-testid="checklist"]').screenshot({ path: join(screenshotDir, 'checklist-panel-101.png') });
+    await page.close();
+  });
+
+  it('updates when a macro inserts text without an input event', async () => {
+    const page = await openTicket('102', 'Sam Rivera');
+    await expect.poll(() => inSidebar(page, 'checklist').textContent()).toMatch(/Start your reply/);
+    await page.locator('[data-ticket-id="102"] [data-demo-action="apply-macro"]').click();
+    await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('pass');
+    // The macro's "sorry for the trouble" and "by tomorrow at 5pm" are read like typed text.
+    expect(await stateOf(page, 'next-step')).toBe('pass');
+    await page.close();
+  });
+
+  it('ticks the question map as the draft answers José', async () => {
+    const page = await openTicket('103', 'José Núñez');
+    await composer(page, '103').click();
+    await page.keyboard.type('Hola José, the Team plan is billed per seat.');
+    const questions = page.locator('rapport-sidebar [data-testid="question"]');
+    await expect.poll(() => questions.count()).toBeGreaterThanOrEqual(3);
+    const answered = () => page.locator('rapport-sidebar [data-testid="question"][data-answered="true"]').count();
+    const total = await questions.count();
+    await expect.poll(answered).toBeGreaterThanOrEqual(1);
+    expect(await answered()).toBeLessThan(total);
+    await page.keyboard.type(' People you add mid-month are billed pro rata. Your existing projects and files carry over automatically. Yes, you can pay by bank transfer.');
+    await expect.poll(answered).toBe(total);
+    await shot(page, 'checklist-zendesk-103-questions');
+    await page.close();
+  });
+
+  it('inserts the greeting into the real composer, which keeps accepting typing', async () => {
+    const page = await openTicket('101', 'Dana Whitfield');
+    await composer(page, '101').click();
+    await page.keyboard.type('thanks for your patience.');
+    await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('fail');
+    await page.keyboard.press('Control+Home'); // the agent puts the cursor where the greeting goes
+    await inSidebar(page, 'insert-greeting').click();
+    await expect.poll(() => composer(page, '101').textContent()).toMatch(/^Hi Dana, thanks for your patience\.$/);
+    await composer(page, '101').press('End');
+    await page.keyboard.type(' More soon.');
+    await expect.poll(() => composer(page, '101').textContent()).toMatch(/More soon\.$/);
+    await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('pass');
+    await page.close();
+  });
+
+  it('records the checklist when the reply is submitted', async () => {
+    const page = await openTicket('101', 'Dana Whitfield');
+    const before = await repliesCount();
+    await composer(page, '101').click();
+    await page.keyboard.type("Hi Dana, I'm sorry you were charged twice. The $249 is refunded today. Thanks!");
+    await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('pass');
+    await page.locator('[data-ticket-id="101"] [data-test-id="submit_button-button"]').click();
+    await expect.poll(repliesCount).toBe(before + 1);
+    const last = await worker().evaluate(
+      () =>
+        new Promise<{ ticketId: string; states: Record<string, string>; readiness: number; packId: string; responseMs?: number }>((resolve) => {
+          const open = indexedDB.open('rapport');
+          open.onsuccess = () => {
+            const all = open.result.transaction('replies').objectStore('replies').getAll();
+            all.onsuccess = () => resolve(all.result.sort((a, b) => b.sentAt - a.sentAt)[0]);
+          };
+        }),
+    );
+    expect(last).toMatchObject({ ticketId: '101', packId: 'rapport-default', states: { 'greets-by-name': 'pass', 'acknowledges-feelings': 'pass' } });
+    expect(last.responseMs).toBeGreaterThan(20 * 60_000);
+    await page.close();
+  });
+});
+
+describe('standards pack editor (options page)', () => {
+  it('rejects a bad pack with the exact problem and keeps the current pack', async () => {
+    const page = await rapport.open(`chrome-extension://${rapport.extensionId}/options.html`);
+    await expect.poll(() => page.locator('[data-testid="pack-id"]').textContent()).toMatch(/rapport-default v1/);
+    await page.locator('[data-testid="pack-json"]').fill('{"id":"team","version":1,"rules":{"greets-by-nam":{"on":true,"weight":1,"critical":false}},"responseTime":{"defaultMinutes":60,"targets":[]},"bannedPhrases":[],"kbDomains":[]}');
+    await page.locator('[data-testid="pack-import"]').click();
+    await expect.poll(() => page.locator('[data-testid="pack-error"]').textContent()).toMatch(/^rules\.greets-by-nam: unknown rule “greets-by-nam”/);
+    expect(await page.locator('[data-testid="pack-id"]').textContent()).toMatch(/rapport-default v1/);
+
+    await page.locator('[data-testid="pack-json"]').fill('{"id":"team","version":2,"rules":{},"responseTime":{"defaultMinutes":60,"targets":[]},"bannedPhrases":["no worries"],"kbDomains":["help.example.com"]}');
+    await page.locator('[data-testid="pack-import"]').click();
+    await expect.poll(() => page.locator('[data-testid="pack-id"]').textContent()).toMatch(/team v2/);
+    expect(await page.locator('a[href="dashboard.html"]').count()).toBe(1);
+    await shot(page, 'checklist-options');
+    await page.close();
+  });
+});

@@ -1,0 +1,103 @@
+import { evaluateReply } from '../../../lib/standards/engine';
+import { DEFAULT_PACK, type StandardsPack } from '../../../lib/standards/pack';
+import type { EvaluateInput, RuleId } from '../../../lib/standards/types';
+
+const NOW = 1_790_000_000_000;
+const DANA = "This is the THIRD time I'm writing about this. You charged me TWICE for March and NOBODY has fixed it.\n\nI want the $249 back TODAY or I'm disputing the charge with my bank.";
+
+function run(draft: string, more: Partial<EvaluateInput> = {}) {
+  return evaluateReply({ draft, customerMessages: [DANA], customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now: NOW, ...more });
+}
+const stateOf = (r: ReturnType<typeof run>, rule: RuleId) => r.results.find((x) => x.rule === rule);
+
+describe('evaluateReply', () => {
+  it('explains each verdict with the words that decided it', () => {
+    const r = run("Hi Dana,\n\nI'm so sorry you were charged twice for March. I've refunded the duplicate $249; you'll see it within 3–5 days.\n\nLet me know if anything else looks off.");
+    const greet = stateOf(r, 'greets-by-name')!;
+    expect(greet.state).toBe('pass');
+    expect(greet.evidence[0]).toMatchObject({ text: 'Dana', start: 3, end: 7 });
+    const ack = stateOf(r, 'acknowledges-feelings')!;
+    expect(ack.state).toBe('pass');
+    expect(ack.why).toBe('Acknowledges: “I\'m so sorry you were charged twice for March”');
+    expect(r.mood.label).toBe('upset');
+    expect(r.mood.evidence.map((e) => e.text)).toContain('NOBODY');
+    expect(r.readiness).toBeGreaterThan(0.9);
+  });
+
+  it('says what to write when the greeting is missing or misspelled', () => {
+    expect(stateOf(run('Hello, thanks for writing.'), 'greets-by-name')!.why).toBe('No greeting by name: open with “Hi Dana,”');
+    const jose = evaluateReply({ draft: 'Hi Jose, done.', customerMessages: ['hola'], customer: { name: 'José Núñez' }, standards: DEFAULT_PACK, now: NOW });
+    expect(stateOf(jose, 'greets-by-name')).toMatchObject({ state: 'fail', why: 'Spell the name as they do: “José”, not “Jose”' });
+    const sam = evaluateReply({ draft: 'Hi Samantha,', customerMessages: ['hi'], customer: { name: 'Samantha Rivera', preferredName: 'Sam' }, standards: DEFAULT_PACK, now: NOW });
+    expect(stateOf(sam, 'greets-by-name')!.why).toBe('They go by “Sam”: open with “Hi Sam,”');
+    const hostile = evaluateReply({ draft: 'Hi,', customerMessages: ['x'], customer: { name: '<img src=x onerror=alert(1)>' }, standards: DEFAULT_PACK, now: NOW });
+    expect(stateOf(hostile, 'greets-by-name')!.state).toBe('na');
+  });
+
+  it('tells an apology from an acknowledgement, and is not fooled by negation', () => {
+    const sorry = stateOf(run('Hi Dana, we apologize for any inconvenience.'), 'acknowledges-feelings')!;
+    expect(sorry.state).toBe('fail');
+    expect(sorry.why).toMatch(/^Apologises without acknowledging: “we apologize for any inconvenience”/);
+    expect(stateOf(run("Hi Dana, I don't understand why you're upset."), 'acknowledges-feelings')!.state).toBe('fail');
+    const calm = evaluateReply({ draft: 'Hi Ben', customerMessages: ["Not a big deal and I'm not upset at all, but export does nothing in Firefox."], customer: { name: 'Ben' }, standards: DEFAULT_PACK, now: NOW });
+    expect(stateOf(calm, 'acknowledges-feelings')!.state).toBe('na');
+  });
+
+  it('maps questions, including those without a question mark, and ticks the answered ones', () => {
+    const msg = 'We move next month. How do I transfer the licences? I need to know whether our invoice history comes with it. Also please tell me if the price is per seat';
+    const r = evaluateReply({ draft: 'Hi José, licences transfer under Settings. Pricing is per seat.', customerMessages: [msg], customer: { name: 'José' }, standards: DEFAULT_PACK, now: NOW });
+    expect(r.questions.map((q) => [q.text, q.answered])).toEqual([
+      ['How do I transfer the licences?', true],
+      ['I need to know whether our invoice history comes with it.', false],
+      ['Also please tell me if the price is per seat', true],
+    ]);
+    expect(msg.slice(r.questions[1]!.start, r.questions[1]!.end)).toBe(r.questions[1]!.text);
+    expect(stateOf(r, 'answers-questions')!.why).toBe('1 of 3 not addressed: “I need to know whether our invoice history comes with it.”');
+  });
+
+  it('flags disrespect, boilerplate, hedges and placeholders by their words', () => {
+    const r = run('Hi Dana, as I said, we apologize for any inconvenience. I think maybe it is fixed. Regards, {{agent.name}} and YOU should have READ it');
+    expect(stateOf(r, 'respectful-language')!.evidence.map((e) => e.text)).toEqual(['as I said', 'YOU should have', 'YOU', 'READ']);
+    expect(stateOf(r, 'sincere-wording')!.why).toBe('Reads as boilerplate: “we apologize for any inconvenience”');
+    expect(stateOf(r, 'confident-wording')!.why).toBe('Hedges undermine the answer: “I think”, “maybe”');
+    expect(stateOf(r, 'placeholders')!.why).toBe('Unfilled placeholder: “{{agent.name}}”');
+  });
+
+  it('counts response time against the target for the channel and priority', () => {
+    expect(stateOf(run('Hi', { receivedAt: NOW - 25 * 60_000 }), 'response-time')).toMatchObject({ state: 'pass', why: '3 h 35 min left of the 4 h target' });
+    const chat = run('Hi', { receivedAt: NOW - 20 * 60_000, channel: 'chat' });
+    expect(stateOf(chat, 'response-time')).toMatchObject({ state: 'fail', why: 'Target breached: customer waiting 20 min (target 5 min)' });
+    expect(chat.responseClock).toEqual({ receivedAt: NOW - 20 * 60_000, targetMs: 5 * 60_000, deadline: NOW - 15 * 60_000 });
+    expect(stateOf(run('Hi'), 'response-time')!.state).toBe('na');
+  });
+
+  it('checks open promises only when there are some', () => {
+    expect(stateOf(run('Hi Dana'), 'follow-through')!.state).toBe('na');
+    const promises = [{ text: 'send the corrected invoice by Friday' }];
+    expect(stateOf(run('Hi Dana, thanks!', { openPromises: promises }), 'follow-through')!.state).toBe('fail');
+    expect(stateOf(run('Hi Dana, the corrected invoice is attached.', { openPromises: promises }), 'follow-through')!.state).toBe('pass');
+  });
+
+  it('follows the pack: rules off, banned phrases, sign-off, KB domains, weights', () => {
+    const pack: StandardsPack = {
+      ...DEFAULT_PACK,
+      rules: { ...DEFAULT_PACK.rules, 'confident-wording': { on: false, weight: 1, critical: false } },
+      bannedPhrases: ['no worries'],
+      signOff: 'The Lumen team',
+      kbDomains: ['help.lumen.example'],
+    };
+    const r = evaluateReply({
+      draft: 'Hi Priya, no worries! I think it is under Export: https://help.example.com/export. Thanks!',
+      customerMessages: ['How do I export to CSV?'],
+      customer: { name: 'Priya Raman' },
+      standards: pack,
+      now: NOW,
+    });
+    expect(r.results.map((x) => x.rule)).not.toContain('confident-wording');
+    expect(stateOf(r as never, 'respectful-language')!.why).toBe('Reads as blaming or condescending: “no worries”');
+    expect(stateOf(r as never, 'closing')!.why).toBe('Missing the team\'s sign-off “The Lumen team”');
+    expect(stateOf(r as never, 'knowledge-link')!.why).toBe('“https://help.example.com/export” is not on the team\'s knowledge base (help.lumen.example)');
+    expect(r.readiness).toBeGreaterThanOrEqual(0);
+    expect(r.readiness).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent } from '@testing-library/preact';
+import { startChecklist, latestCustomerMessages } from '@/lib/standards/feature';
+import type { FeatureContext } from '@/lib/page/features';
+import type { TicketSnapshot } from '@/lib/helpdesks/types';
+import type { ChecklistPanelProps } from '@/components/checklist/model';
+import { ChecklistPanel } from '@/components/checklist';
+import { evaluateReply } from '@/lib/standards/engine';
+import { DEFAULT_PACK } from '@/lib/standards/pack';
+
+const snapshot: TicketSnapshot = {
+  helpdesk: 'zendesk',
+  account: 'acme.zendesk.com',
+  ticketId: '101',
+  url: 'https://acme.zendesk.com/agent/tickets/101',
+  requester: { name: 'Dana Whitfield' },
+  messages: [
+    { role: 'customer', text: 'Old question?', public: true, at: '2026-11-20T09:00:00Z' },
+    { role: 'agent', text: 'Answered.', public: true },
+    { role: 'agent', text: 'internal', public: false },
+    { role: 'customer', text: 'I was charged TWICE. Nobody answers!', public: true, at: '2026-11-25T09:00:00Z' },
+  ],
+};
+
+function setup() {
+  document.body.replaceChildren();
+  const editor = document.createElement('div');
+  editor.setAttribute('contenteditable', 'true');
+  const panels: (ChecklistPanelProps | undefined)[] = [];
+  const request = vi.fn(async (req: { type: string; draft: string; customerMessages: string[] }) => ({
+    ok: true as const,
+    data: { ...evaluateReply({ draft: req.draft, customerMessages: req.customerMessages, customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now: 0 }), packId: 'p', packVersion: 1, critical: [], labels: {} },
+  }));
+  const ctx = {
+    ticketId: '101',
+    adapter: { composer: () => (editor.isConnected ? editor : null) },
+    document,
+    snapshot: () => snapshot,
+    ticket: { customer: { id: 'c1', name: 'Dana Whitfield' } },
+    request,
+    setPanel: (_key: string, props: ChecklistPanelProps | undefined) => panels.push(props),
+    onSnapshot: () => undefined,
+    now: () => 0,
+  } as unknown as FeatureContext;
+  const controller = new AbortController();
+  return { editor, panels, request, ctx, controller };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('checklist feature', () => {
+  it('takes the customer’s messages after the last public agent reply', () => {
+    expect(latestCustomerMessages(snapshot)).toEqual({ texts: ['I was charged TWICE. Nobody answers!'], receivedAt: Date.parse('2026-11-25T09:00:00Z') });
+  });
+
+  it('waits for the composer, evaluates typed and macro-inserted text, and stays idle when nothing changes', async () => {
+    vi.useFakeTimers();
+    const { editor, panels, request, ctx, controller } = setup();
+    startChecklist(ctx, controller.signal);
+    expect(panels.at(-1)?.status).toBe('no-composer');
+
+    document.body.append(editor); // the reply box opens later
+    await vi.advanceTimersByTimeAsync(300);
+    expect(panels.at(-1)?.status).toBe('empty');
+
+    editor.textContent = 'Hello there'; // a macro: no input event
+    await vi.advanceTimersByTimeAsync(300);
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(panels.at(-1)?.items.find((i) => i.rule === 'greets-by-name')?.state).toBe('fail');
+
+    editor.textContent = 'Hi Dana, so sorry you were charged twice.';
+    editor.dispatchEvent(new Event('input'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(request).toHaveBeenCalledTimes(2);
+    expect(panels.at(-1)?.items.find((i) => i.rule === 'greets-by-name')?.state).toBe('pass');
+
+    editor.dispatchEvent(new Event('input')); // nothing changed
+    await vi.advanceTimersByTimeAsync(300);
+    expect(request).toHaveBeenCalledTimes(2);
+
+    controller.abort();
+    editor.textContent = 'after leaving';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(request).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('checklist panel', () => {
+  const base: ChecklistPanelProps = {
+    status: 'ready',
+    draft: 'Hello, as I said, it is done.',
+    items: [
+      { rule: 'greets-by-name', label: 'Greets by name', state: 'fail', why: 'No greeting by name: open with “Hi Dana,”', critical: false, evidence: [] },
+      { rule: 'respectful-language', label: 'Respectful language', state: 'fail', why: 'Reads as blaming or condescending: “as I said”', critical: true, evidence: [{ start: 7, end: 16, text: 'as I said' }] },
+    ],
+    readiness: 0.4,
+    questions: [{ text: 'Where is my refund?', answered: false }],
+    greeting: 'Hi Dana,',
+    onInsertGreeting: vi.fn(),
+    now: () => 0,
+  };
+
+  it('shows readiness, items with their why, the question map and the greeting helper', () => {
+    const { container } = render(<ChecklistPanel {...base} />);
+    expect(screen.getByTestId('readiness').textContent).toBe('Not ready: 1 critical item to fix · 40%');
+    expect(container.querySelector('[data-rule="respectful-language"][data-state="fail"]')).not.toBeNull();
+    expect(container.querySelector('[data-testid="question"][data-answered="false"]')?.textContent).toMatch(/Where is my refund\? — not addressed yet$/);
+    fireEvent.click(screen.getByTestId('insert-greeting'));
+    expect(base.onInsertGreeting).toHaveBeenCalled();
+  });
+
+  it('highlights the evidence in a read-only preview on “show”', () => {
+    const { container } = render(<ChecklistPanel {...base} />);
+    fireEvent.click(screen.getByText('show'));
+    expect(container.querySelector('[data-testid="checklist-preview"] mark')?.textContent).toBe('as I said');
+    expect(container.querySelector('[data-testid="checklist-preview"]')?.getAttribute('contenteditable')).toBeNull();
+  });
+
+  it('turns response time to fail once the deadline passes', () => {
+    const items = [{ rule: 'response-time', label: 'Response time', state: 'pass' as const, why: '', critical: false, evidence: [] }];
+    const { container } = render(<ChecklistPanel {...base} items={items} responseClock={{ deadline: -1000, targetMs: 60_000 }} />);
+    expect(container.querySelector('[data-rule="response-time"]')?.getAttribute('data-state')).toBe('fail');
+    expect(container.querySelector('[data-rule="response-time"] [data-testid="why"]')?.textContent).toBe('Target breached: customer waiting 61 s (target 60 s)');
+  });
+});

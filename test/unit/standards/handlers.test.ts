@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { RapportDB } from '@/lib/db/db';
+import { Repository } from '@/lib/db/repository';
+import { createRequestHandler } from '@/lib/background/handle-request';
+import { PREF } from '@/lib/prefs';
+import { DEFAULT_PACK } from '@/lib/standards/pack';
+import type { Reply } from '@/lib/messages';
+import type { ReplyEvaluation } from '@/lib/standards/messages';
+import type { ReplyRecord } from '@/lib/db/types';
+
+const EXT = 'rapport-extension-id';
+const NOW = 1_790_000_000_000;
+const tab = { id: EXT, url: 'https://acme.zendesk.com/agent/tickets/101', tab: { id: 3 } };
+const ticket = { helpdesk: 'zendesk' as const, account: 'acme.zendesk.com', ticketId: '101' };
+
+let database: RapportDB;
+let handle: ReturnType<typeof createRequestHandler>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  database = new RapportDB(`replies-${crypto.randomUUID()}`);
+  handle = createRequestHandler(new Repository(database), EXT, database, { now: () => NOW, uuid: () => crypto.randomUUID() });
+});
+afterEach(() => database.delete());
+
+const evaluate = async (extra: Record<string, unknown> = {}) =>
+  (await handle({ type: 'reply.evaluate', draft: 'Hi Dana, the refund is on its way.', customerMessages: ['I was charged TWICE and nobody answers!'], customer: { name: 'Dana Whitfield' }, ...extra }, tab)) as Reply<ReplyEvaluation>;
+
+describe('reply requests', () => {
+  it('evaluates a draft against the stored pack, with the pack’s critical rules and labels', async () => {
+    const answer = await evaluate({ receivedAt: NOW - 10 * 60_000 });
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    expect(answer.data).toMatchObject({ packId: 'rapport-default', packVersion: 1, labels: { 'greets-by-name': 'Greets by name' } });
+    expect(answer.data.critical).toContain('acknowledges-feelings');
+    expect(answer.data.results.find((r) => r.rule === 'acknowledges-feelings')?.state).toBe('fail');
+    expect(answer.data.responseClock).toEqual({ receivedAt: NOW - 10 * 60_000, targetMs: 240 * 60_000, deadline: NOW + 230 * 60_000 });
+
+    await fakeBrowser.storage.local.set({ [PREF.standardsPack]: { ...DEFAULT_PACK, id: 'team', version: 3, rules: { 'acknowledges-feelings': { on: false, weight: 1, critical: false } } } });
+    const team = await evaluate();
+    expect(team.ok && team.data.packId).toBe('team');
+    expect(team.ok && team.data.results.map((r) => r.rule)).not.toContain('acknowledges-feelings');
+  });
+
+  it('adds the customer’s open promises from their follow-ups', async () => {
+    await database.followUps.put({ id: 'f1', customerId: 'c1', text: 'send the corrected invoice', dueAt: NOW, createdAt: NOW, status: 'open', origin: 'manual' });
+    const answer = await evaluate({ customerId: 'c1' });
+    expect(answer.ok && answer.data.results.find((r) => r.rule === 'follow-through')).toMatchObject({ state: 'fail', why: 'Open promise not addressed: “send the corrected invoice”' });
+  });
+
+  it('records a sent reply with its response time and lists it', async () => {
+    const recorded = await handle(
+      { type: 'reply.record', ticket, customerId: 'c1', receivedAt: NOW - 25 * 60_000, states: { 'greets-by-name': 'pass', closing: 'fail' }, readiness: 0.8, packId: 'rapport-default', packVersion: 1 },
+      tab,
+    );
+    expect(recorded).toMatchObject({ ok: true, data: { ticketId: '101', sentAt: NOW, responseMs: 25 * 60_000, readiness: 0.8 } });
+    const listed = (await handle({ type: 'reply.list', ticket }, tab)) as Reply<ReplyRecord[]>;
+    expect(listed.ok && listed.data).toHaveLength(1);
+    expect(await database.replies.count()).toBe(1);
+  });
+
+  it('rejects bad or foreign records and changes nothing', async () => {
+    const bad = await handle({ type: 'reply.record', ticket, states: { 'made-up': 'pass' }, readiness: 2, packId: 'x', packVersion: 1 }, tab);
+    expect(bad.ok).toBe(false);
+    const foreign = await handle({ type: 'reply.record', ticket: { ...ticket, account: 'other.zendesk.com' }, states: { closing: 'pass' }, readiness: 1, packId: 'x', packVersion: 1 }, tab);
+    expect(foreign).toEqual({ ok: false, error: 'Rejected: a page may only record replies on its own tickets.' });
+    expect(await database.replies.count()).toBe(0);
+  });
+});
