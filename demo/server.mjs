@@ -25,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDemoData, DEMO_ZENDESK_ACCOUNT, DEMO_FRESHDESK_ACCOUNT, CLASSIC_FRESHDESK_ACCOUNT } from './data.mjs';
 import { renderZendeskWorkspace } from './zendesk.mjs';
 import { renderFreshdeskTicket, renderFreshdeskTicketList, layoutForHost, routeFor } from './freshdesk.mjs';
+import { apiRespond } from './api.mjs';
 
 const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_DIR = resolve(DEMO_DIR, '..');
@@ -134,13 +135,15 @@ export async function startDemoHelpdesk({ port = 0, host = '127.0.0.1', log = fa
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
         return;
       }
-      const { pathname } = new URL(req.url ?? '/', 'https://demo.invalid');
-      const answer = await respondTo({ host: req.headers.host, pathname });
+      const { pathname, search } = new URL(req.url ?? '/', 'https://demo.invalid');
+      // REST history endpoints (demo/api.mjs, issue #3) first; then the pages.
+      const answer = apiRespond({ host: req.headers.host, pathname, search }) ?? (await respondTo({ host: req.headers.host, pathname }));
       if (log) console.log(`${answer.status} ${req.method} ${req.headers.host}${req.url}`);
       res.writeHead(answer.status, {
         'Content-Type': answer.type,
         'Cache-Control': 'no-store',
         ...(answer.location ? { Location: answer.location } : {}),
+        ...(answer.headers ?? {}),
       });
       res.end(req.method === 'HEAD' ? undefined : answer.body);
     } catch (error) {

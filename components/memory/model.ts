@@ -1,3 +1,44 @@
 /** Props of the customer-memory panels (issue #3). Owned by the memory capability. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface MemoryPanelProps {}
+import type { CustomerProfile, Note } from '../../lib/db/types';
+import type { CustomerMatch, FollowUpSuggestion, MemoryContext } from '../../lib/memory/messages';
+
+export type ActionResult = { ok: true } | { ok: false; error: string };
+
+/** A save that lost a race with another tab: both versions, for keep theirs / mine / both. */
+export type Conflict =
+  | { kind: 'profile'; theirs: CustomerProfile; mine: CustomerProfile }
+  | { kind: 'note'; noteId: string; theirs: string; mine: string };
+
+export interface MemoryActions {
+  saveProfile(profile: CustomerProfile): Promise<ActionResult>;
+  resolveConflict(choice: 'theirs' | 'mine' | 'both'): Promise<ActionResult>;
+  addFact(text: string, mentionNext: boolean): Promise<ActionResult>;
+  flagFact(factId: string, mentionNext: boolean): Promise<ActionResult>;
+  factMentioned(factId: string): Promise<ActionResult>;
+  addFollowUp(text: string, dueAt: number): Promise<ActionResult>;
+  doneFollowUp(followUpId: string): Promise<ActionResult>;
+  acceptSuggestion(suggestion: FollowUpSuggestion): Promise<ActionResult>;
+  dismissSuggestions(): void;
+  editNote(note: Note, text: string): Promise<ActionResult>;
+  pinNote(note: Note, pinned: boolean): Promise<ActionResult>;
+  search(query: string): Promise<Note[]>;
+  findCustomers(query: string): Promise<CustomerMatch[]>;
+  merge(otherId: string): Promise<ActionResult>;
+  undoMerge(mergeId: string): Promise<ActionResult>;
+}
+
+export interface MemoryPanelProps {
+  /** undefined while the first answer is on its way. */
+  context?: MemoryContext;
+  /** Could not read memory at all (plain words). */
+  error?: string;
+  /** Set when the helpdesk's API history could not be fetched: the sidebar shows local history only. */
+  apiProblem?: string;
+  /** Commitments found in the reply just sent. */
+  suggestions?: FollowUpSuggestion[];
+  conflict?: Conflict;
+  /** The agent's "now" (ms), for due times and "it's 23:40 for them". */
+  now?: number;
+  /** Absent: the panels are read-only. */
+  actions?: MemoryActions;
+}

@@ -2,10 +2,28 @@
  * Intent-level operations on the database. Callers say what happened ("a ticket was opened",
  * "the agent wrote a note"); this module decides what rows that means.
  */
+import type { EntityTable, Table } from 'dexie';
+
+/** Any table whose rows belong to a customer (for re-pointing rows on merge/undo). */
+type OwnedTable = Table<{ id: string; customerId?: string }, string>;
 import type { RapportDB } from './db';
-import { ticketKey, type Customer, type Note, type TicketRef, type TicketVisit } from './types';
+import {
+  ticketKey,
+  type ApiFetch,
+  type Customer,
+  type CustomerProfile,
+  type Fact,
+  type FollowUp,
+  type Merge,
+  type Note,
+  type TicketRef,
+  type TicketVisit,
+} from './types';
 import type { TicketSnapshot } from '../helpdesks/types';
 import type { TicketContext, VisitSummary } from '../messages';
+import { moodOf } from '../memory/mood';
+import { isEnded } from '../memory/status';
+import { mergeProfiles, PROFILE_KEYS } from '../memory/profile';
 
 export interface Clock {
   now(): number;
@@ -36,6 +54,21 @@ export class Repository {
    * account when the page showed neither.
    */
   async findCustomer(snapshot: TicketSnapshot): Promise<Customer | undefined> {
+    return this.survivorOf(await this.findRecord(snapshot));
+  }
+
+  /** A merged-away record stands for the customer it was merged into. */
+  private async survivorOf(found: Customer | undefined): Promise<Customer | undefined> {
+    let c = found;
+    for (let hop = 0; c?.mergedInto && hop < 10; hop++) {
+      const next = await this.database.customers.get(c.mergedInto);
+      if (!next) break;
+      c = next;
+    }
+    return c;
+  }
+
+  private async findRecord(snapshot: TicketSnapshot): Promise<Customer | undefined> {
     const { helpdesk, account, requester } = snapshot;
     const t = this.database.customers;
     if (requester.externalId) {
@@ -48,6 +81,7 @@ export class Repository {
       // Prefer the one in this helpdesk account, then the most recently seen.
       hits.sort(
         (a, b) =>
+          Number(!b.mergedInto) - Number(!a.mergedInto) ||
           Number(b.helpdesk === helpdesk && b.account === account) - Number(a.helpdesk === helpdesk && a.account === account) ||
           b.lastSeen - a.lastSeen,
       );
@@ -70,11 +104,9 @@ export class Repository {
     return this.database.transaction('rw', customers, visits, notes, async () => {
       const found = await this.findCustomer(snapshot);
       const customer = this.mergeRequester(found, snapshot, now);
-      await customers.put({ ...customer });
-
-      const history = await this.historyOf(customer.id);
       const id = ticketKey(snapshot);
-      const previous = await visits.get(id);
+      // Reads in parallel, before this visit is written (history is what we knew before it).
+      const [history, previous, customerNotes] = await Promise.all([this.historyOf(customer.id), visits.get(id), this.notesFor(customer.id)]);
       const visit: TicketVisit = {
         ...previous,
         id,
@@ -87,9 +119,9 @@ export class Repository {
         firstSeen: previous?.firstSeen ?? now,
         lastSeen: now,
         source: 'visit',
+        ...visitDetails(snapshot, previous, now),
       };
-      await visits.put({ ...visit });
-      const customerNotes = await this.notesFor(customer.id);
+      await Promise.all([customers.put({ ...customer }), visits.put({ ...visit })]);
       return { customer, history, notes: customerNotes };
     });
   }
@@ -126,9 +158,11 @@ export class Repository {
 
   /** Tickets of this customer seen so far, and when last. */
   async historyOf(customerId: string): Promise<VisitSummary> {
-    const rows = await this.database.visits.where('customerId').equals(customerId).toArray();
-    if (rows.length === 0) return { ticketsSeen: 0 };
-    return { ticketsSeen: rows.length, lastSeen: Math.max(...rows.map((r) => r.lastSeen)) };
+    // Counted on the index and the latest read off its end: no rows are loaded.
+    const range = this.database.visits.where('[customerId+lastSeen]').between([customerId, -Infinity], [customerId, Infinity]);
+    const [ticketsSeen, last] = await Promise.all([range.clone().count(), range.clone().last()]);
+    if (ticketsSeen === 0) return { ticketsSeen: 0 };
+    return { ticketsSeen, lastSeen: last?.lastSeen };
   }
 
   /** A customer's notes, newest first. */
@@ -151,7 +185,7 @@ export class Repository {
       ticket: input.ticket ? { ...input.ticket } : undefined,
       ticketKey: input.ticket ? ticketKey(input.ticket) : undefined,
       text: input.text,
-      tags: [...new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean))],
+      tags: cleanTags(input.tags ?? []),
       createdAt: now,
       updatedAt: now,
       pinned: false,
@@ -161,6 +195,398 @@ export class Repository {
     await this.database.notes.add({ ...note });
     return note;
   }
+  // ---- Customer memory (issue #3) -------------------------------------------------------------
+
+  async customer(customerId: string): Promise<Customer> {
+    const c = await this.survivorOf(await this.database.customers.get(customerId));
+    if (!c) throw new UnknownCustomerError(customerId);
+    return c;
+  }
+
+  /**
+   * Saves profile fields made against `baseVersion`. When someone else saved in between, nothing is
+   * written and both versions come back so the agent can keep theirs, keep mine or keep both.
+   */
+  async saveProfile(customerId: string, baseVersion: number, profile: CustomerProfile): Promise<SaveResult<Customer, CustomerProfile>> {
+    const { customers } = this.database;
+    return this.database.transaction('rw', customers, async () => {
+      const current = await customers.get(customerId);
+      if (!current) throw new UnknownCustomerError(customerId);
+      const version = current.version ?? 1;
+      if (version !== baseVersion) return { ok: false, conflict: { theirs: current, mine: profile } };
+      const next: Customer = { ...current, updatedAt: this.clock.now(), version: version + 1 };
+      for (const key of PROFILE_KEYS) {
+        const value = profile[key];
+        if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete next[key];
+        else (next as unknown as Record<string, unknown>)[key] = value;
+      }
+      await customers.put({ ...next });
+      return { ok: true, value: next };
+    });
+  }
+
+  /** "Keep both" for a profile conflict: every field that differs keeps both values. */
+  async keepBothProfiles(customerId: string, mine: CustomerProfile): Promise<Customer> {
+    const current = await this.customer(customerId);
+    const merged = mergeProfiles(current, mine);
+    const saved = await this.saveProfile(current.id, current.version ?? 1, merged);
+    if (!saved.ok) return this.keepBothProfiles(customerId, mine);
+    return saved.value;
+  }
+
+  async addFact(input: { customerId: string; text: string; source?: TicketRef; mentionNext?: boolean }): Promise<Fact> {
+    const customer = await this.customer(input.customerId);
+    const fact: Fact = {
+      id: this.clock.uuid(),
+      customerId: customer.id,
+      text: input.text,
+      source: input.source ? { ...input.source } : undefined,
+      createdAt: this.clock.now(),
+      mentionNext: input.mentionNext ?? false,
+    };
+    await this.database.facts.add({ ...fact });
+    return fact;
+  }
+
+  async factsOf(customerId: string): Promise<Fact[]> {
+    return this.database.facts
+      .where('[customerId+createdAt]')
+      .between([customerId, -Infinity], [customerId, Infinity])
+      .reverse()
+      .toArray();
+  }
+
+  /** Flags a fact to raise next time (or clears the flag). */
+  async setMentionNext(factId: string, mentionNext: boolean): Promise<Fact> {
+    return this.updateRow(this.database.facts, factId, (f) => ({ ...f, mentionNext, mentionedAt: mentionNext ? undefined : f.mentionedAt }));
+  }
+
+  /** The agent raised it: the cue stops, the fact stays. */
+  async markMentioned(factId: string): Promise<Fact> {
+    return this.updateRow(this.database.facts, factId, (f) => ({ ...f, mentionNext: false, mentionedAt: this.clock.now() }));
+  }
+
+  /**
+   * Edits a note made against `baseVersion`. The previous text goes to `edits`; a stale version is
+   * a conflict (both texts come back, nothing is written).
+   */
+  async editNote(noteId: string, baseVersion: number, text: string, tags?: string[]): Promise<SaveResult<Note, string>> {
+    const { notes } = this.database;
+    return this.database.transaction('rw', notes, async () => {
+      const current = await notes.get(noteId);
+      if (!current) throw new UnknownRowError('note');
+      const version = current.version ?? 1;
+      if (version !== baseVersion) return { ok: false, conflict: { theirs: current, mine: text } };
+      const now = this.clock.now();
+      const next: Note = {
+        ...current,
+        text,
+        tags: tags ? cleanTags(tags) : current.tags,
+        edits: text === current.text ? (current.edits ?? []) : [...(current.edits ?? []), { text: current.text, at: current.updatedAt }],
+        updatedAt: now,
+        version: version + 1,
+      };
+      await notes.put({ ...next });
+      return { ok: true, value: next };
+    });
+  }
+
+  async pinNote(noteId: string, pinned: boolean): Promise<Note> {
+    return this.updateRow(this.database.notes, noteId, (n) => ({ ...n, pinned, updatedAt: this.clock.now(), version: (n.version ?? 1) + 1 }));
+  }
+
+  /**
+   * Notes across all customers whose text or tags contain every word of `query` (case-insensitive),
+   * pinned first, then newest. `#tag` words match tags exactly through the tags index.
+   */
+  async searchNotes(query: string, limit = 50): Promise<Note[]> {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    const tagWord = words.find((w) => w.startsWith('#') && w.length > 1);
+    const source = tagWord
+      ? this.database.notes.where('tags').equals(tagWord.slice(1))
+      : this.database.notes.orderBy('updatedAt').reverse();
+    const rest = words.filter((w) => w !== tagWord);
+    const hits = await source
+      .filter((n) => {
+        const hay = `${n.text}\n${n.tags.join(' ')}`.toLowerCase();
+        return rest.every((w) => hay.includes(w));
+      })
+      .limit(limit)
+      .toArray();
+    return hits.sort((a, b) => Number(b.pinned ?? false) - Number(a.pinned ?? false) || b.updatedAt - a.updatedAt);
+  }
+
+  /** All tickets of a customer (visited or from the helpdesk's API), newest first. */
+  async visitsOf(customerId: string): Promise<TicketVisit[]> {
+    return this.database.visits
+      .where('[customerId+lastSeen]')
+      .between([customerId, -Infinity], [customerId, Infinity])
+      .reverse()
+      .toArray();
+  }
+
+  async addFollowUp(input: { customerId: string; ticket?: TicketRef; text: string; dueAt: number; origin?: FollowUp['origin'] }): Promise<FollowUp> {
+    const customer = await this.customer(input.customerId);
+    const followUp: FollowUp = {
+      id: this.clock.uuid(),
+      customerId: customer.id,
+      ticket: input.ticket ? { ...input.ticket } : undefined,
+      text: input.text,
+      dueAt: input.dueAt,
+      createdAt: this.clock.now(),
+      status: 'open',
+      origin: input.origin ?? 'manual',
+    };
+    await this.database.followUps.add({ ...followUp });
+    return followUp;
+  }
+
+  /** Marks a promise kept, recording when. */
+  async completeFollowUp(followUpId: string): Promise<FollowUp> {
+    return this.updateRow(this.database.followUps, followUpId, (f) => ({ ...f, status: 'done', doneAt: f.doneAt ?? this.clock.now() }));
+  }
+
+  async openFollowUpsOf(customerId: string): Promise<FollowUp[]> {
+    const rows = await this.database.followUps.where('[customerId+status]').equals([customerId, 'open']).toArray();
+    return rows.sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  /** Open follow-ups due at or before `at`, soonest first. */
+  async dueFollowUps(at: number): Promise<FollowUp[]> {
+    return this.database.followUps.where('[status+dueAt]').between(['open', -Infinity], ['open', at], true, true).toArray();
+  }
+
+  /** The due time of the next open follow-up after `at`, if any. */
+  async nextDueAfter(at: number): Promise<number | undefined> {
+    const next = await this.database.followUps.where('[status+dueAt]').between(['open', at], ['open', Infinity], false, true).first();
+    return next?.dueAt;
+  }
+
+  async markNotified(ids: string[]): Promise<void> {
+    const now = this.clock.now();
+    await this.database.followUps.where('id').anyOf(ids).modify((f) => {
+      f.notifiedAt = now;
+    });
+  }
+
+  /**
+   * Merges `mergedId` into `survivorId`: every row of the merged customer is re-pointed to the
+   * survivor, and the Merge row lists exactly which rows moved so `undoMerge` can put them back.
+   */
+  async mergeCustomers(survivorId: string, mergedId: string): Promise<Merge> {
+    if (survivorId === mergedId) throw new MergeError('A customer cannot be merged with itself.');
+    const { customers, visits, notes, facts, followUps, replies, merges } = this.database;
+    return this.database.transaction('rw', [customers, visits, notes, facts, followUps, replies, merges], async () => {
+      const survivor = await customers.get(survivorId);
+      const merged = await customers.get(mergedId);
+      if (!survivor) throw new UnknownCustomerError(survivorId);
+      if (!merged) throw new UnknownCustomerError(mergedId);
+      if (survivor.mergedInto || merged.mergedInto) throw new MergeError('One of these customers was already merged. Undo that merge first.');
+      const now = this.clock.now();
+      const moved: Merge['moved'] = { visits: [], notes: [], facts: [], followUps: [], replies: [] };
+      for (const [name, table] of [
+        ['visits', visits],
+        ['notes', notes],
+        ['facts', facts],
+        ['followUps', followUps],
+      ] as const) {
+        const t = table as unknown as OwnedTable;
+        const ids = (await t.where('customerId').equals(mergedId).primaryKeys()) as string[];
+        moved[name] = ids;
+        await t.where('id').anyOf(ids).modify({ customerId: survivorId });
+      }
+      const replyIds = (await replies.where('customerId').equals(mergedId).primaryKeys()) as string[];
+      moved.replies = replyIds;
+      await replies.where('id').anyOf(replyIds).modify({ customerId: survivorId });
+
+      const profileFill: Partial<Customer> = {};
+      for (const key of PROFILE_KEYS) {
+        if (survivor[key] === undefined && merged[key] !== undefined) (profileFill as Record<string, unknown>)[key] = merged[key];
+      }
+      const next: Customer = {
+        ...survivor,
+        ...profileFill,
+        name: survivor.name ?? merged.name,
+        emails: [...new Set([...survivor.emails, ...merged.emails])],
+        firstSeen: Math.min(survivor.firstSeen, merged.firstSeen),
+        lastSeen: Math.max(survivor.lastSeen, merged.lastSeen),
+        updatedAt: now,
+        version: (survivor.version ?? 1) + 1,
+      };
+      await customers.put({ ...next });
+      await customers.put({ ...merged, mergedInto: survivorId, updatedAt: now });
+      const merge: Merge = { id: this.clock.uuid(), survivorId, mergedId, at: now, moved, survivorBefore: { ...survivor } };
+      await merges.add({ ...merge });
+      return merge;
+    });
+  }
+
+  /**
+   * Undoes a merge: the rows that moved go back, the merged customer stands on its own again and
+   * the survivor gets its identity fields back. Rows added to the survivor since the merge stay.
+   */
+  async undoMerge(mergeId: string): Promise<Merge> {
+    const { customers, visits, notes, facts, followUps, replies, merges } = this.database;
+    return this.database.transaction('rw', [customers, visits, notes, facts, followUps, replies, merges], async () => {
+      const merge = await merges.get(mergeId);
+      if (!merge) throw new UnknownRowError('merge');
+      if (merge.undoneAt) throw new MergeError('This merge was already undone.');
+      const tables = { visits, notes, facts, followUps, replies } as const;
+      for (const name of Object.keys(tables) as (keyof typeof tables)[]) {
+        await (tables[name] as unknown as OwnedTable).where('id').anyOf(merge.moved[name]).modify({ customerId: merge.mergedId });
+      }
+      const now = this.clock.now();
+      const survivor = await customers.get(merge.survivorId);
+      if (survivor) {
+        const before = merge.survivorBefore;
+        const restored: Customer = { ...before, lastSeen: Math.max(before.lastSeen, survivor.lastSeen), updatedAt: now, version: (survivor.version ?? 1) + 1 };
+        // Profile edits made after the merge are kept unless they came from the merged customer.
+        for (const key of PROFILE_KEYS) {
+          if (survivor[key] !== undefined && before[key] === undefined && JSON.stringify(survivor[key]) !== JSON.stringify((await customers.get(merge.mergedId))?.[key])) {
+            (restored as unknown as Record<string, unknown>)[key] = survivor[key];
+          }
+        }
+        await customers.put({ ...restored });
+      }
+      const merged = await customers.get(merge.mergedId);
+      if (merged) {
+        const { mergedInto: _gone, ...rest } = merged;
+        await customers.put({ ...rest, updatedAt: now });
+      }
+      const done: Merge = { ...merge, undoneAt: now };
+      await merges.put({ ...done });
+      return done;
+    });
+  }
+
+  async mergesOf(customerId: string): Promise<Merge[]> {
+    const rows = await this.database.merges.where('survivorId').equals(customerId).toArray();
+    return rows.filter((m) => !m.undoneAt).sort((a, b) => b.at - a.at);
+  }
+
+  /**
+   * Stores tickets learned from the helpdesk's API as `source: 'api'` visits. A ticket the agent
+   * already opened keeps its visit row (only missing subject/status are filled in).
+   */
+  async recordApiTickets(customerId: string, tickets: ApiTicket[]): Promise<number> {
+    const customer = await this.customer(customerId);
+    const { visits, customers } = this.database;
+    return this.database.transaction('rw', visits, customers, async () => {
+      let added = 0;
+      for (const t of tickets) {
+        const id = ticketKey(t);
+        const previous = await visits.get(id);
+        if (previous && previous.source !== 'api') {
+          if (!previous.subject || !previous.status) await visits.put({ ...previous, subject: previous.subject ?? t.subject, status: previous.status ?? t.status });
+          continue;
+        }
+        const solved = isEnded(t.status);
+        await visits.put({
+          id,
+          helpdesk: t.helpdesk,
+          account: t.account,
+          ticketId: t.ticketId,
+          subject: t.subject,
+          status: t.status,
+          customerId: customer.id,
+          firstSeen: t.createdAt,
+          lastSeen: t.updatedAt,
+          source: 'api',
+          tags: t.tags,
+          outcome: solved ? t.status?.toLowerCase() : undefined,
+          closedAt: solved ? t.updatedAt : undefined,
+        });
+        if (!previous) added++;
+      }
+      const earliest = Math.min(...tickets.map((t) => t.createdAt));
+      if (tickets.length && earliest < customer.firstSeen) await customers.update(customer.id, { firstSeen: earliest });
+      return added;
+    });
+  }
+
+  /** Customers whose name or email contains `query`, for picking whom to merge with. */
+  async findCustomers(query: string, limit = 10): Promise<{ id: string; name?: string; emails: string[]; helpdesk: string; account: string }[]> {
+    const q = query.trim().toLowerCase();
+    if (q.length < 2) return [];
+    const rows = await this.database.customers
+      .filter((c) => !c.mergedInto && ((c.name ?? '').toLowerCase().includes(q) || c.emails.some((e) => e.includes(q))))
+      .limit(limit)
+      .toArray();
+    return rows.map((c) => ({ id: c.id, name: c.name, emails: c.emails, helpdesk: c.helpdesk, account: c.account }));
+  }
+
+  /** Runs reads in one read-only transaction over the memory tables. */
+  readOnly<T>(work: () => Promise<T>): Promise<T> {
+    const d = this.database;
+    return d.transaction('r', [d.customers, d.visits, d.notes, d.facts, d.followUps, d.merges, d.apiFetches], work);
+  }
+
+  async apiFetch(key: string): Promise<ApiFetch | undefined> {
+    return this.database.apiFetches.get(key);
+  }
+
+  /** Whether the helpdesk API may be asked about this customer now (once per 5 minutes, after Retry-After). */
+  async apiFetchDue(key: string, minIntervalMs = 5 * 60_000): Promise<{ due: boolean; retryAt?: number }> {
+    const last = await this.database.apiFetches.get(key);
+    const now = this.clock.now();
+    if (!last) return { due: true };
+    const retryAt = Math.max(last.fetchedAt + minIntervalMs, last.retryAfter ?? 0);
+    return now >= retryAt ? { due: true } : { due: false, retryAt };
+  }
+
+  async recordApiFetch(row: ApiFetch): Promise<void> {
+    await this.database.apiFetches.put({ ...row });
+  }
+
+  private async updateRow<T extends { id: string }>(table: EntityTable<T, 'id'>, id: string, change: (row: T) => T): Promise<T> {
+    return this.database.transaction('rw', table, async () => {
+      const row = await (table as unknown as Table<T, string>).get(id);
+      if (!row) throw new UnknownRowError(table.name);
+      const next = change(row);
+      await table.put({ ...next });
+      return next;
+    });
+  }
+}
+
+export interface ApiTicket extends TicketRef {
+  subject?: string;
+  status?: string;
+  createdAt: number;
+  updatedAt: number;
+  tags?: string[];
+}
+
+export type SaveResult<T, M> = { ok: true; value: T } | { ok: false; conflict: { theirs: T; mine: M } };
+
+
+const cleanTags = (tags: string[]) => [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+
+/** What a visit learns from the page on every open: the customer's latest message, outcome, mood, tags. */
+function visitDetails(snapshot: TicketSnapshot, previous: TicketVisit | undefined, now: number): Partial<TicketVisit> {
+  const customerMessages = snapshot.messages.filter((m) => m.role === 'customer');
+  const times = customerMessages.map((m) => (m.at ? Date.parse(m.at) : NaN)).filter((t) => Number.isFinite(t));
+  const latest = customerMessages.at(-1);
+  const ended = isEnded(snapshot.status);
+  return {
+    lastCustomerMessageAt: times.length ? Math.max(...times) : previous?.lastCustomerMessageAt,
+    outcome: ended ? snapshot.status!.trim().toLowerCase() : undefined,
+    closedAt: ended ? (previous?.closedAt ?? now) : undefined,
+    mood: latest ? moodOf(latest.text) : previous?.mood,
+    tags: snapshot.tags?.length ? cleanTags(snapshot.tags) : previous?.tags,
+  };
+}
+
+export class UnknownRowError extends Error {
+  override name = 'UnknownRowError';
+  constructor(what: string) {
+    super(`That ${what} no longer exists; it may have been removed in another tab. Reload the ticket.`);
+  }
+}
+
+export class MergeError extends Error {
+  override name = 'MergeError';
 }
 
 export class UnknownCustomerError extends Error {

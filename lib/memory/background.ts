@@ -1,4 +1,100 @@
-/** Background duties of customer memory (alarms for due follow-ups, notifications, context menu). */
+/**
+ * Background duties of customer memory (issue #3): an alarm at the next follow-up due time, a
+ * notification and a badge count for due follow-ups, and the "Save selection as a fact" context menu.
+ *
+ * MV3 stops idle service workers, so nothing here lives in memory: every start (and every alarm)
+ * recomputes the schedule from the database.
+ */
+import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/db';
+import { Repository, systemClock } from '../db/repository';
 
-export function startMemoryBackground(_database: RapportDB): void {}
+export const FOLLOW_UP_ALARM = 'rapport:follow-ups';
+export const SAVE_FACT_MENU = 'rapport:save-fact';
+/** The ticket pages the content script runs on (entrypoints/helpdesk.content). */
+export const TICKET_PAGES = ['https://*.zendesk.com/agent/*', 'https://*.freshdesk.com/a/*', 'https://*.freshdesk.com/helpdesk/tickets/*'];
+
+/** Sent to a helpdesk tab when the agent picks the context-menu entry. */
+export interface CaptureFactMessage {
+  type: 'memory.capture';
+  text: string;
+}
+
+const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAVUlEQVR42u3ZoQ0AIBAEwe+ALpH070DhMBjCJbPJFzD2vkqSpENt9PnTAQAAAAAAAAAAAAAAAAAAAAAAAAC8ANzCokff6NU6enaP/htEPz68fyRptwClLpHUZOMomQAAAABJRU5ErkJggg==';
+
+type ActionApi = { setBadgeText(details: { text: string }): Promise<void>; setBadgeBackgroundColor?(details: { color: string }): Promise<void> };
+
+/** Chrome MV3 has `action`; Firefox MV2 `browserAction`. */
+const action = (): ActionApi | undefined => {
+  const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  return b.action ?? b.browserAction;
+};
+
+/**
+ * Notifies follow-ups that just fell due (once each), sets the badge to the number of open due
+ * follow-ups, and arms one alarm for the next due time.
+ */
+export async function rescheduleFollowUps(repo: Repository, now: number): Promise<void> {
+  const due = await repo.dueFollowUps(now);
+  const fresh = due.filter((f) => !f.notifiedAt);
+  for (const followUp of fresh) {
+    let who = '';
+    try {
+      const customer = await repo.customer(followUp.customerId);
+      who = customer.preferredName ?? customer.name ?? customer.emails[0] ?? '';
+    } catch {
+      // The customer was removed: still remind.
+    }
+    await safely(() =>
+      browser.notifications.create(`rapport-followup:${followUp.id}`, {
+        type: 'basic',
+        iconUrl: ICON,
+        title: who ? `Follow-up due: ${who}` : 'Follow-up due',
+        message: followUp.text,
+      }),
+    );
+  }
+  if (fresh.length) await repo.markNotified(fresh.map((f) => f.id));
+  await safely(async () => {
+    const api = action();
+    await api?.setBadgeBackgroundColor?.({ color: '#b3261e' });
+    await api?.setBadgeText({ text: due.length ? String(due.length) : '' });
+  });
+  const next = await repo.nextDueAfter(now);
+  await safely(async () => {
+    if (next === undefined) await browser.alarms.clear(FOLLOW_UP_ALARM);
+    else browser.alarms.create(FOLLOW_UP_ALARM, { when: Math.max(next, now + 1000) });
+  });
+}
+
+async function safely(work: () => unknown): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    console.warn('Rapport: follow-up reminder step failed', error);
+  }
+}
+
+export function startMemoryBackground(database: RapportDB, repo = new Repository(database), clock = systemClock): void {
+  // Listeners first and synchronously: an alarm that woke the worker is delivered to them.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FOLLOW_UP_ALARM) void rescheduleFollowUps(repo, clock.now());
+  });
+
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SAVE_FACT_MENU || tab?.id === undefined || !info.selectionText) return;
+    const message: CaptureFactMessage = { type: 'memory.capture', text: info.selectionText.slice(0, 1000) };
+    void browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+  });
+  void safely(async () => {
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({
+      id: SAVE_FACT_MENU,
+      title: 'Save selection as a fact about this customer',
+      contexts: ['selection'],
+      documentUrlPatterns: TICKET_PAGES,
+    });
+  });
+
+  void rescheduleFollowUps(repo, clock.now());
+}

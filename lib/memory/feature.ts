@@ -1,7 +1,279 @@
-/** Customer memory on the ticket page (issue #3): cues, profile, timeline, follow-ups. */
-import type { TicketFeature } from '../page/features';
+/**
+ * Customer memory on the ticket page (issue #3): cues, open promises, "last time", profile, facts,
+ * timeline and follow-ups. Asks the background for `memory.context`, shows it with
+ * `ctx.setPanel('memory', …)` and refreshes after every action. Also:
+ *  - fetches past tickets from the helpdesk's own API (same origin) when the background says it's due;
+ *  - notices a sent reply (click on the send button) and suggests follow-ups for its commitments;
+ *  - quick capture: a "Save as fact" button near a text selection, and the context-menu entry.
+ * Everything is bound to the feature's AbortSignal.
+ */
+import { browser } from 'wxt/browser';
+import type { TicketFeature, FeatureContext } from '../page/features';
+import type { CustomerProfile, Note, TicketRef } from '../db/types';
+import type { ActionResult, Conflict, MemoryActions, MemoryPanelProps } from '../../components/memory/model';
+import type { FollowUpSuggestion, MemoryContext } from './messages';
+import { fetchHistory } from './history-api';
+import { later } from '../page/lifecycle';
+import { PROFILE_KEYS } from './profile';
+import type { CaptureFactMessage } from './background';
+
+/** Send buttons: Zendesk's submit button; Freshdesk's send button (2026 and demo layouts). */
+const SEND_BUTTONS = '[data-test-id="submit_button-button"], [data-test-id="send-button"], [data-demo-action="send"]';
+
+export const API_PROBLEM = "Local history only — the helpdesk's API didn't answer.";
+
+const profileOf = (c: CustomerProfile): CustomerProfile => {
+  const out: CustomerProfile = {};
+  for (const key of PROFILE_KEYS) if (c[key] !== undefined) (out as Record<string, unknown>)[key] = c[key];
+  return out;
+};
 
 export const memoryFeature: TicketFeature = {
   id: 'memory',
-  start() {},
+  start(ctx, signal) {
+    startMemory(ctx, signal);
+  },
 };
+
+function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
+  const first = ctx.snapshot();
+  const ticket: TicketRef = { helpdesk: first.helpdesk, account: first.account, ticketId: first.ticketId };
+  let customerId = ctx.ticket.customer.id;
+  let context: MemoryContext | undefined;
+  let error: string | undefined;
+  let apiProblem: string | undefined;
+  let suggestions: FollowUpSuggestion[] | undefined;
+  let conflict: Conflict | undefined;
+  /** Version of "their" profile in a conflict: "keep mine" saves against it. */
+  let theirsVersion = 0;
+
+  const render = () => {
+    if (signal.aborted) return;
+    const props: MemoryPanelProps = { context, error, apiProblem, suggestions, conflict, now: ctx.now(), actions };
+    ctx.setPanel('memory', props);
+  };
+
+  const refresh = async () => {
+    const reply = await ctx.request({ type: 'memory.context', customerId, ticket });
+    if (signal.aborted) return;
+    if (reply.ok) {
+      context = reply.data;
+      customerId = reply.data.customer.id;
+      error = undefined;
+      if (context.api && !context.api.ok && !apiProblem) apiProblem = API_PROBLEM;
+    } else {
+      error = reply.error;
+    }
+    render();
+  };
+
+  /** Runs a request; on success refreshes the panel. Errors come back for the form to show. */
+  const act = async (work: Promise<{ ok: true } | { ok: false; error: string }>): Promise<ActionResult> => {
+    const reply = await work;
+    if (!reply.ok) return { ok: false, error: reply.error };
+    await refresh();
+    return { ok: true };
+  };
+
+  const saveProfile = async (profile: CustomerProfile, version: number): Promise<ActionResult> => {
+    const reply = await ctx.request({ type: 'memory.profile.save', customerId, version, profile });
+    if (!reply.ok) return { ok: false, error: reply.error };
+    if (reply.data.saved) {
+      conflict = undefined;
+      await refresh();
+      return { ok: true };
+    }
+    theirsVersion = reply.data.theirs.version ?? 1;
+    conflict = { kind: 'profile', theirs: profileOf(reply.data.theirs), mine: profile };
+    render();
+    return { ok: true };
+  };
+
+  const actions: MemoryActions = {
+    saveProfile: (profile) => saveProfile(profile, context?.customer.version ?? 1),
+    async resolveConflict(choice) {
+      const c = conflict;
+      if (!c) return { ok: true };
+      if (choice === 'theirs') {
+        conflict = undefined;
+        await refresh();
+        return { ok: true };
+      }
+      if (c.kind === 'profile') {
+        if (choice === 'mine') return saveProfile(c.mine, theirsVersion);
+        conflict = undefined;
+        return act(ctx.request({ type: 'memory.profile.save', customerId, version: theirsVersion, profile: c.mine, keepBoth: true }));
+      }
+      conflict = undefined;
+      if (choice === 'both') return act(ctx.request({ type: 'note.add', customerId, ticket, text: c.mine }));
+      const note = context?.timeline.find((e) => e.kind === 'note' && e.note.id === c.noteId);
+      const fresh = note?.kind === 'note' ? note.note : undefined;
+      return actions.editNote(fresh ?? ({ id: c.noteId, version: theirsVersion } as Note), c.mine);
+    },
+    addFact: (text, mentionNext) => act(ctx.request({ type: 'memory.fact.add', customerId, text, source: ticket, mentionNext })),
+    flagFact: (factId, mentionNext) => act(ctx.request({ type: 'memory.fact.flag', factId, mentionNext })),
+    factMentioned: (factId) => act(ctx.request({ type: 'memory.fact.mentioned', factId })),
+    addFollowUp: (text, dueAt) => act(ctx.request({ type: 'memory.followup.add', customerId, ticket, text, dueAt, origin: 'manual' })),
+    doneFollowUp: (followUpId) => act(ctx.request({ type: 'memory.followup.done', followUpId })),
+    async acceptSuggestion(s) {
+      const result = await act(ctx.request({ type: 'memory.followup.add', customerId, ticket, text: s.text, dueAt: s.dueAt, origin: 'reply' }));
+      if (result.ok) {
+        suggestions = suggestions?.filter((x) => x !== s);
+        if (!suggestions?.length) suggestions = undefined;
+        render();
+      }
+      return result;
+    },
+    dismissSuggestions() {
+      suggestions = undefined;
+      render();
+    },
+    async editNote(note, text) {
+      const reply = await ctx.request({ type: 'memory.note.edit', noteId: note.id, version: note.version ?? 1, text });
+      if (!reply.ok) return { ok: false, error: reply.error };
+      if (!reply.data.saved) {
+        theirsVersion = reply.data.theirs.version ?? 1;
+        conflict = { kind: 'note', noteId: note.id, theirs: reply.data.theirs.text, mine: text };
+        await refresh();
+        return { ok: true };
+      }
+      conflict = undefined;
+      await refresh();
+      return { ok: true };
+    },
+    pinNote: (note, pinned) => act(ctx.request({ type: 'memory.note.pin', noteId: note.id, pinned })),
+    async search(query) {
+      const reply = await ctx.request({ type: 'memory.search', query });
+      return reply.ok ? reply.data : [];
+    },
+    async findCustomers(query) {
+      const reply = await ctx.request({ type: 'memory.customer.find', query });
+      return reply.ok ? reply.data.filter((c) => c.id !== customerId) : [];
+    },
+    merge: (otherId) => act(ctx.request({ type: 'memory.merge', survivorId: customerId, mergedId: otherId })),
+    undoMerge: (mergeId) => act(ctx.request({ type: 'memory.merge.undo', mergeId })),
+  };
+
+  // -- Helpdesk API history --------------------------------------------------------------------
+  const loadApiHistory = async () => {
+    const externalId = first.requester.externalId;
+    if (!externalId) return;
+    const due = await ctx.request({ type: 'memory.history.due', helpdesk: ticket.helpdesk, account: ticket.account, externalId });
+    if (signal.aborted || !due.ok || !due.data.due) return;
+    const origin = ctx.document.location?.origin ?? `https://${ticket.account}`;
+    const result = await fetchHistory(ticket.helpdesk, origin, ticket.account, externalId, signal).catch(() => undefined);
+    if (!result || signal.aborted) return;
+    apiProblem = result.ok ? undefined : API_PROBLEM;
+    await ctx.request({
+      type: 'memory.history.record',
+      customerId,
+      helpdesk: ticket.helpdesk,
+      account: ticket.account,
+      externalId,
+      ok: result.ok,
+      error: result.ok ? undefined : result.error,
+      retryAfterMs: result.ok ? undefined : result.retryAfterMs,
+      tickets: result.ok ? result.tickets : [],
+    });
+    await refresh();
+  };
+
+  // -- Status changes: record the outcome when the ticket is solved while open -------------------
+  let seen = `${first.status}|${first.messages.length}`;
+  ctx.onSnapshot((snapshot) => {
+    const now = `${snapshot.status}|${snapshot.messages.length}`;
+    if (now === seen) return;
+    seen = now;
+    void ctx.request({ type: 'ticket.open', snapshot }).then(() => refresh());
+  });
+
+  // -- A sent reply: suggest follow-ups for its commitments ------------------------------------
+  const doc = ctx.document;
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target as Element | null;
+      if (!target?.closest?.(SEND_BUTTONS)) return;
+      const text = ctx.adapter.composer(doc, ctx.ticketId)?.innerText?.trim();
+      if (!text) return;
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      void ctx.request({ type: 'memory.followup.suggest', text: text.slice(0, 20_000), timeZone }).then((reply) => {
+        if (signal.aborted || !reply.ok || reply.data.length === 0) return;
+        suggestions = reply.data;
+        render();
+      });
+    },
+    { capture: true, signal },
+  );
+
+  // -- Quick capture: "Save as fact" near a selection, and the context menu ----------------------
+  watchSelection(doc, signal, (text) => actions.addFact(text, false));
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return;
+    const m = message as CaptureFactMessage | undefined;
+    if (m?.type === 'memory.capture' && typeof m.text === 'string' && m.text.trim()) void actions.addFact(m.text.trim().slice(0, 1000), false);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+
+  render();
+  void refresh().then(() => loadApiHistory());
+}
+
+/**
+ * A small "Save as fact" button next to text the agent selects in the conversation (not in the
+ * composer, not in the sidebar). Built with DOM calls and textContent only.
+ */
+function watchSelection(doc: Document, signal: AbortSignal, save: (text: string) => Promise<ActionResult>): void {
+  let host: HTMLElement | undefined;
+  const remove = () => {
+    host?.remove();
+    host = undefined;
+  };
+  signal.addEventListener('abort', remove, { once: true });
+
+  const show = () => {
+    const selection = doc.getSelection();
+    const text = selection?.toString().trim() ?? '';
+    if (!selection || selection.rangeCount === 0 || text.length < 3 || text.length > 1000) return remove();
+    const anchor = selection.anchorNode instanceof Element ? selection.anchorNode : selection.anchorNode?.parentElement;
+    if (!anchor || anchor.closest('rapport-sidebar, [contenteditable="true"], textarea, input')) return remove();
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    remove();
+    host = doc.createElement('rapport-capture');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = `button{all:initial;font:600 12px/1 system-ui,sans-serif;background:#0f6e66;color:#fff;padding:6px 10px;border-radius:6px;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.2)}button:focus-visible{outline:2px solid #0b524c;outline-offset:2px}`;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Save as fact';
+    button.dataset.testid = 'capture-fact';
+    button.addEventListener('mousedown', (e) => e.preventDefault());
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      void save(text).then((result) => {
+        button.textContent = result.ok ? 'Saved ✓' : result.error;
+        later(result.ok ? 1200 : 4000, remove, signal);
+      });
+    });
+    shadow.append(style, button);
+    Object.assign(host.style, {
+      position: 'fixed',
+      zIndex: '2147483001',
+      top: `${Math.max(4, rect.top - 34)}px`,
+      left: `${Math.max(4, Math.min(rect.left, (doc.defaultView?.innerWidth ?? 800) - 460))}px`,
+    });
+    doc.documentElement.append(host);
+  };
+
+  doc.addEventListener(
+    'mouseup',
+    (event) => {
+      if ((event.target as Element | null)?.closest?.('rapport-capture')) return;
+      later(0, show, signal);
+    },
+    { capture: true, signal },
+  );
+  doc.addEventListener('keydown', (e) => e.key === 'Escape' && remove(), { signal });
+  doc.addEventListener('scroll', remove, { capture: true, passive: true, signal });
+}

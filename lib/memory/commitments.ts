@@ -1,0 +1,176 @@
+/**
+ * The promise tracker's reader (issue #3): finds commitments with a time in a sent reply — "I'll get
+ * back to you by Friday", "within 24 hours", "tomorrow morning" — and turns each into a suggested
+ * follow-up due in the AGENT's time zone.
+ *
+ * Background / extension pages only: chrono-node is large and must never reach the content script.
+ */
+import * as chrono from 'chrono-node';
+import type { FollowUpSuggestion } from './messages';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A first-person promise: the agent (I/we) commits to doing something. */
+const PROMISE =
+  /\b(?:i|we)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to| aim to| plan to| expect to| promise to| should have| hope to)\b|\byou(?:'ll|’ll| will) (?:hear|get|have|receive)\b|\b(?:expect|look out for) (?:an? |our |my )?(?:update|reply|answer|email|call|response)\b|\bget back to you\b|\bfollow(?:ing)? up\b/i;
+
+/** "I can't promise…", "we won't…": not a commitment. */
+const NEGATED = /\b(?:can(?:no|'|’)t|cannot|won(?:'|’)t|will not|unable to|not able to|no way to|don(?:'|’)t think we(?:'|’)ll)\b/i;
+
+/** A request to the customer ("please reply by Friday") is not our promise. */
+const ASKS_CUSTOMER = /^\s*(?:please|could you|can you|would you|if you)\b/i;
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10 };
+
+interface Zoned {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+/** Offset of `timeZone` from UTC at `at`, in minutes (Oslo in winter: 60). */
+export function zoneOffset(timeZone: string, at: number): number {
+  const p = zonedParts(timeZone, at);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  return Math.round((asUtc - Math.floor(at / 60_000) * 60_000) / 60_000);
+}
+
+function zonedParts(timeZone: string, at: number): Zoned {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
+  return { year: +get('year'), month: +get('month'), day: +get('day'), weekday, hour: +get('hour') % 24, minute: +get('minute') };
+}
+
+/** The instant of a wall-clock time in `timeZone`. */
+export function zonedTime(timeZone: string, year: number, month: number, day: number, hour: number, minute = 0): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const first = guess - zoneOffset(timeZone, guess) * 60_000;
+  // Across a DST change the offset at the answer may differ from the guess's: settle once more.
+  return guess - zoneOffset(timeZone, first) * 60_000;
+}
+
+/** `days` calendar days after `now`'s date in the zone, at hh:mm. */
+function dayAt(timeZone: string, now: number, days: number, hour: number, minute = 0): number {
+  const p = zonedParts(timeZone, now);
+  const date = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
+  return zonedTime(timeZone, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour, minute);
+}
+
+function addBusinessDays(timeZone: string, now: number, n: number): number {
+  const p = zonedParts(timeZone, now);
+  let days = 0;
+  let weekday = p.weekday;
+  for (let left = n; left > 0; ) {
+    days++;
+    weekday = (weekday + 1) % 7;
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return dayAt(timeZone, now, days, 17);
+}
+
+type Fixed = { re: RegExp; due(now: number, tz: string, m: RegExpExecArray): number };
+
+/** Phrases chrono does not read, or reads in a way that makes a poor due time. */
+const FIXED: Fixed[] = [
+  {
+    re: /\b(?:by |before )?(?:the )?(?:end of (?:the |my |our )?(?:business )?day|eod|cob|close of business|end of business)\b/i,
+    due: (now, tz) => {
+      const at = dayAt(tz, now, 0, 17);
+      return at > now ? at : now + HOUR;
+    },
+  },
+  {
+    re: /\b(?:by |before )?(?:the )?end of (?:the |this )?week\b/i,
+    due: (now, tz) => dayAt(tz, now, (5 - zonedParts(tz, now).weekday + 7) % 7, 17),
+  },
+  {
+    re: /\bwithin (\d+|one|two|three|four|five|a) (?:business|working) days?\b/i,
+    due: (now, tz, m) => addBusinessDays(tz, now, Number(m[1]) || NUMBER_WORDS[m[1]!.toLowerCase()] || 1),
+  },
+  {
+    re: /\b(?:early )?next week\b/i,
+    due: (now, tz) => {
+      const weekday = zonedParts(tz, now).weekday;
+      return dayAt(tz, now, ((8 - weekday) % 7) || 7, 10);
+    },
+  },
+  {
+    re: /\b(?:later )?today\b|\bthis afternoon\b/i,
+    due: (now, tz) => {
+      const at = dayAt(tz, now, 0, 17);
+      return at > now + HOUR ? at : now + 2 * HOUR;
+    },
+  },
+];
+
+/** Default hour for a day without a time: mornings at 9, evenings at 19, otherwise end of day. */
+function defaultHour(phrase: string): number {
+  if (/morning/i.test(phrase)) return 9;
+  if (/afternoon/i.test(phrase)) return 15;
+  if (/tonight|evening/i.test(phrase)) return 19;
+  if (/noon|lunch/i.test(phrase)) return 12;
+  return 17;
+}
+
+function dueFromChrono(sentence: string, now: number, timeZone: string): { phrase: string; dueAt: number } | undefined {
+  const ref = { instant: new Date(now), timezone: zoneOffset(timeZone, now) };
+  for (const result of chrono.parse(sentence, ref, { forwardDate: true })) {
+    const start = result.start;
+    let dueAt: number;
+    if (start.isCertain('hour') || /\b(?:in|within)\b/i.test(result.text)) {
+      dueAt = start.date().getTime();
+    } else {
+      const hour = defaultHour(result.text + sentence.slice(result.index + result.text.length, result.index + result.text.length + 12));
+      dueAt = zonedTime(timeZone, start.get('year') ?? 0, start.get('month') ?? 1, start.get('day') ?? 1, hour);
+    }
+    if (dueAt > now && dueAt < now + 366 * DAY) return { phrase: result.text, dueAt };
+  }
+  return undefined;
+}
+
+/** Splits a reply into sentences (lines and sentence ends), keeping each sentence's text. */
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The commitments with a time in `text`, as suggested follow-ups. `now` and `timeZone` are the
+ * agent's: "by Friday" means Friday 17:00 where the agent works.
+ */
+export function suggestFollowUps(text: string, now: number, timeZone: string): FollowUpSuggestion[] {
+  const out: FollowUpSuggestion[] = [];
+  for (const sentence of sentences(text.slice(0, 20_000))) {
+    if (!PROMISE.test(sentence) || NEGATED.test(sentence) || ASKS_CUSTOMER.test(sentence)) continue;
+    let hit: { phrase: string; dueAt: number } | undefined;
+    for (const fixed of FIXED) {
+      const m = fixed.re.exec(sentence);
+      if (m) {
+        hit = { phrase: m[0].trim(), dueAt: fixed.due(now, timeZone, m) };
+        break;
+      }
+    }
+    hit ??= dueFromChrono(sentence, now, timeZone);
+    if (!hit || hit.dueAt <= now) continue;
+    // "Hi Sam, I'll get back to you…": the greeting is not part of the promise.
+    const promise = sentence.replace(/^(?:hi|hello|hey|dear|thanks|thank you)\b[^,]{0,40},\s*/i, '');
+    out.push({ phrase: hit.phrase, dueAt: hit.dueAt, text: promise.length > 300 ? `${promise.slice(0, 299)}…` : promise });
+  }
+  return out;
+}

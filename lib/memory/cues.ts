@@ -1,0 +1,235 @@
+/**
+ * Cues: what to know about this customer in five seconds, as pure functions of stored data
+ * (issue #3). Each cue says *why* it fired; the sidebar shows the five weightiest.
+ */
+import type { Customer, Fact, FollowUp, Note, TicketVisit } from '../db/types';
+import { isEnded } from './status';
+
+export type CueId =
+  | 'open-promise'
+  | 'unresolved-last-time'
+  | 'repeat-contact'
+  | 'negative-last-time'
+  | 'vip'
+  | 'late-local-time'
+  | 'mention-this'
+  | 'important-date-soon'
+  | 'preferred-name'
+  | 'pronunciation'
+  | 'first-contact'
+  | 'long-time-customer';
+
+export interface Cue {
+  id: CueId;
+  reason: string;
+  /** Higher comes first. */
+  weight: number;
+}
+
+export interface CueInput {
+  customer: Customer;
+  /** `ticketKey` of the ticket open now. */
+  currentTicket: string;
+  /** Every ticket of the customer, in any order (the current one included once recorded). */
+  visits: TicketVisit[];
+  facts: Fact[];
+  followUps: FollowUp[];
+  notes?: Note[];
+  now: number;
+}
+
+export const MAX_CUES = 5;
+const DAY = 86_400_000;
+
+const ordinal = (n: number) => {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+};
+
+const ago = (ms: number) => {
+  const days = Math.floor(ms / DAY);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 60) return `${days} days ago`;
+  return `${Math.round(days / 30)} months ago`;
+};
+
+const quote = (text: string, max = 60) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
+
+const fmtDue = (at: number, now: number) =>
+  new Date(at).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) +
+  (at < now ? ' (overdue)' : '');
+
+/** Tickets other than the current one, newest first. */
+const previousOf = (input: CueInput) =>
+  input.visits.filter((v) => v.id !== input.currentTicket).sort((a, b) => b.lastSeen - a.lastSeen);
+
+type Rule = (input: CueInput) => Cue | undefined;
+
+export const openPromise: Rule = ({ followUps, now }) => {
+  const open = followUps.filter((f) => f.status === 'open').sort((a, b) => a.dueAt - b.dueAt);
+  const first = open[0];
+  if (!first) return undefined;
+  const more = open.length > 1 ? ` (+${open.length - 1} more)` : '';
+  return { id: 'open-promise', weight: first.dueAt < now ? 100 : 95, reason: `Open promise due ${fmtDue(first.dueAt, now)}${more} — keep it or update them` };
+};
+
+export const unresolvedLastTime: Rule = (input) => {
+  const last = previousOf(input)[0];
+  if (!last || isEnded(last.status) || last.outcome) return undefined;
+  const subject = last.subject ? ` ${quote(last.subject, 40)}` : '';
+  return {
+    id: 'unresolved-last-time',
+    weight: 90,
+    reason: `Last ticket #${last.ticketId}${subject} (${ago(input.now - last.lastSeen)}) wasn't solved — check it's sorted first`,
+  };
+};
+
+const words = (s: string | undefined) =>
+  new Set(
+    (s ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 3 && !STOP.has(w)),
+  );
+const STOP = new Set(['about', 'again', 'still', 'please', 'help', 'with', 'your', 'from', 'this', 'that', 'have', 'when', 'what', 'issue', 'question', 'problem']);
+
+/** Same topic: a shared tag (other than helpdesk housekeeping) or two shared subject words. */
+export function sameTopic(a: TicketVisit, b: TicketVisit): boolean {
+  const tagsA = new Set(a.tags ?? []);
+  if ((b.tags ?? []).some((t) => tagsA.has(t))) return true;
+  const wa = words(a.subject);
+  let shared = 0;
+  for (const w of words(b.subject)) if (wa.has(w)) shared++;
+  return shared >= 2 || (shared >= 1 && Math.min(wa.size, words(b.subject).size) <= 2);
+}
+
+export const repeatContact: Rule = (input) => {
+  const week = input.visits.filter((v) => v.firstSeen >= input.now - 7 * DAY);
+  const hasCurrent = input.visits.some((v) => v.id === input.currentTicket);
+  const count = week.length + (hasCurrent ? 0 : 1);
+  if (count >= 2) {
+    const first = Math.min(...week.map((v) => v.firstSeen), input.now);
+    const sameDay = new Date(first).toDateString() === new Date(input.now).toDateString();
+    const since = sameDay ? 'today' : `since ${new Date(first).toLocaleDateString('en-GB', { weekday: 'long' })}`;
+    return { id: 'repeat-contact', weight: 85, reason: `${ordinal(count)} ticket ${since} — acknowledge the hassle` };
+  }
+  const current = input.visits.find((v) => v.id === input.currentTicket);
+  const again = current && previousOf(input).find((v) => sameTopic(current, v));
+  if (again) {
+    return { id: 'repeat-contact', weight: 80, reason: `Same topic as #${again.ticketId}${again.subject ? ` ${quote(again.subject, 40)}` : ''} — don't make them repeat it` };
+  }
+  return undefined;
+};
+
+export const negativeLastTime: Rule = (input) => {
+  const last = previousOf(input).find((v) => v.mood !== undefined);
+  if (!last || (last.mood ?? 0) > -2) return undefined;
+  return { id: 'negative-last-time', weight: 80, reason: `They were upset last time (#${last.ticketId}, ${ago(input.now - last.lastSeen)}) — start warm` };
+};
+
+export const vip: Rule = ({ customer }) => {
+  if (!customer.vip) return undefined;
+  return { id: 'vip', weight: 75, reason: `VIP${customer.tier ? ` (${customer.tier})` : ''} — reply first, keep them posted` };
+};
+
+/** The customer's wall-clock time now, e.g. "23:40", or undefined for an unknown zone. */
+export function localTime(timeZone: string, now: number): { hour: number; label: string } | undefined {
+  try {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+    const hour = Number(parts.find((p) => p.type === 'hour')?.value);
+    const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+    return Number.isFinite(hour) ? { hour, label: `${String(hour).padStart(2, '0')}:${minute}` } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const lateLocalTime: Rule = ({ customer, now }) => {
+  if (!customer.timeZone) return undefined;
+  const t = localTime(customer.timeZone, now);
+  if (!t || (t.hour >= 7 && t.hour < 22)) return undefined;
+  return { id: 'late-local-time', weight: 70, reason: `It's ${t.label} for them now — they may answer in the morning; don't expect a quick reply` };
+};
+
+export const mentionThis: Rule = ({ facts, now }) => {
+  const due = facts.filter((f) => f.mentionNext && !f.mentionedAt).sort((a, b) => b.createdAt - a.createdAt);
+  const first = due[0];
+  if (!first) return undefined;
+  return { id: 'mention-this', weight: 65, reason: `They shared ${quote(first.text)} (${ago(now - first.createdAt)}) — ask about it` };
+};
+
+/** The next occurrence of an important date ("YYYY-MM-DD" or yearly "--MM-DD") from `now`, UTC. */
+export function nextOccurrence(date: string, now: number): number | undefined {
+  const yearly = /^--(\d{2})-(\d{2})$/.exec(date);
+  const fixed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+  if (fixed) return Date.UTC(Number(fixed[1]), Number(fixed[2]) - 1, Number(fixed[3]));
+  if (!yearly) return undefined;
+  const year = new Date(now).getUTCFullYear();
+  const at = Date.UTC(year, Number(yearly[1]) - 1, Number(yearly[2]));
+  return at >= today ? at : Date.UTC(year + 1, Number(yearly[1]) - 1, Number(yearly[2]));
+}
+
+export const importantDateSoon: Rule = ({ customer, now }) => {
+  const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+  const soon = (customer.importantDates ?? [])
+    .map((d) => ({ ...d, at: nextOccurrence(d.date, now) }))
+    .filter((d): d is typeof d & { at: number } => d.at !== undefined && d.at >= today && d.at <= today + 14 * DAY)
+    .sort((a, b) => a.at - b.at)[0];
+  if (!soon) return undefined;
+  const days = Math.round((soon.at - today) / DAY);
+  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  const date = new Date(soon.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return { id: 'important-date-soon', weight: days <= 1 ? 72 : 60, reason: `${soon.label} ${when} (${date}) — a kind word goes far` };
+};
+
+export const preferredName: Rule = ({ customer }) => {
+  const name = customer.preferredName?.trim();
+  if (!name) return undefined;
+  return { id: 'preferred-name', weight: 55, reason: `Goes by “${name}” — use it in your greeting` };
+};
+
+export const pronunciation: Rule = ({ customer }) => {
+  const p = customer.pronunciation?.trim();
+  if (!p) return undefined;
+  return { id: 'pronunciation', weight: 50, reason: `Name is said “${p}” — for calls` };
+};
+
+export const firstContact: Rule = (input) => {
+  if (previousOf(input).length > 0) return undefined;
+  return { id: 'first-contact', weight: 45, reason: 'First ticket from them — welcome them and set expectations' };
+};
+
+export const longTimeCustomer: Rule = ({ customer, visits, now }) => {
+  const since = Math.min(customer.firstSeen, ...visits.map((v) => v.firstSeen));
+  if (now - since < 365 * DAY) return undefined;
+  const label = new Date(since).toLocaleDateString('en-GB', { month: 'long', year: 'numeric' });
+  return { id: 'long-time-customer', weight: 40, reason: `With us since ${label} — thank them for sticking around` };
+};
+
+export const RULES: Rule[] = [
+  openPromise,
+  unresolvedLastTime,
+  repeatContact,
+  negativeLastTime,
+  vip,
+  lateLocalTime,
+  mentionThis,
+  importantDateSoon,
+  preferredName,
+  pronunciation,
+  firstContact,
+  longTimeCustomer,
+];
+
+/** Every cue that fires, weightiest first, at most MAX_CUES. */
+export function cuesFor(input: CueInput): Cue[] {
+  const cues: Cue[] = [];
+  for (const rule of RULES) {
+    const cue = rule(input);
+    if (cue) cues.push(cue);
+  }
+  return cues.sort((a, b) => b.weight - a.weight).slice(0, MAX_CUES);
+}

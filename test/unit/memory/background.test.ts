@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { browser } from 'wxt/browser';
+import { RapportDB } from '@/lib/db/db';
+import { Repository, type Clock } from '@/lib/db/repository';
+import { FOLLOW_UP_ALARM, rescheduleFollowUps } from '@/lib/memory/background';
+
+let database: RapportDB;
+let repo: Repository;
+let time: number;
+const clock: Clock = { now: () => time, uuid: () => crypto.randomUUID() };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  time = Date.UTC(2026, 10, 25, 9);
+  database = new RapportDB(`bg-${crypto.randomUUID()}`);
+  repo = new Repository(database, clock);
+});
+afterEach(() => database.delete());
+
+describe('due follow-ups', () => {
+  it('notify once, count on the badge and arm the alarm for the next one — all from the database', async () => {
+    const create = vi.spyOn(browser.notifications, 'create');
+    const badge = vi.fn(async () => undefined);
+    (browser as unknown as { action: unknown }).action = { setBadgeText: badge };
+    const { customer } = await repo.openTicket({
+      helpdesk: 'zendesk',
+      account: 'a.zendesk.com',
+      ticketId: '1',
+      url: 'https://a.zendesk.com/agent/tickets/1',
+      requester: { name: 'Sam Rivera', email: 'sam@example.com' },
+      messages: [],
+    });
+    await repo.addFollowUp({ customerId: customer.id, text: 'Send invoice', dueAt: time + 1000 });
+    await repo.addFollowUp({ customerId: customer.id, text: 'Call back', dueAt: time + 60_000 });
+
+    await rescheduleFollowUps(repo, time);
+    expect(create).not.toHaveBeenCalled();
+    expect(badge).toHaveBeenLastCalledWith({ text: '' });
+    expect((await browser.alarms.get(FOLLOW_UP_ALARM))?.scheduledTime).toBe(time + 1000);
+
+    time += 2000; // the alarm fired (or the worker restarted)
+    await rescheduleFollowUps(repo, time);
+    await rescheduleFollowUps(repo, time);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create.mock.calls[0]![1]).toMatchObject({ title: 'Follow-up due: Sam Rivera', message: 'Send invoice' });
+    expect(badge).toHaveBeenLastCalledWith({ text: '1' });
+    expect((await browser.alarms.get(FOLLOW_UP_ALARM))?.scheduledTime).toBe(Date.UTC(2026, 10, 25, 9) + 60_000);
+  });
+});
