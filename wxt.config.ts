@@ -15,7 +15,8 @@ export default defineConfig({
     description:
       'Recognise every customer, care, answer promptly and follow through: a local-first sidebar for Zendesk and Freshdesk.',
     // alarms + notifications: due follow-ups (issue #3); contextMenus: save selected text as a fact.
-    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
+    // activeTab (#5): the popup reads the current tab's URL to switch Rapport off per helpdesk site.
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab'],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

@@ -4,7 +4,8 @@ import memoryCss from '@/components/memory/memory.css?inline';
 import checklistCss from '@/components/checklist/checklist.css?inline';
 import { adapterFor } from '@/lib/helpdesks';
 import { request, type TabMessage } from '@/lib/client';
-import { startController } from '@/lib/page/controller';
+import { startController, type Controller } from '@/lib/page/controller';
+import { childController } from '@/lib/page/lifecycle';
 import { createSidebarHost } from '@/lib/page/sidebar-host';
 import { PREF } from '@/lib/prefs';
 import { memoryFeature } from '@/lib/memory/feature';
@@ -21,7 +22,14 @@ export default defineContentScript({
   main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
-    const controller = startController(
+    // The agent can switch Rapport off per helpdesk site from the popup (PREF.disabledHosts, #5).
+    const offHere = (hosts: unknown) => Array.isArray(hosts) && hosts.includes(location.host);
+    let running: { controller: Controller; stop: AbortController } | undefined;
+    const start = () => {
+      const stop = childController(ctx.signal);
+      running = { controller: startRapport(stop.signal), stop };
+    };
+    const startRapport = (signal: AbortSignal) => startController(
       {
         adapter,
         document,
@@ -35,14 +43,24 @@ export default defineContentScript({
         },
         features: [memoryFeature, checklistFeature],
       },
-      ctx.signal,
+      signal,
     );
+    void browser.storage.local.get(PREF.disabledHosts).then((got) => {
+      if (!offHere(got[PREF.disabledHosts]) && !running && !ctx.signal.aborted) start();
+    });
     const onMessage = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return;
-      if ((message as TabMessage | undefined)?.type === 'sidebar.toggle') controller.toggleCollapsed();
+      if ((message as TabMessage | undefined)?.type === 'sidebar.toggle') running?.controller.toggleCollapsed();
     };
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && PREF.presentation in changes) controller.setPresentation(Boolean(changes[PREF.presentation]?.newValue));
+      if (area === 'local' && PREF.presentation in changes) running?.controller.setPresentation(Boolean(changes[PREF.presentation]?.newValue));
+      if (area === 'local' && PREF.disabledHosts in changes) {
+        const off = offHere(changes[PREF.disabledHosts]?.newValue);
+        if (off && running) {
+          running.stop.abort();
+          running = undefined;
+        } else if (!off && !running) start();
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     browser.storage.onChanged.addListener(onStorage);

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'preact/hooks';
+import { db } from '@/lib/db/db';
+import { useCounts, useLive, usePresentationPref } from '@/lib/dashboard/live';
+import { PresentationContext } from '../presentation';
+import { CustomersView } from './CustomersView';
+import { NotesView } from './NotesView';
+import { FollowUpsView } from './FollowUpsView';
+import { QualityView } from './QualityView';
+import { DataView } from './DataView';
+
+export const VIEWS = [
+  ['customers', 'Customers'],
+  ['notes', 'Notes'],
+  ['follow-ups', 'Follow-ups'],
+  ['quality', 'Reply quality'],
+  ['data', 'Your data'],
+] as const;
+export type ViewId = (typeof VIEWS)[number][0];
+
+const fromHash = (): ViewId => {
+  const h = location.hash.slice(1);
+  return (VIEWS.find(([id]) => id === h)?.[0] ?? 'customers') as ViewId;
+};
+
+export function App() {
+  const [view, setView] = useState<ViewId>(fromHash);
+  const [presentation] = usePresentationPref();
+  const counts = useCounts();
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const onHash = () => setView(fromHash());
+    addEventListener('hashchange', onHash);
+    const tick = setInterval(() => setNow(Date.now()), 60_000);
+    return () => {
+      removeEventListener('hashchange', onHash);
+      clearInterval(tick);
+    };
+  }, []);
+  const overdue = useLive(() => db().followUps.where('[status+dueAt]').between(['open', -Infinity], ['open', now]).count(), [now], 0);
+  return (
+    <PresentationContext.Provider value={presentation}>
+      <div class="rd-app" data-ready={counts ? 'true' : 'false'}>
+        <nav class="rd-nav" aria-label="Dashboard">
+          <div class="rd-brand">
+            <span class="rd-logo" aria-hidden="true">R</span> Rapport
+          </div>
+          <ul>
+            {VIEWS.map(([id, label]) => (
+              <li key={id}>
+                <a href={`#${id}`} aria-current={view === id ? 'page' : undefined} data-testid={`nav-${id}`}>
+                  {label}
+                  {id === 'follow-ups' && overdue > 0 && <span class="rd-count rd-count-warn">{overdue}</span>}
+                </a>
+              </li>
+            ))}
+          </ul>
+          {presentation && <p class="rd-presenting" data-testid="presenting">Presentation mode: names and contact details masked</p>}
+        </nav>
+        <main class="rd-main">
+          {view === 'customers' && <CustomersView now={now} />}
+          {view === 'notes' && <NotesView />}
+          {view === 'follow-ups' && <FollowUpsView now={now} />}
+          {view === 'quality' && <QualityView />}
+          {view === 'data' && <DataView counts={counts} />}
+        </main>
+      </div>
+    </PresentationContext.Provider>
+  );
+}

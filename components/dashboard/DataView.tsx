@@ -1,0 +1,380 @@
+import { useEffect, useState } from 'preact/hooks';
+import { db } from '@/lib/db/db';
+import { useLive, useStored, usePresentationPref } from '@/lib/dashboard/live';
+import type { Customer } from '@/lib/db/types';
+import {
+  applyImport,
+  applyRetention,
+  BundleError,
+  eraseCustomer,
+  erasePreview,
+  exportBundle,
+  exportCsv,
+  planImport,
+  readBundle,
+  retentionPreview,
+  TABLES,
+  type Bundle,
+  type CsvTable,
+  type ErasePreview,
+  type ImportPlan,
+} from '@/lib/exchange';
+import { PREF } from '@/lib/prefs';
+import { usePresentation } from '../presentation';
+import { displayName, showEmail } from './identity';
+
+function download(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const LABELS: Record<string, string> = { customers: 'customers', visits: 'tickets', notes: 'notes', facts: 'facts', followUps: 'follow-ups', replies: 'reply records' };
+
+function ExportPanel() {
+  const [agent, setAgent] = useStored<string>(PREF.agentLabel, '');
+  const [progress, setProgress] = useState<{ done: number; total: number; table: string } | undefined>();
+  const [message, setMessage] = useState('');
+  async function run() {
+    setMessage('');
+    const d = db();
+    const total = (await Promise.all(TABLES.map((t) => d.table(t).count()))).reduce((a, b) => a + b, 0);
+    let before = 0;
+    let current = '';
+    let base = 0;
+    const result = await exportBundle(d, {
+      agent: agent.trim() || 'Unnamed agent',
+      onProgress: (p) => {
+        if (p.table !== current) {
+          base = before;
+          current = p.table;
+        }
+        before = base + p.done;
+        setProgress({ done: before, total: Math.max(total, 1), table: LABELS[p.table] ?? p.table });
+      },
+    });
+    download(result.blob, result.filename);
+    setProgress(undefined);
+    setMessage(`Exported ${Object.values(result.counts).reduce((a, b) => a + b, 0)} records to ${result.filename}.`);
+  }
+  async function csv(table: CsvTable) {
+    download(await exportCsv(db(), table), `rapport-${table}.csv`);
+  }
+  return (
+    <div class="rd-card">
+      <h2>Export</h2>
+      <p class="rd-small rd-muted">A bundle holds customers, tickets, notes, facts, follow-ups and reply records. Whoever imports it sees your notes as “from {agent.trim() || 'you'}”.</p>
+      <label class="rd-field">
+        Your name in bundles
+        <input type="text" value={agent} maxLength={100} placeholder="e.g. Priya" onChange={(e) => setAgent(e.currentTarget.value)} data-testid="agent-label" />
+      </label>
+      <div class="rd-actions">
+        <button type="button" class="rd-button rd-primary" onClick={() => void run()} disabled={Boolean(progress)} data-testid="export">
+          Export bundle (.json)
+        </button>
+      </div>
+      {progress && (
+        <div class="rd-progress-wrap">
+          <progress max={progress.total} value={progress.done} aria-label="Export progress" />
+          <span class="rd-small rd-muted">Writing {progress.table}… {progress.done} of {progress.total}</span>
+        </div>
+      )}
+      {message && <p class="rd-small rd-ok" role="status">{message}</p>}
+      <p class="rd-small rd-muted">Spreadsheet (CSV, formulas neutralised):</p>
+      <div class="rd-actions">
+        {(['customers', 'notes', 'followUps', 'replies'] as const).map((t) => (
+          <button key={t} type="button" class="rd-button rd-button-quiet" onClick={() => void csv(t)}>
+            {LABELS[t]}.csv
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ImportPanel() {
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState('');
+  const [pending, setPending] = useState<{ bundle: Bundle; plan: ImportPlan; name: string; readMs: number; planMs: number } | undefined>();
+  const [applyMs, setApplyMs] = useState(0);
+  const [phases, setPhases] = useState('');
+  const [done, setDone] = useState('');
+  async function choose(file: File | undefined) {
+    setError('');
+    setDone('');
+    setPending(undefined);
+    if (!file) return;
+    setBusy(`Checking ${file.name}…`);
+    try {
+      const t0 = performance.now();
+      const bundle = await readBundle(file);
+      const t1 = performance.now();
+      const plan = await planImport(db(), bundle);
+      setPending({ bundle, plan, name: file.name, readMs: Math.round(t1 - t0), planMs: Math.round(performance.now() - t1) });
+    } catch (e) {
+      setError(e instanceof BundleError ? e.message : `This file could not be read: ${String((e as Error)?.message ?? e)}`);
+    } finally {
+      setBusy('');
+    }
+  }
+  async function confirm() {
+    if (!pending) return;
+    setBusy('Importing…');
+    try {
+      const t0 = performance.now();
+      const plan = await applyImport(db(), pending.bundle);
+      setApplyMs(Math.round(performance.now() - t0));
+      setPhases(`${pending.readMs},${pending.planMs}`);
+      const added = TABLES.reduce((s, t) => s + plan.tables[t].added, 0);
+      const updated = TABLES.reduce((s, t) => s + plan.tables[t].updated, 0);
+      setDone(`Imported from ${plan.agent}: ${added} added, ${updated} updated.`);
+      setPending(undefined);
+    } catch (e) {
+      setError(`The import failed and nothing was changed: ${String((e as Error)?.message ?? e)}`);
+    } finally {
+      setBusy('');
+    }
+  }
+  const plan = pending?.plan;
+  return (
+    <div class="rd-card">
+      <h2>Import</h2>
+      <p class="rd-small rd-muted">Import a bundle another agent exported. You see what would change before anything is written; an import is all or nothing.</p>
+      <input type="file" accept=".json,application/json" onChange={(e) => void choose(e.currentTarget.files?.[0])} data-testid="import-file" aria-label="Choose a bundle to import" />
+      {busy && <p class="rd-small rd-muted" role="status">{busy}</p>}
+      {error && (
+        <p class="rd-error" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {done && <p class="rd-small rd-ok" role="status" data-testid="import-done" data-ms={applyMs} data-phases={phases}>{done}</p>}
+      {plan && (
+        <div class="rd-preview" data-testid="import-preview" data-read-ms={pending!.readMs} data-plan-ms={pending!.planMs}>
+          <h3>
+            {pending!.name} — from {plan.agent}, exported {new Date(plan.exportedAt).toLocaleString()}
+          </h3>
+          {plan.nothingToDo ? (
+            <p>Everything in this bundle is already here. Importing it changes nothing.</p>
+          ) : null}
+          <table class="rd-table">
+            <thead>
+              <tr>
+                <th />
+                <th class="rd-num">New</th>
+                <th class="rd-num">Updated</th>
+                <th class="rd-num">Same</th>
+                <th class="rd-num">Conflicts</th>
+              </tr>
+            </thead>
+            <tbody>
+              {TABLES.map((t) => (
+                <tr key={t}>
+                  <td>{LABELS[t]}</td>
+                  <td class="rd-num">{plan.tables[t].added}</td>
+                  <td class="rd-num">{plan.tables[t].updated}</td>
+                  <td class="rd-num">{plan.tables[t].unchanged}</td>
+                  <td class="rd-num">{plan.tables[t].conflicts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {plan.merged.length > 0 && <p class="rd-small">{plan.merged.length} customer(s) in the bundle are customers you already have (same email or helpdesk id): their records join yours.</p>}
+          {plan.conflicts.length > 0 && (
+            <details>
+              <summary class="rd-small">Conflicts: your version is kept ({plan.conflicts.length})</summary>
+              <ul class="rd-list rd-small">
+                {plan.conflicts.slice(0, 20).map((c) => (
+                  <li key={`${c.table}:${c.id}`}>
+                    {LABELS[c.table]} {c.id}: {c.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <div class="rd-actions">
+            <button type="button" class="rd-button rd-primary" disabled={plan.nothingToDo || Boolean(busy)} onClick={() => void confirm()} data-testid="import-confirm">
+              Import
+            </button>
+            <button type="button" class="rd-button rd-button-quiet" onClick={() => setPending(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RetentionPanel() {
+  const [months, setMonths] = useStored<number>(PREF.retentionMonths, 0);
+  const [draft, setDraft] = useState(12);
+  const [preview, setPreview] = useState<{ visits: number; notes: number } | undefined>();
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    void retentionPreview(db(), draft).then(setPreview);
+  }, [draft]);
+  return (
+    <div class="rd-card">
+      <h2>Retention</h2>
+      <p class="rd-small rd-muted">
+        Delete ticket history and notes older than a number of months. {months > 0 ? `On: older than ${months} months is deleted each time the dashboard opens.` : 'Off: nothing is deleted automatically.'}
+      </p>
+      <label class="rd-field">
+        Months
+        <input type="number" min={1} max={120} value={draft} onInput={(e) => setDraft(Math.max(1, Math.min(120, Number(e.currentTarget.value) || 1)))} />
+      </label>
+      {preview && (
+        <p class="rd-small" data-testid="retention-preview">
+          Older than {draft} months: {preview.visits} ticket records and {preview.notes} notes.
+        </p>
+      )}
+      <div class="rd-actions">
+        <button
+          type="button"
+          class="rd-button"
+          disabled={!preview || preview.visits + preview.notes === 0}
+          onClick={() => {
+            if (!confirm(`Delete ${preview?.visits} ticket records and ${preview?.notes} notes older than ${draft} months? This cannot be undone.`)) return;
+            void applyRetention(db(), draft).then((r) => {
+              setMessage(`Deleted ${r.visits} ticket records and ${r.notes} notes.`);
+              void retentionPreview(db(), draft).then(setPreview);
+            });
+          }}
+        >
+          Delete now
+        </button>
+        <button type="button" class="rd-button rd-button-quiet" onClick={() => setMonths(months > 0 ? 0 : draft)}>
+          {months > 0 ? 'Turn automatic retention off' : `Keep only ${draft} months automatically`}
+        </button>
+      </div>
+      {message && <p class="rd-small rd-ok" role="status">{message}</p>}
+    </div>
+  );
+}
+
+function ErasePanel() {
+  const masked = usePresentation();
+  const [query, setQuery] = useState('');
+  const [target, setTarget] = useState<string>('');
+  const [preview, setPreview] = useState<ErasePreview | undefined>();
+  const [message, setMessage] = useState('');
+  const q = query.trim().toLowerCase();
+  // Looked up through the name and email indexes: no need to read every customer.
+  const matches = useLive<Customer[]>(
+    async () => {
+      if (!q) return [];
+      const d = db();
+      const [byName, byEmail] = await Promise.all([
+        d.customers.where('name').startsWithIgnoreCase(q).limit(8).toArray(),
+        d.customers.where('emails').startsWith(q).limit(8).toArray(),
+      ]);
+      const seen = new Set<string>();
+      return [...byName, ...byEmail].filter((c) => !c.mergedInto && !seen.has(c.id) && (seen.add(c.id), true)).slice(0, 8);
+    },
+    [q],
+    [],
+  );
+  const chosen = useLive(async () => (target ? db().customers.get(target) : undefined), [target], undefined);
+  useEffect(() => {
+    if (target) void erasePreview(db(), target).then(setPreview);
+    else setPreview(undefined);
+  }, [target]);
+  return (
+    <div class="rd-card">
+      <h2>Erase a customer</h2>
+      <p class="rd-small rd-muted">Removes the customer and everything about them: tickets, notes, facts, follow-ups, reply records and merge history.</p>
+      <input type="search" class="rd-search" placeholder="Name or email" value={query} onInput={(e) => { setQuery(e.currentTarget.value); setTarget(''); }} aria-label="Find a customer to erase" />
+      {matches.length > 0 && !chosen && (
+        <ul class="rd-pick">
+          {matches.map((c) => (
+            <li key={c.id}>
+              <button type="button" class="rd-link" onClick={() => setTarget(c.id)}>
+                {displayName(c, masked)} {c.emails[0] ? `· ${showEmail(c.emails[0], masked)}` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {chosen && preview && (
+        <div class="rd-preview">
+          <p>
+            Erase <strong>{displayName(chosen, masked)}</strong>: {preview.visits} tickets, {preview.notes} notes, {preview.facts} facts, {preview.followUps} follow-ups, {preview.replies} reply records.
+          </p>
+          <button
+            type="button"
+            class="rd-button rd-danger-button"
+            onClick={() => {
+              if (!confirm(`Erase ${displayName(chosen, masked)} and everything about them from this device? This cannot be undone.`)) return;
+              void eraseCustomer(db(), chosen.id).then(() => {
+                setMessage('Erased.');
+                setTarget('');
+                setQuery('');
+              });
+            }}
+          >
+            Erase everywhere
+          </button>
+        </div>
+      )}
+      {message && <p class="rd-small rd-ok" role="status">{message}</p>}
+    </div>
+  );
+}
+
+export function DataView({ counts: n }: { counts?: Record<string, number> }) {
+  const [presentation, setPresentation] = usePresentationPref();
+  const counts = [
+    [n?.customers ?? 0, 'customers'],
+    [n?.visits ?? 0, 'tickets'],
+    [n?.notes ?? 0, 'notes'],
+    [n?.followUps ?? 0, 'follow-ups'],
+    [n?.replies ?? 0, 'reply records'],
+  ] as const;
+  return (
+    <section class="rd-view" aria-labelledby="data-title">
+      <header class="rd-view-head">
+        <h1 id="data-title">Your data</h1>
+      </header>
+      <div class="rd-card rd-statement" data-testid="data-statement">
+        <h2>What Rapport stores, and where</h2>
+        <p>
+          <strong>Nothing leaves this device.</strong> Rapport has no server, no account, no analytics and no telemetry. It makes network requests only to your
+          helpdesk’s own site, with your existing login.
+        </p>
+        <ul class="rd-list">
+          <li>
+            <strong>Where:</strong> in this browser profile, in Rapport’s own storage (IndexedDB database “rapport” and extension storage). Helpdesk pages and other
+            sites cannot read it.
+          </li>
+          <li>
+            <strong>What:</strong> customers (name, email addresses, helpdesk ids, profile you entered), tickets opened with Rapport (number, subject, status, when),
+            notes, facts and follow-ups you wrote, and for each sent reply which standards it met and how long the customer waited. Conversation text is not stored.
+          </li>
+          <li>
+            <strong>Now:</strong> {counts.map(([n, w]) => `${n} ${w}`).join(', ')}.
+          </li>
+          <li>
+            <strong>How to remove it:</strong> erase one customer below, delete old records with retention, or remove the extension (the browser deletes all of its
+            data). Exported bundles are files you control: delete them like any file.
+          </li>
+        </ul>
+      </div>
+      <div class="rd-grid">
+        <ExportPanel />
+        <ImportPanel />
+        <RetentionPanel />
+        <ErasePanel />
+        <div class="rd-card">
+          <h2>Presentation mode</h2>
+          <p class="rd-small rd-muted">For screen sharing and training: names as initials, emails and phone numbers masked, in the sidebar and here.</p>
+          <label class="rd-check">
+            <input type="checkbox" checked={presentation} onChange={(e) => setPresentation(e.currentTarget.checked)} data-testid="presentation-toggle" /> Presentation mode
+          </label>
+        </div>
+      </div>
+    </section>
+  );
+}

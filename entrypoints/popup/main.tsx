@@ -1,0 +1,92 @@
+/** Toolbar popup: today's follow-ups, Rapport on/off for this helpdesk site, dashboard, presentation mode. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import '@/components/dashboard/dashboard.css';
+import '@/components/dashboard/popup.css';
+import { db } from '@/lib/db/db';
+import { dueToday, ticketUrl } from '@/lib/dashboard/queries';
+import { useLive, usePresentationPref, useStored } from '@/lib/dashboard/live';
+import { adapterFor } from '@/lib/helpdesks';
+import { PREF } from '@/lib/prefs';
+import { PresentationContext } from '@/components/presentation';
+import { dayTime, displayName, showText } from '@/components/dashboard/identity';
+
+function Popup() {
+  const [presentation, setPresentation] = usePresentationPref();
+  const [disabled, setDisabled] = useStored<string[]>(PREF.disabledHosts, []);
+  const [host, setHost] = useState<string | undefined>();
+  const now = Date.now();
+  const today = useLive(
+    async () => {
+      const open = await db().followUps.where('[status+dueAt]').between(['open', 0], ['open', now + 86_400_000]).toArray();
+      const list = dueToday(open, now).slice(0, 8);
+      const customers = await db().customers.bulkGet(list.map((f) => f.customerId));
+      return list.map((f, i) => ({ f, customer: customers[i] }));
+    },
+    [],
+    [],
+  );
+  useEffect(() => {
+    // activeTab: the URL of the tab the popup was opened on, without the `tabs` permission.
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (!tab?.url) return;
+      const url = new URL(tab.url);
+      if (adapterFor(url)) setHost(url.host);
+    });
+  }, []);
+  const off = host ? disabled.includes(host) : false;
+  return (
+    <PresentationContext.Provider value={presentation}>
+      <div class="rp-popup">
+        <header class="rp-popup-head">
+          <span class="rd-logo" aria-hidden="true">R</span> <strong>Rapport</strong>
+        </header>
+        <section>
+          <h2>Due today</h2>
+          {today.length === 0 ? (
+            <p class="rd-muted rd-small">No follow-ups due today.</p>
+          ) : (
+            <ul class="rp-popup-list" data-testid="popup-followups">
+              {today.map(({ f, customer }) => {
+                const url = f.ticket && ticketUrl(f.ticket);
+                return (
+                  <li key={f.id}>
+                    <span class="rd-ellipsis">
+                      <strong>{displayName(customer, presentation)}</strong>: {showText(f.text, presentation)}
+                      <br />
+                      <span class={f.dueAt < now ? 'rd-danger rd-small' : 'rd-muted rd-small'}>{f.dueAt < now ? 'Overdue · ' : 'Due '}{dayTime(f.dueAt)}</span>
+                    </span>
+                    {url && (
+                      <a href={url} target="_blank" rel="noopener noreferrer" class="rd-small">
+                        #{f.ticket!.ticketId}
+                      </a>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+        <section class="rp-popup-controls">
+          {host ? (
+            <label class="rd-check">
+              <input type="checkbox" checked={!off} onChange={(e) => setDisabled(e.currentTarget.checked ? disabled.filter((h) => h !== host) : [...disabled, host])} data-testid="site-toggle" />
+              Rapport on {host}
+            </label>
+          ) : (
+            <p class="rd-muted rd-small">Open a Zendesk or Freshdesk ticket to switch Rapport on or off for that site.</p>
+          )}
+          <label class="rd-check">
+            <input type="checkbox" checked={presentation} onChange={(e) => setPresentation(e.currentTarget.checked)} data-testid="popup-presentation" /> Presentation mode
+          </label>
+        </section>
+        <button type="button" class="rd-button rd-primary rp-popup-open" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }).then(() => window.close())} data-testid="open-dashboard">
+          Open dashboard
+        </button>
+      </div>
+    </PresentationContext.Provider>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

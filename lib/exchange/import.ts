@@ -1,0 +1,258 @@
+/**
+ * Importing a checked bundle: first a plan (the preview: what would be added, updated, merged, and
+ * what conflicts), then the same plan computed again and written inside ONE transaction, so an
+ * import is all or nothing — also when the page is closed midway (IndexedDB aborts the transaction).
+ *
+ * Rules:
+ * - A bundle customer is the local customer with the same id, else the one with the same email, else
+ *   the same helpdesk + account + requester id: "merged" (their rows are re-pointed to the local id).
+ * - Notes, facts and follow-ups without an author get the bundle's agent label ("from Priya"); reply
+ *   records get it as `agent`. Rows keep their ids, so importing the same bundle again changes nothing.
+ * - A row that exists with other content: the newer one wins ("updated"); when the local one is newer
+ *   it is kept and the row counts as a conflict. A note's earlier texts are never lost (edits merge).
+ */
+import type { RapportDB } from '../db/db';
+import type { Customer, Fact, FollowUp, Note, ReplyRecord, TicketVisit } from '../db/types';
+import { sameRow } from './canonical';
+import { TABLES, type Bundle, type TableName } from './format';
+
+export interface TableChanges {
+  added: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+}
+
+export interface ImportConflict {
+  table: TableName;
+  id: string;
+  reason: string;
+}
+
+export interface ImportPlan {
+  agent: string;
+  exportedAt: number;
+  tables: Record<TableName, TableChanges>;
+  /** Bundle customers that are an existing local customer under another id (same email / helpdesk id). */
+  merged: { bundleId: string; localId: string; name?: string }[];
+  conflicts: ImportConflict[];
+  /** Rows to write, per table. */
+  writes: { [K in TableName]: unknown[] };
+  /** True when importing would change nothing (e.g. the same bundle again). */
+  nothingToDo: boolean;
+}
+
+const empty = (): TableChanges => ({ added: 0, updated: 0, unchanged: 0, conflicts: 0 });
+const CONFLICT_LIST_MAX = 200;
+
+function union<T>(a: T[] | undefined, b: T[] | undefined): T[] {
+  return [...new Set([...(a ?? []), ...(b ?? [])])];
+}
+
+function mergeCustomer(local: Customer, incoming: Customer): Customer {
+  const newer = incoming.updatedAt > local.updatedAt ? incoming : local;
+  const older = newer === local ? incoming : local;
+  const merged: Customer = {
+    ...older,
+    ...newer,
+    id: local.id,
+    helpdesk: local.helpdesk,
+    account: local.account,
+    externalId: local.externalId ?? incoming.externalId,
+    // The most recently seen address stays first.
+    emails: union(newer.emails, older.emails),
+    firstSeen: Math.min(local.firstSeen, incoming.firstSeen),
+    lastSeen: Math.max(local.lastSeen, incoming.lastSeen),
+    updatedAt: Math.max(local.updatedAt, incoming.updatedAt),
+    mergedInto: local.mergedInto,
+  };
+  if (local.version !== undefined || incoming.version !== undefined) merged.version = Math.max(local.version ?? 1, incoming.version ?? 1);
+  for (const key of Object.keys(merged) as (keyof Customer)[]) if (merged[key] === undefined) delete merged[key];
+  return merged;
+}
+
+function mergeVisit(local: TicketVisit, incoming: TicketVisit): TicketVisit {
+  const newer = incoming.lastSeen > local.lastSeen ? incoming : local;
+  const merged: TicketVisit = {
+    ...local,
+    ...newer,
+    customerId: local.customerId,
+    firstSeen: Math.min(local.firstSeen, incoming.firstSeen),
+    lastSeen: Math.max(local.lastSeen, incoming.lastSeen),
+  };
+  if (local.tags || incoming.tags) merged.tags = union(local.tags, incoming.tags);
+  return merged;
+}
+
+function mergeNote(local: Note, incoming: Note): { row: Note; conflict: boolean } {
+  const incomingNewer = incoming.updatedAt > local.updatedAt;
+  const winner = incomingNewer ? incoming : local;
+  const loser = incomingNewer ? local : incoming;
+  // Keep every text anyone wrote: earlier texts of both sides, and the losing text, in the edit history.
+  const edits = [...(local.edits ?? []), ...(incoming.edits ?? [])];
+  if (loser.text !== winner.text) edits.push({ text: loser.text, at: loser.updatedAt });
+  const seen = new Set<string>();
+  const history = edits
+    .filter((e) => e.text !== winner.text || e.at !== winner.updatedAt)
+    .filter((e) => {
+      const key = `${e.at}\u0000${e.text}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .sort((a, b) => a.at - b.at);
+  const row: Note = { ...local, ...winner, customerId: local.customerId, tags: union(winner.tags, loser.tags), edits: history };
+  return { row, conflict: !incomingNewer && loser.text !== winner.text };
+}
+
+/** Computes what importing `bundle` would do. Reads only. */
+export async function planImport(database: RapportDB, bundle: Bundle): Promise<ImportPlan> {
+  const agent = bundle.agent.trim();
+  const tables = Object.fromEntries(TABLES.map((t) => [t, empty()])) as Record<TableName, TableChanges>;
+  const writes = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as ImportPlan['writes'];
+  const conflicts: ImportConflict[] = [];
+  const merged: ImportPlan['merged'] = [];
+  const conflict = (table: TableName, id: string, reason: string) => {
+    tables[table].conflicts++;
+    if (conflicts.length < CONFLICT_LIST_MAX) conflicts.push({ table, id, reason });
+  };
+
+  // Customers: by id, then by identity. `idMap` re-points bundle customer ids to local ids.
+  const idMap = new Map<string, string>();
+  const incoming = bundle.data.customers;
+  const byId = await database.customers.bulkGet(incoming.map((c) => c.id));
+  const unmatched = incoming.filter((_, i) => !byId[i]);
+  const emails = [...new Set(unmatched.flatMap((c) => c.emails))];
+  const byEmail = new Map<string, Customer>();
+  if (emails.length) {
+    for (const c of await database.customers.where('emails').anyOf(emails).toArray()) {
+      if (c.mergedInto) continue;
+      for (const e of c.emails) if (!byEmail.has(e) || byEmail.get(e)!.lastSeen < c.lastSeen) byEmail.set(e, c);
+    }
+  }
+  const extKeys = unmatched.filter((c) => c.externalId).map((c) => [c.helpdesk, c.account, c.externalId!] as [string, string, string]);
+  const byExt = new Map<string, Customer>();
+  if (extKeys.length) {
+    for (const c of await database.customers.where('[helpdesk+account+externalId]').anyOf(extKeys).toArray()) {
+      if (!c.mergedInto) byExt.set(`${c.helpdesk}\u0000${c.account}\u0000${c.externalId}`, c);
+    }
+  }
+  const pending = new Map<string, Customer>(); // local id → row to write
+  incoming.forEach((c, i) => {
+    const sameId = byId[i];
+    const identity =
+      sameId ??
+      (c.externalId ? byExt.get(`${c.helpdesk}\u0000${c.account}\u0000${c.externalId}`) : undefined) ??
+      c.emails.map((e) => byEmail.get(e)).find(Boolean);
+    if (!identity) {
+      idMap.set(c.id, c.id);
+      const row = { ...c };
+      if (row.mergedInto) delete row.mergedInto;
+      pending.set(c.id, row);
+      tables.customers.added++;
+      return;
+    }
+    const base = pending.get(identity.id) ?? identity;
+    idMap.set(c.id, identity.id);
+    if (!sameId) merged.push({ bundleId: c.id, localId: identity.id, name: identity.name ?? c.name });
+    const next = mergeCustomer(base, c);
+    if (sameRow(next, identity)) {
+      tables.customers.unchanged++;
+    } else {
+      if (!pending.has(identity.id)) tables.customers.updated++;
+      pending.set(identity.id, next);
+    }
+  });
+  writes.customers = [...pending.values()];
+
+  const localCustomer = (id: string) => idMap.get(id) ?? id;
+  const knownCustomers = new Set([...idMap.values()]);
+  const missingOwners = new Set<string>();
+  const ownerCheck = async (ids: string[]) => {
+    const unknown = [...new Set(ids.filter((id) => !knownCustomers.has(id)))];
+    if (!unknown.length) return;
+    const found = await database.customers.bulkGet(unknown);
+    unknown.forEach((id, i) => (found[i] ? knownCustomers.add(id) : missingOwners.add(id)));
+  };
+
+  async function rowsOf<T extends { id: string; customerId?: string }>(
+    table: TableName,
+    list: T[],
+    prepare: (row: T) => T,
+    merge: (local: T, incoming: T) => { row: T; conflict?: boolean },
+  ) {
+    const prepared = list.map(prepare);
+    await ownerCheck(prepared.map((r) => r.customerId).filter((x): x is string => Boolean(x)));
+    const existing = (await database.table(table).bulkGet(prepared.map((r) => r.id))) as (T | undefined)[];
+    const out: T[] = [];
+    prepared.forEach((row, i) => {
+      if (row.customerId && missingOwners.has(row.customerId)) {
+        conflict(table, row.id, 'belongs to a customer that is neither in the bundle nor on this device');
+        return;
+      }
+      const local = existing[i];
+      if (!local) {
+        tables[table].added++;
+        out.push(row);
+        return;
+      }
+      if (sameRow(local, row)) {
+        tables[table].unchanged++;
+        return;
+      }
+      const result = merge(local, row);
+      if (sameRow(result.row, local)) {
+        if (result.conflict) conflict(table, row.id, 'changed here more recently; this device’s version is kept');
+        else tables[table].unchanged++;
+        return;
+      }
+      if (result.conflict) conflict(table, row.id, 'changed here more recently; this device’s version is kept');
+      else tables[table].updated++;
+      out.push(result.row);
+    });
+    writes[table] = out;
+  }
+
+  const withAuthor = <T extends { author?: string; customerId: string }>(row: T): T => ({
+    ...row,
+    customerId: localCustomer(row.customerId),
+    author: row.author ?? agent,
+  });
+  const newerWins =
+    <T>(time: (row: T) => number) =>
+    (local: T, inc: T) =>
+      time(inc) > time(local) ? { row: { ...inc, customerId: (local as { customerId?: string }).customerId } as T } : { row: local, conflict: true };
+
+  await rowsOf<TicketVisit>('visits', bundle.data.visits, (r) => ({ ...r, customerId: localCustomer(r.customerId) }), (l, i) => ({ row: mergeVisit(l, i) }));
+  await rowsOf<Note>('notes', bundle.data.notes, withAuthor, mergeNote);
+  await rowsOf<Fact>('facts', bundle.data.facts, withAuthor, newerWins((f) => f.mentionedAt ?? f.createdAt));
+  await rowsOf<FollowUp>('followUps', bundle.data.followUps, withAuthor, (local, inc) => {
+    // Done is final: a promise kept on either device stays kept.
+    if (local.status === 'done' && inc.status !== 'done') return { row: local, conflict: false };
+    if (inc.status === 'done' && local.status !== 'done') return { row: { ...local, status: 'done', doneAt: inc.doneAt } };
+    return { row: local, conflict: true };
+  });
+  await rowsOf<ReplyRecord>(
+    'replies',
+    bundle.data.replies,
+    (r) => ({ ...r, customerId: r.customerId ? localCustomer(r.customerId) : undefined, agent: r.agent ?? agent }),
+    (local) => ({ row: local, conflict: true }),
+  );
+  for (const r of writes.replies as ReplyRecord[]) if (r.customerId === undefined) delete r.customerId;
+
+  const nothingToDo = TABLES.every((t) => writes[t].length === 0);
+  return { agent, exportedAt: bundle.exportedAt, tables, merged, conflicts, writes, nothingToDo };
+}
+
+/**
+ * Imports in one read-write transaction over every table: the plan is computed again inside it (so a
+ * change made in a ticket tab since the preview is respected) and written; any failure aborts it all.
+ */
+export async function applyImport(database: RapportDB, bundle: Bundle): Promise<ImportPlan> {
+  return database.transaction('rw', TABLES.map((t) => database.table(t)), async () => {
+    const plan = await planImport(database, bundle);
+    for (const table of TABLES) {
+      const rows = plan.writes[table];
+      if (rows.length) await database.table(table).bulkPut(rows);
+    }
+    return plan;
+  });
+}

@@ -1,0 +1,112 @@
+/** Privacy controls: retention (delete old history and notes) and erasing one customer everywhere. */
+import type { RapportDB } from '../db/db';
+import type { Customer } from '../db/types';
+import { canonicalJson, sha256Hex } from './canonical';
+
+const MONTH_MS = 30.44 * 24 * 3600 * 1000;
+
+export function retentionCutoff(months: number, now: number): number {
+  return now - months * MONTH_MS;
+}
+
+export interface RetentionCounts {
+  visits: number;
+  notes: number;
+}
+
+/** How many ticket visits and notes are older than `months` months (not seen / not edited since). */
+export async function retentionPreview(database: RapportDB, months: number, now = Date.now()): Promise<RetentionCounts> {
+  if (!(months > 0)) return { visits: 0, notes: 0 };
+  const cutoff = retentionCutoff(months, now);
+  const [visits, notes] = await Promise.all([
+    database.visits.where('lastSeen').below(cutoff).count(),
+    database.notes.where('updatedAt').below(cutoff).count(),
+  ]);
+  return { visits, notes };
+}
+
+/** Deletes ticket visits and notes older than `months` months, in one transaction. */
+export async function applyRetention(database: RapportDB, months: number, now = Date.now()): Promise<RetentionCounts> {
+  if (!(months > 0)) return { visits: 0, notes: 0 };
+  const cutoff = retentionCutoff(months, now);
+  return database.transaction('rw', database.visits, database.notes, async () => ({
+    visits: await database.visits.where('lastSeen').below(cutoff).delete(),
+    notes: await database.notes.where('updatedAt').below(cutoff).delete(),
+  }));
+}
+
+export interface ErasePreview {
+  customers: number;
+  visits: number;
+  notes: number;
+  facts: number;
+  followUps: number;
+  replies: number;
+  merges: number;
+}
+
+/** The customer and every record merged into them (the same person under another id). */
+async function personIds(database: RapportDB, customerId: string): Promise<string[]> {
+  const ids = new Set([customerId]);
+  let frontier = [customerId];
+  while (frontier.length) {
+    const next = (await database.customers.where('mergedInto').anyOf(frontier).toArray()).map((c: Customer) => c.id).filter((id) => !ids.has(id));
+    next.forEach((id) => ids.add(id));
+    frontier = next;
+  }
+  return [...ids];
+}
+
+async function eraseSets(database: RapportDB, customerId: string) {
+  const ids = await personIds(database, customerId);
+  const [customers, visits, notes, facts, followUps, replies, survivor, mergedAway] = await Promise.all([
+    database.customers.bulkGet(ids),
+    database.visits.where('customerId').anyOf(ids).primaryKeys(),
+    database.notes.where('customerId').anyOf(ids).primaryKeys(),
+    database.facts.where('customerId').anyOf(ids).primaryKeys(),
+    database.followUps.where('customerId').anyOf(ids).primaryKeys(),
+    database.replies.where('customerId').anyOf(ids).primaryKeys(),
+    database.merges.where('survivorId').anyOf(ids).primaryKeys(),
+    database.merges.where('mergedId').anyOf(ids).primaryKeys(),
+  ]);
+  return {
+    customers: ids.filter((_, i) => customers[i]),
+    visits,
+    notes,
+    facts,
+    followUps,
+    replies,
+    merges: [...new Set([...survivor, ...mergedAway])],
+  };
+}
+
+export async function erasePreview(database: RapportDB, customerId: string): Promise<ErasePreview> {
+  const sets = await eraseSets(database, customerId);
+  return Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v.length])) as unknown as ErasePreview;
+}
+
+/** Erases a customer everywhere, in one transaction. Answers what was deleted. */
+export async function eraseCustomer(database: RapportDB, customerId: string): Promise<ErasePreview> {
+  const tables = [database.customers, database.visits, database.notes, database.facts, database.followUps, database.replies, database.merges];
+  return database.transaction('rw', tables, async () => {
+    const sets = await eraseSets(database, customerId);
+    await database.customers.bulkDelete(sets.customers);
+    await database.visits.bulkDelete(sets.visits);
+    await database.notes.bulkDelete(sets.notes);
+    await database.facts.bulkDelete(sets.facts);
+    await database.followUps.bulkDelete(sets.followUps);
+    await database.replies.bulkDelete(sets.replies);
+    await database.merges.bulkDelete(sets.merges);
+    return Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v.length])) as unknown as ErasePreview;
+  });
+}
+
+/** A hash of every table's rows (by primary key order): equal digests mean an unchanged database. */
+export async function databaseDigest(database: RapportDB): Promise<string> {
+  const parts: string[] = [];
+  for (const table of database.tables) {
+    const rows = await table.toArray();
+    parts.push(`${table.name}:${rows.map(canonicalJson).join('\n')}`);
+  }
+  return sha256Hex(parts.join('\n\n'));
+}

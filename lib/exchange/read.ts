@@ -1,0 +1,108 @@
+/**
+ * Reading a bundle file: every way a file can be wrong gets one plain sentence naming the problem,
+ * and nothing here touches the database.
+ */
+import * as v from 'valibot';
+import { BUNDLE_FORMAT, BundleHeaderSchema, dataChecksum, MAX_BUNDLE_BYTES, ROW_SCHEMAS, SCHEMA_VERSION, TABLES, type Bundle } from './format';
+
+export class BundleError extends Error {
+  constructor(
+    readonly kind: 'too-large' | 'not-json' | 'truncated' | 'not-bundle' | 'newer-version' | 'invalid' | 'checksum' | 'counts',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BundleError';
+  }
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** "data.notes[3].text: …" */
+export function issuePath(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    path += typeof key === 'number' ? `[${key}]` : `${path ? '.' : ''}${String(key)}`;
+  }
+  return path;
+}
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  const path = issuePath(issue);
+  let message = issue.message;
+  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.input !== undefined && issue.path?.length) {
+    message = 'this field is not part of a Rapport bundle';
+  }
+  return path ? `${path}: ${message}` : message;
+}
+
+export interface ReadOptions {
+  maxBytes?: number;
+}
+
+/** Parses and checks a bundle. Throws BundleError with a message for the agent. */
+export async function readBundle(file: Blob | string, options: ReadOptions = {}): Promise<Bundle> {
+  const max = options.maxBytes ?? MAX_BUNDLE_BYTES;
+  const size = typeof file === 'string' ? file.length : file.size;
+  if (size > max) {
+    throw new BundleError('too-large', `This file is ${mb(size)}; Rapport imports bundles up to ${mb(max)}. Is it really a Rapport bundle?`);
+  }
+  const textContent = typeof file === 'string' ? file : await file.text();
+  return parseBundle(textContent);
+}
+
+export async function parseBundle(textContent: string): Promise<Bundle> {
+  const trimmed = textContent.trim();
+  if (!trimmed) throw new BundleError('not-json', 'The file is empty.');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(trimmed);
+  } catch {
+    if (trimmed.startsWith('{') && trimmed.includes(`"${BUNDLE_FORMAT}"`) && !trimmed.endsWith('}')) {
+      throw new BundleError('truncated', 'The file ends too early: it was cut off while saving or copying. Export it again.');
+    }
+    throw new BundleError('not-json', 'This file is not a Rapport bundle: it is not valid JSON.');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== BUNDLE_FORMAT) {
+    throw new BundleError('not-bundle', 'This file is JSON but not a Rapport bundle (no "format": "rapport-bundle").');
+  }
+  const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {
+    throw new BundleError(
+      'newer-version',
+      `This bundle was made by a newer Rapport (format version ${version}; this one reads version ${SCHEMA_VERSION}). Update Rapport, then import it.`,
+    );
+  }
+  const parsed = v.safeParse(BundleHeaderSchema, raw, { abortEarly: true });
+  if (!parsed.success) throw new BundleError('invalid', `This bundle has a problem: ${describe(parsed.issues[0])}`);
+  // Rows are checked one by one and the parsed input kept as is (the schemas have no transforms), so
+  // a large bundle is not held twice.
+  for (const table of TABLES) {
+    const rows = parsed.output.data[table];
+    const schema = ROW_SCHEMAS[table];
+    for (let i = 0; i < rows.length; i++) {
+      const row = v.safeParse(schema, rows[i], { abortEarly: true });
+      if (!row.success) {
+        const path = issuePath(row.issues[0]);
+        const joiner = path ? (path.startsWith('[') ? '' : '.') : ': ';
+        throw new BundleError('invalid', `This bundle has a problem: data.${table}[${i}]${joiner}${describe(row.issues[0])}`);
+      }
+    }
+  }
+  const bundle = parsed.output as unknown as Bundle;
+  for (const table of TABLES) {
+    const expected = bundle.counts[table];
+    const actual = bundle.data[table].length;
+    if (expected !== actual) {
+      throw new BundleError(
+        actual < expected ? 'truncated' : 'counts',
+        `The bundle says it holds ${expected} ${table} but has ${actual}: ${actual < expected ? 'it is incomplete' : 'it was edited'}. Export it again.`,
+      );
+    }
+  }
+  const sum = await dataChecksum(bundle.data);
+  if (sum !== bundle.checksum) {
+    throw new BundleError('checksum', 'The checksum does not match the data: the file was changed or damaged after it was exported.');
+  }
+  return bundle;
+}

@@ -1,0 +1,269 @@
+#!/usr/bin/env node
+/**
+ * Dashboard benchmark (issue #5), real Chromium with the built extension. Prints JSON.
+ *  - seeds CUSTOMERS customers and RECORDS records (visits, notes, follow-ups, replies) straight into
+ *    the extension's IndexedDB, in bulk, from an extension page;
+ *  - firstPageMs per view: navigation → first rows of the view on screen (target ≤ 300 ms);
+ *  - searchMs: typing in the customer and note search → the list shows the result (target ≤ 100 ms);
+ *  - export: click → download ready (target ≤ 10 s), peak JS heap (CDP JSHeapUsedSize, target ≤ 200 MB);
+ *  - import: the exported file into a fresh profile, choose file → preview → confirm → done (same targets).
+ * Options: --customers N (default 50000), --records N (default 500000), --no-build.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchWithExtension, extensionId } from './lib/browser.mjs';
+import { startDemoHelpdesk } from '../demo/server.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const CUSTOMERS = opt('--customers', 50_000);
+const RECORDS = opt('--records', 500_000);
+const STEP_TIMEOUT = 90_000;
+const ext = resolve('.output/chrome-mv3');
+if (!args.includes('--no-build') || !existsSync(join(ext, 'manifest.json'))) execSync('npx wxt build', { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const round = (x) => (typeof x === 'number' ? Math.round(x) : x);
+const MB = 1024 * 1024;
+
+/** Samples the page's JS heap every 100 ms while `work` runs; answers the peak in MB. */
+async function withHeapPeak(page, work) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  let running = true;
+  const sample = async () => {
+    while (running) {
+      const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
+      const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+      peak = Math.max(peak, used);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const sampler = sample();
+  const started = Date.now();
+  try {
+    await work();
+  } finally {
+    running = false;
+    await sampler;
+  }
+  return { ms: Date.now() - started, peakHeapMB: Math.round(peak / MB) };
+}
+
+/** Runs in the extension page: fills the Rapport database with deterministic rows, table by table. */
+async function seed(page, customers, records) {
+  return page.evaluate(
+    async ({ customers, records }) => {
+      const open = () =>
+        new Promise((res, rej) => {
+          const r = indexedDB.open('rapport');
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+      const idb = await open();
+      const now = Date.now();
+      const DAY = 86_400_000;
+      const words = ['refund', 'invoice', 'login', 'export', 'shipping', 'VAT', 'upgrade', 'bakery', 'launch', 'password', 'discount', 'bug'];
+      const first = ['Sam', 'Dana', 'José', 'Priya', 'Zoë', 'Avery', 'Bruno', 'Chiara', 'Dev', 'Maya', 'Noah', 'Ola'];
+      const last = ['Rivera', 'Whitfield', 'Núñez', 'Raman', 'Þórsdóttir', 'Chen', 'Díaz', 'Rossi', 'Patel', 'Berg', 'Kim', 'Okafor'];
+      const put = (store, count, make) =>
+        new Promise((res, rej) => {
+          const tx = idb.transaction(store, 'readwrite');
+          const os = tx.objectStore(store);
+          for (let i = 0; i < count; i++) os.put(make(i));
+          tx.oncomplete = res;
+          tx.onerror = () => rej(tx.error);
+        });
+      const inBatches = async (store, count, make) => {
+        for (let start = 0; start < count; start += 25_000) await put(store, Math.min(25_000, count - start), (i) => make(start + i));
+      };
+      const cid = (i) => `bench-c-${String(i).padStart(6, '0')}`;
+      await inBatches('customers', customers, (i) => ({
+        id: cid(i),
+        helpdesk: 'zendesk',
+        account: 'acme.zendesk.com',
+        externalId: String(100000 + i),
+        name: `${first[i % 12]} ${last[(i * 7) % 12]} ${i}`,
+        emails: [`customer${i}@example.com`],
+        firstSeen: now - 400 * DAY,
+        lastSeen: now - (i % 365) * DAY,
+        updatedAt: now - (i % 365) * DAY,
+        version: 1,
+        ...(i % 50 === 0 ? { vip: true } : {}),
+      }));
+      const visits = Math.floor(records * 0.4);
+      const notes = Math.floor(records * 0.4);
+      const followUps = Math.floor(records * 0.1);
+      const replies = records - visits - notes - followUps;
+      await inBatches('visits', visits, (i) => ({
+        id: `zendesk:acme.zendesk.com:${i}`,
+        helpdesk: 'zendesk',
+        account: 'acme.zendesk.com',
+        ticketId: String(i),
+        subject: `Question about ${words[i % 12]}`,
+        status: 'open',
+        customerId: cid(i % customers),
+        firstSeen: now - (i % 400) * DAY,
+        lastSeen: now - (i % 300) * DAY,
+        source: 'visit',
+      }));
+      await inBatches('notes', notes, (i) => ({
+        id: `bench-n-${i}`,
+        customerId: cid(i % customers),
+        text: `Asked about ${words[i % 12]} and ${words[(i * 5) % 12]} (#${i}).`,
+        tags: [words[(i * 3) % 12]],
+        createdAt: now - (i % 500) * DAY,
+        updatedAt: now - (i % 400) * DAY,
+        pinned: false,
+        edits: [],
+        version: 1,
+      }));
+      await inBatches('followUps', followUps, (i) => ({
+        id: `bench-p-${i}`,
+        customerId: cid(i % customers),
+        ticket: { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: String(i) },
+        text: `Follow up on the ${words[i % 12]}`,
+        dueAt: now + ((i % 60) - 30) * DAY,
+        createdAt: now - 40 * DAY,
+        status: i % 3 === 0 ? 'done' : 'open',
+        origin: 'manual',
+      }));
+      await inBatches('replies', replies, (i) => ({
+        id: `bench-r-${i}`,
+        helpdesk: 'zendesk',
+        account: 'acme.zendesk.com',
+        ticketId: String(i % visits),
+        customerId: cid(i % customers),
+        sentAt: now - (i % 120) * DAY,
+        responseMs: (i % 600) * 60_000,
+        states: { 'greets-by-name': i % 4 ? 'pass' : 'fail', 'answers-questions': i % 7 ? 'pass' : 'fail', 'next-step': i % 5 ? 'pass' : 'na' },
+        readiness: (i % 100) / 100,
+        packId: 'default',
+        packVersion: 1,
+      }));
+      idb.close();
+      return { customers, visits, notes, followUps, replies };
+    },
+    { customers, records },
+  );
+}
+
+const FIRST_ROW = {
+  customers: '[data-testid="customer-row"]',
+  notes: '[data-testid="note-row"]',
+  'follow-ups': '[data-testid="follow-up"]',
+  quality: '.rd-chart canvas',
+  data: '[data-testid="data-statement"]',
+};
+
+async function main() {
+  const server = await startDemoHelpdesk({ port: 0 });
+  const profiles = [mkdtempSync(join(tmpdir(), 'rapport-bench-a-')), mkdtempSync(join(tmpdir(), 'rapport-bench-b-'))];
+  const downloads = mkdtempSync(join(tmpdir(), 'rapport-bench-dl-'));
+  const result = { customers: CUSTOMERS, records: RECORDS, targets: { firstPageMs: 300, searchMs: 100, exchangeMs: 10_000, peakHeapMB: 200 } };
+  let context;
+  try {
+    context = await launchWithExtension({ extensionPath: ext, port: server.port, headless: true, userDataDir: profiles[0] });
+    const id = await extensionId(context);
+    const base = `chrome-extension://${id}`;
+    const page = await context.newPage();
+    // The popup opens the database through Dexie (creating its schema); then seed it directly.
+    await page.goto(`${base}/popup.html`);
+    await page.waitForTimeout(500);
+    let t = Date.now();
+    result.seeded = await seed(page, CUSTOMERS, RECORDS);
+    result.seedMs = Date.now() - t;
+
+    result.firstPageMs = {};
+    for (const view of Object.keys(FIRST_ROW)) {
+      await page.goto('about:blank');
+      t = Date.now();
+      await page.goto(`${base}/dashboard.html#${view}`);
+      await page.waitForSelector(FIRST_ROW[view], { timeout: STEP_TIMEOUT }).catch(() => (result.firstPageMs[view] = 'timeout'));
+      result.firstPageMs[view] ??= Date.now() - t;
+    }
+
+    result.searchMs = {};
+    for (const [view, input, row, term] of [
+      ['customers', '[data-testid="customer-search"]', '[data-testid="customer-row"]', `customer${CUSTOMERS - 1}@example.com`],
+      ['notes', '[data-testid="note-search"]', '[data-testid="note-row"]', `(#${result.seeded.notes - 1})`],
+    ]) {
+      await page.goto(`${base}/dashboard.html#${view}`);
+      await page.waitForSelector(row, { timeout: STEP_TIMEOUT }).catch(() => undefined);
+      const ms = await page.evaluate(
+        ({ input, row, term }) =>
+          new Promise((res) => {
+            const el = document.querySelector(input);
+            if (!el) return res('no search box');
+            const started = performance.now();
+            const mo = new MutationObserver(() => {
+              const rows = document.querySelectorAll(row);
+              if (rows.length === 1) {
+                mo.disconnect();
+                res(performance.now() - started);
+              }
+            });
+            mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+            el.value = term;
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            setTimeout(() => res('timeout'), 20_000);
+          }),
+        { input, row, term },
+      );
+      result.searchMs[view] = round(ms);
+    }
+
+    // Export through the UI: click → the download is ready.
+    await page.goto(`${base}/dashboard.html#data`);
+    await page.waitForSelector('[data-testid="export"]');
+    const bundlePath = join(downloads, 'bundle.json');
+    const exp = await withHeapPeak(page, async () => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_TIMEOUT }), page.click('[data-testid="export"]')]);
+      await download.saveAs(bundlePath);
+    });
+    result.export = { ...exp, fileMB: Math.round(statSync(bundlePath).size / MB) };
+    await context.close();
+
+    // Import into a fresh profile through the UI.
+    context = await launchWithExtension({ extensionPath: ext, port: server.port, headless: true, userDataDir: profiles[1] });
+    const id2 = await extensionId(context);
+    const page2 = await context.newPage();
+    await page2.goto(`chrome-extension://${id2}/dashboard.html#data`);
+    await page2.waitForSelector('[data-testid="import-file"]');
+    const imp = await withHeapPeak(page2, async () => {
+      await page2.setInputFiles('[data-testid="import-file"]', bundlePath);
+      await page2.waitForSelector('[data-testid="import-preview"], [data-testid="import-error"]', { timeout: STEP_TIMEOUT });
+      const error = await page2.$('[data-testid="import-error"]');
+      if (error) throw new Error(`import refused: ${await error.textContent()}`);
+      await page2.click('[data-testid="import-confirm"]');
+      await page2.waitForSelector('[data-testid="import-done"], [data-testid="import-error"]', { timeout: STEP_TIMEOUT });
+    }).catch((e) => ({ error: String(e.message ?? e).slice(0, 300) }));
+    result.import = imp;
+    result.importPhasesMs = await page2
+      .evaluate(() => ({
+        read: Number(document.querySelector('[data-testid="import-done"]')?.getAttribute('data-phases')?.split(',')[0] ?? NaN),
+        preview: Number(document.querySelector('[data-testid="import-done"]')?.getAttribute('data-phases')?.split(',')[1] ?? NaN),
+        apply: Number(document.querySelector('[data-testid="import-done"]')?.getAttribute('data-ms') ?? NaN),
+      }))
+      .catch(() => undefined);
+    const pass = (x, limit) => typeof x === 'number' && x <= limit;
+    result.pass = {
+      firstPage: Object.values(result.firstPageMs).every((x) => pass(x, 300)),
+      search: Object.values(result.searchMs).every((x) => pass(x, 100)),
+      export: pass(result.export.ms, 10_000) && pass(result.export.peakHeapMB, 200),
+      import: pass(result.import.ms, 10_000) && pass(result.import.peakHeapMB, 200),
+    };
+  } finally {
+    await context?.close().catch(() => undefined);
+    await server.close();
+    for (const dir of [...profiles, downloads]) rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify(result, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

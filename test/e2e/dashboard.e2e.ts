@@ -1,0 +1,219 @@
+/**
+ * The dashboard and data exchange in Chromium (issue #5): export from one browser profile, import into
+ * a fresh one, live updates from a ticket tab, presentation mode, and screenshots of every view.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { inSidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { dataChecksum, type BundleData } from '../../lib/exchange/format';
+
+const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
+const NOTE = 'Prefers email; refund for order 5512 promised by Friday';
+const running: Rapport[] = [];
+afterAll(async () => {
+  for (const r of running) await r.close().catch(() => undefined);
+});
+
+async function start(colorScheme?: 'light' | 'dark') {
+  const r = await startRapport({ colorScheme });
+  running.push(r);
+  return r;
+}
+const dashboard = (r: Rapport, view = 'customers') => r.open(`chrome-extension://${r.extensionId}/dashboard.html#${view}`);
+const ready = (page: Page) => page.waitForSelector('.rd-app[data-ready="true"]');
+
+async function addNote(page: Page, text: string) {
+  await expect.poll(() => inSidebar(page, 'ticket-id').textContent()).toBe('#102');
+  await inSidebar(page, 'note-input').fill(text);
+  await inSidebar(page, 'note-save').click();
+  await expect.poll(() => inSidebar(page, 'note').first().textContent()).toContain(text.slice(0, 20));
+}
+
+/** A bundle made in the test: several customers, notes and reply records from two agents, for the screenshots. */
+async function teamBundle(): Promise<string> {
+  const now = Date.now();
+  const DAY = 86_400_000;
+  const rules = ['greets-by-name', 'acknowledges-feelings', 'answers-questions', 'next-step', 'closing'];
+  const data: BundleData = {
+    customers: ['Avery Chen', 'Bruno Díaz', 'Chiara Rossi', 'Dev Patel'].map((name, i) => ({
+      id: `team-c-${i}`,
+      helpdesk: 'zendesk',
+      account: 'acme.zendesk.com',
+      externalId: `77${i}`,
+      name,
+      emails: [`${name.split(' ')[0]!.toLowerCase()}@example.net`],
+      firstSeen: now - (60 + i) * DAY,
+      lastSeen: now - i * DAY,
+      updatedAt: now - i * DAY,
+      version: 1,
+      ...(i === 0 ? { vip: true, organization: 'Northwind', preferredName: 'Ave' } : {}),
+    })),
+    visits: [0, 1, 2, 3].map((i) => ({
+      id: `zendesk:acme.zendesk.com:${500 + i}`,
+      helpdesk: 'zendesk' as const,
+      account: 'acme.zendesk.com',
+      ticketId: String(500 + i),
+      subject: ['Invoice shows the wrong VAT', 'Cannot log in after reset', 'Export to CSV is empty', 'Call me at +1 415 555 0199'][i],
+      status: 'open',
+      customerId: `team-c-${i}`,
+      firstSeen: now - (i + 2) * DAY,
+      lastSeen: now - i * DAY,
+      source: 'visit' as const,
+    })),
+    notes: [0, 1, 2, 3].map((i) => ({
+      id: `team-n-${i}`,
+      customerId: `team-c-${i}`,
+      text: ['Finance contact; prefers a call before 10:00', 'Locked out twice this month — escalate quickly', '=HYPERLINK("http://evil") should show as text', 'Phone +1 415 555 0199, mornings only'][i]!,
+      tags: [['billing'], ['login', 'urgent'], ['export'], ['phone']][i]!,
+      createdAt: now - (i + 3) * DAY,
+      updatedAt: now - i * DAY,
+      pinned: false,
+      edits: i === 1 ? [{ text: 'Locked out — escalate', at: now - 5 * DAY }] : [],
+      version: 1,
+    })),
+    facts: [],
+    followUps: [0, 1, 2].map((i) => ({
+      id: `team-p-${i}`,
+      customerId: `team-c-${i}`,
+      ticket: { helpdesk: 'zendesk' as const, account: 'acme.zendesk.com', ticketId: String(500 + i) },
+      text: ['Send the corrected invoice', 'Check the login fix shipped', 'Confirm the export works'][i]!,
+      dueAt: now + (i - 1) * DAY,
+      createdAt: now - 3 * DAY,
+      status: i === 2 ? ('done' as const) : ('open' as const),
+      ...(i === 2 ? { doneAt: now - DAY } : {}),
+      origin: 'manual' as const,
+    })),
+    replies: Array.from({ length: 60 }, (_, i) => ({
+      id: `team-r-${i}`,
+      helpdesk: 'zendesk' as const,
+      account: 'acme.zendesk.com',
+      ticketId: String(500 + (i % 4)),
+      customerId: `team-c-${i % 4}`,
+      sentAt: now - (i % 6) * 7 * DAY - (i % 5) * DAY,
+      responseMs: ((i * 37) % 400) * 60_000,
+      states: Object.fromEntries(rules.map((r, k) => [r, (i + k * 3) % (k + 3) === 0 ? 'fail' : (i + k) % 7 === 0 ? 'na' : 'pass'])),
+      readiness: 0.5 + ((i * 13) % 50) / 100,
+      packId: 'default',
+      packVersion: 1,
+      ...(i % 3 === 0 ? { agent: 'Marcus' } : {}),
+    })),
+  };
+  const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length]));
+  return JSON.stringify({ format: 'rapport-bundle', schemaVersion: 1, exportedAt: now, agent: 'Priya', counts, checksum: await dataChecksum(data), data });
+}
+
+async function importFile(page: Page, path: string) {
+  await page.setInputFiles('[data-testid="import-file"]', path);
+  await page.waitForSelector('[data-testid="import-preview"], [data-testid="import-error"]');
+}
+
+describe('export and import between two browser profiles', () => {
+  it('moves a note to a fresh profile; it shows on the customer’s ticket there; a bad bundle changes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapport-bundles-'));
+    const a = await start();
+    const ticket = await a.open(`${ZENDESK}/102`);
+    await addNote(ticket, NOTE);
+    const dashA = await dashboard(a, 'data');
+    await ready(dashA);
+    await dashA.fill('[data-testid="agent-label"]', 'Priya');
+    await dashA.press('[data-testid="agent-label"]', 'Tab');
+    const [download] = await Promise.all([dashA.waitForEvent('download'), dashA.click('[data-testid="export"]')]);
+    const bundlePath = join(dir, 'bundle.json');
+    await download.saveAs(bundlePath);
+    await a.close();
+    running.splice(running.indexOf(a), 1);
+
+    const b = await start();
+    const dashB = await dashboard(b, 'data');
+    await ready(dashB);
+    const statement = () => dashB.textContent('[data-testid="data-statement"]');
+    const before = await statement();
+    expect(before).toMatch(/0 customers, 0 tickets, 0 notes/);
+
+    const badPath = join(dir, 'bad.json');
+    const good = await readFile(bundlePath, 'utf8');
+    await writeFile(badPath, good.slice(0, Math.floor(good.length / 2)));
+    await importFile(dashB, badPath);
+    expect(await dashB.textContent('[data-testid="import-error"]')).toMatch(/ends too early|cut off/);
+    expect(await statement()).toBe(before);
+
+    await importFile(dashB, bundlePath);
+    expect(await dashB.textContent('[data-testid="import-preview"]')).toMatch(/from Priya/);
+    await dashB.click('[data-testid="import-confirm"]');
+    await dashB.waitForSelector('[data-testid="import-done"]');
+    await expect.poll(statement).toMatch(/[1-9]\d* customers, [1-9]\d* tickets, [1-9]\d* notes/);
+
+    const ticketB = await b.open(`${ZENDESK}/102`);
+    await expect.poll(() => inSidebar(ticketB, 'note').first().textContent()).toContain(NOTE);
+  });
+});
+
+describe('live dashboard, presentation mode, screenshots', () => {
+  it('shows a note saved in a ticket tab without reload, masks names in presentation mode', async () => {
+    const r = await start();
+    const dash = await dashboard(r, 'notes');
+    await ready(dash);
+    const ticket = await r.open(`${ZENDESK}/102`);
+    await addNote(ticket, 'Live: asked about the loyalty discount');
+    await expect.poll(() => dash.locator('[data-testid="note-row"]').first().textContent(), { timeout: 10_000 }).toContain('Live: asked about the loyalty discount');
+    expect(await dash.locator('[data-testid="note-row"]').first().textContent()).toContain('Sam Rivera');
+
+    await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#data`);
+    await ready(dash);
+    await dash.check('[data-testid="presentation-toggle"]');
+    await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#customers`);
+    await ready(dash);
+    await expect.poll(() => dash.locator('[data-testid="customer-row"]').first().textContent()).toContain('S. R.');
+    expect(await dash.locator('[data-testid="customer-list"]').textContent()).not.toContain('Sam Rivera');
+    expect(await dash.locator('[data-testid="customer-list"]').textContent()).not.toContain('sam.rivera@example.com');
+    await ticket.bringToFront();
+    await expect.poll(() => inSidebar(ticket, 'customer-name').textContent()).toBe('S. R.');
+  });
+
+  it('switching Rapport off for a helpdesk site removes the sidebar there, and on brings it back', async () => {
+    const r = await start();
+    const ticket = await r.open(`${ZENDESK}/102`);
+    await expect.poll(() => inSidebar(ticket, 'ticket-id').textContent()).toBe('#102');
+    const popup = await r.open(`chrome-extension://${r.extensionId}/popup.html`);
+    // What the popup's switch stores (the popup itself needs a real toolbar click for activeTab).
+    const setOff = (hosts: string[]) => popup.evaluate((h) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ disabledHosts: h }), hosts);
+    await setOff(['acme.zendesk.com']);
+    await expect.poll(() => ticket.locator('rapport-sidebar').count()).toBe(0);
+    const other = await r.open('https://demo.freshdesk.com/a/tickets/41');
+    await expect.poll(() => inSidebar(other, 'ticket-id').textContent()).toBe('#41');
+    await setOff([]);
+    await expect.poll(() => inSidebar(ticket, 'ticket-id').textContent()).toBe('#102');
+  });
+
+  it.each(['light', 'dark'] as const)('screenshots of every view (%s)', async (scheme) => {
+    await mkdir(screenshotDir, { recursive: true });
+    const r = await start(scheme);
+    const dir = await mkdtemp(join(tmpdir(), 'rapport-team-'));
+    const path = join(dir, 'team.json');
+    await writeFile(path, await teamBundle());
+    const dash = await dashboard(r, 'data');
+    await ready(dash);
+    await importFile(dash, path);
+    await dash.screenshot({ path: join(screenshotDir, `dashboard-import-preview-${scheme}.png`), fullPage: true });
+    await dash.click('[data-testid="import-confirm"]');
+    await dash.waitForSelector('[data-testid="import-done"]');
+    for (const view of ['customers', 'notes', 'follow-ups', 'quality', 'data']) {
+      await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#${view}`);
+      await ready(dash);
+      await dash.waitForTimeout(300);
+      await dash.screenshot({ path: join(screenshotDir, `dashboard-${view}-${scheme}.png`) });
+    }
+    await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#customers`);
+    await ready(dash);
+    await dash.locator('[data-testid="customer-row"]').filter({ hasText: 'Bruno' }).click();
+    await dash.waitForSelector('[data-testid="customer-page"]');
+    await dash.screenshot({ path: join(screenshotDir, `dashboard-customer-${scheme}.png`) });
+    const popup = await r.open(`chrome-extension://${r.extensionId}/popup.html`);
+    await popup.setViewportSize({ width: 340, height: 360 });
+    await popup.waitForTimeout(300);
+    await popup.screenshot({ path: join(screenshotDir, `dashboard-popup-${scheme}.png`) });
+  });
+});

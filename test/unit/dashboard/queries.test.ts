@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  adherenceByWeek,
+  customerRows,
+  dueToday,
+  failingRules,
+  filterCustomers,
+  filterNotes,
+  followUpsIn,
+  perAgent,
+  responseDistribution,
+  ticketUrl,
+} from '@/lib/dashboard/queries';
+import { dana, followUp, note, reply, sam, T0, visit } from '../exchange/seed';
+
+const DAY = 86_400_000;
+
+describe('customers view', () => {
+  const rows = customerRows(
+    [sam(), dana({ vip: true }), sam({ id: 'merged-away', mergedInto: 'c-sam' })],
+    [visit(), visit({ id: 'v2', ticketId: '98', lastSeen: T0, tags: ['billing'] })],
+    [note({ text: 'Launching a bakery in May' })],
+    [followUp(), followUp({ id: 'p2', customerId: 'c-dana', status: 'done' })],
+  );
+
+  it('leaves out merged-away records and counts tickets and open promises', () => {
+    expect(rows.map((r) => r.customer.id).sort()).toEqual(['c-dana', 'c-sam']);
+    const samRow = rows.find((r) => r.customer.id === 'c-sam')!;
+    expect(samRow).toMatchObject({ tickets: 2, openPromises: 1, lastContact: T0 });
+    expect(samRow.tags).toEqual(expect.arrayContaining(['billing', 'preference']));
+  });
+
+  it('searches name, email and note text; filters VIP, promises and tags; sorts', () => {
+    expect(filterCustomers(rows, { search: 'bakery' }).map((r) => r.customer.id)).toEqual(['c-sam']);
+    expect(filterCustomers(rows, { search: 'DANA@example' }).map((r) => r.customer.id)).toEqual(['c-dana']);
+    expect(filterCustomers(rows, { vip: true }).map((r) => r.customer.id)).toEqual(['c-dana']);
+    expect(filterCustomers(rows, { openPromises: true }).map((r) => r.customer.id)).toEqual(['c-sam']);
+    expect(filterCustomers(rows, { tag: 'billing' }).map((r) => r.customer.id)).toEqual(['c-sam']);
+    expect(filterCustomers(rows, { sort: 'tickets' })[0]!.customer.id).toBe('c-sam');
+  });
+});
+
+describe('notes view', () => {
+  const notes = [note(), note({ id: 'n2', text: 'From the team', author: 'Priya', tags: ['vip'], createdAt: T0 - 40 * DAY, updatedAt: T0 })];
+  it('filters by text, tag, author and date range', () => {
+    expect(filterNotes(notes, { search: 'email' }).map((n) => n.id)).toEqual(['n-1']);
+    expect(filterNotes(notes, { author: 'Priya' }).map((n) => n.id)).toEqual(['n2']);
+    expect(filterNotes(notes, { author: '' }).map((n) => n.id)).toEqual(['n-1']);
+    expect(filterNotes(notes, { tag: 'vip' }).map((n) => n.id)).toEqual(['n2']);
+    expect(filterNotes(notes, { from: T0 - 10 * DAY }).map((n) => n.id)).toEqual(['n-1']);
+  });
+});
+
+describe('follow-ups', () => {
+  const list = [followUp({ id: 'late', dueAt: T0 - DAY }), followUp({ id: 'soon', dueAt: T0 + 3_600_000 }), followUp({ id: 'kept', status: 'done', doneAt: T0 })];
+  it('sorts into overdue, due and done; the popup shows what is due today', () => {
+    expect(followUpsIn(list, 'overdue', T0).map((f) => f.id)).toEqual(['late']);
+    expect(followUpsIn(list, 'due', T0).map((f) => f.id)).toEqual(['soon']);
+    expect(followUpsIn(list, 'done', T0).map((f) => f.id)).toEqual(['kept']);
+    expect(dueToday(list, T0).map((f) => f.id)).toEqual(['late', 'soon']);
+  });
+  it('links to the ticket in its helpdesk, and refuses odd hosts', () => {
+    expect(ticketUrl({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '102' })).toBe('https://acme.zendesk.com/agent/tickets/102');
+    expect(ticketUrl({ helpdesk: 'freshdesk', account: 'demo.freshdesk.com', ticketId: '41' })).toBe('https://demo.freshdesk.com/a/tickets/41');
+    expect(ticketUrl({ helpdesk: 'zendesk', account: 'evil.com/x?', ticketId: '1' })).toBeUndefined();
+  });
+});
+
+describe('reply quality', () => {
+  const replies = [
+    reply(),
+    reply({ id: 'r2', sentAt: T0 - 8 * DAY, states: { 'greets-by-name': 'fail', 'answers-every-question': 'na' }, responseMs: 10 * 3_600_000, agent: 'Priya' }),
+  ];
+  it('adherence per rule per week leaves out n/a', () => {
+    const a = adherenceByWeek(replies);
+    expect(a.weeks).toHaveLength(2);
+    expect(a.rules['greets-by-name']).toEqual([0, 1]);
+    expect(a.rules['answers-every-question']).toEqual([null, 0]);
+  });
+  it('rules that fail most, response times against the target, per agent', () => {
+    expect(failingRules(replies).map((r) => [r.rule, r.fails, r.applicable])).toEqual([
+      ['answers-every-question', 1, 1],
+      ['greets-by-name', 1, 2],
+    ]);
+    const d = responseDistribution(replies, 4 * 3_600_000);
+    expect(d).toMatchObject({ timed: 2, within: 1 });
+    expect(d.counts.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(perAgent(replies, 4 * 3_600_000).map((a) => a.agent).sort()).toEqual(['', 'Priya']);
+    expect(adherenceByWeek([])).toEqual({ weeks: [], rules: {} });
+  });
+});
