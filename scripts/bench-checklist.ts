@@ -9,11 +9,26 @@ import { scoreCorpus } from '../lib/standards/corpus';
 import { evaluateReply } from '../lib/standards/engine';
 import { DEFAULT_PACK } from '../lib/standards/pack';
 
-const corpus = readFileSync(new URL('../test/corpus/replies.jsonl', import.meta.url), 'utf8');
-const rules = scoreCorpus(corpus).map(({ mistakes, ...score }) => ({ ...score, mistakes: mistakes.length }));
-// Written after the rules were tuned on the corpus: the estimate on unseen replies (small: 23 replies).
-const holdoutText = readFileSync(new URL('../test/corpus/holdout.jsonl', import.meta.url), 'utf8');
-const holdout = scoreCorpus(holdoutText).map(({ rule, labelled, accuracy, failPrecision, failRecall }) => ({ rule, labelled, accuracy, failPrecision, failRecall }));
+/**
+ * Every labelled file, scored on its own (they answer different questions):
+ * - replies.jsonl: the corpus the rules were tuned on (optimistic);
+ * - holdout.jsonl: written after tuning; its misses prompted a first round of fixes;
+ * - holdout-2.jsonl: written and labelled before the engine ever ran on it. Untouched it scored
+ *   acknowledges-feelings 0.844, answers-questions 0.600, next-step 0.778; its misses then
+ *   prompted general fixes, so it too is now a regression set, not an unseen estimate.
+ */
+const CORPORA = ['replies.jsonl', 'holdout.jsonl', 'holdout-2.jsonl'] as const;
+const corpora = Object.fromEntries(
+  CORPORA.map((file) => {
+    const text = readFileSync(new URL(`../test/corpus/${file}`, import.meta.url), 'utf8');
+    const rules = scoreCorpus(text).map(({ mistakes, ...score }) => ({ ...score, mistakes: mistakes.length }));
+    return [file, { replies: text.split('\n').filter((l) => l.trim()).length, rules }];
+  }),
+);
+/** Per-rule accuracy side by side, one column per file: the table to read first. */
+const accuracy = Object.fromEntries(
+  corpora['replies.jsonl']!.rules.map(({ rule }) => [rule, Object.fromEntries(CORPORA.map((file) => [file, corpora[file]!.rules.find((r) => r.rule === rule)!.accuracy]))]),
+);
 
 const customerBase =
   "This is the THIRD time I'm writing about this. You charged me TWICE for March and nobody has fixed it. " +
@@ -56,8 +71,8 @@ const pct = (xs: number[], p: number) => {
 console.log(
   JSON.stringify(
     {
-      corpus: { replies: corpus.split('\n').filter((l) => l.trim()).length, rules },
-      holdout: { replies: holdoutText.split('\n').filter((l) => l.trim()).length, rules: holdout },
+      accuracy,
+      corpora,
       engine: {
         draftChars: draft.length,
         customerChars: customer.length,

@@ -3,7 +3,7 @@
  * names it specifically. "Sorry for the inconvenience" is an apology, not an acknowledgement.
  */
 import { fail, na, pass, type Evidence, type Rule } from './types';
-import { findAll, quote } from './text';
+import { findAll, keywords, quote, sentences } from './text';
 
 const GENERIC_APOLOGY = /\b(?:(?:we|i)\s+)?(?:(?:sincerely|do)\s+)?(?:apologi[sz]e|(?:am|'m|are|'re)\s+sorry|sorry|apologies)\s+(?:for|about)\s+(?:any|the|this|all the)\s+(?:inconvenience|trouble|confusion|delay|hassle)(?:\s+(?:caused|this (?:may have )?caused))?/gi;
 
@@ -29,12 +29,40 @@ const ACKNOWLEDGE: RegExp[] = [
   /\bi hear you\b/gi,
   /\b(?:i|we) know (?:how|this|it's|what) (?:much|important|urgent|stressful|frustrating)/gi,
   /\bi understand (?:the|your) (?:urgency|frustration|concern|worry|situation|deadline)\b/gi,
+  // "I'd be annoyed too", "anyone would be frustrated", "the last thing you need"
+  /\b(?:i(?:'d| would)|anyone would|i would also) (?:be|feel) (?:\w+ )?(?:annoyed|frustrated|upset|angry|furious|worried|livid|fed up|stressed|nervous|disappointed)(?: too| as well)?\b/gi,
+  /\b(?:the )?last thing you need(?:ed)?\b/gi,
+  // Owning the experience: "that's not the experience we want", "we should never cause you", "is not okay"
+  /\bnot (?:the|a) (?:experience|service|standard) (?:we want|we aim|we expect|you should|you deserve|we'd want)\w*\b/gi,
+  /\b(?:we|i) (?:should|would) never (?:cause|put|make|want|give) you\b|\bwe should never (?:have )?(?:cause|put|make)\w*\b/gi,
+  /\b(?:is|was|that's|it's) (?:just |simply )?not (?:okay|ok|acceptable|good enough)\b|\b(?:isn't|wasn't) (?:okay|ok|acceptable|good enough)\b|\b(?:this|that|it) (?:is|was) unacceptable\b/gi,
   /\bthanks? (?:you )?for (?:your|bearing|being) (?:patience|with us)\b(?=[^.]*\b(?:third|again|wait|long|repeat|twice))/gi,
 ];
 
 const NEGATED = /\b(?:don't|do not|can't|cannot|didn't|not|never|fail to)\s+(?:\w+\s+)?$/i;
 
-export function acknowledgement(draft: string): Evidence | undefined {
+/** What every apology is about: naming these is not naming the customer's problem. */
+const GENERIC = new Set(['inconvenienc', 'troubl', 'delay', 'confusion', 'hassl', 'issu', 'problem', 'wait', 'experienc', 'situation', 'caus', 'sorry', 'apolog', 'apologis', 'apologiz']);
+const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)\b/i;
+
+/**
+ * An apology that names the customer's specific problem ("I'm sorry: a late parcel right before
+ * your daughter's trip…"): the sentence takes up at least two of their own content words.
+ */
+function specificApology(draft: string, customerText: string): Evidence | undefined {
+  if (!customerText.trim()) return undefined;
+  const theirs = keywords(customerText);
+  for (const s of sentences(draft)) {
+    if (!APOLOGY.test(s.text) || NEGATED_SORRY.test(s.text)) continue;
+    const body = s.text.replace(/^(?:hi|hello|hey|dear)\b[^,]{0,40},\s*/i, '');
+    const shared = [...keywords(body)].filter((k) => theirs.has(k) && !GENERIC.has(k));
+    if (shared.length >= 2) return s;
+  }
+  return undefined;
+}
+const NEGATED_SORRY = /\b(?:not|never) (?:\w+ )?sorry\b/i;
+
+export function acknowledgement(draft: string, customerText = ''): Evidence | undefined {
   for (const pattern of ACKNOWLEDGE) {
     for (const hit of findAll(draft, pattern)) {
       const before = draft.slice(Math.max(0, hit.start - 20), hit.start);
@@ -50,16 +78,16 @@ export function acknowledgement(draft: string): Evidence | undefined {
       return { start, end: start + text.length, text };
     }
   }
-  return undefined;
+  return specificApology(draft, customerText);
 }
 
 export const acknowledgesFeelings: Rule = {
   id: 'acknowledges-feelings',
   standard: 'empathy',
   label: 'Acknowledges feelings',
-  check({ draft, mood }) {
+  check({ draft, mood, customerText }) {
     if (mood.label === 'neutral' || mood.label === 'positive') return na('The customer sounds calm');
-    const hit = acknowledgement(draft);
+    const hit = acknowledgement(draft, customerText);
     if (hit) return pass(`Acknowledges: ${quote(hit.text)}`, [hit]);
     const cues = mood.evidence.slice(0, 3).map((e) => quote(e.text, 20)).join(', ');
     const generic = findAll(draft, GENERIC_APOLOGY)[0];

@@ -1,27 +1,54 @@
 /** Knowledge: every question or request in the customer's latest message(s) is addressed. */
 import { fail, na, pass, type Question, type Rule } from './types';
-import { keywords, quote } from './text';
+import { keywordTags, keywords, quote, related } from './text';
 
 /** Verbs that say little about what was asked: a request made only of them is met by any action. */
-const WEAK = new Set(['look', 'check', 'help', 'fix', 'sort', 'assist', 'handl', 'send', 'get', 'use', 'mak', 'giv', 'tak', 'com', 'tri', 'quick', 'asap', 'someth', 'anyth', 'anyon', 'thing', 'team', 'confirm', 'statu', 'request', 'last', 'week', 'month', 'news', 'info', 'question', 'possibl', 'anyon', 'someon', 'hey', 'hello']);
-const YES_NO = /\b(?:do|does|did|is|are|was|can|could|will|would|have|has|should|may)\s+(?:i|we|you|it|they|the|this|that|there|my|our|anyone|someone)\b|^\W*any\b/i;
-const YES_NO_ANSWER = /\b(?:yes|no|yep|nope|of course|sure|absolutely|definitely|unfortunately|sadly|not yet|correct)\b/i;
-const ACTION = /\b(?:i|we)(?:'ve| have|'ll| will| am| are|'m|'re)\s+(?:just\s+|now\s+|already\s+|going to\s+)?\w+(?:ed|ing)?\b|\b(?:is|are|it's) (?:back|fixed|done|resolved|restored|here|on (?:its|their) way|being \w+|investigating|looking|working)\b|\b(?:will|'ll) (?:\w+\s+)?(?:arrive|be|ship|update|follow|send|resume)\b|^\W*(?:please|just)\s+\w+|[.!?\n,]\s*(?:please|just)\s+\w+|\b(?:go to|open|click|clear|reconnect|reset|enable|choose|select)\b/im;
+const WEAK = new Set(['look', 'check', 'help', 'fix', 'sort', 'assist', 'handl', 'send', 'get', 'use', 'mak', 'giv', 'tak', 'com', 'tri', 'quick', 'asap', 'someth', 'anyth', 'anyon', 'thing', 'team', 'confirm', 'statu', 'request', 'last', 'week', 'month', 'news', 'new', 'info', 'question', 'possibl', 'anyon', 'someon', 'hey', 'hello']);
+const YES_NO = /\b(?:do|does|did|is|are|was|can|could|will|would|have|has|should|may)\s+(?:i|we|you|it|they|the|this|that|there|my|our|anyone|someone)\b|^\W*any\b(?!\s+(?:news|updates?|progress)\b)/i;
+const YES_NO_ANSWER = /\b(?:yes|no|yep|nope|of course|sure|absolutely|definitely|unfortunately|sadly|not yet|correct|i (?:believe|think|guess) so|maybe|possibly|probably)\b/i;
+/** A clear "we can't / don't": it answers a request too, even when it takes up none of its words. */
+const REFUSAL = /\b(?:we|i)\s+(?:don't|do not|can't|cannot|won't|are unable to|am unable to|aren't able to)\s+(?:have|offer|support|provide|send|do|issue|give|make)\b|\bunfortunately\b/i;
+const REQUEST = /^\W*(?:(?:hi|hello|hey)\b[^,]{0,30},\s*)?(?:please|pls|kindly|could you|can you|would you|i need|i'd like|i would like)\b/i;
+/** "Is anyone there?": the reply itself is the answer. */
+const PRESENCE = /\b(?:anyone|anybody|someone|somebody) (?:there|here|home|reading|around)\b/i;
+const ACTION = /\b(?:i|we)(?:'ve| have|'ll| will| am| are|'m|'re)\s+(?:just\s+|now\s+|already\s+|going to\s+)?(?!(?:received|noticed|seen|heard|read|been|had|got|sorry)\b)\w+(?:ed|ing)?\b|\b(?:ships?|arrives?|lands?|goes out|is live) (?:on|by|in|today|tomorrow|tonight|this|next)\b|\b\w+ (?:done|processed|issued|completed?)\b|\b(?:is|are|it's) (?:back|fixed|done|resolved|restored|here|on (?:its|their) way|being \w+|investigating|looking|working)\b|\b(?:will|'ll) (?:\w+\s+)?(?:arrive|be|ship|update|follow|send|resume)\b|^\W*(?:please|just)\s+\w+|[.!?\n,]\s*(?:please|just)\s+\w+|\b(?:go to|open|click|clear|reconnect|reset|enable|choose|select)\b/im;
+
+/** "How do I…", "what should I check", "is there a way to…": answered by steps or a help link. */
+const PROCEDURAL = /\b(?:how (?:do|can|should|would|to)\b|where (?:can|do|should) (?:i|we) (?:find|change|set|see|turn|get)\b|^\W*(?:[^,]{0,30},\s*)?(?:hey\s+)?(?:quick q\W*)?(?:can|could) (?:i|we) (?:change|set|add|remove|edit|turn|export|import|move|rename|use)\b|what (?:can|should|do) (?:i|we) (?:do|check|try)\b|what (?:to|i should|we should) (?:do|check|try)\b|is there (?:a|any) way\b)/i;
+/** Instructions to the customer: an imperative at a clause start, or "you can …". */
+const INSTRUCTION = /(?:^|[.!?\n:;,—–]\s*|\band\s+)(?:(?:please|just|simply|maybe|perhaps|then|first|now)\s+)?(?:go to|open|click|tap|press|type|enter|paste|copy|choose|pick|select|clear|reset|restart|reinstall|install|update|refresh|reconnect|enable|disable|turn (?:on|off)|switch|scan|rotate|compress|resize|remove|add|check|try|use|sign (?:in|out)|log (?:in|out)|head to|visit|follow|download|upload|change|set)\b|\byou can (?:now |also |simply |just )?\w+|[\p{L}]+ (?:→|->|›|») [\p{L}]+/imu;
+const DOC_LINK = /\bhttps?:\/\/\S*(?:help|support|docs?|kb|guide|articles?|faq)\S*/i;
 
 /** Marks each question answered when the draft takes up what it is about. */
-export function markAnswered(questions: Question[], draft: string): Question[] {
-  const said = keywords(draft);
+export function markAnswered(questions: Question[], draft: string, customerText = ''): Question[] {
+  const said = keywordTags(draft);
   const acted = ACTION.test(draft);
   const yesNo = YES_NO_ANSWER.test(draft);
-  return questions.map((q) => {
+  const instructs = INSTRUCTION.test(draft) || DOC_LINK.test(draft);
+  const strongOf = (q: Question) => [...keywords(q.text)].filter((k) => !WEAK.has(k));
+  const all = questions.map(strongOf);
+  // Everything the customer wrote, for questions that only point at it ("Where is it?").
+  const context = new Set([...questions.flatMap((_, i) => all[i]!), ...[...keywords(customerText)].filter((k) => !WEAK.has(k))]);
+  const hit = (k: string) => related(k).some((r) => said.has(r));
+  return questions.map((q, i) => {
     const asked = [...keywords(q.text)];
-    const strong = asked.filter((k) => !WEAK.has(k));
-    const sharedStrong = strong.filter((k) => said.has(k)).length;
+    const strong = all[i]!;
+    // With several questions, a word they all share ("invoice") does not tell them apart:
+    // each must be met on a word of its own when it has one.
+    const others = new Set(all.flatMap((ws, j) => (j === i ? [] : ws)));
+    const own = questions.length > 1 ? strong.filter((k) => !others.has(k)) : strong;
+    const basis = own.length ? own : strong;
+    const shared = basis.filter(hit).length;
     let answered: boolean;
-    if (!strong.length || q.implicit) answered = acted || yesNo || sharedStrong > 0 || asked.some((k) => said.has(k));
-    else if (strong.length <= 6) answered = sharedStrong >= 1;
-    else answered = sharedStrong >= Math.max(2, Math.ceil(strong.length * 0.25));
+    if (PRESENCE.test(q.text)) answered = true;
+    // A complaint is not a yes/no question: a bare "no" does not address it.
+    else if (q.implicit) answered = acted || instructs || shared > 0 || asked.some(hit);
+    else if (!strong.length) answered = acted || yesNo || instructs || asked.some(hit) || [...context].some(hit);
+    else if (basis.length <= 6) answered = shared >= 1;
+    else answered = shared >= Math.max(2, Math.ceil(basis.length * 0.25));
     if (!answered && yesNo && YES_NO.test(q.text) && strong.length <= 4) answered = true;
+    if (!answered && PROCEDURAL.test(q.text) && instructs) answered = true;
+    if (!answered && REFUSAL.test(draft) && REQUEST.test(q.text) && strong.length <= 4) answered = true;
     return { ...q, answered };
   });
 }
@@ -33,7 +60,7 @@ export const answersQuestions: Rule = {
   check({ questions }) {
     if (!questions.length) return na('No question in the customer’s latest message');
     const open = questions.filter((q) => !q.answered);
-    if (!open.length) return pass(`Addresses all ${questions.length === 1 ? 'the question' : `${questions.length} questions`}`);
+    if (!open.length) return pass(questions.length === 1 ? 'Addresses the question' : `Addresses all ${questions.length} questions`);
     return fail(`${open.length} of ${questions.length} not addressed: ${quote(open[0]!.text, 70)}`);
   },
 };

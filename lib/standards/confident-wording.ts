@@ -13,7 +13,8 @@ export const confidentWording: Rule = {
   standard: 'knowledge',
   label: 'Confident wording',
   check({ draft }) {
-    const hits = findAll(draft, phrasePattern(HEDGES));
+    // "the kind of work", "what sort of plan": a noun phrase, not a hedge.
+    const hits = findAll(draft, phrasePattern(HEDGES)).filter((h) => !(/^(?:kind|sort) of$/i.test(h.text) && /\b(?:the|this|that|these|those|what|which|any|some|every|a|one|same)\s+$/i.test(draft.slice(Math.max(0, h.start - 12), h.start))));
     if (hits.length) return fail(`Hedges undermine the answer: ${hits.slice(0, 3).map((h) => quote(h.text)).join(', ')}`, hits);
     return pass('No hedging');
   },

@@ -20,7 +20,7 @@ function customerSide(text: string) {
 export function evaluateReply(input: EvaluateInput): Evaluation {
   const customerText = input.customerMessages.join('\n\n');
   const side = customerSide(customerText);
-  const questions = markAnswered(side.questions, input.draft);
+  const questions = markAnswered(side.questions, input.draft, customerText);
   const ctx: RuleContext = { ...input, customerText, questions, mood: side.mood };
   const results: RuleResult[] = [];
   let earned = 0;

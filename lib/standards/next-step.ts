@@ -1,17 +1,23 @@
 /** Follow-through: a clear next action and when ("I've refunded it; you'll see it in 3–5 days"). */
 import { fail, pass, type Evidence, type Rule } from './types';
-import { findFirst, quote } from './text';
+import { findAll, findFirst, quote } from './text';
 
 /** Done already: the when is now ("I've refunded it", "the invoice is attached"). */
 const DONE: RegExp[] = [
   /\b(?:i|we)(?:'ve| have)\s+(?:just\s+|now\s+|already\s+|also\s+)?(?:refunded|sent|issued|escalated|reset|restored|fixed|updated|changed|cancel+ed|credited|reversed|processed|reissued|regenerated|added|removed|re-?sent|shipped|upgraded|arranged|booked|raised|logged|filed|passed|forwarded|applied|enabled|disabled|unlocked|extended|scheduled|created|merged|corrected|replaced|ordered|renewed|cleared|signed|locked|switched|attached|confirmed)\b/gi,
   /\b(?:is|are|was|were|has been|have been|it's)\s+(?:now\s+|just\s+|already\s+)?(?:attached|processed|refunded|sent|restored|back|fixed|renewed|shipped|corrected|cancel+ed|live|ready|resolved|reissued|regenerated|updated|on (?:its|their) way)\b/gi,
-  /(?:^|[.!?\n:;]\s*|\band\s+)(?:go to|open|click|choose|pick|select|create|clear|sign in|reset|enable|turn on|reconnect|try|visit|follow|head to|please \w+|send (?:me|us)|reply with|share|forward|upload)\b/gim,
+  /(?:^|[.!?\n:;,—–]\s*|\band\s+)(?:(?:just|simply|then|first|now)\s+)?(?:go to|open|click|tap|press|type|enter|paste|copy|choose|pick|select|create|clear|sign in|log in|reset|restart|reinstall|install|refresh|enable|disable|turn on|turn off|reconnect|switch|scan|compress|resize|remove|change|try|visit|follow|head to|please \w+|send (?:me|us)|reply with|share|forward|upload|download)\b/gim,
+  // Any other completed action of ours ("we've rolled it back", "I've deleted it") — not what we only noticed or received.
+  /\b(?:i|we)(?:'ve| have)\s+(?:just\s+|now\s+|already\s+|also\s+)?(?!(?:received|noticed|seen|heard|read|understood|looked|tried|wondered|considered|realised|realized|learned|been|had|got|asked|checked|investigated|reviewed|passed on your)\b)(?:[a-z]+ed|put|set|made|taken|written|rebuilt|sent|paid|given|moved)\b(?:\s+(?:it\s+)?(?:back|up|off|out))?/gi,
+  // The customer can do it themselves now ("You can create a key under Settings → API"); "attached" / "enclosed".
+  /\byou can (?:now |also |simply |just )?(?!(?:be|see why|imagine|not)\b)[a-z]+\b/gi,
 ];
 
 /** Promised for later: needs a when ("I'll look into it" — by when?). */
 const LATER: RegExp[] = [
-  /\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to)\s+(?:also\s+|then\s+)?\w+/gi,
+  /\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?\w+/gi,
+  /\blet me (?!know\b)\w+|\b(?:happy|glad) to (?!help\b)\w+/gi,
+  /\b(?:your|the|this|that|our) \w+(?: \w+)? (?:will|should) (?:be \w+|end|expire|renew|start|stop|change|close|reopen|update|arrive|ship|appear)\b|\b(?:expects?|plans?|aims?) (?:a fix|to (?:ship|fix|release|have))\b/gi,
   /\b(?:it|they|this|the \w+)(?:'ll| will)?\s+(?:installs?|arrives?|ships?|goes? out|leaves?|lands?|updates?|runs?|finish(?:es)?|starts?|reaches?|resumes?)\b/gi,
   /\b(?:you(?:'ll| will| should)|it(?:'ll| will| should)|they(?:'ll| will))\s+(?:\w+\s+)?(?:see|receive|get|have|find|be able|notice|hear|arrive|show|resume|ship|come)\b/gi,
   /\b(?:could you|can you|would you)\s+(?:\w+\s+)?(?:try|send|reply|click|restart|clear|log|sign|update|check|confirm|forward|share|attach|upload|let me know|tell me)\b/gi,
@@ -25,18 +31,36 @@ const WHEN: RegExp[] = [
   /\b(?:today|tomorrow|tonight|right away|immediately|now|shortly|as soon as|once|when (?:it|they|you|the))\b/gi,
   /\b\d+\s*[-–]\s*\d+\s*(?:business |working )?days\b/gi,
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b/gi,
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
+  /\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi,
+  /\b(?:for|in|over|within) the next (?:\d+|two|three|few|couple of) (?:minutes|hours|days)\b|\bthe moment\b|\bwithin the hour\b/gi,
 ];
 
 const DELAYED = /refund|credit|revers|cancel|processed/i;
-const NOT_A_STEP = /^(?:please (?:be|note|check)\b)/i;
+const NOT_A_STEP = /^(?:please (?:be|note|check|calm|bear|understand|wait|stay|don't|do not)\b|you can not\b)/i;
+/** A hedged step is not a clear one ("I think you can…", "maybe try…"). */
+const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain))\b/i;
 
 /** Evidence without the punctuation the pattern needed to find a sentence start. */
-function trimmed(hit: Evidence | undefined): Evidence | undefined {
+function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined {
   if (!hit) return undefined;
-  const lead = hit.text.length - hit.text.replace(/^[\s.!?:;\n]+/, '').length;
+  const lead = hit.text.length - hit.text.replace(/^[\s.!?:;,—–\n]+/, '').length;
   const text = hit.text.slice(lead);
   if (NOT_A_STEP.test(text)) return undefined;
+  // The clause up to the step: "I think you can…", "maybe try…" (a hedge after it, "probably next week", is the when's business).
+  const from = Math.max(0, ...['.', '!', '?', '\n', ',', ';', '—'].map((c) => draft.lastIndexOf(c, hit.start + lead - 1) + 1));
+  if (HEDGED.test(draft.slice(from, hit.end))) return undefined;
   return { start: hit.start + lead, end: hit.end, text };
+}
+
+/** The first match of any pattern that is a clear step (not hedged, not "please note"). */
+function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
+  const hits = patterns.flatMap((p) => findAll(draft, p)).sort((a, b) => a.start - b.start);
+  for (const hit of hits) {
+    const step = trimmed(draft, hit);
+    if (step) return step;
+  }
+  return undefined;
 }
 
 export const nextStep: Rule = {
@@ -44,12 +68,12 @@ export const nextStep: Rule = {
   standard: 'follow-through',
   label: 'Next step and when',
   check({ draft }) {
-    const done = trimmed(findFirst(draft, DONE));
+    const done = firstStep(draft, DONE);
     const when = findFirst(draft, WHEN);
     // Money and cancellations take effect later: the customer needs to know when they'll see it.
     if (done && (!DELAYED.test(done.text) || when)) return pass(`Next step: ${quote(done.text)}${when ? ` … ${quote(when.text)}` : ''}`, when ? [done, when] : [done]);
     if (done) return fail(`Says what (${quote(done.text)}) but not when they'll see it`, [done]);
-    const action = trimmed(findFirst(draft, LATER));
+    const action = firstStep(draft, LATER);
     if (!action) return fail('No next step: say what happens next and when');
     if (!when) return fail(`Says what (${quote(action.text)}) but not when`, [action]);
     return pass(`Next step: ${quote(action.text)} … ${quote(when.text)}`, [action, when]);

@@ -78,6 +78,7 @@ const STOP = new Set(
     'there here what which who whom whose when where why how can could would should will shall may might must not no yes ' +
     'please thanks thank hi hello hey dear just also still any some all more most very really much many one two get got ' +
     'need want like know tell let make im ive id ill youre dont cant wont isnt didnt doesnt again now today time way ' +
+    'actually even ever already else elsewhere anyway maybe perhaps quite rather thing things ' +
     "i'm i've i'd i'll you're don't can't won't isn't didn't doesn't it's that's there's what's"
   ).split(' '),
 );
@@ -92,10 +93,42 @@ const SYNONYMS = new Map<string, string>(
     ['plan', 'roadmap plann'],
     ['price', 'cost pric charg fee'],
     ['cancel', 'cancell terminat'],
-    ['fix', 'repair resolv solv correct amend chang updat switch modify edit'],
+    ['fix', 'repair resolv solv amend chang updat switch modify edit'],
     ['login', 'log sign signin'],
   ].flatMap(([to, from]) => from!.split(' ').map((f) => [f, to!] as [string, string])),
 );
+
+/**
+ * Words that mean the same thing in one sense but belong to several ("back" is money back and a
+ * restored file): each stem's related stems, used when matching a question to the draft.
+ */
+const RELATED_GROUPS: string[][] = [
+  ['refund', 'restor', 'return'],
+  ['packag', 'parcel', 'order', 'shipment', 'box', 'deliver'],
+  ['file', 'document', 'doc', 'copi', 'pdf'],
+  ['invoic', 'receipt', 'bill', 'statement'],
+  ['account', 'profil', 'workspac'],
+  ['password', 'login', 'credential'],
+  ['error', 'bug', 'issu', 'problem', 'fault'],
+  ['limit', 'maximum', 'max', 'cap', 'quota', 'size', 'bigger', 'larger'],
+  ['long', 'day', 'hour', 'week', 'minut', 'time'],
+  ['where', 'locat', 'find'],
+  ['right', 'correct', 'fix', 'wrong'],
+];
+const RELATED = new Map<string, string[]>();
+for (const group of RELATED_GROUPS) for (const w of group) RELATED.set(w, [...(RELATED.get(w) ?? []), ...group.filter((o) => o !== w)]);
+
+/** A stem and the stems related to it (itself first). */
+export function related(stemmed: string): string[] {
+  return [stemmed, ...(RELATED.get(stemmed) ?? [])];
+}
+
+/** Content words of `text` with their related stems: what a question can be matched against. */
+export function keywordTags(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const k of keywords(text)) for (const r of related(k)) out.add(r);
+  return out;
+}
 
 /** Crude English stem: enough to match "refund"/"refunded"/"refunds", "export"/"exporting". */
 export function stem(word: string): string {
@@ -106,8 +139,23 @@ export function stem(word: string): string {
   return SYNONYMS.get(w) ?? w;
 }
 
-/** Content words of `text` (stems), without stop words or short tokens. */
-export function keywords(text: string): Set<string> {
+/**
+ * The last few texts' keywords: one evaluation asks for the draft's in several rules, and the
+ * customer's messages stay the same while the agent types.
+ */
+const keywordCache = new Map<string, ReadonlySet<string>>();
+
+/** Content words of `text` (stems), without stop words or short tokens. Shared: do not mutate. */
+export function keywords(text: string): ReadonlySet<string> {
+  const known = keywordCache.get(text);
+  if (known) return known;
+  const out = computeKeywords(text);
+  if (keywordCache.size >= 8) keywordCache.delete(keywordCache.keys().next().value!);
+  keywordCache.set(text, out);
+  return out;
+}
+
+function computeKeywords(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(text)) {
     if (w.lower.length < 2 || STOP.has(w.lower) || (w.lower.length < 3 && !/^\d+$/.test(w.lower))) continue;
@@ -120,19 +168,23 @@ export function keywords(text: string): Set<string> {
 
 /** Requests and questions written without a question mark ("I need to know how…", "please tell me…"). */
 const REQUEST_OPENERS = new RegExp(
-  '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one:?)\\s+)?(?:' +
+  '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one)[,:]?\\s+)?(?:' +
     [
       'i(?: need| want| would like|\'d like| am trying|\'m trying) to (?:know|understand|find out|figure out|learn)',
       'i(?: need| want| would like|\'d like) (?:to (?:ask|get|change|cancel|return|request|update|upgrade|downgrade|move|transfer|switch|delete|remove|add|have|see|check|confirm|report)|you to|someone to|somebody to|an? |the |my |our |your |help|a refund|my money|access)',
       '(?:please|pls|kindly)\\s+\\w+',
       '(?:can|could|would|will) (?:you|someone|somebody|anyone|u)\\b',
+      '(?:can|could|may|should|do|shall) (?:i|we)\\b',
+      '(?:is|are) there\\b',
       'let me know',
       'tell me',
       '(?:i (?:was|am|\'m) )?wondering',
       'i wonder',
       'is there (?:a|any) way',
       'how (?:do|can|should|would|to)\\b',
-      '(?:what|when|where|which|who|why) (?:is|are|do|does|did|can|should|will|would|was|happens)\\b',
+      '(?:what|when|where|which|who|why)(?: (?:one|ones|time|day|part|plan|option|version|number|date))? (?:is|are|do|does|did|can|should|will|would|was|happens)\\b',
+      '(?:what|where|when|who|how)[\'’]s\\b',
+      'how (?:long|much|many|often|soon)\\b',
       'any (?:idea|update|news)',
       'do you (?:know|have|offer|support)',
       'does (?:it|this|the)',
@@ -165,7 +217,7 @@ export function findQuestions(text: string): Question[] {
   return out;
 }
 
-const PROBLEM = /\b(?:keeps? \w+ing|drops?|dropping|crash\w*|freez\w*|fails?|bug|annoy\w*|frustrat\w*|hasn't|haven't|isn't|aren't|doesn't|don't|didn't|won't|can't|cannot|couldn't|not working|stopped|broken|charged|cancel|refund|disappeared|missing|lost|failed|reloads|down|wrong|still|waiting|error)\b/i;
+const PROBLEM = /\b(?:keeps? \w+ing|broke|soaked|ruined|drops?|dropping|crash\w*|freez\w*|fails?|bug|annoy\w*|frustrat\w*|hasn't|haven't|isn't|aren't|doesn't|don't|didn't|won't|can't|cannot|couldn't|not working|stopped|broken|charged|cancel|refund|disappeared|missing|lost|failed|reloads|down|wrong|still|waiting|error)\b/i;
 
 // — Mood ————————————————————————————————————————————————————————————————————
 
@@ -185,6 +237,7 @@ const SUPPORT_WORDS: Record<string, number> = {
   cancelling: -2, canceling: -2, dispute: -3, disputing: -3, chargeback: -3, refund: 0, lawyer: -3, mistake: -1, big: 0, deal: 0,
   urgent: -2, urgently: -2, asap: -2, deadline: -2, tomorrow: 0, immediately: -1, emergency: -3,
   worried: -3, worry: -2, anxious: -3, nervous: -2, concerned: -2, scared: -3, panic: -3, panicking: -3,
+  soaked: -2, ruined: -3, destroyed: -3, theft: -3, stolen: -3, scam: -3,
   lost: -2, losing: -2, missing: -2, disappeared: -2, deleted: -1, gone: -1, corrupted: -2, broken: -2,
   stuck: -2, unusable: -3, frustrating: -3, frustrated: -3, frustration: -3, annoying: -2, annoyed: -2,
   ridiculous: -3, unacceptable: -3, useless: -3, joke: -2, disappointed: -3, disappointing: -3,
@@ -212,10 +265,14 @@ const MOOD_PHRASES: [RegExp, number][] = [
   [/\bno (?:one|reply|response|answer)\b/gi, -2],
   [/\b(?:as soon as possible|right away|by (?:today|tonight|tomorrow|end of (?:the )?day))\b/gi, -2],
   [/\bnot (?:working|happy|acceptable|good enough|ok|okay)\b/gi, -2],
-  [/\b(?:can't|cannot|couldn't|unable to) (?:log ?in|sign in|access|pay|work|use|open|find)\b/gi, -2],
+  [/\b(?:can't|cannot|couldn't|unable to) (?:log ?in|sign in|access|pay|work|use|open|launch|go live|ship|send|print|upload|download)\b/gi, -2],
+  [/\b(?:won't|will not|doesn't|does not|didn't) (?:turn on|start|boot|load|open|charge|work)\b/gi, -2],
+  [/\b(?:still|again) (?:isn't|is not|hasn't|has not|doesn't|does not|won't|not)\b|\b(?:isn't|is not|hasn't|has not) \w+ing (?:again|still)\b/gi, -2],
+  [/\bi (?:paid|spent) [£$€]?\s?\d[\d,.]*\s?(?:[£$€]|dollars|euros|pounds)? for (?:this|it|that)\b/gi, -2],
+  [/\b(?:go(?:ing)? live|launch(?:ing)?|presentation|deadline|appointment|exam) (?:is |are )?(?:tomorrow|tonight|today|in (?:two|2|three|3|a few) (?:days|hours))\b|\b(?:we|i) go live (?:tomorrow|tonight|today)\b/gi, -2],
 ];
 
-const WORRY = /^(?:worr\w*|anxious|nervous|concerned|scared|panic\w*|urgent\w*|asap|deadline|emergency|lost|losing|missing|disappeared|deleted|gone|corrupted|afraid|fear\w*|stress\w*|as soon as possible|right away|by (?:today|tonight|tomorrow|end of (?:the )?day)|can't .*|cannot .*|unable to .*)$/i;
+const WORRY = /^(?:worr\w*|(?:we|i) go live .*|go(?:ing)? live .*|launch.*|presentation .*|deadline .*|appointment .*|anxious|nervous|concerned|scared|panic\w*|urgent\w*|asap|deadline|emergency|lost|losing|missing|disappeared|deleted|gone|corrupted|afraid|fear\w*|stress\w*|as soon as possible|right away|by (?:today|tonight|tomorrow|end of (?:the )?day)|can't .*|cannot .*|unable to .*)$/i;
 const SHOUT = /\b[A-Z][A-Z']{2,}\b/g;
 const ACRONYMS = new Set(['PDF', 'API', 'CSV', 'URL', 'SSO', 'VAT', 'USA', 'FAQ', 'USB', 'ETA', 'EOD', 'IBAN', 'SKU', 'HTML', 'HTTP', 'HTTPS', 'SMS', 'CEO', 'CTO', 'iOS', 'GDPR', 'UTC', 'ASAP', 'EUR', 'USD', 'GBP', 'PST', 'EST', 'CET', 'UPS', 'DHL', 'DPD', 'MFA', 'TOTP', 'OTP', 'JSON', 'XML', 'SDK', 'IMAP', 'SMTP', 'DNS', 'SSL', 'TLS', 'VPN', 'LLC', 'LTD', 'INC', 'ID', 'UK', 'EU', 'OK', 'TV', 'PC']);
 

@@ -1,0 +1,85 @@
+/**
+ * The three rules that were weakest on fresh text (acknowledges-feelings, answers-questions,
+ * next-step): what an agent sees for typical drafts. Examples written for this file, not taken
+ * from the corpora.
+ */
+import { evaluateReply } from '../../../lib/standards/engine';
+import { DEFAULT_PACK } from '../../../lib/standards/pack';
+import type { RuleId } from '../../../lib/standards/types';
+
+const NOW = 1_790_000_000_000;
+function check(customer: string, draft: string, rule: RuleId) {
+  const r = evaluateReply({ draft, customerMessages: [customer], customer: { name: 'Robin Park' }, standards: DEFAULT_PACK, now: NOW });
+  return { result: r.results.find((x) => x.rule === rule)!, questions: r.questions, mood: r.mood };
+}
+
+describe('acknowledges-feelings', () => {
+  const ANGRY = 'The blender you sent arrived with a cracked jug. I paid $180 for this and I need it for my restaurant opening on Saturday!!';
+
+  it('hears an upset customer even without swear words', () => {
+    expect(check(ANGRY, 'Hi Robin,', 'acknowledges-feelings').mood.label).not.toBe('neutral');
+  });
+
+  it('passes an apology that names their problem, fails a generic one', () => {
+    expect(check(ANGRY, "Hi Robin, I'm sorry the jug arrived cracked right before your restaurant opening.", 'acknowledges-feelings').result.state).toBe('pass');
+    const generic = check(ANGRY, 'Hi Robin, sorry for any inconvenience. A new one is on its way.', 'acknowledges-feelings').result;
+    expect(generic.state).toBe('fail');
+    expect(generic.why).toMatch(/^Apologises without acknowledging/);
+    expect(check(ANGRY, 'Hi Robin, sorry about that!', 'acknowledges-feelings').result.state).toBe('fail');
+  });
+
+  it('recognises owning the experience and sharing the feeling', () => {
+    for (const draft of ["Hi Robin, that's not the experience we want you to have.", "Hi Robin, I'd be upset too.", 'Hi Robin, a cracked jug days before opening is the last thing you need.']) {
+      expect(check(ANGRY, draft, 'acknowledges-feelings').result.state, draft).toBe('pass');
+    }
+  });
+
+  it('is na when the customer says they are not upset', () => {
+    expect(check("I'm not upset, just confused about which invoice to pay.", 'Hi Robin, pay the one dated 3 May.', 'acknowledges-feelings').result.state).toBe('na');
+  });
+});
+
+describe('answers-questions', () => {
+  it('finds questions written without a question mark', () => {
+    const { questions } = check('Quick one: which plan is right for a team of 8. Also, can I pay yearly', 'Hi Robin,', 'answers-questions');
+    expect(questions.map((q) => q.text)).toEqual(['Quick one: which plan is right for a team of 8.', 'Also, can I pay yearly']);
+  });
+
+  it('needs each question met on its own words, not on a word they share', () => {
+    const customer = 'Any news on my replacement card? And can I change the card PIN online?';
+    const partial = check(customer, 'Hi Robin, yes: open Cards → PIN and pick a new one.', 'answers-questions');
+    expect(partial.result.state).toBe('fail');
+    expect(partial.questions.map((q) => q.answered)).toEqual([false, true]);
+    const both = check(customer, 'Hi Robin, your replacement card was posted today. Yes, you can change the PIN under Cards → PIN.', 'answers-questions');
+    expect(both.result.state).toBe('pass');
+  });
+
+  it('takes steps or a help link as the answer to a how-to question', () => {
+    expect(check('How can I add a signature to my emails?', 'Hi Robin, open Settings and type it in the Signature box.', 'answers-questions').result.state).toBe('pass');
+    expect(check('How can I add a signature to my emails?', 'Hi Robin, thanks for asking!', 'answers-questions').result.state).toBe('fail');
+  });
+
+  it('matches related words ("parcel" for "package") when the question only points ("Where is it?")', () => {
+    expect(check('My package should have come on Tuesday. Where is it?', 'Hi Robin, your parcel is with the courier and arrives tomorrow.', 'answers-questions').result.state).toBe('pass');
+  });
+});
+
+describe('next-step', () => {
+  it('passes a completed action and customer instructions', () => {
+    expect(check('The app logs me out every hour.', "Hi Robin, we've rolled back the session change, so you stay signed in.", 'next-step').result.state).toBe('pass');
+    expect(check('How do I export?', 'Hi Robin, you can export from Reports → Export.', 'next-step').result.state).toBe('pass');
+    expect(check('How do I export?', 'Hi Robin, type /export in any report.', 'next-step').result.state).toBe('pass');
+  });
+
+  it('asks for a when on promises, and accepts dates and weekdays', () => {
+    expect(check('Is my plan ending?', "Hi Robin, we'll look into it.", 'next-step').result.why).toMatch(/not when/);
+    expect(check('Is my plan ending?', 'Hi Robin, your plan will end on 30 November.', 'next-step').result.state).toBe('pass');
+    expect(check('When does it ship?', 'Hi Robin, our team expects a fix by Friday.', 'next-step').result.state).toBe('pass');
+  });
+
+  it('does not count a hedged suggestion or "please calm down" as a step', () => {
+    expect(check('It crashes.', 'Hi Robin, I think you can reinstall it.', 'next-step').result.state).toBe('fail');
+    expect(check('It crashes.', 'Hi Robin, maybe try another browser?', 'next-step').result.state).toBe('fail');
+    expect(check('It crashes!!', 'Hi Robin, please calm down.', 'next-step').result.state).toBe('fail');
+  });
+});
