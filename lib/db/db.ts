@@ -54,6 +54,12 @@ export class RapportDB extends Dexie {
           n.version ??= 1;
         });
       });
+    // v3 — memory speed (#3): a customer's tickets by first-seen time. The cues need the earliest
+    // ticket ("with us since") and the tickets of the last 7 days ("3rd ticket since Monday"); without
+    // this index both meant reading every ticket of the customer on every open. Index only, no reshape.
+    this.version(3).stores({
+      visits: 'id, customerId, [customerId+lastSeen], lastSeen, [customerId+firstSeen]',
+    });
   }
 }
 

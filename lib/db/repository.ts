@@ -317,6 +317,91 @@ export class Repository {
     return hits.sort((a, b) => Number(b.pinned ?? false) - Number(a.pinned ?? false) || b.updatedAt - a.updatedAt);
   }
 
+  /** The newest `limit` tickets of a customer, newest first (the order of `visitsOf`). */
+  async recentVisitsOf(customerId: string, limit: number): Promise<TicketVisit[]> {
+    return this.visitsByLastSeen(customerId).reverse().limit(limit).toArray();
+  }
+
+  /** Ticket `key` if it belongs to this customer. */
+  async visitOf(key: string, customerId: string): Promise<TicketVisit | undefined> {
+    const visit = await this.database.visits.get(key);
+    return visit?.customerId === customerId ? visit : undefined;
+  }
+
+  /** How many tickets of a customer were first seen at or after `since`, and the earliest of them (index only). */
+  async visitsFirstSeenSince(customerId: string, since: number): Promise<{ count: number; earliestFirstSeen?: number }> {
+    const range = this.database.visits.where('[customerId+firstSeen]').between([customerId, since], [customerId, Infinity], true, true);
+    const [count, keys] = await Promise.all([range.clone().count(), range.clone().limit(1).keys()]);
+    const first = keys[0] as [string, number] | undefined;
+    return { count, earliestFirstSeen: first?.[1] };
+  }
+
+  /** The customer's ticket first seen earliest. */
+  async earliestVisitOf(customerId: string): Promise<TicketVisit | undefined> {
+    return this.database.visits.where('[customerId+firstSeen]').between([customerId, -Infinity], [customerId, Infinity]).first();
+  }
+
+  /**
+   * Walks a customer's tickets older than `after` (the last of a `recentVisitsOf` page), newest
+   * first, handing each to `visit` until it answers `true` (found all it wanted). Reads only as far
+   * as needed.
+   */
+  async scanOlderVisits(customerId: string, after: TicketVisit, visit: (v: TicketVisit) => boolean): Promise<void> {
+    let done = false;
+    await this.database.visits
+      .where('[customerId+lastSeen]')
+      .between([customerId, -Infinity], [customerId, after.lastSeen], true, true)
+      .reverse()
+      .until(() => done)
+      // Same lastSeen: the page ended at `after`; rows with a larger id came before it.
+      .each((v) => {
+        if (v.lastSeen === after.lastSeen && v.id >= after.id) return;
+        done = visit(v);
+      });
+  }
+
+  /** The newest `limit` notes of a customer, newest first (the order of `notesFor`). */
+  async recentNotesOf(customerId: string, limit: number): Promise<Note[]> {
+    return this.database.notes
+      .where('[customerId+createdAt]')
+      .between([customerId, -Infinity], [customerId, Infinity])
+      .reverse()
+      .limit(limit)
+      .toArray();
+  }
+
+  /** The newest of a customer's notes written on ticket `key`. */
+  async newestNoteOn(customerId: string, key: string): Promise<Note | undefined> {
+    const rows = await this.database.notes.where('ticketKey').equals(key).toArray();
+    return rows
+      .filter((n) => n.customerId === customerId)
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))[0];
+  }
+
+  /**
+   * The first of a customer's notes older than `after` (newest first) that `match`es. Read in
+   * growing pages (one request each) rather than a cursor (one step per note).
+   */
+  async findOlderNote(customerId: string, after: Note, match: (n: Note) => boolean): Promise<Note | undefined> {
+    let boundary = after;
+    for (let page = 100; ; page *= 4) {
+      const rows = await this.database.notes
+        .where('[customerId+createdAt]')
+        .between([customerId, -Infinity], [customerId, boundary.createdAt], true, true)
+        .reverse()
+        .limit(page)
+        .toArray();
+      const edge = boundary;
+      const hit = rows.find((n) => !(n.createdAt === edge.createdAt && n.id >= edge.id) && match(n));
+      if (hit || rows.length < page) return hit;
+      boundary = rows[rows.length - 1]!;
+    }
+  }
+
+  private visitsByLastSeen(customerId: string) {
+    return this.database.visits.where('[customerId+lastSeen]').between([customerId, -Infinity], [customerId, Infinity]);
+  }
+
   /** All tickets of a customer (visited or from the helpdesk's API), newest first. */
   async visitsOf(customerId: string): Promise<TicketVisit[]> {
     return this.database.visits

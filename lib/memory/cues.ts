@@ -36,6 +36,11 @@ export interface CueInput {
   followUps: FollowUp[];
   notes?: Note[];
   now: number;
+  /**
+   * Tickets first seen in the last 7 days, when counted on an index: then `visits` may hold only
+   * the newest page (plus the current, earliest and topic/mood matches) — see lib/memory/context.ts.
+   */
+  week?: { count: number; earliestFirstSeen?: number };
 }
 
 export const MAX_CUES = 5;
@@ -106,11 +111,11 @@ export function sameTopic(a: TicketVisit, b: TicketVisit): boolean {
 }
 
 export const repeatContact: Rule = (input) => {
-  const week = input.visits.filter((v) => v.firstSeen >= input.now - 7 * DAY);
+  const week = input.week ?? weekOf(input);
   const hasCurrent = input.visits.some((v) => v.id === input.currentTicket);
-  const count = week.length + (hasCurrent ? 0 : 1);
+  const count = week.count + (hasCurrent ? 0 : 1);
   if (count >= 2) {
-    const first = Math.min(...week.map((v) => v.firstSeen), input.now);
+    const first = Math.min(week.earliestFirstSeen ?? Infinity, input.now);
     const sameDay = new Date(first).toDateString() === new Date(input.now).toDateString();
     const since = sameDay ? 'today' : `since ${new Date(first).toLocaleDateString('en-GB', { weekday: 'long' })}`;
     return { id: 'repeat-contact', weight: 85, reason: `${ordinal(count)} ticket ${since} — acknowledge the hassle` };
@@ -122,6 +127,11 @@ export const repeatContact: Rule = (input) => {
   }
   return undefined;
 };
+
+function weekOf(input: CueInput): NonNullable<CueInput['week']> {
+  const week = input.visits.filter((v) => v.firstSeen >= input.now - 7 * DAY);
+  return { count: week.length, earliestFirstSeen: week.length ? Math.min(...week.map((v) => v.firstSeen)) : undefined };
+}
 
 export const negativeLastTime: Rule = (input) => {
   const last = previousOf(input).find((v) => v.mood !== undefined);

@@ -10,6 +10,17 @@ const V1_STORES = {
   notes: 'id, customerId, [customerId+createdAt], ticketKey, updatedAt, *tags',
 };
 
+const V2_STORES = {
+  customers: 'id, [helpdesk+account+externalId], *emails, [helpdesk+account+name], lastSeen, mergedInto, name',
+  visits: 'id, customerId, [customerId+lastSeen], lastSeen',
+  notes: 'id, customerId, [customerId+createdAt], ticketKey, updatedAt, *tags, author',
+  facts: 'id, customerId, [customerId+createdAt]',
+  followUps: 'id, customerId, [status+dueAt], [customerId+status]',
+  merges: 'id, survivorId, mergedId, at',
+  replies: 'id, customerId, sentAt, [helpdesk+account+ticketId], agent',
+  apiFetches: 'key',
+};
+
 const indexes = (database: Dexie, name: string) => database.table(name).schema.indexes.map((i) => i.name).sort();
 
 describe('schema', () => {
@@ -38,7 +49,8 @@ describe('schema', () => {
 
     const v2 = new RapportDB(name);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    // Opening with RapportDB runs every later version too (v3 only adds an index).
+    expect(v2.verno).toBeGreaterThanOrEqual(2);
     expect(await v2.customers.get('c1')).toEqual({ ...customer, version: 1 });
     expect(await v2.visits.get(visit.id)).toEqual({ ...visit, source: 'visit' });
     expect(await v2.notes.get('n1')).toEqual({ ...note, pinned: false, edits: [], version: 1 });
@@ -46,5 +58,35 @@ describe('schema', () => {
     for (const table of ['facts', 'followUps', 'merges', 'replies', 'apiFetches']) expect(await v2.table(table).count()).toBe(0);
     expect(indexes(v2, 'followUps')).toEqual(['[customerId+status]', '[status+dueAt]', 'customerId']);
     await v2.delete();
+  });
+
+  it('v3 adds visits [customerId+firstSeen] over v2 data: every row kept and found through it', async () => {
+    const name = `schema-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(V2_STORES);
+    const visit = (id: string, customerId: string, firstSeen: number) => ({
+      id,
+      helpdesk: 'zendesk',
+      account: 'a.zendesk.com',
+      ticketId: id,
+      customerId,
+      firstSeen,
+      lastSeen: firstSeen + 5,
+      source: 'visit',
+    });
+    const rows = [visit('1', 'c1', 30), visit('2', 'c1', 10), visit('3', 'c2', 5), visit('4', 'c1', 20)];
+    await v2.table('visits').bulkAdd(rows);
+    await v2.table('customers').add({ id: 'c1', helpdesk: 'zendesk', account: 'a.zendesk.com', emails: [], firstSeen: 1, lastSeen: 2, updatedAt: 2, version: 1 });
+    v2.close();
+
+    const v3 = new RapportDB(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(indexes(v3, 'visits')).toEqual(['[customerId+firstSeen]', '[customerId+lastSeen]', 'customerId', 'lastSeen']);
+    expect(await v3.visits.toArray()).toEqual(rows.sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await v3.customers.count()).toBe(1);
+    const byFirstSeen = await v3.visits.where('[customerId+firstSeen]').between(['c1', -Infinity], ['c1', Infinity]).toArray();
+    expect(byFirstSeen.map((v) => v.id)).toEqual(['2', '4', '1']);
+    await v3.delete();
   });
 });

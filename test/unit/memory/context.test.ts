@@ -1,0 +1,218 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RapportDB } from '@/lib/db/db';
+import { Repository, type Clock } from '@/lib/db/repository';
+import { ticketKey, type Customer, type Note, type TicketRef, type TicketVisit } from '@/lib/db/types';
+import { memoryContext, TIMELINE_MAX } from '@/lib/memory/context';
+import { cuesFor } from '@/lib/memory/cues';
+import type { LastTime, MemoryContext, TimelineEntry } from '@/lib/memory/messages';
+
+// memoryContext reads only the newest page of tickets and notes (plus what the cues need). These
+// tests compare it with the straightforward answer computed from EVERY ticket and note, on long and
+// awkward histories: what the agent sees must not depend on how much was read.
+
+let database: RapportDB;
+let repo: Repository;
+const NOW = Date.UTC(2026, 10, 25, 9);
+const DAY = 86_400_000;
+const clock: Clock = { now: () => NOW, uuid: () => crypto.randomUUID() };
+
+beforeEach(() => {
+  database = new RapportDB(`context-${crypto.randomUUID()}`);
+  repo = new Repository(database, clock);
+});
+afterEach(() => database.delete());
+
+/** The panels computed from every ticket and note of the customer (the pre-optimisation reading). */
+async function everything(customerId: string, ticket: TicketRef): Promise<MemoryContext> {
+  const customer = await repo.customer(customerId);
+  const [visits, notes, facts, followUps, merges] = await Promise.all([
+    repo.visitsOf(customer.id),
+    repo.notesFor(customer.id),
+    repo.factsOf(customer.id),
+    repo.openFollowUpsOf(customer.id),
+    repo.mergesOf(customer.id),
+  ]);
+  const current = ticketKey(ticket);
+  const cues = cuesFor({ customer, currentTicket: current, visits, facts, followUps, notes, now: NOW });
+  const timeline: TimelineEntry[] = [
+    ...visits.map((visit) => ({ kind: 'ticket' as const, at: visit.lastSeen, visit, current: visit.id === current })),
+    ...notes.map((note) => ({ kind: 'note' as const, at: note.createdAt, note })),
+  ]
+    .sort((a, b) => b.at - a.at)
+    .slice(0, TIMELINE_MAX);
+  const previous = visits.find((v) => v.id !== current);
+  let lastTime: LastTime | undefined;
+  if (previous) {
+    const note = notes.find((n) => n.ticketKey === previous.id) ?? notes.find((n) => n.pinned);
+    lastTime = {
+      ticket: { helpdesk: previous.helpdesk, account: previous.account, ticketId: previous.ticketId },
+      subject: previous.subject,
+      at: previous.lastSeen,
+      outcome: previous.outcome ?? previous.status,
+      note: note?.text,
+    };
+  }
+  return { customer, cues, lastTime, facts, followUps, timeline, merges, api: undefined };
+}
+
+/** A small deterministic random generator, so a failure can be replayed. */
+function random(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return s / 2_147_483_648;
+  };
+}
+
+const ref = (ticketId: string): TicketRef => ({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId });
+
+interface Shape {
+  visits: number;
+  notes: number;
+  /** Chance a ticket has a mood / shares the current ticket's tag / a note is pinned. */
+  mood: number;
+  topic: number;
+  pinned: number;
+  /** Ticket ids that notes are written on (0..n). */
+  noteTickets: number;
+}
+
+async function seed(rnd: () => number, shape: Shape, customerId = 'c1') {
+  const customer: Customer = {
+    id: customerId,
+    helpdesk: 'zendesk',
+    account: 'acme.zendesk.com',
+    externalId: customerId,
+    name: 'Sam',
+    emails: [],
+    firstSeen: NOW - 200 * DAY,
+    lastSeen: NOW,
+    updatedAt: NOW,
+    version: 1,
+  };
+  const visits: TicketVisit[] = [];
+  for (let k = 0; k < shape.visits; k++) {
+    // Coarse times so that several tickets share a lastSeen (ties are ordered by id).
+    const lastSeen = NOW - Math.floor(rnd() * 60) * DAY;
+    const firstSeen = lastSeen - Math.floor(rnd() * 3) * DAY - (rnd() < 0.05 ? 400 * DAY : 0);
+    visits.push({
+      id: ticketKey(ref(`${customerId}-${k}`)),
+      helpdesk: 'zendesk',
+      account: 'acme.zendesk.com',
+      ticketId: `${customerId}-${k}`,
+      customerId,
+      subject: rnd() < shape.topic ? 'Export broken' : `Question number ${k}`,
+      status: rnd() < 0.5 ? 'solved' : 'open',
+      firstSeen,
+      lastSeen,
+      source: rnd() < 0.3 ? 'api' : 'visit',
+      mood: rnd() < shape.mood ? Math.floor(rnd() * 11) - 5 : undefined,
+      tags: rnd() < shape.topic ? ['export'] : [`tag${k}`],
+    });
+  }
+  const notes: Note[] = [];
+  for (let k = 0; k < shape.notes; k++) {
+    const createdAt = NOW - Math.floor(rnd() * 90) * DAY;
+    const on = Math.floor(rnd() * shape.noteTickets);
+    notes.push({
+      id: `${customerId}-note-${k}`,
+      customerId,
+      text: `Note ${k}`,
+      tags: [],
+      createdAt,
+      updatedAt: createdAt,
+      pinned: rnd() < shape.pinned,
+      edits: [],
+      version: 1,
+      ticketKey: ticketKey(ref(`${customerId}-${on}`)),
+    });
+  }
+  await database.customers.put(customer);
+  await database.visits.bulkPut(visits);
+  await database.notes.bulkPut(notes);
+  return { customer, visits, notes };
+}
+
+describe('memory context on long histories', () => {
+  it('shows exactly what reading every ticket and note shows', async () => {
+    const shapes: Shape[] = [
+      { visits: 150, notes: 120, mood: 0.5, topic: 0.2, pinned: 0.1, noteTickets: 150 },
+      // Moods, same-topic tickets, pinned notes and notes on the previous ticket are rare: found past the first page.
+      { visits: 150, notes: 120, mood: 0.02, topic: 0.02, pinned: 0.01, noteTickets: 300 },
+      { visits: 150, notes: 120, mood: 0, topic: 0, pinned: 0, noteTickets: 1000 },
+      { visits: 41, notes: 41, mood: 0.05, topic: 0.05, pinned: 0.05, noteTickets: 41 },
+      { visits: 40, notes: 40, mood: 0.1, topic: 0.1, pinned: 0.1, noteTickets: 40 },
+      { visits: 3, notes: 2, mood: 0.5, topic: 0.5, pinned: 0.5, noteTickets: 3 },
+    ];
+    let compared = 0;
+    for (const [s, shape] of shapes.entries()) {
+      for (let round = 0; round < 4; round++) {
+        const rnd = random(1 + s * 100 + round);
+        const customerId = `c${s}-${round}`;
+        const { visits } = await seed(rnd, shape, customerId);
+        // The current ticket: a new one, the newest, or one deep in the history.
+        for (const ticketId of ['new-ticket', visits[0]?.ticketId, visits[Math.floor(visits.length * 0.9)]?.ticketId]) {
+          if (!ticketId) continue;
+          const expected = await everything(customerId, ref(ticketId));
+          const actual = await memoryContext(repo, customerId, ref(ticketId), NOW);
+          expect(actual, `${customerId} on ${ticketId}`).toEqual(expected);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(60);
+  });
+
+  it('keeps “with us since” and “Nth ticket this week” from tickets outside the newest page', async () => {
+    const rnd = random(7);
+    await seed(rnd, { visits: 120, notes: 0, mood: 1, topic: 0, pinned: 0, noteTickets: 1 });
+    await database.visits.toCollection().modify((v) => {
+      v.firstSeen -= 400 * DAY;
+      v.lastSeen -= 30 * DAY;
+    });
+    // Far down the newest-first list: the earliest ticket, and two first seen this week (odd data
+    // from an import, but it must count).
+    await database.visits.update(ticketKey(ref('c1-5')), { firstSeen: NOW - 900 * DAY, lastSeen: NOW - 200 * DAY });
+    await database.visits.update(ticketKey(ref('c1-6')), { firstSeen: NOW - 2 * DAY, lastSeen: NOW - 201 * DAY });
+    await database.visits.update(ticketKey(ref('c1-7')), { firstSeen: NOW - 1 * DAY, lastSeen: NOW - 202 * DAY });
+    const expected = await everything('c1', ref('new'));
+    const actual = await memoryContext(repo, 'c1', ref('new'), NOW);
+    expect(actual).toEqual(expected);
+    expect(actual.cues.map((c) => c.id)).toContain('repeat-contact');
+    expect(actual.cues.find((c) => c.id === 'repeat-contact')?.reason).toMatch(/^3rd ticket/);
+    expect(actual.cues.find((c) => c.id === 'long-time-customer')?.reason).toMatch(/^With us since/);
+  });
+
+  it('still finds the note on the previous ticket and the pinned note when they are old', async () => {
+    const rnd = random(11);
+    await seed(rnd, { visits: 5, notes: 100, mood: 1, topic: 0, pinned: 0, noteTickets: 0 });
+    const previous = (await repo.visitsOf('c1'))[0]!;
+    const old = { id: 'old-note', customerId: 'c1', text: 'Refund was promised', tags: [], createdAt: NOW - 500 * DAY, updatedAt: NOW - 500 * DAY, pinned: false, edits: [], version: 1, ticketKey: previous.id };
+    await database.notes.put(old);
+    expect((await memoryContext(repo, 'c1', ref('new'), NOW)).lastTime?.note).toBe('Refund was promised');
+    await database.notes.delete('old-note');
+    await database.notes.put({ ...old, id: 'pinned-note', text: 'Call before noon', ticketKey: undefined, pinned: true });
+    expect((await memoryContext(repo, 'c1', ref('new'), NOW)).lastTime?.note).toBe('Call before noon');
+    expect(await memoryContext(repo, 'c1', ref('new'), NOW)).toEqual(await everything('c1', ref('new')));
+  });
+
+  it('finds the one pinned note among hundreds written at the same moments', async () => {
+    const rnd = random(13);
+    await seed(rnd, { visits: 5, notes: 0, mood: 1, topic: 0, pinned: 0, noteTickets: 0 });
+    const notes = Array.from({ length: 600 }, (_, k) => ({
+      id: `n-${String(k).padStart(3, '0')}`,
+      customerId: 'c1',
+      text: `Note ${k}`,
+      tags: [],
+      createdAt: NOW - Math.floor(k / 150) * DAY,
+      updatedAt: NOW,
+      pinned: k === 3,
+      edits: [],
+      version: 1,
+    }));
+    await database.notes.bulkPut(notes);
+    const actual = await memoryContext(repo, 'c1', ref('new'), NOW);
+    expect(actual.lastTime?.note).toBe('Note 3');
+    expect(actual).toEqual(await everything('c1', ref('new')));
+  });
+});
