@@ -12,6 +12,9 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iP(hone|ad|od)/.test(navi
 
 interface NotesProps {
   notes?: NoteView[];
+  /** The customer's note count when `notes` is only the newest page. */
+  total?: number;
+  onShowAll?(): void;
   now: number;
   onAddNote(text: string): Promise<NoteSaveResult>;
   /** The unsaved text for this ticket, kept by the parent so it survives re-reads and collapsing. */
@@ -19,16 +22,22 @@ interface NotesProps {
   onDraft(text: string): void;
 }
 
-export function Notes({ notes, now, onAddNote, draft, onDraft }: NotesProps) {
+export function Notes({ notes, total, onShowAll, now, onAddNote, draft, onDraft }: NotesProps) {
+  const count = Math.max(total ?? 0, notes?.length ?? 0);
   const headingId = useId();
   return (
     <section class="rp-notes" aria-labelledby={headingId}>
       <h3 id={headingId} class="rp-h">
         Notes
-        {notes && notes.length > 0 && <span class="rp-count">{notes.length}</span>}
+        {count > 0 && <span class="rp-count">{count}</span>}
       </h3>
       <NoteComposer onAddNote={onAddNote} draft={draft} onDraft={onDraft} />
       <NoteList notes={notes} now={now} />
+      {notes && onShowAll && count > notes.length && (
+        <button type="button" class="rp-link rp-show-all" data-testid="notes-show-all" onClick={onShowAll}>
+          Show all {count} notes
+        </button>
+      )}
     </section>
   );
 }

@@ -45,7 +45,7 @@ export function Sidebar(props: SidebarProps) {
   );
 }
 
-function SidebarView({ state, collapsed, onToggleCollapsed, onAddNote, now = Date.now() }: SidebarProps) {
+function SidebarView({ state, collapsed, onToggleCollapsed, onAddNote, onShowAllNotes, now = Date.now() }: SidebarProps) {
   const toggleButton = useRef<HTMLButtonElement>(null);
   const toggledHere = useRef(false);
   /** Unsaved note text per ticket: survives re-reads of the page, collapsing and switching tickets. */
@@ -121,6 +121,7 @@ function SidebarView({ state, collapsed, onToggleCollapsed, onAddNote, now = Dat
           state={state}
           now={now}
           onAddNote={onAddNote}
+          onShowAllNotes={onShowAllNotes}
           draft={drafts.current.get(key) ?? ''}
           onDraft={(text) => (text ? drafts.current.set(key, text) : drafts.current.delete(key))}
           draftKey={key}
@@ -130,7 +131,7 @@ function SidebarView({ state, collapsed, onToggleCollapsed, onAddNote, now = Dat
   );
 }
 
-interface BodyProps extends Pick<SidebarProps, 'onAddNote'> {
+interface BodyProps extends Pick<SidebarProps, 'onAddNote' | 'onShowAllNotes'> {
   state: SidebarState;
   now: number;
   draft: string;
@@ -138,7 +139,7 @@ interface BodyProps extends Pick<SidebarProps, 'onAddNote'> {
   draftKey: string;
 }
 
-function Body({ state, now, onAddNote, draft, onDraft, draftKey }: BodyProps) {
+function Body({ state, now, onAddNote, onShowAllNotes, draft, onDraft, draftKey }: BodyProps) {
   switch (state.kind) {
     case 'waiting':
       return (
@@ -165,7 +166,16 @@ function Body({ state, now, onAddNote, draft, onDraft, draftKey }: BodyProps) {
           {state.panels?.memory && <MemoryTop {...state.panels.memory} />}
           {state.panels?.checklist && <ChecklistPanel {...state.panels.checklist} />}
           {/* Keyed by ticket: a half-typed note never follows the agent to another customer. */}
-          <Notes key={draftKey} notes={state.notes} now={now} onAddNote={onAddNote} draft={draft} onDraft={onDraft} />
+          <Notes
+            key={draftKey}
+            notes={state.notes}
+            total={state.notesTotal}
+            onShowAll={onShowAllNotes}
+            now={now}
+            onAddNote={onAddNote}
+            draft={draft}
+            onDraft={onDraft}
+          />
           {state.panels?.memory && <MemoryDetails {...state.panels.memory} />}
         </>
       );

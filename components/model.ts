@@ -38,6 +38,8 @@ export type SidebarState =
       /** undefined while the background is answering. */
       history?: VisitSummary;
       notes?: NoteView[];
+      /** All the customer's notes, when more exist than `notes` holds. */
+      notesTotal?: number;
       /** A problem talking to local storage, in plain words (e.g. "storage is full"). */
       storageError?: string;
       /** Set by ticket features once the customer is looked up. */
@@ -52,6 +54,8 @@ export interface SidebarProps {
   onToggleCollapsed(): void;
   /** Saves a note for the current customer. The input keeps its text unless the save succeeded. */
   onAddNote(text: string): Promise<NoteSaveResult>;
+  /** Loads every note of the customer (the ticket opens with the newest page only). */
+  onShowAllNotes?(): void;
   /** Presentation mode: customer names as initials, emails and phone numbers masked. */
   presentation?: boolean;
   /** Fixed "now" for tests; defaults to Date.now(). */

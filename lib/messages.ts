@@ -53,7 +53,10 @@ export interface VisitSummary {
 export interface TicketContext {
   customer: Customer;
   history: VisitSummary;
+  /** The newest notes (at most NOTES_PAGE, newest first). */
   notes: Note[];
+  /** How many notes the customer has in all. */
+  notesTotal: number;
 }
 
 interface FoundationAnswers {

@@ -42,6 +42,12 @@ const normaliseEmail = (email: string | undefined) => {
 
 const normaliseName = (name: string | undefined) => name?.replace(/\s+/g, ' ').trim() || undefined;
 
+/**
+ * Notes sent with `ticket.open`: the newest page only, so opening a ticket costs the same for a
+ * customer with 3 notes or 3,000; the sidebar asks for the rest (`notes.list`) on "Show all".
+ */
+export const NOTES_PAGE = 20;
+
 export class Repository {
   constructor(
     private readonly database: RapportDB,
@@ -106,7 +112,12 @@ export class Repository {
       const customer = this.mergeRequester(found, snapshot, now);
       const id = ticketKey(snapshot);
       // Reads in parallel, before this visit is written (history is what we knew before it).
-      const [history, previous, customerNotes] = await Promise.all([this.historyOf(customer.id), visits.get(id), this.notesFor(customer.id)]);
+      const [history, previous, customerNotes, notesTotal] = await Promise.all([
+        this.historyOf(customer.id),
+        visits.get(id),
+        this.recentNotesOf(customer.id, NOTES_PAGE),
+        this.notesCountOf(customer.id),
+      ]);
       const visit: TicketVisit = {
         ...previous,
         id,
@@ -122,7 +133,7 @@ export class Repository {
         ...visitDetails(snapshot, previous, now),
       };
       await Promise.all([customers.put({ ...customer }), visits.put({ ...visit })]);
-      return { customer, history, notes: customerNotes };
+      return { customer, history, notes: customerNotes, notesTotal };
     });
   }
 
@@ -358,6 +369,10 @@ export class Repository {
         if (v.lastSeen === after.lastSeen && v.id >= after.id) return;
         done = visit(v);
       });
+  }
+
+  async notesCountOf(customerId: string): Promise<number> {
+    return this.database.notes.where('[customerId+createdAt]').between([customerId, -Infinity], [customerId, Infinity]).count();
   }
 
   /** The newest `limit` notes of a customer, newest first (the order of `notesFor`). */

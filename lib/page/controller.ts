@@ -18,6 +18,12 @@ export interface SidebarView {
   remove(): void;
 }
 
+export interface ViewHandlers {
+  onAddNote(text: string): Promise<NoteSaveResult>;
+  onToggleCollapsed(): void;
+  onShowAllNotes(): void;
+}
+
 export interface ControllerDeps {
   adapter: HelpdeskAdapter;
   document: Document;
@@ -25,7 +31,7 @@ export interface ControllerDeps {
   href(): string;
   request<T extends RequestType>(req: RequestOf<T>): Promise<Reply<Answers[T]>>;
   /** Creates the sidebar on first use; `onAddNote`/`onToggle` come back from the view. */
-  createView(handlers: { onAddNote(text: string): Promise<NoteSaveResult>; onToggleCollapsed(): void }): SidebarView;
+  createView(handlers: ViewHandlers): SidebarView;
   prefs: {
     collapsed(): Promise<boolean>;
     setCollapsed(value: boolean): Promise<void>;
@@ -54,6 +60,7 @@ interface Session {
   /** Something on the page changed. */
   poke(): void;
   addNote(text: string): Promise<NoteSaveResult>;
+  showAllNotes(): Promise<void>;
   state(): SidebarState | undefined;
 }
 
@@ -72,6 +79,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     view ??= deps.createView({
       onAddNote: (text) => session?.addNote(text) ?? Promise.resolve({ ok: false, error: 'No ticket is open.' }),
       onToggleCollapsed: toggleCollapsed,
+      onShowAllNotes: () => void session?.showAllNotes(),
     });
     view.render(state, collapsed, presentation);
   };
@@ -165,6 +173,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         missing: result.missing,
         history: sameCustomer ? previous?.history : undefined,
         notes: sameCustomer ? previous?.notes : undefined,
+        notesTotal: sameCustomer ? previous?.notesTotal : undefined,
         storageError: sameCustomer ? previous?.storageError : undefined,
         panels: sameCustomer ? previous?.panels : undefined,
       });
@@ -191,6 +200,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         ...current,
         history: reply.data.history,
         notes: reply.data.notes.map(noteView),
+        notesTotal: reply.data.notesTotal,
         storageError: undefined,
       });
       startFeatures(reply.data);
@@ -254,6 +264,13 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       controller,
       poke,
       state: () => current,
+      async showAllNotes() {
+        if (!customerId) return;
+        const reply = await deps.request({ type: 'notes.list', customerId });
+        if (sessionSignal.aborted || current?.kind !== 'ticket') return;
+        if (!reply.ok) render({ ...current, storageError: reply.error });
+        else render({ ...current, notes: reply.data.map(noteView), notesTotal: reply.data.length });
+      },
       async addNote(text) {
         if (!customerId || !snapshot) return { ok: false, error: 'This customer is still being looked up. Try again in a moment.' };
         const reply = await deps.request({
@@ -264,7 +281,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         });
         if (!reply.ok) return { ok: false, error: reply.error };
         if (!sessionSignal.aborted && current?.kind === 'ticket') {
-          render({ ...current, notes: [noteView(reply.data), ...(current.notes ?? [])] });
+          render({ ...current, notes: [noteView(reply.data), ...(current.notes ?? [])], notesTotal: (current.notesTotal ?? 0) + 1 });
         }
         return { ok: true };
       },

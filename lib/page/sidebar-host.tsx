@@ -5,8 +5,8 @@
  */
 import { render } from 'preact';
 import { Sidebar } from '../../components/Sidebar';
-import type { NoteSaveResult, SidebarState } from '../../components/model';
-import type { SidebarView } from './controller';
+import type { SidebarState } from '../../components/model';
+import type { SidebarView, ViewHandlers } from './controller';
 
 export const SIDEBAR_WIDTH = 340;
 export const COLLAPSED_WIDTH = 28;
@@ -24,7 +24,7 @@ html.${COLLAPSED} rapport-sidebar { width: ${COLLAPSED_WIDTH}px !important; }
 export function createSidebarHost(
   doc: Document,
   css: string,
-  handlers: { onAddNote(text: string): Promise<NoteSaveResult>; onToggleCollapsed(): void },
+  handlers: ViewHandlers,
 ): SidebarView {
   const pageStyle = doc.createElement('style');
   pageStyle.dataset.rapport = '';
@@ -51,6 +51,7 @@ export function createSidebarHost(
           presentation={presentation}
           onAddNote={handlers.onAddNote}
           onToggleCollapsed={handlers.onToggleCollapsed}
+          onShowAllNotes={handlers.onShowAllNotes}
         />,
         mountPoint,
       );

@@ -277,3 +277,20 @@ describe('Collapsing', () => {
     for (const b of container.querySelectorAll('button')) expect(b.getAttribute('type')).toBe('button');
   });
 });
+
+describe('Notes page', () => {
+  it('shows the total and offers the rest when only the newest notes are loaded', () => {
+    const note = (i: number): NoteView => ({ id: `n${i}`, text: `note ${i}`, tags: [], createdAt: NOW - i * 1000 });
+    const onShowAllNotes = vi.fn();
+    setup({ state: ticket({ notes: [note(1), note(2)], notesTotal: 30 }), onShowAllNotes });
+    expect(screen.getAllByTestId('note')).toHaveLength(2);
+    fireEvent.click(screen.getByTestId('notes-show-all'));
+    expect(onShowAllNotes).toHaveBeenCalled();
+    expect(screen.getByTestId('notes-show-all').textContent).toBe('Show all 30 notes');
+  });
+
+  it('offers nothing more when every note is there', () => {
+    setup({ state: ticket({ notes: [], notesTotal: 0 }), onShowAllNotes: vi.fn() });
+    expect(screen.queryByTestId('notes-show-all')).toBeNull();
+  });
+});

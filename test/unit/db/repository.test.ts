@@ -107,6 +107,19 @@ describe('notes', () => {
     expect(again.notes).toHaveLength(2);
   });
 
+  it('opens a ticket with the newest page of notes and the total, whatever the history', async () => {
+    const { customer } = await repo.openTicket(snapshot());
+    for (let i = 0; i < 45; i++) {
+      time += 1000;
+      await repo.addNote({ customerId: customer.id, text: `note ${i}` });
+    }
+    const ctx = await repo.openTicket(snapshot());
+    expect(ctx.notesTotal).toBe(45);
+    expect(ctx.notes).toHaveLength(20);
+    expect(ctx.notes[0]?.text).toBe('note 44');
+    expect(await repo.notesFor(customer.id)).toHaveLength(45);
+  });
+
   it('refuses a note for an unknown customer and writes nothing', async () => {
     await expect(repo.addNote({ customerId: 'nobody', text: 'x' })).rejects.toBeInstanceOf(UnknownCustomerError);
     expect(await database.notes.count()).toBe(0);

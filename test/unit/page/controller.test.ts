@@ -270,6 +270,32 @@ describe('controller', () => {
     error.mockRestore();
   });
 
+  it('opens with the newest notes and loads them all on request', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    let handlers!: Parameters<ControllerDeps['createView']>[0];
+    const base = deps();
+    const note = (i: number) => ({ id: `n${i}`, customerId: 'c', text: `note ${i}`, tags: [], createdAt: i, updatedAt: i });
+    start({
+      createView(h) {
+        handlers = h;
+        return { render: (s) => renders.push(s), remove: () => removed++ };
+      },
+      request: async (req) => {
+        requests.push(req);
+        if (req.type === 'ticket.open') return { ok: true, data: { customer: { id: 'c1' }, history: { ticketsSeen: 1 }, notes: [note(3), note(2)], notesTotal: 3 } } as never;
+        if (req.type === 'notes.list') return { ok: true, data: [note(3), note(2), note(1)] } as never;
+        return base.request(req);
+      },
+    });
+    await flush();
+    expect(last()).toMatchObject({ notesTotal: 3 });
+    expect((last() as { notes: unknown[] }).notes).toHaveLength(2);
+    handlers.onShowAllNotes();
+    await flush();
+    expect((last() as { notes: unknown[] }).notes).toHaveLength(3);
+    expect(requests.at(-1)).toEqual({ type: 'notes.list', customerId: 'c1' });
+  });
+
   it('remembers the collapsed state', async () => {
     pane('1', 'Sam', 'sam@example.com');
     const saved = vi.fn(async () => undefined);
