@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { db } from '@/lib/db/db';
-import { useCounts, useLive, usePresentationPref } from '@/lib/dashboard/live';
+import { useAfterFirstRows, useCounts, useLive, usePresentationPref } from '@/lib/dashboard/live';
 import { PresentationContext } from '../presentation';
 import { CustomersView } from './CustomersView';
 import { NotesView } from './NotesView';
@@ -25,7 +25,10 @@ const fromHash = (): ViewId => {
 export function App() {
   const [view, setView] = useState<ViewId>(fromHash);
   const [presentation] = usePresentationPref();
-  const counts = useCounts();
+  // Counting a large table is slow and IndexedDB answers in order: only "Your data" counts every
+  // table, and the overdue badge waits for the view's first rows.
+  const settled = useAfterFirstRows(view === 'data');
+  const counts = useCounts(view === 'data');
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const onHash = () => setView(fromHash());
@@ -36,10 +39,10 @@ export function App() {
       clearInterval(tick);
     };
   }, []);
-  const overdue = useLive(() => db().followUps.where('[status+dueAt]').between(['open', -Infinity], ['open', now]).count(), [now], 0);
+  const overdue = useLive(async () => (settled ? db().followUps.where('[status+dueAt]').between(['open', -Infinity], ['open', now]).count() : 0), [now, settled], 0);
   return (
     <PresentationContext.Provider value={presentation}>
-      <div class="rd-app" data-ready={counts ? 'true' : 'false'}>
+      <div class="rd-app" data-ready={settled && (view !== 'data' || counts) ? 'true' : 'false'}>
         <nav class="rd-nav" aria-label="Dashboard">
           <div class="rd-brand">
             <span class="rd-logo" aria-hidden="true">R</span> Rapport

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useFirstPage, useTables } from '@/lib/dashboard/live';
+import { useCustomerSearch, useFirstPage, useTables } from '@/lib/dashboard/live';
 import { customerRows, filterCustomers, type CustomerSort } from '@/lib/dashboard/queries';
 import { usePresentation } from '../presentation';
 import { VirtualList } from './VirtualList';
@@ -18,9 +18,15 @@ export function CustomersView({ now }: { now: number }) {
   const [selected, setSelected] = useState<string | undefined>();
   // Until every table is read, the first screenful comes straight from the lastSeen index.
   const partial = !data.loaded;
+  // …and a search typed meanwhile is answered from the indexes and a bounded scan.
+  const searching = partial && search.trim() !== '';
+  const hits = useCustomerSearch(search, partial);
   const rows = useMemo(
-    () => (partial ? customerRows(first.customers, [], [], []) : customerRows(data.customers, data.visits, data.notes, data.followUps)),
-    [data, first, partial],
+    () =>
+      partial
+        ? customerRows(searching ? hits.customers : first.customers, [], [], [])
+        : customerRows(data.customers, data.visits, data.notes, data.followUps),
+    [data, first, partial, searching, hits],
   );
   const tags = useMemo(() => [...new Set(rows.flatMap((r) => r.tags))].sort(), [rows]);
   const shown = useMemo(() => filterCustomers(rows, { search, sort, vip, openPromises: open, tag: tag || undefined }), [rows, search, sort, vip, open, tag]);
@@ -32,7 +38,7 @@ export function CustomersView({ now }: { now: number }) {
     <section class="rd-view" aria-labelledby="customers-title">
       <header class="rd-view-head">
         <h1 id="customers-title">Customers</h1>
-        <p class="rd-muted">{partial ? 'Loading all customers…' : shown.length === rows.length ? `${rows.length} customers` : `${shown.length} of ${rows.length} customers`}</p>
+        <p class="rd-muted" data-testid="customers-status" data-loaded={partial ? 'false' : 'true'}>{partial ? (searching && !hits.done ? 'Searching…' : 'Loading all customers…') : shown.length === rows.length ? `${rows.length} customers` : `${shown.length} of ${rows.length} customers`}</p>
       </header>
       <div class="rd-toolbar">
         <input type="search" class="rd-search" placeholder="Search name, email or note text" value={search} onInput={(e) => setSearch(e.currentTarget.value)} aria-label="Search customers" data-testid="customer-search" />
@@ -67,7 +73,7 @@ export function CustomersView({ now }: { now: number }) {
       ) : rows.length === 0 && !partial ? (
         <p class="rd-empty">No customers yet. Open a ticket in Zendesk or Freshdesk with Rapport running, or import a bundle under “Your data”.</p>
       ) : shown.length === 0 ? (
-        <p class="rd-empty">No customer matches these filters.</p>
+        <p class="rd-empty">{searching && !hits.done ? 'Searching…' : 'No customer matches these filters.'}</p>
       ) : (
         <>
           <div class="rd-row rd-row-head rd-customers" aria-hidden="true">
@@ -82,6 +88,7 @@ export function CustomersView({ now }: { now: number }) {
             rowHeight={48}
             label="Customers"
             testId="customer-list"
+            view="customers"
             keyOf={(r) => r.customer.id}
             render={(r) => (
               <button type="button" class="rd-row rd-customers rd-clickable" onClick={() => setSelected(r.customer.id)} disabled={partial} data-testid="customer-row">

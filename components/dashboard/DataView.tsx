@@ -112,7 +112,10 @@ function ImportPanel() {
       const t0 = performance.now();
       const bundle = await readBundle(file);
       const t1 = performance.now();
-      const plan = await planImport(db(), bundle);
+      const planned = await planImport(db(), bundle);
+      // The preview shows counts only; the rows to write are computed again on confirm (inside the
+      // import's transaction), so they are not kept meanwhile: a large bundle is not held twice.
+      const plan = { ...planned, writes: Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as ImportPlan['writes'] };
       setPending({ bundle, plan, name: file.name, readMs: Math.round(t1 - t0), planMs: Math.round(performance.now() - t1) });
     } catch (e) {
       setError(e instanceof BundleError ? e.message : `This file could not be read: ${String((e as Error)?.message ?? e)}`);

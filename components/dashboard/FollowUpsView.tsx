@@ -72,7 +72,7 @@ export function FollowUpsView({ now }: { now: number }) {
       {list.length === 0 ? (
         <p class="rd-empty">{bucket === 'overdue' ? 'Nothing overdue. Every promise is on time.' : bucket === 'due' ? 'No open promises.' : 'No promise marked done yet.'}</p>
       ) : (
-        <VirtualList items={list} rowHeight={64} label={labels[bucket]} keyOf={(f) => f.id} render={(f) => <FollowUpItem f={f} now={now} customer={customers.get(f.customerId)} />} />
+        <VirtualList items={list} rowHeight={64} label={labels[bucket]} view="follow-ups" keyOf={(f) => f.id} render={(f) => <FollowUpItem f={f} now={now} customer={customers.get(f.customerId)} />} />
       )}
     </section>
   );

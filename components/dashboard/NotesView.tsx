@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useFirstPage, useTables } from '@/lib/dashboard/live';
-import { authorOf, filterNotes } from '@/lib/dashboard/queries';
+import { authorOf, filterNotes, lowerText } from '@/lib/dashboard/queries';
 import { usePresentation } from '../presentation';
 import { dayTime, displayName, fromWho, showText } from './identity';
 import { VirtualList } from './VirtualList';
@@ -14,6 +14,12 @@ export function NotesView() {
   const partial = !all.loaded;
   const data = partial ? first : all;
   const masked = usePresentation();
+  // Lower-case every note once, just after loading, so the first search is as quick as the next.
+  useEffect(() => {
+    if (!all.loaded) return;
+    const timer = setTimeout(() => all.notes.forEach(lowerText), 0);
+    return () => clearTimeout(timer);
+  }, [all]);
   const [search, setSearch] = useState('');
   const [tag, setTag] = useState('');
   const [author, setAuthor] = useState<string | undefined>(undefined);
@@ -30,7 +36,7 @@ export function NotesView() {
     <section class="rd-view" aria-labelledby="notes-title">
       <header class="rd-view-head">
         <h1 id="notes-title">Notes</h1>
-        <p class="rd-muted">{partial ? 'Loading all notes…' : shown.length === data.notes.length ? `${data.notes.length} notes` : `${shown.length} of ${data.notes.length} notes`}</p>
+        <p class="rd-muted" data-testid="notes-status" data-loaded={partial ? 'false' : 'true'}>{partial ? 'Loading all notes…' : shown.length === data.notes.length ? `${data.notes.length} notes` : `${shown.length} of ${data.notes.length} notes`}</p>
       </header>
       <div class="rd-toolbar">
         <input type="search" class="rd-search" placeholder="Search note text" value={search} onInput={(e) => setSearch(e.currentTarget.value)} aria-label="Search notes" data-testid="note-search" />
@@ -64,13 +70,14 @@ export function NotesView() {
       ) : data.notes.length === 0 ? (
         <p class="rd-empty">No notes yet. Notes written in the sidebar on a ticket appear here as they are saved.</p>
       ) : shown.length === 0 ? (
-        <p class="rd-empty">No note matches.</p>
+        <p class="rd-empty">{partial ? 'Searching… (all notes are still loading)' : 'No note matches.'}</p>
       ) : (
         <VirtualList
           items={shown}
           rowHeight={72}
           label="Notes"
           testId="note-list"
+          view="notes"
           keyOf={(n) => n.id}
           render={(n) => (
             <div class="rd-noterow" data-testid="note-row">

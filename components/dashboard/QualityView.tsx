@@ -12,7 +12,7 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import { useTables } from '@/lib/dashboard/live';
+import { markFirstRows, useTables } from '@/lib/dashboard/live';
 import { adherenceByWeek, failingRules, perAgent, responseDistribution, ticketUrl } from '@/lib/dashboard/queries';
 import { DEFAULT_PACK } from '@/lib/standards/pack';
 import { day } from './identity';
@@ -31,6 +31,7 @@ function useChart(config: () => ChartConfiguration, deps: unknown[]) {
   useEffect(() => {
     if (!canvas.current) return;
     const chart = new Chart(canvas.current, config());
+    markFirstRows('quality');
     const media = matchMedia('(prefers-color-scheme: dark)');
     const redraw = () => {
       const next = config();

@@ -1,6 +1,7 @@
 /** A virtualised list (@tanstack/virtual-core): only the rows in view are in the DOM. */
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
+import { markFirstRows } from '@/lib/dashboard/live';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 
 interface Props<T> {
@@ -10,9 +11,11 @@ interface Props<T> {
   keyOf: (item: T) => string;
   label: string;
   testId?: string;
+  /** Marks `rapport:first-rows:<view>` once the first rows are on screen (benchmark). */
+  view?: string;
 }
 
-export function VirtualList<T>({ items, rowHeight, render, keyOf, label, testId }: Props<T>) {
+export function VirtualList<T>({ items, rowHeight, render, keyOf, label, testId, view }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [virtualizer] = useState(
@@ -33,6 +36,10 @@ export function VirtualList<T>({ items, rowHeight, render, keyOf, label, testId 
   useLayoutEffect(() => virtualizer._willUpdate());
   useEffect(() => virtualizer._didMount(), [virtualizer]);
   const rows = virtualizer.getVirtualItems();
+  const shown = rows.length > 0;
+  useEffect(() => {
+    if (shown && view) markFirstRows(view);
+  }, [shown, view]);
   return (
     <div class="rd-scroll" ref={scroller} role="list" aria-label={label} data-testid={testId}>
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>

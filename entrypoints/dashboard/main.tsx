@@ -7,6 +7,8 @@ import { db } from '@/lib/db/db';
 import { applyRetention } from '@/lib/exchange';
 import { PREF } from '@/lib/prefs';
 
+performance.mark('rapport:script');
+
 // Retention, when the agent turned it on, runs each time the dashboard opens.
 void browser.storage.local.get(PREF.retentionMonths).then((got) => {
   const months = Number(got[PREF.retentionMonths]);

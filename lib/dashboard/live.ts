@@ -2,7 +2,7 @@
  * The dashboard's live data: Dexie liveQuery re-runs a query whenever a table it read changes — also
  * when the change was made by the background for a ticket tab — so the page never needs a reload.
  */
-import { liveQuery } from 'dexie';
+import { liveQuery, type Table } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { db } from '../db/db';
@@ -43,7 +43,10 @@ export function useTables(tables: Loadable[], enabled = true): AllData {
       // first would queue the small first-page query behind them.
       if (!enabled) return EMPTY;
       const d = db();
-      const loaded = await Promise.all(tables.map((t) => d.table(t).toArray()));
+      // Table by table, in primary-key pages: each page is its own IndexedDB request, so the page
+      // stays responsive (paints, typing) between pages instead of freezing on one huge read.
+      const loaded: unknown[][] = [];
+      for (const t of tables) loaded.push(await readInPages(d.table(t) as Table<{ id: string }, string>));
       const out: AllData = { ...EMPTY, loaded: true };
       tables.forEach((t, i) => ((out as unknown as Record<string, unknown[]>)[t] = loaded[i]!));
       return out;
@@ -51,6 +54,53 @@ export function useTables(tables: Loadable[], enabled = true): AllData {
     [tables.join(), enabled],
     EMPTY,
   );
+}
+
+const READ_PAGE = 10_000;
+
+/** Every row of a table, read in primary-key pages of READ_PAGE rows. */
+export async function readInPages<T extends { id: string }>(table: Table<T, string>): Promise<T[]> {
+  const out: T[] = [];
+  let last: string | undefined;
+  for (;;) {
+    const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(READ_PAGE).toArray();
+    for (const row of page) out.push(row);
+    if (page.length < READ_PAGE) return out;
+    last = page[page.length - 1]!.id;
+  }
+}
+
+/**
+ * Marks (once per page load) the moment a view's first rows are in the DOM, for the benchmark:
+ * `performance.getEntriesByName('rapport:first-rows')`. Called from an effect, i.e. after paint.
+ */
+export function markFirstRows(view: string): void {
+  markOnce(`first-rows:${view}`);
+}
+
+function markOnce(name: string): void {
+  if (performance.getEntriesByName(`rapport:${name}`).length) return;
+  performance.mark(`rapport:${name}`);
+  if (name.startsWith('first-rows')) dispatchEvent(new Event(FIRST_ROWS));
+}
+
+const FIRST_ROWS = 'rapport:first-rows';
+
+/** True once a view has put its first rows on screen (or after `fallbackMs`, or at once when `now`). */
+export function useAfterFirstRows(now: boolean, fallbackMs = 1_500): boolean {
+  const [done, setDone] = useState(now || performance.getEntriesByType('mark').some((m) => m.name.startsWith('rapport:first-rows')));
+  useEffect(() => {
+    if (done) return;
+    if (now) return setDone(true);
+    const settle = () => setDone(true);
+    addEventListener(FIRST_ROWS, settle);
+    const timer = setTimeout(settle, fallbackMs);
+    return () => {
+      removeEventListener(FIRST_ROWS, settle);
+      clearTimeout(timer);
+    };
+  }, [done, now]);
+  return done;
 }
 
 /** Every table the views use, live. */
@@ -75,6 +125,7 @@ export function useFirstPage(view: 'customers' | 'notes' | 'follow-ups'): FirstP
       const d = db();
       if (view === 'customers') {
         const customers = await d.customers.orderBy('lastSeen').reverse().filter((c) => !c.mergedInto).limit(PAGE).toArray();
+        markOnce('first-query');
         return { loaded: true, customers, notes: [], followUps: [] };
       }
       const rows: (Note | FollowUp)[] =
@@ -82,6 +133,7 @@ export function useFirstPage(view: 'customers' | 'notes' | 'follow-ups'): FirstP
           ? await d.notes.orderBy('updatedAt').reverse().limit(PAGE).toArray()
           : await d.followUps.where('[status+dueAt]').between(['open', -Infinity], ['open', Infinity]).limit(PAGE).toArray();
       const customers = (await d.customers.bulkGet([...new Set(rows.map((r) => r.customerId))])).filter((c): c is Customer => Boolean(c));
+      markOnce('first-query');
       return view === 'notes'
         ? { loaded: true, customers, notes: rows as Note[], followUps: [] }
         : { loaded: true, customers, notes: [], followUps: rows as FollowUp[] };
@@ -91,16 +143,21 @@ export function useFirstPage(view: 'customers' | 'notes' | 'follow-ups'): FirstP
   );
 }
 
-/** Row counts per table, live (cheap: no rows are read). */
-export function useCounts(): Record<Loadable, number> | undefined {
+/**
+ * Row counts per table, live. Not free on a large database (IndexedDB counts by walking the table,
+ * and its requests queue one behind the other), so it waits (`enabled`) until the view's first rows
+ * are on screen.
+ */
+export function useCounts(enabled = true): Record<Loadable, number> | undefined {
   return useLive(
     async () => {
+      if (!enabled) return undefined;
       const d = db();
       const names: Loadable[] = ['customers', 'visits', 'notes', 'facts', 'followUps', 'replies'];
       const counts = await Promise.all(names.map((t) => d.table(t).count()));
       return Object.fromEntries(names.map((t, i) => [t, counts[i]!])) as Record<Loadable, number>;
     },
-    [],
+    [enabled],
     undefined,
   );
 }
@@ -122,3 +179,75 @@ export function useStored<T>(key: string, fallback: T): [T, (value: T) => void] 
 }
 
 export const usePresentationPref = () => useStored<boolean>(PREF.presentation, false);
+
+export interface CustomerHits {
+  /** False while the scan is still going. */
+  done: boolean;
+  customers: Customer[];
+}
+
+const MAX_HITS = 200;
+const SCAN_PAGE = 5_000;
+const customerText = (c: Customer) => [c.name, c.displayName, c.preferredName, c.organization, ...c.emails].filter(Boolean).join('\n').toLowerCase();
+
+/**
+ * Customer search straight from the database, for while the whole tables are still loading: names
+ * and emails that start with the search come from their indexes at once; then a scan of customers
+ * (substring of name, email, organisation) and of note texts, in pages, stops after MAX_HITS hits.
+ */
+export function useCustomerSearch(term: string, enabled: boolean): CustomerHits {
+  const [hits, setHits] = useState<CustomerHits>({ done: true, customers: [] });
+  useEffect(() => {
+    const words = term.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!enabled || !words.length) {
+      setHits({ done: true, customers: [] });
+      return;
+    }
+    let cancelled = false;
+    const found = new Map<string, Customer>();
+    const add = (c: Customer | undefined) => {
+      if (c && !c.mergedInto && found.size < MAX_HITS) found.set(c.id, c);
+    };
+    const publish = (done: boolean) => {
+      if (!cancelled) setHits({ done, customers: [...found.values()] });
+    };
+    const full = () => cancelled || found.size >= MAX_HITS;
+    void (async () => {
+      const d = db();
+      const q = term.trim();
+      performance.mark('rapport:search-start');
+      const [byName, byEmail] = await Promise.all([
+        d.customers.where('name').startsWithIgnoreCase(q).limit(MAX_HITS).toArray(),
+        d.customers.where('emails').startsWithIgnoreCase(q).limit(MAX_HITS).toArray(),
+      ]);
+      for (const c of [...byName, ...byEmail]) if (words.every((w) => customerText(c).includes(w))) add(c);
+      performance.mark('rapport:search-indexed');
+      publish(false);
+      let last: string | undefined;
+      while (!full()) {
+        const page: Customer[] = await (last === undefined ? d.customers.orderBy(':id') : d.customers.where(':id').above(last)).limit(SCAN_PAGE).toArray();
+        for (const c of page) if (words.every((w) => customerText(c).includes(w))) add(c);
+        publish(false);
+        if (page.length < SCAN_PAGE) break;
+        last = page[page.length - 1]!.id;
+      }
+      last = undefined;
+      while (!full()) {
+        const page: Note[] = await (last === undefined ? d.notes.orderBy(':id') : d.notes.where(':id').above(last)).limit(SCAN_PAGE).toArray();
+        const owners = [...new Set(page.filter((n) => !found.has(n.customerId) && words.every((w) => n.text.toLowerCase().includes(w))).map((n) => n.customerId))];
+        if (owners.length) for (const c of await d.customers.bulkGet(owners)) add(c);
+        publish(false);
+        if (page.length < SCAN_PAGE) break;
+        last = page[page.length - 1]!.id;
+      }
+      publish(true);
+    })().catch((e: unknown) => {
+      console.error('Rapport customer search failed', e);
+      publish(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [term, enabled]);
+  return hits;
+}

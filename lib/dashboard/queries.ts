@@ -83,6 +83,14 @@ export interface NoteFilter {
 /** "" = this device's agent. */
 export const authorOf = (n: { author?: string }) => n.author ?? '';
 
+/** Lower-cased note texts, computed once per note row (rows are replaced, never mutated, on change). */
+const lowered = new WeakMap<Note, string>();
+export function lowerText(n: Note): string {
+  let text = lowered.get(n);
+  if (text === undefined) lowered.set(n, (text = n.text.toLowerCase()));
+  return text;
+}
+
 export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
   const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   return notes
@@ -92,7 +100,7 @@ export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
         (filter.author === undefined || authorOf(n) === filter.author) &&
         (filter.from === undefined || n.createdAt >= filter.from) &&
         (filter.to === undefined || n.createdAt <= filter.to) &&
-        words.every((w) => n.text.toLowerCase().includes(w) || n.tags.some((t) => t.toLowerCase().includes(w))),
+        words.every((w) => lowerText(n).includes(w) || n.tags.some((t) => t.toLowerCase().includes(w))),
     )
     .sort((a, b) => b.updatedAt - a.updatedAt);
 }
@@ -139,8 +147,14 @@ export interface Adherence {
 /** Share of replies passing each rule, per week (n/a replies left out). */
 export function adherenceByWeek(replies: ReplyRecord[]): Adherence {
   if (!replies.length) return { weeks: [], rules: {} };
-  const first = weekStart(Math.min(...replies.map((r) => r.sentAt)));
-  const last = weekStart(Math.max(...replies.map((r) => r.sentAt)));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const r of replies) {
+    if (r.sentAt < min) min = r.sentAt;
+    if (r.sentAt > max) max = r.sentAt;
+  }
+  const first = weekStart(min);
+  const last = weekStart(max);
   const weeks: number[] = [];
   for (let w = first; w <= last; w = weekStart(w + WEEK + 3_600_000)) weeks.push(w);
   const index = new Map(weeks.map((w, i) => [w, i]));

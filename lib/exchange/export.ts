@@ -44,13 +44,16 @@ async function* chunks(table: Table<Row, string>, customerIds?: Set<string>, isC
   }
   // Read several checksum chunks per database round trip; yield them one checksum chunk at a time.
   const READ = HASH_CHUNK * 5;
-  let last: string | undefined;
+  // The next page is already being read while this one is turned into text and hashed.
+  const read = (after?: string) => (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(READ).toArray();
+  let next = read();
   for (;;) {
-    const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(READ).toArray();
+    const page = await next;
     if (!page.length) return;
+    const full = page.length === READ;
+    if (full) next = read(page[page.length - 1]!.id);
     for (let i = 0; i < page.length; i += HASH_CHUNK) yield page.slice(i, i + HASH_CHUNK);
-    last = page[page.length - 1]!.id;
-    if (page.length < READ) return;
+    if (!full) return;
   }
 }
 

@@ -47,22 +47,40 @@ export async function readBundle(file: Blob | string, options: ReadOptions = {})
   if (size > max) {
     throw new BundleError('too-large', `This file is ${mb(size)}; Rapport imports bundles up to ${mb(max)}. Is it really a Rapport bundle?`);
   }
-  const textContent = typeof file === 'string' ? file : await file.text();
-  return parseBundle(textContent);
+  // The text is never kept in a variable: once parsed it can be collected (a large bundle's text is
+  // as big as the file).
+  return checkBundle(parseJson(typeof file === 'string' ? file : await file.text()));
 }
 
 export async function parseBundle(textContent: string): Promise<Bundle> {
-  const trimmed = textContent.trim();
-  if (!trimmed) throw new BundleError('not-json', 'The file is empty.');
-  let raw: unknown;
+  return checkBundle(parseJson(textContent));
+}
+
+/**
+ * JSON.parse with the agent's messages for empty, cut-off and non-JSON files. The text is parsed as it
+ * is (JSON allows whitespace around); a trimmed copy is made only when that fails.
+ */
+function parseJson(textContent: string): unknown {
+  if (!/\S/.test(textContent)) throw new BundleError('not-json', 'The file is empty.');
   try {
-    raw = JSON.parse(trimmed);
+    return JSON.parse(textContent);
   } catch {
+    const trimmed = textContent.trim();
+    if (trimmed.length !== textContent.length) {
+      try {
+        return JSON.parse(trimmed);
+      } catch {
+        // Reported below.
+      }
+    }
     if (trimmed.startsWith('{') && trimmed.includes(`"${BUNDLE_FORMAT}"`) && !trimmed.endsWith('}')) {
       throw new BundleError('truncated', 'The file ends too early: it was cut off while saving or copying. Export it again.');
     }
     throw new BundleError('not-json', 'This file is not a Rapport bundle: it is not valid JSON.');
   }
+}
+
+async function checkBundle(raw: unknown): Promise<Bundle> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== BUNDLE_FORMAT) {
     throw new BundleError('not-bundle', 'This file is JSON but not a Rapport bundle (no "format": "rapport-bundle").');
   }
