@@ -82,4 +82,9 @@ export interface HelpdeskAdapter {
   composer(root: ParentNode, ticketId: string): HTMLElement | null;
   /** The button that sends the reply in ticket `ticketId`'s composer, or null (the checklist records sent replies). */
   sendButton?(root: ParentNode, ticketId: string): HTMLElement | null;
+  /**
+   * True when the composer of ticket `ticketId` is set to write an internal note rather than a reply
+   * to the customer; undefined when the page doesn't say.
+   */
+  composerIsInternal?(root: ParentNode, ticketId: string): boolean | undefined;
 }

@@ -39,6 +39,9 @@ export const zendeskSelectors = {
   status: '[data-test-id="ticket-fields-status-view"]',
   /** "Submit as Open": status fallback when the fields panel is collapsed (English UI only). */
   submitButton: '[data-test-id="submit_button-button"]',
+  /** Reply vs internal note switch above the composer ("Public reply" / "Internal note"; English UI
+   * wording, reference helpdesk-dom.md). */
+  channelSwitcher: '[data-test-id="omnichannel-channel-switcher-button"]',
   /** Priority field (its value sits in `dropdownValue`). */
   priority: '[data-test-id="ticket-fields-priority-select"]',
   /** Requester email: a mailto link in the customer context panel. Seen in our fixture,
@@ -194,5 +197,9 @@ export const zendesk: HelpdeskAdapter = {
   }) ?? null,
 
   // "Submit as …" sends the reply (and sets the status); one per pane.
+  composerIsInternal(root, ticketId) {
+    const label = attempt(() => zendeskPane(root, ticketId)?.querySelector(S.channelSwitcher)?.textContent);
+    return label ? /internal/i.test(label) : undefined;
+  },
   sendButton: (root, ticketId) => attempt(() => zendeskPane(root, ticketId)?.querySelector<HTMLElement>(S.submitButton)) ?? null,
 };

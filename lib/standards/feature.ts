@@ -161,7 +161,8 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
   );
 
   async function record(text: string) {
-    if (!text.trim()) return;
+    // An internal note is not a reply to the customer: nothing to measure against the standards.
+    if (!text.trim() || ctx.adapter.composerIsInternal?.(doc, ctx.ticketId)) return;
     if (text !== draft || !evaluation) {
       lastKey = '';
       await evaluate(true);

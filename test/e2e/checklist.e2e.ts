@@ -140,6 +140,15 @@ describe('reply checklist on Zendesk', () => {
     );
     expect(last).toMatchObject({ ticketId: '101', packId: 'rapport-default', states: { 'greets-by-name': 'pass', 'acknowledges-feelings': 'pass' } });
     expect(last.responseMs).toBeGreaterThan(20 * 60_000);
+
+    // An internal note is not a reply to the customer: it is not recorded.
+    await page.locator('[data-ticket-id="101"] [data-test-id="omnichannel-channel-switcher-button"]').click();
+    await composer(page, '101').click();
+    await page.keyboard.type('Refund approved by finance, ref FIN-2231.');
+    await page.locator('[data-ticket-id="101"] [data-test-id="submit_button-button"]').click();
+    await expect.poll(() => page.locator('[data-ticket-id="101"] [data-test-id="omni-log-comment-item"]').last().textContent()).toContain('FIN-2231');
+    await page.waitForTimeout(500);
+    expect(await repliesCount()).toBe(before + 1);
     await page.close();
   });
 });

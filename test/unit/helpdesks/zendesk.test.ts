@@ -36,6 +36,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         dropdownValue: 18, // brand, requester, assignee, status, type, priority × 3 panes
         status: 3,
         submitButton: 3,
+        channelSwitcher: 3,
         priority: 3,
         requesterEmail: 2, // #4830's context panel shows apps, not the customer
         requesterLink: 2,
@@ -62,6 +63,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         dropdownValue: 6,
         status: 1,
         submitButton: 1,
+        channelSwitcher: 1,
         priority: 1,
         requesterEmail: 1,
         requesterLink: 1,
@@ -88,6 +90,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         dropdownValue: 0,
         status: 0,
         submitButton: 0,
+        channelSwitcher: 0,
         priority: 0,
         requesterEmail: 0,
         requesterLink: 0,
@@ -114,6 +117,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         dropdownValue: 3,
         status: 1,
         submitButton: 0,
+        channelSwitcher: 0,
         priority: 1,
         requesterEmail: 0,
         requesterLink: 0,
@@ -140,6 +144,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         dropdownValue: 0,
         status: 0,
         submitButton: 0,
+        channelSwitcher: 0,
         priority: 0,
         requesterEmail: 0,
         requesterLink: 0,
@@ -388,5 +393,16 @@ describe('zendesk.read never throws', () => {
     expect(snapshot.messages).toHaveLength(200);
     expect(snapshot.messages[0]!.text).toBe('message 31');
     expect(snapshot.messages[199]!.text).toHaveLength(20000);
+  });
+});
+
+describe('zendesk composer mode', () => {
+  it('tells an internal note from a public reply, per pane', () => {
+    const doc = loadFixture('zendesk/agent-workspace-three-tabs-2026-11.html');
+    const panes = [...doc.querySelectorAll('[data-ticket-id]')]
+      .filter((el) => el.querySelector('[data-test-id="omnichannel-channel-switcher-button"]'))
+      .map((el) => el.getAttribute('data-ticket-id')!);
+    expect(panes.map((id) => zendesk.composerIsInternal?.(doc, id))).toEqual([false, false, true]);
+    expect(zendesk.composerIsInternal?.(doc, '999999')).toBeUndefined();
   });
 });
