@@ -14,6 +14,7 @@ describe('manifest', () => {
     const manifest = read(dir);
     expect(manifest.manifest_version).toBe(version);
     expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts[0].run_at).toBe('document_start');
     expect(manifest.content_scripts[0].matches.sort()).toEqual([
       'https://*.freshdesk.com/a/*',
       'https://*.freshdesk.com/helpdesk/tickets/*',
