@@ -297,12 +297,23 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   observe(
     doc.documentElement,
     { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-current', 'data-entity-is-selected', 'data-is-active'] },
-    check,
+    (records) => {
+      // The agent typing in the composer changes neither the ticket nor what we read from it:
+      // skip those batches instead of re-reading the whole ticket after every pause in typing.
+      if (!records.every(insideEditor)) check();
+    },
     signal,
   );
 
   check();
   return { toggleCollapsed, check, setPresentation };
+}
+
+/** A mutation inside a rich-text editor (the reply composer). */
+function insideEditor(record: MutationRecord): boolean {
+  const node = record.target;
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!element?.closest('[contenteditable="true"]');
 }
 
 /** What makes a requester a person we can look up: their helpdesk id, email or at least a name. */

@@ -132,21 +132,22 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
     const ctl = new AbortController();
     signal.addEventListener('abort', () => ctl.abort(), { once: true, signal: ctl.signal });
     composerSignal = ctl;
+    // Typing fires `input`; macros and canned responses insert paragraphs without one, which a
+    // child-list observer sees. (Not characterData: that would run on every keystroke for nothing.)
     el.addEventListener('input', schedule, { signal: ctl.signal });
-    observe(el, { childList: true, subtree: true, characterData: true }, schedule, ctl.signal);
+    observe(el, { childList: true, subtree: true }, schedule, ctl.signal);
+    // Where the agent's cursor was when they left the composer (e.g. to click "Insert greeting").
+    el.addEventListener('focusout', keepCursor, { signal: ctl.signal });
     render();
     void evaluate();
   };
 
-  // The agent's cursor in the composer, so an insert helper writes where they were typing.
-  doc.addEventListener(
-    'selectionchange',
-    () => {
-      const selection = doc.getSelection();
-      if (composer && selection?.rangeCount && composer.contains(selection.anchorNode)) lastRange = selection.getRangeAt(0).cloneRange();
-    },
-    { signal },
-  );
+  // The agent's cursor in the composer, so an insert helper writes where they were typing. Read
+  // when focus leaves the composer, not on every selection change (that is every keystroke).
+  function keepCursor() {
+    const selection = doc.getSelection();
+    if (composer && selection?.rangeCount && composer.contains(selection.anchorNode)) lastRange = selection.getRangeAt(0).cloneRange();
+  }
 
   // Sending: the click reaches us (capture) before the helpdesk empties the composer.
   doc.addEventListener(

@@ -203,6 +203,22 @@ describe('controller', () => {
     expect(last()).toMatchObject({ customer: { email: 'samantha@example.com' } });
   });
 
+  it('does not re-read the ticket while the agent types in the composer', async () => {
+    const el = pane('1', 'Sam', 'sam@example.com');
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    el.append(editor);
+    start();
+    await flush();
+    await new Promise((r) => setTimeout(r, 30));
+    const rendersBefore = renders.length;
+    for (let i = 0; i < 5; i++) editor.append(document.createElement('p'));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(renders.length).toBe(rendersBefore);
+    el.append(document.createElement('span'));
+    await expect.poll(() => renders.length).toBeGreaterThan(rendersBefore);
+  });
+
   it('saves a note for the looked-up customer and shows it first', async () => {
     pane('1', 'Sam', 'sam@example.com');
     let handlers!: Parameters<ControllerDeps['createView']>[0];
