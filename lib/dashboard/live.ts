@@ -6,8 +6,9 @@ import { liveQuery, type Table } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { db } from '../db/db';
-import type { Customer, Fact, FollowUp, Note, ReplyRecord, TicketVisit } from '../db/types';
+import type { Customer, FollowUp, Note } from '../db/types';
 import { PREF } from '../prefs';
+import type { BundleData } from '../exchange/format';
 
 export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
   const [value, setValue] = useState<T>(initial);
@@ -18,14 +19,9 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T)
   return value;
 }
 
-export interface AllData {
+/** Every table the dashboard shows (the bundle's tables), and whether they have loaded. */
+export interface AllData extends BundleData {
   loaded: boolean;
-  customers: Customer[];
-  visits: TicketVisit[];
-  notes: Note[];
-  facts: Fact[];
-  followUps: FollowUp[];
-  replies: ReplyRecord[];
 }
 
 const EMPTY: AllData = { loaded: false, customers: [], visits: [], notes: [], facts: [], followUps: [], replies: [] };

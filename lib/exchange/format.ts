@@ -50,7 +50,6 @@ const MAX_ROWS = 2_000_000;
 const short = text(500);
 const long = text(20_000);
 const strings = (maxItems: number, max = 500) => v.pipe(v.array(text(max)), v.maxLength(maxItems));
-const rows = <T extends v.GenericSchema>(row: T) => v.pipe(v.array(row), v.maxLength(MAX_ROWS));
 
 export const CustomerRow = v.strictObject({
   id,
@@ -192,29 +191,6 @@ export const BundleHeaderSchema = v.strictObject({
   }),
 });
 
-export const BundleSchema = v.strictObject({
-  format: v.literal(BUNDLE_FORMAT),
-  schemaVersion: v.literal(SCHEMA_VERSION),
-  exportedAt: millis,
-  agent: v.pipe(v.string(), v.trim(), v.minLength(1, 'the exporting agent has no label'), v.maxLength(100)),
-  counts: v.strictObject({
-    customers: count,
-    visits: count,
-    notes: count,
-    facts: count,
-    followUps: count,
-    replies: count,
-  }),
-  checksum: v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits')),
-  data: v.strictObject({
-    customers: rows(CustomerRow),
-    visits: rows(VisitRow),
-    notes: rows(NoteRow),
-    facts: rows(FactRow),
-    followUps: rows(FollowUpRow),
-    replies: rows(ReplyRow),
-  }),
-});
 
 /**
  * Incremental checksum: each table's rows, in file order, are cut into chunks of HASH_CHUNK rows;
