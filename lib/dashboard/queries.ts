@@ -126,7 +126,9 @@ export function dueToday(list: FollowUp[], now: number): FollowUp[] {
 
 /** The ticket's page in its helpdesk. Only our two helpdesks' URL shapes; the account is a host name. */
 export function ticketUrl(t: TicketRef): string | undefined {
-  if (!/^[a-z0-9.-]+$/i.test(t.account) || !/^[\w-]+$/.test(t.ticketId)) return undefined;
+  // Only the helpdesks' own hosts: an imported bundle must not turn "Open ticket" into a link elsewhere.
+  const host = t.helpdesk === 'zendesk' ? /^[a-z0-9-]+\.zendesk\.com$/i : /^[a-z0-9-]+\.freshdesk\.com$/i;
+  if (!host.test(t.account) || !/^[\w-]+$/.test(t.ticketId)) return undefined;
   return t.helpdesk === 'zendesk' ? `https://${t.account}/agent/tickets/${t.ticketId}` : `https://${t.account}/a/tickets/${t.ticketId}`;
 }
 

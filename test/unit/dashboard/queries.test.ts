@@ -63,6 +63,10 @@ describe('follow-ups', () => {
     expect(ticketUrl({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '102' })).toBe('https://acme.zendesk.com/agent/tickets/102');
     expect(ticketUrl({ helpdesk: 'freshdesk', account: 'demo.freshdesk.com', ticketId: '41' })).toBe('https://demo.freshdesk.com/a/tickets/41');
     expect(ticketUrl({ helpdesk: 'zendesk', account: 'evil.com/x?', ticketId: '1' })).toBeUndefined();
+    // A bundle from elsewhere cannot point "Open ticket" at another site, or at the other helpdesk.
+    expect(ticketUrl({ helpdesk: 'zendesk', account: 'zendesk.com.evil.example', ticketId: '1' })).toBeUndefined();
+    expect(ticketUrl({ helpdesk: 'zendesk', account: 'phish.example.com', ticketId: '1' })).toBeUndefined();
+    expect(ticketUrl({ helpdesk: 'freshdesk', account: 'acme.zendesk.com', ticketId: '1' })).toBeUndefined();
   });
 });
 
