@@ -17,9 +17,6 @@ import { later } from '../page/lifecycle';
 import { PROFILE_KEYS } from './profile';
 import type { CaptureFactMessage } from './background';
 
-/** Send buttons: Zendesk's submit button; Freshdesk's send button (2026 and demo layouts). */
-const SEND_BUTTONS = '[data-test-id="submit_button-button"], [data-test-id="send-button"], [data-demo-action="send"]';
-
 export const API_PROBLEM = "Local history only — the helpdesk's API didn't answer.";
 
 const profileOf = (c: CustomerProfile): CustomerProfile => {
@@ -187,24 +184,17 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     void ctx.request({ type: 'ticket.open', snapshot }).then(() => refresh());
   });
 
-  // -- A sent reply: suggest follow-ups for its commitments ------------------------------------
+  // -- A sent reply: suggest follow-ups for its commitments (an internal note promises nothing) ---
   const doc = ctx.document;
-  doc.addEventListener(
-    'click',
-    (event) => {
-      const target = event.target as Element | null;
-      if (!target?.closest?.(SEND_BUTTONS)) return;
-      const text = ctx.adapter.composer(doc, ctx.ticketId)?.innerText?.trim();
-      if (!text) return;
-      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      void ctx.request({ type: 'memory.followup.suggest', text: text.slice(0, 20_000), timeZone }).then((reply) => {
-        if (signal.aborted || !reply.ok || reply.data.length === 0) return;
-        suggestions = reply.data;
-        render();
-      });
-    },
-    { capture: true, signal },
-  );
+  ctx.onSend(({ text, internal }) => {
+    if (internal) return;
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    void ctx.request({ type: 'memory.followup.suggest', text: text.slice(0, 20_000), timeZone }).then((reply) => {
+      if (signal.aborted || !reply.ok || reply.data.length === 0) return;
+      suggestions = reply.data;
+      render();
+    });
+  });
 
   // -- Quick capture: "Save as fact" near a selection, and the context menu ----------------------
   watchSelection(doc, signal, (text) => actions.addFact(text, false));

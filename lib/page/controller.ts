@@ -11,7 +11,8 @@ import type { Answers, Reply, RequestOf, RequestType } from '../messages';
 import type { Note } from '../db/types';
 import type { NoteSaveResult, NoteView, SidebarState } from '../../components/model';
 import { childController, debounce, later, observe } from './lifecycle';
-import type { FeatureContext, TicketFeature } from './features';
+import type { FeatureContext, SentReply, TicketFeature } from './features';
+import { composerText } from './composer';
 
 export interface SidebarView {
   render(state: SidebarState, collapsed: boolean, presentation: boolean): void;
@@ -210,6 +211,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       if (!deps.features?.length) return;
       featureRun = childController(sessionSignal);
       const run = featureRun.signal;
+      const sendListeners: ((sent: SentReply) => void)[] = [];
       const ctx: FeatureContext = {
         ticketId,
         adapter,
@@ -225,7 +227,27 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         onSnapshot(listener) {
           if (!run.aborted) snapshotListeners.push(listener);
         },
+        onSend(listener) {
+          if (!run.aborted) sendListeners.push(listener);
+        },
       };
+      // One listener for every feature: capture phase, so the text is read before the helpdesk
+      // empties the composer.
+      doc.addEventListener(
+        'click',
+        (event) => {
+          if (!sendListeners.length) return;
+          const button = adapter.sendButton?.(doc, ticketId);
+          const target = event.target as Node | null;
+          if (!button || !target || !button.contains(target)) return;
+          const editor = adapter.composer(doc, ticketId);
+          const text = editor ? composerText(editor) : '';
+          if (!text) return;
+          const sent: SentReply = { text, internal: adapter.composerIsInternal?.(doc, ticketId) ?? false };
+          for (const listener of sendListeners) listener(sent);
+        },
+        { capture: true, signal: run },
+      );
       for (const feature of deps.features) {
         try {
           feature.start(ctx, run);

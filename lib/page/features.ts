@@ -20,8 +20,19 @@ export interface FeatureContext {
   setPanel<K extends keyof Panels>(key: K, props: Panels[K] | undefined): void;
   /** Called after every later re-read of the page (debounced), e.g. new messages or a status change. */
   onSnapshot(listener: (snapshot: TicketSnapshot) => void): void;
+  /**
+   * Called when the agent sends from this ticket's composer (a click on the helpdesk's send button),
+   * with the composer's text read just before the helpdesk empties it. `internal` is true for an
+   * internal note (not a reply to the customer).
+   */
+  onSend(listener: (sent: SentReply) => void): void;
   /** Millisecond clock (tests pass a fixed one). */
   now(): number;
+}
+
+export interface SentReply {
+  text: string;
+  internal: boolean;
 }
 
 export interface TicketFeature {

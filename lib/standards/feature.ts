@@ -9,7 +9,7 @@ import type { TicketSnapshot } from '../helpdesks/types';
 import type { ChecklistItem, ChecklistPanelProps } from '../../components/checklist/model';
 import type { ReplyEvaluation } from './messages';
 import { debounce, observe } from '../page/lifecycle';
-import { composerText, insertIntoComposer } from './composer';
+import { composerText, insertIntoComposer } from '../page/composer';
 import { greetingName } from './names';
 
 const TYPING_PAUSE_MS = 120;
@@ -149,21 +149,13 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
     if (composer && selection?.rangeCount && composer.contains(selection.anchorNode)) lastRange = selection.getRangeAt(0).cloneRange();
   }
 
-  // Sending: the click reaches us (capture) before the helpdesk empties the composer.
-  doc.addEventListener(
-    'click',
-    (event) => {
-      const button = ctx.adapter.sendButton?.(doc, ctx.ticketId);
-      const target = event.target as Node | null;
-      if (!button || !target || !button.contains(target) || !composer) return;
-      void record(composerText(composer));
-    },
-    { capture: true, signal },
-  );
+  // An internal note is not a reply to the customer: nothing to measure against the standards.
+  ctx.onSend(({ text, internal }) => {
+    if (!internal) void record(text);
+  });
 
   async function record(text: string) {
-    // An internal note is not a reply to the customer: nothing to measure against the standards.
-    if (!text.trim() || ctx.adapter.composerIsInternal?.(doc, ctx.ticketId)) return;
+    if (!text.trim()) return;
     if (text !== draft || !evaluation) {
       lastKey = '';
       await evaluate(true);

@@ -276,6 +276,35 @@ describe('controller', () => {
     expect((last() as { panels?: unknown }).panels).toBeUndefined();
   });
 
+  it('tells features what the agent sent, read before the helpdesk empties the composer', async () => {
+    const el = pane('1', 'Sam', 'sam@example.com');
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    const paragraphs = (...texts: string[]) =>
+      editor.replaceChildren(...texts.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+    paragraphs('Hi Sam,', 'Refunded today.');
+    const send = document.createElement('button');
+    send.append(document.createElement('span'));
+    el.append(editor, send);
+    let internal = false;
+    // The helpdesk empties its composer on click (bubbling); features must already have the text.
+    send.addEventListener('click', () => editor.replaceChildren());
+    const sent: { text: string; internal: boolean }[] = [];
+    start({
+      adapter: { ...adapter, composer: () => editor, sendButton: () => send, composerIsInternal: () => internal },
+      features: [{ id: 'probe', start: (ctx) => ctx.onSend((s) => sent.push(s)) }],
+    });
+    await flush();
+    (send.firstChild as HTMLElement).click();
+    expect(sent).toEqual([{ text: 'Hi Sam,\n\nRefunded today.', internal: false }]);
+    paragraphs('Approved by finance');
+    internal = true;
+    document.body.click();
+    send.click();
+    expect(sent.at(-1)).toEqual({ text: 'Approved by finance', internal: true });
+    expect(sent).toHaveLength(2);
+  });
+
   it('keeps the sidebar working when a feature throws', async () => {
     pane('1', 'Sam', 'sam@example.com');
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);

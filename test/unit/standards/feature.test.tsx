@@ -40,6 +40,7 @@ function setup() {
     request,
     setPanel: (_key: string, props: ChecklistPanelProps | undefined) => panels.push(props),
     onSnapshot: () => undefined,
+    onSend: () => undefined,
     now: () => 0,
   } as unknown as FeatureContext;
   const controller = new AbortController();
