@@ -33,7 +33,8 @@ describe('on Zendesk', () => {
     expect(await page.locator('[data-ticket-id]').count()).toBeGreaterThanOrEqual(3);
     expect(await inSidebar(page, 'helpdesk').textContent()).toBe('Zendesk');
     expect(await inSidebar(page, 'customer-email').textContent()).toBe('sam.rivera@example.com');
-    expect(await inSidebar(page, 'visit-summary').textContent()).toMatch(/First time we see this customer/);
+    // The name comes from the page at once; the history comes from the background a moment later.
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/First time we see this customer/);
     await shot(page, 'zendesk-102');
     await page.close();
   });
