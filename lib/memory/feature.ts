@@ -222,13 +222,13 @@ function watchSelection(doc: Document, signal: AbortSignal, save: (text: string)
   };
   signal.addEventListener('abort', remove, { once: true });
 
-  const show = () => {
+  const show = (shadowRoots: ShadowRoot[]) => {
     const selection = doc.getSelection();
     const text = selection?.toString().trim() ?? '';
     if (!selection || selection.rangeCount === 0 || text.length < 3 || text.length > 1000) return remove();
-    const anchor = selection.anchorNode instanceof Element ? selection.anchorNode : selection.anchorNode?.parentElement;
-    if (!anchor || anchor.closest('rapport-sidebar, [contenteditable="true"], textarea, input')) return remove();
-    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    const range = selectedRange(doc, selection, shadowRoots);
+    if (!range || within(startNode(range), 'rapport-sidebar, [contenteditable="true"], textarea, input')) return remove();
+    const rect = range.getBoundingClientRect();
     remove();
     host = doc.createElement('rapport-capture');
     const shadow = host.attachShadow({ mode: 'open' });
@@ -256,14 +256,58 @@ function watchSelection(doc: Document, signal: AbortSignal, save: (text: string)
     doc.documentElement.append(host);
   };
 
+  // Open shadow roots the selection may be in (a helpdesk's custom elements, our sidebar): where the
+  // drag started and where it ended.
+  let downRoots: ShadowRoot[] = [];
+  doc.addEventListener('mousedown', (event) => (downRoots = shadowRootsOf(event)), { capture: true, signal });
   doc.addEventListener(
     'mouseup',
     (event) => {
       if ((event.target as Element | null)?.closest?.('rapport-capture')) return;
-      later(0, show, signal);
+      const sidebar = doc.querySelector('rapport-sidebar')?.shadowRoot;
+      const roots = [...new Set([...downRoots, ...shadowRootsOf(event), ...(sidebar ? [sidebar] : [])])];
+      later(0, () => show(roots), signal);
     },
     { capture: true, signal },
   );
   doc.addEventListener('keydown', (e) => e.key === 'Escape' && remove(), { signal });
   doc.addEventListener('scroll', remove, { capture: true, passive: true, signal });
+}
+
+const shadowRootsOf = (event: Event): ShadowRoot[] =>
+  event.composedPath().filter((n): n is ShadowRoot => (n as Node).nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in n);
+
+/**
+ * The selection with its real ends. `document.getSelection()` moves a selection made inside a shadow
+ * root (the sidebar; Freshdesk's 2026 description) out to the shadow host's parent, so its anchor
+ * is `<html>` and its box empty; `getComposedRanges` with those roots gives the text's own nodes.
+ */
+function selectedRange(doc: Document, selection: Selection, shadowRoots: ShadowRoot[]): Range | undefined {
+  try {
+    const [composed] = selection.getComposedRanges?.({ shadowRoots }) ?? [];
+    if (composed) {
+      const range = doc.createRange();
+      range.setStart(composed.startContainer, composed.startOffset);
+      range.setEnd(composed.endContainer, composed.endOffset);
+      return range;
+    }
+  } catch {
+    // An engine without the options form: fall back to the plain range.
+  }
+  return selection.rangeCount ? selection.getRangeAt(0) : undefined;
+}
+
+/** Where a range starts; at an element boundary, the node after it (for a plain range of a shadow
+ * selection, left at the host's parent, that is the host). */
+const startNode = (range: Range): Node => range.startContainer.childNodes[range.startOffset] ?? range.startContainer;
+
+/** `closest` that also looks past shadow roots to their hosts. */
+function within(node: Node, selector: string): boolean {
+  for (let n: Node | null = node; n; ) {
+    const element = n instanceof Element ? n : n.parentElement;
+    if (element?.closest(selector)) return true;
+    const root = n.getRootNode();
+    n = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
 }
