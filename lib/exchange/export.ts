@@ -31,6 +31,8 @@ export interface ExportResult {
 
 type Row = { id: string; customerId?: string };
 
+const BLOB_PART_CHARS = 4 * 1024 * 1024;
+
 /** Reads a table in primary-key order, HASH_CHUNK rows at a time. */
 async function* chunks(table: Table<Row, string>, customerIds?: Set<string>, isCustomers = false): AsyncGenerator<Row[]> {
   if (customerIds) {
@@ -66,19 +68,34 @@ export async function exportBundle(database: RapportDB, options: ExportOptions):
     await Promise.all(TABLES.map(async (t) => [t, selection ? 0 : await database.table(t).count()] as const)),
   ) as Counts;
   const parts: BlobPart[] = [];
+  // Text waiting to become a Blob: a Blob per ~4 MB rather than per checksum chunk (each Blob is a
+  // round trip to the browser's blob storage), and still never the whole file as one string.
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    if (pending.length) parts.push(new Blob(pending));
+    pending = [];
+    pendingLength = 0;
+  };
+  const write = (text: string) => {
+    pending.push(text);
+    pendingLength += text.length;
+    if (pendingLength >= BLOB_PART_CHARS) flush();
+  };
   for (const [index, name] of TABLES.entries()) {
-    parts.push(`${index ? '],\n' : ''}${JSON.stringify(name)}:[\n`);
+    write(`${index ? '],\n' : ''}${JSON.stringify(name)}:[\n`);
     let chunk = 0;
     for await (const page of chunks(database.table(name) as Table<Row, string>, selection, name === 'customers')) {
       const texts = page.map(canonicalJson);
       await checksum.addChunk(name, chunk, texts);
-      parts.push(new Blob([(counts[name] ? ',\n' : '') + texts.join(',\n')]));
+      write((counts[name] ? ',\n' : '') + texts.join(',\n'));
       counts[name] += texts.length;
       chunk++;
       options.onProgress?.({ table: name, done: counts[name], total: Math.max(totals[name], counts[name]) });
     }
     options.onProgress?.({ table: name, done: counts[name], total: counts[name] });
   }
+  flush();
   const sum = await checksum.finish();
   const header = `{"format":${JSON.stringify(BUNDLE_FORMAT)},"schemaVersion":${SCHEMA_VERSION},"exportedAt":${now},"agent":${JSON.stringify(options.agent)},"counts":${JSON.stringify(counts)},"checksum":"${sum}",\n"data":{`;
   const blob = new Blob([header, ...parts, ']}}\n'], { type: 'application/json' });
