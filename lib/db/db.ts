@@ -7,6 +7,7 @@
  * migrates a stored fixture of the previous shape (test/unit/db/schema.test.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { pinnedNotesMiddleware } from './pinned';
 import type { ApiFetch, Customer, Fact, FollowUp, Merge, Note, ReplyRecord, TicketVisit } from './types';
 
 export const DB_NAME = 'rapport';
@@ -60,6 +61,24 @@ export class RapportDB extends Dexie {
     this.version(3).stores({
       visits: 'id, customerId, [customerId+lastSeen], lastSeen, [customerId+firstSeen]',
     });
+    // v4 — memory speed (#3): a customer's pinned notes, newest first. "Last time" falls back to the
+    // newest pinned note; `pinned` is a boolean, which IndexedDB cannot index, so finding it meant
+    // reading the customer's notes until one was pinned. `pinnedCreatedAt` (the note's createdAt
+    // while pinned) is derived on every write and hidden on every read by `pinnedNotesMiddleware`
+    // (lib/db/pinned.ts); the upgrade writes it for the notes already pinned.
+    this.version(4)
+      .stores({
+        notes: 'id, customerId, [customerId+createdAt], ticketKey, updatedAt, *tags, author, [customerId+pinnedCreatedAt]',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table<Note & { pinnedCreatedAt?: number }>('notes')
+          .filter((n) => n.pinned === true)
+          .modify((n) => {
+            n.pinnedCreatedAt = n.createdAt;
+          });
+      });
+    this.use(pinnedNotesMiddleware);
   }
 }
 

@@ -352,25 +352,6 @@ export class Repository {
     return this.database.visits.where('[customerId+firstSeen]').between([customerId, -Infinity], [customerId, Infinity]).first();
   }
 
-  /**
-   * Walks a customer's tickets older than `after` (the last of a `recentVisitsOf` page), newest
-   * first, handing each to `visit` until it answers `true` (found all it wanted). Reads only as far
-   * as needed.
-   */
-  async scanOlderVisits(customerId: string, after: TicketVisit, visit: (v: TicketVisit) => boolean): Promise<void> {
-    let done = false;
-    await this.database.visits
-      .where('[customerId+lastSeen]')
-      .between([customerId, -Infinity], [customerId, after.lastSeen], true, true)
-      .reverse()
-      .until(() => done)
-      // Same lastSeen: the page ended at `after`; rows with a larger id came before it.
-      .each((v) => {
-        if (v.lastSeen === after.lastSeen && v.id >= after.id) return;
-        done = visit(v);
-      });
-  }
-
   async notesCountOf(customerId: string): Promise<number> {
     return this.database.notes.where('[customerId+createdAt]').between([customerId, -Infinity], [customerId, Infinity]).count();
   }
@@ -394,23 +375,14 @@ export class Repository {
   }
 
   /**
-   * The first of a customer's notes older than `after` (newest first) that `match`es. Read in
-   * growing pages (one request each) rather than a cursor (one step per note).
+   * The customer's newest pinned note (the order of `notesFor`: createdAt, then id), read off the end
+   * of the pinned-notes index (schema v4, lib/db/pinned.ts): one row, however many notes they have.
    */
-  async findOlderNote(customerId: string, after: Note, match: (n: Note) => boolean): Promise<Note | undefined> {
-    let boundary = after;
-    for (let page = 100; ; page *= 4) {
-      const rows = await this.database.notes
-        .where('[customerId+createdAt]')
-        .between([customerId, -Infinity], [customerId, boundary.createdAt], true, true)
-        .reverse()
-        .limit(page)
-        .toArray();
-      const edge = boundary;
-      const hit = rows.find((n) => !(n.createdAt === edge.createdAt && n.id >= edge.id) && match(n));
-      if (hit || rows.length < page) return hit;
-      boundary = rows[rows.length - 1]!;
-    }
+  async newestPinnedNoteOf(customerId: string): Promise<Note | undefined> {
+    return this.database.notes
+      .where('[customerId+pinnedCreatedAt]')
+      .between([customerId, -Infinity], [customerId, Infinity])
+      .last();
   }
 
   private visitsByLastSeen(customerId: string) {

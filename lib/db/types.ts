@@ -93,7 +93,8 @@ export interface Note {
   tags: string[];
   createdAt: Millis;
   updatedAt: Millis;
-  /** v2 */
+  /** v2. Pinned notes are also indexed (v4: `[customerId+pinnedCreatedAt]`, a stored field derived
+   * from this one and hidden from reads — see lib/db/pinned.ts). */
   pinned?: boolean;
   /** v2: earlier texts, oldest first; an edit never destroys the previous text. */
   edits?: { text: string; at: Millis }[];

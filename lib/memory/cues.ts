@@ -30,7 +30,11 @@ export interface CueInput {
   customer: Customer;
   /** `ticketKey` of the ticket open now. */
   currentTicket: string;
-  /** Every ticket of the customer, in any order (the current one included once recorded). */
+  /**
+   * Every ticket of the customer, in any order (the current one included once recorded); ties in
+   * `lastSeen` count newest in the order given. Or, with `week`: the newest LOOK_BACK + 1 tickets
+   * plus the current and the earliest one (what lib/memory/context.ts reads).
+   */
   visits: TicketVisit[];
   facts: Fact[];
   followUps: FollowUp[];
@@ -38,12 +42,19 @@ export interface CueInput {
   now: number;
   /**
    * Tickets first seen in the last 7 days, when counted on an index: then `visits` may hold only
-   * the newest page (plus the current, earliest and topic/mood matches) — see lib/memory/context.ts.
+   * the newest page (plus the current and earliest ticket) — see lib/memory/context.ts.
    */
   week?: { count: number; earliestFirstSeen?: number };
 }
 
 export const MAX_CUES = 5;
+/**
+ * How far back "last time" looks for a mood (`negative-last-time`) and for the same topic
+ * (`repeat-contact`): the customer's newest LOOK_BACK tickets before this one. Further back is not
+ * "last time", and the sidebar reads this many tickets anyway (lib/memory/context.ts), so the cues
+ * cost the same for a customer with 50 tickets or 5,000.
+ */
+export const LOOK_BACK = 40;
 const DAY = 86_400_000;
 
 const ordinal = (n: number) => {
@@ -69,6 +80,9 @@ const fmtDue = (at: number, now: number) =>
 /** Tickets other than the current one, newest first. */
 const previousOf = (input: CueInput) =>
   input.visits.filter((v) => v.id !== input.currentTicket).sort((a, b) => b.lastSeen - a.lastSeen);
+
+/** The newest LOOK_BACK of them: where "last time" looks. */
+const lookBackOf = (input: CueInput) => previousOf(input).slice(0, LOOK_BACK);
 
 type Rule = (input: CueInput) => Cue | undefined;
 
@@ -121,7 +135,7 @@ export const repeatContact: Rule = (input) => {
     return { id: 'repeat-contact', weight: 85, reason: `${ordinal(count)} ticket ${since} — acknowledge the hassle` };
   }
   const current = input.visits.find((v) => v.id === input.currentTicket);
-  const again = current && previousOf(input).find((v) => sameTopic(current, v));
+  const again = current && lookBackOf(input).find((v) => sameTopic(current, v));
   if (again) {
     return { id: 'repeat-contact', weight: 80, reason: `Same topic as #${again.ticketId}${again.subject ? ` ${quote(again.subject, 40)}` : ''} — don't make them repeat it` };
   }
@@ -134,7 +148,7 @@ function weekOf(input: CueInput): NonNullable<CueInput['week']> {
 }
 
 export const negativeLastTime: Rule = (input) => {
-  const last = previousOf(input).find((v) => v.mood !== undefined);
+  const last = lookBackOf(input).find((v) => v.mood !== undefined);
   if (!last || (last.mood ?? 0) > -2) return undefined;
   return { id: 'negative-last-time', weight: 80, reason: `They were upset last time (#${last.ticketId}, ${ago(input.now - last.lastSeen)}) — start warm` };
 };

@@ -81,12 +81,57 @@ describe('schema', () => {
 
     const v3 = new RapportDB(name);
     await v3.open();
-    expect(v3.verno).toBe(3);
+    expect(v3.verno).toBeGreaterThanOrEqual(3);
     expect(indexes(v3, 'visits')).toEqual(['[customerId+firstSeen]', '[customerId+lastSeen]', 'customerId', 'lastSeen']);
     expect(await v3.visits.toArray()).toEqual(rows.sort((a, b) => a.id.localeCompare(b.id)));
     expect(await v3.customers.count()).toBe(1);
     const byFirstSeen = await v3.visits.where('[customerId+firstSeen]').between(['c1', -Infinity], ['c1', Infinity]).toArray();
     expect(byFirstSeen.map((v) => v.id)).toEqual(['2', '4', '1']);
     await v3.delete();
+  });
+
+  it('v4 indexes the pinned notes of v3 data: every note kept as it was, the pinned ones found through the index', async () => {
+    const name = `schema-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({ ...V2_STORES, visits: 'id, customerId, [customerId+lastSeen], lastSeen, [customerId+firstSeen]' });
+    const note = (id: string, customerId: string, createdAt: number, pinned: boolean) => ({
+      id,
+      customerId,
+      text: `Note ${id}`,
+      tags: [],
+      createdAt,
+      updatedAt: createdAt + 1,
+      pinned,
+      edits: [{ text: 'before', at: createdAt }],
+      version: 2,
+    });
+    const rows = [note('a', 'c1', 10, true), note('b', 'c1', 30, false), note('c', 'c1', 20, true), note('d', 'c2', 40, true), note('e', 'c1', 50, false)];
+    await v3.table('notes').bulkAdd(rows);
+    v3.close();
+
+    const v4 = new RapportDB(name);
+    await v4.open();
+    expect(v4.verno).toBeGreaterThanOrEqual(4);
+    expect(indexes(v4, 'notes')).toContain('[customerId+pinnedCreatedAt]');
+    // Read back exactly as stored before: the index field is not part of what callers see.
+    expect(await v4.notes.toArray()).toEqual(rows);
+    const pinned = await v4.notes.where('[customerId+pinnedCreatedAt]').between(['c1', -Infinity], ['c1', Infinity]).toArray();
+    expect(pinned.map((n) => n.id)).toEqual(['a', 'c']);
+    v4.close();
+
+    // On disk the pinned notes carry the field (their createdAt), the others don't.
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const stored = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const req = raw.transaction('notes').objectStore('notes').getAll();
+      req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+      req.onerror = () => reject(req.error);
+    });
+    raw.close();
+    expect(Object.fromEntries(stored.map((n) => [n.id, n.pinnedCreatedAt]))).toEqual({ a: 10, b: undefined, c: 20, d: 40, e: undefined });
+    await new RapportDB(name).delete();
   });
 });

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DBCore, Middleware } from 'dexie';
 import { RapportDB } from '@/lib/db/db';
 import { Repository, type Clock } from '@/lib/db/repository';
 import { ticketKey, type Customer, type Note, type TicketRef, type TicketVisit } from '@/lib/db/types';
 import { memoryContext, TIMELINE_MAX } from '@/lib/memory/context';
-import { cuesFor } from '@/lib/memory/cues';
+import { cuesFor, LOOK_BACK } from '@/lib/memory/cues';
 import type { LastTime, MemoryContext, TimelineEntry } from '@/lib/memory/messages';
 
 // memoryContext reads only the newest page of tickets and notes (plus what the cues need). These
@@ -214,5 +215,112 @@ describe('memory context on long histories', () => {
     const actual = await memoryContext(repo, 'c1', ref('new'), NOW);
     expect(actual.lastTime?.note).toBe('Note 3');
     expect(actual).toEqual(await everything('c1', ref('new')));
+  });
+
+  it('looks back LOOK_BACK tickets for a mood and the same topic, wherever the current ticket is', async () => {
+    const rnd = random(17);
+    for (const at of [LOOK_BACK - 1, LOOK_BACK, LOOK_BACK + 1, LOOK_BACK + 5]) {
+      const customerId = `c-at-${at}`;
+      const { visits } = await seed(rnd, { visits: 120, notes: 0, mood: 0, topic: 0, pinned: 0, noteTickets: 1 }, customerId);
+      // Distinct times, newest first (k-th newest seen k + 8 days ago), and no two on one topic.
+      await database.visits.bulkPut(visits.map((v, k) => ({ ...v, subject: undefined, tags: [`t${k}`], firstSeen: NOW - (k + 8) * DAY, lastSeen: NOW - (k + 8) * DAY })));
+      const match = visits[at]!;
+      await database.visits.update(match.id, { mood: -4, tags: ['export'] });
+      // The current ticket: one of the newest, one older than the match, and a new one.
+      for (const current of [visits[3]!.ticketId, visits[100]!.ticketId, `${customerId}-new`]) {
+        const key = ticketKey(ref(current));
+        const before = await database.visits.get(key);
+        await database.visits.put({ ...(before ?? { ...visits[0]!, id: key, ticketId: current, lastSeen: NOW, firstSeen: NOW - 30 * DAY }), tags: ['export'] });
+        const actual = await memoryContext(repo, customerId, ref(current), NOW);
+        expect(actual, `match at ${at}, current ${current}`).toEqual(await everything(customerId, ref(current)));
+        if (before) await database.visits.put(before);
+        // Earlier tickets newer than the match: `at`, less the current one when it is among them.
+        const newer = at - (current === visits[3]!.ticketId ? 1 : 0);
+        const ids = actual.cues.map((c) => c.id);
+        expect(ids.includes('negative-last-time'), `match at ${at}, current ${current}`).toBe(newer < LOOK_BACK);
+        expect(ids.includes('repeat-contact'), `match at ${at}, current ${current}`).toBe(newer < LOOK_BACK);
+      }
+    }
+  });
+
+  it('reads as many rows for a customer with 2,000 tickets and notes as for one with 150', async () => {
+    const rows = new Map<string, number>();
+    const counter: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'count-rows',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          const add = (n: number) => rows.set(name, (rows.get(name) ?? 0) + n);
+          return {
+            ...t,
+            get: async (req) => {
+              const r = await t.get(req);
+              add(r === undefined ? 0 : 1);
+              return r;
+            },
+            getMany: async (req) => {
+              const r = await t.getMany(req);
+              add(r.filter((x) => x !== undefined).length);
+              return r;
+            },
+            query: async (req) => {
+              const r = await t.query(req);
+              add(r.result.length);
+              return r;
+            },
+            // A cursor: its first row, and one per step.
+            openCursor: async (req) => {
+              const cursor = await t.openCursor(req);
+              if (!cursor) return cursor;
+              add(1);
+              return Object.create(cursor, {
+                key: { get: () => cursor.key },
+                primaryKey: { get: () => cursor.primaryKey },
+                value: { get: () => cursor.value },
+                continue: { value: (key?: unknown) => (add(1), cursor.continue(key)) },
+                advance: { value: (n: number) => (add(n), cursor.advance(n)) },
+              }) as typeof cursor;
+            },
+          };
+        },
+      }),
+    };
+    const counted = new RapportDB(`context-${crypto.randomUUID()}`);
+    counted.use(counter);
+    const counting = new Repository(counted, clock);
+    const read = async (size: number) => {
+      const rnd = random(size);
+      const customerId = `c-${size}`;
+      // Rare moods, topics and pins, and notes on tickets not recently seen: the costly cases before.
+      const shape = { visits: Math.round(size * 0.7), notes: Math.round(size * 0.3), mood: 0.001, topic: 0.001, pinned: 0, noteTickets: 1 };
+      const seeded = await (async () => {
+        const previous = database;
+        database = counted;
+        try {
+          return await seed(rnd, shape, customerId);
+        } finally {
+          database = previous;
+        }
+      })();
+      // No note on the previous ticket, and one pinned note, the oldest: found only through the index.
+      await counted.notes.bulkPut(seeded.notes.map((n) => ({ ...n, ticketKey: undefined, ticket: undefined })));
+      const oldest = [...seeded.notes].sort((a, b) => a.createdAt - b.createdAt)[0]!;
+      await counted.notes.put({ ...oldest, ticketKey: undefined, createdAt: NOW - 1000 * DAY, pinned: true, text: 'The pinned one' });
+      rows.clear();
+      const context = await memoryContext(counting, customerId, ref('new-ticket'), NOW);
+      expect(context.lastTime?.note).toBe('The pinned one');
+      return Object.fromEntries(rows);
+    };
+    try {
+      const small = await read(150);
+      const large = await read(2000);
+      expect(large).toEqual(small);
+      const total = Object.values(large).reduce((a, b) => a + b, 0);
+      expect(total).toBeLessThanOrEqual(TIMELINE_MAX * 2 + 10);
+    } finally {
+      await counted.delete();
+    }
   });
 });

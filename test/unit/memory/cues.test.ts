@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cuesFor, MAX_CUES, RULES, sameTopic, type CueInput } from '@/lib/memory/cues';
+import { cuesFor, LOOK_BACK, MAX_CUES, RULES, sameTopic, type CueInput } from '@/lib/memory/cues';
 import type { Customer, Fact, FollowUp, TicketVisit } from '@/lib/db/types';
 
 const NOW = Date.UTC(2026, 10, 25, 14); // Wednesday 25 Nov 2026, 14:00 UTC
@@ -131,6 +131,30 @@ describe('cues', () => {
     expect(fired(upset).get('negative-last-time')).toMatch(/upset last time \(#150/);
     const calm = input({ visits: [visit('200'), visit('150', { mood: 2, status: 'solved', firstSeen: NOW - 5 * DAY, lastSeen: NOW - 5 * DAY })] });
     expect(fired(calm).has('negative-last-time')).toBe(false);
+  });
+
+  it('"last time" looks back LOOK_BACK earlier tickets for a mood and for the same topic, not further', () => {
+    // `n` unremarkable earlier tickets (solved, no mood, other topics, not this week), then one
+    // ticket that was upset and on the same topic as the current one.
+    const history = (n: number) => [
+      visit('200', { subject: 'Export to CSV fails', tags: ['export'], firstSeen: NOW, lastSeen: NOW }),
+      ...Array.from({ length: n }, (_, k) =>
+        visit(`${100 + k}`, { subject: `Question ${k}`, tags: [`t${k}`], status: 'solved', firstSeen: NOW - (30 + k) * DAY, lastSeen: NOW - (30 + k) * DAY }),
+      ),
+      visit('7', { subject: 'CSV export fails again', tags: ['export'], mood: -4, status: 'solved', firstSeen: NOW - 400 * DAY, lastSeen: NOW - 400 * DAY }),
+    ];
+    const within = fired(input({ visits: history(LOOK_BACK - 1) }));
+    expect(within.get('negative-last-time')).toMatch(/#7/);
+    expect(within.get('repeat-contact')).toMatch(/^Same topic as #7/);
+    const beyond = fired(input({ visits: history(LOOK_BACK) }));
+    expect(beyond.has('negative-last-time')).toBe(false);
+    expect(beyond.has('repeat-contact')).toBe(false);
+    // The current ticket takes no place in the look-back, wherever it sits in the history.
+    const reopened = history(LOOK_BACK - 1).map((v) => (v.ticketId === '200' ? { ...v, lastSeen: NOW - 35 * DAY } : v));
+    expect(fired(input({ visits: reopened })).get('negative-last-time')).toMatch(/#7/);
+    // A newer mood wins, even a calm one: "last time" is the newest earlier ticket with a mood.
+    const calmSince = history(3).map((v) => (v.ticketId === '101' ? { ...v, mood: 1 } : v));
+    expect(fired(input({ visits: calmSince })).has('negative-last-time')).toBe(false);
   });
 
   it('important-date-soon', () => {

@@ -3,6 +3,7 @@ import { RapportDB } from '@/lib/db/db';
 import { Repository, type Clock } from '@/lib/db/repository';
 import type { TicketSnapshot } from '@/lib/helpdesks/types';
 import { memoryContext } from '@/lib/memory/context';
+import { applyImport, exportBundle, readBundle } from '@/lib/exchange';
 
 let database: RapportDB;
 let repo: Repository;
@@ -141,6 +142,60 @@ describe('notes', () => {
     expect(hits.map((n) => n.text)).toEqual(['Asked about refund policy', 'Refund promised for the double charge']);
     expect((await repo.searchNotes('#billing')).map((n) => n.text)).toEqual(['Refund promised for the double charge']);
     expect(await repo.searchNotes('   ')).toEqual([]);
+  });
+});
+
+describe('pinned notes index (schema v4)', () => {
+  /** The customer's pinned notes as the index lists them, oldest first. */
+  const indexed = async (customerId: string) =>
+    (await database.notes.where('[customerId+pinnedCreatedAt]').between([customerId, -Infinity], [customerId, Infinity]).toArray()).map((n) => n.text);
+
+  it('follows pin, unpin, edit, merge and undo; notes read back without the index field', async () => {
+    const a = await repo.openTicket(snap());
+    const b = await repo.openTicket(snap({ ticketId: '9', requester: { name: 'Ana', email: 'ana@example.com' } }));
+    const first = await repo.addNote({ customerId: a.customer.id, text: 'First' });
+    time += 1;
+    const second = await repo.addNote({ customerId: a.customer.id, text: 'Second' });
+    time += 1;
+    const theirs = await repo.addNote({ customerId: b.customer.id, text: 'Ana’s' });
+    expect(await indexed(a.customer.id)).toEqual([]);
+    await repo.pinNote(second.id, true);
+    await repo.pinNote(first.id, true);
+    expect(await indexed(a.customer.id)).toEqual(['First', 'Second']);
+    expect((await repo.newestPinnedNoteOf(a.customer.id))?.text).toBe('Second');
+    await repo.editNote(second.id, 2, 'Second, edited');
+    expect((await repo.newestPinnedNoteOf(a.customer.id))?.text).toBe('Second, edited');
+    await repo.pinNote(second.id, false);
+    expect(await indexed(a.customer.id)).toEqual(['First']);
+    await repo.pinNote(theirs.id, true);
+    const merge = await repo.mergeCustomers(a.customer.id, b.customer.id);
+    expect(await indexed(a.customer.id)).toEqual(['First', 'Ana’s']);
+    expect(await indexed(b.customer.id)).toEqual([]);
+    await repo.undoMerge(merge.id);
+    expect(await indexed(a.customer.id)).toEqual(['First']);
+    expect(await indexed(b.customer.id)).toEqual(['Ana’s']);
+    // Callers never see the stored index field, whichever way they read.
+    const all = [await database.notes.get(first.id), ...(await database.notes.bulkGet([first.id])), ...(await database.notes.toArray())];
+    await database.notes.each((n) => void all.push(n));
+    for (const n of all) expect(n).not.toHaveProperty('pinnedCreatedAt');
+    expect(await database.notes.get(first.id)).toEqual({ ...first, pinned: true, version: 2, updatedAt: first.updatedAt + 2 });
+  });
+
+  it('a bundle carries notes without the index field, and an imported pinned note is found through the index', async () => {
+    const { customer } = await repo.openTicket(snap());
+    const note = await repo.addNote({ customerId: customer.id, text: 'Call before noon' });
+    await repo.pinNote(note.id, true);
+    const text = await (await exportBundle(database, { agent: 'Priya', now: time })).blob.text();
+    expect(text).not.toContain('pinnedCreatedAt');
+    const other = new RapportDB(`memory-${crypto.randomUUID()}`);
+    try {
+      await applyImport(other, await readBundle(text));
+      const found = await new Repository(other, clock).newestPinnedNoteOf(customer.id);
+      expect(found).toMatchObject({ id: note.id, text: 'Call before noon', pinned: true, author: 'Priya' });
+      expect(found).not.toHaveProperty('pinnedCreatedAt');
+    } finally {
+      await other.delete();
+    }
   });
 });
 
