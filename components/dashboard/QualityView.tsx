@@ -12,8 +12,8 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import { markFirstRows, useTables } from '@/lib/dashboard/live';
-import { adherenceByWeek, failingRules, perAgent, responseDistribution, ticketUrl } from '@/lib/dashboard/queries';
+import { markFirstRows, useAfterFirstRows, useFailingRules, useReplyStats } from '@/lib/dashboard/live';
+import { adherenceByWeek, perAgent, repliesCounted, responseDistribution, ticketUrl } from '@/lib/dashboard/queries';
 import { DEFAULT_PACK } from '@/lib/standards/pack';
 import { day } from './identity';
 
@@ -62,13 +62,16 @@ function theme() {
 }
 
 export function QualityView() {
-  const data = useTables(['replies']);
-  const replies = data.replies;
+  const data = useReplyStats();
+  const stats = data.stats;
+  const total = useMemo(() => repliesCounted(stats), [stats]);
   const target = DEFAULT_PACK.responseTime.defaultMinutes * 60_000;
-  const adherence = useMemo(() => adherenceByWeek(replies), [replies]);
-  const failing = useMemo(() => failingRules(replies), [replies]);
-  const dist = useMemo(() => responseDistribution(replies, target), [replies, target]);
-  const agents = useMemo(() => perAgent(replies, target), [replies, target]);
+  const adherence = useMemo(() => adherenceByWeek(stats), [stats]);
+  const dist = useMemo(() => responseDistribution(stats, target), [stats, target]);
+  const agents = useMemo(() => perAgent(stats, target), [stats, target]);
+  // The examples read reply records: only once the charts are on screen.
+  const examples = useFailingRules(useAfterFirstRows(total === 0));
+  const failing = examples.failing;
 
   const lineRef = useChart(() => {
     const t = theme();
@@ -99,7 +102,7 @@ export function QualityView() {
         plugins: { legend: { position: 'bottom', labels: { color: t.text, boxWidth: 12 } } },
       },
     };
-  }, [adherence, replies.length]);
+  }, [adherence]);
 
   const barRef = useChart(() => {
     const t = theme();
@@ -135,9 +138,9 @@ export function QualityView() {
         <h1 id="quality-title">Reply quality</h1>
         <p class="rd-muted">How sent replies measured against the team’s standards when they were sent.</p>
       </header>
-      {!data.loaded ? (
+      {!data.loaded || (total === 0 && !examples.loaded) ? (
         <p class="rd-empty">Loading reply records…</p>
-      ) : replies.length === 0 ? (
+      ) : total === 0 && !examples.rebuilding ? (
         <div class="rd-card rd-empty" data-testid="quality-empty">
           <h2>No replies measured yet</h2>
           <p>
@@ -164,7 +167,9 @@ export function QualityView() {
           </div>
           <div class="rd-card">
             <h2>Standards missed most</h2>
-            {failing.length ? (
+            {!examples.loaded || examples.rebuilding ? (
+              <p class="rd-muted" data-testid="failing-loading">{examples.rebuilding ? 'Recounting the reply records…' : 'Finding recent examples…'}</p>
+            ) : failing.length ? (
               <table class="rd-table">
                 <thead>
                   <tr>

@@ -6,7 +6,9 @@ import { liveQuery, type Table } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { db } from '../db/db';
-import type { Customer, FollowUp, Note } from '../db/types';
+import type { Customer, FollowUp, Note, ReplyRecord } from '../db/types';
+import { rebuildReplyWeeks, type ReplyWeek } from '../db/reply-stats';
+import { failingRules, repliesCounted, wantsMoreExamples, type FailingRule } from './queries';
 import { PREF } from '../prefs';
 import type { BundleData } from '../exchange/format';
 
@@ -52,7 +54,9 @@ export function useTables(tables: Loadable[], enabled = true): AllData {
   );
 }
 
-const READ_PAGE = 10_000;
+// Small enough that a search typed while a view loads waits for one page at most (~20 ms here), not
+// for a 10,000-row read (~150 ms).
+const READ_PAGE = 2_500;
 
 /** Every row of a table, read in primary-key pages of READ_PAGE rows. */
 export async function readInPages<T extends { id: string }>(table: Table<T, string>): Promise<T[]> {
@@ -214,7 +218,8 @@ export function useCustomerSearch(term: string, enabled: boolean): CustomerHits 
       performance.mark('rapport:search-start');
       const [byName, byEmail] = await Promise.all([
         d.customers.where('name').startsWithIgnoreCase(q).limit(MAX_HITS).toArray(),
-        d.customers.where('emails').startsWithIgnoreCase(q).limit(MAX_HITS).toArray(),
+        // Addresses are stored lower-case: one range read (the scan below still finds odd-case ones).
+        d.customers.where('emails').startsWith(q.toLowerCase()).limit(MAX_HITS).toArray(),
       ]);
       for (const c of [...byName, ...byEmail]) if (words.every((w) => customerText(c).includes(w))) add(c);
       performance.mark('rapport:search-indexed');
@@ -246,4 +251,67 @@ export function useCustomerSearch(term: string, enabled: boolean): CustomerHits 
     };
   }, [term, enabled]);
   return hits;
+}
+
+export interface ReplyQuality {
+  loaded: boolean;
+  /** Reply records summed per week and agent (lib/db/reply-stats.ts). */
+  stats: ReplyWeek[];
+}
+
+export interface FailingExamples {
+  loaded: boolean;
+  failing: FailingRule[];
+  /** Set while the weekly sums are being rebuilt because they disagreed with the reply records. */
+  rebuilding: boolean;
+}
+
+const EXAMPLE_PAGE = 500;
+const EXAMPLE_SCAN_MAX = 5_000;
+
+/** The weekly sums, live: a few dozen rows however many replies were recorded. */
+export function useReplyStats(): ReplyQuality {
+  return useLive<ReplyQuality>(async () => ({ loaded: true, stats: await db().replyWeeks.toArray() }), [], { loaded: false, stats: [] });
+}
+
+/**
+ * The rules missed most, with recent examples read newest first from the `sentAt` index (at most
+ * EXAMPLE_SCAN_MAX replies). Also checks the sums against the reply records and rebuilds them when
+ * they disagree, so a stale sum never shows for long.
+ */
+export function useFailingRules(enabled: boolean): FailingExamples {
+  const result = useLive<FailingExamples & { stale: boolean }>(
+    async () => {
+      if (!enabled) return { loaded: false, failing: [], rebuilding: false, stale: false };
+      const d = db();
+      const [stats, count] = await Promise.all([d.replyWeeks.toArray(), d.replies.count()]);
+      const recent: ReplyRecord[] = [];
+      let failing = failingRules(stats, recent);
+      for (let offset = 0; offset < EXAMPLE_SCAN_MAX && wantsMoreExamples(failing); offset += EXAMPLE_PAGE) {
+        const last = recent[recent.length - 1];
+        const page = await (last ? d.replies.where('sentAt').belowOrEqual(last.sentAt) : d.replies.orderBy('sentAt'))
+          .reverse()
+          .offset(last ? recent.filter((r) => r.sentAt === last.sentAt).length : 0)
+          .limit(EXAMPLE_PAGE)
+          .toArray();
+        recent.push(...page);
+        failing = failingRules(stats, recent);
+        if (page.length < EXAMPLE_PAGE) break;
+      }
+      return { loaded: true, failing, rebuilding: false, stale: repliesCounted(stats) !== count };
+    },
+    [enabled],
+    { loaded: false, failing: [], rebuilding: false, stale: false },
+  );
+  const [rebuilding, setRebuilding] = useState(false);
+  useEffect(() => {
+    if (!result.stale || rebuilding) return;
+    setRebuilding(true);
+    const d = db();
+    void d
+      .transaction('rw', d.replies, d.replyWeeks, () => rebuildReplyWeeks(d))
+      .catch((e: unknown) => console.error('Rapport: rebuilding the reply sums failed', e))
+      .finally(() => setRebuilding(false));
+  }, [result.stale]);
+  return { loaded: result.loaded, failing: result.failing, rebuilding: rebuilding || result.stale };
 }

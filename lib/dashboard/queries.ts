@@ -3,6 +3,7 @@
  * rows with Dexie liveQuery and passes them here; nothing in this file touches the database.
  */
 import type { Customer, FollowUp, Note, ReplyRecord, TicketRef, TicketVisit } from '../db/types';
+import { nextWeek, RESPONSE_EDGES_MIN, RESPONSE_LABELS, type ReplyWeek } from '../db/reply-stats';
 
 export interface CustomerRow {
   customer: Customer;
@@ -83,11 +84,14 @@ export interface NoteFilter {
 /** "" = this device's agent. */
 export const authorOf = (n: { author?: string }) => n.author ?? '';
 
-/** Lower-cased note texts, computed once per note row (rows are replaced, never mutated, on change). */
+/**
+ * A note's text and tags, lower-cased, computed once per note row (rows are replaced, never mutated,
+ * on change). Search words never hold a line break, so one `includes` per word checks text and tags.
+ */
 const lowered = new WeakMap<Note, string>();
 export function lowerText(n: Note): string {
   let text = lowered.get(n);
-  if (text === undefined) lowered.set(n, (text = n.text.toLowerCase()));
+  if (text === undefined) lowered.set(n, (text = (n.tags.length ? `${n.text}\n${n.tags.join('\n')}` : n.text).toLowerCase()));
   return text;
 }
 
@@ -100,7 +104,7 @@ export function filterNotes(notes: Note[], filter: NoteFilter): Note[] {
         (filter.author === undefined || authorOf(n) === filter.author) &&
         (filter.from === undefined || n.createdAt >= filter.from) &&
         (filter.to === undefined || n.createdAt <= filter.to) &&
-        words.every((w) => lowerText(n).includes(w) || n.tags.some((t) => t.toLowerCase().includes(w))),
+        words.every((w) => lowerText(n).includes(w)),
     )
     .sort((a, b) => b.updatedAt - a.updatedAt);
 }
@@ -132,13 +136,6 @@ export function ticketUrl(t: TicketRef): string | undefined {
   return t.helpdesk === 'zendesk' ? `https://${t.account}/agent/tickets/${t.ticketId}` : `https://${t.account}/a/tickets/${t.ticketId}`;
 }
 
-const WEEK = 7 * 86_400_000;
-export const weekStart = (at: number) => {
-  const d = new Date(at);
-  d.setHours(0, 0, 0, 0);
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  return d.getTime();
-};
 
 export interface Adherence {
   weeks: number[];
@@ -146,28 +143,25 @@ export interface Adherence {
   rules: Record<string, (number | null)[]>;
 }
 
-/** Share of replies passing each rule, per week (n/a replies left out). */
-export function adherenceByWeek(replies: ReplyRecord[]): Adherence {
-  if (!replies.length) return { weeks: [], rules: {} };
-  let min = Infinity;
-  let max = -Infinity;
-  for (const r of replies) {
-    if (r.sentAt < min) min = r.sentAt;
-    if (r.sentAt > max) max = r.sentAt;
+/** Share of replies passing each rule, per week (n/a replies left out), from the weekly sums. */
+export function adherenceByWeek(stats: readonly ReplyWeek[]): Adherence {
+  if (!stats.length) return { weeks: [], rules: {} };
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of stats) {
+    if (s.week < first) first = s.week;
+    if (s.week > last) last = s.week;
   }
-  const first = weekStart(min);
-  const last = weekStart(max);
   const weeks: number[] = [];
-  for (let w = first; w <= last; w = weekStart(w + WEEK + 3_600_000)) weeks.push(w);
+  for (let w = first; w <= last; w = nextWeek(w)) weeks.push(w);
   const index = new Map(weeks.map((w, i) => [w, i]));
   const tally: Record<string, { pass: number; total: number }[]> = {};
-  for (const r of replies) {
-    const i = index.get(weekStart(r.sentAt))!;
-    for (const [rule, state] of Object.entries(r.states)) {
-      if (state === 'na') continue;
+  for (const s of stats) {
+    const i = index.get(s.week)!;
+    for (const [rule, [pass, fail]] of Object.entries(s.rules)) {
       const row = (tally[rule] ??= weeks.map(() => ({ pass: 0, total: 0 })));
-      row[i]!.total++;
-      if (state === 'pass') row[i]!.pass++;
+      row[i]!.total += pass + fail;
+      row[i]!.pass += pass;
     }
   }
   const rules = Object.fromEntries(Object.entries(tally).map(([rule, row]) => [rule, row.map((c) => (c.total ? c.pass / c.total : null))]));
@@ -182,39 +176,54 @@ export interface FailingRule {
   examples: ReplyRecord[];
 }
 
-export function failingRules(replies: ReplyRecord[], examples = 3): FailingRule[] {
+/**
+ * The rules missed most (counts from the weekly sums), each with up to `examples` tickets where it
+ * failed most recently, taken from `recent` (the newest reply records, newest first).
+ */
+export function failingRules(stats: readonly ReplyWeek[], recent: readonly ReplyRecord[], examples = 3): FailingRule[] {
   const map = new Map<string, FailingRule>();
-  for (const r of [...replies].sort((a, b) => b.sentAt - a.sentAt)) {
-    for (const [rule, state] of Object.entries(r.states)) {
-      if (state === 'na') continue;
+  for (const s of stats) {
+    for (const [rule, [pass, fail]] of Object.entries(s.rules)) {
       const row = map.get(rule) ?? { rule, fails: 0, applicable: 0, examples: [] };
-      row.applicable++;
-      if (state === 'fail') {
-        row.fails++;
-        if (row.examples.length < examples && !row.examples.some((e) => e.ticketId === r.ticketId && e.account === r.account)) row.examples.push(r);
-      }
+      row.applicable += pass + fail;
+      row.fails += fail;
       map.set(rule, row);
+    }
+  }
+  for (const r of recent) {
+    for (const [rule, state] of Object.entries(r.states)) {
+      const row = map.get(rule);
+      if (state !== 'fail' || !row || row.examples.length >= examples) continue;
+      if (!row.examples.some((e) => e.ticketId === r.ticketId && e.account === r.account)) row.examples.push(r);
     }
   }
   return [...map.values()].filter((r) => r.fails > 0).sort((a, b) => b.fails / b.applicable - a.fails / a.applicable || b.fails - a.fails);
 }
 
-/** Response times in buckets (minutes), with how many were within the target. */
-export function responseDistribution(replies: ReplyRecord[], targetMs: number) {
-  const edges = [15, 30, 60, 120, 240, 480, 1440];
-  const labels = ['≤15 min', '≤30 min', '≤1 h', '≤2 h', '≤4 h', '≤8 h', '≤1 day', '> 1 day'];
-  const counts = labels.map(() => 0);
-  let timed = 0;
+/** Rules that failed but have fewer than `examples` examples in `recent`: read further back for them. */
+export function wantsMoreExamples(failing: readonly FailingRule[], examples = 3): boolean {
+  return failing.some((f) => f.examples.length < Math.min(examples, f.fails));
+}
+
+/**
+ * Response times in buckets, with how many were within the target (a reply within the target is one
+ * in a bucket whose upper edge is at most the target; the default 4 h target is a bucket edge).
+ */
+export function responseDistribution(stats: readonly ReplyWeek[], targetMs: number) {
+  const counts = RESPONSE_LABELS.map(() => 0);
+  for (const s of stats) s.buckets.forEach((n, i) => (counts[i]! += n));
+  const timed = counts.reduce((a, b) => a + b, 0);
+  const within = withinTarget(counts, targetMs);
+  return { labels: [...RESPONSE_LABELS], counts, timed, within, targetMs };
+}
+
+function withinTarget(buckets: readonly number[], targetMs: number): number {
+  const targetMin = targetMs / 60_000;
   let within = 0;
-  for (const r of replies) {
-    if (r.responseMs === undefined) continue;
-    timed++;
-    if (r.responseMs <= targetMs) within++;
-    const minutes = r.responseMs / 60_000;
-    const i = edges.findIndex((e) => minutes <= e);
-    counts[i === -1 ? edges.length : i]!++;
-  }
-  return { labels, counts, timed, within, targetMs };
+  RESPONSE_EDGES_MIN.forEach((edge, i) => {
+    if (edge <= targetMin) within += buckets[i]!;
+  });
+  return within;
 }
 
 export interface AgentQuality {
@@ -224,18 +233,23 @@ export interface AgentQuality {
   withinTarget: number | null;
 }
 
-export function perAgent(replies: ReplyRecord[], targetMs: number): AgentQuality[] {
-  const map = new Map<string, { n: number; sum: number; timed: number; within: number }>();
-  for (const r of replies) {
-    const key = r.agent ?? '';
-    const row = map.get(key) ?? { n: 0, sum: 0, timed: 0, within: 0 };
-    row.n++;
-    row.sum += r.readiness;
-    if (r.responseMs !== undefined) {
-      row.timed++;
-      if (r.responseMs <= targetMs) row.within++;
-    }
-    map.set(key, row);
+export function perAgent(stats: readonly ReplyWeek[], targetMs: number): AgentQuality[] {
+  const map = new Map<string, { n: number; sum: number; buckets: number[] }>();
+  for (const s of stats) {
+    const row = map.get(s.agent) ?? { n: 0, sum: 0, buckets: RESPONSE_LABELS.map(() => 0) };
+    row.n += s.replies;
+    row.sum += s.readinessSum;
+    s.buckets.forEach((n, i) => (row.buckets[i]! += n));
+    map.set(s.agent, row);
   }
-  return [...map].map(([agent, r]) => ({ agent, replies: r.n, readiness: r.sum / r.n, withinTarget: r.timed ? r.within / r.timed : null })).sort((a, b) => b.replies - a.replies);
+  return [...map]
+    .filter(([, r]) => r.n > 0)
+    .map(([agent, r]) => {
+      const timed = r.buckets.reduce((a, b) => a + b, 0);
+      return { agent, replies: r.n, readiness: r.sum / r.n, withinTarget: timed ? withinTarget(r.buckets, targetMs) / timed : null };
+    })
+    .sort((a, b) => b.replies - a.replies || (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0));
 }
+
+/** How many reply records the weekly sums count (compared with the replies table to spot stale sums). */
+export const repliesCounted = (stats: readonly ReplyWeek[]) => stats.reduce((n, s) => n + s.replies, 0);

@@ -9,6 +9,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { pinnedNotesMiddleware } from './pinned';
 import type { ApiFetch, Customer, Fact, FollowUp, Merge, Note, ReplyRecord, TicketVisit } from './types';
+import { rebuildReplyWeeks, upgradeTables, type ReplyWeek } from './reply-stats';
 
 export const DB_NAME = 'rapport';
 
@@ -21,6 +22,7 @@ export class RapportDB extends Dexie {
   merges!: EntityTable<Merge, 'id'>;
   replies!: EntityTable<ReplyRecord, 'id'>;
   apiFetches!: EntityTable<ApiFetch, 'key'>;
+  replyWeeks!: EntityTable<ReplyWeek, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -79,6 +81,11 @@ export class RapportDB extends Dexie {
           });
       });
     this.use(pinnedNotesMiddleware);
+    // v5 — dashboard speed (#5): reply records summed per week and agent (lib/db/reply-stats.ts), so
+    // the reply-quality charts need not read every reply. Built here from the replies already stored.
+    this.version(5)
+      .stores({ replyWeeks: 'id, week' })
+      .upgrade((tx) => rebuildReplyWeeks(upgradeTables(tx)).then(() => undefined));
   }
 }
 

@@ -14,6 +14,7 @@
 import type { Table } from 'dexie';
 import type { RapportDB } from '../db/db';
 import type { Customer, Fact, FollowUp, Note, ReplyRecord, TicketVisit } from '../db/types';
+import { updateReplyWeeks } from '../db/reply-stats';
 import { sameRow } from './canonical';
 import { TABLES, type Bundle, type TableName } from './format';
 
@@ -105,6 +106,7 @@ function mergeNote(local: Note, incoming: Note): { row: Note; conflict: boolean 
 }
 
 const LOOKUP_CHUNK = 2_000;
+const WRITE_CHUNK = 10_000;
 
 /**
  * The rows with these ids (undefined where none), like `bulkGet` but far quicker on large bundles:
@@ -274,12 +276,16 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
  * change made in a ticket tab since the preview is respected) and written; any failure aborts it all.
  */
 export async function applyImport(database: RapportDB, bundle: Bundle): Promise<ImportPlan> {
-  return database.transaction('rw', TABLES.map((t) => database.table(t)), async () => {
+  return database.transaction('rw', [...TABLES.map((t) => database.table(t)), database.replyWeeks], async () => {
     const plan = await planImport(database, bundle);
+    // In slices: one bulkPut of 200,000 rows keeps 200,000 requests in flight and writes ~30% slower
+    // in Chromium than slices of 10,000 in the same transaction.
     for (const table of TABLES) {
       const rows = plan.writes[table];
-      if (rows.length) await database.table(table).bulkPut(rows);
+      for (let i = 0; i < rows.length; i += WRITE_CHUNK) await database.table(table).bulkPut(rows.slice(i, i + WRITE_CHUNK));
     }
+    // Reply records are only ever added by an import (an existing one is kept as it is).
+    await updateReplyWeeks(database, plan.writes.replies as ReplyRecord[]);
     return plan;
   });
 }

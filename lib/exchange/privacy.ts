@@ -1,6 +1,7 @@
 /** Privacy controls: retention (delete old history and notes) and erasing one customer everywhere. */
 import type { RapportDB } from '../db/db';
-import type { Customer } from '../db/types';
+import type { Customer, ReplyRecord } from '../db/types';
+import { updateReplyWeeks } from '../db/reply-stats';
 import { canonicalJson, sha256Hex } from './canonical';
 
 const MONTH_MS = 30.44 * 24 * 3600 * 1000;
@@ -87,7 +88,7 @@ export async function erasePreview(database: RapportDB, customerId: string): Pro
 
 /** Erases a customer everywhere, in one transaction. Answers what was deleted. */
 export async function eraseCustomer(database: RapportDB, customerId: string): Promise<ErasePreview> {
-  const tables = [database.customers, database.visits, database.notes, database.facts, database.followUps, database.replies, database.merges];
+  const tables = [database.customers, database.visits, database.notes, database.facts, database.followUps, database.replies, database.merges, database.replyWeeks];
   return database.transaction('rw', tables, async () => {
     const sets = await eraseSets(database, customerId);
     await database.customers.bulkDelete(sets.customers);
@@ -95,7 +96,9 @@ export async function eraseCustomer(database: RapportDB, customerId: string): Pr
     await database.notes.bulkDelete(sets.notes);
     await database.facts.bulkDelete(sets.facts);
     await database.followUps.bulkDelete(sets.followUps);
+    const replies = (await database.replies.bulkGet(sets.replies)).filter((r): r is ReplyRecord => Boolean(r));
     await database.replies.bulkDelete(sets.replies);
+    await updateReplyWeeks(database, [], replies);
     await database.merges.bulkDelete(sets.merges);
     return Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v.length])) as unknown as ErasePreview;
   });

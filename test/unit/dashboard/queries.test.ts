@@ -8,9 +8,12 @@ import {
   filterNotes,
   followUpsIn,
   perAgent,
+  repliesCounted,
   responseDistribution,
   ticketUrl,
+  wantsMoreExamples,
 } from '@/lib/dashboard/queries';
+import { summarise } from '@/lib/db/reply-stats';
 import { dana, followUp, note, reply, sam, T0, visit } from '../exchange/seed';
 
 const DAY = 86_400_000;
@@ -48,6 +51,9 @@ describe('notes view', () => {
     expect(filterNotes(notes, { author: '' }).map((n) => n.id)).toEqual(['n-1']);
     expect(filterNotes(notes, { tag: 'vip' }).map((n) => n.id)).toEqual(['n2']);
     expect(filterNotes(notes, { from: T0 - 10 * DAY }).map((n) => n.id)).toEqual(['n-1']);
+     // Search looks through text and tags, every word, any case.
+    expect(filterNotes(notes, { search: 'VIP team' }).map((n) => n.id)).toEqual(['n2']);
+    expect(filterNotes(notes, { search: 'vip email' })).toEqual([]);
   });
 });
 
@@ -75,21 +81,32 @@ describe('reply quality', () => {
     reply(),
     reply({ id: 'r2', sentAt: T0 - 8 * DAY, states: { 'greets-by-name': 'fail', 'answers-every-question': 'na' }, responseMs: 10 * 3_600_000, agent: 'Priya' }),
   ];
+  const stats = summarise(replies);
   it('adherence per rule per week leaves out n/a', () => {
-    const a = adherenceByWeek(replies);
+    const a = adherenceByWeek(stats);
     expect(a.weeks).toHaveLength(2);
     expect(a.rules['greets-by-name']).toEqual([0, 1]);
     expect(a.rules['answers-every-question']).toEqual([null, 0]);
   });
-  it('rules that fail most, response times against the target, per agent', () => {
-    expect(failingRules(replies).map((r) => [r.rule, r.fails, r.applicable])).toEqual([
-      ['answers-every-question', 1, 1],
-      ['greets-by-name', 1, 2],
+  it('rules that fail most, with recent examples; response times against the target; per agent', () => {
+    const newestFirst = [...replies].sort((a, b) => b.sentAt - a.sentAt);
+    const failing = failingRules(stats, newestFirst);
+    expect(failing.map((r) => [r.rule, r.fails, r.applicable, r.examples.map((e) => e.id)])).toEqual([
+      ['answers-every-question', 1, 1, [replies[0]!.id]],
+      ['greets-by-name', 1, 2, ['r2']],
     ]);
-    const d = responseDistribution(replies, 4 * 3_600_000);
+    // Counts come from the sums even when no example has been read yet.
+    expect(failingRules(stats, []).map((r) => r.fails)).toEqual([1, 1]);
+    expect(wantsMoreExamples(failingRules(stats, []))).toBe(true);
+    expect(wantsMoreExamples(failing)).toBe(false);
+    const d = responseDistribution(stats, 4 * 3_600_000);
     expect(d).toMatchObject({ timed: 2, within: 1 });
     expect(d.counts.reduce((a, b) => a + b, 0)).toBe(2);
-    expect(perAgent(replies, 4 * 3_600_000).map((a) => a.agent).sort()).toEqual(['', 'Priya']);
+    expect(perAgent(stats, 4 * 3_600_000).map((a) => [a.agent, a.replies, a.withinTarget])).toEqual([
+      ['', 1, 1],
+      ['Priya', 1, 0],
+    ]);
     expect(adherenceByWeek([])).toEqual({ weeks: [], rules: {} });
+    expect(repliesCounted(stats)).toBe(2);
   });
 });

@@ -58,6 +58,8 @@ describe('reply requests', () => {
     const listed = (await handle({ type: 'reply.list', ticket }, tab)) as Reply<ReplyRecord[]>;
     expect(listed.ok && listed.data).toHaveLength(1);
     expect(await database.replies.count()).toBe(1);
+    // …and counted in its week's sums, in the same transaction (the reply-quality charts read those).
+    expect(await database.replyWeeks.toArray()).toMatchObject([{ agent: '', replies: 1, readinessSum: 0.8, rules: { 'greets-by-name': [1, 0], closing: [0, 1] } }]);
   });
 
   it('rejects bad or foreign records and changes nothing', async () => {
@@ -66,5 +68,6 @@ describe('reply requests', () => {
     const foreign = await handle({ type: 'reply.record', ticket: { ...ticket, account: 'other.zendesk.com' }, states: { closing: 'pass' }, readiness: 1, packId: 'x', packVersion: 1 }, tab);
     expect(foreign).toEqual({ ok: false, error: 'Rejected: a page may only record replies on its own tickets.' });
     expect(await database.replies.count()).toBe(0);
+    expect(await database.replyWeeks.count()).toBe(0);
   });
 });
