@@ -14,6 +14,8 @@ interface NotesProps {
   notes?: NoteView[];
   /** The customer's note count when `notes` is only the newest page. */
   total?: number;
+  /** `total` is a lower bound: shown as "100+". */
+  totalCapped?: boolean;
   onShowAll?(): void;
   now: number;
   onAddNote(text: string): Promise<NoteSaveResult>;
@@ -22,20 +24,21 @@ interface NotesProps {
   onDraft(text: string): void;
 }
 
-export function Notes({ notes, total, onShowAll, now, onAddNote, draft, onDraft }: NotesProps) {
+export function Notes({ notes, total, totalCapped, onShowAll, now, onAddNote, draft, onDraft }: NotesProps) {
   const count = Math.max(total ?? 0, notes?.length ?? 0);
+  const shown = `${count}${totalCapped ? '+' : ''}`;
   const headingId = useId();
   return (
     <section class="rp-notes" aria-labelledby={headingId}>
       <h3 id={headingId} class="rp-h">
         Notes
-        {count > 0 && <span class="rp-count">{count}</span>}
+        {count > 0 && <span class="rp-count">{shown}</span>}
       </h3>
       <NoteComposer onAddNote={onAddNote} draft={draft} onDraft={onDraft} />
       <NoteList notes={notes} now={now} />
       {notes && onShowAll && count > notes.length && (
         <button type="button" class="rp-link rp-show-all" data-testid="notes-show-all" onClick={onShowAll}>
-          Show all {count} notes
+          Show all {shown} notes
         </button>
       )}
     </section>

@@ -170,6 +170,7 @@ function Body({ state, now, onAddNote, onShowAllNotes, draft, onDraft, draftKey 
             key={draftKey}
             notes={state.notes}
             total={state.notesTotal}
+            totalCapped={state.notesTotalCapped}
             onShowAll={onShowAllNotes}
             now={now}
             onAddNote={onAddNote}

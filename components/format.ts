@@ -46,7 +46,7 @@ export function relativeDay(at: number, now: number): string | undefined {
 export function describeVisits(history: VisitSummary | undefined, now: number, locale?: string): string {
   if (!history) return 'Looking up history…';
   if (history.ticketsSeen <= 0) return 'First time we see this customer';
-  const seen = `Seen ${plural(history.ticketsSeen, 'time')}`;
+  const seen = history.ticketsSeenCapped ? `Seen ${history.ticketsSeen}+ times` : `Seen ${plural(history.ticketsSeen, 'time')}`;
   if (history.lastSeen === undefined) return seen;
   const rel = relativeDay(history.lastSeen, now);
   return `${seen}, last on ${formatDate(history.lastSeen, locale)}${rel ? ` (${rel})` : ''}`;

@@ -40,6 +40,8 @@ export type SidebarState =
       notes?: NoteView[];
       /** All the customer's notes, when more exist than `notes` holds. */
       notesTotal?: number;
+      /** `notesTotal` is a lower bound (shown as "100+"). */
+      notesTotalCapped?: boolean;
       /** A problem talking to local storage, in plain words (e.g. "storage is full"). */
       storageError?: string;
       /** Set by ticket features once the customer is looked up. */

@@ -43,8 +43,12 @@ export type RequestType = Request['type'];
 
 /** How often and when we met this customer before the current visit. */
 export interface VisitSummary {
-  /** Distinct tickets of this customer recorded before this visit (this ticket included if seen before). */
+  /**
+   * Distinct tickets of this customer recorded before this visit (this ticket included if seen
+   * before), counted up to COUNT_CAP: with `ticketsSeenCapped` there are more ("Seen 100+ times").
+   */
   ticketsSeen: number;
+  ticketsSeenCapped?: boolean;
   /** When any of those tickets was last open, absent the first time. */
   lastSeen?: number;
 }
@@ -55,8 +59,9 @@ export interface TicketContext {
   history: VisitSummary;
   /** The newest notes (at most NOTES_PAGE, newest first). */
   notes: Note[];
-  /** How many notes the customer has in all. */
+  /** How many notes the customer has in all, counted up to COUNT_CAP (`notesTotalCapped`: more). */
   notesTotal: number;
+  notesTotalCapped?: boolean;
 }
 
 interface FoundationAnswers {

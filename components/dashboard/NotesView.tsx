@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useFirstPage, useTables } from '@/lib/dashboard/live';
-import { authorOf, filterNotes, lowerText } from '@/lib/dashboard/queries';
+import { useMemo, useState } from 'preact/hooks';
+import { useAfterFirstRows, useFirstPage, useTables } from '@/lib/dashboard/live';
+import { authorOf, filterNotes } from '@/lib/dashboard/queries';
 import { usePresentation } from '../presentation';
 import { dayTime, displayName, fromWho, showText } from './identity';
 import { VirtualList } from './VirtualList';
@@ -10,16 +10,11 @@ const dayEnd = (value: string) => (value ? new Date(`${value}T23:59:59.999`).get
 
 export function NotesView() {
   const first = useFirstPage('notes');
-  const all = useTables(['notes', 'customers'], first.loaded);
+  // The whole tables load once the first rows are painted (their reads would delay that paint).
+  const all = useTables(['notes', 'customers'], useAfterFirstRows(first.loaded && first.notes.length === 0) && first.loaded);
   const partial = !all.loaded;
   const data = partial ? first : all;
   const masked = usePresentation();
-  // Lower-case every note once, just after loading, so the first search is as quick as the next.
-  useEffect(() => {
-    if (!all.loaded) return;
-    const timer = setTimeout(() => all.notes.forEach(lowerText), 0);
-    return () => clearTimeout(timer);
-  }, [all]);
   const [search, setSearch] = useState('');
   const [tag, setTag] = useState('');
   const [author, setAuthor] = useState<string | undefined>(undefined);

@@ -70,7 +70,7 @@ export function QualityView() {
   const dist = useMemo(() => responseDistribution(stats, target), [stats, target]);
   const agents = useMemo(() => perAgent(stats, target), [stats, target]);
   // The examples read reply records: only once the charts are on screen.
-  const examples = useFailingRules(useAfterFirstRows(total === 0));
+  const examples = useFailingRules(useAfterFirstRows(data.loaded && total === 0));
   const failing = examples.failing;
 
   const lineRef = useChart(() => {

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { db } from '../db/db';
 import type { Customer, FollowUp, Note, ReplyRecord } from '../db/types';
 import { rebuildReplyWeeks, type ReplyWeek } from '../db/reply-stats';
-import { failingRules, repliesCounted, wantsMoreExamples, type FailingRule } from './queries';
+import { failingRules, lowerText, repliesCounted, wantsMoreExamples, type FailingRule } from './queries';
 import { PREF } from '../prefs';
 import type { BundleData } from '../exchange/format';
 
@@ -44,7 +44,11 @@ export function useTables(tables: Loadable[], enabled = true): AllData {
       // Table by table, in primary-key pages: each page is its own IndexedDB request, so the page
       // stays responsive (paints, typing) between pages instead of freezing on one huge read.
       const loaded: unknown[][] = [];
-      for (const t of tables) loaded.push(await readInPages(d.table(t) as Table<{ id: string }, string>));
+      // Note texts are lower-cased for search page by page as they arrive (a few ms each), so the
+      // first search after loading does not lower-case 200,000 notes at once.
+      for (const t of tables) {
+        loaded.push(await readInPages(d.table(t) as Table<{ id: string }, string>, t === 'notes' ? (rows) => (rows as unknown as Note[]).forEach(lowerText) : undefined));
+      }
       const out: AllData = { ...EMPTY, loaded: true };
       tables.forEach((t, i) => ((out as unknown as Record<string, unknown[]>)[t] = loaded[i]!));
       return out;
@@ -58,13 +62,30 @@ export function useTables(tables: Loadable[], enabled = true): AllData {
 // for a 10,000-row read (~150 ms).
 const READ_PAGE = 2_500;
 
+/**
+ * While a search typed by the agent reads its first answers from the indexes, whole-table loads wait
+ * between pages: IndexedDB answers requests one after the other, so a page read queued in front of
+ * the search would hold it up.
+ */
+let searchHold: Promise<void> = Promise.resolve();
+function holdLoadsFor<T>(work: Promise<T>): Promise<T> {
+  const held = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  searchHold = Promise.all([searchHold, held]).then(() => undefined);
+  return work;
+}
+
 /** Every row of a table, read in primary-key pages of READ_PAGE rows. */
-export async function readInPages<T extends { id: string }>(table: Table<T, string>): Promise<T[]> {
+export async function readInPages<T extends { id: string }>(table: Table<T, string>, onPage?: (rows: T[]) => void): Promise<T[]> {
   const out: T[] = [];
   let last: string | undefined;
   for (;;) {
+    await searchHold;
     const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(READ_PAGE).toArray();
     for (const row of page) out.push(row);
+    onPage?.(page);
     if (page.length < READ_PAGE) return out;
     last = page[page.length - 1]!.id;
   }
@@ -216,11 +237,13 @@ export function useCustomerSearch(term: string, enabled: boolean): CustomerHits 
       const d = db();
       const q = term.trim();
       performance.mark('rapport:search-start');
-      const [byName, byEmail] = await Promise.all([
-        d.customers.where('name').startsWithIgnoreCase(q).limit(MAX_HITS).toArray(),
-        // Addresses are stored lower-case: one range read (the scan below still finds odd-case ones).
-        d.customers.where('emails').startsWith(q.toLowerCase()).limit(MAX_HITS).toArray(),
-      ]);
+      const [byName, byEmail] = await holdLoadsFor(
+        Promise.all([
+          d.customers.where('name').startsWithIgnoreCase(q).limit(MAX_HITS).toArray(),
+          // Addresses are stored lower-case: one range read (the scan below still finds odd-case ones).
+          d.customers.where('emails').startsWith(q.toLowerCase()).limit(MAX_HITS).toArray(),
+        ]),
+      );
       for (const c of [...byName, ...byEmail]) if (words.every((w) => customerText(c).includes(w))) add(c);
       performance.mark('rapport:search-indexed');
       publish(false);

@@ -87,7 +87,7 @@ export async function exportBundle(database: RapportDB, options: ExportOptions):
     let chunk = 0;
     for await (const page of chunks(database.table(name) as Table<Row, string>, selection, name === 'customers')) {
       const texts = page.map(canonicalJson);
-      await checksum.addChunk(name, chunk, texts);
+      checksum.addChunk(name, chunk, texts);
       write((counts[name] ? ',\n' : '') + texts.join(',\n'));
       counts[name] += texts.length;
       chunk++;

@@ -198,14 +198,18 @@ export const BundleHeaderSchema = v.strictObject({
  * "table:chunk:hash". Chunked so a large export never builds one string of all its data.
  */
 export class ChecksumBuilder {
-  private lines: string[] = [];
+  private lines: Promise<string>[] = [];
 
-  async addChunk(table: TableName, index: number, canonicalRows: string[]): Promise<void> {
-    this.lines.push(`${table}:${index}:${await sha256Hex(canonicalRows.join('\n'))}`);
+  /**
+   * Starts hashing a chunk and returns at once: the browser digests on its own threads while the
+   * caller reads and serialises the next rows. `finish` waits for them all, in order.
+   */
+  addChunk(table: TableName, index: number, canonicalRows: string[]): void {
+    this.lines.push(sha256Hex(canonicalRows.join('\n')).then((hex) => `${table}:${index}:${hex}`));
   }
 
   async finish(): Promise<string> {
-    return `sha256:${await sha256Hex(this.lines.join('\n'))}`;
+    return `sha256:${await sha256Hex((await Promise.all(this.lines)).join('\n'))}`;
   }
 }
 
@@ -214,7 +218,7 @@ export async function dataChecksum(data: BundleData): Promise<string> {
   for (const table of TABLES) {
     const list: unknown[] = data[table];
     for (let i = 0, chunk = 0; i < list.length; i += HASH_CHUNK, chunk++) {
-      await builder.addChunk(table, chunk, list.slice(i, i + HASH_CHUNK).map(canonicalJson));
+      builder.addChunk(table, chunk, list.slice(i, i + HASH_CHUNK).map(canonicalJson));
     }
   }
   return builder.finish();

@@ -175,6 +175,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         history: sameCustomer ? previous?.history : undefined,
         notes: sameCustomer ? previous?.notes : undefined,
         notesTotal: sameCustomer ? previous?.notesTotal : undefined,
+        notesTotalCapped: sameCustomer ? previous?.notesTotalCapped : undefined,
         storageError: sameCustomer ? previous?.storageError : undefined,
         panels: sameCustomer ? previous?.panels : undefined,
       });
@@ -202,6 +203,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         history: reply.data.history,
         notes: reply.data.notes.map(noteView),
         notesTotal: reply.data.notesTotal,
+        notesTotalCapped: reply.data.notesTotalCapped,
         storageError: undefined,
       });
       startFeatures(reply.data);
@@ -291,7 +293,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         const reply = await deps.request({ type: 'notes.list', customerId });
         if (sessionSignal.aborted || current?.kind !== 'ticket') return;
         if (!reply.ok) render({ ...current, storageError: reply.error });
-        else render({ ...current, notes: reply.data.map(noteView), notesTotal: reply.data.length });
+        else render({ ...current, notes: reply.data.map(noteView), notesTotal: reply.data.length, notesTotalCapped: undefined });
       },
       async addNote(text) {
         if (!customerId || !snapshot) return { ok: false, error: 'This customer is still being looked up. Try again in a moment.' };
@@ -303,7 +305,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         });
         if (!reply.ok) return { ok: false, error: reply.error };
         if (!sessionSignal.aborted && current?.kind === 'ticket') {
-          render({ ...current, notes: [noteView(reply.data), ...(current.notes ?? [])], notesTotal: (current.notesTotal ?? 0) + 1 });
+          render({ ...current, notes: [noteView(reply.data), ...(current.notes ?? [])], notesTotal: current.notesTotalCapped ? current.notesTotal : (current.notesTotal ?? 0) + 1 });
         }
         return { ok: true };
       },

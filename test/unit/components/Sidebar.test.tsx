@@ -289,6 +289,12 @@ describe('Notes page', () => {
     expect(screen.getByTestId('notes-show-all').textContent).toBe('Show all 30 notes');
   });
 
+  it('says "100+" when the notes were counted only up to 100', () => {
+    const note = (i: number): NoteView => ({ id: `n${i}`, text: `note ${i}`, tags: [], createdAt: NOW - i * 1000 });
+    setup({ state: ticket({ notes: [note(1)], notesTotal: 100, notesTotalCapped: true }), onShowAllNotes: vi.fn() });
+    expect(screen.getByTestId('notes-show-all').textContent).toBe('Show all 100+ notes');
+  });
+
   it('offers nothing more when every note is there', () => {
     setup({ state: ticket({ notes: [], notesTotal: 0 }), onShowAllNotes: vi.fn() });
     expect(screen.queryByTestId('notes-show-all')).toBeNull();

@@ -23,6 +23,7 @@ describe('format', () => {
     expect(describeVisits(undefined, NOW)).toBe('Looking up history…');
     expect(describeVisits({ ticketsSeen: 0 }, NOW)).toBe('First time we see this customer');
     expect(describeVisits({ ticketsSeen: 2 }, NOW)).toBe('Seen 2 times');
+    expect(describeVisits({ ticketsSeen: 100, ticketsSeenCapped: true }, NOW)).toBe('Seen 100+ times');
     expect(describeVisits({ ticketsSeen: 1, lastSeen: new Date(2026, 10, 1).getTime() }, NOW, 'en-GB')).toBe(
       'Seen 1 time, last on 1 Nov 2026',
     );

@@ -118,6 +118,20 @@ describe('notes', () => {
     expect(ctx.notes).toHaveLength(20);
     expect(ctx.notes[0]?.text).toBe('note 44');
     expect(await repo.notesFor(customer.id)).toHaveLength(45);
+    expect(ctx.notesTotalCapped).toBeUndefined();
+  });
+
+  it('counts tickets and notes up to 100 and then says "more" (an exact count walks the whole index)', async () => {
+    const { customer } = await repo.openTicket(snapshot());
+    await database.notes.bulkAdd(
+      Array.from({ length: 130 }, (_, i) => ({ id: `n-${i}`, customerId: customer.id, text: `note ${i}`, tags: [], createdAt: i, updatedAt: i, pinned: false, edits: [], version: 1 })),
+    );
+    await database.visits.bulkAdd(
+      Array.from({ length: 100 }, (_, i) => ({ id: `zendesk:acme.zendesk.com:${5000 + i}`, helpdesk: 'zendesk' as const, account: 'acme.zendesk.com', ticketId: String(5000 + i), customerId: customer.id, firstSeen: i, lastSeen: i, source: 'visit' as const })),
+    );
+    const ctx = await repo.openTicket(snapshot());
+    expect(ctx).toMatchObject({ notesTotal: 100, notesTotalCapped: true });
+    expect(ctx.history).toMatchObject({ ticketsSeen: 100, ticketsSeenCapped: true });
   });
 
   it('refuses a note for an unknown customer and writes nothing', async () => {

@@ -327,17 +327,19 @@ describe('controller', () => {
       },
       request: async (req) => {
         requests.push(req);
-        if (req.type === 'ticket.open') return { ok: true, data: { customer: { id: 'c1' }, history: { ticketsSeen: 1 }, notes: [note(3), note(2)], notesTotal: 3 } } as never;
+        if (req.type === 'ticket.open') return { ok: true, data: { customer: { id: 'c1' }, history: { ticketsSeen: 1 }, notes: [note(3), note(2)], notesTotal: 2, notesTotalCapped: true } } as never;
         if (req.type === 'notes.list') return { ok: true, data: [note(3), note(2), note(1)] } as never;
         return base.request(req);
       },
     });
     await flush();
-    expect(last()).toMatchObject({ notesTotal: 3 });
+    // Counted only up to a cap ("2+"), until the whole list is loaded.
+    expect(last()).toMatchObject({ notesTotal: 2, notesTotalCapped: true });
     expect((last() as { notes: unknown[] }).notes).toHaveLength(2);
     handlers.onShowAllNotes();
     await flush();
     expect((last() as { notes: unknown[] }).notes).toHaveLength(3);
+    expect(last()).toMatchObject({ notesTotal: 3, notesTotalCapped: undefined });
     expect(requests.at(-1)).toEqual({ type: 'notes.list', customerId: 'c1' });
   });
 
