@@ -18,6 +18,7 @@ import {
   type CsvTable,
   type ErasePreview,
   type ImportPlan,
+  type ImportProgress,
 } from '@/lib/exchange';
 import { PREF } from '@/lib/prefs';
 import { usePresentation } from '../presentation';
@@ -100,6 +101,7 @@ function ImportPanel() {
   const [busy, setBusy] = useState('');
   const [pending, setPending] = useState<{ bundle: Bundle; plan: ImportPlan; name: string; readMs: number; planMs: number } | undefined>();
   const [applyMs, setApplyMs] = useState(0);
+  const [writing, setWriting] = useState<ImportProgress | undefined>();
   const [phases, setPhases] = useState('');
   const [done, setDone] = useState('');
   async function choose(file: File | undefined) {
@@ -128,7 +130,7 @@ function ImportPanel() {
     setBusy('Importing…');
     try {
       const t0 = performance.now();
-      const plan = await applyImport(db(), pending.bundle);
+      const plan = await applyImport(db(), pending.bundle, setWriting);
       setApplyMs(Math.round(performance.now() - t0));
       setPhases(`${pending.readMs},${pending.planMs}`);
       const added = TABLES.reduce((s, t) => s + plan.tables[t].added, 0);
@@ -139,6 +141,7 @@ function ImportPanel() {
       setError(`The import failed and nothing was changed: ${String((e as Error)?.message ?? e)}`);
     } finally {
       setBusy('');
+      setWriting(undefined);
     }
   }
   const plan = pending?.plan;
@@ -147,7 +150,15 @@ function ImportPanel() {
       <h2>Import</h2>
       <p class="rd-small rd-muted">Import a bundle another agent exported. You see what would change before anything is written; an import is all or nothing.</p>
       <input type="file" accept=".json,application/json" onChange={(e) => void choose(e.currentTarget.files?.[0])} data-testid="import-file" aria-label="Choose a bundle to import" />
-      {busy && <p class="rd-small rd-muted" role="status">{busy}</p>}
+      {busy && !writing && <p class="rd-small rd-muted" role="status">{busy}</p>}
+      {writing && (
+        <div class="rd-progress-wrap" data-testid="import-progress">
+          <progress max={Math.max(1, writing.total)} value={writing.done} aria-label="Import progress" />
+          <span class="rd-small rd-muted" role="status">
+            Writing {writing.done.toLocaleString()} of {writing.total.toLocaleString()} rows… Keep this page open: closing it cancels the whole import.
+          </span>
+        </div>
+      )}
       {error && (
         <p class="rd-error" role="alert" data-testid="import-error">
           {error}

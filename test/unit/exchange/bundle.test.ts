@@ -142,7 +142,12 @@ describe('import', () => {
     expect(plan.tables.customers.added).toBe(2);
     expect(plan.tables.notes.added).toBe(2);
 
-    await applyImport(target, bundle);
+    const progress: string[] = [];
+    await applyImport(target, bundle, (p) => progress.push(`${p.done}/${p.total}`));
+    const written = ['customers', 'visits', 'notes', 'facts', 'followUps', 'replies'].reduce((n, t) => n + (plan.tables as Record<string, { added: number }>)[t]!.added, 0);
+    // The progress bar starts at 0 and ends at every row written.
+    expect(progress[0]).toBe(`0/${written}`);
+    expect(progress.at(-1)).toBe(`${written}/${written}`);
     const notes = await target.notes.toArray();
     expect(notes.every((n) => n.author === 'Priya')).toBe(true);
     expect((await target.facts.get('f-1'))?.author).toBe('Priya');
