@@ -147,8 +147,26 @@ describe('reply checklist on Zendesk', () => {
     await page.keyboard.type('Refund approved by finance, ref FIN-2231.');
     await page.locator('[data-ticket-id="101"] [data-test-id="submit_button-button"]').click();
     await expect.poll(() => page.locator('[data-ticket-id="101"] [data-test-id="omni-log-comment-item"]').last().textContent()).toContain('FIN-2231');
-    await page.waitForTimeout(500);
-    expect(await repliesCount()).toBe(before + 1);
+    // No fixed wait: a public reply sent after the note is recorded next. Had the note been recorded,
+    // it would be a row before that one, without a greeting.
+    await page.locator('[data-ticket-id="101"] [data-test-id="omnichannel-channel-switcher-button"]').click();
+    await composer(page, '101').click();
+    await page.keyboard.type('Hi Dana, one more thing: the refund reference is FIN-2231. Thanks!');
+    await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('pass');
+    await page.locator('[data-ticket-id="101"] [data-test-id="submit_button-button"]').click();
+    await expect.poll(repliesCount).toBeGreaterThanOrEqual(before + 2);
+    expect(await repliesCount()).toBe(before + 2);
+    const greetings = await worker().evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('rapport');
+          open.onsuccess = () => {
+            const all = open.result.transaction('replies').objectStore('replies').getAll();
+            all.onsuccess = () => resolve((all.result as { sentAt: number; states: Record<string, string> }[]).sort((a, b) => a.sentAt - b.sentAt).map((r) => r.states['greets-by-name']!));
+          };
+        }),
+    );
+    expect(greetings.slice(-2)).toEqual(['pass', 'pass']);
     await page.close();
   });
 });
