@@ -122,6 +122,8 @@ describe('export and import between two browser profiles', () => {
     await dashA.press('[data-testid="agent-label"]', 'Tab');
     const [download] = await Promise.all([dashA.waitForEvent('download'), dashA.click('[data-testid="export"]')]);
     const bundlePath = join(dir, 'bundle.json');
+    // Bounded, with the reason: a download that never finishes would otherwise just time the test out.
+    expect(await Promise.race([download.failure(), new Promise<string>((r) => setTimeout(() => r('not finished after 20 s'), 20_000))])).toBeNull();
     await download.saveAs(bundlePath);
     await a.close();
     running.splice(running.indexOf(a), 1);

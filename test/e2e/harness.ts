@@ -1,6 +1,7 @@
 /** Starts the demo helpdesk and a Chromium with the built extension, and gives tests handles on both. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Locator } from 'playwright-core';
@@ -44,7 +45,17 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
       return page;
     },
     async close() {
-      await context.close();
+      // A browser that does not exit must not hang the suite (a test once timed out in CI with no
+      // step failing): after 15 s its processes are ended by their profile folder.
+      const closed = await Promise.race([context.close().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000).unref())]);
+      if (!closed) {
+        console.warn(`Chromium (profile ${profile}) did not close within 15 s; ending it.`);
+        try {
+          execFileSync('pkill', ['-f', profile]);
+        } catch {
+          // Already gone.
+        }
+      }
       await server.close();
       if (!options.profile) await rm(profile, { recursive: true, force: true });
     },
