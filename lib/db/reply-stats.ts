@@ -44,7 +44,7 @@ export function weekStart(at: number): number {
 /** The Monday after `week` (DST-safe: a week is not always 7 × 24 h). */
 export const nextWeek = (week: number) => weekStart(week + WEEK + 3_600_000);
 
-export function bucketOf(responseMs: number): number {
+function responseBucket(responseMs: number): number {
   const minutes = responseMs / 60_000;
   const i = RESPONSE_EDGES_MIN.findIndex((e) => minutes <= e);
   return i === -1 ? RESPONSE_EDGES_MIN.length : i;
@@ -70,7 +70,7 @@ const emptyWeek = (id: string, week: number, agent: string): ReplyWeek => ({
 function tally(row: ReplyWeek, r: ReplyRecord, sign: 1 | -1): void {
   row.replies += sign;
   row.readinessSum += sign * r.readiness;
-  if (r.responseMs !== undefined) row.buckets[bucketOf(r.responseMs)]! += sign;
+  if (r.responseMs !== undefined) row.buckets[responseBucket(r.responseMs)]! += sign;
   for (const [rule, state] of Object.entries(r.states)) {
     if (state === 'na') continue;
     const counts = (row.rules[rule] ??= [0, 0]);
@@ -79,15 +79,18 @@ function tally(row: ReplyWeek, r: ReplyRecord, sign: 1 | -1): void {
   }
 }
 
+/** Adds (sign 1) or takes away (sign -1) `r` in the row of its week in `rows`, making the row if new. */
+function tallyInto(rows: Map<string, ReplyWeek>, r: ReplyRecord, sign: 1 | -1): void {
+  const { id, week, agent } = keyOf(r);
+  let row = rows.get(id);
+  if (!row) rows.set(id, (row = emptyWeek(id, week, agent)));
+  tally(row, r, sign);
+}
+
 /** The weekly sums of these replies (pure). */
 export function summarise(replies: Iterable<ReplyRecord>): ReplyWeek[] {
   const rows = new Map<string, ReplyWeek>();
-  for (const r of replies) {
-    const { id, week, agent } = keyOf(r);
-    let row = rows.get(id);
-    if (!row) rows.set(id, (row = emptyWeek(id, week, agent)));
-    tally(row, r, 1);
-  }
+  for (const r of replies) tallyInto(rows, r, 1);
   return [...rows.values()].sort((a, b) => a.week - b.week || (a.agent < b.agent ? -1 : 1));
 }
 
@@ -107,14 +110,8 @@ export async function updateReplyWeeks(tables: Tables, added: readonly ReplyReco
     const row = stored[i];
     if (row) rows.set(id, row);
   });
-  const rowFor = (r: ReplyRecord) => {
-    const { id, week, agent } = keyOf(r);
-    let row = rows.get(id);
-    if (!row) rows.set(id, (row = emptyWeek(id, week, agent)));
-    return row;
-  };
-  for (const r of added) tally(rowFor(r), r, 1);
-  for (const r of removed) tally(rowFor(r), r, -1);
+  for (const r of added) tallyInto(rows, r, 1);
+  for (const r of removed) tallyInto(rows, r, -1);
   const keep = [...rows.values()].filter((row) => row.replies > 0);
   const gone = [...rows.values()].filter((row) => row.replies <= 0).map((row) => row.id);
   if (keep.length) await tables.replyWeeks.bulkPut(keep);
@@ -129,12 +126,7 @@ export async function rebuildReplyWeeks(tables: Tables): Promise<ReplyWeek[]> {
   let last: string | undefined;
   for (;;) {
     const page = await (last === undefined ? tables.replies.orderBy(':id') : tables.replies.where(':id').above(last)).limit(PAGE).toArray();
-    for (const r of page) {
-      const { id, week, agent } = keyOf(r);
-      let row = rows.get(id);
-      if (!row) rows.set(id, (row = emptyWeek(id, week, agent)));
-      tally(row, r, 1);
-    }
+    for (const r of page) tallyInto(rows, r, 1);
     if (page.length < PAGE) break;
     last = page[page.length - 1]!.id;
   }
