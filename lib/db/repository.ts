@@ -129,7 +129,7 @@ export class Repository {
         this.historyOf(customer.id),
         visits.get(id),
         this.recentNotesOf(customer.id, NOTES_PAGE),
-        countUpTo(this.database.notes.where('[customerId+createdAt]').between([customer.id, -Infinity], [customer.id, Infinity]), COUNT_CAP),
+        countUpTo(this.notesByCreatedAt(customer.id), COUNT_CAP),
       ]);
       const visit: TicketVisit = {
         ...previous,
@@ -183,20 +183,14 @@ export class Repository {
   /** Tickets of this customer seen so far, and when last. */
   async historyOf(customerId: string): Promise<VisitSummary> {
     // Counted on the index (up to COUNT_CAP) and the latest read off its end: no rows are loaded.
-    const range = this.database.visits.where('[customerId+lastSeen]').between([customerId, -Infinity], [customerId, Infinity]);
-    const [seen, last] = await Promise.all([countUpTo(range.clone(), COUNT_CAP), range.clone().last()]);
+    const [seen, last] = await Promise.all([countUpTo(this.visitsByLastSeen(customerId), COUNT_CAP), this.visitsByLastSeen(customerId).last()]);
     if (seen.count === 0) return { ticketsSeen: 0 };
     return { ticketsSeen: seen.count, ...(seen.capped ? { ticketsSeenCapped: true } : {}), lastSeen: last?.lastSeen };
   }
 
   /** A customer's notes, newest first. */
   async notesFor(customerId: string): Promise<Note[]> {
-    const rows = await this.database.notes
-      .where('[customerId+createdAt]')
-      .between([customerId, -Infinity], [customerId, Infinity])
-      .reverse()
-      .toArray();
-    return rows;
+    return this.notesByCreatedAt(customerId).reverse().toArray();
   }
 
   async addNote(input: { customerId: string; ticket?: TicketRef; text: string; tags?: string[] }): Promise<Note> {
@@ -367,12 +361,7 @@ export class Repository {
 
   /** The newest `limit` notes of a customer, newest first (the order of `notesFor`). */
   async recentNotesOf(customerId: string, limit: number): Promise<Note[]> {
-    return this.database.notes
-      .where('[customerId+createdAt]')
-      .between([customerId, -Infinity], [customerId, Infinity])
-      .reverse()
-      .limit(limit)
-      .toArray();
+    return this.notesByCreatedAt(customerId).reverse().limit(limit).toArray();
   }
 
   /** The newest of a customer's notes written on ticket `key`. */
@@ -398,13 +387,13 @@ export class Repository {
     return this.database.visits.where('[customerId+lastSeen]').between([customerId, -Infinity], [customerId, Infinity]);
   }
 
+  private notesByCreatedAt(customerId: string) {
+    return this.database.notes.where('[customerId+createdAt]').between([customerId, -Infinity], [customerId, Infinity]);
+  }
+
   /** All tickets of a customer (visited or from the helpdesk's API), newest first. */
   async visitsOf(customerId: string): Promise<TicketVisit[]> {
-    return this.database.visits
-      .where('[customerId+lastSeen]')
-      .between([customerId, -Infinity], [customerId, Infinity])
-      .reverse()
-      .toArray();
+    return this.visitsByLastSeen(customerId).reverse().toArray();
   }
 
   async addFollowUp(input: { customerId: string; ticket?: TicketRef; text: string; dueAt: number; origin?: FollowUp['origin'] }): Promise<FollowUp> {
