@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useAfterFirstRows, useCustomerSearch, useFirstPage, useTables } from '@/lib/dashboard/live';
+import { useCustomerSearch, useFirstPage, useTablesAfterFirstPage } from '@/lib/dashboard/live';
 import { customerRows, filterCustomers, type CustomerSort } from '@/lib/dashboard/queries';
 import { usePresentation } from '../presentation';
 import { VirtualList } from './VirtualList';
@@ -8,8 +8,7 @@ import { CustomerPage } from './CustomerPage';
 
 export function CustomersView({ now }: { now: number }) {
   const first = useFirstPage('customers');
-  // The whole tables load once the first rows are painted (their reads would delay that paint).
-  const data = useTables(['customers', 'visits', 'notes', 'facts', 'followUps'], useAfterFirstRows(first.loaded && first.customers.length === 0) && first.loaded);
+  const data = useTablesAfterFirstPage(['customers', 'visits', 'notes', 'facts', 'followUps'], first, first.customers.length);
   const masked = usePresentation();
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<CustomerSort>('lastContact');

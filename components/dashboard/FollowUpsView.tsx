@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { db } from '@/lib/db/db';
 import type { Customer, FollowUp } from '@/lib/db/types';
-import { useAfterFirstRows, useFirstPage, useTables } from '@/lib/dashboard/live';
+import { useFirstPage, useTablesAfterFirstPage } from '@/lib/dashboard/live';
 import { followUpsIn, ticketUrl, type FollowUpBucket } from '@/lib/dashboard/queries';
 import { usePresentation } from '../presentation';
 import { dayTime, displayName, fromWho, showText } from './identity';
@@ -44,8 +44,7 @@ export function FollowUpItem({ f, now, customer }: { f: FollowUp; now: number; c
 
 export function FollowUpsView({ now }: { now: number }) {
   const first = useFirstPage('follow-ups');
-  // The whole tables load once the first rows are painted (their reads would delay that paint).
-  const all = useTables(['followUps', 'customers'], useAfterFirstRows(first.loaded && first.followUps.length === 0) && first.loaded);
+  const all = useTablesAfterFirstPage(['followUps', 'customers'], first, first.followUps.length);
   const partial = !all.loaded;
   const data = partial ? first : all;
   const [bucket, setBucket] = useState<FollowUpBucket>('overdue');

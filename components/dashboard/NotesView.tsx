@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useAfterFirstRows, useFirstPage, useTables } from '@/lib/dashboard/live';
+import { useFirstPage, useTablesAfterFirstPage } from '@/lib/dashboard/live';
 import { authorOf, filterNotes } from '@/lib/dashboard/queries';
 import { usePresentation } from '../presentation';
 import { dayTime, displayName, fromWho, showText } from './identity';
@@ -10,8 +10,7 @@ const dayEnd = (value: string) => (value ? new Date(`${value}T23:59:59.999`).get
 
 export function NotesView() {
   const first = useFirstPage('notes');
-  // The whole tables load once the first rows are painted (their reads would delay that paint).
-  const all = useTables(['notes', 'customers'], useAfterFirstRows(first.loaded && first.notes.length === 0) && first.loaded);
+  const all = useTablesAfterFirstPage(['notes', 'customers'], first, first.notes.length);
   const partial = !all.loaded;
   const data = partial ? first : all;
   const masked = usePresentation();

@@ -124,6 +124,15 @@ export function useAfterFirstRows(now: boolean, fallbackMs = 1_500): boolean {
   return done;
 }
 
+/**
+ * A view's whole tables, loaded once its first page is on screen: their page reads and decoding
+ * would delay that paint. With an empty first page there is nothing to wait for.
+ */
+export function useTablesAfterFirstPage(tables: Loadable[], first: { loaded: boolean }, firstRows: number): AllData {
+  const painted = useAfterFirstRows(first.loaded && firstRows === 0);
+  return useTables(tables, first.loaded && painted);
+}
+
 /** Every table the views use, live. */
 export const useAllData = () => useTables(['customers', 'visits', 'notes', 'facts', 'followUps', 'replies']);
 
@@ -310,13 +319,8 @@ export function useFailingRules(enabled: boolean): FailingExamples {
       const [stats, count] = await Promise.all([d.replyWeeks.toArray(), d.replies.count()]);
       const recent: ReplyRecord[] = [];
       let failing = failingRules(stats, recent);
-      for (let offset = 0; offset < EXAMPLE_SCAN_MAX && wantsMoreExamples(failing); offset += EXAMPLE_PAGE) {
-        const last = recent[recent.length - 1];
-        const page = await (last ? d.replies.where('sentAt').belowOrEqual(last.sentAt) : d.replies.orderBy('sentAt'))
-          .reverse()
-          .offset(last ? recent.filter((r) => r.sentAt === last.sentAt).length : 0)
-          .limit(EXAMPLE_PAGE)
-          .toArray();
+      while (recent.length < EXAMPLE_SCAN_MAX && wantsMoreExamples(failing)) {
+        const page = await d.replies.orderBy('sentAt').reverse().offset(recent.length).limit(EXAMPLE_PAGE).toArray();
         recent.push(...page);
         failing = failingRules(stats, recent);
         if (page.length < EXAMPLE_PAGE) break;
