@@ -42,6 +42,13 @@ const customerMessage = (page: Page, ticket: string) => page.locator(`[data-tick
 const composer = (page: Page, ticket: string) => page.locator(`[data-ticket-id="${ticket}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
 const facts = (page: Page) => page.locator('rapport-sidebar [data-testid="fact"]');
 
+/** The "Save as fact" button sits just above the selection's first line, starting where it starts. */
+function expectJustAbove(box: { x: number; y: number; height: number }, selection: { top: number; left: number }) {
+  expect(box.y + box.height).toBeLessThanOrEqual(selection.top + 2);
+  expect(selection.top - (box.y + box.height)).toBeLessThan(24);
+  expect(Math.abs(box.x - selection.left)).toBeLessThan(4);
+}
+
 async function ready(page: Page, ticket: string) {
   await expect.poll(() => inSidebar(page, 'ticket-id').textContent()).toBe(`#${ticket}`);
   await expect.poll(() => inSidebar(page, 'memory-facts').count(), { timeout: 15_000 }).toBe(1);
@@ -149,9 +156,7 @@ describe('quick capture: "Save as fact" next to a selection', () => {
 
     // Near the selection: just above its first line, starting where it starts.
     const box = (await button.boundingBox())!;
-    expect(box.y + box.height).toBeLessThanOrEqual(selection.top + 2);
-    expect(selection.top - (box.y + box.height)).toBeLessThan(24);
-    expect(Math.abs(box.x - selection.left)).toBeLessThan(4);
+    expectJustAbove(box, selection);
     await page.screenshot({
       path: join(screenshotDir, 'capture-fact.png'),
       clip: { x: Math.max(0, selection.left - 160), y: Math.max(0, box.y - 70), width: 640, height: selection.bottom - box.y + 140 },
@@ -221,9 +226,7 @@ describe('quick capture: "Save as fact" next to a selection', () => {
     const button = captureButton(page);
     await expect.poll(() => button.textContent()).toBe('Save as fact');
     const box = (await button.boundingBox())!;
-    expect(box.y + box.height).toBeLessThanOrEqual(selection.top + 2);
-    expect(selection.top - (box.y + box.height)).toBeLessThan(24);
-    expect(Math.abs(box.x - selection.left)).toBeLessThan(4);
+    expectJustAbove(box, selection);
     await button.click();
     await expect.poll(() => inSidebar(page, 'memory-facts').locator('summary .rp-count').textContent()).toBe('1');
     expect(await factTexts(page)).toEqual([{ text: phrase, meta: expect.stringMatching(/· Freshdesk #43$/) }]);

@@ -5,6 +5,7 @@ import { rebuildReplyWeeks, summarise, updateReplyWeeks, weekStart, type ReplyWe
 import type { ReplyRecord, RuleState } from '@/lib/db/types';
 import { applyImport, eraseCustomer, exportBundle, parseBundle } from '@/lib/exchange';
 import { freshDb, reply, seed, T0 } from '../exchange/seed';
+import { V3_STORES } from './stores';
 
 const DAY = 86_400_000;
 const RULES = ['greets-by-name', 'acknowledges-feelings', 'next-step', 'closing'];
@@ -99,16 +100,7 @@ describe('reply sums per week and agent', () => {
   it('schema v5 builds the sums from the replies already stored (v3 data kept as it was)', async () => {
     const name = `schema-${crypto.randomUUID()}`;
     const v3 = new Dexie(name);
-    v3.version(3).stores({
-      customers: 'id, [helpdesk+account+externalId], *emails, [helpdesk+account+name], lastSeen, mergedInto, name',
-      visits: 'id, customerId, [customerId+lastSeen], lastSeen, [customerId+firstSeen]',
-      notes: 'id, customerId, [customerId+createdAt], ticketKey, updatedAt, *tags, author',
-      facts: 'id, customerId, [customerId+createdAt]',
-      followUps: 'id, customerId, [status+dueAt], [customerId+status]',
-      merges: 'id, survivorId, mergedId, at',
-      replies: 'id, customerId, sentAt, [helpdesk+account+ticketId], agent',
-      apiFetches: 'key',
-    });
+    v3.version(3).stores(V3_STORES);
     const stored = replies(12_000, 3); // more than one page of the rebuild
     await v3.table('replies').bulkAdd(stored);
     v3.close();

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RapportDB } from '@/lib/db/db';
+import { V1_STORES, V2_STORES, V3_STORES } from './stores';
 
 // One test per schema version. A version that reshapes data stores rows of the previous shape with a
-// bare Dexie declared at that version, reopens with RapportDB and checks that nothing was lost.
-const V1_STORES = {
-  customers: 'id, [helpdesk+account+externalId], *emails, [helpdesk+account+name], lastSeen',
-  visits: 'id, customerId, [customerId+lastSeen], lastSeen',
-  notes: 'id, customerId, [customerId+createdAt], ticketKey, updatedAt, *tags',
-};
-
-const V2_STORES = {
-  customers: 'id, [helpdesk+account+externalId], *emails, [helpdesk+account+name], lastSeen, mergedInto, name',
-  visits: 'id, customerId, [customerId+lastSeen], lastSeen',
-  notes: 'id, customerId, [customerId+createdAt], ticketKey, updatedAt, *tags, author',
-  facts: 'id, customerId, [customerId+createdAt]',
-  followUps: 'id, customerId, [status+dueAt], [customerId+status]',
-  merges: 'id, survivorId, mergedId, at',
-  replies: 'id, customerId, sentAt, [helpdesk+account+ticketId], agent',
-  apiFetches: 'key',
-};
+// bare Dexie declared at that version (test/unit/db/stores.ts), reopens with RapportDB and checks
+// that nothing was lost.
 
 const indexes = (database: Dexie, name: string) => database.table(name).schema.indexes.map((i) => i.name).sort();
 
@@ -93,7 +79,7 @@ describe('schema', () => {
   it('v4 indexes the pinned notes of v3 data: every note kept as it was, the pinned ones found through the index', async () => {
     const name = `schema-${crypto.randomUUID()}`;
     const v3 = new Dexie(name);
-    v3.version(3).stores({ ...V2_STORES, visits: 'id, customerId, [customerId+lastSeen], lastSeen, [customerId+firstSeen]' });
+    v3.version(3).stores(V3_STORES);
     const note = (id: string, customerId: string, createdAt: number, pinned: boolean) => ({
       id,
       customerId,
