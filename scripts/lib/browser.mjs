@@ -4,9 +4,9 @@
  * Chromium installed on the machine (never a downloaded one), the extension is loaded unpacked with
  * its production manifest, and *.zendesk.com / *.freshdesk.com resolve to the local demo helpdesk.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 
 const CANDIDATES = ['/usr/bin/chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
@@ -64,6 +64,7 @@ export async function launchWithExtension({ extensionPath, port, headless = true
     throw new Error(`No built extension at ${extensionPath}: run npx wxt build first.`);
   }
   if (!port) throw new Error('launchWithExtension needs the demo helpdesk port');
+  if (userDataDir) forgetServiceWorkers(resolve(userDataDir));
   const { chromium } = await import('playwright-core');
   return chromium.launchPersistentContext(userDataDir ? resolve(userDataDir) : '', {
     executablePath: findChromium(),
@@ -71,6 +72,17 @@ export async function launchWithExtension({ extensionPath, port, headless = true
     viewport,
     args: chromiumArgs({ extensionPath, port }),
   });
+}
+
+/**
+ * A kept profile (npm start's .rapport-profile/, a benchmark's --profile) remembers the extension's
+ * service worker script: Chromium loads an unpacked extension whose version did not change with the
+ * worker it registered before, so a rebuilt background did not run (seen: a sidebar answering
+ * "Malformed request … received memory.context" from a worker built hours earlier). The folder holds
+ * only worker registrations and their script cache; the extension's data (IndexedDB, storage) stays.
+ */
+function forgetServiceWorkers(profile) {
+  rmSync(join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
 }
 
 /** The extension's id, from its background service worker's URL (waits for the worker to start). */
