@@ -12,7 +12,7 @@
 import * as v from 'valibot';
 import type { Customer, Note } from './db/types';
 import { LIMITS, SnapshotSchema, TagsSchema, TicketRefSchema, firstIssue, id } from './schema';
-import { memoryRequests, type MemoryAnswers } from './memory/messages';
+import { memoryRequests, type MemoryAnswers, type MemoryContext } from './memory/messages';
 import { replyRequests, type ReplyAnswers } from './standards/messages';
 
 export { LIMITS };
@@ -62,6 +62,10 @@ export interface TicketContext {
   /** How many notes the customer has in all, counted up to COUNT_CAP (`notesTotalCapped`: more). */
   notesTotal: number;
   notesTotalCapped?: boolean;
+  /** The memory panels' answer (as `memory.context` gives it), read in the same transaction. */
+  memory?: MemoryContext;
+  /** Set when the previous ticket opened could not be recorded (e.g. storage is full). */
+  storageProblem?: string;
 }
 
 interface FoundationAnswers {

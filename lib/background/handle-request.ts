@@ -8,6 +8,7 @@ import { parseRequest, type Answers, type Reply, type RequestOf, type RequestTyp
 import { UnknownCustomerError, type Clock, type Repository } from '../db/repository';
 import type { RapportDB } from '../db/db';
 import { memoryHandlers } from '../memory/handlers';
+import { openTicketWithMemory } from '../memory/context';
 import { replyHandlers } from '../standards/handlers';
 
 export interface Sender {
@@ -17,8 +18,15 @@ export interface Sender {
   tab?: unknown;
 }
 
+/** What the background remembers between requests (lost when the worker stops, which is fine). */
+export interface BackgroundState {
+  /** Why the last ticket opened could not be recorded (its write failed after the sidebar was answered). */
+  unrecordedVisit?: string;
+}
+
 export interface HandlerContext {
   db: RapportDB;
+  state: BackgroundState;
   repo: Repository;
   clock: Clock;
   sender: Sender;
@@ -41,7 +49,19 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
     if (ctx.senderHost && ctx.senderHost !== request.snapshot.account) {
       throw new UserFacingError('Rejected: a page may only report its own tickets.');
     }
-    return ctx.repo.openTicket(request.snapshot);
+    // Answered before the visit is written (see Repository.openTicketAnswering): a write that
+    // fails later is told with the next ticket the agent opens.
+    const { answer, written } = openTicketWithMemory(ctx.repo, request.snapshot);
+    const earlier = ctx.state.unrecordedVisit;
+    written.then(
+      () => (ctx.state.unrecordedVisit = undefined),
+      (error: unknown) => {
+        console.error('Rapport: could not record the ticket visit', error);
+        ctx.state.unrecordedVisit = describeVisitError(error);
+      },
+    );
+    const context = await answer;
+    return earlier ? { ...context, storageProblem: earlier } : context;
   },
   'note.add': (request, ctx) => ctx.repo.addNote(request),
   'notes.list': (request, ctx) => ctx.repo.notesFor(request.customerId),
@@ -50,12 +70,13 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
 const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers };
 
 export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock) {
+  const state: BackgroundState = {};
   return async function handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
     if (sender.id !== extensionId) return { ok: false, error: 'Rejected: the message did not come from Rapport.' };
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: `Malformed request — ${parsed.error}` };
     const request = parsed.request;
-    const ctx: HandlerContext = { db: database, repo, clock, sender, senderHost: senderHost(sender) };
+    const ctx: HandlerContext = { db: database, state, repo, clock, sender, senderHost: senderHost(sender) };
     try {
       const handler = handlers[request.type] as Handler<typeof request.type>;
       return { ok: true, data: await handler(request as never, ctx) };
@@ -75,6 +96,12 @@ function senderHost(sender: Sender): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Why a ticket visit was not recorded, told on the next ticket. */
+export function describeVisitError(error: unknown): string {
+  if (describeError(error) === STORAGE_FULL) return 'Storage is full — tickets you open are not being recorded. Export and prune old data in the dashboard.';
+  return 'Rapport could not record the last ticket you opened in its local storage.';
 }
 
 export function describeError(error: unknown): string {

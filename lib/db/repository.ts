@@ -2,7 +2,7 @@
  * Intent-level operations on the database. Callers say what happened ("a ticket was opened",
  * "the agent wrote a note"); this module decides what rows that means.
  */
-import type { Collection, EntityTable, Table } from 'dexie';
+import Dexie, { type Collection, type EntityTable, type Table } from 'dexie';
 
 /** Any table whose rows belong to a customer (for re-pointing rows on merge/undo). */
 type OwnedTable = Table<{ id: string; customerId?: string }, string>;
@@ -61,6 +61,17 @@ export async function countUpTo(collection: Collection, cap: number): Promise<{ 
   return keys.length > cap ? { count: cap, capped: true } : { count: keys.length, capped: false };
 }
 
+/** A ticket being opened, as `openTicketAnswering` tells `alsoRead`. */
+export interface Opening {
+  /** The customer as it is being written. */
+  customer: Customer;
+  /** The visit as it is being written. */
+  visit: TicketVisit;
+  /** The visit as stored before, if the ticket was seen before (maybe under another customer). */
+  previous?: TicketVisit;
+  now: number;
+}
+
 export class Repository {
   constructor(
     private readonly database: RapportDB,
@@ -115,22 +126,47 @@ export class Repository {
 
   /**
    * Records that the agent opened a ticket: creates or refreshes the customer and the ticket visit,
-   * and answers what the sidebar needs. History is what we knew *before* this visit.
+   * and answers what the sidebar needs. History is what we knew *before* this visit. Resolves once
+   * the visit is written.
    */
   async openTicket(snapshot: TicketSnapshot): Promise<TicketContext> {
+    const { answer, written } = this.openTicketAnswering(snapshot, async () => undefined);
+    await written;
+    const { also: _, ...context } = await answer;
+    return context;
+  }
+
+  /**
+   * `openTicket` for the sidebar, where every millisecond before the cues show counts:
+   *  - `alsoRead` reads more for the answer in the same transaction (the memory panels,
+   *    lib/memory/context.ts), in parallel with the ticket's own reads, and is told the visit as it
+   *    is about to be written (reads see the database *before* it);
+   *  - `answer` resolves as soon as everything is read; the customer and the visit are written
+   *    after it in the same read-write transaction, which is what keeps find-or-create safe when
+   *    two tabs open the same customer. Any later transaction touching these tables waits for it, so
+   *    no reader can miss the visit.
+   * `written` resolves once the write has landed; it rejects only when the write failed *after* the
+   * answer was given (a failure before that rejects `answer`), so the caller can say so later.
+   * `alsoRead` may read every table `readOnly` covers, and must not write.
+   */
+  openTicketAnswering<R>(snapshot: TicketSnapshot, alsoRead: (opening: Opening) => Promise<R>): { answer: Promise<TicketContext & { also: R }>; written: Promise<void> } {
     const now = this.clock.now();
-    const { customers, visits, notes } = this.database;
-    return this.database.transaction('rw', customers, visits, notes, async () => {
-      const found = await this.findCustomer(snapshot);
-      const customer = this.mergeRequester(found, snapshot, now);
+    const { customers, visits } = this.database;
+    let delivered = false;
+    let deliver!: (context: TicketContext & { also: R }) => void;
+    let fail!: (error: unknown) => void;
+    const answer = new Promise<TicketContext & { also: R }>((resolve, reject) => {
+      deliver = (context) => {
+        delivered = true;
+        // Outside the transaction's zone: code awaiting the answer must not run inside it.
+        Dexie.ignoreTransaction(() => resolve(context));
+      };
+      fail = reject;
+    });
+    const committed = this.database.transaction('rw', this.readableTables(), async () => {
       const id = ticketKey(snapshot);
-      // Reads in parallel, before this visit is written (history is what we knew before it).
-      const [history, previous, customerNotes, notesCount] = await Promise.all([
-        this.historyOf(customer.id),
-        visits.get(id),
-        this.recentNotesOf(customer.id, NOTES_PAGE),
-        countUpTo(this.notesByCreatedAt(customer.id), COUNT_CAP),
-      ]);
+      const [found, previous] = await Promise.all([this.findCustomer(snapshot), visits.get(id)]);
+      const customer = this.mergeRequester(found, snapshot, now);
       const visit: TicketVisit = {
         ...previous,
         id,
@@ -145,9 +181,21 @@ export class Repository {
         source: 'visit',
         ...visitDetails(snapshot, previous, now),
       };
+      // Every read in parallel, before this visit is written (history is what we knew before it).
+      const [history, customerNotes, notesCount, also] = await Promise.all([
+        this.historyOf(customer.id),
+        this.recentNotesOf(customer.id, NOTES_PAGE),
+        countUpTo(this.notesByCreatedAt(customer.id), COUNT_CAP),
+        alsoRead({ customer, visit, previous, now }),
+      ]);
+      deliver({ customer, history, notes: customerNotes, notesTotal: notesCount.count, ...(notesCount.capped ? { notesTotalCapped: true } : {}), also });
       await Promise.all([customers.put({ ...customer }), visits.put({ ...visit })]);
-      return { customer, history, notes: customerNotes, notesTotal: notesCount.count, ...(notesCount.capped ? { notesTotalCapped: true } : {}) };
     });
+    const written = committed.catch((error: unknown) => {
+      if (delivered) throw error;
+      fail(error);
+    });
+    return { answer, written };
   }
 
   private mergeRequester(found: Customer | undefined, snapshot: TicketSnapshot, now: number): Customer {
@@ -588,8 +636,12 @@ export class Repository {
 
   /** Runs reads in one read-only transaction over the memory tables. */
   readOnly<T>(work: () => Promise<T>): Promise<T> {
+    return this.database.transaction('r', this.readableTables(), work);
+  }
+
+  private readableTables() {
     const d = this.database;
-    return d.transaction('r', [d.customers, d.visits, d.notes, d.facts, d.followUps, d.merges, d.apiFetches], work);
+    return [d.customers, d.visits, d.notes, d.facts, d.followUps, d.merges, d.apiFetches];
   }
 
   async apiFetch(key: string): Promise<ApiFetch | undefined> {

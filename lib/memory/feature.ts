@@ -50,8 +50,7 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     ctx.setPanel('memory', props);
   };
 
-  const refresh = async () => {
-    const reply = await ctx.request({ type: 'memory.context', customerId, ticket });
+  const show = (reply: { ok: true; data: MemoryContext } | { ok: false; error: string }) => {
     if (signal.aborted) return;
     if (reply.ok) {
       context = reply.data;
@@ -63,6 +62,7 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     }
     render();
   };
+  const refresh = async () => show(await ctx.request({ type: 'memory.context', customerId, ticket }));
 
   /** Runs a request; on success refreshes the panel. Errors come back for the form to show. */
   const act = async (work: Promise<{ ok: true } | { ok: false; error: string }>): Promise<ActionResult> => {
@@ -181,7 +181,7 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     const now = `${snapshot.status}|${snapshot.messages.length}`;
     if (now === seen) return;
     seen = now;
-    void ctx.request({ type: 'ticket.open', snapshot }).then(() => refresh());
+    void ctx.request({ type: 'ticket.open', snapshot }).then((reply) => (reply.ok && reply.data.memory ? show({ ok: true, data: reply.data.memory }) : refresh()));
   });
 
   // -- A sent reply: suggest follow-ups for its commitments (an internal note promises nothing) ---
@@ -206,8 +206,11 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
 
-  render();
-  void refresh().then(() => loadApiHistory());
+  // `ticket.open` brought the first answer along; ask only if it did not.
+  const opened = ctx.ticket.memory;
+  if (opened) show({ ok: true, data: opened });
+  else render();
+  void (opened ? Promise.resolve() : refresh()).then(() => loadApiHistory());
 }
 
 /**

@@ -204,7 +204,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         notes: reply.data.notes.map(noteView),
         notesTotal: reply.data.notesTotal,
         notesTotalCapped: reply.data.notesTotalCapped,
-        storageError: undefined,
+        storageError: reply.data.storageProblem,
       });
       startFeatures(reply.data);
     };

@@ -72,6 +72,41 @@ describe('request handler', () => {
     expect(await tableSizes()).toEqual(before);
   });
 
+  it('answers ticket.open before the visit is written, and tells a visit that could not be written on the next open', async () => {
+    let refusing = false;
+    database.use({
+      stack: 'dbcore',
+      name: 'refuse-visit-writes',
+      create: (core) => ({
+        ...core,
+        table: (name) => {
+          const table = core.table(name);
+          if (name !== 'visits') return table;
+          return { ...table, mutate: (req) => (refusing ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : table.mutate(req)) };
+        },
+      }),
+    });
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      refusing = true;
+      const first = await handle({ type: 'ticket.open', snapshot }, tabSender);
+      // The sidebar is answered with what was read, memory panels included.
+      expect(first).toMatchObject({ ok: true, data: { customer: { name: 'Sam Rivera' }, memory: { customer: { name: 'Sam Rivera' } } } });
+      expect((first as { data: object }).data).not.toHaveProperty('storageProblem');
+      await database.visits.count(); // waits for the refused write
+      refusing = false;
+      const second = await handle({ type: 'ticket.open', snapshot: { ...snapshot, ticketId: '102' } }, tabSender);
+      expect(second).toMatchObject({ ok: true, data: { storageProblem: expect.stringMatching(/^Storage is full — tickets you open are not being recorded/) } });
+      await database.visits.count();
+      const third = await handle({ type: 'ticket.open', snapshot }, tabSender);
+      expect((third as { data: object }).data).not.toHaveProperty('storageProblem');
+      expect(await database.visits.count()).toBe(2);
+    } finally {
+      console.error = quiet;
+    }
+  });
+
   it('says plainly when a note is for a customer that does not exist', async () => {
     const reply = await handle({ type: 'note.add', customerId: 'ghost', text: 'hi' }, tabSender);
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('No customer') });

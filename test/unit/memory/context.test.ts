@@ -3,7 +3,8 @@ import type { DBCore, Middleware } from 'dexie';
 import { RapportDB } from '@/lib/db/db';
 import { Repository, type Clock } from '@/lib/db/repository';
 import { ticketKey, type Customer, type Note, type TicketRef, type TicketVisit } from '@/lib/db/types';
-import { memoryContext, TIMELINE_MAX } from '@/lib/memory/context';
+import { memoryContext, openTicketWithMemory, TIMELINE_MAX } from '@/lib/memory/context';
+import type { TicketSnapshot } from '@/lib/helpdesks/types';
 import { cuesFor, LOOK_BACK } from '@/lib/memory/cues';
 import type { LastTime, MemoryContext, TimelineEntry } from '@/lib/memory/messages';
 
@@ -322,5 +323,99 @@ describe('memory context on long histories', () => {
     } finally {
       await counted.delete();
     }
+  });
+});
+
+describe('ticket.open answers with the memory panels before the visit is written', () => {
+  const snapshotFor = (customerId: string, ticketId: string, over: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
+    helpdesk: 'zendesk',
+    account: 'acme.zendesk.com',
+    ticketId,
+    url: `https://acme.zendesk.com/agent/tickets/${ticketId}`,
+    subject: 'Export broken again',
+    status: 'open',
+    tags: ['export'],
+    requester: { name: 'Sam', externalId: customerId },
+    messages: [{ role: 'customer', text: 'This is so frustrating, it broke again.', public: true }],
+    ...over,
+  });
+
+  /** Opens the ticket; its memory answer must equal memoryContext read once the visit is written. */
+  async function openAndCompare(customerId: string, ticketId: string, label: string) {
+    const { answer } = openTicketWithMemory(repo, snapshotFor(customerId, ticketId));
+    const opened = await answer;
+    expect(opened.memory, label).toEqual(await memoryContext(repo, opened.customer.id, ref(ticketId), NOW));
+    return opened;
+  }
+
+  it('gives what reading after the write gives: new tickets, revisits, long and short histories', async () => {
+    const shapes: Shape[] = [
+      { visits: 150, notes: 120, mood: 0.3, topic: 0.2, pinned: 0.05, noteTickets: 150 },
+      { visits: 40, notes: 40, mood: 0.1, topic: 0.1, pinned: 0.1, noteTickets: 40 },
+      { visits: 39, notes: 10, mood: 0.1, topic: 0.3, pinned: 0, noteTickets: 39 },
+      { visits: 3, notes: 2, mood: 0.5, topic: 0.5, pinned: 0.5, noteTickets: 3 },
+      { visits: 0, notes: 0, mood: 0, topic: 0, pinned: 0, noteTickets: 1 },
+    ];
+    let compared = 0;
+    for (const [s, shape] of shapes.entries()) {
+      for (let round = 0; round < 3; round++) {
+        const customerId = `o${s}-${round}`;
+        const { visits } = await seed(random(500 + s * 10 + round), shape, customerId);
+        // Some tickets first seen this week, one deep in the list.
+        if (visits.length > 5) await database.visits.update(visits[visits.length - 2]!.id, { firstSeen: NOW - 2 * DAY });
+        for (const ticketId of ['new-1', visits[0]?.ticketId, visits[Math.floor(visits.length * 0.9)]?.ticketId, 'new-1']) {
+          if (!ticketId) continue;
+          await openAndCompare(customerId, ticketId, `${customerId} on ${ticketId}`);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+  });
+
+  it('counts a ticket that was another customer’s, and tickets dated after now, as the write leaves them', async () => {
+    const { visits } = await seed(random(901), { visits: 60, notes: 5, mood: 0.2, topic: 0.2, pinned: 0, noteTickets: 60 }, 'mine');
+    const other = await seed(random(902), { visits: 60, notes: 5, mood: 0.2, topic: 0.2, pinned: 0, noteTickets: 60 }, 'other');
+    // Imported from a machine whose clock runs ahead: newer than the visit being written.
+    await database.visits.bulkPut(visits.slice(0, 45).map((v, k) => ({ ...v, lastSeen: NOW + (k + 1) * 60_000 })));
+    // The requester of the other customer's ticket changed to this customer: first seen this week.
+    await database.visits.update(other.visits[3]!.id, { firstSeen: NOW - DAY });
+    const opened = await openAndCompare('mine', other.visits[3]!.ticketId, 'moved ticket');
+    expect(opened.memory?.cues.map((c) => c.id)).toContain('repeat-contact');
+    await openAndCompare('mine', visits[50]!.ticketId, 'an older ticket again');
+  });
+
+  it('answers before the write lands; a later reader sees the visit; a write that fails later rejects `written` only', async () => {
+    // Refuses visit writes while `refusing` (storage full); installed before the database opens.
+    let refusing = false;
+    database.use({
+      stack: 'dbcore',
+      name: 'refuse-visit-writes',
+      create: (core) => ({
+        ...core,
+        table: (name) => {
+          const table = core.table(name);
+          if (name !== 'visits') return table;
+          return { ...table, mutate: (req) => (refusing ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : table.mutate(req)) };
+        },
+      }),
+    });
+    await seed(random(903), { visits: 5, notes: 1, mood: 0, topic: 0, pinned: 0, noteTickets: 5 }, 'c1');
+    const { answer, written } = openTicketWithMemory(repo, snapshotFor('c1', 'fresh'));
+    let landed = false;
+    void written.then(() => (landed = true));
+    const opened = await answer;
+    expect(landed).toBe(false);
+    expect(opened.memory?.timeline.some((e) => e.kind === 'ticket' && e.current && e.visit.ticketId === 'fresh')).toBe(true);
+    // Without awaiting `written`: a later transaction waits for the write and sees the visit.
+    expect((await repo.visitsOf('c1')).map((v) => v.ticketId)).toContain('fresh');
+    expect(landed).toBe(true);
+
+    refusing = true;
+    const failing = openTicketWithMemory(repo, snapshotFor('c1', 'refused'));
+    expect((await failing.answer).memory?.customer.id).toBe('c1');
+    await expect(failing.written).rejects.toThrow('full');
+    refusing = false;
+    expect((await repo.visitsOf('c1')).map((v) => v.ticketId)).not.toContain('refused');
   });
 });

@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest';
+import { memoryFeature } from '@/lib/memory/feature';
+import type { FeatureContext } from '@/lib/page/features';
+import type { TicketSnapshot } from '@/lib/helpdesks/types';
+import type { MemoryPanelProps } from '@/components/memory/model';
+import type { MemoryContext } from '@/lib/memory/messages';
+import type { Customer } from '@/lib/db/types';
+
+const snapshot: TicketSnapshot = {
+  helpdesk: 'zendesk',
+  account: 'acme.zendesk.com',
+  ticketId: '101',
+  url: 'https://acme.zendesk.com/agent/tickets/101',
+  status: 'open',
+  requester: { name: 'Sam Rivera', externalId: '9001' },
+  messages: [],
+};
+const customer: Customer = { id: 'c1', helpdesk: 'zendesk', account: 'acme.zendesk.com', name: 'Sam Rivera', emails: [], firstSeen: 0, lastSeen: 0, updatedAt: 0, version: 1 };
+const memory = (note: string): MemoryContext => ({ customer: { ...customer, preferredName: note }, cues: [], facts: [], followUps: [], timeline: [], merges: [] });
+
+function start(opened: MemoryContext | undefined) {
+  const panels: (MemoryPanelProps | undefined)[] = [];
+  const request = vi.fn(async (req: { type: string }) => {
+    if (req.type === 'memory.context') return { ok: true as const, data: memory('asked') };
+    if (req.type === 'ticket.open') return { ok: true as const, data: { customer, memory: memory('reopened') } };
+    return { ok: false as const, error: 'not in this test' };
+  });
+  let onSnapshot: (s: TicketSnapshot) => void = () => undefined;
+  const ctx = {
+    ticketId: '101',
+    document,
+    snapshot: () => snapshot,
+    ticket: { customer, history: { ticketsSeen: 0 }, notes: [], notesTotal: 0, memory: opened },
+    request,
+    setPanel: (_key: string, props: MemoryPanelProps | undefined) => panels.push(props),
+    onSnapshot: (listener: (s: TicketSnapshot) => void) => (onSnapshot = listener),
+    onSend: () => undefined,
+    now: () => 0,
+  } as unknown as FeatureContext;
+  const controller = new AbortController();
+  memoryFeature.start(ctx, controller.signal);
+  return { panels, request, controller, snapshotChanged: (s: TicketSnapshot) => onSnapshot(s) };
+}
+
+const shown = (panels: (MemoryPanelProps | undefined)[]) => panels.at(-1)?.context?.customer.preferredName;
+const asked = (request: ReturnType<typeof start>['request']) => request.mock.calls.map(([r]) => r.type);
+
+describe('memory feature on a ticket', () => {
+  it('shows the panels from the ticket.open answer at once, without asking again', async () => {
+    const { panels, request, controller } = start(memory('opened'));
+    expect(shown(panels)).toBe('opened');
+    await vi.waitFor(() => expect(asked(request)).toContain('memory.history.due'));
+    expect(asked(request)).not.toContain('memory.context');
+    controller.abort();
+  });
+
+  it('asks memory.context when the answer did not bring the panels', async () => {
+    const { panels, request, controller } = start(undefined);
+    await vi.waitFor(() => expect(shown(panels)).toBe('asked'));
+    expect(asked(request)).toContain('memory.context');
+    controller.abort();
+  });
+
+  it('shows the new answer when a status change re-sends ticket.open', async () => {
+    const { panels, request, controller, snapshotChanged } = start(memory('opened'));
+    snapshotChanged({ ...snapshot, status: 'solved' });
+    await vi.waitFor(() => expect(shown(panels)).toBe('reopened'));
+    expect(asked(request)).not.toContain('memory.context');
+    controller.abort();
+  });
+});
