@@ -4,9 +4,15 @@ import { helpdeskLabel, ticketLabel } from './format';
 import { CustomerCard } from './CustomerCard';
 import { Notes } from './Notes';
 import { ReadProblem } from './ReadProblem';
-import { MemoryDetails, MemoryTop } from './memory';
-import { ChecklistPanel } from './checklist';
+import { MemoryDetails as MemoryDetailsView, MemoryTop as MemoryTopView } from './memory';
+import { ChecklistPanel as ChecklistPanelView } from './checklist';
+import { pure } from './pure';
 import { PresentationContext } from './presentation';
+
+// Each panel re-renders only when its own props change (see pure.ts).
+const MemoryTop = pure(MemoryTopView);
+const MemoryDetails = pure(MemoryDetailsView);
+const ChecklistPanel = pure(ChecklistPanelView);
 
 /** The browser command declared in wxt.config.ts (agents may rebind it; this is the default). */
 const SHORTCUT = 'Alt+Shift+R';
