@@ -70,6 +70,8 @@ export interface Opening {
   /** The visit as stored before, if the ticket was seen before (maybe under another customer). */
   previous?: TicketVisit;
   now: number;
+  /** The customer's newest notes (as many as `notesRead` asked for), newest first. */
+  newestNotes: Promise<Note[]>;
 }
 
 export class Repository {
@@ -149,7 +151,11 @@ export class Repository {
    * answer was given (a failure before that rejects `answer`), so the caller can say so later.
    * `alsoRead` may read every table `readOnly` covers, and must not write.
    */
-  openTicketAnswering<R>(snapshot: TicketSnapshot, alsoRead: (opening: Opening) => Promise<R>): { answer: Promise<TicketContext & { also: R }>; written: Promise<void> } {
+  openTicketAnswering<R>(
+    snapshot: TicketSnapshot,
+    alsoRead: (opening: Opening) => Promise<R>,
+    { notesRead = NOTES_PAGE }: { notesRead?: number } = {},
+  ): { answer: Promise<TicketContext & { also: R }>; written: Promise<void> } {
     const now = this.clock.now();
     const { customers, visits } = this.database;
     let delivered = false;
@@ -182,12 +188,15 @@ export class Repository {
         ...visitDetails(snapshot, previous, now),
       };
       // Every read in parallel, before this visit is written (history is what we knew before it).
-      const [history, customerNotes, notesCount, also] = await Promise.all([
+      // The newest notes are read once, for the sidebar's page and for `alsoRead`.
+      const newestNotes = this.recentNotesOf(customer.id, Math.max(NOTES_PAGE, notesRead));
+      const [history, newest, notesCount, also] = await Promise.all([
         this.historyOf(customer.id),
-        this.recentNotesOf(customer.id, NOTES_PAGE),
+        newestNotes,
         countUpTo(this.notesByCreatedAt(customer.id), COUNT_CAP),
-        alsoRead({ customer, visit, previous, now }),
+        alsoRead({ customer, visit, previous, now, newestNotes }),
       ]);
+      const customerNotes = newest.slice(0, NOTES_PAGE);
       deliver({ customer, history, notes: customerNotes, notesTotal: notesCount.count, ...(notesCount.capped ? { notesTotalCapped: true } : {}), also });
       await Promise.all([customers.put({ ...customer }), visits.put({ ...visit })]);
     });

@@ -34,7 +34,11 @@ export async function memoryContext(repo: Repository, customerId: string, ticket
  */
 export function openTicketWithMemory(repo: Repository, snapshot: TicketSnapshot): { answer: Promise<TicketContext>; written: Promise<void> } {
   const current = ticketKey(snapshot);
-  const { answer, written } = repo.openTicketAnswering(snapshot, async (opening) => ({ read: await readMemory(repo, opening.customer, current, opening.now, opening), now: opening.now }));
+  const { answer, written } = repo.openTicketAnswering(
+    snapshot,
+    async (opening) => ({ read: await readMemory(repo, opening.customer, current, opening.now, opening), now: opening.now }),
+    { notesRead: TIMELINE_MAX },
+  );
   return {
     answer: answer.then(({ also, ...opened }) => ({ ...opened, memory: assemble(also.read, current, also.now) })),
     written,
@@ -50,7 +54,7 @@ type MemoryRead = Awaited<ReturnType<typeof readMemory>>;
 async function readMemory(repo: Repository, c: Customer, current: string, now: number, opening?: Opening) {
   const [read, notes, facts, followUps, merges, api] = await Promise.all([
     repo.recentVisitsOf(c.id, TICKETS_READ),
-    repo.recentNotesOf(c.id, TIMELINE_MAX),
+    opening?.newestNotes ?? repo.recentNotesOf(c.id, TIMELINE_MAX),
     repo.factsOf(c.id),
     repo.openFollowUpsOf(c.id),
     repo.mergesOf(c.id),
