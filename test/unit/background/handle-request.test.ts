@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RapportDB } from '@/lib/db/db';
+import { refuseWritesTo } from '../db/refuse-writes';
 import { Repository } from '@/lib/db/repository';
 import { STORAGE_FULL, createRequestHandler, describeError } from '@/lib/background/handle-request';
 import type { TicketSnapshot } from '@/lib/helpdesks/types';
@@ -73,29 +74,17 @@ describe('request handler', () => {
   });
 
   it('answers ticket.open before the visit is written, and tells a visit that could not be written on the next open', async () => {
-    let refusing = false;
-    database.use({
-      stack: 'dbcore',
-      name: 'refuse-visit-writes',
-      create: (core) => ({
-        ...core,
-        table: (name) => {
-          const table = core.table(name);
-          if (name !== 'visits') return table;
-          return { ...table, mutate: (req) => (refusing ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : table.mutate(req)) };
-        },
-      }),
-    });
+    const visitWrites = refuseWritesTo(database, 'visits');
     const quiet = console.error;
     console.error = () => {};
     try {
-      refusing = true;
+      visitWrites.refusing = true;
       const first = await handle({ type: 'ticket.open', snapshot }, tabSender);
       // The sidebar is answered with what was read, memory panels included.
       expect(first).toMatchObject({ ok: true, data: { customer: { name: 'Sam Rivera' }, memory: { customer: { name: 'Sam Rivera' } } } });
       expect((first as { data: object }).data).not.toHaveProperty('storageProblem');
       await database.visits.count(); // waits for the refused write
-      refusing = false;
+      visitWrites.refusing = false;
       const second = await handle({ type: 'ticket.open', snapshot: { ...snapshot, ticketId: '102' } }, tabSender);
       expect(second).toMatchObject({ ok: true, data: { storageProblem: expect.stringMatching(/^Storage is full — tickets you open are not being recorded/) } });
       await database.visits.count();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
 import { RapportDB } from '@/lib/db/db';
+import { refuseWritesTo } from '../db/refuse-writes';
 import { Repository, type Clock } from '@/lib/db/repository';
 import { ticketKey, type Customer, type Note, type TicketRef, type TicketVisit } from '@/lib/db/types';
 import { memoryContext, openTicketWithMemory, TIMELINE_MAX } from '@/lib/memory/context';
@@ -386,20 +387,7 @@ describe('ticket.open answers with the memory panels before the visit is written
   });
 
   it('answers before the write lands; a later reader sees the visit; a write that fails later rejects `written` only', async () => {
-    // Refuses visit writes while `refusing` (storage full); installed before the database opens.
-    let refusing = false;
-    database.use({
-      stack: 'dbcore',
-      name: 'refuse-visit-writes',
-      create: (core) => ({
-        ...core,
-        table: (name) => {
-          const table = core.table(name);
-          if (name !== 'visits') return table;
-          return { ...table, mutate: (req) => (refusing ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : table.mutate(req)) };
-        },
-      }),
-    });
+    const visitWrites = refuseWritesTo(database, 'visits');
     await seed(random(903), { visits: 5, notes: 1, mood: 0, topic: 0, pinned: 0, noteTickets: 5 }, 'c1');
     const { answer, written } = openTicketWithMemory(repo, snapshotFor('c1', 'fresh'));
     let landed = false;
@@ -411,11 +399,11 @@ describe('ticket.open answers with the memory panels before the visit is written
     expect((await repo.visitsOf('c1')).map((v) => v.ticketId)).toContain('fresh');
     expect(landed).toBe(true);
 
-    refusing = true;
+    visitWrites.refusing = true;
     const failing = openTicketWithMemory(repo, snapshotFor('c1', 'refused'));
     expect((await failing.answer).memory?.customer.id).toBe('c1');
     await expect(failing.written).rejects.toThrow('full');
-    refusing = false;
+    visitWrites.refusing = false;
     expect((await repo.visitsOf('c1')).map((v) => v.ticketId)).not.toContain('refused');
   });
 });
