@@ -24,7 +24,7 @@ export async function memoryContext(repo: Repository, customerId: string, ticket
   const current = ticketKey(ticket);
   // One read-only transaction for every table: one snapshot, and one transaction's overhead.
   const read = await repo.readOnly(async () => readMemory(repo, await repo.customer(customerId), current, now));
-  return assemble(read, current, now);
+  return assemble(read, current);
 }
 
 /**
@@ -36,11 +36,11 @@ export function openTicketWithMemory(repo: Repository, snapshot: TicketSnapshot)
   const current = ticketKey(snapshot);
   const { answer, written } = repo.openTicketAnswering(
     snapshot,
-    async (opening) => ({ read: await readMemory(repo, opening.customer, current, opening.now, opening), now: opening.now }),
+    (opening) => readMemory(repo, opening.customer, current, opening.now, opening),
     { notesRead: TIMELINE_MAX },
   );
   return {
-    answer: answer.then(({ also, ...opened }) => ({ ...opened, memory: assemble(also.read, current, also.now) })),
+    answer: answer.then(({ also, ...opened }) => ({ ...opened, memory: assemble(also, current) })),
     written,
   };
 }
@@ -81,7 +81,7 @@ async function readMemory(repo: Repository, c: Customer, current: string, now: n
   const known = new Map<string, TicketVisit>(recent.map((v) => [v.id, v]));
   // The earliest as read may be the visit's stored version: the one being written replaces it.
   for (const v of [earliest, visit]) if (v) known.set(v.id, v);
-  return { customer: c, recent: recent.slice(0, TIMELINE_MAX), cueVisits: newestFirst([...known.values()]), notes, facts, followUps, merges, api, last, lastNote, week };
+  return { customer: c, recent: recent.slice(0, TIMELINE_MAX), cueVisits: newestFirst([...known.values()]), notes, facts, followUps, merges, api, last, lastNote, week, now };
 }
 
 /** Newest first, as `visitsOf` orders them (lastSeen, then id, descending). */
@@ -97,8 +97,8 @@ function weekWith(counted: { count: number; earliestFirstSeen?: number }, { visi
   return { count: counted.count - Number(wasCounted) + 1, earliestFirstSeen: Math.min(counted.earliestFirstSeen ?? Infinity, visit.firstSeen) };
 }
 
-function assemble(read: MemoryRead, current: string, now: number): MemoryContext {
-  const { customer, recent, cueVisits, notes, facts, followUps, merges, api, last, lastNote, week } = read;
+function assemble(read: MemoryRead, current: string): MemoryContext {
+  const { customer, recent, cueVisits, notes, facts, followUps, merges, api, last, lastNote, week, now } = read;
   const cues = cuesFor({ customer, currentTicket: current, visits: cueVisits, week, facts, followUps, notes, now });
 
   const timeline: TimelineEntry[] = [

@@ -207,10 +207,13 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
 
   // `ticket.open` brought the first answer along; ask only if it did not.
-  const opened = ctx.ticket.memory;
-  if (opened) show({ ok: true, data: opened });
-  else render();
-  void (opened ? Promise.resolve() : refresh()).then(() => loadApiHistory());
+  if (ctx.ticket.memory) {
+    show({ ok: true, data: ctx.ticket.memory });
+    void loadApiHistory();
+  } else {
+    render();
+    void refresh().then(loadApiHistory);
+  }
 }
 
 /**
