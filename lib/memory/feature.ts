@@ -13,7 +13,7 @@ import type { CustomerProfile, Note, TicketRef } from '../db/types';
 import type { ActionResult, Conflict, MemoryActions, MemoryPanelProps } from '../../components/memory/model';
 import type { FollowUpSuggestion, MemoryContext } from './messages';
 import { fetchHistory } from './history-api';
-import { later } from '../page/lifecycle';
+import { childController, later } from '../page/lifecycle';
 import { PROFILE_KEYS } from './profile';
 import type { CaptureFactMessage } from './background';
 
@@ -222,7 +222,11 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
  */
 function watchSelection(doc: Document, signal: AbortSignal, save: (text: string) => Promise<ActionResult>): void {
   let host: HTMLElement | undefined;
+  /** Aborted with the button: Escape and scrolling are listened to only while it is shown. */
+  let shown: AbortController | undefined;
   const remove = () => {
+    shown?.abort();
+    shown = undefined;
     host?.remove();
     host = undefined;
   };
@@ -260,6 +264,9 @@ function watchSelection(doc: Document, signal: AbortSignal, save: (text: string)
       left: `${Math.max(4, Math.min(rect.left, (doc.defaultView?.innerWidth ?? 800) - 460))}px`,
     });
     doc.documentElement.append(host);
+    shown = childController(signal);
+    doc.addEventListener('keydown', (e) => e.key === 'Escape' && remove(), { signal: shown.signal });
+    doc.addEventListener('scroll', remove, { capture: true, passive: true, signal: shown.signal });
   };
 
   // Open shadow roots the selection may be in (a helpdesk's custom elements, our sidebar): where the
@@ -276,8 +283,6 @@ function watchSelection(doc: Document, signal: AbortSignal, save: (text: string)
     },
     { capture: true, signal },
   );
-  doc.addEventListener('keydown', (e) => e.key === 'Escape' && remove(), { signal });
-  doc.addEventListener('scroll', remove, { capture: true, passive: true, signal });
 }
 
 const shadowRootsOf = (event: Event): ShadowRoot[] =>

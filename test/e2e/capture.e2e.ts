@@ -191,7 +191,13 @@ describe('quick capture: "Save as fact" next to a selection', () => {
     await ready(page, '101');
     const button = captureButton(page);
 
-    // Baseline: a selection in the conversation shows it.
+    // Baseline: a selection in the conversation shows it; Escape dismisses it, and it comes back.
+    await dragSelect(page, customerMessage(page, '101'), 'charged twice');
+    await expect.poll(() => button.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => button.count()).toBe(0);
+    // (A drag that starts on selected text would move it: clear the selection first.)
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
     await dragSelect(page, customerMessage(page, '101'), 'charged twice');
     await expect.poll(() => button.count()).toBe(1);
 
