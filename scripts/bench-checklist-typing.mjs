@@ -16,7 +16,9 @@
  * keystroke that arrives 20–50 ms after another frame by ~6 ms (measured: the same line changed 40,
  * 80, 110 or 150 ms after a pause costs nothing, at 130 ms with a key at ~165 ms it costs 6 ms), so
  * any page that updates after a pause pays it whenever the next key lands in that window; the fixed
- * rhythm put nearly every word's first key there.
+ * rhythm put nearly every word's first key there. A third control is a page WITHOUT Rapport carrying a
+ * static copy of the sidebar (the markup and CSS of the last "with" run's sidebar, no script, the page
+ * narrowed the same): what the sidebar's rendered DOM alone costs each keystroke.
  *
  * The headline figure is keydown → the next animation frame; `toNextPaint` also times keydown → the
  * end of that frame's rendering (a message posted from the frame callback), for comparison.
@@ -69,7 +71,36 @@ function updateAfterPauses() {
   }, true);
 }
 
-async function measure(withRapport, port, hideSidebar = false, pageUpdate = false) {
+/** Rapport's sidebar as data: elements as [tag, namespace, attributes, children], text as strings. */
+function sidebarTree() {
+  const walk = (node) =>
+    node.nodeType === Node.TEXT_NODE
+      ? node.data
+      : [node.localName, node.namespaceURI, [...node.attributes].map((a) => [a.name, a.value]), [...node.childNodes].filter((c) => c.nodeType === Node.ELEMENT_NODE || c.nodeType === Node.TEXT_NODE).map(walk)];
+  return [...document.querySelector('rapport-sidebar').shadowRoot.childNodes].map(walk);
+}
+
+/** A static copy of the sidebar (markup and CSS, no script), docked and narrowing the page the same. */
+function staticSidebar({ tree, width }) {
+  const build = (item) => {
+    if (typeof item === 'string') return document.createTextNode(item);
+    const [tag, ns, attributes, children] = item;
+    const el = document.createElementNS(ns, tag);
+    for (const [name, value] of attributes) el.setAttribute(name, value);
+    el.append(...children.map(build));
+    return el;
+  };
+  const host = document.createElement('div');
+  host.style.cssText = `position:fixed;top:0;right:0;bottom:0;width:${width}px;z-index:2147483000;display:block`;
+  host.attachShadow({ mode: 'open' }).append(...tree.map(build));
+  document.documentElement.style.marginRight = `${width}px`;
+  document.documentElement.append(host);
+}
+
+/** The sidebar at the end of the last run with Rapport, for the static-copy control. */
+let sidebarCopy;
+
+async function measure(withRapport, port, hideSidebar = false, pageUpdate = false, staticCopy = false) {
   const profile = mkdtempSync(join(tmpdir(), 'rapport-typing-'));
   const { chromium } = await import('playwright-core');
   const context = withRapport
@@ -86,6 +117,7 @@ async function measure(withRapport, port, hideSidebar = false, pageUpdate = fals
     if (withRapport) await page.locator('rapport-sidebar [data-testid="checklist"]').waitFor({ timeout: 15_000 });
     if (hideSidebar) await page.addStyleTag({ content: 'rapport-sidebar { display: none !important; }' });
     if (pageUpdate) await page.evaluate(updateAfterPauses);
+    if (staticCopy) await page.evaluate(staticSidebar, { tree: sidebarCopy, width: 340 });
     const editor = page.locator('[data-ticket-id="101"] [data-test-id="omnicomposer-rich-text-ckeditor"]');
     await editor.click();
     await page.evaluate(() => {
@@ -118,6 +150,7 @@ async function measure(withRapport, port, hideSidebar = false, pageUpdate = fals
     await page.waitForTimeout(400);
     const { lat, paint } = await page.evaluate(() => ({ lat: window.__lat, paint: window.__paint }));
     const states = withRapport ? await page.locator('rapport-sidebar [data-rule][data-state]').count() : 0;
+    if (withRapport && !hideSidebar) sidebarCopy = await page.evaluate(sidebarTree);
     return { lat, paint, states };
   } finally {
     await context.close();
@@ -149,11 +182,12 @@ try {
       ? [
           ['sidebarHidden', true, true, false],
           ['pageUpdateWithoutRapport', false, false, true],
+          ['staticSidebarWithoutRapport', false, false, false, true],
         ]
       : []),
   ];
   // Alternate to spread machine noise over every mode.
-  for (let rep = 0; rep < 3; rep++) for (const [mode, on, hidden, update] of MODES) runs.push({ mode, ...(await measure(on, server.port, hidden, update)) });
+  for (let rep = 0; rep < 3; rep++) for (const [mode, on, hidden, update, copy] of MODES) runs.push({ mode, ...(await measure(on, server.port, hidden, update, copy)) });
   const of = (mode, metric = 'lat') => stats(runs.filter((r) => r.mode === mode).flatMap((r) => r[metric]));
   const without = of('without');
   const ratio = (a, b) => Math.round((a / b) * 1000) / 1000;
@@ -171,7 +205,7 @@ try {
         typingSeconds: Math.round(GAPS.reduce((a, b) => a + b, 0) / 100) / 10,
         without,
         with: withR,
-        ...(CONTROLS ? { sidebarHidden: of('sidebarHidden'), pageUpdateWithoutRapport: of('pageUpdateWithoutRapport') } : {}),
+        ...(CONTROLS ? { sidebarHidden: of('sidebarHidden'), pageUpdateWithoutRapport: of('pageUpdateWithoutRapport'), staticSidebarWithoutRapport: of('staticSidebarWithoutRapport') } : {}),
         checklistItemsShown: runs.find((r) => r.mode === 'with')?.states,
         ratioMedian: ratio(withR.medianMs, without.medianMs),
         ratioTrimmedMean: ratio(withR.trimmedMeanMs, without.trimmedMeanMs),
@@ -181,7 +215,7 @@ try {
           const [w, r] = [of('without', 'paint'), of('with', 'paint')];
           return { without: w, with: r, ratioMedian: ratio(r.medianMs, w.medianMs), ratioTrimmedMean: ratio(r.trimmedMeanMs, w.trimmedMeanMs), ratioMean: ratio(r.meanMs, w.meanMs) };
         })(),
-        ...(CONTROLS ? { controls: { sidebarHidden: ratios('sidebarHidden'), pageUpdateWithoutRapport: ratios('pageUpdateWithoutRapport') } } : {}),
+        ...(CONTROLS ? { controls: { sidebarHidden: ratios('sidebarHidden'), pageUpdateWithoutRapport: ratios('pageUpdateWithoutRapport'), staticSidebarWithoutRapport: ratios('staticSidebarWithoutRapport') } } : {}),
         target: 1.05,
         pass: ratio(withR.trimmedMeanMs, without.trimmedMeanMs) <= 1.05 && ratio(withR.medianMs, without.medianMs) <= 1.05,
       },
