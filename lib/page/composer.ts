@@ -36,18 +36,32 @@ export function composerText(editor: Element): string {
 
 /**
  * Inserts `text` at `range` (the agent's last cursor in the composer), else at the start of the
- * composer. `execCommand('insertText')` is what CKEditor and Froala treat as typing (undo works);
- * where it is refused, a Range insertion plus an `input` event keeps the editor informed.
+ * composer, the way the editor itself would take typing, so its undo and send keep working:
+ * - Editors that keep their own document model (CKEditor 5, which Zendesk uses; ProseMirror,
+ *   Lexical) insert on a cancelable `beforeinput` and cancel it. They ignore `execCommand`, and
+ *   undo a DOM change they did not make on their next render.
+ * - Editors that edit the DOM (Froala, a plain contenteditable) leave `beforeinput` alone; for
+ *   them `execCommand('insertText')` is typing. Where that is refused, a Range insertion plus an
+ *   `input` event keeps the editor informed.
  */
 export function insertIntoComposer(editor: HTMLElement, text: string, range: Range | undefined): void {
   const doc = editor.ownerDocument;
   const selection = doc.getSelection();
   editor.focus();
+  const target = range && editor.contains(range.startContainer) ? range : startOf(editor);
   if (selection) {
-    const target = range && editor.contains(range.startContainer) ? range : startOf(editor);
     selection.removeAllRanges();
     selection.addRange(target);
   }
+  const before = new InputEvent('beforeinput', {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    inputType: 'insertText',
+    data: text,
+    ...(typeof StaticRange === 'function' ? { targetRanges: [new StaticRange(target)] } : {}),
+  });
+  if (!editor.dispatchEvent(before)) return;
   let done = false;
   try {
     done = doc.execCommand('insertText', false, text);
