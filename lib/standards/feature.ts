@@ -132,10 +132,11 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
     const ctl = new AbortController();
     signal.addEventListener('abort', () => ctl.abort(), { once: true, signal: ctl.signal });
     composerSignal = ctl;
-    // Typing fires `input`; macros and canned responses insert paragraphs without one, which a
-    // child-list observer sees. (Not characterData: that would run on every keystroke for nothing.)
+    // Typing fires `input`. Macros insert paragraphs without one, and CKEditor's undo and redo
+    // rewrite text nodes in place without one: the observer sees both. Per keystroke it costs one
+    // debounce reset, the same as the `input` listener.
     el.addEventListener('input', schedule, { signal: ctl.signal });
-    observe(el, { childList: true, subtree: true }, schedule, ctl.signal);
+    observe(el, { childList: true, characterData: true, subtree: true }, schedule, ctl.signal);
     // Where the agent's cursor was when they left the composer (e.g. to click "Insert greeting").
     el.addEventListener('focusout', keepCursor, { signal: ctl.signal });
     render();

@@ -54,7 +54,7 @@ describe('checklist feature', () => {
     expect(latestCustomerMessages(snapshot)).toEqual({ texts: ['I was charged TWICE. Nobody answers!'], receivedAt: Date.parse('2026-11-25T09:00:00Z') });
   });
 
-  it('waits for the composer, evaluates typed and macro-inserted text, and stays idle when nothing changes', async () => {
+  it('waits for the composer, evaluates typed, macro-inserted and undone text, and stays idle when nothing changes', async () => {
     vi.useFakeTimers();
     const { editor, panels, request, ctx, controller } = setup();
     startChecklist(ctx, controller.signal);
@@ -79,10 +79,16 @@ describe('checklist feature', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(request).toHaveBeenCalledTimes(2);
 
+    // Undo in CKEditor rewrites the text node in place: no input event, no child added or removed.
+    editor.firstChild!.nodeValue = 'so sorry you were charged twice.';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(request).toHaveBeenCalledTimes(3);
+    expect(panels.at(-1)?.items.find((i) => i.rule === 'greets-by-name')?.state).toBe('fail');
+
     controller.abort();
     editor.textContent = 'after leaving';
     await vi.advanceTimersByTimeAsync(300);
-    expect(request).toHaveBeenCalledTimes(2);
+    expect(request).toHaveBeenCalledTimes(3);
   });
 });
 
