@@ -43,8 +43,10 @@ const ASSETS = {
   '/__demo/client/editor-text.mjs': 'client/editor-text.mjs',
   '/__demo/zendesk.css': 'zendesk.css',
   '/__demo/freshdesk.css': 'freshdesk.css',
+  // The real CKEditor 5 (devDependency, GPL-2.0-or-later): the Zendesk composer is the editor agents type into.
+  '/__demo/vendor/ckeditor5.js': '../node_modules/ckeditor5/dist/browser/ckeditor5.js',
 };
-const TYPES = { mjs: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+const TYPES = { mjs: 'text/javascript; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 const HTML = 'text/html; charset=utf-8';
 
 /** A self-signed certificate for *.zendesk.com and *.freshdesk.com: { key, cert } (PEM). */

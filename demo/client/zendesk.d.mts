@@ -4,6 +4,10 @@ export interface ZendeskDemoApp {
   navigate(pathname: string): void;
   stop(): void;
 }
-export function startZendeskDemo(win?: Window): ZendeskDemoApp;
+export interface ZendeskDemoOptions {
+  /** Makes a composer element a rich-text editor (the page uses CKEditor 5; tests may leave it out). */
+  createEditor?: (element: HTMLElement) => Promise<{ destroy(): unknown; setData(html: string): void; model: unknown }>;
+}
+export function startZendeskDemo(win?: Window, options?: ZendeskDemoOptions): ZendeskDemoApp;
 declare const app: ZendeskDemoApp | null;
 export default app;

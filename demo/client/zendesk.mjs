@@ -4,9 +4,15 @@
  * - clicking a header tab or a link to /agent/tickets/N switches ticket with history.pushState,
  *   no reload; a ticket that is not open yet gets a new tab and pane; back/forward work;
  * - "Submit" appends the composer's text to the conversation and empties the composer;
- * - "Apply macro" writes canned text into the composer by DOM mutation WITHOUT an `input` event
- *   (as CKEditor does when a macro is applied);
+ * - "Apply macro" writes canned text into the composer WITHOUT an `input` event (as Zendesk's macros
+ *   do, through the editor);
  * - "Close tab" unmounts the tab and its pane.
+ * In the browser each composer is the real CKEditor 5 (served from node_modules/ckeditor5 at
+ * /__demo/vendor/, GPL-2.0-or-later, a devDependency: nothing of it ships in the extension), so the
+ * extension is tried against the editor agents actually type into: it owns its document model,
+ * re-renders the DOM on every keystroke and undoes DOM changes it did not make. Once a composer's
+ * editor is ready it carries `data-demo-editor="ckeditor5"` (a demo-only hook). Without `createEditor`
+ * (unit tests) a composer stays a plain contenteditable and is edited through the DOM.
  * Customer text only ever reaches the page through h.mjs's toDom (textContent-like DOM calls).
  */
 import { toDom, paragraphs } from '../h.mjs';
@@ -18,8 +24,10 @@ const TAB = '[data-test-id="header-tab"]';
 const EDITOR = '[data-test-id="omnicomposer-rich-text-ckeditor"]';
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)\/?$/;
 
-export function startZendeskDemo(win = window) {
+export function startZendeskDemo(win = window, { createEditor } = {}) {
   const doc = win.document;
+  /** Composer element → its CKEditor instance, once created. */
+  const editors = new Map();
   const { data } = JSON.parse(doc.getElementById('demo-data').textContent);
   const controller = new AbortController();
   const { signal } = controller;
@@ -73,6 +81,7 @@ export function startZendeskDemo(win = window) {
       // Mount the pane first, then the tab: the tab turning active is the signal that it's ready.
       panes.appendChild(toDom(ticketPane(ticket, { data, active: false, now: new Date() }), doc));
       tabs.appendChild(toDom(headerTab(ticket, false), doc));
+      upgradeComposers(paneOf(id));
     }
     setActive(id);
     setRoute('ticket', ticket);
@@ -94,10 +103,32 @@ export function startZendeskDemo(win = window) {
     show(path);
   }
 
+  /** Turns the composers under `root` into editors (when an editor factory was given). */
+  function upgradeComposers(root) {
+    if (!createEditor || !root) return;
+    for (const element of root.querySelectorAll(EDITOR)) {
+      if (editors.has(element)) continue;
+      editors.set(element, null);
+      createEditor(element).then(
+        (editor) => {
+          if (!element.isConnected) return void editor.destroy();
+          editors.set(element, editor);
+          element.setAttribute('data-demo-editor', 'ckeditor5');
+        },
+        (error) => win.console.error('demo helpdesk: the composer editor did not start', error),
+      );
+    }
+  }
+
   function closeTicket(id) {
     const wasActive = tabOf(id)?.getAttribute('aria-current') === 'page';
+    const pane = paneOf(id);
+    for (const element of pane?.querySelectorAll(EDITOR) ?? []) {
+      editors.get(element)?.destroy();
+      editors.delete(element);
+    }
     tabOf(id)?.remove();
-    paneOf(id)?.remove();
+    pane?.remove();
     if (wasActive) navigate('/agent/dashboard');
   }
 
@@ -114,7 +145,8 @@ export function startZendeskDemo(win = window) {
     ticket?.messages.push(message);
     const log = pane.querySelector('[data-test-id="omni-log-container"]');
     log.appendChild(toDom(logItem(message, new Date()), doc));
-    editor.replaceChildren(toDom(emptyComposerParagraph(), doc));
+    if (editors.get(editor)) editors.get(editor).setData('');
+    else editor.replaceChildren(toDom(emptyComposerParagraph(), doc));
     scrollToLatest(pane);
   }
 
@@ -122,8 +154,25 @@ export function startZendeskDemo(win = window) {
     const editor = pane.querySelector(EDITOR);
     const ticket = findTicket(data, 'zendesk', pane.getAttribute('data-ticket-id'));
     if (!ticket) return;
-    const nodes = paragraphs(macroText(ticket, data)).map((p) => toDom(p, doc));
+    const texts = macroText(ticket, data).split(/\n{2,}/);
+    const ck = editors.get(editor);
     // Deliberately no `input` event: real macros change the editor without one.
+    if (ck) {
+      ck.model.change((writer) => {
+        const root = ck.model.document.getRoot();
+        if (!composerText(editor)) writer.remove(writer.createRangeIn(root));
+        for (const text of texts) {
+          const paragraph = writer.createElement('paragraph');
+          text.split('\n').forEach((line, i) => {
+            if (i > 0) writer.append(writer.createElement('softBreak'), paragraph);
+            writer.appendText(line, paragraph);
+          });
+          writer.append(paragraph, root);
+        }
+      });
+      return;
+    }
+    const nodes = paragraphs(macroText(ticket, data)).map((p) => toDom(p, doc));
     if (composerText(editor)) editor.append(...nodes);
     else editor.replaceChildren(...nodes);
   }
@@ -191,7 +240,7 @@ export function startZendeskDemo(win = window) {
     'input',
     (event) => {
       const editor = event.target?.closest?.(EDITOR);
-      if (!editor) return;
+      if (!editor || editors.has(editor)) return; // CKEditor keeps its own placeholder
       const first = editor.firstElementChild;
       if (first) first.classList.toggle('ck-placeholder', !composerText(editor));
     },
@@ -202,11 +251,24 @@ export function startZendeskDemo(win = window) {
 
   const active = panes.querySelector('[data-ticket-id][data-is-active="true"]');
   if (active) scrollToLatest(active);
+  upgradeComposers(panes);
 
   return { data, navigate, stop: () => controller.abort() };
 }
 
 
 
-const app = typeof document !== 'undefined' && document.getElementById('demo-data') ? startZendeskDemo(window) : null;
+/** A CKEditor 5 on `element`, configured like a reply composer (the bundle loads on first use). */
+async function createCkeditor(element) {
+  const bundle = '/__demo/vendor/ckeditor5.js'; // a URL on the demo server, not a module of this repo
+  const { DecoupledEditor, Essentials, Paragraph, Bold, Italic, Link, List } = await import(/* @vite-ignore */ bundle);
+  return DecoupledEditor.create(element, {
+    licenseKey: 'GPL',
+    plugins: [Essentials, Paragraph, Bold, Italic, Link, List],
+    placeholder: element.querySelector('[data-placeholder]')?.getAttribute('data-placeholder') ?? '',
+  });
+}
+
+const app =
+  typeof document !== 'undefined' && document.getElementById('demo-data') ? startZendeskDemo(window, { createEditor: createCkeditor }) : null;
 export default app;

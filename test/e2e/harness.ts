@@ -42,6 +42,7 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
       const page = await context.newPage();
       if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
       await page.goto(url);
+      await composersReady(page);
       return page;
     },
     async close() {
@@ -60,6 +61,14 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
       if (!options.profile) await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until every Zendesk composer on the page is a running CKEditor 5 (the demo loads the editor
+ * after the page; typing before that would go to the plain element it replaces).
+ */
+export async function composersReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]:not([data-demo-editor])'));
 }
 
 /** A locator inside the sidebar's open shadow root (Playwright CSS pierces open shadow roots). */
