@@ -161,7 +161,7 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     const result = await fetchHistory(ticket.helpdesk, origin, ticket.account, externalId, signal).catch(() => undefined);
     if (!result || signal.aborted) return;
     apiProblem = result.ok ? undefined : API_PROBLEM;
-    await ctx.request({
+    const recorded = await ctx.request({
       type: 'memory.history.record',
       customerId,
       helpdesk: ticket.helpdesk,
@@ -172,6 +172,12 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
       retryAfterMs: result.ok ? undefined : result.retryAfterMs,
       tickets: result.ok ? result.tickets : [],
     });
+    // Past tickets we had never seen: the visit line must not go on saying "First time we see this
+    // customer" beside the "Last time" they just gave us.
+    if (recorded.ok && recorded.data.added > 0 && result.ok) {
+      const others = result.tickets.filter((t) => t.ticketId !== ticket.ticketId).map((t) => t.updatedAt);
+      ctx.addToHistory(recorded.data.added, others.length ? Math.max(...others) : undefined);
+    }
     await refresh();
   };
 

@@ -222,6 +222,12 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         ticket,
         request: deps.request,
         now: () => Date.now(),
+        addToHistory(tickets, lastSeen) {
+          if (run.aborted || current?.kind !== 'ticket' || !current.history || tickets <= 0) return;
+          const { history } = current;
+          const latest = Math.max(history.lastSeen ?? -Infinity, lastSeen ?? -Infinity);
+          render({ ...current, history: { ...history, ticketsSeen: history.ticketsSeen + tickets, ...(Number.isFinite(latest) ? { lastSeen: latest } : {}) } });
+        },
         setPanel(key, props) {
           if (run.aborted || current?.kind !== 'ticket') return;
           render({ ...current, panels: { ...current.panels, [key]: props } });

@@ -16,6 +16,11 @@ export interface FeatureContext {
   /** The background's answer to `ticket.open`: customer, visit history, notes. */
   ticket: TicketContext;
   request<T extends RequestType>(req: RequestOf<T>): Promise<Reply<Answers[T]>>;
+  /**
+   * Adds `tickets` this customer's history gained after the ticket was opened (past tickets learned
+   * from the helpdesk's API), the newest last open at `lastSeen`, to the visit line under their name.
+   */
+  addToHistory(tickets: number, lastSeen?: number): void;
   /** Shows (or with undefined, removes) this feature's panel and re-renders the sidebar. */
   setPanel<K extends keyof Panels>(key: K, props: Panels[K] | undefined): void;
   /** Called after every later re-read of the page (debounced), e.g. new messages or a status change. */

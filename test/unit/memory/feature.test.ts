@@ -45,6 +45,43 @@ function start(opened: MemoryContext | undefined) {
 const shown = (panels: (MemoryPanelProps | undefined)[]) => panels.at(-1)?.context?.customer.preferredName;
 const asked = (request: ReturnType<typeof start>['request']) => request.mock.calls.map(([r]) => r.type);
 
+describe('memory feature and the helpdesk API', () => {
+  it('adds the past tickets the API brought to the visit line, newest last seen first', async () => {
+    const body = {
+      tickets: [
+        { id: 98, subject: 'Invoice PDF', status: 'solved', created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-06T10:00:00Z', tags: [] },
+        { id: 87, subject: 'Login', status: 'closed', created_at: '2026-10-01T10:00:00Z', updated_at: '2026-10-02T10:00:00Z', tags: [] },
+        { id: 101, subject: 'This one', status: 'open', created_at: '2026-11-25T10:00:00Z', updated_at: '2026-11-25T11:00:00Z', tags: [] },
+      ],
+    };
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })));
+    const addToHistory = vi.fn();
+    const request = vi.fn(async (req: { type: string }) => {
+      if (req.type === 'memory.history.due') return { ok: true as const, data: { due: true } };
+      if (req.type === 'memory.history.record') return { ok: true as const, data: { added: 2 } };
+      if (req.type === 'memory.context') return { ok: true as const, data: memory('asked') };
+      return { ok: false as const, error: 'not in this test' };
+    });
+    const ctx = {
+      ticketId: '101',
+      document,
+      snapshot: () => snapshot,
+      ticket: { customer, history: { ticketsSeen: 0 }, notes: [], notesTotal: 0, memory: memory('opened') },
+      request,
+      addToHistory,
+      setPanel: () => undefined,
+      onSnapshot: () => undefined,
+      onSend: () => undefined,
+      now: () => 0,
+    } as unknown as FeatureContext;
+    const controller = new AbortController();
+    memoryFeature.start(ctx, controller.signal);
+    await vi.waitFor(() => expect(addToHistory).toHaveBeenCalledWith(2, Date.parse('2026-11-06T10:00:00Z')));
+    controller.abort();
+    vi.unstubAllGlobals();
+  });
+});
+
 describe('memory feature on a ticket', () => {
   it('shows the panels from the ticket.open answer at once, without asking again', async () => {
     const { panels, request, controller } = start(memory('opened'));

@@ -305,6 +305,21 @@ describe('controller', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('lets a feature add tickets learned later to the visit line, keeping the newest last seen', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    let add!: (tickets: number, lastSeen?: number) => void;
+    start({ features: [{ id: 'probe', start: (ctx) => (add = (n, at) => ctx.addToHistory(n, at)) }] });
+    await flush();
+    expect(last()).toMatchObject({ history: { ticketsSeen: 2, lastSeen: 1 } });
+    add(3, 7);
+    expect(last()).toMatchObject({ history: { ticketsSeen: 5, lastSeen: 7 } });
+    add(1, 4); // older than what we knew: the count grows, the date stays
+    expect(last()).toMatchObject({ history: { ticketsSeen: 6, lastSeen: 7 } });
+    const before = renders.length;
+    add(0, 9); // nothing new: nothing to render
+    expect(renders.length).toBe(before);
+  });
+
   it('keeps the sidebar working when a feature throws', async () => {
     pane('1', 'Sam', 'sam@example.com');
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
