@@ -1,6 +1,6 @@
 /**
- * The live reply checklist on the ticket page (issue #4). Watches the ticket's composer (input
- * events plus a MutationObserver, because macros insert text without an input event), asks the
+ * The live reply checklist on the ticket page (issue #4). Watches the ticket's composer (one
+ * MutationObserver: macros and editor undo change the text without an input event), asks the
  * background to evaluate the draft (the engine and its lexicon stay out of the content script),
  * and records the result when the agent sends the reply. Idle while nothing changes.
  */
@@ -132,10 +132,9 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
     const ctl = new AbortController();
     signal.addEventListener('abort', () => ctl.abort(), { once: true, signal: ctl.signal });
     composerSignal = ctl;
-    // Typing fires `input`. Macros insert paragraphs without one, and CKEditor's undo and redo
-    // rewrite text nodes in place without one: the observer sees both. Per keystroke it costs one
-    // debounce reset, the same as the `input` listener.
-    el.addEventListener('input', schedule, { signal: ctl.signal });
+    // Every change to the draft is a DOM change in the composer: typing, but also macros (new
+    // paragraphs) and CKEditor's undo and redo (text rewritten in place), which fire no `input`
+    // event. One observer sees them all; per keystroke it costs one debounce reset.
     observe(el, { childList: true, characterData: true, subtree: true }, schedule, ctl.signal);
     // Where the agent's cursor was when they left the composer (e.g. to click "Insert greeting").
     el.addEventListener('focusout', keepCursor, { signal: ctl.signal });
