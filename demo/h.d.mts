@@ -18,6 +18,7 @@ export function escapeAttribute(value: unknown): string;
 export function scriptSafeJson(value: unknown): string;
 export function toHtml(node: ViewNode): string;
 export function toDom(node: ViewNode, doc?: Document, namespace?: string | null): Node;
+export function textBlocks(text: string): string[][];
 export function paragraphs(text: string): ViewElement[];
 export function relativeTime(at: string | Date, now?: string | Date): string;
 export function absoluteTime(at: string | Date): string;

@@ -76,11 +76,16 @@ export function toDom(node, doc = globalThis.document, namespace = null) {
   return el;
 }
 
-/** Paragraphs of a plain-text message (blank lines separate paragraphs; single newlines become <br>). */
-export function paragraphs(text) {
+/** A plain-text message as paragraphs of lines: blank lines separate paragraphs, single newlines lines. */
+export function textBlocks(text) {
   return String(text)
     .split(/\n{2,}/)
-    .map((para) => h('p', null, para.split('\n').flatMap((line, i) => (i === 0 ? [line] : [h('br'), line]))));
+    .map((para) => para.split('\n'));
+}
+
+/** Paragraphs of a plain-text message (see textBlocks; a line break within a paragraph is a <br>). */
+export function paragraphs(text) {
+  return textBlocks(text).map((lines) => h('p', null, lines.flatMap((line, i) => (i === 0 ? [line] : [h('br'), line]))));
 }
 
 /** "25 minutes ago", as helpdesks print next to a message; `at` and `now` are ISO strings or Dates. */

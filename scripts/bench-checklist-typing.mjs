@@ -29,7 +29,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumArgs, findChromium, launchWithExtension } from './lib/browser.mjs';
+import { chromiumArgs, demoComposersReady, findChromium, launchWithExtension } from './lib/browser.mjs';
 import { startDemoHelpdesk } from '../demo/server.mjs';
 
 const args = process.argv.slice(2);
@@ -114,8 +114,7 @@ async function measure(withRapport, port, hideSidebar = false, pageUpdate = fals
   try {
     const page = await context.newPage();
     await page.goto('https://acme.zendesk.com/agent/tickets/101');
-    // The composer is the real CKEditor 5, loaded after the page: type once it is running.
-    await page.waitForFunction(() => !document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]:not([data-demo-editor])'));
+    await demoComposersReady(page); // the composer is the real CKEditor 5, started after the page
     if (withRapport) await page.locator('rapport-sidebar [data-testid="checklist"]').waitFor({ timeout: 15_000 });
     if (hideSidebar) await page.addStyleTag({ content: 'rapport-sidebar { display: none !important; }' });
     if (pageUpdate) await page.evaluate(updateAfterPauses);

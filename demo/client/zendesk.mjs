@@ -15,7 +15,7 @@
  * (unit tests) a composer stays a plain contenteditable and is edited through the DOM.
  * Customer text only ever reaches the page through h.mjs's toDom (textContent-like DOM calls).
  */
-import { toDom, paragraphs } from '../h.mjs';
+import { toDom, paragraphs, textBlocks } from '../h.mjs';
 import { headerTab, ticketPane, notFound, logItem, emptyComposerParagraph, macroText, pageTitle } from '../zendesk.mjs';
 import { findTicket } from '../data.mjs';
 import { composerText } from './editor-text.mjs';
@@ -154,16 +154,15 @@ export function startZendeskDemo(win = window, { createEditor } = {}) {
     const editor = pane.querySelector(EDITOR);
     const ticket = findTicket(data, 'zendesk', pane.getAttribute('data-ticket-id'));
     if (!ticket) return;
-    const texts = macroText(ticket, data).split(/\n{2,}/);
     const ck = editors.get(editor);
     // Deliberately no `input` event: real macros change the editor without one.
     if (ck) {
       ck.model.change((writer) => {
         const root = ck.model.document.getRoot();
         if (!composerText(editor)) writer.remove(writer.createRangeIn(root));
-        for (const text of texts) {
+        for (const lines of textBlocks(macroText(ticket, data))) {
           const paragraph = writer.createElement('paragraph');
-          text.split('\n').forEach((line, i) => {
+          lines.forEach((line, i) => {
             if (i > 0) writer.append(writer.createElement('softBreak'), paragraph);
             writer.appendText(line, paragraph);
           });

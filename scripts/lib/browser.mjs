@@ -85,6 +85,15 @@ function forgetServiceWorkers(profile) {
   rmSync(join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
 }
 
+/**
+ * Waits until every Zendesk composer on a demo page is a running CKEditor 5: the demo loads the
+ * editor after the page (`data-demo-editor` marks a ready one), and typing before that would go to
+ * the plain element it replaces.
+ */
+export async function demoComposersReady(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]:not([data-demo-editor])'));
+}
+
 /** The extension's id, from its background service worker's URL (waits for the worker to start). */
 export async function extensionId(context, { timeout = 15_000 } = {}) {
   const isOurs = (worker) => worker.url().startsWith('chrome-extension://');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Locator } from 'playwright-core';
 // @ts-expect-error plain ESM helpers shared with npm start and the benchmark
-import { launchWithExtension, extensionId } from '../../scripts/lib/browser.mjs';
+import { launchWithExtension, extensionId, demoComposersReady } from '../../scripts/lib/browser.mjs';
 // @ts-expect-error plain ESM demo server
 import { startDemoHelpdesk } from '../../demo/server.mjs';
 
@@ -42,7 +42,7 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
       const page = await context.newPage();
       if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
       await page.goto(url);
-      await composersReady(page);
+      await demoComposersReady(page);
       return page;
     },
     async close() {
@@ -61,14 +61,6 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
       if (!options.profile) await rm(profile, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Waits until every Zendesk composer on the page is a running CKEditor 5 (the demo loads the editor
- * after the page; typing before that would go to the plain element it replaces).
- */
-export async function composersReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]:not([data-demo-editor])'));
 }
 
 /** A locator inside the sidebar's open shadow root (Playwright CSS pierces open shadow roots). */
