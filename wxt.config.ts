@@ -24,7 +24,18 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'rapport@rapport-support.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'rapport@rapport-support.org',
+              // 140 (ESR) is the first release that reads data_collection_permissions.
+              strict_min_version: '140.0',
+              // AMO's data consent declaration: Rapport collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });
