@@ -25,6 +25,40 @@ async function start(colorScheme?: 'light' | 'dark') {
 const dashboard = (r: Rapport, view = 'customers') => r.open(`chrome-extension://${r.extensionId}/dashboard.html#${view}`);
 const ready = (page: Page) => page.waitForSelector('.rd-app[data-ready="true"]');
 
+describe('Follow-ups in the dashboard', () => {
+  it('opens on the tab that has items, and Mark done clears the toolbar badge like the sidebar does', async () => {
+    const r = await start();
+    await (await r.open(`${ZENDESK}/102`)).close(); // the customer exists once their ticket was opened
+    const dash = await dashboard(r, 'follow-ups');
+    await ready(dash);
+    // The follow-up is added the way the sidebar adds it: a request to the background.
+    const added = await dash.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } };
+      const customerId = await new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('rapport');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('customers').objectStore('customers').getAll();
+          get.onsuccess = () => resolve((get.result as { id: string }[])[0]!.id);
+        };
+      });
+      return chrome.runtime.sendMessage({ type: 'memory.followup.add', customerId, text: 'Send Sam the corrected invoice', dueAt: Date.now() + 1500 });
+    });
+    expect(added.ok).toBe(true);
+    const badge = () =>
+      r.context.serviceWorkers()[0]!.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+    await expect.poll(badge, { timeout: 20_000, interval: 500 }).toBe('1');
+    await dash.reload();
+    await ready(dash);
+    // No tab was picked: the view opens on "Overdue", the one with the item.
+    await expect.poll(() => dash.locator('[role="tab"][aria-selected="true"]').textContent()).toContain('Overdue');
+    const row = dash.locator('[data-testid="follow-up"]', { hasText: 'Send Sam the corrected invoice' });
+    await row.getByRole('button', { name: 'Mark done' }).click();
+    await expect.poll(badge, { timeout: 10_000 }).toBe('');
+    await expect.poll(() => dash.locator('[role="tab"]', { hasText: 'Done' }).textContent()).toContain('1');
+  });
+});
+
 async function addNote(page: Page, text: string) {
   await expect.poll(() => inSidebar(page, 'ticket-id').textContent()).toBe('#102');
   await inSidebar(page, 'note-input').fill(text);
