@@ -17,13 +17,16 @@ export const VIEWS = [
 ] as const;
 export type ViewId = (typeof VIEWS)[number][0];
 
-const fromHash = (): ViewId => {
-  const h = location.hash.slice(1);
-  return (VIEWS.find(([id]) => id === h)?.[0] ?? 'customers') as ViewId;
+/** The view and, on `#customers/<id>`, the customer whose page is open (see routes.ts). */
+const fromHash = (): { view: ViewId; customer?: string } => {
+  const [h = '', sub] = location.hash.slice(1).split('/');
+  const view = (VIEWS.find(([id]) => id === h)?.[0] ?? 'customers') as ViewId;
+  return view === 'customers' && sub ? { view, customer: decodeURIComponent(sub) } : { view };
 };
 
+
 export function App() {
-  const [view, setView] = useState<ViewId>(fromHash);
+  const [{ view, customer }, setRoute] = useState(fromHash);
   const [presentation] = usePresentationPref();
   // Counting a large table is slow and IndexedDB answers in order: only "Your data" counts every
   // table, and the overdue badge waits for the view's first rows.
@@ -31,7 +34,7 @@ export function App() {
   const counts = useCounts(view === 'data');
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    const onHash = () => setView(fromHash());
+    const onHash = () => setRoute(fromHash());
     addEventListener('hashchange', onHash);
     const tick = setInterval(() => setNow(Date.now()), 60_000);
     return () => {
@@ -60,7 +63,7 @@ export function App() {
           {presentation && <p class="rd-presenting" data-testid="presenting">Presentation mode: names and contact details masked</p>}
         </nav>
         <main class="rd-main">
-          {view === 'customers' && <CustomersView now={now} />}
+          {view === 'customers' && <CustomersView now={now} selected={customer} />}
           {view === 'notes' && <NotesView />}
           {view === 'follow-ups' && <FollowUpsView now={now} />}
           {view === 'quality' && <QualityView />}

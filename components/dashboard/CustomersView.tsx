@@ -5,17 +5,18 @@ import { usePresentation } from '../presentation';
 import { VirtualList } from './VirtualList';
 import { day, displayName, showEmail } from './identity';
 import { CustomerPage } from './CustomerPage';
+import { customerHash } from './routes';
 
-export function CustomersView({ now }: { now: number }) {
+export function CustomersView({ now, selected }: { now: number; selected?: string }) {
   const first = useFirstPage('customers');
   const data = useTablesAfterFirstPage(['customers', 'visits', 'notes', 'facts', 'followUps'], first, first.customers.length);
   const masked = usePresentation();
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<CustomerSort>('lastContact');
   const [vip, setVip] = useState(false);
-  const [open, setOpen] = useState(false);
+  const [openOnly, setOpenOnly] = useState(false);
   const [tag, setTag] = useState('');
-  const [selected, setSelected] = useState<string | undefined>();
+  const show = (id?: string) => (location.hash = customerHash(id));
   // Until every table is read, the first screenful comes straight from the lastSeen index.
   const partial = !data.loaded;
   // …and a search typed meanwhile is answered from the indexes and a bounded scan.
@@ -29,10 +30,12 @@ export function CustomersView({ now }: { now: number }) {
     [data, first, partial, searching, hits],
   );
   const tags = useMemo(() => [...new Set(rows.flatMap((r) => r.tags))].sort(), [rows]);
-  const shown = useMemo(() => filterCustomers(rows, { search, sort, vip, openPromises: open, tag: tag || undefined }), [rows, search, sort, vip, open, tag]);
+  const shown = useMemo(() => filterCustomers(rows, { search, sort, vip, openPromises: openOnly, tag: tag || undefined }), [rows, search, sort, vip, openOnly, tag]);
 
   if (selected) {
-    return <CustomerPage id={selected} data={data} now={now} onBack={() => setSelected(undefined)} />;
+    // A link straight to a customer waits for every table: the page shows their whole history.
+    if (!data.loaded) return <p class="rd-empty" aria-busy="true">Loading this customer…</p>;
+    return <CustomerPage id={selected} data={data} now={now} onBack={() => show()} />;
   }
   return (
     <section class="rd-view" aria-labelledby="customers-title">
@@ -65,7 +68,7 @@ export function CustomersView({ now }: { now: number }) {
           <input type="checkbox" checked={vip} onChange={(e) => setVip(e.currentTarget.checked)} /> VIP
         </label>
         <label class="rd-check">
-          <input type="checkbox" checked={open} onChange={(e) => setOpen(e.currentTarget.checked)} /> Has open promises
+          <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.currentTarget.checked)} /> Has open promises
         </label>
       </div>
       {!first.loaded ? (
@@ -91,7 +94,7 @@ export function CustomersView({ now }: { now: number }) {
             view="customers"
             keyOf={(r) => r.customer.id}
             render={(r) => (
-              <button type="button" class="rd-row rd-customers rd-clickable" onClick={() => setSelected(r.customer.id)} disabled={partial} data-testid="customer-row">
+              <button type="button" class="rd-row rd-customers rd-clickable" onClick={() => show(r.customer.id)} disabled={partial} data-testid="customer-row">
                 <span class="rd-strong rd-ellipsis">
                   {displayName(r.customer, masked)}
                   {r.customer.vip && <span class="rd-badge">VIP</span>}
