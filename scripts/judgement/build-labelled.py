@@ -4,7 +4,7 @@
     python3 scripts/judgement/build-labelled.py SOURCE
 
 Reads data/judgement/SOURCE/raw.jsonl and every data/judgement/SOURCE/labels/*.txt sheet.
-A sheet line is the labeller's decision for one exchange, fields separated by " | ":
+A sheet line is the labeller's decision for one exchange, fields separated by "|":
 
     ID | UPSET | ASKS | NEXTSTEP WHEN ACK RESPECTFUL | NOTES
 
@@ -35,9 +35,9 @@ def flag(value, what):
     return value == '1'
 
 def parse(line, raw):
-    parts = [p.strip() for p in line.split(' | ')]
+    parts = [p.strip() for p in line.split('|')]   # no span contains '|' (checked: a span that does fails to match)
     parts += [''] * (5 - len(parts))
-    ident, upset, asks_field, reply_field, notes = parts[0], parts[1], parts[2], parts[3], ' | '.join(parts[4:]).strip()
+    ident, upset, asks_field, reply_field, notes = parts[0], parts[1], parts[2], parts[3], '|'.join(parts[4:]).strip()
     ex = raw[ident]
     has_reply = ex['reply'] is not None
     asks, used = [], []
