@@ -7,7 +7,7 @@ data/judgement/rsics/SOURCE.md for where it came from). Usage:
     python3 scripts/judgement/rsics-extract.py PATH/TO/tagged_selections_by_sentence.csv
 
 Writes data/judgement/rsics/raw.jsonl: one customer message per line (customer-only source,
-reply null). The original text is rebuilt from the MergedSelections column by removing the
+reply null): 532 drawn first (stratified, below) and 200 more drawn plain at random. The original text is rebuilt from the MergedSelections column by removing the
 reviewers' [ and ] marks. The sample is drawn with a fixed seed; the RSiCS 'Rant' and
 'Express Emotion' columns are used ONLY to draw a sample with enough emotional messages
 (stratified sampling). They are not copied and never become labels: every label is made by hand.
@@ -23,6 +23,7 @@ PER_DATASET = {                # dataset id -> (emotional, plain) counts to draw
     '3': (39, 100),            # airline assistant
     '4': (60, 100),            # telecommunications support assistant
 }
+SECOND_DRAW = 50             # per dataset, plain random (true base rates), added after the first draw
 OUT = Path(__file__).resolve().parents[2] / 'data' / 'judgement' / 'rsics' / 'raw.jsonl'
 
 def main(path):
@@ -43,6 +44,18 @@ def main(path):
             candidates = sorted(pool[emotional])
             picked += [(ds, rid, text) for rid, text in rng.sample(candidates, min(n, len(candidates)))]
     rng.shuffle(picked)
+    # Second draw, made after the first 532 were labelled: plain random per dataset, no
+    # stratification, so that part of the set has the corpus' own share of upset customers.
+    rng2 = random.Random(SEED + 1)
+    taken = {(ds, rid) for ds, rid, _ in picked}
+    second = []
+    for ds in PER_DATASET:
+        pool = sorted((r[2], r[4].replace('[', '').replace(']', '').strip()) for r in rows
+                      if r[0] == ds and r[3] == '2' and (ds, r[2]) not in taken)
+        pool = [(rid, t) for rid, t in pool if t and not (ds == '1' and len(t) > MAX_FORUM_CHARS)]
+        second += [(ds, rid, text) for rid, text in rng2.sample(pool, SECOND_DRAW)]
+    rng2.shuffle(second)
+    picked += second
     seen = set()
     with open(OUT, 'w', encoding='utf-8') as out:
         for ds, rid, text in picked:
