@@ -29,6 +29,10 @@ def locate(customer, span, used):
         start = m.start()
     return start, start + len(span)
 
+def js_offset(text, index):
+    """Python (code point) index -> JS string (UTF-16) index, as the data contract wants."""
+    return len(text[:index].encode('utf-16-le')) // 2
+
 def flag(value, what):
     if value not in ('0', '1'):
         raise ValueError(f'{what} must be 0 or 1, got {value!r}')
@@ -50,7 +54,8 @@ def parse(line, raw):
             item, addressed = m.group(1), m.group(2) == '1'
         start, end = locate(ex['customer'], item, used)
         used.append((start, end))
-        asks.append({'text': ex['customer'][start:end], 'start': start, 'end': end, 'addressed': addressed})
+        asks.append({'text': ex['customer'][start:end], 'start': js_offset(ex['customer'], start),
+                     'end': js_offset(ex['customer'], end), 'addressed': addressed})
     asks.sort(key=lambda a: a['start'])
     if has_reply:
         ns, when, ack, resp = [flag(v, n) for v, n in zip(reply_field.split(), ('nextStep', 'when', 'ack', 'respectful'))]
