@@ -147,6 +147,8 @@ def build():
                         ask["addressed"] = addr.strip() == "1"
                     last["labels"]["asks"].append(ask)
                 elif tag == "N:":
+                    if last is None:
+                        raise ValueError(f"{where}: N: before any L:")
                     last["notes"] = (last.get("notes", "") + " " + text.strip()).strip()
             except ValueError as e:
                 errors.append(str(e))
