@@ -3,7 +3,8 @@
 
 Checks: every line parses; ids unique; required fields and types; ask offsets are JS (UTF-16)
 offsets with customer.slice(start, end) === text; reply-less rows carry null reply labels;
-split.json lists every conversation exactly once and nothing else.
+split.json lists every conversation exactly once and nothing else; no long customer
+text appears in two splits.
 Usage: python3 scripts/judgement/gh-issues-check.py   (exit code 1 on any problem)
 """
 import json, os, sys
@@ -50,6 +51,15 @@ def main():
         errs.append(f"split.json and labelled.jsonl differ: {sorted(set(listed) ^ convs)[:5]}")
     if split.get("by") != "conversation":
         errs.append("split.json: by != conversation")
+    where = {c: name for name in ("train", "dev", "test") for c in split.get(name, [])}
+    seen = {}
+    for r in rows:  # the same long text in two splits would leak test items into training
+        key = " ".join(r["customer"].lower().split())[:120]
+        if len(key) < 40:
+            continue
+        other = seen.setdefault(key, r)
+        if where.get(other["conversation"]) != where.get(r["conversation"]):
+            errs.append(f"{r['id']}: same customer text as {other['id']} in another split")
     if errs:
         print("\n".join(errs))
         sys.exit(1)
