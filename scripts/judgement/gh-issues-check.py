@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate data/judgement/gh-issues/labelled.jsonl against the data contract and split.json.
 
-Checks: every line parses; ids unique; required fields and types; ask offsets are JS (UTF-16)
+Checks: every line parses; ids unique; asks do not overlap; required fields and types; ask offsets are JS (UTF-16)
 offsets with customer.slice(start, end) === text; reply-less rows carry null reply labels;
 split.json lists every conversation exactly once and nothing else; no long customer
 text appears in two splits.
@@ -38,6 +38,9 @@ def main():
                 errs.append(f"{w}: {k}={L.get(k)!r} with reply present={has}")
         if has and L["when"] and not L["nextStep"]:
             errs.append(f"{w}: when without nextStep")
+        spans = sorted((a["start"], a["end"]) for a in L["asks"])
+        if any(e1 > s2 for (_, e1), (s2, _) in zip(spans, spans[1:])):
+            errs.append(f"{w}: two asks overlap")
         for a in L["asks"]:
             if js_slice(r["customer"], a["start"], a["end"]) != a["text"]:
                 errs.append(f"{w}: ask offsets do not match text {a['text']!r}")
