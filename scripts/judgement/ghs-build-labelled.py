@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""(Copy of build-labelled.py that also keeps each row's thread `url`.)
+Turn the hand-made label sheets of a source into labelled.jsonl.
+
+    python3 scripts/judgement/ghs-build-labelled.py gh-support
+
+Reads data/judgement/SOURCE/raw.jsonl and every data/judgement/SOURCE/labels/*.txt sheet.
+A sheet line is the labeller's decision for one exchange, fields separated by "|":
+
+    ID | UPSET | ASKS | NEXTSTEP WHEN ACK RESPECTFUL | NOTES
+
+UPSET is 0/1. ASKS is empty or spans separated by " ;; ", each an exact piece of the customer
+message, followed by "=1"/"=0" (addressed) when the exchange has a reply. The four reply flags
+are 0/1, or "-" for customer-only sources. Lines starting with # are comments. The script only
+computes offsets and writes JSON; it never decides a label. A span that is not found is an error.
+"""
+import json, re, sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2] / 'data' / 'judgement'
+
+def locate(customer, span, used):
+    start = customer.find(span)
+    while start != -1 and any(start < e and start + len(span) > s for s, e in used):
+        start = customer.find(span, start + 1)
+    if start == -1:
+        m = re.search(re.escape(span), customer, re.I)
+        if not m:
+            raise ValueError(f'span not found: {span!r}')
+        start = m.start()
+    return start, start + len(span)
+
+def js_offset(text, index):
+    """Python (code point) index -> JS string (UTF-16) index, as the data contract wants."""
+    return len(text[:index].encode('utf-16-le')) // 2
+
+def flag(value, what):
+    if value not in ('0', '1'):
+        raise ValueError(f'{what} must be 0 or 1, got {value!r}')
+    return value == '1'
+
+def parse(line, raw):
+    parts = [p.strip() for p in line.split('|')]   # no span contains '|' (checked: a span that does fails to match)
+    parts += [''] * (5 - len(parts))
+    ident, upset, asks_field, reply_field, notes = parts[0], parts[1], parts[2], parts[3], '|'.join(parts[4:]).strip()
+    ex = raw[ident]
+    has_reply = ex['reply'] is not None
+    asks, used = [], []
+    for item in [a.strip() for a in asks_field.split(';;') if a.strip()]:
+        addressed = None
+        m = re.match(r'^(.*?)\s*=([01])$', item, re.S)
+        if has_reply:
+            if not m:
+                raise ValueError(f'ask needs =1/=0 (addressed): {item!r}')
+            item, addressed = m.group(1), m.group(2) == '1'
+        start, end = locate(ex['customer'], item, used)
+        used.append((start, end))
+        asks.append({'text': ex['customer'][start:end], 'start': js_offset(ex['customer'], start),
+                     'end': js_offset(ex['customer'], end), 'addressed': addressed})
+    asks.sort(key=lambda a: a['start'])
+    if has_reply:
+        ns, when, ack, resp = [flag(v, n) for v, n in zip(reply_field.split(), ('nextStep', 'when', 'ack', 'respectful'))]
+    else:
+        if reply_field.replace('-', '').strip():
+            raise ValueError('customer-only exchange: reply flags must be "-"')
+        ns = when = ack = resp = None
+    row = {'id': ident, 'source': ex['source'], 'conversation': ex['conversation'], 'url': ex['url'], 'thread': ex['thread'],
+           'customer': ex['customer'], 'reply': ex['reply'],
+           'labels': {'upset': flag(upset, 'upset'), 'asks': asks, 'nextStep': ns, 'when': when,
+                      'acknowledgesFeelings': ack, 'respectful': resp}}
+    if notes:
+        row['notes'] = notes
+    return row
+
+def main(source):
+    folder = ROOT / source
+    raw = {}
+    order = []
+    for l in open(folder / 'raw.jsonl', encoding='utf-8'):
+        ex = json.loads(l)
+        raw[ex['id']] = ex
+        order.append(ex['id'])
+    rows = {}
+    for sheet in sorted((folder / 'labels').glob('*.txt')):
+        for n, line in enumerate(open(sheet, encoding='utf-8'), 1):
+            line = line.rstrip('\n')
+            if not line.strip() or line.startswith('#'):
+                continue
+            try:
+                row = parse(line, raw)
+            except (ValueError, KeyError) as err:
+                sys.exit(f'{sheet.name}:{n}: {err}')
+            if row['id'] in rows:
+                sys.exit(f'{sheet.name}:{n}: {row["id"]} labelled twice')
+            rows[row['id']] = row
+    with open(folder / 'labelled.jsonl', 'w', encoding='utf-8') as out:
+        for ident in order:
+            if ident in rows:
+                out.write(json.dumps(rows[ident], ensure_ascii=False) + '\n')
+    print(f'{source}: {len(rows)} labelled of {len(raw)}')
+
+if __name__ == '__main__':
+    main(sys.argv[1])
