@@ -40,6 +40,15 @@ export class Workspaces {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * The account of `host` as it is or, not seen yet, as the rule would place it — without writing:
+   * a request that is then refused changes nothing. `account` records it.
+   */
+  async peek(host: string, helpdesk: HelpdeskId): Promise<HelpdeskAccount> {
+    const known = await this.database.accounts.get(host);
+    return known ?? placeNewAccount(host, helpdesk, await this.database.accounts.toArray(), this.now());
+  }
+
   /** The account of `host`, recording it (by the rule) the first time it is seen. */
   async account(host: string, helpdesk: HelpdeskId): Promise<HelpdeskAccount> {
     const known = await this.database.accounts.get(host);
