@@ -15,8 +15,10 @@ export default defineConfig({
     description:
       'Recognise every customer, care, answer promptly and follow through: a local-first sidebar for Zendesk and Freshdesk.',
     // alarms + notifications: due follow-ups (issue #3); contextMenus: save selected text as a fact.
-    // activeTab (#5): the popup reads the current tab's URL to switch Rapport off per helpdesk site.
-    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab'],
+    // No activeTab (#15): the popup reads the current tab's URL to switch Rapport off per helpdesk
+    // site, and `tabs.query` gives the URL of a tab the extension holds host permission for — the
+    // content scripts' match patterns, i.e. exactly the helpdesk pages where the switch applies.
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

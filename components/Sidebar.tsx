@@ -6,6 +6,7 @@ import { Notes } from './Notes';
 import { ReadProblem } from './ReadProblem';
 import { MemoryDetails as MemoryDetailsView, MemoryTop as MemoryTopView } from './memory';
 import { ChecklistPanel as ChecklistPanelView } from './checklist';
+import { WorkspacePrompt } from './WorkspacePrompt';
 import { pure } from './pure';
 import { PresentationContext } from './presentation';
 
@@ -168,6 +169,7 @@ function Body({ state, now, onAddNote, onShowAllNotes, draft, onDraft, draftKey 
               {state.storageError}
             </p>
           )}
+          {state.panels?.workspace && <WorkspacePrompt {...state.panels.workspace} />}
           <CustomerCard state={state} now={now} />
           {state.panels?.memory && <MemoryTop {...state.panels.memory} />}
           {state.panels?.checklist && <ChecklistPanel {...state.panels.checklist} />}

@@ -6,11 +6,14 @@ import type { HelpdeskId, ReadableField } from '../lib/helpdesks/types';
 import type { VisitSummary } from '../lib/messages';
 import type { MemoryPanelProps } from './memory/model';
 import type { ChecklistPanelProps } from './checklist/model';
+import type { WorkspacePromptProps } from './WorkspacePrompt';
 
 /** Panels that capabilities add to a ticket's sidebar (see lib/page/features.ts). */
 export interface Panels {
   memory?: MemoryPanelProps;
   checklist?: ChecklistPanelProps;
+  /** The workspace question (#15), asked once. */
+  workspace?: WorkspacePromptProps;
 }
 
 export interface NoteView {

@@ -14,6 +14,7 @@ import type { Customer, Note } from './db/types';
 import { LIMITS, SnapshotSchema, TagsSchema, TicketRefSchema, firstIssue, id } from './schema';
 import { memoryRequests, type MemoryAnswers, type MemoryContext } from './memory/messages';
 import { replyRequests, type ReplyAnswers } from './standards/messages';
+import { workspaceRequests, type WorkspaceAnswers, type WorkspacePrompt } from './workspaces/messages';
 
 export { LIMITS };
 
@@ -24,10 +25,15 @@ const NoteText = v.pipe(
   v.maxLength(LIMITS.noteText, `A note can be at most ${LIMITS.noteText} characters.`),
 );
 
+/** A row id the client chose (a UUID), so that a retried save is idempotent. */
+export const ClientId = v.pipe(v.string(), v.uuid('A client id is a UUID.'));
+
 const foundationRequests = [
   v.strictObject({ type: v.literal('ticket.open'), snapshot: SnapshotSchema }),
   v.strictObject({
     type: v.literal('note.add'),
+    /** Chosen by the sidebar and kept for retries of the same note: a retry stores it once (#15). */
+    id: v.optional(ClientId),
     customerId: id,
     ticket: v.optional(TicketRefSchema),
     text: NoteText,
@@ -36,7 +42,7 @@ const foundationRequests = [
   v.strictObject({ type: v.literal('notes.list'), customerId: id }),
 ] as const;
 
-const RequestSchema = v.variant('type', [...foundationRequests, ...memoryRequests, ...replyRequests]);
+const RequestSchema = v.variant('type', [...foundationRequests, ...memoryRequests, ...replyRequests, ...workspaceRequests]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -66,6 +72,8 @@ export interface TicketContext {
   memory?: MemoryContext;
   /** Set when the previous ticket opened could not be recorded (e.g. storage is full). */
   storageProblem?: string;
+  /** Set while this page's account may belong with another workspace: ask the agent once (#15). */
+  workspacePrompt?: WorkspacePrompt;
 }
 
 interface FoundationAnswers {
@@ -74,7 +82,7 @@ interface FoundationAnswers {
   'notes.list': Note[];
 }
 
-export interface Answers extends FoundationAnswers, MemoryAnswers, ReplyAnswers {}
+export interface Answers extends FoundationAnswers, MemoryAnswers, ReplyAnswers, WorkspaceAnswers {}
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 

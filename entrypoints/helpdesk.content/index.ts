@@ -10,6 +10,7 @@ import { createSidebarHost } from '@/lib/page/sidebar-host';
 import { PREF } from '@/lib/prefs';
 import { memoryFeature } from '@/lib/memory/feature';
 import { checklistFeature } from '@/lib/standards/feature';
+import { workspaceFeature } from '@/lib/workspaces/feature';
 
 const css = [sidebarCss, memoryCss, checklistCss].join('\n');
 
@@ -47,7 +48,7 @@ export default defineContentScript({
           setCollapsed: (value) => browser.storage.local.set({ [PREF.collapsed]: value }),
           presentation: async () => Boolean((await prefs)[PREF.presentation]),
         },
-        features: [memoryFeature, checklistFeature],
+        features: [workspaceFeature, memoryFeature, checklistFeature],
       },
       signal,
     );

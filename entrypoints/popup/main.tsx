@@ -28,7 +28,9 @@ function Popup() {
     [],
   );
   useEffect(() => {
-    // activeTab: the URL of the tab the popup was opened on, without the `tabs` permission.
+    // The URL of the tab the popup was opened on: Chromium and Firefox fill in `url` for tabs the
+    // extension has host permission for (the helpdesk pages its content script runs on), so neither
+    // `tabs` nor `activeTab` is needed; on any other page it stays undefined and the switch is hidden.
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
       if (!tab?.url) return;
       const url = new URL(tab.url);

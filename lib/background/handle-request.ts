@@ -5,11 +5,17 @@
  */
 import Dexie from 'dexie';
 import { parseRequest, type Answers, type Reply, type RequestOf, type RequestType } from '../messages';
-import { UnknownCustomerError, type Clock, type Repository } from '../db/repository';
+import { MergeError, UnknownCustomerError, UnknownRowError, type Clock, type Repository } from '../db/repository';
+import { guardRequest, scopeWorkspace, SenderError, senderScope, type SenderScope } from '../workspaces/scope';
+import { workspaceHandlers } from '../workspaces/handlers';
+import { Workspaces } from '../db/workspaces';
 import type { RapportDB } from '../db/db';
 import { memoryHandlers } from '../memory/handlers';
 import { openTicketWithMemory } from '../memory/context';
 import { replyHandlers } from '../standards/handlers';
+import { workspaceLabel } from '../workspaces/rule';
+import type { HelpdeskId } from '../helpdesks/types';
+import type { WorkspacePrompt } from '../workspaces/messages';
 
 export interface Sender {
   id?: string;
@@ -32,6 +38,13 @@ export interface HandlerContext {
   sender: Sender;
   /** The helpdesk host of a content-script sender; undefined for the extension's own pages. */
   senderHost?: string;
+  /** Who asks, decided from `sender.url` (lib/workspaces/scope.ts). */
+  scope: SenderScope;
+  /**
+   * The workspace every read and write of this request stays in (#15); undefined for the extension's
+   * own pages, which see every workspace.
+   */
+  workspace?: string;
 }
 
 export type Handler<T extends RequestType> = (request: RequestOf<T>, ctx: HandlerContext) => Promise<Answers[T]>;
@@ -51,7 +64,12 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
     }
     // Answered before the visit is written (see Repository.openTicketAnswering): a write that
     // fails later is told with the next ticket the agent opens.
-    const { answer, written } = openTicketWithMemory(ctx.repo, request.snapshot);
+    // A page's account is recorded in its workspace on its first ticket (lib/workspaces/rule.ts); a
+    // lead's page reporting a ticket uses the workspace of the ticket's account; the trainer page
+    // always practises in its own.
+    const workspace =
+      ctx.scope.kind === 'training' ? ctx.scope.workspace : await accountWorkspace(ctx, request.snapshot.account, request.snapshot.helpdesk);
+    const { answer, written } = openTicketWithMemory(ctx.repo, request.snapshot, workspace);
     const earlier = ctx.state.unrecordedVisit;
     written.then(
       () => (ctx.state.unrecordedVisit = undefined),
@@ -61,13 +79,25 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
       },
     );
     const context = await answer;
-    return earlier ? { ...context, storageProblem: earlier } : context;
+    const prompt = ctx.scope.kind === 'page' && ctx.scope.suggest ? await workspacePrompt(ctx, ctx.scope.host, ctx.scope.suggest) : undefined;
+    return { ...context, ...(earlier ? { storageProblem: earlier } : {}), ...(prompt ? { workspacePrompt: prompt } : {}) };
   },
   'note.add': (request, ctx) => ctx.repo.addNote(request),
   'notes.list': (request, ctx) => ctx.repo.notesFor(request.customerId),
 };
 
-const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers };
+const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers, ...workspaceHandlers };
+
+/** The workspace of an account a lead's page reports a ticket of (recorded by the rule if new). */
+async function accountWorkspace(ctx: HandlerContext, host: string, helpdesk: HelpdeskId): Promise<string> {
+  return (await new Workspaces(ctx.db).account(host, helpdesk)).workspace;
+}
+
+/** "<host> belongs with <workspace>?", asked once in the sidebar. */
+async function workspacePrompt(ctx: HandlerContext, host: string, suggest: string): Promise<WorkspacePrompt> {
+  const all = await ctx.db.accounts.toArray();
+  return { host, into: suggest, label: workspaceLabel(suggest, all) };
+}
 
 export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock) {
   const state: BackgroundState = {};
@@ -76,26 +106,17 @@ export function createRequestHandler(repo: Repository, extensionId: string, data
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: `Malformed request — ${parsed.error}` };
     const request = parsed.request;
-    const ctx: HandlerContext = { db: database, state, repo, clock, sender, senderHost: senderHost(sender) };
     try {
+      const scope = await senderScope(sender, database);
+      const ctx: HandlerContext = { db: database, state, repo, clock, sender, senderHost: scope.kind === 'page' ? scope.host : undefined, scope, workspace: scopeWorkspace(scope) };
+      await guardRequest(request as unknown as Record<string, unknown>, scope, database);
       const handler = handlers[request.type] as Handler<typeof request.type>;
       return { ok: true, data: await handler(request as never, ctx) };
     } catch (error) {
-      if (!(error instanceof UserFacingError || error instanceof UnknownCustomerError)) console.error('Rapport: request failed', request.type, error);
+      if (!(error instanceof UserFacingError || error instanceof UnknownCustomerError || error instanceof SenderError || error instanceof UnknownRowError || error instanceof MergeError)) console.error('Rapport: request failed', request.type, error);
       return { ok: false, error: describeError(error) };
     }
   };
-}
-
-/** The helpdesk host of a content-script sender; undefined for extension pages. */
-function senderHost(sender: Sender): string | undefined {
-  if (!sender.tab || !sender.url) return undefined;
-  try {
-    const url = new URL(sender.url);
-    return url.protocol === 'https:' ? url.host : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Why a ticket visit was not recorded, told on the next ticket. */
@@ -105,7 +126,7 @@ export function describeVisitError(error: unknown): string {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof UnknownCustomerError || error instanceof UserFacingError) return error.message;
+  if (error instanceof UnknownCustomerError || error instanceof UserFacingError || error instanceof SenderError || error instanceof UnknownRowError || error instanceof MergeError) return error.message;
   const name = (error as { name?: string } | null)?.name;
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
   if (name === Dexie.errnames.QuotaExceeded || inner === Dexie.errnames.QuotaExceeded || name === 'QuotaExceededError') {

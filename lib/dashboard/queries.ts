@@ -3,7 +3,8 @@
  * rows with Dexie liveQuery and passes them here; nothing in this file touches the database.
  */
 import type { Customer, FollowUp, Note, ReplyRecord, TicketRef, TicketVisit } from '../db/types';
-import { nextWeek, RESPONSE_EDGES_MIN, RESPONSE_LABELS, type ReplyWeek } from '../db/reply-stats';
+import { RESPONSE_EDGES_MIN, RESPONSE_LABELS, weekStart, type ReplyWeek } from '../db/reply-stats';
+
 
 export interface CustomerRow {
   customer: Customer;
@@ -144,20 +145,34 @@ export interface Adherence {
 }
 
 /** Share of replies passing each rule, per week (n/a replies left out), from the weekly sums. */
-export function adherenceByWeek(stats: readonly ReplyWeek[]): Adherence {
-  if (!stats.length) return { weeks: [], rules: {} };
+/**
+ * The chart shows at most this many weeks (about five years), ending with the newest week that is
+ * not in the future: a stored date in the year 275760 must not make it loop over 14 million weeks
+ * (issue #15). Weeks outside the window are left out of the chart, not out of the data.
+ */
+export const MAX_CHART_WEEKS = 260;
+
+export function adherenceByWeek(stats: readonly ReplyWeek[], now = Date.now()): Adherence {
+  const horizon = weekStart(now);
   let first = Infinity;
   let last = -Infinity;
   for (const s of stats) {
+    if (!Number.isFinite(s.week) || s.week > horizon) continue;
     if (s.week < first) first = s.week;
     if (s.week > last) last = s.week;
   }
-  const weeks: number[] = [];
-  for (let w = first; w <= last; w = nextWeek(w)) weeks.push(w);
+  if (last === -Infinity) return { weeks: [], rules: {} };
+  const weeks: number[] = [last];
+  while (weeks.length < MAX_CHART_WEEKS) {
+    const earlier = weekStart(weeks[0]! - 3_600_000);
+    if (earlier < first) break;
+    weeks.unshift(earlier);
+  }
   const index = new Map(weeks.map((w, i) => [w, i]));
-  const tally: Record<string, { pass: number; total: number }[]> = {};
+  const tally: Record<string, { pass: number; total: number }[]> = Object.create(null) as Record<string, { pass: number; total: number }[]>;
   for (const s of stats) {
-    const i = index.get(s.week)!;
+    const i = index.get(s.week);
+    if (i === undefined) continue;
     for (const [rule, [pass, fail]] of Object.entries(s.rules)) {
       const row = (tally[rule] ??= weeks.map(() => ({ pass: 0, total: 0 })));
       row[i]!.total += pass + fail;

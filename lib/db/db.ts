@@ -8,8 +8,10 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { pinnedNotesMiddleware } from './pinned';
-import type { ApiFetch, Customer, Fact, FollowUp, Merge, Note, ReplyRecord, TicketVisit } from './types';
+import type { ApiFetch, Customer, HelpdeskAccount, Fact, FollowUp, Merge, Note, ReplyRecord, TicketVisit } from './types';
 import { rebuildReplyWeeks, upgradeTables, type ReplyWeek } from './reply-stats';
+import { upgradeToWorkspaces } from './workspaces';
+import { DEFAULT_WORKSPACE } from '../workspaces/rule';
 
 export const DB_NAME = 'rapport';
 
@@ -23,6 +25,7 @@ export class RapportDB extends Dexie {
   replies!: EntityTable<ReplyRecord, 'id'>;
   apiFetches!: EntityTable<ApiFetch, 'key'>;
   replyWeeks!: EntityTable<ReplyWeek, 'id'>;
+  accounts!: EntityTable<HelpdeskAccount, 'host'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -86,6 +89,25 @@ export class RapportDB extends Dexie {
     this.version(5)
       .stores({ replyWeeks: 'id, week' })
       .upgrade((tx) => rebuildReplyWeeks(upgradeTables(tx)).then(() => undefined));
+    // v6 — workspaces (#15): memory is kept per workspace, a set of helpdesk accounts of one company
+    // (lib/workspaces/rule.ts). Everything stored so far was one memory: every customer goes to the
+    // default workspace and every account seen so far is recorded as part of it.
+    this.version(6)
+      .stores({
+        customers: 'id, [helpdesk+account+externalId], *emails, [helpdesk+account+name], lastSeen, mergedInto, name, workspace',
+        accounts: 'host, workspace',
+      })
+      .upgrade((tx) => upgradeToWorkspaces(tx));
+    // A customer written without a workspace (an older caller, a test seed) is in the default one,
+    // and stored so: the `workspace` index is how a workspace's customers are found.
+    const customers = this.table<Customer, string>('customers');
+    customers.hook('creating', (_key, row) => {
+      row.workspace ??= DEFAULT_WORKSPACE;
+    });
+    customers.hook('updating', (changes, _key, row) => {
+      const next = { ...row, ...(changes as Partial<Customer>) };
+      return next.workspace === undefined ? { workspace: DEFAULT_WORKSPACE } : undefined;
+    });
   }
 }
 

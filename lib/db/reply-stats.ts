@@ -32,6 +32,7 @@ export interface ReplyWeek {
 }
 
 const WEEK = 7 * 86_400_000;
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Monday 00:00 local time of the week holding `at`. */
 export function weekStart(at: number): number {
@@ -72,7 +73,9 @@ function tally(row: ReplyWeek, r: ReplyRecord, sign: 1 | -1): void {
   row.readinessSum += sign * r.readiness;
   if (r.responseMs !== undefined) row.buckets[responseBucket(r.responseMs)]! += sign;
   for (const [rule, state] of Object.entries(r.states)) {
-    if (state === 'na') continue;
+    // A rule named like an Object property must never reach `row.rules[rule] ??=` (#15: a
+    // `__proto__` rule state once wrote to Object.prototype); imports refuse them, this is the floor.
+    if (state === 'na' || !Object.hasOwn(r.states, rule) || UNSAFE_KEYS.has(rule)) continue;
     const counts = (row.rules[rule] ??= [0, 0]);
     counts[state === 'pass' ? 0 : 1] += sign;
     if (counts[0] === 0 && counts[1] === 0) delete row.rules[rule];

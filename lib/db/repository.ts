@@ -24,6 +24,7 @@ import type { TicketContext, VisitSummary } from '../messages';
 import { moodOf } from '../memory/mood';
 import { isEnded } from '../memory/status';
 import { mergeProfiles, PROFILE_KEYS } from '../memory/profile';
+import { DEFAULT_WORKSPACE, workspaceOf } from '../workspaces/rule';
 
 export interface Clock {
   now(): number;
@@ -81,12 +82,13 @@ export class Repository {
   ) {}
 
   /**
-   * Finds the customer a snapshot's requester is, most certain match first: the helpdesk's own id,
-   * then any stored email (across helpdesks: an email is a person), then the same name in the same
-   * account when the page showed neither.
+   * Finds the customer a snapshot's requester is in `workspace` (#15), most certain match first: the
+   * helpdesk's own id, then any stored email (across the workspace's helpdesks: an email is a
+   * person), then the same name in the same account when the page showed neither.
    */
-  async findCustomer(snapshot: TicketSnapshot): Promise<Customer | undefined> {
-    return this.survivorOf(await this.findRecord(snapshot));
+  async findCustomer(snapshot: TicketSnapshot, workspace = DEFAULT_WORKSPACE): Promise<Customer | undefined> {
+    const found = await this.survivorOf(await this.findRecord(snapshot, workspace));
+    return found && workspaceOf(found) === workspace ? found : undefined;
   }
 
   /** A merged-away record stands for the customer it was merged into. */
@@ -100,16 +102,17 @@ export class Repository {
     return c;
   }
 
-  private async findRecord(snapshot: TicketSnapshot): Promise<Customer | undefined> {
+  private async findRecord(snapshot: TicketSnapshot, workspace: string): Promise<Customer | undefined> {
     const { helpdesk, account, requester } = snapshot;
     const t = this.database.customers;
+    const inWorkspace = (c: Customer) => workspaceOf(c) === workspace;
     if (requester.externalId) {
-      const hit = await t.where('[helpdesk+account+externalId]').equals([helpdesk, account, requester.externalId]).first();
+      const hit = await t.where('[helpdesk+account+externalId]').equals([helpdesk, account, requester.externalId]).filter(inWorkspace).first();
       if (hit) return hit;
     }
     const email = normaliseEmail(requester.email);
     if (email) {
-      const hits = await t.where('emails').equals(email).toArray();
+      const hits = await t.where('emails').equals(email).filter(inWorkspace).toArray();
       // Prefer the one in this helpdesk account, then the most recently seen.
       hits.sort(
         (a, b) =>
@@ -121,7 +124,7 @@ export class Repository {
     }
     const name = normaliseName(requester.name);
     if (name && !requester.externalId && !email) {
-      return t.where('[helpdesk+account+name]').equals([helpdesk, account, name]).first();
+      return t.where('[helpdesk+account+name]').equals([helpdesk, account, name]).filter(inWorkspace).first();
     }
     return undefined;
   }
@@ -131,8 +134,8 @@ export class Repository {
    * and answers what the sidebar needs. History is what we knew *before* this visit. Resolves once
    * the visit is written.
    */
-  async openTicket(snapshot: TicketSnapshot): Promise<TicketContext> {
-    const { answer, written } = this.openTicketAnswering(snapshot, async () => undefined);
+  async openTicket(snapshot: TicketSnapshot, workspace = DEFAULT_WORKSPACE): Promise<TicketContext> {
+    const { answer, written } = this.openTicketAnswering(snapshot, async () => undefined, { workspace });
     await written;
     const { also: _, ...context } = await answer;
     return context;
@@ -154,7 +157,7 @@ export class Repository {
   openTicketAnswering<R>(
     snapshot: TicketSnapshot,
     alsoRead: (opening: Opening) => Promise<R>,
-    { notesRead = NOTES_PAGE }: { notesRead?: number } = {},
+    { notesRead = NOTES_PAGE, workspace = DEFAULT_WORKSPACE }: { notesRead?: number; workspace?: string } = {},
   ): { answer: Promise<TicketContext & { also: R }>; written: Promise<void> } {
     const now = this.clock.now();
     const { customers, visits } = this.database;
@@ -171,8 +174,8 @@ export class Repository {
     });
     const committed = this.database.transaction('rw', this.readableTables(), async () => {
       const id = ticketKey(snapshot);
-      const [found, previous] = await Promise.all([this.findCustomer(snapshot), visits.get(id)]);
-      const customer = this.mergeRequester(found, snapshot, now);
+      const [found, previous] = await Promise.all([this.findCustomer(snapshot, workspace), visits.get(id)]);
+      const customer = this.mergeRequester(found, snapshot, now, workspace);
       const visit: TicketVisit = {
         ...previous,
         id,
@@ -207,7 +210,7 @@ export class Repository {
     return { answer, written };
   }
 
-  private mergeRequester(found: Customer | undefined, snapshot: TicketSnapshot, now: number): Customer {
+  private mergeRequester(found: Customer | undefined, snapshot: TicketSnapshot, now: number, workspace: string): Customer {
     const { requester } = snapshot;
     const email = normaliseEmail(requester.email);
     const name = normaliseName(requester.name);
@@ -223,6 +226,7 @@ export class Repository {
         lastSeen: now,
         updatedAt: now,
         version: 1,
+        workspace,
       };
     }
     const sameAccount = found.helpdesk === snapshot.helpdesk && found.account === snapshot.account;
@@ -250,12 +254,18 @@ export class Repository {
     return this.notesByCreatedAt(customerId).reverse().toArray();
   }
 
-  async addNote(input: { customerId: string; ticket?: TicketRef; text: string; tags?: string[] }): Promise<Note> {
+  /**
+   * Adds a note. `id`, when the client chose it, makes a retry idempotent (#15): a save whose answer
+   * was lost (the worker restarted) and is sent again returns the note stored the first time.
+   */
+  async addNote(input: { id?: string; customerId: string; ticket?: TicketRef; text: string; tags?: string[] }): Promise<Note> {
     const customer = await this.database.customers.get(input.customerId);
     if (!customer) throw new UnknownCustomerError(input.customerId);
+    const again = await this.retried(this.database.notes, input);
+    if (again) return again;
     const now = this.clock.now();
     const note: Note = {
-      id: this.clock.uuid(),
+      id: input.id ?? this.clock.uuid(),
       customerId: input.customerId,
       ticket: input.ticket ? { ...input.ticket } : undefined,
       ticketKey: input.ticket ? ticketKey(input.ticket) : undefined,
@@ -309,10 +319,12 @@ export class Repository {
     return saved.value;
   }
 
-  async addFact(input: { customerId: string; text: string; source?: TicketRef; mentionNext?: boolean }): Promise<Fact> {
+  async addFact(input: { id?: string; customerId: string; text: string; source?: TicketRef; mentionNext?: boolean }): Promise<Fact> {
     const customer = await this.customer(input.customerId);
+    const again = await this.retried(this.database.facts, { ...input, customerId: customer.id });
+    if (again) return again;
     const fact: Fact = {
-      id: this.clock.uuid(),
+      id: input.id ?? this.clock.uuid(),
       customerId: customer.id,
       text: input.text,
       source: input.source ? { ...input.source } : undefined,
@@ -374,9 +386,11 @@ export class Repository {
    * Notes across all customers whose text or tags contain every word of `query` (case-insensitive),
    * pinned first, then newest. `#tag` words match tags exactly through the tags index.
    */
-  async searchNotes(query: string, limit = 50): Promise<Note[]> {
+  async searchNotes(query: string, limit = 50, workspace?: string): Promise<Note[]> {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
+    // Within a workspace (#15): only notes of its customers; undefined (the lead's pages): all.
+    const owners = workspace === undefined ? undefined : await this.customerIdsIn(workspace);
     const tagWord = words.find((w) => w.startsWith('#') && w.length > 1);
     const source = tagWord
       ? this.database.notes.where('tags').equals(tagWord.slice(1))
@@ -384,6 +398,7 @@ export class Repository {
     const rest = words.filter((w) => w !== tagWord);
     const hits = await source
       .filter((n) => {
+        if (owners && !owners.has(n.customerId)) return false;
         const hay = `${n.text}\n${n.tags.join(' ')}`.toLowerCase();
         return rest.every((w) => hay.includes(w));
       })
@@ -453,10 +468,12 @@ export class Repository {
     return this.visitsByLastSeen(customerId).reverse().toArray();
   }
 
-  async addFollowUp(input: { customerId: string; ticket?: TicketRef; text: string; dueAt: number; origin?: FollowUp['origin'] }): Promise<FollowUp> {
+  async addFollowUp(input: { id?: string; customerId: string; ticket?: TicketRef; text: string; dueAt: number; origin?: FollowUp['origin'] }): Promise<FollowUp> {
     const customer = await this.customer(input.customerId);
+    const again = await this.retried(this.database.followUps, { ...input, customerId: customer.id });
+    if (again) return again;
     const followUp: FollowUp = {
-      id: this.clock.uuid(),
+      id: input.id ?? this.clock.uuid(),
       customerId: customer.id,
       ticket: input.ticket ? { ...input.ticket } : undefined,
       text: input.text,
@@ -510,6 +527,7 @@ export class Repository {
       if (!survivor) throw new UnknownCustomerError(survivorId);
       if (!merged) throw new UnknownCustomerError(mergedId);
       if (survivor.mergedInto || merged.mergedInto) throw new MergeError('One of these customers was already merged. Undo that merge first.');
+      if (workspaceOf(survivor) !== workspaceOf(merged)) throw new MergeError('These customers are in different workspaces; join the workspaces first (Options).');
       const now = this.clock.now();
       const moved: Merge['moved'] = { visits: [], notes: [], facts: [], followUps: [], replies: [] };
       for (const [name, table] of [
@@ -633,14 +651,20 @@ export class Repository {
   }
 
   /** Customers whose name or email contains `query`, for picking whom to merge with. */
-  async findCustomers(query: string, limit = 10): Promise<{ id: string; name?: string; emails: string[]; helpdesk: string; account: string }[]> {
+  async findCustomers(query: string, limit = 10, workspace?: string): Promise<{ id: string; name?: string; emails: string[]; helpdesk: string; account: string }[]> {
     const q = query.trim().toLowerCase();
     if (q.length < 2) return [];
     const rows = await this.database.customers
-      .filter((c) => !c.mergedInto && ((c.name ?? '').toLowerCase().includes(q) || c.emails.some((e) => e.includes(q))))
+      .filter((c) => (workspace === undefined || workspaceOf(c) === workspace) && !c.mergedInto && ((c.name ?? '').toLowerCase().includes(q) || c.emails.some((e) => e.includes(q))))
       .limit(limit)
       .toArray();
     return rows.map((c) => ({ id: c.id, name: c.name, emails: c.emails, helpdesk: c.helpdesk, account: c.account }));
+  }
+
+  /** Ids of every customer record (merged-away ones too) kept in `workspace`. */
+  async customerIdsIn(workspace: string): Promise<Set<string>> {
+    const ids = (await this.database.customers.where('workspace').equals(workspace).primaryKeys()) as string[];
+    return new Set(ids);
   }
 
   /** Runs reads in one read-only transaction over the memory tables. */
@@ -668,6 +692,21 @@ export class Repository {
 
   async recordApiFetch(row: ApiFetch): Promise<void> {
     await this.database.apiFetches.put({ ...row });
+  }
+
+  /**
+   * The row a retried create already stored under its client-chosen id, if any. An id taken by a
+   * different row (another customer, another text) is refused rather than overwritten.
+   */
+  private async retried<T extends { id: string; customerId: string; text: string }>(
+    table: EntityTable<T, 'id'>,
+    input: { id?: string; customerId: string; text: string },
+  ): Promise<T | undefined> {
+    if (!input.id) return undefined;
+    const stored = await (table as unknown as Table<T, string>).get(input.id);
+    if (!stored) return undefined;
+    if (stored.customerId === input.customerId && stored.text === input.text) return stored;
+    throw new MergeError('That save conflicts with another one. Reload the ticket and try again.');
   }
 
   private async updateRow<T extends { id: string }>(table: EntityTable<T, 'id'>, id: string, change: (row: T) => T): Promise<T> {

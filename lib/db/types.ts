@@ -44,6 +44,28 @@ export interface Customer extends CustomerProfile {
   version?: number;
   /** Set when this record was merged into another customer (v2); undo clears it. */
   mergedInto?: string;
+  /**
+   * v6 (#15): the workspace this customer's memory belongs to (lib/workspaces/rule.ts). Every row of
+   * the customer (tickets, notes, facts, follow-ups, replies) is in the same workspace.
+   */
+  workspace?: string;
+}
+
+/**
+ * A helpdesk account Rapport has seen (v6, #15): its host and the workspace it belongs to. A workspace
+ * is the set of accounts whose memory is shared.
+ */
+export interface HelpdeskAccount {
+  /** `acme.zendesk.com` */
+  host: string;
+  helpdesk: HelpdeskId;
+  workspace: string;
+  addedAt: Millis;
+  /**
+   * The workspace to offer joining ("tenant-b.zendesk.com belongs with acme?"): set when a second
+   * account of the same helpdesk product got its own workspace; cleared once the agent answered.
+   */
+  suggest?: string;
 }
 
 /**

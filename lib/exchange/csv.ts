@@ -1,6 +1,7 @@
 /**
  * CSV per table for spreadsheets. Cells a spreadsheet would run as a formula (starting with = + - @,
- * tab or carriage return: `=HYPERLINK(...)`) get a leading apostrophe, and every cell is quoted.
+ * tab or carriage return: `=HYPERLINK(...)`, also after leading whitespace: `  =cmd`, which spreadsheets
+ * trim before parsing) get a leading apostrophe, and every cell is quoted.
  */
 import Papa from 'papaparse';
 import type { RapportDB } from '../db/db';
@@ -16,7 +17,7 @@ export function safeCell(value: unknown): string {
         : typeof value === 'object'
           ? JSON.stringify(value)
           : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^\s*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(text) ? `'${text}` : text;
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());

@@ -59,6 +59,15 @@ async function* chunks(table: Table<Row, string>, customerIds?: Set<string>, isC
   }
 }
 
+/**
+ * A customer as a bundle carries it: without the workspace (#15), which is this device's grouping of
+ * helpdesk accounts; the importing device puts the customer in its own workspace of that account.
+ */
+function withoutWorkspace(row: Row): Row {
+  const { workspace: _local, ...rest } = row as Row & { workspace?: string };
+  return rest;
+}
+
 export async function exportBundle(database: RapportDB, options: ExportOptions): Promise<ExportResult> {
   const now = options.now ?? Date.now();
   const selection = options.customerIds ? new Set(options.customerIds) : undefined;
@@ -86,7 +95,7 @@ export async function exportBundle(database: RapportDB, options: ExportOptions):
     write(`${index ? '],\n' : ''}${JSON.stringify(name)}:[\n`);
     let chunk = 0;
     for await (const page of chunks(database.table(name) as Table<Row, string>, selection, name === 'customers')) {
-      const texts = page.map(canonicalJson);
+      const texts = name === 'customers' ? page.map((row) => canonicalJson(withoutWorkspace(row))) : page.map(canonicalJson);
       checksum.addChunk(name, chunk, texts);
       write((counts[name] ? ',\n' : '') + texts.join(',\n'));
       counts[name] += texts.length;

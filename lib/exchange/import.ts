@@ -17,6 +17,10 @@ import type { Customer, Fact, FollowUp, Note, ReplyRecord, TicketVisit } from '.
 import { updateReplyWeeks } from '../db/reply-stats';
 import { sameRow } from './canonical';
 import { TABLES, type Bundle, type TableName } from './format';
+import { BundleError } from './read';
+import { ownerReferences } from './meaning';
+import type { HelpdeskAccount } from '../db/types';
+import { placeNewAccount, workspaceOf } from '../workspaces/rule';
 
 export interface TableChanges {
   added: number;
@@ -42,6 +46,8 @@ export interface ImportPlan {
   writes: { [K in TableName]: unknown[] };
   /** True when importing would change nothing (e.g. the same bundle again). */
   nothingToDo: boolean;
+  /** Helpdesk accounts this device had not seen, placed in workspaces by the rule (lib/workspaces/rule.ts). */
+  newAccounts: HelpdeskAccount[];
 }
 
 const empty = (): TableChanges => ({ added: 0, updated: 0, unchanged: 0, conflicts: 0 });
@@ -67,6 +73,7 @@ function mergeCustomer(local: Customer, incoming: Customer): Customer {
     lastSeen: Math.max(local.lastSeen, incoming.lastSeen),
     updatedAt: Math.max(local.updatedAt, incoming.updatedAt),
     mergedInto: local.mergedInto,
+    workspace: local.workspace,
   };
   if (local.version !== undefined || incoming.version !== undefined) merged.version = Math.max(local.version ?? 1, incoming.version ?? 1);
   for (const key of Object.keys(merged) as (keyof Customer)[]) if (merged[key] === undefined) delete merged[key];
@@ -144,7 +151,20 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
     if (conflicts.length < CONFLICT_LIST_MAX) conflicts.push({ table, id, reason });
   };
 
-  // Customers: by id, then by identity. `idMap` re-points bundle customer ids to local ids.
+  // Every bundle customer goes to this device's workspace of their account (#15); an account not
+  // seen yet is placed by the rule, as if its page had been opened.
+  const accounts = await database.accounts.toArray();
+  const newAccounts: HelpdeskAccount[] = [];
+  const workspaceOfAccount = (c: Customer) => {
+    let account = accounts.find((a) => a.host === c.account);
+    if (!account) {
+      account = placeNewAccount(c.account, c.helpdesk, accounts, Date.now());
+      accounts.push(account);
+      newAccounts.push(account);
+    }
+    return account.workspace;
+  };
+  // Customers: by id, then by identity within their workspace. `idMap` re-points bundle customer ids to local ids.
   const idMap = new Map<string, string>();
   const incoming = bundle.data.customers;
   const byId = await getByIds(database.customers as unknown as Table<Customer, string>, incoming.map((c) => c.id));
@@ -154,7 +174,10 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
   if (emails.length) {
     for (const c of await database.customers.where('emails').anyOf(emails).toArray()) {
       if (c.mergedInto) continue;
-      for (const e of c.emails) if (!byEmail.has(e) || byEmail.get(e)!.lastSeen < c.lastSeen) byEmail.set(e, c);
+      for (const email of c.emails) {
+        const e = `${workspaceOf(c)}\u0000${email}`;
+        if (!byEmail.has(e) || byEmail.get(e)!.lastSeen < c.lastSeen) byEmail.set(e, c);
+      }
     }
   }
   const extKeys = unmatched.filter((c) => c.externalId).map((c) => [c.helpdesk, c.account, c.externalId!] as [string, string, string]);
@@ -167,13 +190,15 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
   const pending = new Map<string, Customer>(); // local id → row to write
   incoming.forEach((c, i) => {
     const sameId = byId[i];
+    const workspace = workspaceOfAccount(c);
+    const byExternalId = c.externalId ? byExt.get(`${c.helpdesk}\u0000${c.account}\u0000${c.externalId}`) : undefined;
     const identity =
       sameId ??
-      (c.externalId ? byExt.get(`${c.helpdesk}\u0000${c.account}\u0000${c.externalId}`) : undefined) ??
-      c.emails.map((e) => byEmail.get(e)).find(Boolean);
+      (byExternalId && workspaceOf(byExternalId) === workspace ? byExternalId : undefined) ??
+      c.emails.map((e) => byEmail.get(`${workspace}\u0000${e}`)).find(Boolean);
     if (!identity) {
       idMap.set(c.id, c.id);
-      const row = { ...c };
+      const row = { ...c, workspace };
       if (row.mergedInto) delete row.mergedInto;
       pending.set(c.id, row);
       tables.customers.added++;
@@ -193,14 +218,7 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
   writes.customers = [...pending.values()];
 
   const localCustomer = (id: string) => idMap.get(id) ?? id;
-  const knownCustomers = new Set([...idMap.values()]);
-  const missingOwners = new Set<string>();
-  const ownerCheck = async (ids: string[]) => {
-    const unknown = [...new Set(ids.filter((id) => !knownCustomers.has(id)))];
-    if (!unknown.length) return;
-    const found = await database.customers.bulkGet(unknown);
-    unknown.forEach((id, i) => (found[i] ? knownCustomers.add(id) : missingOwners.add(id)));
-  };
+  await refuseMissingOwners(database, bundle, new Set(idMap.keys()));
 
   async function rowsOf<T extends { id: string; customerId?: string }>(
     table: TableName,
@@ -209,14 +227,9 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
     merge: (local: T, incoming: T) => { row: T; conflict?: boolean },
   ) {
     const prepared = list.map(prepare);
-    await ownerCheck(prepared.map((r) => r.customerId).filter((x): x is string => Boolean(x)));
     const existing = await getByIds(database.table(table) as Table<T, string>, prepared.map((r) => r.id));
     const out: T[] = [];
     prepared.forEach((row, i) => {
-      if (row.customerId && missingOwners.has(row.customerId)) {
-        conflict(table, row.id, 'belongs to a customer that is neither in the bundle nor on this device');
-        return;
-      }
       const local = existing[i];
       if (!local) {
         tables[table].added++;
@@ -268,7 +281,26 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
   for (const r of writes.replies as ReplyRecord[]) if (r.customerId === undefined) delete r.customerId;
 
   const nothingToDo = TABLES.every((t) => writes[t].length === 0);
-  return { agent, exportedAt: bundle.exportedAt, tables, merged, conflicts, writes, nothingToDo };
+  return { agent, exportedAt: bundle.exportedAt, tables, merged, conflicts, writes, nothingToDo: nothingToDo && newAccounts.length === 0, newAccounts };
+}
+
+/**
+ * Referential integrity (#15): every ticket, note, fact, promise and reply of the bundle belongs to a
+ * customer in the bundle or on this device; the first that does not is refused with its path.
+ */
+async function refuseMissingOwners(database: RapportDB, bundle: Bundle, inBundle: Set<string>): Promise<void> {
+  const refs = ownerReferences(bundle.data).filter((r) => !inBundle.has(r.customerId));
+  const ids = [...new Set(refs.map((r) => r.customerId))];
+  if (!ids.length) return;
+  const found = await database.customers.bulkGet(ids);
+  const missing = new Set(ids.filter((_, i) => !found[i]));
+  const first = refs.find((r) => missing.has(r.customerId));
+  if (first) {
+    throw new BundleError(
+      'meaning',
+      `This bundle has a problem: data.${first.table}[${first.index}].customerId: no customer "${first.customerId}" in the bundle or on this device`,
+    );
+  }
 }
 
 /**
@@ -282,8 +314,9 @@ export interface ImportProgress {
 }
 
 export async function applyImport(database: RapportDB, bundle: Bundle, onProgress?: (p: ImportProgress) => void): Promise<ImportPlan> {
-  return database.transaction('rw', [...TABLES.map((t) => database.table(t)), database.replyWeeks], async () => {
+  return database.transaction('rw', [...TABLES.map((t) => database.table(t)), database.replyWeeks, database.accounts], async () => {
     const plan = await planImport(database, bundle);
+    if (plan.newAccounts.length) await database.accounts.bulkPut(plan.newAccounts.map((a) => ({ ...a })));
     // In slices: one bulkPut of 200,000 rows keeps 200,000 requests in flight and writes ~30% slower
     // in Chromium than slices of 10,000 in the same transaction.
     const total = TABLES.reduce((n, t) => n + plan.writes[t].length, 0);

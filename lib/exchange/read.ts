@@ -3,11 +3,12 @@
  * and nothing here touches the database.
  */
 import * as v from 'valibot';
+import { checkMeaning, MeaningError, refusePoisonedKeys } from './meaning';
 import { BUNDLE_FORMAT, BundleHeaderSchema, dataChecksum, MAX_BUNDLE_BYTES, ROW_SCHEMAS, SCHEMA_VERSION, TABLES, type Bundle } from './format';
 
 export class BundleError extends Error {
   constructor(
-    readonly kind: 'too-large' | 'not-json' | 'truncated' | 'not-bundle' | 'newer-version' | 'invalid' | 'checksum' | 'counts',
+    readonly kind: 'too-large' | 'not-json' | 'truncated' | 'not-bundle' | 'newer-version' | 'invalid' | 'checksum' | 'counts' | 'meaning',
     message: string,
   ) {
     super(message);
@@ -38,6 +39,8 @@ function describe(issue: v.BaseIssue<unknown>): string {
 
 export interface ReadOptions {
   maxBytes?: number;
+  /** The clock dates are judged against ("not more than a year ahead"); tests pass a fixed one. */
+  now?: number;
 }
 
 /** Parses and checks a bundle. Throws BundleError with a message for the agent. */
@@ -49,11 +52,11 @@ export async function readBundle(file: Blob | string, options: ReadOptions = {})
   }
   // The text is never kept in a variable: once parsed it can be collected (a large bundle's text is
   // as big as the file).
-  return checkBundle(parseJson(typeof file === 'string' ? file : await file.text()));
+  return checkBundle(parseJson(typeof file === 'string' ? file : await file.text()), options.now);
 }
 
-export async function parseBundle(textContent: string): Promise<Bundle> {
-  return checkBundle(parseJson(textContent));
+export async function parseBundle(textContent: string, now?: number): Promise<Bundle> {
+  return checkBundle(parseJson(textContent), now);
 }
 
 /**
@@ -80,7 +83,7 @@ function parseJson(textContent: string): unknown {
   }
 }
 
-async function checkBundle(raw: unknown): Promise<Bundle> {
+async function checkBundle(raw: unknown, now = Date.now()): Promise<Bundle> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== BUNDLE_FORMAT) {
     throw new BundleError('not-bundle', 'This file is JSON but not a Rapport bundle (no "format": "rapport-bundle").');
   }
@@ -91,6 +94,7 @@ async function checkBundle(raw: unknown): Promise<Bundle> {
       `This bundle was made by a newer Rapport (format version ${version}; this one reads version ${SCHEMA_VERSION}). Update Rapport, then import it.`,
     );
   }
+  refused(() => refusePoisonedKeys(raw));
   const parsed = v.safeParse(BundleHeaderSchema, raw, { abortEarly: true });
   if (!parsed.success) throw new BundleError('invalid', `This bundle has a problem: ${describe(parsed.issues[0])}`);
   // Rows are checked one by one and the parsed input kept as is (the schemas have no transforms), so
@@ -122,5 +126,16 @@ async function checkBundle(raw: unknown): Promise<Bundle> {
   if (sum !== bundle.checksum) {
     throw new BundleError('checksum', 'The checksum does not match the data: the file was changed or damaged after it was exported.');
   }
+  refused(() => checkMeaning(bundle, now));
   return bundle;
+}
+
+/** A meaning check's refusal, told like every other problem of the file. */
+function refused(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof MeaningError) throw new BundleError('meaning', `This bundle has a problem: ${error.message}`);
+    throw error;
+  }
 }

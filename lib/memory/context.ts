@@ -32,12 +32,12 @@ export async function memoryContext(repo: Repository, customerId: string, ticket
  * parallel with the ticket's own reads: what the sidebar shows first costs one message and one
  * transaction, and it is answered before the visit is written (see `openTicketAnswering`).
  */
-export function openTicketWithMemory(repo: Repository, snapshot: TicketSnapshot): { answer: Promise<TicketContext>; written: Promise<void> } {
+export function openTicketWithMemory(repo: Repository, snapshot: TicketSnapshot, workspace?: string): { answer: Promise<TicketContext>; written: Promise<void> } {
   const current = ticketKey(snapshot);
   const { answer, written } = repo.openTicketAnswering(
     snapshot,
     (opening) => readMemory(repo, opening.customer, current, opening.now, opening),
-    { notesRead: TIMELINE_MAX },
+    { notesRead: TIMELINE_MAX, workspace },
   );
   return {
     answer: answer.then(({ also, ...opened }) => ({ ...opened, memory: assemble(also, current) })),

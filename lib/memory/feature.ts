@@ -15,6 +15,7 @@ import type { FollowUpSuggestion, MemoryContext } from './messages';
 import { fetchHistory } from './history-api';
 import { childController, later } from '../page/lifecycle';
 import { PROFILE_KEYS } from './profile';
+import { retryIds } from '../page/retry-ids';
 import type { CaptureFactMessage } from './background';
 
 export const API_PROBLEM = "Local history only — the helpdesk's API didn't answer.";
@@ -43,6 +44,13 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
   let conflict: Conflict | undefined;
   /** Version of "their" profile in a conflict: "keep mine" saves against it. */
   let theirsVersion = 0;
+  /** Client ids for retried saves (#15): a retry after "Couldn't save" stores the row once. */
+  const saves = retryIds();
+  const saved = async (kind: string, result: Promise<ActionResult>) => {
+    const answer = await result;
+    if (answer.ok) saves.saved(kind);
+    return answer;
+  };
 
   const render = () => {
     if (signal.aborted) return;
@@ -107,10 +115,11 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
       const fresh = note?.kind === 'note' ? note.note : undefined;
       return actions.editNote(fresh ?? ({ id: c.noteId, version: theirsVersion } as Note), c.mine);
     },
-    addFact: (text, mentionNext) => act(ctx.request({ type: 'memory.fact.add', customerId, text, source: ticket, mentionNext })),
+    addFact: (text, mentionNext) => saved('fact', act(ctx.request({ type: 'memory.fact.add', id: saves.idFor('fact', text), customerId, text, source: ticket, mentionNext }))),
     flagFact: (factId, mentionNext) => act(ctx.request({ type: 'memory.fact.flag', factId, mentionNext })),
     factMentioned: (factId) => act(ctx.request({ type: 'memory.fact.mentioned', factId })),
-    addFollowUp: (text, dueAt) => act(ctx.request({ type: 'memory.followup.add', customerId, ticket, text, dueAt, origin: 'manual' })),
+    addFollowUp: (text, dueAt) =>
+      saved('followUp', act(ctx.request({ type: 'memory.followup.add', id: saves.idFor('followUp', `${dueAt}\u0000${text}`), customerId, ticket, text, dueAt, origin: 'manual' }))),
     doneFollowUp: (followUpId) => act(ctx.request({ type: 'memory.followup.done', followUpId })),
     async acceptSuggestion(s) {
       const result = await act(ctx.request({ type: 'memory.followup.add', customerId, ticket, text: s.text, dueAt: s.dueAt, origin: 'reply' }));

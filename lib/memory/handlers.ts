@@ -52,8 +52,9 @@ export const memoryHandlers: HandlerMap<keyof MemoryAnswers> = {
   'memory.merge': (r, ctx) => plain(ctx.repo.mergeCustomers(r.survivorId, r.mergedId)),
   'memory.merge.undo': (r, ctx) => plain(ctx.repo.undoMerge(r.mergeId)),
 
-  'memory.search': (r, ctx) => ctx.repo.searchNotes(r.query),
-  'memory.customer.find': (r, ctx) => ctx.repo.findCustomers(r.query),
+  // Within the sender's workspace (#15); the lead's pages search every workspace.
+  'memory.search': (r, ctx) => ctx.repo.searchNotes(r.query, 50, ctx.workspace),
+  'memory.customer.find': (r, ctx) => ctx.repo.findCustomers(r.query, 10, ctx.workspace),
 
   'memory.history.due': (r, ctx) => {
     if (ctx.senderHost && ctx.senderHost !== r.account) throw new UserFacingError('Rejected: a page may only ask about its own helpdesk.');

@@ -71,6 +71,8 @@ export const memoryRequests = [
   }),
   v.strictObject({
     type: v.literal('memory.fact.add'),
+    /** Client-chosen, so a retry stores the fact once (#15). */
+    id: v.optional(v.pipe(v.string(), v.uuid())),
     customerId: id,
     text: required('A fact', MEMORY_LIMITS.fact),
     source: v.optional(TicketRefSchema),
@@ -88,6 +90,8 @@ export const memoryRequests = [
   v.strictObject({ type: v.literal('memory.note.pin'), noteId: id, pinned: v.boolean() }),
   v.strictObject({
     type: v.literal('memory.followup.add'),
+    /** Client-chosen, so a retry stores the follow-up once (#15). */
+    id: v.optional(v.pipe(v.string(), v.uuid())),
     customerId: id,
     ticket: v.optional(TicketRefSchema),
     text: required('A follow-up', MEMORY_LIMITS.followUp),

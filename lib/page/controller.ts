@@ -6,6 +6,7 @@
  * Each ticket gets its own AbortController; switching tickets aborts the previous one, which takes
  * its observers, timers and pending answers with it.
  */
+import { retryIds } from './retry-ids';
 import type { HelpdeskAdapter, Requester, TicketSnapshot } from '../helpdesks/types';
 import type { Answers, Reply, RequestOf, RequestType } from '../messages';
 import type { Note } from '../db/types';
@@ -137,6 +138,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     let settled = false;
     let current: SidebarState | undefined;
     let customerId: string | undefined;
+    const saves = retryIds();
     let identity: string | undefined;
     let snapshot: TicketSnapshot | undefined;
     /** Features run per looked-up customer: a changed requester restarts them. */
@@ -305,11 +307,13 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         if (!customerId || !snapshot) return { ok: false, error: 'This customer is still being looked up. Try again in a moment.' };
         const reply = await deps.request({
           type: 'note.add',
+          id: saves.idFor('note', text),
           customerId,
           ticket: { helpdesk: snapshot.helpdesk, account: snapshot.account, ticketId },
           text,
         });
         if (!reply.ok) return { ok: false, error: reply.error };
+        saves.saved('note');
         if (!sessionSignal.aborted && current?.kind === 'ticket') {
           render({ ...current, notes: [noteView(reply.data), ...(current.notes ?? [])], notesTotal: current.notesTotalCapped ? current.notesTotal : (current.notesTotal ?? 0) + 1 });
         }

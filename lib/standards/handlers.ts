@@ -64,9 +64,12 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
 
   'reply.list': async (request, ctx) => {
     const limit = request.limit ?? 200;
+    // A helpdesk page sees its workspace's replies only (#15; a ticket of another account is refused
+    // before this runs); the lead's pages see all.
+    const hosts = ctx.workspace === undefined ? undefined : new Set(await ctx.db.accounts.where('workspace').equals(ctx.workspace).primaryKeys());
     const rows = request.ticket
       ? await ctx.db.replies.where('[helpdesk+account+ticketId]').equals([request.ticket.helpdesk, request.ticket.account, request.ticket.ticketId]).toArray()
-      : await ctx.db.replies.orderBy('sentAt').reverse().limit(limit).toArray();
+      : await ctx.db.replies.orderBy('sentAt').reverse().filter((r) => !hosts || hosts.has(r.account)).limit(limit).toArray();
     return rows.sort((a, b) => b.sentAt - a.sentAt).slice(0, limit);
   },
 };

@@ -22,7 +22,7 @@ describe('manifest', () => {
     ]);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
     const permissions = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];
-    expect(permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'storage']);
+    expect(permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'storage']);
     expect(manifest.commands['toggle-sidebar'].suggested_key.default).toBe('Alt+Shift+R');
     expect(manifest.externally_connectable).toBeUndefined();
   });

@@ -79,20 +79,20 @@ describe('follow-ups', () => {
 describe('reply quality', () => {
   const replies = [
     reply(),
-    reply({ id: 'r2', sentAt: T0 - 8 * DAY, states: { 'greets-by-name': 'fail', 'answers-every-question': 'na' }, responseMs: 10 * 3_600_000, agent: 'Priya' }),
+    reply({ id: 'r2', sentAt: T0 - 8 * DAY, states: { 'greets-by-name': 'fail', 'answers-questions': 'na' }, responseMs: 10 * 3_600_000, agent: 'Priya' }),
   ];
   const stats = summarise(replies);
   it('adherence per rule per week leaves out n/a', () => {
     const a = adherenceByWeek(stats);
     expect(a.weeks).toHaveLength(2);
     expect(a.rules['greets-by-name']).toEqual([0, 1]);
-    expect(a.rules['answers-every-question']).toEqual([null, 0]);
+    expect(a.rules['answers-questions']).toEqual([null, 0]);
   });
   it('rules that fail most, with recent examples; response times against the target; per agent', () => {
     const newestFirst = [...replies].sort((a, b) => b.sentAt - a.sentAt);
     const failing = failingRules(stats, newestFirst);
     expect(failing.map((r) => [r.rule, r.fails, r.applicable, r.examples.map((e) => e.id)])).toEqual([
-      ['answers-every-question', 1, 1, [replies[0]!.id]],
+      ['answers-questions', 1, 1, [replies[0]!.id]],
       ['greets-by-name', 1, 2, ['r2']],
     ]);
     // Counts come from the sums even when no example has been read yet.
@@ -108,5 +108,27 @@ describe('reply quality', () => {
     ]);
     expect(adherenceByWeek([])).toEqual({ weeks: [], rules: {} });
     expect(repliesCounted(stats)).toBe(2);
+  });
+});
+
+describe('bounded charts (#15)', () => {
+  it('a reply dated in the year 275760 does not make the weekly chart loop, and the chart stays within five years', async () => {
+    const { adherenceByWeek, MAX_CHART_WEEKS } = await import('@/lib/dashboard/queries');
+    const { summarise } = await import('@/lib/db/reply-stats');
+    const now = Date.UTC(2026, 11, 2);
+    const base = { helpdesk: 'zendesk' as const, account: 'acme.zendesk.com', ticketId: '1', readiness: 1, packId: 'p', packVersion: 1 };
+    const rows = summarise([
+      { ...base, id: 'far', sentAt: 8.64e15, states: { closing: 'pass' } },
+      { ...base, id: 'old', sentAt: Date.UTC(2001, 0, 1), states: { closing: 'fail' } },
+      { ...base, id: 'now', sentAt: now - 86_400_000, states: { closing: 'pass', ['__proto__']: 'fail' } as Record<string, 'pass' | 'fail'> },
+    ]);
+    const started = performance.now();
+    const chart = adherenceByWeek(rows, now);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(chart.weeks.length).toBe(MAX_CHART_WEEKS);
+    expect(chart.weeks.at(-1)).toBeLessThanOrEqual(now);
+    expect(chart.rules.closing?.at(-1)).toBe(1);
+    expect(({} as Record<string, unknown>).closing).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 });

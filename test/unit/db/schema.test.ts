@@ -37,7 +37,7 @@ describe('schema', () => {
     await v2.open();
     // Opening with RapportDB runs every later version too (v3 only adds an index).
     expect(v2.verno).toBeGreaterThanOrEqual(2);
-    expect(await v2.customers.get('c1')).toEqual({ ...customer, version: 1 });
+    expect(await v2.customers.get('c1')).toEqual({ ...customer, version: 1, workspace: 'default' });
     expect(await v2.visits.get(visit.id)).toEqual({ ...visit, source: 'visit' });
     expect(await v2.notes.get('n1')).toEqual({ ...note, pinned: false, edits: [], version: 1 });
     expect(await v2.customers.where('emails').equals('sam@example.com').count()).toBe(1);

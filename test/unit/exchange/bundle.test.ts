@@ -126,7 +126,7 @@ describe('reading a bad file names the problem', () => {
     const bundle = JSON.parse(text) as Bundle;
     const raw = (await resign(bundle)).replace('"id":"n-1"', '"__proto__":{"admin":true},"id":"n-1"');
     const e = await problem(raw);
-    expect(e.message).toMatch(/data\.notes\[0\]\.__proto__: this field is not part of a Rapport bundle/);
+    expect(e.message).toMatch(/data\.notes\[0\]\.__proto__: this key is not allowed in a Rapport bundle/);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 });

@@ -51,6 +51,11 @@ describe('CSV', () => {
     expect(safeCell('=HYPERLINK("http://evil","click")')).toBe(`'=HYPERLINK("http://evil","click")`);
     for (const start of ['+', '-', '@', '\t', '\r']) expect(safeCell(`${start}1+1`)).toBe(`'${start}1+1`);
     expect(safeCell('Sam Rivera')).toBe('Sam Rivera');
+    // Spreadsheets trim leading whitespace before deciding a cell is a formula (issue #15).
+    for (const padded of ['  =cmd|"/c calc"!A1', '\u00a0+1+1', '\n-2+3', ' \t@SUM(1)', '\u3000=1', '\uff1d1+1']) {
+      expect(safeCell(padded)).toBe(`'${padded}`);
+    }
+    expect(safeCell('  plain text')).toBe('  plain text');
     const csv = toCsv([dana({ name: '=HYPERLINK("http://evil","x"), "quoted"\nnew line' })], CSV_TABLES.customers);
     const parsed = Papa.parse<string[]>(csv).data;
     expect(parsed[0]![1]).toBe('name');

@@ -95,7 +95,7 @@ export const reply = (over: Partial<ReplyRecord> = {}): ReplyRecord => ({
   customerId: 'c-sam',
   sentAt: T0 - DAY,
   responseMs: 40 * 60_000,
-  states: { 'greets-by-name': 'pass', 'answers-every-question': 'fail' },
+  states: { 'greets-by-name': 'pass', 'answers-questions': 'fail' },
   readiness: 0.5,
   packId: 'default',
   packVersion: 1,

@@ -59,7 +59,7 @@ describe('memory requests', () => {
       { type: 'memory.history.record', customerId, helpdesk: 'zendesk', account: 'evil.zendesk.com', externalId: '9', ok: true, tickets: [] },
       tab,
     );
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/only report its own helpdesk/) });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Rejected: a page may only/) });
   });
 
   it('a missing note is a plain message', async () => {
