@@ -8,6 +8,8 @@ import type { Answers, Reply, RequestOf, RequestType } from '@/lib/messages';
 const adapter: HelpdeskAdapter = {
   id: 'zendesk',
   label: 'Test',
+  ticketPages: [],
+  ticketUrl: () => undefined,
   matches: () => true,
   activeTicketId: (url) => url.pathname.match(/^\/t\/(\d+)/)?.[1],
   read(root, ticketId, url) {
