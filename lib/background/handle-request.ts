@@ -10,6 +10,7 @@ import type { RapportDB } from '../db/db';
 import { memoryHandlers } from '../memory/handlers';
 import { openTicketWithMemory } from '../memory/context';
 import { replyHandlers } from '../standards/handlers';
+import { identityHandlers } from '../identity/handlers';
 
 export interface Sender {
   id?: string;
@@ -22,6 +23,9 @@ export interface Sender {
 export interface BackgroundState {
   /** Why the last ticket opened could not be recorded (its write failed after the sidebar was answered). */
   unrecordedVisit?: string;
+  /** The helpdesk API's last answer per ticket (lib/identity/handlers.ts), so a reload within the
+   * 5-minute window still knows the requester without asking the API again. */
+  identities?: Map<string, import('../helpdesks/types').ApiRequester>;
 }
 
 export interface HandlerContext {
@@ -67,7 +71,7 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
   'notes.list': (request, ctx) => ctx.repo.notesFor(request.customerId),
 };
 
-const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers };
+const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers, ...identityHandlers };
 
 export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock) {
   const state: BackgroundState = {};
