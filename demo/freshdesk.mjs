@@ -316,7 +316,13 @@ function classicContactPanel(customer, ticket, data, now) {
         h('span', { class: 'fw-contact-company' }, customer.company),
       ),
     ),
-    h('div', { class: 'fw-contact-field' }, h('span', { class: 'fw-label' }, 'Email'), h('a', { class: 'contact-email', href: `mailto:${customer.email}` }, customer.email)),
+    // The classic requester widget (helpdesk facts: BF 2022, LS 2025).
+    h(
+      'div',
+      { class: 'fw-contact-field info-details', 'data-test-id': 'requester-info-contact-email' },
+      h('span', { class: 'fw-label info-details-label' }, 'Email'),
+      h('span', { class: 'contact-email info-details-content' }, customer.email),
+    ),
     h('div', { class: 'fw-contact-field' }, h('span', { class: 'fw-label' }, 'Work phone'), h('div', null, customer.phone)),
     recentTickets(customer, ticket, data, now),
   );

@@ -47,9 +47,6 @@ export const freshdeskSelectors = {
   classicEmail: '[data-test-id="requester-info-contact-email"] .info-details-content',
   /** June 2026: the contact links moved out of the card's shadow root into the main document (AC). */
   contactLinkMain: 'a[data-test-id="user-name"][href*="/contacts/"], a[href*="/a/contacts/"]',
-  /** A mailto link near the requester's contact link: how the pre-2026 contact panel shows the email
-   * when there is no contact-info micro-frontend (seen in our demo's classic layout, unverified live). */
-  mailto: 'a[href^="mailto:"]',
   /** Link to the contact's page (`/a/contacts/456`): name and contact id. Also used in a message header. */
   contactLink: 'a[href*="/contacts/"]',
   /** One per conversation entry, including the reply box (skipped). */
@@ -138,8 +135,7 @@ function readRequester(root: ParentNode, items: Element[]): Requester {
     queryAllDeep(root, S.contactLinkMain).find((a) => fieldOf(a) && !a.closest(S.item));
   const email =
     (scope ? queryAllDeep(scope, S.contactEmail).map((p) => emailIn(p.textContent)).find(Boolean) : undefined) ??
-    queryAllDeep(root, S.classicEmail).map((el) => emailIn(el.textContent)).find(Boolean) ??
-    emailNearContactLink(root);
+    queryAllDeep(root, S.classicEmail).map((el) => emailIn(el.textContent)).find(Boolean);
   // Classic layout / card not rendered yet: the description's author is the requester.
   const description = items.find((item) => item.matches(S.description));
   const fallback = description ? authorLink(description) : undefined;
@@ -148,17 +144,6 @@ function readRequester(root: ParentNode, items: Element[]): Requester {
     email,
     externalId: idFromHref(link, CONTACT_ID) ?? idFromHref(fallback, CONTACT_ID),
   });
-}
-
-/** The contact panel outside the conversation: the closest few ancestors of the requester's link. */
-function emailNearContactLink(root: ParentNode): string | undefined {
-  const link = queryAllDeep(root, S.contactLink).find((a) => !a.closest(S.item));
-  let box = link?.parentElement;
-  for (let depth = 0; box && depth < 4; depth++, box = box.parentElement) {
-    const mail = box.querySelector(S.mailto);
-    if (mail) return emailIn(mail.getAttribute('href')?.slice('mailto:'.length)) ?? emailIn(mail.textContent);
-  }
-  return undefined;
 }
 
 function readMessage(item: Element, requesterName: string | undefined): ConversationMessage | undefined {

@@ -33,7 +33,6 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       contactInfo: 1, // rendered without a shadow root
       contactEmail: 2, // email and phone
       contactLink: 4, // description + reply headers, card name, "View all tickets"
-      mailto: 0,
       item: 4, // description, 2 replies, reply box
       description: 1,
       replyBox: 1,
@@ -57,7 +56,6 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       contactInfo: 1,
       contactEmail: 2, // a website, then the email (inside the card's shadow root)
       contactLink: 4,
-      mailto: 0,
       item: 4, // description in the shadow root, replies and reply box in the light DOM
       description: 1,
       replyBox: 1,
@@ -81,7 +79,6 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       contactInfo: 0,
       contactEmail: 0,
       contactLink: 2, // the requester's two headers
-      mailto: 0,
       item: 4,
       description: 1,
       replyBox: 0,
@@ -106,7 +103,6 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       contactEmail: 0,
       classicEmail: 1, // the classic requester widget's email (BF, LS)
       contactLinkMain: 3, // user-name link in the main document (AC June 2026) + 2 conversation headers
-      mailto: 0,
       contactLink: 3,
       item: 5, // description, reply, emailed reply, private note, reply box
       description: 1,
@@ -129,7 +125,6 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       contactInfo: 1, // shadow root holds only a skeleton
       contactEmail: 0,
       contactLink: 1,
-      mailto: 0,
       item: 2,
       description: 0,
       replyBox: 0,
