@@ -2,7 +2,7 @@
  * The demo Freshdesk agent app: views shared by the server (HTML string), the page's own script
  * (client-side navigations, shadow roots) and the unit tests.
  *
- * Two layouts, as described in /work/shared/reference/helpdesk-dom.md (Freshdesk):
+ * Two layouts, as described in docs/helpdesk-facts.md (Freshdesk):
  * - 'classic': everything in the normal DOM — `.ticket-subject-heading`, the description as the
  *   first `.ticket-details__item`, a contact panel with the email and `a[href*="/contacts/ID"]`.
  * - '2026': the subject and the description live in the OPEN shadow root of `<ticket-details>`,

@@ -2,7 +2,7 @@
  * The demo Zendesk agent workspace: views shared by the server (HTML string) and the page's own
  * script (DOM nodes for tickets opened client-side), so both produce exactly the same markup.
  *
- * The markup follows /work/shared/reference/helpdesk-dom.md (Zendesk agent workspace): several
+ * The markup follows docs/helpdesk-facts.md (Zendesk agent workspace): several
  * ticket panes mounted at once under [data-ticket-id], one header tab per open ticket, data-test-id
  * hooks on subject, requester, status, priority, tags, conversation and composer. Keep it that way:
  * the production content script reads these pages with the selectors it uses on the real site.

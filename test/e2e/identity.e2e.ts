@@ -32,7 +32,7 @@ function apiCalls(page: Page): string[] {
   return calls;
 }
 
-async function open(url: string, before?: (page: Page) => Promise<void>): Promise<{ page: Page; calls: string[] }> {
+async function open(url: string, before?: (page: Page) => Promise<unknown>): Promise<{ page: Page; calls: string[] }> {
   const page = await rapport.context.newPage();
   const calls = apiCalls(page);
   await before?.(page);
@@ -45,7 +45,11 @@ describe('identity from the helpdesk API', () => {
     const { page, calls } = await open(`${REAL_ZENDESK}/102`);
     await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe('Sam Rivera');
     // Nothing on the helpdesk's own page carries the email or the user id.
-    const pageText = await page.evaluate(() => document.querySelector('#zd-app')?.innerHTML ?? '');
+    const pageText = await page.evaluate(() => {
+      const app = document.querySelector('#zd-app');
+      const links = [...(app?.querySelectorAll('[href]') ?? [])].map((a) => a.getAttribute('href'));
+      return `${app?.textContent ?? ''} ${links.join(' ')}`;
+    });
     expect(pageText).not.toMatch(/sam\.rivera@|mailto:|\/agent\/users\/361002/);
     // The API answers: the sidebar shows the email, and the history API is asked with the user id.
     await expect.poll(() => inSidebar(page, 'customer-email').textContent(), { timeout: 15_000 }).toBe('sam.rivera@example.com');
