@@ -1,5 +1,9 @@
 import tseslint from 'typescript-eslint';
 
+/** A helpdesk's host or URL shape in a string: only its adapter may know it. */
+const HELPDESK_HOSTS = String.raw`/(zendesk|freshdesk|myfreshworks)\.com|\/agent\/tickets|\/a\/tickets|\/api\/v2\//i`;
+const HELPDESK_MESSAGE = 'Helpdesk hosts, ticket URLs and API paths live in the adapter (lib/helpdesks/<helpdesk>.ts); derive from the registry in lib/helpdesks/index.ts.';
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**', 'demo/public/**'] },
   ...tseslint.configs.recommended,
@@ -16,6 +20,20 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Customer text is hostile: no raw HTML.' },
+      ],
+    },
+  },
+  {
+    // The adapter owns all knowledge of its helpdesk (lib/helpdesks/<helpdesk>.ts): hosts, URL shapes
+    // and API paths. Everywhere else derives them from the registry (lib/helpdesks/index.ts).
+    files: ['lib/**', 'components/**', 'entrypoints/**', 'wxt.config.ts'],
+    ignores: ['lib/helpdesks/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Customer text is hostile: no raw HTML.' },
+        { selector: `Literal[value=${HELPDESK_HOSTS}]`, message: HELPDESK_MESSAGE },
+        { selector: `TemplateElement[value.raw=${HELPDESK_HOSTS}]`, message: HELPDESK_MESSAGE },
       ],
     },
   },

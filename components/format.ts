@@ -2,11 +2,19 @@
  * Pure wording helpers for the sidebar. The UI copy is English; dates follow the agent's locale.
  */
 import type { HelpdeskId, ReadableField } from '../lib/helpdesks/types';
+import { adapterById, adapters } from '../lib/helpdesks';
 import type { VisitSummary } from '../lib/messages';
 
 const DAY = 86_400_000;
 
-export const helpdeskLabel = (id: HelpdeskId): string => (id === 'zendesk' ? 'Zendesk' : 'Freshdesk');
+/** "Zendesk" (the adapter's label); an id no adapter has is shown as is. */
+export const helpdeskLabel = (id: HelpdeskId): string => adapterById(id)?.label ?? id;
+
+/** "Zendesk or Freshdesk": every registered helpdesk's label, for hints such as "Open a … ticket". */
+export const helpdeskNames = (): string => {
+  const labels = adapters.map((a) => a.label);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : (labels[0] ?? '');
+};
 
 /** "#123"; tolerates ids that already carry the hash. */
 export const ticketLabel = (ticketId: string): string => (ticketId.startsWith('#') ? ticketId : `#${ticketId}`);
@@ -65,6 +73,7 @@ const MISSING: Record<ReadableField, string> = {
   'requester-name': "the requester's name",
   'requester-email': "the requester's email",
   conversation: 'the conversation',
+  'older-messages': 'the older messages behind “show more”',
   composer: 'the reply box',
 };
 

@@ -2,7 +2,9 @@
  * The demo helpdesk's REST history endpoints (issue #3), answered with realistic JSON built from
  * data.mjs:
  *   Zendesk   GET /api/v2/users/{userId}/tickets/requested.json   → { tickets: [...], count, next_page }
+ *             GET /api/v2/tickets/{id}.json?include=users,organizations → { ticket, users, organizations }
  *   Freshdesk GET /api/v2/tickets?requester_id={contactId}         → [ ... ] (status as numbers)
+ *             GET /api/v2/tickets/{id}?include=requester,conversations → ticket with requester, conversations
  *
  * Failures for tests, without state: an account host starting with "ratelimited" answers HTTP 429
  * with `Retry-After: 120`; one starting with "broken" answers HTTP 500. `?fail=429|500` does the
@@ -36,6 +38,8 @@ export function apiRespond({ host, pathname, search = '', now = new Date() }) {
   const data = createDemoData(now);
 
   if (hostname.endsWith('.zendesk.com')) {
+    const one = pathname.match(/^\/api\/v2\/tickets\/(\d+)\.json$/);
+    if (one) return failure(hostname, search) ?? zendeskTicket(data, hostname, Number(one[1]), search);
     const m = pathname.match(/^\/api\/v2\/users\/(\d+)\/tickets\/requested\.json$/);
     if (!m) return json(404, { error: 'InvalidEndpoint', description: 'Not found' });
     const fail = failure(hostname, search);
@@ -66,6 +70,8 @@ export function apiRespond({ host, pathname, search = '', now = new Date() }) {
   }
 
   if (hostname.endsWith('.freshdesk.com')) {
+    const one = pathname.match(/^\/api\/v2\/tickets\/(\d+)$/);
+    if (one) return failure(hostname, search) ?? freshdeskTicket(data, Number(one[1]), search);
     if (pathname !== '/api/v2/tickets') return json(404, { code: 'invalid_url', message: 'Not found' });
     const fail = failure(hostname, search);
     if (fail) return fail;
@@ -93,4 +99,70 @@ export function apiRespond({ host, pathname, search = '', now = new Date() }) {
     return json(200, tickets);
   }
   return undefined;
+}
+
+const includes = (search) => new Set((new URLSearchParams(search).get('include') ?? '').split(',').filter(Boolean));
+
+/** Zendesk's Show Ticket with sideloads: the requester as a user, their organisation. */
+function zendeskTicket(data, hostname, id, search) {
+  const ticket = data.zendesk.tickets.find((t) => t.id === id);
+  if (!ticket) return json(404, { error: 'RecordNotFound', description: 'Not found' });
+  const customer = data.customers.find((c) => c.key === ticket.requester);
+  const userId = customer?.zendeskUserId ?? null;
+  const orgId = customer ? 9000 + data.customers.indexOf(customer) : null;
+  const body = {
+    ticket: {
+      url: `https://${hostname}/api/v2/tickets/${id}.json`,
+      id,
+      subject: ticket.subject,
+      status: ticket.status,
+      created_at: ticket.createdAt,
+      updated_at: ticket.updatedAt,
+      requester_id: userId,
+      submitter_id: userId,
+      organization_id: orgId,
+      tags: ticket.tags ?? [],
+    },
+  };
+  const want = includes(search);
+  if (want.has('users')) {
+    body.users = customer
+      ? [{ id: userId, name: customer.name, email: customer.email, role: 'end-user', time_zone: 'Central Time (US & Canada)', iana_time_zone: customer.timeZone, locale: 'en-US', organization_id: orgId }]
+      : [];
+  }
+  if (want.has('organizations')) body.organizations = customer ? [{ id: orgId, name: customer.company }] : [];
+  return json(200, body);
+}
+
+/** Freshdesk's View Ticket with `include=requester,conversations` (description_text on the ticket). */
+function freshdeskTicket(data, id, search) {
+  const ticket = data.freshdesk.tickets.find((t) => t.id === id);
+  if (!ticket) return json(404, { code: 'access_denied', message: 'Not found' });
+  const customer = data.customers.find((c) => c.key === ticket.requester);
+  const [description, ...rest] = ticket.messages;
+  const body = {
+    id,
+    subject: ticket.subject,
+    status: FRESHDESK_STATUS[ticket.status] ?? 2,
+    requester_id: customer?.freshdeskContactId ?? null,
+    created_at: ticket.createdAt,
+    updated_at: ticket.updatedAt,
+    description_text: description?.text ?? '',
+    tags: ticket.tags ?? [],
+  };
+  const want = includes(search);
+  if (want.has('requester') && customer) {
+    body.requester = { id: customer.freshdeskContactId, name: customer.name, email: customer.email, mobile: null, phone: customer.phone, language: 'en' };
+  }
+  if (want.has('conversations')) {
+    body.conversations = rest.slice(0, 10).map((m) => ({
+      id: m.id,
+      body_text: m.text,
+      incoming: m.role === 'customer',
+      private: !m.public,
+      created_at: m.at,
+      updated_at: m.at,
+    }));
+  }
+  return json(200, body);
 }

@@ -2,7 +2,7 @@
  * The demo Freshdesk agent app: views shared by the server (HTML string), the page's own script
  * (client-side navigations, shadow roots) and the unit tests.
  *
- * Two layouts, as described in /work/shared/reference/helpdesk-dom.md (Freshdesk):
+ * Two layouts, as described in docs/helpdesk-facts.md (Freshdesk):
  * - 'classic': everything in the normal DOM — `.ticket-subject-heading`, the description as the
  *   first `.ticket-details__item`, a contact panel with the email and `a[href*="/contacts/ID"]`.
  * - '2026': the subject and the description live in the OPEN shadow root of `<ticket-details>`,
@@ -316,7 +316,13 @@ function classicContactPanel(customer, ticket, data, now) {
         h('span', { class: 'fw-contact-company' }, customer.company),
       ),
     ),
-    h('div', { class: 'fw-contact-field' }, h('span', { class: 'fw-label' }, 'Email'), h('a', { class: 'contact-email', href: `mailto:${customer.email}` }, customer.email)),
+    // The classic requester widget (helpdesk facts: BF 2022, LS 2025).
+    h(
+      'div',
+      { class: 'fw-contact-field info-details', 'data-test-id': 'requester-info-contact-email' },
+      h('span', { class: 'fw-label info-details-label' }, 'Email'),
+      h('span', { class: 'contact-email info-details-content' }, customer.email),
+    ),
     h('div', { class: 'fw-contact-field' }, h('span', { class: 'fw-label' }, 'Work phone'), h('div', null, customer.phone)),
     recentTickets(customer, ticket, data, now),
   );

@@ -6,6 +6,8 @@
  *
  *   Zendesk   (any subdomain)  /agent/tickets/N     workspace with tabs 101, 102, 103 (+ N) open
  *                              /agent/dashboard     views list
+ *             hosts starting with "real" (real.zendesk.com) show no email or user link on the page,
+ *             as the real Zendesk: the identity comes only from /api/v2/tickets/N.json.
  *   Freshdesk (any subdomain)  /a/tickets/N         ticket; /helpdesk/tickets/N is the older URL
  *                              /a/tickets           ticket list
  *             hosts starting with "classic" (classic.freshdesk.com) get the classic layout,
@@ -95,6 +97,9 @@ export async function respondTo({ host, pathname, now = new Date() }) {
     const ticket = pathname.match(/^\/agent\/tickets\/(\d+)\/?$/);
     if (ticket || pathname === '/agent/dashboard') {
       const data = createDemoData(now);
+      // Accounts starting with "real" show the page as the real Zendesk is known to: no email or user
+      // id anywhere on it (identity from the ticket API only).
+      if (hostname.startsWith('real')) data.zendesk.identityOnPage = false;
       const activeTicketId = ticket ? Number(ticket[1]) : null;
       return { status: 200, type: HTML, body: renderZendeskWorkspace({ account: hostname, activeTicketId, openTicketIds: data.zendesk.openTabs, data }) };
     }
@@ -176,6 +181,7 @@ export const DEMO_URLS = {
   zendesk: [
     [`https://${DEMO_ZENDESK_ACCOUNT}/agent/tickets/102`, 'returning customer Sam Rivera (tabs 101 upset, 103 four questions)'],
     [`https://${DEMO_ZENDESK_ACCOUNT}/agent/tickets/104`, 'hostile requester (markup in every field)'],
+    ['https://real.zendesk.com/agent/tickets/102', 'as the real Zendesk: no email on the page, identity from the API'],
     [`https://${DEMO_ZENDESK_ACCOUNT}/agent/dashboard`, 'views list (not a ticket)'],
   ],
   freshdesk: [

@@ -2,7 +2,7 @@
  * The demo Zendesk agent workspace: views shared by the server (HTML string) and the page's own
  * script (DOM nodes for tickets opened client-side), so both produce exactly the same markup.
  *
- * The markup follows /work/shared/reference/helpdesk-dom.md (Zendesk agent workspace): several
+ * The markup follows docs/helpdesk-facts.md (Zendesk agent workspace): several
  * ticket panes mounted at once under [data-ticket-id], one header tab per open ticket, data-test-id
  * hooks on subject, requester, status, priority, tags, conversation and composer. Keep it that way:
  * the production content script reads these pages with the selectors it uses on the real site.
@@ -217,7 +217,7 @@ function composer(ticket, customer) {
       { class: 'zd-composer-head' },
       h(
         'button',
-        { type: 'button', class: 'zd-channel', 'data-test-id': 'omnichannel-channel-switcher-button', 'data-demo-action': 'switch-channel' },
+        { type: 'button', class: 'zd-channel', 'data-test-id': 'omnichannel-channel-switcher-button', 'data-channel': 'web', 'data-demo-action': 'switch-channel' },
         h('span', { class: 'zd-channel-label' }, 'Public reply'),
         icon('chevron', 14),
       ),
@@ -258,6 +258,7 @@ export function emptyComposerParagraph() {
 
 function contextPanel(ticket, customer, data, now) {
   if (!customer) return h('aside', { class: 'zd-context' });
+  if (data.zendesk.identityOnPage === false) return apiOnlyContextPanel(ticket, customer, data, now);
   const history = ticketsOf(data, 'zendesk', customer.key);
   return h(
     'aside',
@@ -311,6 +312,21 @@ function localTime(timeZone, now) {
 }
 
 /** The whole pane of one open ticket. Inactive panes stay mounted and are hidden by CSS. */
+/**
+ * The context panel as the real Zendesk is known to show it (helpdesk facts): the customer's name and
+ * what the app chooses to show, but no email and no user link anywhere on the page. Rapport gets them
+ * from GET /api/v2/tickets/{id}.json?include=users (demo/api.mjs).
+ */
+function apiOnlyContextPanel(ticket, customer, data, now) {
+  return h(
+    'aside',
+    { class: 'zd-context', 'aria-label': 'Customer context' },
+    h('div', { class: 'zd-context-card' }, avatar(customer.name), h('div', { class: 'zd-context-who' }, h('span', { class: 'zd-context-name' }, customer.name), h('div', { class: 'zd-context-org' }, customer.company))),
+    h('dl', { class: 'zd-context-facts' }, h('dt', null, 'Local time'), h('dd', null, localTime(customer.timeZone, now))),
+    h('p', { class: 'zd-history-meta' }, `Ticket #${ticket.id}`),
+  );
+}
+
 export function ticketPane(ticket, { data, active, now = new Date() }) {
   const customer = findCustomer(data, ticket.requester);
   const status = STATUS[ticket.status]?.label ?? ticket.status;

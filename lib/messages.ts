@@ -15,6 +15,7 @@ import { LIMITS, SnapshotSchema, TagsSchema, TicketRefSchema, firstIssue, id } f
 import { memoryRequests, type MemoryAnswers, type MemoryContext } from './memory/messages';
 import { replyRequests, type ReplyAnswers } from './standards/messages';
 import { workspaceRequests, type WorkspaceAnswers, type WorkspacePrompt } from './workspaces/messages';
+import { identityRequests, type IdentityAnswers } from './identity/messages';
 
 export { LIMITS };
 
@@ -42,7 +43,7 @@ const foundationRequests = [
   v.strictObject({ type: v.literal('notes.list'), customerId: id }),
 ] as const;
 
-const RequestSchema = v.variant('type', [...foundationRequests, ...memoryRequests, ...replyRequests, ...workspaceRequests]);
+const RequestSchema = v.variant('type', [...foundationRequests, ...memoryRequests, ...replyRequests, ...workspaceRequests, ...identityRequests]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -82,7 +83,7 @@ interface FoundationAnswers {
   'notes.list': Note[];
 }
 
-export interface Answers extends FoundationAnswers, MemoryAnswers, ReplyAnswers, WorkspaceAnswers {}
+export interface Answers extends FoundationAnswers, MemoryAnswers, ReplyAnswers, WorkspaceAnswers, IdentityAnswers {}
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 

@@ -1,5 +1,6 @@
 /** Shared validation pieces for every request and import schema (valibot: small and tree-shakable). */
 import * as v from 'valibot';
+import { helpdeskIds } from './helpdesks';
 
 export const LIMITS = {
   noteText: 5000,
@@ -12,7 +13,8 @@ export const LIMITS = {
 
 export const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-export const helpdeskId = v.picklist(['zendesk', 'freshdesk']);
+/** The id of a registered adapter (lib/helpdesks/index.ts). */
+export const helpdeskId = v.picklist(helpdeskIds);
 export const millis = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 
 export const TicketRefSchema = v.strictObject({

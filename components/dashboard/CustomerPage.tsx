@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { AllData } from '@/lib/dashboard/live';
 import { ticketUrl } from '@/lib/dashboard/queries';
 import { cuesFor } from '@/lib/memory/cues';
+import { helpdeskLabel } from '../format';
 import { usePresentation } from '../presentation';
 import { day, dayTime, displayName, fromWho, showEmail, showText } from './identity';
 import { FollowUpItem } from './FollowUpsView';
@@ -36,7 +37,7 @@ export function CustomerPage({ id, data, now, onBack }: { id: string; data: AllD
     ['Tier', customer.tier],
     ['Language', customer.language],
     ['Time zone', customer.timeZone],
-    ['Helpdesk', `${customer.helpdesk === 'zendesk' ? 'Zendesk' : 'Freshdesk'} · ${customer.account}`],
+    ['Helpdesk', `${helpdeskLabel(customer.helpdesk)} · ${customer.account}`],
     ['Customer since', day(customer.firstSeen)],
   ];
   return (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useCustomerSearch, useFirstPage, useTablesAfterFirstPage } from '@/lib/dashboard/live';
 import { customerRows, filterCustomers, type CustomerSort } from '@/lib/dashboard/queries';
 import { usePresentation } from '../presentation';
+import { helpdeskNames } from '../format';
 import { VirtualList } from './VirtualList';
 import { day, displayName, showEmail } from './identity';
 import { CustomerPage } from './CustomerPage';
@@ -74,7 +75,7 @@ export function CustomersView({ now, selected }: { now: number; selected?: strin
       {!first.loaded ? (
         <p class="rd-empty">Loading…</p>
       ) : rows.length === 0 && !partial ? (
-        <p class="rd-empty">No customers yet. Open a ticket in Zendesk or Freshdesk with Rapport running, or import a bundle under “Your data”.</p>
+        <p class="rd-empty">No customers yet. Open a ticket in {helpdeskNames()} with Rapport running, or import a bundle under “Your data”.</p>
       ) : shown.length === 0 ? (
         <p class="rd-empty">{searching && !hits.done ? 'Searching…' : 'No customer matches these filters.'}</p>
       ) : (

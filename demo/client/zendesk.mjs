@@ -181,6 +181,7 @@ export function startZendeskDemo(win = window, { createEditor } = {}) {
     const internal = box.getAttribute('data-composer-mode') !== 'internal';
     box.setAttribute('data-composer-mode', internal ? 'internal' : 'public');
     box.querySelector('.zd-channel-label').textContent = internal ? 'Internal note' : 'Public reply';
+    box.querySelector('[data-channel]')?.setAttribute('data-channel', internal ? 'internal' : 'web');
   }
 
   const actions = {

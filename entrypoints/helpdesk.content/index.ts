@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import sidebarCss from '@/components/sidebar.css?inline';
 import memoryCss from '@/components/memory/memory.css?inline';
 import checklistCss from '@/components/checklist/checklist.css?inline';
-import { adapterFor } from '@/lib/helpdesks';
+import { adapterFor, ticketPagePatterns } from '@/lib/helpdesks';
 import { request, type TabMessage } from '@/lib/client';
 import { startController, type Controller } from '@/lib/page/controller';
 import { childController } from '@/lib/page/lifecycle';
@@ -15,8 +15,9 @@ import { workspaceFeature } from '@/lib/workspaces/feature';
 const css = [sidebarCss, memoryCss, checklistCss].join('\n');
 
 export default defineContentScript({
-  // Ticket pages only. Freshdesk's older ticket URLs live under /helpdesk/tickets/.
-  matches: ['https://*.zendesk.com/agent/*', 'https://*.freshdesk.com/a/*', 'https://*.freshdesk.com/helpdesk/tickets/*'],
+  // Ticket pages only: every adapter's `ticketPages` (lib/helpdesks). WXT imports this file at build
+  // time to read the options, so the list is computed from the registry (checked by manifest.e2e.ts).
+  matches: ticketPagePatterns,
   // Loaded at document_start so that parsing this script and reading the preferences happen while the
   // page is still loading; the controller itself starts once the DOM is parsed (server-rendered
   // panes are there then; SPA panes are caught by its observer). Measured: ~10 ms sooner to sidebar.

@@ -10,6 +10,7 @@ import { useLive, usePresentationPref, useStored } from '@/lib/dashboard/live';
 import { adapterFor } from '@/lib/helpdesks';
 import { PREF } from '@/lib/prefs';
 import { PresentationContext } from '@/components/presentation';
+import { helpdeskNames } from '@/components/format';
 import { dayTime, displayName, showText } from '@/components/dashboard/identity';
 
 function Popup() {
@@ -77,7 +78,7 @@ function Popup() {
               Rapport on {host}
             </label>
           ) : (
-            <p class="rd-muted rd-small">Open a Zendesk or Freshdesk ticket to switch Rapport on or off for that site.</p>
+            <p class="rd-muted rd-small">Open a {helpdeskNames()} ticket to switch Rapport on or off for that site.</p>
           )}
           <label class="rd-check">
             <input type="checkbox" checked={presentation} onChange={(e) => setPresentation(e.currentTarget.checked)} data-testid="popup-presentation" /> Presentation mode

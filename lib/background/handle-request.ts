@@ -16,6 +16,7 @@ import { replyHandlers } from '../standards/handlers';
 import { workspaceLabel } from '../workspaces/rule';
 import type { HelpdeskId } from '../helpdesks/types';
 import type { WorkspacePrompt } from '../workspaces/messages';
+import { identityHandlers } from '../identity/handlers';
 
 export interface Sender {
   id?: string;
@@ -28,6 +29,9 @@ export interface Sender {
 export interface BackgroundState {
   /** Why the last ticket opened could not be recorded (its write failed after the sidebar was answered). */
   unrecordedVisit?: string;
+  /** The helpdesk API's last answer per ticket (lib/identity/handlers.ts), so a reload within the
+   * 5-minute window still knows the requester without asking the API again. */
+  identities?: Map<string, import('../helpdesks/types').ApiRequester>;
 }
 
 export interface HandlerContext {
@@ -67,8 +71,7 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
     // A page's account is recorded in its workspace on its first ticket (lib/workspaces/rule.ts); a
     // lead's page reporting a ticket uses the workspace of the ticket's account; the trainer page
     // always practises in its own.
-    const workspace =
-      ctx.scope.kind === 'training' ? ctx.scope.workspace : await accountWorkspace(ctx, request.snapshot.account, request.snapshot.helpdesk);
+    const workspace = await ticketWorkspace(ctx, request.snapshot);
     const { answer, written } = openTicketWithMemory(ctx.repo, request.snapshot, workspace);
     const earlier = ctx.state.unrecordedVisit;
     written.then(
@@ -86,11 +89,15 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
   'notes.list': (request, ctx) => ctx.repo.notesFor(request.customerId),
 };
 
-const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers, ...workspaceHandlers };
+const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers, ...workspaceHandlers, ...identityHandlers };
 
-/** The workspace of an account a lead's page reports a ticket of (recorded by the rule if new). */
-async function accountWorkspace(ctx: HandlerContext, host: string, helpdesk: HelpdeskId): Promise<string> {
-  return (await new Workspaces(ctx.db).account(host, helpdesk)).workspace;
+/**
+ * The workspace a reported ticket is kept in: the trainer page always practises in its own; any
+ * other sender uses the workspace of the ticket's account (recorded by the rule if new).
+ */
+export async function ticketWorkspace(ctx: HandlerContext, snapshot: { account: string; helpdesk: HelpdeskId }): Promise<string> {
+  if (ctx.scope.kind === 'training') return ctx.scope.workspace;
+  return (await new Workspaces(ctx.db).account(snapshot.account, snapshot.helpdesk)).workspace;
 }
 
 /** "<host> belongs with <workspace>?", asked once in the sidebar. */

@@ -3,6 +3,7 @@
  * rows with Dexie liveQuery and passes them here; nothing in this file touches the database.
  */
 import type { Customer, FollowUp, Note, ReplyRecord, TicketRef, TicketVisit } from '../db/types';
+import { ticketUrl as helpdeskTicketUrl } from '../helpdesks';
 import { RESPONSE_EDGES_MIN, RESPONSE_LABELS, weekStart, type ReplyWeek } from '../db/reply-stats';
 
 
@@ -129,12 +130,12 @@ export function dueToday(list: FollowUp[], now: number): FollowUp[] {
   return list.filter((f) => f.status === 'open' && f.dueAt <= end.getTime()).sort((a, b) => a.dueAt - b.dueAt);
 }
 
-/** The ticket's page in its helpdesk. Only our two helpdesks' URL shapes; the account is a host name. */
+/**
+ * The ticket's page in its helpdesk (the adapter's `ticketUrl`): only the helpdesk's own hosts, so an
+ * imported bundle cannot turn "Open ticket" into a link elsewhere.
+ */
 export function ticketUrl(t: TicketRef): string | undefined {
-  // Only the helpdesks' own hosts: an imported bundle must not turn "Open ticket" into a link elsewhere.
-  const host = t.helpdesk === 'zendesk' ? /^[a-z0-9-]+\.zendesk\.com$/i : /^[a-z0-9-]+\.freshdesk\.com$/i;
-  if (!host.test(t.account) || !/^[\w-]+$/.test(t.ticketId)) return undefined;
-  return t.helpdesk === 'zendesk' ? `https://${t.account}/agent/tickets/${t.ticketId}` : `https://${t.account}/a/tickets/${t.ticketId}`;
+  return helpdeskTicketUrl(t);
 }
 
 

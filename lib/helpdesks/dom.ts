@@ -156,6 +156,32 @@ export function isoFrom(el: Element | null | undefined): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const SHOWN_TIME = /^([a-z]{3})[a-z]*\.? (\d{1,2})(?:, (\d{4}))?,? (\d{1,2}):(\d{2})(?: ?([ap])\.?m\.?)?$/i;
+
+/**
+ * ISO 8601 (UTC) from a time shown only as text in the agent's time zone, e.g. Zendesk chat's
+ * "Feb 26 23:08" or "Feb 26, 2025 11:08 PM" (English month names; anything else is undefined, never
+ * guessed). Without a year, the latest such time not after `now` (+1 day for clock skew).
+ */
+export function shownTime(text: string | null | undefined, now: number): string | undefined {
+  const m = text?.trim().replace(/\s+/g, ' ').match(SHOWN_TIME);
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[1]!.toLowerCase());
+  let hour = Number(m[4]);
+  const day = Number(m[2]);
+  if (month < 0 || day < 1 || day > 31 || hour > 23 || Number(m[5]) > 59) return undefined;
+  if (m[6]) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (m[6].toLowerCase() === 'p' ? 12 : 0);
+  }
+  const at = (year: number) => new Date(year, month, day, hour, Number(m[5]));
+  const thisYear = new Date(now).getFullYear();
+  let date = at(m[3] ? Number(m[3]) : thisYear);
+  if (!m[3] && date.getTime() > now + 86_400_000) date = at(thisYear - 1);
+  return date.getDate() === day ? date.toISOString() : undefined;
+}
+
 /** First capture of `pattern` in the element's `href` attribute (e.g. a user or contact id). */
 export function idFromHref(el: Element | null | undefined, pattern: RegExp): string | undefined {
   const id = el?.getAttribute('href')?.match(pattern)?.[1];

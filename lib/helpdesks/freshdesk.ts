@@ -1,9 +1,13 @@
 /**
- * Freshdesk (`https://SUBDOMAIN.freshdesk.com/a/tickets/N`, older `/helpdesk/tickets/N`).
+ * Freshdesk (`https://SUBDOMAIN.freshdesk.com/a/tickets/N`, older `/helpdesk/tickets/N`, and the
+ * same agent UI on `*.myfreshworks.com`): everything Rapport knows about Freshdesk lives in this file.
  * One ticket per page. The 2026 layout moved the subject/description into custom elements with
  * open shadow roots and the contact card into a micro-frontend, so every lookup goes through
- * `queryAllDeep`. Selector facts: /work/shared/reference/helpdesk-dom.md (Freshdesk section).
+ * `queryAllDeep`. Selector facts: the public code listed in docs/helpdesk-facts.md (Freshdesk), named
+ * per selector: PM viewlift-userscripts, AC atlas-comet, KG tampermonkey-userscripts, BF
+ * bubbleupdotnet/freshdesk, LS LauraSWP/scripts.
  */
+import { emailOf, idOf, isoOf, localeOf, millisOf, rowsOf, str, tagsOf } from './api';
 import {
   attempt,
   contentRoot,
@@ -22,7 +26,7 @@ import {
   queryDeep,
   textOf,
 } from './dom';
-import type { ConversationMessage, HelpdeskAdapter, ReadableField, ReadResult, Requester } from './types';
+import type { ApiMessage, ConversationMessage, HelpdeskAdapter, PastTicket, ReadableField, ReadResult, Requester, TicketIdentity } from './types';
 
 export const freshdeskSelectors = {
   /** Ticket subject: light DOM in the classic layout; inside `ticket-details`' shadow root in 2026. */
@@ -35,13 +39,14 @@ export const freshdeskSelectors = {
   status: '[data-test-id="ticket-status"]',
   /** Selected value of an Ember power-select dropdown. */
   dropdownValue: '.ember-power-select-selected-item',
-  /** Contact card micro-frontend (2026; open shadow root). */
+  /** Contact card micro-frontend (2025–26; open shadow root) (PM, AC). */
   contactInfo: 'mfe-application[app-id="fw-unified-mfe--contact-info"]',
-  /** Inside the contact card: long values such as the email (the first that looks like one is used). */
+  /** Inside the contact card: long values such as the email (the first that looks like one is used) (PM, AC). */
   contactEmail: 'p.break-all',
-  /** A mailto link near the requester's contact link: how the pre-2026 contact panel shows the email
-   * when there is no contact-info micro-frontend (seen in our demo's classic layout, unverified live). */
-  mailto: 'a[href^="mailto:"]',
+  /** Classic requester widget's email (BF 2022; same widget family in LS 2025). */
+  classicEmail: '[data-test-id="requester-info-contact-email"] .info-details-content',
+  /** June 2026: the contact links moved out of the card's shadow root into the main document (AC). */
+  contactLinkMain: 'a[data-test-id="user-name"][href*="/contacts/"], a[href*="/a/contacts/"]',
   /** Link to the contact's page (`/a/contacts/456`): name and contact id. Also used in a message header. */
   contactLink: 'a[href*="/contacts/"]',
   /** One per conversation entry, including the reply box (skipped). */
@@ -59,6 +64,9 @@ export const freshdeskSelectors = {
   time: 'time[datetime]',
   /** Marks a private note (on the entry or inside it). */
   privateNote: '.ticket-details__privatenote',
+  /** Emailed replies (external users, bounce re-sends) that ALSO carry the private-note class: not
+   * private (KG 2026). `.notify` is the note's own "notified" email list. */
+  emailedReply: '.emails-info:not(.notify)',
   /** Collapsed older history. Never clicked (adapters are pure readers); messages behind it are not read. */
   loadMore: '[data-test-button="load-more"]',
   /** Froala editing area of an open reply or note. */
@@ -70,6 +78,8 @@ export const freshdeskSelectors = {
 
 const S = freshdeskSelectors;
 const TICKET_PATH = /^\/(?:a|helpdesk)\/tickets\/(\d+)(?:\/|$)/;
+/** Freshdesk's own hosts: the classic domain and the Freshworks one (AC's manifest, 2026). */
+const HOST = /^[a-z0-9-]+\.(?:freshdesk|myfreshworks)\.com$/i;
 const CONTACT_ID = /\/contacts\/(\d+)/;
 
 const isTicketView = (root: ParentNode) =>
@@ -120,10 +130,12 @@ function authorLink(item: Element): Element | null | undefined {
 function readRequester(root: ParentNode, items: Element[]): Requester {
   const card = queryDeep(root, S.contactInfo);
   const scope = card ? contentRoot(card) : undefined;
-  const link = scope ? queryAllDeep(scope, S.contactLink).find((a) => fieldOf(a)) : undefined;
+  const link =
+    (scope ? queryAllDeep(scope, S.contactLink).find((a) => fieldOf(a)) : undefined) ??
+    queryAllDeep(root, S.contactLinkMain).find((a) => fieldOf(a) && !a.closest(S.item));
   const email =
     (scope ? queryAllDeep(scope, S.contactEmail).map((p) => emailIn(p.textContent)).find(Boolean) : undefined) ??
-    emailNearContactLink(root);
+    queryAllDeep(root, S.classicEmail).map((el) => emailIn(el.textContent)).find(Boolean);
   // Classic layout / card not rendered yet: the description's author is the requester.
   const description = items.find((item) => item.matches(S.description));
   const fallback = description ? authorLink(description) : undefined;
@@ -134,17 +146,6 @@ function readRequester(root: ParentNode, items: Element[]): Requester {
   });
 }
 
-/** The contact panel outside the conversation: the closest few ancestors of the requester's link. */
-function emailNearContactLink(root: ParentNode): string | undefined {
-  const link = queryAllDeep(root, S.contactLink).find((a) => !a.closest(S.item));
-  let box = link?.parentElement;
-  for (let depth = 0; box && depth < 4; depth++, box = box.parentElement) {
-    const mail = box.querySelector(S.mailto);
-    if (mail) return emailIn(mail.getAttribute('href')?.slice('mailto:'.length)) ?? emailIn(mail.textContent);
-  }
-  return undefined;
-}
-
 function readMessage(item: Element, requesterName: string | undefined): ConversationMessage | undefined {
   const body = item.querySelector(S.body);
   if (!body) return undefined;
@@ -152,7 +153,7 @@ function readMessage(item: Element, requesterName: string | undefined): Conversa
   const link = authorLink(item);
   const href = link?.getAttribute('href') ?? '';
   const author = fieldOf(link);
-  const isPrivate = item.matches(S.privateNote) || !!item.querySelector(S.privateNote);
+  const isPrivate = (item.matches(S.privateNote) || !!item.querySelector(S.privateNote)) && !item.querySelector(S.emailedReply);
   // Freshdesk marks no role on an entry: a contact link (or the requester's name, or being the
   // description) means the customer; private notes and everything else are agents.
   const customer =
@@ -168,14 +169,71 @@ function readMessage(item: Element, requesterName: string | undefined): Conversa
   });
 }
 
+const FRESHDESK_STATUS: Record<number, string> = { 2: 'open', 3: 'pending', 4: 'resolved', 5: 'closed', 6: 'waiting' };
+
+/**
+ * `GET /api/v2/tickets/{id}?include=requester,conversations` (PM): the requester, and the
+ * conversation with times (`created_at`), direction (`incoming`) and visibility (`private`). The
+ * description is `description_text` on the ticket, written by the requester.
+ */
+export function parseFreshdeskTicket(body: unknown): TicketIdentity | undefined {
+  const b = body as Record<string, unknown> | null;
+  const requesterId = idOf(b?.requester_id);
+  if (!b || !requesterId) return undefined;
+  const contact = b.requester && typeof b.requester === 'object' ? (b.requester as Record<string, unknown>) : undefined;
+  const same = contact && idOf(contact.id) === requesterId ? contact : undefined;
+  const messages: ApiMessage[] = [];
+  const description = str(b.description_text, 20_000);
+  if (description) messages.push({ role: 'customer', at: isoOf(b.created_at), public: true, text: description });
+  for (const c of rowsOf(b.conversations)) {
+    const text = str(c.body_text, 20_000);
+    if (!text) continue;
+    messages.push(prune<ApiMessage>({
+      role: typeof c.incoming === 'boolean' ? (c.incoming ? 'customer' : 'agent') : undefined,
+      at: isoOf(c.created_at),
+      public: typeof c.private === 'boolean' ? !c.private : undefined,
+      text,
+    }));
+  }
+  return {
+    requester: prune({ externalId: requesterId, name: str(same?.name), email: emailOf(same?.email), locale: localeOf(same?.language) }),
+    messages,
+  };
+}
+
+/** `GET /api/v2/tickets?requester_id={id}`: the requester's tickets (numeric statuses). */
+export function parseFreshdeskHistory(body: unknown): PastTicket[] {
+  const out: PastTicket[] = [];
+  for (const row of rowsOf(body)) {
+    const ticketId = idOf(row.id);
+    const createdAt = millisOf(row.created_at);
+    if (!ticketId || createdAt === undefined) continue;
+    out.push({ ticketId, subject: str(row.subject), status: FRESHDESK_STATUS[row.status as number], createdAt, updatedAt: millisOf(row.updated_at) ?? createdAt, tags: tagsOf(row.tags) });
+  }
+  return out;
+}
+
 export const freshdesk: HelpdeskAdapter = {
   id: 'freshdesk',
   label: 'Freshdesk',
+  // Older ticket URLs live under /helpdesk/tickets/; the agent UI also runs on *.myfreshworks.com (AC).
+  ticketPages: ['https://*.freshdesk.com/a/*', 'https://*.freshdesk.com/helpdesk/tickets/*', 'https://*.myfreshworks.com/a/*'],
 
   matches: (url) =>
     url.protocol === 'https:' &&
-    url.hostname.endsWith('.freshdesk.com') &&
-    (url.pathname.startsWith('/a/') || TICKET_PATH.test(url.pathname)),
+    HOST.test(url.hostname) &&
+    (url.pathname.startsWith('/a/') || (url.hostname.toLowerCase().endsWith('.freshdesk.com') && TICKET_PATH.test(url.pathname))),
+
+  ticketUrl: (account, ticketId) => (HOST.test(account) && /^\d{1,20}$/.test(ticketId) ? `https://${account}/a/tickets/${ticketId}` : undefined),
+
+  identityApi: {
+    url: (origin, ticketId) => `${origin}/api/v2/tickets/${encodeURIComponent(ticketId)}?include=requester,conversations`,
+    parse: parseFreshdeskTicket,
+  },
+  historyApi: {
+    url: (origin, contactId) => `${origin}/api/v2/tickets?requester_id=${encodeURIComponent(contactId)}&per_page=100`,
+    parse: parseFreshdeskHistory,
+  },
 
   activeTicketId: (url) => url.pathname.match(TICKET_PATH)?.[1],
 

@@ -1,13 +1,34 @@
-/** The helpdesks Rapport reads, and plain words for what a reader could not find. */
+/**
+ * The registry of helpdesk adapters: the ONE list of helpdesks Rapport knows. Everything else that
+ * depends on which helpdesks exist — the content script's match patterns, the context menu, the ids
+ * requests and imports accept, labels, ticket links — is derived from it. Adding a helpdesk is one
+ * adapter file and one line here (docs/architecture.md, "Adding a helpdesk").
+ */
 import { freshdesk } from './freshdesk';
-import type { HelpdeskAdapter, ReadableField } from './types';
+import type { HelpdeskAdapter, HelpdeskId, ReadableField } from './types';
 import { zendesk } from './zendesk';
 
-export const adapters: HelpdeskAdapter[] = [zendesk, freshdesk];
+export const adapters: readonly HelpdeskAdapter[] = [zendesk, freshdesk];
+
+/** Every registered adapter's id (requests and imports are checked against these). */
+export const helpdeskIds = adapters.map((adapter) => adapter.id) as [HelpdeskId, ...HelpdeskId[]];
+
+/** Every ticket page pattern of every adapter: the content script's `matches` and the context menu's pages. */
+export const ticketPagePatterns: string[] = adapters.flatMap((adapter) => adapter.ticketPages);
 
 /** The adapter for the page at `url`, or undefined when Rapport does not handle that page. */
 export function adapterFor(url: URL): HelpdeskAdapter | undefined {
   return adapters.find((adapter) => adapter.matches(url));
+}
+
+export function adapterById(id: HelpdeskId): HelpdeskAdapter | undefined {
+  return adapters.find((adapter) => adapter.id === id);
+}
+
+/** The ticket's page in its helpdesk, or undefined when the account is not that helpdesk's own host. */
+export function ticketUrl(t: { helpdesk: HelpdeskId; account: string; ticketId: string }): string | undefined {
+  if (!/^[\w-]{1,200}$/.test(t.ticketId)) return undefined;
+  return adapterById(t.helpdesk)?.ticketUrl(t.account, t.ticketId);
 }
 
 const MISSING: Record<ReadableField, string> = {
@@ -17,6 +38,7 @@ const MISSING: Record<ReadableField, string> = {
   'requester-name': "couldn't read the requester's name",
   'requester-email': "couldn't read the requester's email",
   conversation: "couldn't read the conversation",
+  'older-messages': 'older messages are collapsed behind “show more” and were not read',
   composer: "couldn't find the reply box (open a reply to check your draft)",
 };
 

@@ -3,7 +3,11 @@
  * (the document, or any node for tests) and never render, store or fetch.
  */
 
-export type HelpdeskId = 'zendesk' | 'freshdesk';
+/**
+ * The id of an adapter in the registry (lib/helpdesks/index.ts), e.g. `zendesk`. Requests and imports
+ * are checked against the registry's ids (`helpdeskIds`), so adding an adapter adds its id everywhere.
+ */
+export type HelpdeskId = string;
 
 /** Who wrote a message in the conversation. */
 export type AuthorRole = 'customer' | 'agent';
@@ -25,6 +29,51 @@ export interface Requester {
   email?: string;
   /** The helpdesk's own id for the requester (user / contact id) when the page shows it. */
   externalId?: string;
+}
+
+/** Who the helpdesk's own REST API says the requester is (the source of truth; the DOM is the fast first read). */
+export interface ApiRequester extends Requester {
+  /** IANA zone, e.g. "Europe/Oslo", when the helpdesk knows it. */
+  timeZone?: string;
+  /** BCP 47 tag, e.g. "pt-BR". */
+  locale?: string;
+  organization?: string;
+}
+
+/** A message as the helpdesk's API gives it: machine-readable time and visibility. */
+export interface ApiMessage {
+  role?: AuthorRole;
+  /** ISO 8601. */
+  at?: string;
+  public?: boolean;
+  /** Plain text, to match the message shown on the page. */
+  text: string;
+}
+
+/** A ticket of a requester as the helpdesk's API lists it (past tickets). */
+export interface PastTicket {
+  ticketId: string;
+  subject?: string;
+  status?: string;
+  createdAt: number;
+  updatedAt: number;
+  tags?: string[];
+}
+
+/**
+ * A same-origin GET the content script makes with the agent's own session (no token): the URL to
+ * ask and a defensive reader of the JSON (anything odd is skipped, never trusted).
+ */
+export interface HelpdeskApi<Key, Answer> {
+  url(origin: string, key: Key): string;
+  parse(body: unknown): Answer;
+}
+
+/** What the ticket API tells about one ticket. */
+export interface TicketIdentity {
+  requester: ApiRequester;
+  /** The conversation with times and public/private flags, where the API call includes it. */
+  messages?: ApiMessage[];
 }
 
 /**
@@ -59,6 +108,8 @@ export type ReadableField =
   | 'requester-name'
   | 'requester-email'
   | 'conversation'
+  /** Older messages collapsed behind "show more"/"load more": the conversation read is partial. */
+  | 'older-messages'
   | 'composer';
 
 export type ReadResult =
@@ -69,8 +120,23 @@ export interface HelpdeskAdapter {
   id: HelpdeskId;
   /** Human label, e.g. "Zendesk". */
   label: string;
+  /**
+   * Match patterns (manifest syntax) of the helpdesk's ticket pages on its own hosted domains: the
+   * content script's `matches`, the context menu and the manifest are built from these. Only ticket
+   * pages, never `<all_urls>`. Keep the array literal in the adapter file (see docs/architecture.md).
+   */
+  ticketPages: readonly string[];
   /** Whether this adapter handles the page at `url` (host and path). */
   matches(url: URL): boolean;
+  /**
+   * The ticket's page, or undefined when `account` is not one of this helpdesk's own hosts (an
+   * imported bundle must not turn "Open ticket" into a link elsewhere).
+   */
+  ticketUrl(account: string, ticketId: string): string | undefined;
+  /** The ticket with its requester (and conversation, where it comes along) from the helpdesk's API. */
+  identityApi?: HelpdeskApi<string, TicketIdentity | undefined>;
+  /** Past tickets of a requester (by the helpdesk's id for them) from the helpdesk's API. */
+  historyApi?: HelpdeskApi<string, PastTicket[]>;
   /**
    * The ticket the agent is looking at, or undefined when the page is not a ticket.
    * Reads the URL first; the root is there for layouts where the URL is not enough.

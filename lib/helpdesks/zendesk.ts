@@ -1,10 +1,16 @@
 /**
- * Zendesk Agent Workspace (`https://SUBDOMAIN.zendesk.com/agent/tickets/N`).
+ * Zendesk Agent Workspace (`https://SUBDOMAIN.zendesk.com/agent/tickets/N`): everything Rapport knows
+ * about Zendesk lives in this file (pages, links, API, selectors, readers).
  * Several tickets stay mounted as tabs, so every read starts from the ticket's own pane.
- * Selector facts: /work/shared/reference/helpdesk-dom.md (Zendesk section).
+ * Selector facts: the public code listed in docs/helpdesk-facts.md (Zendesk), named per selector:
+ * HZ liferay-zendesk-userscript, WR zendesk-frustration-meter, TG toggl track-extension, TM tmetric.
+ * The requester's email and user id are NOT on the page (no public source reads them there): they
+ * come from the ticket API (`identityApi`).
  */
+import { emailOf, idOf, localeOf, millisOf, rowsOf, str, tagsOf, timeZoneOf } from './api';
 import {
   attempt,
+  documentOf,
   emailIn,
   fieldOf,
   hiddenWithin,
@@ -13,42 +19,50 @@ import {
   latestMessages,
   pageUrl,
   prune,
+  shownTime,
   textOf,
   valueOf,
 } from './dom';
-import type { ConversationMessage, HelpdeskAdapter, ReadableField, ReadResult, Requester } from './types';
+import type { ApiRequester, ConversationMessage, HelpdeskAdapter, PastTicket, ReadableField, ReadResult, Requester, TicketIdentity } from './types';
 
 export const zendeskSelectors = {
   /** Tab bar entry of the ticket on screen (agent workspace 2022–2026). The adapter reads the URL;
    * this is for the content script, which watches the tab bar's attributes. */
   activeTab: '[data-test-id="header-tab"][aria-current="page"]',
   /** Every element carrying a ticket id; the pane is the one that holds the ticket's subject,
-   * fields, log or composer (all open tickets' panes stay mounted). Read as `[data-ticket-id="N"]`. */
+   * fields, log or composer (all open tickets' panes stay mounted). Read as `[data-ticket-id="N"]`.
+   * No public Zendesk source has it (our own fixtures only); kept as one of three ways in. */
   pane: '[data-ticket-id]',
-  /** Older pane root without data-ticket-id (Toggl's integration, 2023). Read as `[...="N"]`. */
+  /** Pane root carrying the ticket id (TG, TM 2023–2024). Read as `[...="N"]`. */
   paneByAnchor: '[data-side-conversations-anchor-id]',
+  /** The active ticket's pane when no element carries its id (TG, TM): only used for the URL's ticket. */
+  activeGrid: '.ticket-panes-grid-layout[data-is-active="true"]',
   /** Subject input in the omni header (2022–2026); the app sets `.value`. */
   subject: 'input[data-test-id="omni-header-subject"]',
   /** Subject in the pre-2022 ticket pane. */
   subjectLegacy: '[data-test-id="ticket-pane-subject"]',
-  /** Requester field in the ticket fields panel; its text is the requester's name. */
+  /** Requester field in the ticket fields panel; its text is the requester's name (WR, HZ). */
   requester: '[data-test-id="ticket-system-field-requester-select"]',
+  /** Requester name fallbacks seen when the fields panel is collapsed (WR, 2026). */
+  requesterFallback: '[data-test-id="tooltip-requester-name"], [data-test-id="tabs-nav-item-users"]',
   /** Value of a Garden dropdown (requester, status, priority fields) without its label. */
   dropdownValue: '[data-garden-id="dropdowns.combobox.value"]',
   /** Status field in the ticket fields panel. */
   status: '[data-test-id="ticket-fields-status-view"]',
   /** "Submit as Open": status fallback when the fields panel is collapsed (English UI only). */
   submitButton: '[data-test-id="submit_button-button"]',
-  /** Reply vs internal note switch above the composer ("Public reply" / "Internal note"; English UI
-   * wording, reference helpdesk-dom.md). */
+  /** Reply vs internal note switch above the composer (HZ `src/internal.ts`). */
   channelSwitcher: '[data-test-id="omnichannel-channel-switcher-button"]',
+  /** The switcher's current channel: `web` (or email, chat…) is a public reply, `internal` a note (HZ).
+   * Read instead of the button's wording, which follows the agent's language. */
+  channel: '[data-channel]',
   /** Priority field (its value sits in `dropdownValue`). */
   priority: '[data-test-id="ticket-fields-priority-select"]',
-  /** Requester email: a mailto link in the customer context panel. Seen in our fixture,
-   * unverified on a live account; email is otherwise reported missing. */
+  /** Requester email: a mailto link in the customer context panel. ONLY in this project's own
+   * fixtures and demo (no public source has seen it); the ticket API is the real source. */
   requesterEmail: '[data-test-id="customer-context-pane"] a[href^="mailto:"]',
   /** Requester's user id: the profile link in the customer context panel (`/agent/users/123`).
-   * Seen in our fixture, unverified on a live account. */
+   * Same caveat as `requesterEmail`: the ticket API gives `requester_id`. */
   requesterLink: '[data-test-id="customer-context-pane"] a[href*="/agent/users/"]',
   /** Conversation log of one ticket. */
   conversation: '[data-test-id="omni-log-container"]',
@@ -56,12 +70,16 @@ export const zendeskSelectors = {
   comment: 'article[data-test-id="omni-log-comment-item"]',
   /** The bubble of a comment; `type="agent"` or `type="end-user"`. Copies with aria-hidden are skipped. */
   message: '[data-test-id="omni-log-item-message"]',
+  /** Agent avatar badge on a comment: WR's main role signal since 2026-05. */
+  agentBadge: '[data-test-id="omni-log-avatar-badge-AgentBadge"]',
   /** Comment body. */
   body: '[data-test-id="omni-log-message-content"]',
   /** Author name. */
   sender: '[data-test-id="omni-log-item-sender"]',
-  /** Comment time; the `datetime` attribute is read, not the relative text. */
-  time: 'time[data-test-id="timestamp-relative"]',
+  /** Comment time: its `datetime` attribute; chat messages show only text such as "Feb 26 23:08" (WR). */
+  time: '[data-test-id="timestamp-relative"]',
+  /** Older comments collapsed behind "show more" (HZ): reported as `older-messages`, never clicked. */
+  showMore: 'button[data-test-id="convolog-show-more-button"]',
   /** Marks an internal note. */
   internalNote: '[data-test-id="omni-log-internal-note-tag"]',
   /** CKEditor 5 editing area, rich-text or plain-text mode; one per open ticket. */
@@ -73,17 +91,31 @@ export const zendeskSelectors = {
 const S = zendeskSelectors;
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
 const PANE_CONTENT = [S.subject, S.subjectLegacy, S.requester, S.status, S.conversation, S.composer].join(',');
+const HOST = /^[a-z0-9-]+\.zendesk\.com$/i;
 
-/** The pane of ticket `ticketId`, or null. Never matches another ticket's pane. */
-export function zendeskPane(root: ParentNode, ticketId: string): Element | null {
+/**
+ * The pane of ticket `ticketId`, or null. Never matches another ticket's pane: by the ticket id on
+ * the pane; else, only when `ticketId` is the URL's (active) ticket, the active grid layout.
+ */
+export function zendeskPane(root: ParentNode, ticketId: string, activeTicketId?: string): Element | null {
   if (!/^\d{1,20}$/.test(ticketId)) return null;
   const candidates = [
     ...root.querySelectorAll(`[data-ticket-id="${ticketId}"]`),
     ...root.querySelectorAll(`[data-side-conversations-anchor-id="${ticketId}"]`),
   ];
   // Other things (history rows, links) may carry the id too: the pane is the one holding the ticket.
-  return candidates.find((el) => el.querySelector(PANE_CONTENT)) ?? null;
+  const pane = candidates.find((el) => el.querySelector(PANE_CONTENT));
+  if (pane || ticketId !== activeTicketId) return pane ?? null;
+  const grids = [...root.querySelectorAll(S.activeGrid)].filter((el) => el.querySelector(PANE_CONTENT));
+  return grids.length === 1 ? grids[0]! : null;
 }
+
+/** The active ticket on the page: the URL's, else the selected tab's (HZ header-tab). */
+const activeOnPage = (root: ParentNode) =>
+  attempt(() => documentOf(root)?.location?.pathname.match(TICKET_PATH)?.[1] ?? root.querySelector(S.activeTab)?.getAttribute('data-entity-id') ?? undefined);
+
+/** The pane of `ticketId` on the page `root` belongs to. */
+const paneFor = (root: ParentNode, ticketId: string) => zendeskPane(root, ticketId, activeOnPage(root));
 
 function readMessage(unit: Element, pane: Element): ConversationMessage | undefined {
   if (hiddenWithin(unit, pane)) return undefined; // an aria-hidden copy of a whole comment
@@ -96,10 +128,12 @@ function readMessage(unit: Element, pane: Element): ConversationMessage | undefi
   const pick = (selector: string) => bubble?.querySelector(selector) ?? visible(selector);
   const internal = !!unit.querySelector(S.internalNote);
   const type = bubble?.getAttribute('type');
+  const agent = type === 'agent' || (type !== 'end-user' && (internal || !!unit.querySelector(S.agentBadge)));
+  const time = pick(S.time);
   return prune<ConversationMessage>({
-    role: type === 'agent' || (internal && type !== 'end-user') ? 'agent' : 'customer',
+    role: agent ? 'agent' : 'customer',
     author: fieldOf(pick(S.sender)),
-    at: isoFrom(pick(S.time)),
+    at: isoFrom(time) ?? shownTime(time?.textContent, Date.now()),
     text: textOf(body),
     public: !internal,
   });
@@ -131,7 +165,7 @@ function readStatus(pane: Element): string | undefined {
 }
 
 function readRequester(pane: Element): Requester {
-  const field = pane.querySelector(S.requester);
+  const field = pane.querySelector(S.requester) ?? pane.querySelector(S.requesterFallback);
   const link = pane.querySelector(S.requesterEmail);
   const href = link?.getAttribute('href')?.slice('mailto:'.length).split('?')[0];
   return prune({
@@ -145,18 +179,61 @@ function findComposer(pane: Element): HTMLElement | null {
   return pane.querySelector<HTMLElement>(S.composer);
 }
 
+/** `GET /api/v2/tickets/{id}.json?include=users,organizations` (HZ `src/ticket.ts`): the requester. */
+export function parseZendeskTicket(body: unknown): TicketIdentity | undefined {
+  const b = body as { ticket?: Record<string, unknown>; users?: unknown; organizations?: unknown } | null;
+  const requesterId = idOf(b?.ticket?.requester_id);
+  if (!requesterId) return undefined;
+  const user = rowsOf(b?.users).find((u) => idOf(u.id) === requesterId);
+  const org = user && rowsOf(b?.organizations).find((o) => idOf(o.id) === idOf(user.organization_id));
+  const requester: ApiRequester = prune({
+    externalId: requesterId,
+    name: str(user?.name),
+    email: emailOf(user?.email),
+    // `time_zone` is a Rails name ("Eastern Time (US & Canada)"); `iana_time_zone` is the IANA one.
+    timeZone: timeZoneOf(user?.iana_time_zone) ?? timeZoneOf(user?.time_zone),
+    locale: localeOf(user?.locale),
+    organization: str(org?.name),
+  });
+  return { requester };
+}
+
+/** `GET /api/v2/users/{id}/tickets/requested.json`: the requester's tickets. */
+export function parseZendeskHistory(body: unknown): PastTicket[] {
+  const out: PastTicket[] = [];
+  for (const row of rowsOf((body as { tickets?: unknown } | null)?.tickets)) {
+    const ticketId = idOf(row.id);
+    const createdAt = millisOf(row.created_at);
+    if (!ticketId || createdAt === undefined) continue;
+    out.push({ ticketId, subject: str(row.subject), status: str(row.status, 100), createdAt, updatedAt: millisOf(row.updated_at) ?? createdAt, tags: tagsOf(row.tags) });
+  }
+  return out;
+}
+
 export const zendesk: HelpdeskAdapter = {
   id: 'zendesk',
   label: 'Zendesk',
+  ticketPages: ['https://*.zendesk.com/agent/*'],
 
   matches: (url) =>
     url.protocol === 'https:' && url.hostname.endsWith('.zendesk.com') && url.pathname.startsWith('/agent/'),
+
+  ticketUrl: (account, ticketId) => (HOST.test(account) && /^\d{1,20}$/.test(ticketId) ? `https://${account}/agent/tickets/${ticketId}` : undefined),
+
+  identityApi: {
+    url: (origin, ticketId) => `${origin}/api/v2/tickets/${encodeURIComponent(ticketId)}.json?include=users,organizations`,
+    parse: parseZendeskTicket,
+  },
+  historyApi: {
+    url: (origin, userId) => `${origin}/api/v2/users/${encodeURIComponent(userId)}/tickets/requested.json`,
+    parse: parseZendeskHistory,
+  },
 
   // The URL is authoritative; `/agent/tickets/new/1` and dashboards are not a ticket yet.
   activeTicketId: (url) => url.pathname.match(TICKET_PATH)?.[1],
 
   read(root, ticketId, url): ReadResult {
-    const pane = attempt(() => zendeskPane(root, ticketId));
+    const pane = attempt(() => zendeskPane(root, ticketId, url.pathname.match(TICKET_PATH)?.[1]));
     if (!pane) return { ok: false, missing: ['pane'] };
 
     const subject = attempt(() => valueOf(pane.querySelector(S.subject) ?? pane.querySelector(S.subjectLegacy)));
@@ -172,6 +249,7 @@ export const zendesk: HelpdeskAdapter = {
     if (!requester.name) missing.push('requester-name');
     if (!requester.email) missing.push('requester-email');
     if (!messages.length) missing.push('conversation');
+    if (attempt(() => pane.querySelector(S.showMore))) missing.push('older-messages');
     if (!composer) missing.push('composer');
 
     return {
@@ -192,14 +270,18 @@ export const zendesk: HelpdeskAdapter = {
   },
 
   composer: (root, ticketId) => attempt(() => {
-    const pane = zendeskPane(root, ticketId);
+    const pane = paneFor(root, ticketId);
     return pane ? findComposer(pane) : null;
   }) ?? null,
 
-  // "Submit as …" sends the reply (and sets the status); one per pane.
+  // The switcher's `data-channel`, never its wording (which follows the agent's language).
   composerIsInternal(root, ticketId) {
-    const label = attempt(() => zendeskPane(root, ticketId)?.querySelector(S.channelSwitcher)?.textContent);
-    return label ? /internal/i.test(label) : undefined;
+    const channel = attempt(() => {
+      const switcher = paneFor(root, ticketId)?.querySelector(S.channelSwitcher);
+      return switcher?.getAttribute('data-channel') ?? switcher?.querySelector(S.channel)?.getAttribute('data-channel');
+    });
+    return channel ? channel === 'internal' : undefined;
   },
-  sendButton: (root, ticketId) => attempt(() => zendeskPane(root, ticketId)?.querySelector<HTMLElement>(S.submitButton)) ?? null,
+  // "Submit as …" sends the reply (and sets the status); one per pane.
+  sendButton: (root, ticketId) => attempt(() => paneFor(root, ticketId)?.querySelector<HTMLElement>(S.submitButton)) ?? null,
 };

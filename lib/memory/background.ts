@@ -8,11 +8,12 @@
 import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/db';
 import { Repository, systemClock } from '../db/repository';
+import { ticketPagePatterns } from '../helpdesks';
 
 export const FOLLOW_UP_ALARM = 'rapport:follow-ups';
 export const SAVE_FACT_MENU = 'rapport:save-fact';
-/** The ticket pages the content script runs on (entrypoints/helpdesk.content). */
-export const TICKET_PAGES = ['https://*.zendesk.com/agent/*', 'https://*.freshdesk.com/a/*', 'https://*.freshdesk.com/helpdesk/tickets/*'];
+/** The ticket pages the content script runs on: every adapter's `ticketPages` (lib/helpdesks). */
+export const TICKET_PAGES = ticketPagePatterns;
 
 /** Sent to a helpdesk tab when the agent picks the context-menu entry. */
 export interface CaptureFactMessage {

@@ -7,13 +7,14 @@
  * its observers, timers and pending answers with it.
  */
 import { retryIds } from './retry-ids';
-import type { HelpdeskAdapter, Requester, TicketSnapshot } from '../helpdesks/types';
+import type { HelpdeskAdapter, ReadResult, Requester, TicketIdentity, TicketSnapshot } from '../helpdesks/types';
 import type { Answers, Reply, RequestOf, RequestType } from '../messages';
 import type { Note } from '../db/types';
 import type { NoteSaveResult, NoteView, SidebarState } from '../../components/model';
 import { childController, debounce, later, observe } from './lifecycle';
 import type { FeatureContext, SentReply, TicketFeature } from './features';
 import { composerText } from './composer';
+import { askIdentity, refineSnapshot, type IdentityDeps } from './identity';
 
 export interface SidebarView {
   render(state: SidebarState, collapsed: boolean, presentation: boolean): void;
@@ -46,6 +47,8 @@ export interface ControllerDeps {
   settleMs?: number;
   /** Quiet time before re-reading a ticket that is already shown. */
   rereadMs?: number;
+  /** The helpdesk API call (tests pass a fake fetch); the adapter's `identityApi` says what to ask. */
+  fetcher?: IdentityDeps['fetcher'];
 }
 
 export interface Controller {
@@ -144,6 +147,9 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     /** Features run per looked-up customer: a changed requester restarts them. */
     let featureRun: AbortController | undefined;
     let snapshotListeners: ((s: TicketSnapshot) => void)[] = [];
+    /** What the helpdesk's API said about this ticket's requester (asked once the page's read is shown). */
+    let apiIdentity: TicketIdentity | undefined;
+    let askedApi = false;
 
     const render = (state: SidebarState) => {
       if (sessionSignal.aborted) return;
@@ -153,7 +159,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
 
     const read = () => {
       if (sessionSignal.aborted) return;
-      const result = adapter.read(doc, ticketId, new URL(deps.href()));
+      const result = refined(adapter.read(doc, ticketId, new URL(deps.href())), apiIdentity);
       if (!result.ok || !identityOf(result.snapshot.requester)) {
         if (settled) {
           const missing = result.missing.includes('pane') ? result.missing : ['requester-name' as const, ...result.missing.filter((m) => m !== 'requester-name')];
@@ -182,18 +188,27 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         panels: sameCustomer ? previous?.panels : undefined,
       });
       if (!sameCustomer) {
+        const previousCustomerId = customerId;
         identity = who;
         customerId = undefined;
         featureRun?.abort();
         snapshotListeners = [];
-        void lookUp(snapshot, who);
+        void lookUp(snapshot, who, previousCustomerId);
       } else if (previous) {
         for (const listener of snapshotListeners) listener(snapshot);
       }
     };
 
-    const lookUp = async (snap: TicketSnapshot, who: string | undefined) => {
-      const reply = await deps.request({ type: 'ticket.open', snapshot: snap });
+    const lookUp = async (snap: TicketSnapshot, who: string | undefined, previousCustomerId?: string) => {
+      const reply = apiIdentity
+        ? await deps.request({ type: 'ticket.identify', snapshot: snap, previousCustomerId, profile: profileOf(apiIdentity) })
+        : await deps.request({ type: 'ticket.open', snapshot: snap });
+      if (!askedApi && !sessionSignal.aborted) {
+        // After the first answer, so the sidebar shows the page's read first and a record made from
+        // the name alone exists to be merged into the right one.
+        askedApi = true;
+        void identify();
+      }
       if (sessionSignal.aborted || who !== identity || current?.kind !== 'ticket') return;
       if (!reply.ok) {
         render({ ...current, storageError: reply.error });
@@ -209,6 +224,21 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         storageError: reply.data.storageProblem,
       });
       startFeatures(reply.data);
+    };
+
+    /** Asks the helpdesk's API who the requester is; the answer re-reads the page with it. */
+    const identify = async () => {
+      const snap = snapshot;
+      if (!snap || !adapter.identityApi) return;
+      const ticket = { helpdesk: snap.helpdesk, account: snap.account, ticketId };
+      const origin = new URL(deps.href()).origin;
+      const found = await askIdentity({ adapter, request: deps.request, origin, fetcher: deps.fetcher }, ticket, sessionSignal).catch(() => undefined);
+      if (!found || sessionSignal.aborted) return;
+      apiIdentity = found;
+      const before = identity;
+      read();
+      // The same customer, now with what the API added (email, profile): update their record quietly.
+      if (identity === before && snapshot) void deps.request({ type: 'ticket.identify', snapshot, profile: profileOf(found) });
     };
 
     const startFeatures = (ticket: FeatureContext['ticket']) => {
@@ -348,6 +378,21 @@ function insideEditor(record: MutationRecord): boolean {
   const node = record.target;
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
   return !!element?.closest('[contenteditable="true"]');
+}
+
+/** The page's read with what the helpdesk's API said; fields the API gave are no longer missing. */
+function refined(result: ReadResult, api: TicketIdentity | undefined): ReadResult {
+  if (!result.ok || !api) return result;
+  const snapshot = refineSnapshot(result.snapshot, api);
+  const has = { 'requester-name': snapshot.requester.name, 'requester-email': snapshot.requester.email } as Record<string, unknown>;
+  return { ...result, snapshot, missing: result.missing.filter((field) => !(field in has) || !has[field]) };
+}
+
+/** The profile fields the helpdesk's API knows (filled in only where the agent has entered nothing). */
+function profileOf(api: TicketIdentity) {
+  const { timeZone, locale: language, organization } = api.requester;
+  const profile = Object.fromEntries(Object.entries({ timeZone, language, organization }).filter(([, v]) => v));
+  return Object.keys(profile).length ? profile : undefined;
 }
 
 /** What makes a requester a person we can look up: their helpdesk id, email or at least a name. */

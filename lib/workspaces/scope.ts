@@ -51,6 +51,7 @@ const ROW_FIELDS = {
   customerId: 'customers',
   survivorId: 'customers',
   mergedId: 'customers',
+  previousCustomerId: 'customers',
   noteId: 'notes',
   factId: 'facts',
   followUpId: 'followUps',

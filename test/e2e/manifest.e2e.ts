@@ -18,6 +18,8 @@ describe('manifest', () => {
     expect(manifest.content_scripts[0].matches.sort()).toEqual([
       'https://*.freshdesk.com/a/*',
       'https://*.freshdesk.com/helpdesk/tickets/*',
+      // The Freshdesk agent UI on the Freshworks domain (helpdesk facts, 2026).
+      'https://*.myfreshworks.com/a/*',
       'https://*.zendesk.com/agent/*',
     ]);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);

@@ -9,6 +9,7 @@ const CLASSIC = 'freshdesk/classic-ticket-2024-09.html';
 const SHADOW = 'freshdesk/shadow-ticket-2026-11.html';
 const PRIVATE_NOTE = 'freshdesk/private-note-load-more-2025-06.html';
 const PENDING = 'freshdesk/contact-panel-pending-2026-11.html';
+const WIDGET = 'freshdesk/classic-widget-emailed-note-2026-06.html';
 
 function snapshotOf(result: ReadResult): TicketSnapshot {
   if (!result.ok) throw new Error(`read failed: ${result.missing.join(', ')}`);
@@ -32,7 +33,6 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       contactInfo: 1, // rendered without a shadow root
       contactEmail: 2, // email and phone
       contactLink: 4, // description + reply headers, card name, "View all tickets"
-      mailto: 0,
       item: 4, // description, 2 replies, reply box
       description: 1,
       replyBox: 1,
@@ -43,6 +43,9 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       loadMore: 0,
       composer: 1,
       sendButton: 1, // classic reply box's Send; 2026 hook unverified
+      classicEmail: 0,
+      contactLinkMain: 4, // conversation headers too: the reader skips those
+      emailedReply: 0,
     },
     [SHADOW]: {
       subject: 1, // inside ticket-details' shadow root
@@ -53,7 +56,6 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       contactInfo: 1,
       contactEmail: 2, // a website, then the email (inside the card's shadow root)
       contactLink: 4,
-      mailto: 0,
       item: 4, // description in the shadow root, replies and reply box in the light DOM
       description: 1,
       replyBox: 1,
@@ -64,6 +66,9 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       loadMore: 0,
       composer: 1,
       sendButton: 0,
+      classicEmail: 0,
+      contactLinkMain: 4, // conversation headers too: the reader skips those
+      emailedReply: 0,
     },
     [PRIVATE_NOTE]: {
       subject: 1,
@@ -74,7 +79,6 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       contactInfo: 0,
       contactEmail: 0,
       contactLink: 2, // the requester's two headers
-      mailto: 0,
       item: 4,
       description: 1,
       replyBox: 0,
@@ -83,6 +87,32 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       time: 4,
       privateNote: 1,
       loadMore: 1,
+      composer: 0,
+      sendButton: 0,
+      classicEmail: 0,
+      contactLinkMain: 2, // conversation headers too: the reader skips those
+      emailedReply: 0,
+    },
+    [WIDGET]: {
+      subject: 0, // no heading on this account: document.title is read (PM)
+      ticketDetails: 0,
+      properties: 1,
+      status: 1,
+      dropdownValue: 1,
+      contactInfo: 0,
+      contactEmail: 0,
+      classicEmail: 1, // the classic requester widget's email (BF, LS)
+      contactLinkMain: 3, // user-name link in the main document (AC June 2026) + 2 conversation headers
+      contactLink: 3,
+      item: 5, // description, reply, emailed reply, private note, reply box
+      description: 1,
+      replyBox: 1,
+      body: 4,
+      header: 4,
+      time: 0, // times as text only: the API's created_at gives them
+      privateNote: 2, // the emailed reply carries it too (KG)
+      emailedReply: 1, // … and is told apart by .emails-info:not(.notify) (KG)
+      loadMore: 0,
       composer: 0,
       sendButton: 0,
     },
@@ -95,7 +125,6 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       contactInfo: 1, // shadow root holds only a skeleton
       contactEmail: 0,
       contactLink: 1,
-      mailto: 0,
       item: 2,
       description: 0,
       replyBox: 0,
@@ -106,6 +135,9 @@ describe('freshdesk selectors: exact match counts on the fixtures (through open 
       loadMore: 0,
       composer: 0,
       sendButton: 0,
+      classicEmail: 0,
+      contactLinkMain: 1, // conversation headers too: the reader skips those
+      emailedReply: 0,
     },
   };
 
@@ -296,5 +328,32 @@ describe('freshdesk.read never throws', () => {
       missing: ['subject', 'status', 'requester-name', 'requester-email', 'conversation', 'composer'],
       snapshot: { helpdesk: 'freshdesk', account: 'a.freshdesk.com', ticketId: '1', url: url.href, requester: {}, messages: [] },
     });
+  });
+});
+
+describe('freshdesk on the public facts: classic widget, main-document contact link, emailed replies', () => {
+  it('reads the email from the classic widget and the contact from the main document link', () => {
+    const snapshot = snapshotOf(readFixture(WIDGET));
+    expect(snapshot.requester).toEqual({ name: 'Priya Raman', email: 'priya.raman@brightpath.example', externalId: '7001' });
+    // No heading on this account: the subject comes from document.title.
+    expect(snapshot.subject).toBe('Invoice shows the wrong VAT number');
+  });
+
+  it('keeps an emailed reply that carries the private-note class public, and a real note private', () => {
+    const { messages } = snapshotOf(readFixture(WIDGET));
+    expect(messages.map((m) => [m.role, m.public, m.text.slice(0, 20)])).toEqual([
+      ['customer', true, 'Our invoice INV-2231'],
+      ['agent', true, 'Hi Priya, which VAT '],
+      ['customer', true, 'It should be GB 123 '],
+      ['agent', false, 'Finance: please reis'],
+    ]);
+  });
+
+  it('runs on the Freshworks domain too', () => {
+    const url = new URL('https://brightpath.myfreshworks.com/a/tickets/88');
+    expect(freshdesk.matches(url)).toBe(true);
+    expect(freshdesk.activeTicketId(url, document)).toBe('88');
+    expect(freshdesk.matches(new URL('https://brightpath.myfreshworks.com/helpdesk/tickets/88'))).toBe(false);
+    expect(freshdesk.ticketUrl('brightpath.myfreshworks.com', '88')).toBe('https://brightpath.myfreshworks.com/a/tickets/88');
   });
 });

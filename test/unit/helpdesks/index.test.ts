@@ -1,4 +1,4 @@
-import { adapterFor, adapters, describeMissing } from '../../../lib/helpdesks/index';
+import { adapterFor, adapters, describeMissing, helpdeskIds, ticketPagePatterns, ticketUrl } from '../../../lib/helpdesks/index';
 import type { ReadableField } from '../../../lib/helpdesks/types';
 
 // [url, adapter that handles the page (or undefined), active ticket id (or undefined)]
@@ -28,6 +28,8 @@ const PAGES: Array<[string, 'zendesk' | 'freshdesk' | undefined, string | undefi
   ['https://acme.freshdesk.com/support/tickets/1207', undefined, undefined], // customer portal
   ['https://freshdesk.com/a/tickets/1', undefined, undefined],
   ['https://example.com/a/tickets/1', undefined, undefined],
+  ['https://acme.myfreshworks.com/a/tickets/77', 'freshdesk', '77'], // the agent UI on the Freshworks domain
+  ['https://acme.myfreshworks.com/crm/sales/deals/1', undefined, undefined],
 ];
 
 describe('adapterFor / matches / activeTicketId', () => {
@@ -44,6 +46,36 @@ describe('adapterFor / matches / activeTicketId', () => {
       ['zendesk', 'Zendesk'],
       ['freshdesk', 'Freshdesk'],
     ]);
+  });
+});
+
+describe('the registry is the one list of helpdesks', () => {
+  it('derives ids and the content script pages from the adapters', () => {
+    expect(helpdeskIds).toEqual(adapters.map((a) => a.id));
+    expect(ticketPagePatterns).toEqual([
+      'https://*.zendesk.com/agent/*',
+      'https://*.freshdesk.com/a/*',
+      'https://*.freshdesk.com/helpdesk/tickets/*',
+      'https://*.myfreshworks.com/a/*',
+    ]);
+  });
+
+  it('every adapter ticket page pattern matches a URL the adapter handles', () => {
+    for (const adapter of adapters) {
+      for (const pattern of adapter.ticketPages) {
+        const url = new URL(pattern.replace('*.', 'acme.').replace(/tickets\/\*$/, '*').replace(/\*$/, 'tickets/12'));
+        expect(adapter.matches(url), `${adapter.id}: ${url.href}`).toBe(true);
+      }
+    }
+  });
+
+  it('links tickets on the helpdesks’ own hosts only', () => {
+    expect(ticketUrl({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '5' })).toBe('https://acme.zendesk.com/agent/tickets/5');
+    expect(ticketUrl({ helpdesk: 'freshdesk', account: 'acme.freshdesk.com', ticketId: '5' })).toBe('https://acme.freshdesk.com/a/tickets/5');
+    expect(ticketUrl({ helpdesk: 'zendesk', account: 'evil.example', ticketId: '5' })).toBeUndefined();
+    expect(ticketUrl({ helpdesk: 'freshdesk', account: 'acme.zendesk.com', ticketId: '5' })).toBeUndefined();
+    expect(ticketUrl({ helpdesk: 'nope', account: 'acme.zendesk.com', ticketId: '5' })).toBeUndefined();
+    expect(ticketUrl({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '5/../../x' })).toBeUndefined();
   });
 });
 

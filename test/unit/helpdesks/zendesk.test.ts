@@ -9,6 +9,7 @@ const THREE_TABS = 'zendesk/agent-workspace-three-tabs-2026-11.html';
 const DASHBOARD = 'zendesk/views-dashboard-2026-11.html';
 const LOADING = 'zendesk/pane-loading-no-requester-2026-11.html';
 const LEGACY = 'zendesk/legacy-ticket-pane-2021-08.html';
+const GRID = 'zendesk/grid-layout-chat-no-email-2026-08.html';
 
 function snapshotOf(result: ReadResult): TicketSnapshot {
   if (!result.ok) throw new Error(`read failed: ${result.missing.join(', ')}`);
@@ -48,6 +49,11 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         time: 14,
         internalNote: 3,
         composer: 3, // rich text in #4817 and #4821, plain text in #4830
+        activeGrid: 1,
+        requesterFallback: 0,
+        channel: 3,
+        agentBadge: 0,
+        showMore: 0,
       },
       (doc) => doc,
     ],
@@ -75,6 +81,11 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         time: 5,
         internalNote: 1,
         composer: 1,
+        activeGrid: 0,
+        requesterFallback: 0,
+        channel: 1,
+        agentBadge: 0,
+        showMore: 0,
       },
       (doc) => doc.querySelector('section[data-ticket-id="4821"]')!,
     ],
@@ -102,6 +113,11 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         time: 0,
         internalNote: 0,
         composer: 0,
+        activeGrid: 0,
+        requesterFallback: 0,
+        channel: 0,
+        agentBadge: 0,
+        showMore: 0,
       },
       (doc) => doc,
     ],
@@ -129,6 +145,11 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         time: 0,
         internalNote: 0,
         composer: 0,
+        activeGrid: 1,
+        requesterFallback: 0,
+        channel: 0,
+        agentBadge: 0,
+        showMore: 0,
       },
       (doc) => doc,
     ],
@@ -156,10 +177,48 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         time: 0,
         internalNote: 0,
         composer: 0,
+        activeGrid: 0,
+        requesterFallback: 0,
+        channel: 0,
+        agentBadge: 0,
+        showMore: 0,
       },
       (doc) => doc,
     ],
   ];
+
+  tables.push([
+    GRID,
+    {
+      activeTab: 1, // #51208's tab (HZ header-tab, aria-current)
+      pane: 0, // no data-ticket-id anywhere: it has no public source
+      paneByAnchor: 1, // the background tab's pane #51190 (TG, TM)
+      activeGrid: 1, // the active pane, with no id of its own (TG, TM)
+      subject: 2,
+      subjectLegacy: 0,
+      requester: 2, // name only (WR): no email or user id on the page
+      requesterFallback: 0,
+      dropdownValue: 4,
+      status: 2,
+      submitButton: 2,
+      channelSwitcher: 2,
+      channel: 2, // data-channel="email" on #51190's switcher, "internal" inside #51208's (HZ)
+      priority: 0,
+      requesterEmail: 0,
+      requesterLink: 0,
+      conversation: 2,
+      comment: 3,
+      message: 3,
+      agentBadge: 1, // the agent's chat message carries the badge, not type="agent" (WR 2026-05)
+      body: 3,
+      sender: 3,
+      time: 3, // two chat times as text only, one with datetime (WR getTimestamp)
+      showMore: 1, // older comments collapsed (HZ)
+      internalNote: 0,
+      composer: 2,
+    },
+    (doc) => doc,
+  ]);
 
   for (const [name, counts, scope] of tables) {
     describe(name, () => {
@@ -404,5 +463,42 @@ describe('zendesk composer mode', () => {
       .map((el) => el.getAttribute('data-ticket-id')!);
     expect(panes.map((id) => zendesk.composerIsInternal?.(doc, id))).toEqual([false, false, true]);
     expect(zendesk.composerIsInternal?.(doc, '999999')).toBeUndefined();
+  });
+});
+
+describe('zendesk on the public facts: grid layout, chat times, show more, no email on the page', () => {
+  const doc = loadFixture(GRID);
+  const url = fixtureUrl(GRID);
+
+  it('finds the active pane by the grid layout and a background one by its anchor id', () => {
+    const active = snapshotOf(zendesk.read(doc, '51208', url));
+    expect(active.subject).toBe('Chat with Mireille Obuya');
+    expect(active.requester).toEqual({ name: 'Mireille <b>Obuya</b>' });
+    const background = snapshotOf(zendesk.read(doc, '51190', url));
+    expect(background.subject).toBe('Refund not received');
+    expect(background.requester).toEqual({ name: 'Tomás Ferreira' });
+    // The grid layout is only ever the URL's own ticket: another id never falls back to it.
+    expect(zendesk.read(doc, '51209', url)).toEqual({ ok: false, missing: ['pane'] });
+  });
+
+  it('reports the email as missing (the ticket API gives it) and the collapsed older comments', () => {
+    const result = zendesk.read(doc, '51208', url);
+    expect(result.ok && result.missing).toEqual(['requester-email', 'older-messages']);
+  });
+
+  it('reads chat times shown only as text, and the agent by the avatar badge', () => {
+    const { messages } = snapshotOf(zendesk.read(doc, '51208', url));
+    const year = new Date().getFullYear();
+    expect(messages).toEqual([
+      { role: 'customer', author: 'Mireille <b>Obuya</b>', at: new Date(year, 7, 3, 14, 2).toISOString(), text: '<img src=x onerror=alert(1)> my card was charged twice', public: true },
+      { role: 'agent', author: 'Jonas Weber', at: new Date(year, 7, 3, 14, 5).toISOString(), text: 'I see both charges, refunding one now.', public: true },
+    ]);
+  });
+
+  it('tells an internal note by the switcher’s data-channel, whatever the wording', () => {
+    expect(zendesk.composerIsInternal?.(doc, '51208')).toBe(true); // "Interne Notiz"
+    expect(zendesk.composerIsInternal?.(doc, '51190')).toBe(false); // data-channel="email"
+    expect(zendesk.composer(doc, '51208')).not.toBeNull();
+    expect(zendesk.sendButton?.(doc, '51208')?.textContent).toBe('Senden als Offen');
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startController, type ControllerDeps, type SidebarView } from '@/lib/page/controller';
+import { forgetIdentities } from '@/lib/page/identity';
 import type { HelpdeskAdapter } from '@/lib/helpdesks/types';
 import type { SidebarState } from '@/components/model';
 import type { Answers, Reply, RequestOf, RequestType } from '@/lib/messages';
@@ -8,6 +9,8 @@ import type { Answers, Reply, RequestOf, RequestType } from '@/lib/messages';
 const adapter: HelpdeskAdapter = {
   id: 'zendesk',
   label: 'Test',
+  ticketPages: [],
+  ticketUrl: () => undefined,
   matches: () => true,
   activeTicketId: (url) => url.pathname.match(/^\/t\/(\d+)/)?.[1],
   read(root, ticketId, url) {
@@ -371,5 +374,81 @@ describe('controller', () => {
     controller.toggleCollapsed();
     expect(calls.at(-1)).toBe(false);
     expect(saved).toHaveBeenCalledWith(false);
+  });
+});
+
+describe('controller: identity from the helpdesk API', () => {
+  beforeEach(() => forgetIdentities());
+  const withApi: HelpdeskAdapter = {
+    ...adapter,
+    identityApi: {
+      url: (origin, id) => `${origin}/api/t/${id}`,
+      parse: (body) => {
+        const b = body as { id?: string; email?: string };
+        return b.id ? { requester: { externalId: b.id, email: b.email, timeZone: 'Europe/Oslo' } } : undefined;
+      },
+    },
+  };
+
+  function api(status: number, body: unknown) {
+    const calls: string[] = [];
+    const fetcher = (async (url: string) => {
+      calls.push(String(url));
+      return new Response(JSON.stringify(body), { status });
+    }) as typeof fetch;
+    return { calls, fetcher };
+  }
+
+  /** The fake background, now also answering the identity requests. */
+  const background = (due = true) =>
+    async function request<T extends RequestType>(req: RequestOf<T>): Promise<Reply<Answers[T]>> {
+      requests.push(req);
+      if (req.type === 'identity.due') return { ok: true, data: { due } } as never;
+      if (req.type === 'identity.record') return { ok: true, data: { recorded: true } } as never;
+      if (req.type === 'ticket.open' || req.type === 'ticket.identify') {
+        const snap = (req as RequestOf<'ticket.open'>).snapshot;
+        return { ok: true, data: { customer: { id: `c-${snap.requester.externalId ?? snap.requester.name}` }, history: { ticketsSeen: 1 }, notes: [] } } as never;
+      }
+      return { ok: false, error: 'unexpected' };
+    };
+
+  it('shows the page’s read first, then the API’s email, and re-keys the customer with a merge request', async () => {
+    pane('1', 'Sam');
+    const { calls, fetcher } = api(200, { id: '361002', email: 'sam@example.com' });
+    start({ adapter: withApi, fetcher, request: background() });
+    expect(last()).toMatchObject({ kind: 'ticket', customer: { name: 'Sam' }, missing: ['requester-email'] });
+    await vi.waitFor(() => expect(last()).toMatchObject({ customer: { name: 'Sam', email: 'sam@example.com' }, missing: [] }));
+    expect(calls).toEqual(['https://acme.example.com/api/t/1']);
+    await vi.waitFor(() => expect(requests.map((r) => r.type)).toEqual(['ticket.open', 'identity.due', 'identity.record', 'ticket.identify']));
+    expect(requests.at(-1)).toMatchObject({
+      type: 'ticket.identify',
+      previousCustomerId: 'c-Sam',
+      snapshot: { requester: { name: 'Sam', email: 'sam@example.com', externalId: '361002' } },
+      profile: { timeZone: 'Europe/Oslo' },
+    });
+  });
+
+  it.each([
+    ['401', 401],
+    ['403', 403],
+    ['429', 429],
+    ['500', 500],
+  ])('HTTP %s: the sidebar stays as the page showed it', async (_name, status) => {
+    pane('1', 'Sam');
+    const { calls, fetcher } = api(status, { error: 'no' });
+    start({ adapter: withApi, fetcher, request: background() });
+    await vi.waitFor(() => expect(requests.map((r) => r.type)).toEqual(['ticket.open', 'identity.due', 'identity.record']));
+    expect(calls).toHaveLength(1);
+    expect(last()).toMatchObject({ kind: 'ticket', customer: { name: 'Sam' }, history: { ticketsSeen: 1 }, missing: ['requester-email'] });
+    expect((last() as { storageError?: string }).storageError).toBeUndefined();
+  });
+
+  it('does not call the API when the background says it is not due', async () => {
+    pane('1', 'Sam');
+    const { calls, fetcher } = api(200, { id: '1' });
+    start({ adapter: withApi, fetcher, request: background(false) });
+    await vi.waitFor(() => expect(requests.map((r) => r.type)).toEqual(['ticket.open', 'identity.due']));
+    await flush();
+    expect(calls).toEqual([]);
   });
 });
