@@ -23,6 +23,7 @@ import type { TicketSnapshot } from '../helpdesks/types';
 import type { TicketContext, VisitSummary } from '../messages';
 import { moodOf } from '../memory/mood';
 import { isEnded } from '../memory/status';
+import { repeatClaimInMessages } from '../memory/repeat-contact';
 import { mergeProfiles, PROFILE_KEYS } from '../memory/profile';
 
 export interface Clock {
@@ -706,8 +707,14 @@ function visitDetails(snapshot: TicketSnapshot, previous: TicketVisit | undefine
     closedAt: ended ? (previous?.closedAt ?? now) : undefined,
     mood: latest ? moodOf(latest.text) : previous?.mood,
     tags: snapshot.tags?.length ? cleanTags(snapshot.tags) : previous?.tags,
+    repeatClaim: repeatClaimOf(customerMessages.map((m) => m.text)) ?? previous?.repeatClaim,
   };
 }
+
+const repeatClaimOf = (texts: string[]) => {
+  const claim = repeatClaimInMessages(texts);
+  return claim ? { ...(claim.times ? { times: claim.times } : {}), phrase: claim.phrase } : undefined;
+};
 
 export class UnknownRowError extends Error {
   override name = 'UnknownRowError';
