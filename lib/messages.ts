@@ -14,6 +14,7 @@ import type { Customer, Note } from './db/types';
 import { LIMITS, SnapshotSchema, TagsSchema, TicketRefSchema, firstIssue, id } from './schema';
 import { memoryRequests, type MemoryAnswers, type MemoryContext } from './memory/messages';
 import { replyRequests, type ReplyAnswers } from './standards/messages';
+import { disputeRequests, type DisputeAnswers } from './disputes/messages';
 
 export { LIMITS };
 
@@ -36,7 +37,7 @@ const foundationRequests = [
   v.strictObject({ type: v.literal('notes.list'), customerId: id }),
 ] as const;
 
-const RequestSchema = v.variant('type', [...foundationRequests, ...memoryRequests, ...replyRequests]);
+const RequestSchema = v.variant('type', [...foundationRequests, ...memoryRequests, ...replyRequests, ...disputeRequests]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -74,7 +75,7 @@ interface FoundationAnswers {
   'notes.list': Note[];
 }
 
-export interface Answers extends FoundationAnswers, MemoryAnswers, ReplyAnswers {}
+export interface Answers extends FoundationAnswers, MemoryAnswers, ReplyAnswers, DisputeAnswers {}
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 

@@ -10,6 +10,7 @@ import type { RapportDB } from '../db/db';
 import { memoryHandlers } from '../memory/handlers';
 import { openTicketWithMemory } from '../memory/context';
 import { replyHandlers } from '../standards/handlers';
+import { disputeHandlers } from '../disputes/handlers';
 
 export interface Sender {
   id?: string;
@@ -67,7 +68,7 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
   'notes.list': (request, ctx) => ctx.repo.notesFor(request.customerId),
 };
 
-const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers };
+const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers, ...disputeHandlers };
 
 export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock) {
   const state: BackgroundState = {};

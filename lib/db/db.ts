@@ -10,6 +10,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { pinnedNotesMiddleware } from './pinned';
 import type { ApiFetch, Customer, Fact, FollowUp, Merge, Note, ReplyRecord, TicketVisit } from './types';
 import { rebuildReplyWeeks, upgradeTables, type ReplyWeek } from './reply-stats';
+import type { Dispute } from './disputes';
 
 export const DB_NAME = 'rapport';
 
@@ -23,6 +24,7 @@ export class RapportDB extends Dexie {
   replies!: EntityTable<ReplyRecord, 'id'>;
   apiFetches!: EntityTable<ApiFetch, 'key'>;
   replyWeeks!: EntityTable<ReplyWeek, 'id'>;
+  disputes!: EntityTable<Dispute, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -86,6 +88,10 @@ export class RapportDB extends Dexie {
     this.version(5)
       .stores({ replyWeeks: 'id, week' })
       .upgrade((tx) => rebuildReplyWeeks(upgradeTables(tx)).then(() => undefined));
+    // v7 — "not right" (#12): agents' disagreements with a checklist verdict or a cue
+    // (lib/db/disputes.ts), by rule and time for the dashboard's Disagreements view, and by customer
+    // for erasure. A new table: nothing stored before has this shape, so there is nothing to upgrade.
+    this.version(7).stores({ disputes: 'id, rule, at, customerId' });
   }
 }
 

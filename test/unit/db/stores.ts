@@ -21,3 +21,10 @@ export const V2_STORES = {
 };
 
 export const V3_STORES = { ...V2_STORES, visits: 'id, customerId, [customerId+lastSeen], lastSeen, [customerId+firstSeen]' };
+
+export const V4_STORES = {
+  ...V3_STORES,
+  notes: 'id, customerId, [customerId+createdAt], ticketKey, updatedAt, *tags, author, [customerId+pinnedCreatedAt]',
+};
+
+export const V5_STORES = { ...V4_STORES, replyWeeks: 'id, week' };
