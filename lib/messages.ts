@@ -52,6 +52,8 @@ export interface VisitSummary {
   ticketsSeenCapped?: boolean;
   /** When any of those tickets was last open, absent the first time. */
   lastSeen?: number;
+  /** The customer says on this ticket that they have written before ("this is the THIRD time"). */
+  customerSaysRepeat?: boolean;
 }
 
 /** Everything the sidebar needs once a ticket is opened. */

@@ -12,7 +12,7 @@ import { usePresentation } from '../presentation';
 import { dayTime, showText } from './identity';
 
 const label = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-const VERDICT: Record<string, string> = { pass: 'said it passes', fail: 'said it needs work', na: 'said not applicable', shown: 'shown' };
+const VERDICT: Record<string, string> = { pass: 'said it passes', fail: 'said it needs work', na: 'said not applicable', shown: 'showed the cue' };
 
 function download(text: string, filename: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
@@ -74,7 +74,7 @@ export function DisagreementsView() {
                 ))}
               </tbody>
             </table>
-            <p class="rd-muted rd-small">Share: disputes per verdict recorded on sent replies for that rule; disputes on drafts that were never sent count too.</p>
+            <p class="rd-muted rd-small" style={{ marginTop: "8px" }}>Share: disputes per verdict recorded on sent replies for that rule; disputes on drafts that were never sent count too.</p>
           </div>
           <div class="rd-card">
             <div class="rd-view-head">

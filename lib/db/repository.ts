@@ -198,6 +198,9 @@ export class Repository {
         alsoRead({ customer, visit, previous, now, newestNotes }),
       ]);
       const customerNotes = newest.slice(0, NOTES_PAGE);
+      // What the customer says ("third time") goes with the count, so the visit line never says
+      // "first time" beside a customer who says otherwise (issue #12).
+      if (visit.repeatClaim) history.customerSaysRepeat = true;
       deliver({ customer, history, notes: customerNotes, notesTotal: notesCount.count, ...(notesCount.capped ? { notesTotalCapped: true } : {}), also });
       await Promise.all([customers.put({ ...customer }), visits.put({ ...visit })]);
     });
@@ -707,7 +710,7 @@ function visitDetails(snapshot: TicketSnapshot, previous: TicketVisit | undefine
     closedAt: ended ? (previous?.closedAt ?? now) : undefined,
     mood: latest ? moodOf(latest.text) : previous?.mood,
     tags: snapshot.tags?.length ? cleanTags(snapshot.tags) : previous?.tags,
-    repeatClaim: repeatClaimOf(customerMessages.map((m) => m.text)) ?? previous?.repeatClaim,
+    repeatClaim: repeatClaimOf(customerMessages.slice(-5).map((m) => m.text)) ?? previous?.repeatClaim,
   };
 }
 

@@ -36,7 +36,7 @@ const CONTACT = '(?:time|email|message|ticket|request|call|attempt|week|day)';
 const CONTACT_VERB = "(?:wr[oi]te|written|writing|e-?mailed|messaged|asked|called|contacted|reported|told|raised|chased|been\\s+in\\s+touch)";
 
 /** Strongest first: a numbered claim wins over a bare "again". */
-const PATTERNS: Pattern[] = [
+const SOURCES: Pattern[] = [
   // "the THIRD time I'm writing", "my 4th email about this", "for the umpteenth time"
   { re: new RegExp(`\\b(${ORD})\\s+(?:\\w+\\s+)?${CONTACT}s?\\b`, 'iu'), times: (m) => ORDINALS[m[1]!.toLowerCase()] },
   // "twice now", "three times already", "I've asked several times", "emailed you twice" — a count
@@ -57,6 +57,11 @@ const PATTERNS: Pattern[] = [
   { re: /\bagain\b/iu },
 ];
 
+const PATTERNS = SOURCES.map(({ re, times }) => ({ re: new RegExp(re.source, `${re.flags}g`), times, bare: re.source === '\\bagain\\b' }));
+
+/** Every claim has one of these words: a message without any costs one scan. */
+const CUES = /again|time|twice|still|before|same|already|previously|umpteenth|several|multiple|many|three|four|five|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|millionth|nth|2nd|3rd|[4-9]th|10th/iu;
+
 /** "not again", "hopefully not again", "never again", "doesn't happen again": a wish or a threat, not a repeat. */
 const NEGATED_AGAIN = /\b(?:not|never)\s+(?:\w+\s+){0,2}?again\b|n['’]t\s+(?:\w+\s+)?(?:happen|occur)\s+again\b|\b(?:do|does)\s+(?:it|that|this)\s+again\b|\bagain\s+(?:later|tomorrow|soon|in\s+(?:the\s+)?future)\b|\bhi\s+again\b|\b(?:tried|try|trying)\s+(?:it\s+)?again\b|\bthanks?\s+(?:you\s+)?again\b|\bthank\s+you\s+again\b/iu;
 
@@ -69,11 +74,12 @@ function ownWords(text: string): string {
 
 /** The customer's claim to have written (or had the problem) before, if their message makes one. */
 export function repeatClaimIn(message: string): RepeatClaim | undefined {
+  if (!CUES.test(message)) return undefined;
   const text = ownWords(message.slice(0, 20_000));
-  for (const { re, times } of PATTERNS) {
-    const global = new RegExp(re.source, `${re.flags}g`);
-    for (let m = global.exec(text); m; m = global.exec(text)) {
-      if (re.source === '\\bagain\\b' && againIsNegated(text, m.index)) continue;
+  for (const { re, times, bare } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (bare && againIsNegated(text, m.index)) continue;
       return { times: times?.(m), phrase: sentenceAround(text, m.index, m[0].length), start: m.index };
     }
   }

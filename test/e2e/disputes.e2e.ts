@@ -25,6 +25,7 @@ async function openDana(rapport: Rapport): Promise<Page> {
   await page.waitForTimeout(500); // the API history answer and its refresh
   expect(await cue(page, 'first-contact').count()).toBe(0);
   expect(await page.locator('rapport-sidebar').textContent()).not.toMatch(/First ticket/);
+  expect(await inSidebar(page, 'visit-summary').textContent()).toBe('New to Rapport — they say they have written before');
   return page;
 }
 
