@@ -16,6 +16,7 @@ import { memoryRequests, type MemoryAnswers, type MemoryContext } from './memory
 import { replyRequests, type ReplyAnswers } from './standards/messages';
 import { workspaceRequests, type WorkspaceAnswers, type WorkspacePrompt } from './workspaces/messages';
 import { identityRequests, type IdentityAnswers } from './identity/messages';
+import { disputeRequests, type DisputeAnswers } from './disputes/messages';
 
 export { LIMITS };
 
@@ -43,7 +44,7 @@ const foundationRequests = [
   v.strictObject({ type: v.literal('notes.list'), customerId: id }),
 ] as const;
 
-const RequestSchema = v.variant('type', [...foundationRequests, ...memoryRequests, ...replyRequests, ...workspaceRequests, ...identityRequests]);
+const RequestSchema = v.variant('type', [...foundationRequests, ...memoryRequests, ...replyRequests, ...workspaceRequests, ...identityRequests, ...disputeRequests]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -58,6 +59,8 @@ export interface VisitSummary {
   ticketsSeenCapped?: boolean;
   /** When any of those tickets was last open, absent the first time. */
   lastSeen?: number;
+  /** The customer says on this ticket that they have written before ("this is the THIRD time"). */
+  customerSaysRepeat?: boolean;
 }
 
 /** Everything the sidebar needs once a ticket is opened. */
@@ -83,7 +86,7 @@ interface FoundationAnswers {
   'notes.list': Note[];
 }
 
-export interface Answers extends FoundationAnswers, MemoryAnswers, ReplyAnswers, WorkspaceAnswers, IdentityAnswers {}
+export interface Answers extends FoundationAnswers, MemoryAnswers, ReplyAnswers, WorkspaceAnswers, IdentityAnswers, DisputeAnswers {}
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 

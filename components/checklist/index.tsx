@@ -36,10 +36,12 @@ function useCountdown(deadline: number | undefined, now: () => number): number {
   return time;
 }
 
-function readinessLine(items: ChecklistItem[], readiness: number | undefined): { text: string; tone: 'ok' | 'warn' | 'bad' } {
-  const failing = items.filter((i) => i.state === 'fail');
+function readinessLine(items: ChecklistItem[], readiness: number | undefined, disputed: Set<string>): { text: string; tone: 'ok' | 'warn' | 'bad' } {
+  // A disputed item stops nagging for this draft; the engine's percentage counted it, so it is
+  // left out rather than shown beside a line that no longer does.
+  const failing = items.filter((i) => i.state === 'fail' && !disputed.has(i.rule));
   const critical = failing.filter((i) => i.critical);
-  const pct = readiness === undefined ? '' : ` · ${Math.round(readiness * 100)}%`;
+  const pct = readiness === undefined || disputed.size > 0 ? '' : ` · ${Math.round(readiness * 100)}%`;
   if (critical.length) return { text: `Not ready: ${critical.length} critical ${critical.length === 1 ? 'item' : 'items'} to fix${pct}`, tone: 'bad' };
   if (failing.length) return { text: `Almost: ${failing.length} ${failing.length === 1 ? 'thing' : 'things'} to improve${pct}`, tone: 'warn' };
   return { text: `Ready to send${pct}`, tone: 'ok' };
@@ -73,6 +75,8 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
   const now = props.now ?? Date.now;
   const time = useCountdown(props.responseClock?.deadline, now);
   const [shown, setShown] = useState<string | undefined>(undefined);
+  const [includeText, setIncludeText] = useState(false);
+  const [disputeError, setDisputeError] = useState<string | undefined>(undefined);
 
   if (props.status === 'no-composer') {
     return (
@@ -91,7 +95,12 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
       ? { ...item, state: 'pass' as const, why: `${duration(left)} left of the ${target} target` }
       : { ...item, state: 'fail' as const, why: `Target breached: customer waiting ${duration(props.responseClock.targetMs - left)} (target ${target})` };
   });
-  const line = readinessLine(items, props.readiness);
+  const disputed = new Set(props.disputed ?? []);
+  const line = readinessLine(items, props.readiness, disputed);
+  const dispute = async (item: ChecklistItem) => {
+    const result = await props.onDispute?.(item, includeText);
+    setDisputeError(result && !result.ok ? result.error : undefined);
+  };
   const shownItem = items.find((i) => i.rule === shown);
   const greetingFails = items.some((i) => i.rule === 'greets-by-name' && i.state === 'fail');
   const greeting = props.greeting && presentation ? props.greeting.replace(/^Hi (.+),$/, (_m, n: string) => `Hi ${maskName(n)},`) : props.greeting;
@@ -124,35 +133,69 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
       {items.length > 0 && (
         <ul class="rp-cl-items">
           {items.map((item) => (
-            <li key={item.rule} class={`rp-cl-item rp-cl-${item.state}`} data-rule={item.rule} data-state={item.state}>
+            <li
+              key={item.rule}
+              class={`rp-cl-item rp-cl-${item.state}${disputed.has(item.rule) ? ' rp-cl-disputed' : ''}`}
+              data-rule={item.rule}
+              data-state={item.state}
+              data-disputed={disputed.has(item.rule) ? 'true' : undefined}
+            >
               <span class="rp-cl-icon" aria-hidden="true">
                 {ICON[item.state]}
               </span>
               <div class="rp-cl-text">
                 <span class="rp-cl-label">
                   {item.label}
-                  {item.critical && item.state === 'fail' && <span class="rp-cl-critical">critical</span>}
+                  {item.critical && item.state === 'fail' && !disputed.has(item.rule) && <span class="rp-cl-critical">critical</span>}
                   <span class="rp-sr"> — {STATE_WORD[item.state]}</span>
                 </span>
                 <span class="rp-cl-why" data-testid="why">
                   {presentation ? maskText(item.why) : item.why}
                 </span>
+                {disputed.has(item.rule) && <span class="rp-cl-disputed-note">You marked this not right</span>}
               </div>
-              {item.evidence.length > 0 && (
-                <button
-                  type="button"
-                  class="rp-cl-show"
-                  aria-pressed={shown === item.rule}
-                  onClick={() => setShown(shown === item.rule ? undefined : item.rule)}
-                >
-                  {shown === item.rule ? 'hide' : 'show'}
-                </button>
-              )}
+              <div class="rp-cl-actions">
+                {item.evidence.length > 0 && (
+                  <button
+                    type="button"
+                    class="rp-cl-show"
+                    aria-pressed={shown === item.rule}
+                    onClick={() => setShown(shown === item.rule ? undefined : item.rule)}
+                  >
+                    {shown === item.rule ? 'hide' : 'show'}
+                  </button>
+                )}
+                {props.onDispute && (
+                  <button
+                    type="button"
+                    class="rp-cl-wrong"
+                    data-testid="verdict-wrong"
+                    aria-label={`Not right: ${item.label}`}
+                    title="This verdict is wrong: stop flagging it for this draft and tell your team lead"
+                    aria-pressed={disputed.has(item.rule)}
+                    disabled={disputed.has(item.rule)}
+                    onClick={() => void dispute(item)}
+                  >
+                    {disputed.has(item.rule) ? 'noted' : 'not right'}
+                  </button>
+                )}
+              </div>
             </li>
           ))}
         </ul>
       )}
       {shownItem && <Preview draft={props.draft} marks={shownItem.evidence} />}
+      {props.onDispute && items.length > 0 && (
+        <label class="rp-cl-include">
+          <input type="checkbox" data-testid="dispute-include-text" checked={includeText} onChange={(e) => setIncludeText(e.currentTarget.checked)} />
+          With “not right”, include the text (your draft and their message)
+        </label>
+      )}
+      {disputeError && (
+        <p class="rp-banner" role="alert">
+          {disputeError}
+        </p>
+      )}
       {props.questions.length > 0 && props.status === 'ready' && (
         <div class="rp-cl-questions">
           <h3 class="rp-cl-subh">Their questions</h3>

@@ -37,4 +37,8 @@ export interface ChecklistPanelProps {
   onInsertGreeting?(): void;
   /** Fixed clock for tests. */
   now?: () => number;
+  /** Rules the agent marked "not right" for this draft: shown as disputed, not counted as failing. */
+  disputed?: string[];
+  /** "Not right" on an item; `includeText` when the agent ticked "include the text". */
+  onDispute?(item: ChecklistItem, includeText: boolean): Promise<{ ok: true } | { ok: false; error: string }>;
 }

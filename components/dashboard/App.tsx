@@ -7,12 +7,14 @@ import { NotesView } from './NotesView';
 import { FollowUpsView } from './FollowUpsView';
 import { QualityView } from './QualityView';
 import { DataView } from './DataView';
+import { DisagreementsView } from './DisagreementsView';
 
 export const VIEWS = [
   ['customers', 'Customers'],
   ['notes', 'Notes'],
   ['follow-ups', 'Follow-ups'],
   ['quality', 'Reply quality'],
+  ['disagreements', 'Disagreements'],
   ['data', 'Your data'],
 ] as const;
 export type ViewId = (typeof VIEWS)[number][0];
@@ -67,6 +69,7 @@ export function App() {
           {view === 'notes' && <NotesView />}
           {view === 'follow-ups' && <FollowUpsView now={now} />}
           {view === 'quality' && <QualityView />}
+          {view === 'disagreements' && <DisagreementsView />}
           {view === 'data' && <DataView counts={counts} />}
         </main>
       </div>

@@ -3,9 +3,12 @@ import type { AllData } from '@/lib/dashboard/live';
 import { ticketUrl } from '@/lib/dashboard/queries';
 import { cuesFor } from '@/lib/memory/cues';
 import { helpdeskLabel } from '../format';
+import { countTickets } from '@/lib/memory/tickets';
 import { usePresentation } from '../presentation';
 import { day, dayTime, displayName, fromWho, showEmail, showText } from './identity';
 import { FollowUpItem } from './FollowUpsView';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function CustomerPage({ id, data, now, onBack }: { id: string; data: AllData; now: number; onBack: () => void }) {
   const masked = usePresentation();
@@ -25,7 +28,9 @@ export function CustomerPage({ id, data, now, onBack }: { id: string; data: AllD
   }
   let cues: { id: string; reason: string }[] = [];
   try {
-    cues = cuesFor({ customer, currentTicket: '', visits, facts, followUps, notes, now });
+    // No ticket is open here: the customer's tickets are counted as they are (issue #12: with one
+    // ticket stored, "currentTicket: ''" counted a second, "2nd ticket today").
+    cues = cuesFor({ customer, visits, facts, followUps, notes, now });
   } catch {
     cues = [];
   }
@@ -86,7 +91,7 @@ export function CustomerPage({ id, data, now, onBack }: { id: string; data: AllD
           )}
         </div>
         <div class="rd-card">
-          <h2>History</h2>
+          <h2>History <span class="rd-muted" data-testid="customer-ticket-count">· {plural(countTickets({ visits, now }).others, 'ticket')}</span></h2>
           {visits.length ? (
             <ol class="rd-timeline" data-testid="customer-history">
               {visits.map((v) => {

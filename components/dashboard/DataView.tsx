@@ -315,7 +315,7 @@ function ErasePanel() {
       {chosen && preview && (
         <div class="rd-preview">
           <p>
-            Erase <strong>{displayName(chosen, masked)}</strong>: {preview.visits} tickets, {preview.notes} notes, {preview.facts} facts, {preview.followUps} follow-ups, {preview.replies} reply records.
+            Erase <strong>{displayName(chosen, masked)}</strong>: {preview.visits} tickets, {preview.notes} notes, {preview.facts} facts, {preview.followUps} follow-ups, {preview.replies} reply records{preview.disputes ? `, ${preview.disputes} “not right” records` : ''}.
           </p>
           <button
             type="button"

@@ -9,7 +9,7 @@ import type { CustomerProfile, Fact, FollowUp, Merge as MergeRow, Note } from '.
 import type { CustomerMatch, FollowUpSuggestion, TimelineEntry } from '../../lib/memory/messages';
 import { formatDate, formatDateTime, helpdeskLabel, ticketLabel } from '../format';
 import { maskEmail, maskName, maskText, usePresentation } from '../presentation';
-import type { ActionResult, Conflict, MemoryActions, MemoryPanelProps } from './model';
+import { cueKey, type ActionResult, type Conflict, type MemoryActions, type MemoryPanelProps } from './model';
 
 const HOUR = 3_600_000;
 
@@ -50,7 +50,7 @@ const ErrorLine = ({ error }: { error?: string }) =>
     </p>
   ) : null;
 
-export function MemoryTop({ context, error, apiProblem, suggestions, conflict, now = Date.now(), actions }: MemoryPanelProps) {
+export function MemoryTop({ context, error, apiProblem, suggestions, conflict, now = Date.now(), actions, disputedCues }: MemoryPanelProps) {
   const t = useText();
   const presenting = usePresentation();
   if (error && !context) return <p class="rp-error rpm-top">{error}</p>;
@@ -62,11 +62,36 @@ export function MemoryTop({ context, error, apiProblem, suggestions, conflict, n
       {suggestions && actions && <Suggestions suggestions={suggestions} now={now} actions={actions} />}
       {cues.length > 0 && (
         <ul class="rpm-cues">
-          {cues.map((cue) => (
-            <li key={cue.id} class={`rpm-cue rpm-cue-${cue.weight >= 80 ? 'high' : 'low'}`} data-testid="cue" data-cue={cue.id}>
-              {presenting && (cue.id === 'preferred-name' || cue.id === 'pronunciation') ? 'Has a preferred name / pronunciation — see profile' : t(cue.reason)}
-            </li>
-          ))}
+          {cues.map((cue) => {
+            const disputed = disputedCues?.includes(cueKey(cue)) ?? false;
+            return (
+              <li
+                key={cue.id}
+                class={`rpm-cue rpm-cue-${cue.weight >= 80 && !disputed ? 'high' : 'low'}${disputed ? ' rpm-cue-disputed' : ''}`}
+                data-testid="cue"
+                data-cue={cue.id}
+                data-disputed={disputed ? 'true' : undefined}
+              >
+                <span class="rpm-cue-text">
+                  {presenting && (cue.id === 'preferred-name' || cue.id === 'pronunciation') ? 'Has a preferred name / pronunciation — see profile' : t(cue.reason)}
+                </span>
+                {actions?.disputeCue && (
+                  <button
+                    type="button"
+                    class="rpm-cue-wrong"
+                    data-testid="verdict-wrong"
+                    aria-label={`Not right: ${cue.reason}`}
+                    title="This cue is wrong: mark it and tell your team lead"
+                    aria-pressed={disputed}
+                    disabled={disputed}
+                    onClick={() => void actions.disputeCue?.(cue)}
+                  >
+                    {disputed ? 'noted' : 'not right'}
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {followUps.length > 0 && (

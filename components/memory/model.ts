@@ -1,6 +1,7 @@
 /** Props of the customer-memory panels (issue #3). Owned by the memory capability. */
 import type { CustomerProfile, Note } from '../../lib/db/types';
 import type { CustomerMatch, FollowUpSuggestion, MemoryContext } from '../../lib/memory/messages';
+import type { Cue } from '../../lib/memory/cues';
 
 export type ActionResult = { ok: true } | { ok: false; error: string };
 
@@ -25,6 +26,8 @@ export interface MemoryActions {
   findCustomers(query: string): Promise<CustomerMatch[]>;
   merge(otherId: string): Promise<ActionResult>;
   undoMerge(mergeId: string): Promise<ActionResult>;
+  /** "Not right" on a cue: recorded for the team lead; the cue is shown as disputed. */
+  disputeCue?(cue: Cue): Promise<ActionResult>;
 }
 
 export interface MemoryPanelProps {
@@ -41,4 +44,9 @@ export interface MemoryPanelProps {
   now?: number;
   /** Absent: the panels are read-only. */
   actions?: MemoryActions;
+  /** Cues the agent marked "not right" on this ticket, as `${id}|${reason}`: shown as disputed. */
+  disputedCues?: string[];
 }
+
+/** A cue as disputed: its id and wording (the same cue re-worded is a new verdict). */
+export const cueKey = (cue: { id: string; reason: string }): string => `${cue.id}|${cue.reason}`;

@@ -17,6 +17,7 @@ import { workspaceLabel } from '../workspaces/rule';
 import type { HelpdeskId } from '../helpdesks/types';
 import type { WorkspacePrompt } from '../workspaces/messages';
 import { identityHandlers } from '../identity/handlers';
+import { disputeHandlers } from '../disputes/handlers';
 
 export interface Sender {
   id?: string;
@@ -89,7 +90,7 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
   'notes.list': (request, ctx) => ctx.repo.notesFor(request.customerId),
 };
 
-const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers, ...workspaceHandlers, ...identityHandlers };
+const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers, ...workspaceHandlers, ...identityHandlers, ...disputeHandlers };
 
 /**
  * The workspace a reported ticket is kept in: the trainer page always practises in its own; any

@@ -10,6 +10,8 @@ import type { Customer, FollowUp, Note, ReplyRecord } from '../db/types';
 import { rebuildReplyWeeks, type ReplyWeek } from '../db/reply-stats';
 import { failingRules, lowerText, repliesCounted, wantsMoreExamples, type FailingRule } from './queries';
 import { PREF } from '../prefs';
+import { DisputeRepository, type Dispute } from '../db/disputes';
+import { systemClock } from '../db/repository';
 import type { BundleData } from '../exchange/format';
 
 export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
@@ -341,4 +343,22 @@ export function useFailingRules(enabled: boolean): FailingExamples {
       .finally(() => setRebuilding(false));
   }, [result.stale]);
   return { loaded: result.loaded, failing: result.failing, rebuilding: rebuilding || result.stale };
+}
+
+export interface DisputesData {
+  loaded: boolean;
+  disputes: Dispute[];
+  weeks: ReplyWeek[];
+}
+
+/** Every "not right" (newest first) and the weekly verdict sums they are compared with (issue #12). */
+export function useDisputes(): DisputesData {
+  return useLive<DisputesData>(
+    async () => {
+      const [disputes, weeks] = await Promise.all([new DisputeRepository(db(), systemClock).all(), db().replyWeeks.toArray()]);
+      return { loaded: true, disputes, weeks };
+    },
+    [],
+    { loaded: false, disputes: [], weeks: [] },
+  );
 }

@@ -12,6 +12,7 @@ import type { ApiFetch, Customer, HelpdeskAccount, Fact, FollowUp, Merge, Note, 
 import { rebuildReplyWeeks, upgradeTables, type ReplyWeek } from './reply-stats';
 import { upgradeToWorkspaces } from './workspaces';
 import { DEFAULT_WORKSPACE } from '../workspaces/rule';
+import type { Dispute } from './disputes';
 
 export const DB_NAME = 'rapport';
 
@@ -26,6 +27,7 @@ export class RapportDB extends Dexie {
   apiFetches!: EntityTable<ApiFetch, 'key'>;
   replyWeeks!: EntityTable<ReplyWeek, 'id'>;
   accounts!: EntityTable<HelpdeskAccount, 'host'>;
+  disputes!: EntityTable<Dispute, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -108,6 +110,10 @@ export class RapportDB extends Dexie {
       const next = { ...row, ...(changes as Partial<Customer>) };
       return next.workspace === undefined ? { workspace: DEFAULT_WORKSPACE } : undefined;
     });
+    // v7 — "not right" (#12): agents' disagreements with a checklist verdict or a cue
+    // (lib/db/disputes.ts), by rule and time for the dashboard's Disagreements view, and by customer
+    // for erasure. A new table: nothing stored before has this shape, so there is nothing to upgrade.
+    this.version(7).stores({ disputes: 'id, rule, at, customerId' });
   }
 }
 

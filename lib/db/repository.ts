@@ -23,6 +23,7 @@ import type { TicketSnapshot } from '../helpdesks/types';
 import type { TicketContext, VisitSummary } from '../messages';
 import { moodOf } from '../memory/mood';
 import { isEnded } from '../memory/status';
+import { repeatClaimInMessages } from '../memory/repeat-contact';
 import { mergeProfiles, PROFILE_KEYS } from '../memory/profile';
 import { DEFAULT_WORKSPACE, workspaceOf } from '../workspaces/rule';
 
@@ -200,6 +201,9 @@ export class Repository {
         alsoRead({ customer, visit, previous, now, newestNotes }),
       ]);
       const customerNotes = newest.slice(0, NOTES_PAGE);
+      // What the customer says ("third time") goes with the count, so the visit line never says
+      // "first time" beside a customer who says otherwise (issue #12).
+      if (visit.repeatClaim) history.customerSaysRepeat = true;
       deliver({ customer, history, notes: customerNotes, notesTotal: notesCount.count, ...(notesCount.capped ? { notesTotalCapped: true } : {}), also });
       await Promise.all([customers.put({ ...customer }), visits.put({ ...visit })]);
     });
@@ -745,8 +749,14 @@ function visitDetails(snapshot: TicketSnapshot, previous: TicketVisit | undefine
     closedAt: ended ? (previous?.closedAt ?? now) : undefined,
     mood: latest ? moodOf(latest.text) : previous?.mood,
     tags: snapshot.tags?.length ? cleanTags(snapshot.tags) : previous?.tags,
+    repeatClaim: repeatClaimOf(customerMessages.slice(-5).map((m) => m.text)) ?? previous?.repeatClaim,
   };
 }
+
+const repeatClaimOf = (texts: string[]) => {
+  const claim = repeatClaimInMessages(texts);
+  return claim ? { ...(claim.times ? { times: claim.times } : {}), phrase: claim.phrase } : undefined;
+};
 
 export class UnknownRowError extends Error {
   override name = 'UnknownRowError';

@@ -95,6 +95,12 @@ export interface TicketVisit {
   mood?: number;
   /** v2: the ticket's tags, used to tell "the same topic again". */
   tags?: string[];
+  /**
+   * What the customer says on this ticket about having written before ("this is the THIRD time"),
+   * found by lib/memory/repeat-contact.ts: a count when they give one and the words (≤ 80 chars).
+   * Optional and unindexed: no schema version.
+   */
+  repeatClaim?: { times?: number; phrase: string };
 }
 
 export interface TicketRef {

@@ -44,6 +44,8 @@ export interface ErasePreview {
   followUps: number;
   replies: number;
   merges: number;
+  /** "Not right" records about this customer's tickets (schema v7): they may hold their message. */
+  disputes: number;
 }
 
 /** The customer and every record merged into them (the same person under another id). */
@@ -60,7 +62,7 @@ async function personIds(database: RapportDB, customerId: string): Promise<strin
 
 async function eraseSets(database: RapportDB, customerId: string) {
   const ids = await personIds(database, customerId);
-  const [customers, visits, notes, facts, followUps, replies, survivor, mergedAway] = await Promise.all([
+  const [customers, visits, notes, facts, followUps, replies, survivor, mergedAway, disputes] = await Promise.all([
     database.customers.bulkGet(ids),
     database.visits.where('customerId').anyOf(ids).primaryKeys(),
     database.notes.where('customerId').anyOf(ids).primaryKeys(),
@@ -69,6 +71,7 @@ async function eraseSets(database: RapportDB, customerId: string) {
     database.replies.where('customerId').anyOf(ids).primaryKeys(),
     database.merges.where('survivorId').anyOf(ids).primaryKeys(),
     database.merges.where('mergedId').anyOf(ids).primaryKeys(),
+    database.disputes.where('customerId').anyOf(ids).primaryKeys(),
   ]);
   return {
     customers: ids.filter((_, i) => customers[i]),
@@ -78,6 +81,7 @@ async function eraseSets(database: RapportDB, customerId: string) {
     followUps,
     replies,
     merges: [...new Set([...survivor, ...mergedAway])],
+    disputes,
   };
 }
 
@@ -88,7 +92,7 @@ export async function erasePreview(database: RapportDB, customerId: string): Pro
 
 /** Erases a customer everywhere, in one transaction. Answers what was deleted. */
 export async function eraseCustomer(database: RapportDB, customerId: string): Promise<ErasePreview> {
-  const tables = [database.customers, database.visits, database.notes, database.facts, database.followUps, database.replies, database.merges, database.replyWeeks];
+  const tables = [database.customers, database.visits, database.notes, database.facts, database.followUps, database.replies, database.merges, database.replyWeeks, database.disputes];
   return database.transaction('rw', tables, async () => {
     const sets = await eraseSets(database, customerId);
     await database.customers.bulkDelete(sets.customers);
@@ -100,6 +104,7 @@ export async function eraseCustomer(database: RapportDB, customerId: string): Pr
     await database.replies.bulkDelete(sets.replies);
     await updateReplyWeeks(database, [], replies);
     await database.merges.bulkDelete(sets.merges);
+    await database.disputes.bulkDelete(sets.disputes);
     return Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v.length])) as unknown as ErasePreview;
   });
 }

@@ -99,7 +99,7 @@ function weekWith(counted: { count: number; earliestFirstSeen?: number }, { visi
 
 function assemble(read: MemoryRead, current: string): MemoryContext {
   const { customer, recent, cueVisits, notes, facts, followUps, merges, api, last, lastNote, week, now } = read;
-  const cues = cuesFor({ customer, currentTicket: current, visits: cueVisits, week, facts, followUps, notes, now });
+  const cues = cuesFor({ customer, currentTicket: current, visits: cueVisits, week, facts, followUps, notes, now, api });
 
   const timeline: TimelineEntry[] = [
     ...recent.map((visit) => ({ kind: 'ticket' as const, at: visit.lastSeen, visit, current: visit.id === current })),

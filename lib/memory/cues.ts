@@ -4,6 +4,7 @@
  */
 import type { Customer, Fact, FollowUp, Note, TicketVisit } from '../db/types';
 import { isEnded } from './status';
+import { countTickets } from './tickets';
 
 export type CueId =
   | 'open-promise'
@@ -28,8 +29,8 @@ export interface Cue {
 
 export interface CueInput {
   customer: Customer;
-  /** `ticketKey` of the ticket open now. */
-  currentTicket: string;
+  /** `ticketKey` of the ticket open now; absent where no ticket is open (the dashboard). */
+  currentTicket?: string;
   /**
    * Every ticket of the customer, in any order (the current one included once recorded); ties in
    * `lastSeen` count newest in the order given. Or, with `week`: the newest LOOK_BACK + 1 tickets
@@ -45,6 +46,12 @@ export interface CueInput {
    * the newest page (plus the current and earliest ticket) — see lib/memory/context.ts.
    */
   week?: { count: number; earliestFirstSeen?: number };
+  /**
+   * The helpdesk API's answer on this customer's past tickets, if it was asked (`apiFetches`): while
+   * it has not answered, Rapport's own history cannot say "first ticket" for a customer the helpdesk
+   * knows by id.
+   */
+  api?: { ok: boolean };
 }
 
 export const MAX_CUES = 5;
@@ -124,28 +131,33 @@ export function sameTopic(a: TicketVisit, b: TicketVisit): boolean {
   return shared >= 2 || (shared >= 1 && Math.min(wa.size, words(b.subject).size) <= 2);
 }
 
+/** What the customer says on the open ticket about having written before (stored on its visit). */
+const claimOf = (input: CueInput) => (input.currentTicket ? input.visits.find((v) => v.id === input.currentTicket)?.repeatClaim : undefined);
+
 export const repeatContact: Rule = (input) => {
-  const week = input.week ?? weekOf(input);
-  const hasCurrent = input.visits.some((v) => v.id === input.currentTicket);
-  const count = week.count + (hasCurrent ? 0 : 1);
-  if (count >= 2) {
-    const first = Math.min(week.earliestFirstSeen ?? Infinity, input.now);
+  const { thisWeek, earliestThisWeek } = countTickets(input);
+  const claim = claimOf(input);
+  const said = claim ? ` (“${claim.phrase}”)` : '';
+  if (claim?.times && claim.times > thisWeek) {
+    return { id: 'repeat-contact', weight: 85, reason: `They say it's the ${ORDINAL_WORDS[claim.times] ?? ordinal(claim.times)} time${said} — acknowledge the hassle` };
+  }
+  if (thisWeek >= 2 && input.currentTicket !== undefined) {
+    const first = Math.min(earliestThisWeek ?? Infinity, input.now);
     const sameDay = new Date(first).toDateString() === new Date(input.now).toDateString();
     const since = sameDay ? 'today' : `since ${new Date(first).toLocaleDateString('en-GB', { weekday: 'long' })}`;
-    return { id: 'repeat-contact', weight: 85, reason: `${ordinal(count)} ticket ${since} — acknowledge the hassle` };
+    return { id: 'repeat-contact', weight: 85, reason: `${ordinal(thisWeek)} ticket ${since} — acknowledge the hassle` };
   }
+  if (thisWeek >= 2) return { id: 'repeat-contact', weight: 85, reason: `${thisWeek} tickets in the last 7 days — acknowledge the hassle` };
   const current = input.visits.find((v) => v.id === input.currentTicket);
   const again = current && lookBackOf(input).find((v) => sameTopic(current, v));
   if (again) {
     return { id: 'repeat-contact', weight: 80, reason: `Same topic as #${again.ticketId}${again.subject ? ` ${quote(again.subject, 40)}` : ''} — don't make them repeat it` };
   }
+  if (claim) return { id: 'repeat-contact', weight: 80, reason: `They say they've been here before${said} — don't make them repeat it` };
   return undefined;
 };
 
-function weekOf(input: CueInput): NonNullable<CueInput['week']> {
-  const week = input.visits.filter((v) => v.firstSeen >= input.now - 7 * DAY);
-  return { count: week.length, earliestFirstSeen: week.length ? Math.min(...week.map((v) => v.firstSeen)) : undefined };
-}
+const ORDINAL_WORDS: Record<number, string> = { 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth' };
 
 export const negativeLastTime: Rule = (input) => {
   const last = lookBackOf(input).find((v) => v.mood !== undefined);
@@ -221,8 +233,14 @@ export const pronunciation: Rule = ({ customer }) => {
   return { id: 'pronunciation', weight: 50, reason: `Name is said “${p}” — for calls` };
 };
 
+/**
+ * Only when every source agrees (issue #12): no other ticket stored (Rapport's visits and the
+ * helpdesk API's history count the same), the API has answered for a customer it knows by id, and
+ * the customer does not say they have written before ("this is the THIRD time").
+ */
 export const firstContact: Rule = (input) => {
-  if (previousOf(input).length > 0) return undefined;
+  if (input.currentTicket === undefined || countTickets(input).others > 0 || claimOf(input)) return undefined;
+  if (input.customer.externalId && !input.api?.ok) return undefined;
   return { id: 'first-contact', weight: 45, reason: 'First ticket from them — welcome them and set expectations' };
 };
 

@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import type { TicketFeature, FeatureContext } from '../page/features';
 import type { CustomerProfile, Note, TicketRef } from '../db/types';
-import type { ActionResult, Conflict, MemoryActions, MemoryPanelProps } from '../../components/memory/model';
+import { cueKey, type ActionResult, type Conflict, type MemoryActions, type MemoryPanelProps } from '../../components/memory/model';
 import type { FollowUpSuggestion, MemoryContext } from './messages';
 import { fetchHistory } from './history-api';
 import { childController, later } from '../page/lifecycle';
@@ -51,10 +51,12 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     if (answer.ok) saves.saved(kind);
     return answer;
   };
+  /** Cues marked "not right" on this ticket (`cueKey`): a cue re-worded by new facts re-arms. */
+  const disputedCues = new Set<string>();
 
   const render = () => {
     if (signal.aborted) return;
-    const props: MemoryPanelProps = { context, error, apiProblem, suggestions, conflict, now: ctx.now(), actions };
+    const props: MemoryPanelProps = { context, error, apiProblem, suggestions, conflict, now: ctx.now(), actions, disputedCues: [...disputedCues] };
     ctx.setPanel('memory', props);
   };
 
@@ -158,6 +160,13 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     },
     merge: (otherId) => act(ctx.request({ type: 'memory.merge', survivorId: customerId, mergedId: otherId })),
     undoMerge: (mergeId) => act(ctx.request({ type: 'memory.merge.undo', mergeId })),
+    async disputeCue(cue) {
+      const reply = await ctx.request({ type: 'verdict.dispute', kind: 'cue', rule: cue.id, verdict: 'shown', why: cue.reason.slice(0, 500), evidence: [], customerId, ticket });
+      if (!reply.ok) return { ok: false, error: reply.error };
+      disputedCues.add(cueKey(cue));
+      render();
+      return { ok: true };
+    },
   };
 
   // -- Helpdesk API history --------------------------------------------------------------------

@@ -11,6 +11,7 @@ import type { ReplyEvaluation } from './messages';
 import { debounce, observe } from '../page/lifecycle';
 import { composerText, insertIntoComposer } from '../page/composer';
 import { greetingName } from './names';
+import { stillDisputed, verdictKey } from '../disputes/draft';
 
 const TYPING_PAUSE_MS = 120;
 
@@ -51,6 +52,8 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
   let error: string | undefined;
   let lastRange: Range | undefined;
   let requestSeq = 0;
+  /** "Not right" for this draft: rule → the verdict disputed (see lib/disputes/draft.ts). */
+  let disputed = new Map<string, string>();
 
   const customer = () => {
     const stored = ctx.ticket.customer;
@@ -59,11 +62,13 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
 
   const render = () => {
     const greetingWord = greetingName(customer());
+    const items = evaluation && draft.trim() ? checklistItems(evaluation) : [];
+    disputed = stillDisputed(disputed, items, draft);
     const props: ChecklistPanelProps = {
       status: !composer ? 'no-composer' : error ? 'error' : !draft.trim() ? 'empty' : evaluation ? 'ready' : 'empty',
       error,
       draft,
-      items: evaluation && draft.trim() ? checklistItems(evaluation) : [],
+      items,
       readiness: evaluation?.readiness,
       questions: evaluation?.questions.map((q) => ({ text: q.text, answered: q.answered })) ?? [],
       mood: evaluation ? { label: evaluation.mood.label, words: evaluation.mood.evidence.slice(0, 4).map((e) => e.text) } : undefined,
@@ -71,9 +76,35 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,
       onInsertGreeting: composer && greetingWord ? insertGreeting : undefined,
       now: ctx.now,
+      disputed: [...disputed.keys()],
+      onDispute: dispute,
     };
     ctx.setPanel('checklist', props);
   };
+
+  /** "Not right" on an item: recorded by the background; the item stops nagging for this draft. */
+  async function dispute(item: ChecklistItem, includeText: boolean): Promise<{ ok: true } | { ok: false; error: string }> {
+    const snapshot = ctx.snapshot();
+    const reply = await ctx.request({
+      type: 'verdict.dispute',
+      kind: 'rule',
+      rule: item.rule,
+      verdict: item.state,
+      why: item.why.slice(0, 500),
+      evidence: item.evidence.slice(0, 20).map((e) => ({ start: e.start, end: e.end, text: e.text.slice(0, 500) })),
+      customerId: ctx.ticket.customer.id,
+      ticket: { helpdesk: snapshot.helpdesk, account: snapshot.account, ticketId: snapshot.ticketId },
+      ...(evaluation ? { packId: evaluation.packId, packVersion: evaluation.packVersion } : {}),
+      ...(includeText ? { draft: draft.slice(0, 20_000), customerMessages: latestCustomerMessages(snapshot).texts.slice(-20) } : {}),
+    });
+    if (signal.aborted) return { ok: true };
+    if (!reply.ok) return { ok: false, error: reply.error };
+    // Keyed on the verdict as evaluated (the panel re-words the response-time item every second).
+    const judged = evaluation ? checklistItems(evaluation).find((i) => i.rule === item.rule) : undefined;
+    if (judged) disputed.set(item.rule, verdictKey(judged));
+    render();
+    return { ok: true };
+  }
 
   const evaluate = async (force = false) => {
     if (!composer || signal.aborted) return;

@@ -22,6 +22,8 @@ describe('format', () => {
   it('describes visits', () => {
     expect(describeVisits(undefined, NOW)).toBe('Looking up history…');
     expect(describeVisits({ ticketsSeen: 0 }, NOW)).toBe('First time we see this customer');
+    // Never "first time" beside a customer who writes "this is the THIRD time" (issue #12).
+    expect(describeVisits({ ticketsSeen: 0, customerSaysRepeat: true }, NOW)).toBe('New to Rapport — they say they have written before');
     expect(describeVisits({ ticketsSeen: 2 }, NOW)).toBe('Seen 2 times');
     expect(describeVisits({ ticketsSeen: 100, ticketsSeenCapped: true }, NOW)).toBe('Seen 100+ times');
     expect(describeVisits({ ticketsSeen: 1, lastSeen: new Date(2026, 10, 1).getTime() }, NOW, 'en-GB')).toBe(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RapportDB } from '@/lib/db/db';
-import { V1_STORES, V2_STORES, V3_STORES } from './stores';
+import { V1_STORES, V2_STORES, V3_STORES, V5_STORES } from './stores';
 
 // One test per schema version. A version that reshapes data stores rows of the previous shape with a
 // bare Dexie declared at that version (test/unit/db/stores.ts), reopens with RapportDB and checks
@@ -119,5 +119,30 @@ describe('schema', () => {
     raw.close();
     expect(Object.fromEntries(stored.map((n) => [n.id, n.pinnedCreatedAt]))).toEqual({ a: 10, b: undefined, c: 20, d: 40, e: undefined });
     await new RapportDB(name).delete();
+  });
+
+  it('v7 adds the disputes table over v5 data: every row kept, disputes empty and indexed by rule, time and customer', async () => {
+    const name = `schema-${crypto.randomUUID()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores(V5_STORES);
+    const customer = { id: 'c1', helpdesk: 'zendesk', account: 'a.zendesk.com', name: 'Dana', emails: [], firstSeen: 1, lastSeen: 2, updatedAt: 2, version: 1 };
+    const reply = { id: 'r1', helpdesk: 'zendesk', account: 'a.zendesk.com', ticketId: '1', sentAt: 5, states: { 'next-step': 'fail' }, readiness: 0.5, packId: 'default', packVersion: 1 };
+    const week = { id: '0|', week: 0, agent: '', replies: 1, readinessSum: 0.5, buckets: [0, 0, 0, 0, 0, 0, 0, 0], rules: { 'next-step': [0, 1] } };
+    await v5.table('customers').add(customer);
+    await v5.table('replies').add(reply);
+    await v5.table('replyWeeks').add(week);
+    v5.close();
+
+    const v7 = new RapportDB(name);
+    await v7.open();
+    expect(v7.verno).toBeGreaterThanOrEqual(7);
+    expect(await v7.customers.get('c1')).toEqual({ ...customer, workspace: 'default' }); // v6 put every customer in the default workspace
+    expect(await v7.replies.get('r1')).toEqual(reply);
+    expect(await v7.replyWeeks.toArray()).toEqual([week]);
+    expect(await v7.disputes.count()).toBe(0);
+    expect(indexes(v7, 'disputes')).toEqual(['at', 'customerId', 'rule']);
+    await v7.disputes.add({ id: 'd1', kind: 'rule', rule: 'next-step', verdict: 'fail', why: 'No next step', evidence: [], at: 9, customerId: 'c1' });
+    expect(await v7.disputes.where('rule').equals('next-step').count()).toBe(1);
+    await v7.delete();
   });
 });

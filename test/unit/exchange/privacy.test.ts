@@ -35,7 +35,9 @@ describe('erasing a customer', () => {
       moved: { visits: [], notes: [], facts: [], followUps: [], replies: [] },
       survivorBefore: sam(),
     });
-    expect(await erasePreview(database, 'c-sam')).toEqual({ customers: 2, visits: 1, notes: 2, facts: 1, followUps: 1, replies: 1, merges: 1 });
+    await database.disputes.put({ id: 'd-1', kind: 'rule', rule: 'next-step', verdict: 'fail', why: 'x', evidence: [], at: T0, customerId: 'c-sam-old', draft: 'Hi Sam Rivera' });
+    await database.disputes.put({ id: 'd-2', kind: 'cue', rule: 'vip', verdict: 'shown', why: 'VIP', evidence: [], at: T0, customerId: 'c-dana' });
+    expect(await erasePreview(database, 'c-sam')).toEqual({ customers: 2, visits: 1, notes: 2, facts: 1, followUps: 1, replies: 1, merges: 1, disputes: 1 });
     await eraseCustomer(database, 'c-sam');
     for (const table of database.tables) {
       const rows = JSON.stringify(await table.toArray());
@@ -43,6 +45,7 @@ describe('erasing a customer', () => {
     }
     expect(await database.customers.get('c-dana')).toBeDefined();
     expect(await database.notes.get('n-2')).toBeDefined();
+    expect(await database.disputes.get('d-2')).toBeDefined();
   });
 });
 

@@ -28,15 +28,16 @@ afterEach(() => database.delete());
 /** The panels computed from every ticket and note of the customer (the pre-optimisation reading). */
 async function everything(customerId: string, ticket: TicketRef): Promise<MemoryContext> {
   const customer = await repo.customer(customerId);
-  const [visits, notes, facts, followUps, merges] = await Promise.all([
+  const [visits, notes, facts, followUps, merges, api] = await Promise.all([
     repo.visitsOf(customer.id),
     repo.notesFor(customer.id),
     repo.factsOf(customer.id),
     repo.openFollowUpsOf(customer.id),
     repo.mergesOf(customer.id),
+    customer.externalId ? repo.apiFetch(`${customer.helpdesk}:${customer.account}:${customer.externalId}`) : undefined,
   ]);
   const current = ticketKey(ticket);
-  const cues = cuesFor({ customer, currentTicket: current, visits, facts, followUps, notes, now: NOW });
+  const cues = cuesFor({ customer, currentTicket: current, visits, facts, followUps, notes, now: NOW, api });
   const timeline: TimelineEntry[] = [
     ...visits.map((visit) => ({ kind: 'ticket' as const, at: visit.lastSeen, visit, current: visit.id === current })),
     ...notes.map((note) => ({ kind: 'note' as const, at: note.createdAt, note })),

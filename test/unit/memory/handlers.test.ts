@@ -30,6 +30,11 @@ afterEach(() => database.delete());
 
 describe('memory requests', () => {
   it('answers the memory context with cues', async () => {
+    // The helpdesk knows this customer by id: "first ticket" waits for its history (issue #12).
+    const before = (await handle({ type: 'memory.context', customerId, ticket }, tab)) as { ok: true; data: { cues: { id: string }[] } };
+    expect(before.data.cues.map((c) => c.id)).not.toContain('first-contact');
+    const history = { type: 'memory.history.record', customerId, helpdesk: 'zendesk', account: 'acme.zendesk.com', externalId: '9', ok: true, tickets: [] } as const;
+    expect(await handle(history, tab)).toMatchObject({ ok: true });
     const reply = await handle({ type: 'memory.context', customerId, ticket }, tab);
     expect(reply).toMatchObject({ ok: true, data: { customer: { id: customerId }, cues: [{ id: 'first-contact' }] } });
   });

@@ -1,0 +1,98 @@
+/**
+ * Cues that never contradict the ticket or each other (issue #12). Each case is a contradiction seen
+ * in the demo or on a real ticket.
+ */
+import { describe, expect, it } from 'vitest';
+import { cuesFor, type CueInput } from '@/lib/memory/cues';
+import { countTickets } from '@/lib/memory/tickets';
+import { repeatClaimIn } from '@/lib/memory/repeat-contact';
+import type { Customer, TicketVisit } from '@/lib/db/types';
+
+const NOW = Date.UTC(2026, 10, 25, 14);
+const DAY = 86_400_000;
+const customer: Customer = { id: 'c1', helpdesk: 'zendesk', account: 'demo.zendesk.com', externalId: '361001', name: 'Dana Whitfield', emails: [], firstSeen: NOW - 3 * DAY, lastSeen: NOW, updatedAt: NOW };
+const visit = (ticketId: string, over: Partial<TicketVisit> = {}): TicketVisit => ({
+  id: `zendesk:demo.zendesk.com:${ticketId}`,
+  helpdesk: 'zendesk',
+  account: 'demo.zendesk.com',
+  ticketId,
+  customerId: 'c1',
+  firstSeen: NOW,
+  lastSeen: NOW,
+  ...over,
+});
+const CURRENT = 'zendesk:demo.zendesk.com:101';
+const ids = (i: Partial<CueInput>) => cuesFor({ customer, currentTicket: CURRENT, visits: [], facts: [], followUps: [], now: NOW, api: { ok: true }, ...i }).map((c) => c.id);
+const reasons = (i: Partial<CueInput>) => cuesFor({ customer, currentTicket: CURRENT, visits: [], facts: [], followUps: [], now: NOW, api: { ok: true }, ...i }).map((c) => c.reason);
+
+const THIRD = "This is the THIRD time I'm writing about this. You charged me TWICE for March.";
+
+describe('"First ticket" only when it is', () => {
+  it('not when the customer writes "this is the THIRD time" (demo, Dana #101)', () => {
+    const claim = repeatClaimIn(THIRD)!;
+    const visits = [visit('101', { repeatClaim: { times: claim.times, phrase: claim.phrase } })];
+    expect(ids({ visits })).not.toContain('first-contact');
+    expect(reasons({ visits })).toContain("They say it's the third time (“This is the THIRD time I'm writing about this”) — acknowledge the hassle");
+  });
+
+  it('not while the helpdesk API has not answered for a customer it knows by id', () => {
+    expect(ids({ visits: [visit('101')], api: undefined })).not.toContain('first-contact');
+    expect(ids({ visits: [visit('101')], api: { ok: false } })).not.toContain('first-contact');
+    expect(ids({ visits: [visit('101')], api: { ok: true } })).toContain('first-contact');
+    expect(ids({ visits: [visit('101')], api: undefined, customer: { ...customer, externalId: undefined } })).toContain('first-contact');
+  });
+
+  it('not when the API brought past tickets (same rows as the visit line counts)', () => {
+    const visits = [visit('101'), visit('87', { source: 'api', firstSeen: NOW - 60 * DAY, lastSeen: NOW - 59 * DAY, status: 'closed' })];
+    expect(ids({ visits })).not.toContain('first-contact');
+  });
+
+  it('"not again" is a wish, not a repeat: a first ticket stays one', () => {
+    const visits = [visit('101', { repeatClaim: repeatClaimIn('Please fix it, hopefully not again!') })];
+    expect(visits[0]!.repeatClaim).toBeUndefined();
+    expect(ids({ visits })).toContain('first-contact');
+  });
+
+  it('"this isn\'t the first time" is a repeat', () => {
+    const claim = repeatClaimIn("This isn't the first time the sync broke")!;
+    const visits = [visit('101', { repeatClaim: { phrase: claim.phrase } })];
+    expect(ids({ visits })).toEqual(expect.arrayContaining(['repeat-contact']));
+    expect(ids({ visits })).not.toContain('first-contact');
+  });
+});
+
+describe('one count for every view', () => {
+  it('the dashboard (no open ticket) does not count a second ticket for a customer with one', () => {
+    const one = [visit('101', { firstSeen: NOW - 3 * DAY + 1 })];
+    expect(countTickets({ visits: one, now: NOW })).toEqual({ others: 1, thisWeek: 1, earliestThisWeek: NOW - 3 * DAY + 1 });
+    const cues = cuesFor({ customer, visits: one, facts: [], followUps: [], now: NOW });
+    expect(cues.map((c) => c.reason).join(' | ')).not.toMatch(/2nd ticket/);
+    expect(cues.map((c) => c.id)).not.toContain('repeat-contact');
+    expect(cues.map((c) => c.id)).not.toContain('first-contact');
+  });
+
+  it('the dashboard with two this week says so without ordinals for an open ticket', () => {
+    const two = [visit('101'), visit('100', { firstSeen: NOW - DAY })];
+    expect(cuesFor({ customer, visits: two, facts: [], followUps: [], now: NOW }).find((c) => c.id === 'repeat-contact')?.reason).toBe('2 tickets in the last 7 days — acknowledge the hassle');
+  });
+
+  it('the open ticket counts once whether or not its visit is stored yet', () => {
+    const other = visit('100', { firstSeen: NOW - DAY });
+    const stored = countTickets({ visits: [visit('101'), other], currentTicket: CURRENT, now: NOW });
+    const pending = countTickets({ visits: [other], currentTicket: CURRENT, now: NOW });
+    expect(stored).toEqual(pending);
+    expect(stored).toMatchObject({ others: 1, thisWeek: 2 });
+  });
+
+  it('a ticket seen by Rapport and by the API counts once', () => {
+    const twice = [visit('101'), { ...visit('101'), source: 'api' as const }];
+    expect(countTickets({ visits: twice, currentTicket: CURRENT, now: NOW })).toMatchObject({ others: 0, thisWeek: 1 });
+  });
+
+  it('the count and the customer\'s words agree: the larger one is said, once', () => {
+    const visits = [visit('101', { repeatClaim: { times: 3, phrase: 'third time' } }), visit('100', { firstSeen: NOW - 1000 })];
+    const repeat = cuesFor({ customer, currentTicket: CURRENT, visits, facts: [], followUps: [], now: NOW, api: { ok: true } }).filter((c) => c.id === 'repeat-contact');
+    expect(repeat).toHaveLength(1);
+    expect(repeat[0]!.reason).toMatch(/^They say it's the third time/);
+  });
+});
