@@ -85,9 +85,10 @@ export function MemoryTop({ context, error, apiProblem, suggestions, conflict, n
                     aria-pressed={disputed}
                     disabled={disputed}
                     onClick={() => void actions.disputeCue?.(cue)}
-                  >
-                    {disputed ? 'noted' : 'not right'}
-                  </button>
+                    // The visible word is drawn by CSS: a cue's text stays just its reason (read
+                    // aloud, copied, matched); the button's name is its aria-label.
+                    data-label={disputed ? 'noted' : 'not right'}
+                  />
                 )}
               </li>
             );

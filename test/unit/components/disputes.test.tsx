@@ -65,7 +65,7 @@ describe('how long a dispute holds (lib/disputes/draft.ts)', () => {
   it('re-arms when the verdict changes, the words it judged change, or the draft is emptied', () => {
     expect(stillDisputed(disputed, [{ ...failing, state: 'pass' }], 'x').size).toBe(0);
     expect(stillDisputed(disputed, [{ ...failing, why: 'Says what but not when' }], 'x').size).toBe(0);
-    expect(stillDisputed(disputed, [{ ...failing, evidence: [{ start: 0, end: 3, text: 'try' }] }], 'x').size).toBe(0);
+    expect(stillDisputed(disputed, [{ ...failing, evidence: [{ text: 'try' }] }], 'x').size).toBe(0);
     expect(stillDisputed(disputed, [failing], '   ').size).toBe(0);
     expect(stillDisputed(disputed, [], 'x').size).toBe(0);
   });
