@@ -6,7 +6,8 @@ import type { VisitSummary } from '../lib/messages';
 
 const DAY = 86_400_000;
 
-export const helpdeskLabel = (id: HelpdeskId): string => (id === 'zendesk' ? 'Zendesk' : 'Freshdesk');
+const LABELS: Record<HelpdeskId, string> = { zendesk: 'Zendesk', freshdesk: 'Freshdesk', freescout: 'FreeScout', custom: 'Custom helpdesk' };
+export const helpdeskLabel = (id: HelpdeskId): string => LABELS[id] ?? 'Helpdesk';
 
 /** "#123"; tolerates ids that already carry the hash. */
 export const ticketLabel = (ticketId: string): string => (ticketId.startsWith('#') ? ticketId : `#${ticketId}`);

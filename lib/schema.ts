@@ -12,7 +12,7 @@ export const LIMITS = {
 
 export const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-export const helpdeskId = v.picklist(['zendesk', 'freshdesk']);
+export const helpdeskId = v.picklist(['zendesk', 'freshdesk', 'freescout', 'custom']);
 export const millis = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 
 export const TicketRefSchema = v.strictObject({

@@ -5,6 +5,7 @@ import { cuesFor } from '@/lib/memory/cues';
 import { usePresentation } from '../presentation';
 import { day, dayTime, displayName, fromWho, showEmail, showText } from './identity';
 import { FollowUpItem } from './FollowUpsView';
+import { helpdeskLabel } from '../format';
 
 export function CustomerPage({ id, data, now, onBack }: { id: string; data: AllData; now: number; onBack: () => void }) {
   const masked = usePresentation();
@@ -36,7 +37,7 @@ export function CustomerPage({ id, data, now, onBack }: { id: string; data: AllD
     ['Tier', customer.tier],
     ['Language', customer.language],
     ['Time zone', customer.timeZone],
-    ['Helpdesk', `${customer.helpdesk === 'zendesk' ? 'Zendesk' : 'Freshdesk'} · ${customer.account}`],
+    ['Helpdesk', `${helpdeskLabel(customer.helpdesk)} · ${customer.account}`],
     ['Customer since', day(customer.firstSeen)],
   ];
   return (

@@ -1,13 +1,15 @@
 /** The helpdesks Rapport reads, and plain words for what a reader could not find. */
+import { freescout } from './freescout';
 import { freshdesk } from './freshdesk';
 import type { HelpdeskAdapter, ReadableField } from './types';
 import { zendesk } from './zendesk';
 
-export const adapters: HelpdeskAdapter[] = [zendesk, freshdesk];
+export const adapters: HelpdeskAdapter[] = [zendesk, freshdesk, freescout];
 
 /** The adapter for the page at `url`, or undefined when Rapport does not handle that page. */
 export function adapterFor(url: URL): HelpdeskAdapter | undefined {
-  return adapters.find((adapter) => adapter.matches(url));
+  // Self-hosted helpdesks run only where the agent configured them (lib/helpdesks/configured.ts).
+  return adapters.find((adapter) => !adapter.selfHosted && adapter.matches(url));
 }
 
 const MISSING: Record<ReadableField, string> = {

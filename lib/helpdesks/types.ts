@@ -3,7 +3,7 @@
  * (the document, or any node for tests) and never render, store or fetch.
  */
 
-export type HelpdeskId = 'zendesk' | 'freshdesk';
+export type HelpdeskId = 'zendesk' | 'freshdesk' | 'freescout' | 'custom';
 
 /** Who wrote a message in the conversation. */
 export type AuthorRole = 'customer' | 'agent';
@@ -69,6 +69,13 @@ export interface HelpdeskAdapter {
   id: HelpdeskId;
   /** Human label, e.g. "Zendesk". */
   label: string;
+  /**
+   * Self-hosted helpdesk (FreeScout): no built-in host, so Rapport runs on it only where the agent
+   * configured its URL pattern (options page); `matches` then checks the path alone.
+   */
+  selfHosted?: boolean;
+  /** The adapter's CSS selectors by name, for the "Copy diagnostics" report (match counts only). */
+  selectors?: Readonly<Record<string, string>>;
   /** Whether this adapter handles the page at `url` (host and path). */
   matches(url: URL): boolean;
   /**

@@ -43,6 +43,7 @@ describe('adapterFor / matches / activeTicketId', () => {
     expect(adapters.map((a) => [a.id, a.label])).toEqual([
       ['zendesk', 'Zendesk'],
       ['freshdesk', 'Freshdesk'],
+      ['freescout', 'FreeScout'],
     ]);
   });
 });
