@@ -16,7 +16,12 @@ export default defineConfig({
       'Recognise every customer, care, answer promptly and follow through: a local-first sidebar for Zendesk and Freshdesk.',
     // alarms + notifications: due follow-ups (issue #3); contextMenus: save selected text as a fact.
     // activeTab (#5): the popup reads the current tab's URL to switch Rapport off per helpdesk site.
-    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab'],
+    // scripting (#13): runs the content script on helpdesks the agent adds on the options page
+    // (FreeScout, custom domains); each such host is asked for at that moment, never at install.
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

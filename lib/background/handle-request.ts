@@ -10,6 +10,7 @@ import type { RapportDB } from '../db/db';
 import { memoryHandlers } from '../memory/handlers';
 import { openTicketWithMemory } from '../memory/context';
 import { replyHandlers } from '../standards/handlers';
+import { adapterFor } from '../helpdesks';
 
 export interface Sender {
   id?: string;
@@ -69,10 +70,16 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
 
 const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers };
 
-export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock) {
+/**
+ * `pageAllowed` says whether a content script on that page may ask anything: built-in helpdesk pages
+ * and the helpdesks the agent configured (lib/background/configured-helpdesks.ts). Without it, only
+ * built-in helpdesk pages.
+ */
+export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock, pageAllowed: (url: string) => Promise<boolean> = builtInPage) {
   const state: BackgroundState = {};
   return async function handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
     if (sender.id !== extensionId) return { ok: false, error: 'Rejected: the message did not come from Rapport.' };
+    if (sender.tab && !(sender.url && (await pageAllowed(sender.url)))) return { ok: false, error: 'Rejected: Rapport does not run on this page.' };
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: `Malformed request — ${parsed.error}` };
     const request = parsed.request;
@@ -87,14 +94,22 @@ export function createRequestHandler(repo: Repository, extensionId: string, data
   };
 }
 
-/** The helpdesk host of a content-script sender; undefined for extension pages. */
+/** The helpdesk host of a content-script sender (http or https: self-hosted helpdesks); undefined for extension pages. */
 function senderHost(sender: Sender): string | undefined {
   if (!sender.tab || !sender.url) return undefined;
   try {
     const url = new URL(sender.url);
-    return url.protocol === 'https:' ? url.host : undefined;
+    return /^https?:$/.test(url.protocol) ? url.host : undefined;
   } catch {
     return undefined;
+  }
+}
+
+async function builtInPage(url: string): Promise<boolean> {
+  try {
+    return !!adapterFor(new URL(url));
+  } catch {
+    return false;
   }
 }
 

@@ -6,7 +6,8 @@
  * Each ticket gets its own AbortController; switching tickets aborts the previous one, which takes
  * its observers, timers and pending answers with it.
  */
-import type { HelpdeskAdapter, Requester, TicketSnapshot } from '../helpdesks/types';
+import type { HelpdeskAdapter, ReadableField, Requester, TicketSnapshot } from '../helpdesks/types';
+import { diagnose, diagnosticsText } from '../helpdesks/diagnostics';
 import type { Answers, Reply, RequestOf, RequestType } from '../messages';
 import type { Note } from '../db/types';
 import type { NoteSaveResult, NoteView, SidebarState } from '../../components/model';
@@ -27,6 +28,8 @@ export interface ViewHandlers {
 
 export interface ControllerDeps {
   adapter: HelpdeskAdapter;
+  /** The configured URL pattern that brought Rapport here (options page), for diagnostics. */
+  pattern?: string;
   document: Document;
   /** The page's current URL (location.href). */
   href(): string;
@@ -149,13 +152,15 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       show(state);
     };
 
+    const report = (missing: ReadableField[]) => diagnosticsText(diagnose(adapter, doc, new URL(deps.href()), deps.pattern, [...new Set(missing)]));
+
     const read = () => {
       if (sessionSignal.aborted) return;
       const result = adapter.read(doc, ticketId, new URL(deps.href()));
       if (!result.ok || !identityOf(result.snapshot.requester)) {
         if (settled) {
           const missing = result.missing.includes('pane') ? result.missing : ['requester-name' as const, ...result.missing.filter((m) => m !== 'requester-name')];
-          render({ kind: 'unreadable', helpdesk: adapter.id, ticketId, missing: [...new Set(missing)] });
+          render({ kind: 'unreadable', helpdesk: adapter.id, ticketId, missing: [...new Set(missing)], diagnostics: report(missing) });
         } else if (!current) {
           render({ kind: 'waiting', helpdesk: adapter.id, ticketId });
         }
@@ -172,6 +177,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         subject: snapshot.subject,
         customer: { name: snapshot.requester.name, email: snapshot.requester.email },
         missing: result.missing,
+        diagnostics: result.missing.some((m) => m !== 'composer') ? report(result.missing) : undefined,
         history: sameCustomer ? previous?.history : undefined,
         notes: sameCustomer ? previous?.notes : undefined,
         notesTotal: sameCustomer ? previous?.notesTotal : undefined,
