@@ -16,7 +16,7 @@ export function CopyDiagnostics({ report }: { report: string }) {
   };
   return (
     <div class="rp-diagnostics">
-      <button type="button" class="rp-btn" data-testid="copy-diagnostics" onClick={() => void copy()}>
+      <button type="button" class="rp-btn rp-btn-quiet" data-testid="copy-diagnostics" onClick={() => void copy()}>
         Copy diagnostics
       </button>
       {copied && <span class="rp-muted" role="status"> {copied}</span>}

@@ -21,7 +21,8 @@ export async function testSelectorsInPage(pattern: string, selectors: Record<str
   const scripting = (browser as unknown as { scripting?: Scripting }).scripting;
   if (!scripting) return 'This browser cannot run the tester.';
   try {
-    const [frame] = await scripting.executeScript({ target: { tabId: tab.id }, func: countAndOutline, args: [selectors] });
+    // As pairs: the object's key order would not survive the trip.
+    const [frame] = await scripting.executeScript({ target: { tabId: tab.id }, func: countAndOutline, args: [Object.entries(selectors)] });
     return frame?.result ?? 'The page did not answer.';
   } catch (error) {
     return `Could not test on that tab: ${String((error as Error)?.message ?? error)}`;
@@ -29,13 +30,13 @@ export async function testSelectorsInPage(pattern: string, selectors: Record<str
 }
 
 /** Runs IN the helpdesk page (serialised by scripting.executeScript): self-contained, text only. */
-function countAndOutline(selectors: Record<string, string>): SelectorTest {
+function countAndOutline(selectors: [string, string][]): SelectorTest {
   const MARK = 'data-rapport-tested';
   for (const el of Array.from(document.querySelectorAll(`[${MARK}]`))) {
     (el as HTMLElement).style.outline = el.getAttribute(MARK) ?? '';
     el.removeAttribute(MARK);
   }
-  const results = Object.entries(selectors).map(([name, selector]) => {
+  const results = selectors.map(([name, selector]) => {
     let found: Element[] = [];
     try {
       found = Array.from(document.querySelectorAll(selector));

@@ -31,6 +31,8 @@ export const freescoutSelectors = {
    * (partials/editor) replaces `textarea#body` with `.note-editable[contenteditable]`.
    */
   composer: '.conv-reply-block:not(.hidden) .note-editable[contenteditable="true"]',
+  /** view.blade.php: the reply block itself, present (hidden) before Reply is clicked; without it nobody can reply here. */
+  replyBlock: '.conv-reply-block',
   /**
    * editor_bottom_toolbar.blade.php, moved by FreeScout's script into Summernote's status bar
    * (`.note-statusbar`; the template copy stays hidden): "Send Reply" and, in note mode, "Add Note".
@@ -95,7 +97,8 @@ export const freescout: HelpdeskAdapter = {
     if (!requester.name) missing.push('requester-name');
     if (!requester.email) missing.push('requester-email');
     if (!messages.length) missing.push('conversation');
-    if (!attempt(() => root.querySelector(S.composer))) missing.push('composer');
+    // Closed until the agent clicks Reply or Note, which is normal: missing only when there is none.
+    if (!attempt(() => root.querySelector(S.replyBlock))) missing.push('composer');
     return {
       ok: true,
       missing,
