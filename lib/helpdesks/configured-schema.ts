@@ -11,7 +11,7 @@ const MAX_HELPDESKS = 50;
 const REQUIRED: readonly (typeof CUSTOM_FIELDS)[number][] = ['ticket-id', 'requester-name', 'message'];
 
 const validSelector = (selector: string) => {
-  if (selector.startsWith(URL_ID_PREFIX)) return true;
+  if (!selector || selector.startsWith(URL_ID_PREFIX)) return true; // empty: the field is not used
   if (typeof document === 'undefined') return true; // the service worker has no DOM; pages check
   try {
     document.createDocumentFragment().querySelector(selector);
