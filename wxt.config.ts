@@ -18,7 +18,12 @@ export default defineConfig({
     // No activeTab (#15): the popup reads the current tab's URL to switch Rapport off per helpdesk
     // site, and `tabs.query` gives the URL of a tab the extension holds host permission for — the
     // content scripts' match patterns, i.e. exactly the helpdesk pages where the switch applies.
-    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
+    // scripting (#13): runs the content script on helpdesks the agent adds on the options page
+    // (FreeScout, custom domains); each such host is asked for at that moment, never at install.
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'scripting'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

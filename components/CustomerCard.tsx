@@ -41,7 +41,7 @@ export function CustomerCard({ state, now }: { state: TicketState; now: number }
         </p>
       )}
       <VisitSummary history={history} now={now} />
-      {missing.length > 0 && <ReadProblem missing={missing} partial />}
+      {missing.length > 0 && <ReadProblem missing={missing} partial diagnostics={state.diagnostics} />}
     </section>
   );
 }

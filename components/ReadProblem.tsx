@@ -1,17 +1,21 @@
 import type { ReadableField } from '../lib/helpdesks/types';
 import { joinWords, missingLabel } from './format';
+import { CopyDiagnostics } from './CopyDiagnostics';
 
 /**
  * Says in plain words what the page did not show. `partial`: the ticket was read but some fields
  * were not (a one-line muted notice); otherwise the whole page could not be read.
  */
-export function ReadProblem({ missing, partial }: { missing: ReadableField[]; partial?: boolean }) {
+export function ReadProblem({ missing, partial, diagnostics }: { missing: ReadableField[]; partial?: boolean; diagnostics?: string }) {
   const words = missing.map(missingLabel);
   if (partial) {
     return (
-      <p class="rp-notice" data-testid="read-problem">
-        Couldn't read {joinWords(words)} on this page.
-      </p>
+      <>
+        <p class="rp-notice" data-testid="read-problem">
+          Couldn't read {joinWords(words)} on this page.
+        </p>
+        {diagnostics && <CopyDiagnostics report={diagnostics} />}
+      </>
     );
   }
   return (
@@ -28,6 +32,7 @@ export function ReadProblem({ missing, partial }: { missing: ReadableField[]; pa
         </>
       )}
       <p class="rp-muted">The helpdesk may have changed its layout; your notes are safe. Reloading the page may help.</p>
+      {diagnostics && <CopyDiagnostics report={diagnostics} />}
     </section>
   );
 }

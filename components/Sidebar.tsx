@@ -160,7 +160,7 @@ function Body({ state, now, onAddNote, onShowAllNotes, draft, onDraft, draftKey 
         </div>
       );
     case 'unreadable':
-      return <ReadProblem missing={state.missing} />;
+      return <ReadProblem missing={state.missing} diagnostics={state.diagnostics} />;
     case 'ticket':
       return (
         <>

@@ -8,7 +8,7 @@ import type { VisitSummary } from '../lib/messages';
 const DAY = 86_400_000;
 
 /** "Zendesk" (the adapter's label); an id no adapter has is shown as is. */
-export const helpdeskLabel = (id: HelpdeskId): string => adapterById(id)?.label ?? id;
+export const helpdeskLabel = (id: HelpdeskId): string => adapterById(id)?.label ?? (id === 'custom' ? 'Custom helpdesk' : id);
 
 /** "Zendesk or Freshdesk": every registered helpdesk's label, for hints such as "Open a … ticket". */
 export const helpdeskNames = (): string => {

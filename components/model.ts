@@ -29,7 +29,7 @@ export type SidebarState =
   /** The page is a ticket but the pane has not rendered yet. */
   | { kind: 'waiting'; helpdesk: HelpdeskId; ticketId: string }
   /** The pane could not be found at all (`missing` says what). */
-  | { kind: 'unreadable'; helpdesk: HelpdeskId; ticketId: string; missing: ReadableField[] }
+  | { kind: 'unreadable'; helpdesk: HelpdeskId; ticketId: string; missing: ReadableField[]; diagnostics?: string }
   | {
       kind: 'ticket';
       helpdesk: HelpdeskId;
@@ -38,6 +38,8 @@ export type SidebarState =
       customer: { name?: string; email?: string };
       /** Fields the page did not show; the sidebar says so in plain words. */
       missing: ReadableField[];
+      /** The "Copy diagnostics" report when fields other than the composer were not read (#13). */
+      diagnostics?: string;
       /** undefined while the background is answering. */
       history?: VisitSummary;
       notes?: NoteView[];

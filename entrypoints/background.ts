@@ -4,10 +4,11 @@ import { Repository, systemClock } from '@/lib/db/repository';
 import { createRequestHandler } from '@/lib/background/handle-request';
 import { startMemoryBackground } from '@/lib/memory/background';
 import type { TabMessage } from '@/lib/client';
+import { pageHelpdesk, startConfiguredHelpdesks } from '@/lib/background/configured-helpdesks';
 
 export default defineBackground(() => {
   const database = db();
-  const handle = createRequestHandler(new Repository(database), browser.runtime.id, database, systemClock);
+  const handle = createRequestHandler(new Repository(database), browser.runtime.id, database, systemClock, pageHelpdesk());
 
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 
@@ -21,4 +22,5 @@ export default defineBackground(() => {
   });
 
   startMemoryBackground(database);
+  startConfiguredHelpdesks();
 });

@@ -15,4 +15,6 @@ export const PREF = {
   agentLabel: 'agentLabel',
   /** number: delete history and notes older than this many months; 0/absent = off (#5). */
   retentionMonths: 'retentionMonths',
+  /** ConfiguredHelpdesk[]: helpdesks the agent added on the options page (#13, lib/helpdesks/configured.ts). */
+  helpdesks: 'helpdesks',
 } as const;

@@ -3,6 +3,8 @@ import sidebarCss from '@/components/sidebar.css?inline';
 import memoryCss from '@/components/memory/memory.css?inline';
 import checklistCss from '@/components/checklist/checklist.css?inline';
 import { adapterFor, ticketPagePatterns } from '@/lib/helpdesks';
+import { adapterOf, configuredFor, type ConfiguredHelpdesk } from '@/lib/helpdesks/configured';
+import type { HelpdeskAdapter } from '@/lib/helpdesks/types';
 import { request, type TabMessage } from '@/lib/client';
 import { startController, type Controller } from '@/lib/page/controller';
 import { childController } from '@/lib/page/lifecycle';
@@ -23,9 +25,21 @@ export default defineContentScript({
   // panes are there then; SPA panes are caught by its observer). Measured: ~10 ms sooner to sidebar.
   runAt: 'document_start',
   main(ctx) {
-    const adapter = adapterFor(new URL(location.href));
-    if (!adapter) return;
-    const prefs = browser.storage.local.get([PREF.disabledHosts, PREF.collapsed, PREF.presentation]);
+    // A configured pattern may also cover a built-in page: the script is then injected twice.
+    const flag = globalThis as { __rapportRunning?: boolean };
+    if (flag.__rapportRunning) return;
+    const url = new URL(location.href);
+    const builtIn = adapterFor(url);
+    const keys = [PREF.disabledHosts, PREF.collapsed, PREF.presentation];
+    // Elsewhere we run only because the agent added this helpdesk on the options page (#13).
+    const prefs = browser.storage.local.get(builtIn ? keys : [...keys, PREF.helpdesks]);
+    const found = builtIn ? Promise.resolve({ adapter: builtIn, pattern: undefined }) : prefs.then((got) => {
+      const configured = configuredFor(got[PREF.helpdesks] as ConfiguredHelpdesk[] | undefined, url);
+      const adapter = configured && adapterOf(configured);
+      return adapter && { adapter, pattern: configured.pattern };
+    });
+    flag.__rapportRunning = true;
+    ctx.onInvalidated(() => (flag.__rapportRunning = false));
     const parsed =
       document.readyState === 'loading'
         ? new Promise<void>((done) => document.addEventListener('DOMContentLoaded', () => done(), { once: true, signal: ctx.signal }))
@@ -37,9 +51,12 @@ export default defineContentScript({
       const stop = childController(ctx.signal);
       running = { controller: startRapport(stop.signal), stop };
     };
+    let adapter: HelpdeskAdapter;
+    let pattern: string | undefined;
     const startRapport = (signal: AbortSignal) => startController(
       {
         adapter,
+        pattern,
         document,
         href: () => location.href,
         request,
@@ -53,7 +70,9 @@ export default defineContentScript({
       },
       signal,
     );
-    void Promise.all([prefs, parsed]).then(([got]) => {
+    void Promise.all([prefs, parsed, found]).then(([got, , which]) => {
+      if (!which) return;
+      ({ adapter, pattern } = which);
       if (!offHere(got[PREF.disabledHosts]) && !running && !ctx.signal.aborted) start();
     });
     const onMessage = (message: unknown, sender: { id?: string }) => {
@@ -67,7 +86,7 @@ export default defineContentScript({
         if (off && running) {
           running.stop.abort();
           running = undefined;
-        } else if (!off && !running) start();
+        } else if (!off && !running && adapter) start();
       }
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -10,6 +10,7 @@ import './options.css';
 import { DEFAULT_PACK, exportPack, ruleSettings, type StandardsPack } from '@/lib/standards/pack';
 import { loadPack, savePack } from '@/lib/standards/pack-store';
 import { RULES } from '@/lib/standards/rules';
+import { Helpdesks } from './helpdesks';
 
 type Target = StandardsPack['responseTime']['targets'][number];
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -198,6 +199,8 @@ function Options() {
           Reset to defaults
         </button>
       </div>
+
+      <Helpdesks />
 
       <section>
         <h2>Import or export a pack</h2>

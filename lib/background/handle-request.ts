@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { parseRequest, type Answers, type Reply, type RequestOf, type RequestType } from '../messages';
 import { MergeError, UnknownCustomerError, UnknownRowError, type Clock, type Repository } from '../db/repository';
-import { guardRequest, scopeWorkspace, SenderError, senderScope, type SenderScope } from '../workspaces/scope';
+import { guardRequest, scopeWorkspace, SenderError, senderScope, type PageHelpdesk, type SenderScope } from '../workspaces/scope';
 import { workspaceHandlers } from '../workspaces/handlers';
 import { Workspaces } from '../db/workspaces';
 import type { RapportDB } from '../db/db';
@@ -107,7 +107,12 @@ async function workspacePrompt(ctx: HandlerContext, host: string, suggest: strin
   return { host, into: suggest, label: workspaceLabel(suggest, all) };
 }
 
-export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock) {
+/**
+ * `pageHelpdesk` says which helpdesk a content script's page is, if any: built-in helpdesk pages and
+ * the helpdesks the agent configured (lib/background/configured-helpdesks.ts). Without it, only
+ * built-in helpdesk pages. A page that is no helpdesk is refused before anything is read.
+ */
+export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock, pageHelpdesk?: PageHelpdesk) {
   const state: BackgroundState = {};
   return async function handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
     if (sender.id !== extensionId) return { ok: false, error: 'Rejected: the message did not come from Rapport.' };
@@ -115,7 +120,7 @@ export function createRequestHandler(repo: Repository, extensionId: string, data
     if (!parsed.ok) return { ok: false, error: `Malformed request — ${parsed.error}` };
     const request = parsed.request;
     try {
-      const scope = await senderScope(sender, database);
+      const scope = await senderScope(sender, database, pageHelpdesk);
       const ctx: HandlerContext = { db: database, state, repo, clock, sender, senderHost: scope.kind === 'page' ? scope.host : undefined, scope, workspace: scopeWorkspace(scope) };
       await guardRequest(request as unknown as Record<string, unknown>, scope, database);
       const handler = handlers[request.type] as Handler<typeof request.type>;

@@ -4,21 +4,41 @@
  * requests and imports accept, labels, ticket links — is derived from it. Adding a helpdesk is one
  * adapter file and one line here (docs/architecture.md, "Adding a helpdesk").
  */
+import { freescout } from './freescout';
 import { freshdesk } from './freshdesk';
 import type { HelpdeskAdapter, HelpdeskId, ReadableField } from './types';
 import { zendesk } from './zendesk';
 
-export const adapters: readonly HelpdeskAdapter[] = [zendesk, freshdesk];
+export const adapters: readonly HelpdeskAdapter[] = [zendesk, freshdesk, freescout];
 
-/** Every registered adapter's id (requests and imports are checked against these). */
-export const helpdeskIds = adapters.map((adapter) => adapter.id) as [HelpdeskId, ...HelpdeskId[]];
+/**
+ * Every registered adapter's id, and `custom` (an adapter an agent builds from selectors on the
+ * options page, lib/helpdesks/configured.ts): requests and imports are checked against these.
+ */
+export const helpdeskIds: [HelpdeskId, ...HelpdeskId[]] = ['custom', ...adapters.map((adapter) => adapter.id)];
 
 /** Every ticket page pattern of every adapter: the content script's `matches` and the context menu's pages. */
 export const ticketPagePatterns: string[] = adapters.flatMap((adapter) => adapter.ticketPages);
 
 /** The adapter for the page at `url`, or undefined when Rapport does not handle that page. */
 export function adapterFor(url: URL): HelpdeskAdapter | undefined {
-  return adapters.find((adapter) => adapter.matches(url));
+  // Self-hosted helpdesks run only where the agent configured them (lib/helpdesks/configured.ts).
+  return adapters.find((adapter) => !adapter.selfHosted && adapter.matches(url));
+}
+
+/**
+ * The adapter whose own hosted domains include `host` (`acme.zendesk.com` → zendesk), read from the
+ * host part of its `ticketPages` patterns (`https://*.zendesk.com/agent/*`).
+ */
+export function adapterOfHost(host: string): HelpdeskAdapter | undefined {
+  const lower = host.toLowerCase();
+  return adapters.find((adapter) =>
+    adapter.ticketPages.some((pattern) => {
+      const patternHost = pattern.match(/^[^:]+:\/\/([^/]+)\//)?.[1];
+      if (!patternHost) return false;
+      return patternHost.startsWith('*.') ? lower.endsWith(patternHost.slice(1)) && lower.length > patternHost.length - 1 : lower === patternHost;
+    }),
+  );
 }
 
 export function adapterById(id: HelpdeskId): HelpdeskAdapter | undefined {

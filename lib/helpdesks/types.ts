@@ -126,6 +126,13 @@ export interface HelpdeskAdapter {
    * pages, never `<all_urls>`. Keep the array literal in the adapter file (see docs/architecture.md).
    */
   ticketPages: readonly string[];
+  /**
+   * Self-hosted helpdesk (FreeScout): no built-in host, so Rapport runs on it only where the agent
+   * configured its URL pattern (options page); `matches` then checks the path alone.
+   */
+  selfHosted?: boolean;
+  /** The adapter's CSS selectors by name, for the "Copy diagnostics" report (match counts only). */
+  selectors?: Readonly<Record<string, string>>;
   /** Whether this adapter handles the page at `url` (host and path). */
   matches(url: URL): boolean;
   /**

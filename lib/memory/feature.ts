@@ -172,7 +172,8 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
   // -- Helpdesk API history --------------------------------------------------------------------
   const loadApiHistory = async () => {
     const externalId = first.requester.externalId;
-    if (!externalId) return;
+    // Only Zendesk and Freshdesk have the REST API fetchHistory knows (FreeScout's is a paid module).
+    if (!externalId || (ticket.helpdesk !== 'zendesk' && ticket.helpdesk !== 'freshdesk')) return;
     const due = await ctx.request({ type: 'memory.history.due', helpdesk: ticket.helpdesk, account: ticket.account, externalId });
     if (signal.aborted || !due.ok || !due.data.due) return;
     const origin = ctx.document.location?.origin ?? `https://${ticket.account}`;

@@ -7,7 +7,8 @@
  * its observers, timers and pending answers with it.
  */
 import { retryIds } from './retry-ids';
-import type { HelpdeskAdapter, ReadResult, Requester, TicketIdentity, TicketSnapshot } from '../helpdesks/types';
+import type { HelpdeskAdapter, ReadableField, ReadResult, Requester, TicketIdentity, TicketSnapshot } from '../helpdesks/types';
+import { diagnose, diagnosticsText } from '../helpdesks/diagnostics';
 import type { Answers, Reply, RequestOf, RequestType } from '../messages';
 import type { Note } from '../db/types';
 import type { NoteSaveResult, NoteView, SidebarState } from '../../components/model';
@@ -29,6 +30,8 @@ export interface ViewHandlers {
 
 export interface ControllerDeps {
   adapter: HelpdeskAdapter;
+  /** The configured URL pattern that brought Rapport here (options page), for diagnostics. */
+  pattern?: string;
   document: Document;
   /** The page's current URL (location.href). */
   href(): string;
@@ -157,13 +160,15 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       show(state);
     };
 
+    const report = (missing: ReadableField[]) => diagnosticsText(diagnose(adapter, doc, new URL(deps.href()), deps.pattern, [...new Set(missing)]));
+
     const read = () => {
       if (sessionSignal.aborted) return;
       const result = refined(adapter.read(doc, ticketId, new URL(deps.href())), apiIdentity);
       if (!result.ok || !identityOf(result.snapshot.requester)) {
         if (settled) {
           const missing = result.missing.includes('pane') ? result.missing : ['requester-name' as const, ...result.missing.filter((m) => m !== 'requester-name')];
-          render({ kind: 'unreadable', helpdesk: adapter.id, ticketId, missing: [...new Set(missing)] });
+          render({ kind: 'unreadable', helpdesk: adapter.id, ticketId, missing: [...new Set(missing)], diagnostics: report(missing) });
         } else if (!current) {
           render({ kind: 'waiting', helpdesk: adapter.id, ticketId });
         }
@@ -180,6 +185,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         subject: snapshot.subject,
         customer: { name: snapshot.requester.name, email: snapshot.requester.email },
         missing: result.missing,
+        diagnostics: result.missing.some((m) => m !== 'composer') ? report(result.missing) : undefined,
         history: sameCustomer ? previous?.history : undefined,
         notes: sameCustomer ? previous?.notes : undefined,
         notesTotal: sameCustomer ? previous?.notesTotal : undefined,

@@ -9,7 +9,7 @@
  *    asks once whether it belongs with the default workspace.
  * The agent can split and join workspaces at any time on the options page.
  */
-import { adapters } from '../helpdesks';
+import { adapterOfHost } from '../helpdesks';
 import type { HelpdeskId } from '../helpdesks/types';
 import type { HelpdeskAccount } from '../db/types';
 
@@ -20,17 +20,12 @@ export const TRAINING_WORKSPACE = 'training';
 /** The workspace of a customer row; rows written before v6 have none and are in the default one. */
 export const workspaceOf = (row: { workspace?: string }): string => row.workspace ?? DEFAULT_WORKSPACE;
 
-/** Ticket paths the adapters answer to, used to ask them whether a host is theirs. */
-const PROBE_PATHS = ['/agent/tickets/1', '/a/tickets/1', '/helpdesk/tickets/1'];
 const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** The helpdesk product a host is an account of (`acme.zendesk.com` → zendesk), by the adapters' own patterns. */
 export function helpdeskOfHost(host: string): HelpdeskId | undefined {
   if (!HOST.test(host)) return undefined;
-  for (const adapter of adapters) {
-    if (PROBE_PATHS.some((path) => adapter.matches(new URL(`https://${host}${path}`)))) return adapter.id;
-  }
-  return undefined;
+  return adapterOfHost(host)?.id;
 }
 
 /** Where a newly seen account goes, given the accounts known so far (see the rule above). */

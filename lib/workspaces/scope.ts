@@ -25,8 +25,14 @@ export class SenderError extends Error {
 
 const EXTENSION_PROTOCOLS = new Set(['chrome-extension:', 'moz-extension:', 'safari-web-extension:']);
 
+/** Which helpdesk a page is (built-in, or configured by the agent), or undefined for any other page. */
+export type PageHelpdesk = (url: URL) => Promise<HelpdeskId | undefined>;
+
+/** Built-in helpdesks only: their own hosted domains, over https. */
+export const builtInHelpdesk: PageHelpdesk = async (url) => (url.protocol === 'https:' ? helpdeskOfHost(url.host) : undefined);
+
 /** The scope of a sender whose `id` was already checked to be this extension. */
-export async function senderScope(sender: { url?: string }, database: RapportDB): Promise<SenderScope> {
+export async function senderScope(sender: { url?: string }, database: RapportDB, pageHelpdesk: PageHelpdesk = builtInHelpdesk): Promise<SenderScope> {
   let url: URL;
   try {
     url = new URL(sender.url ?? '');
@@ -36,7 +42,7 @@ export async function senderScope(sender: { url?: string }, database: RapportDB)
   if (EXTENSION_PROTOCOLS.has(url.protocol)) {
     return url.pathname === '/training.html' ? { kind: 'training', workspace: TRAINING_WORKSPACE } : { kind: 'extension' };
   }
-  const helpdesk = url.protocol === 'https:' ? helpdeskOfHost(url.host) : undefined;
+  const helpdesk = await pageHelpdesk(url);
   if (!helpdesk) throw new SenderError('Rejected: Rapport answers only helpdesk pages.');
   // Not recorded here: a request refused below must change nothing. `ticket.open` records it.
   const account = await new Workspaces(database).peek(url.host, helpdesk);

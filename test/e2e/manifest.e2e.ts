@@ -24,7 +24,9 @@ describe('manifest', () => {
     ]);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
     const permissions = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];
-    expect(permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'storage']);
+    expect(permissions.sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'scripting', 'storage']);
+    // Hosts the agent adds on the options page are asked for then (issue #13), never at install.
+    expect(manifest.optional_host_permissions ?? manifest.optional_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.commands['toggle-sidebar'].suggested_key.default).toBe('Alt+Shift+R');
     expect(manifest.externally_connectable).toBeUndefined();
   });

@@ -53,6 +53,21 @@ describe('request handler', () => {
     expect((await tableSizes()).every((n) => n === 0)).toBe(true);
   });
 
+  it('answers content scripts only on built-in or configured helpdesk pages, http included (#13)', async () => {
+    const freescout: TicketSnapshot = { ...snapshot, helpdesk: 'freescout', account: '127.0.0.1:8080', url: 'http://127.0.0.1:8080/conversation/1' };
+    const sender = { ...tabSender, url: 'http://127.0.0.1:8080/conversation/1' };
+    // Without configuration: refused, nothing written.
+    expect(await handle({ type: 'ticket.open', snapshot: freescout }, sender)).toEqual({ ok: false, error: 'Rejected: Rapport answers only helpdesk pages.' });
+    expect((await tableSizes()).every((n) => n === 0)).toBe(true);
+    const configured = createRequestHandler(new Repository(database), EXT, database, { now: () => Date.now(), uuid: () => crypto.randomUUID() }, async (url) =>
+      url.href.startsWith('http://127.0.0.1:8080/') ? 'freescout' : undefined,
+    );
+    expect((await configured({ type: 'ticket.open', snapshot: freescout }, sender)).ok).toBe(true);
+    // The host check applies to http pages too: a configured page cannot report another host's tickets.
+    const other = await configured({ type: 'ticket.open', snapshot: { ...freescout, account: 'acme.zendesk.com' } }, sender);
+    expect(other).toEqual({ ok: false, error: 'Rejected: a page may only speak for its own helpdesk account.' });
+  });
+
   it.each([
     ['not an object', 'hello'],
     ['null', null],

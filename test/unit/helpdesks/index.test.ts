@@ -45,13 +45,14 @@ describe('adapterFor / matches / activeTicketId', () => {
     expect(adapters.map((a) => [a.id, a.label])).toEqual([
       ['zendesk', 'Zendesk'],
       ['freshdesk', 'Freshdesk'],
+      ['freescout', 'FreeScout'],
     ]);
   });
 });
 
 describe('the registry is the one list of helpdesks', () => {
   it('derives ids and the content script pages from the adapters', () => {
-    expect(helpdeskIds).toEqual(adapters.map((a) => a.id));
+    expect(helpdeskIds).toEqual(['custom', ...adapters.map((a) => a.id)]); // custom: adapters built from selectors on the options page
     expect(ticketPagePatterns).toEqual([
       'https://*.zendesk.com/agent/*',
       'https://*.freshdesk.com/a/*',

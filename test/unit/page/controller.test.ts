@@ -130,7 +130,7 @@ describe('controller', () => {
   it('says what it could not read once the ticket had time to render', async () => {
     start();
     await expect.poll(() => last()?.kind, { timeout: 2000 }).toBe('unreadable');
-    expect(last()).toEqual({ kind: 'unreadable', helpdesk: 'zendesk', ticketId: '1', missing: ['pane'] });
+    expect(last()).toEqual({ kind: 'unreadable', helpdesk: 'zendesk', ticketId: '1', missing: ['pane'], diagnostics: expect.stringContaining('not read: pane') });
   });
 
   it('follows single-page navigation and leaves no observer of the old ticket behind', async () => {

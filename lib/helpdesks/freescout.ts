@@ -1,0 +1,130 @@
+/**
+ * FreeScout (open source, self-hosted; `http(s)://HOST/conversation/N`). Server-rendered: one
+ * conversation per page, a full page load per conversation. Self-hosted on the team's own domain,
+ * so it has no built-in host: the agent adds its URL pattern on the options page.
+ *
+ * Every selector below was read off FreeScout 1.8.145's Blade templates (resources/views/…) and
+ * checked on its running pages (test/fixtures/freescout/, saved by scripts/freescout/save-fixtures.mjs).
+ */
+import { attempt, documentOf, emailIn, fieldOf, idFromHref, MAX, pageUrl, prune, textOf, valueOf } from './dom';
+import type { ConversationMessage, HelpdeskAdapter, ReadableField, ReadResult, Requester } from './types';
+
+export const freescoutSelectors = {
+  /** conversations/view.blade.php: `@section('body_attrs') data-conversation_id="{{ $conversation->id }}"`. */
+  conversationId: 'body[data-conversation_id]',
+  /** view.blade.php: `<input type="text" id="conv-subj-value" value="{{ $conversation->getSubject() }}">` (read `.value`). */
+  subject: '#conv-subj-value',
+  /** view.blade.php: `.conv-subjtext > span` holds the same subject as text (used when the input is gone). */
+  subjectText: '.conv-subjtext > span',
+  /** customers/profile_snippet.blade.php inside view.blade.php's `#conv-layout-customer`: `<a href="/customers/{id}/edit" class="customer-name">`. */
+  customerName: '#conv-layout-customer a.customer-name',
+  /** profile_snippet.blade.php: the conversation's email first, as text in `li.customer-email a.contact-main` (no mailto link). */
+  customerEmail: '#conv-layout-customer .customer-email .contact-main',
+  /** partials/thread.blade.php: `<div class="thread thread-type-{{ type }}" data-thread_id>`, newest first; line items and drafts are left out below. */
+  thread: '#conv-layout-main .thread[data-thread_id]',
+  /** thread.blade.php: the author's name inside `.thread-person` (a link to the customer or agent; "you" for the signed-in agent). */
+  author: '.thread-person strong',
+  /** thread.blade.php: `<div class="thread-content">{!! $thread->getCleanBody() !!}</div>`. */
+  body: '.thread-content',
+  /**
+   * view.blade.php: `.conv-reply-block` is `hidden` until Reply or Note is clicked; Summernote
+   * (partials/editor) replaces `textarea#body` with `.note-editable[contenteditable]`.
+   */
+  composer: '.conv-reply-block:not(.hidden) .note-editable[contenteditable="true"]',
+  /** view.blade.php: the reply block itself, present (hidden) before Reply is clicked; without it nobody can reply here. */
+  replyBlock: '.conv-reply-block',
+  /**
+   * editor_bottom_toolbar.blade.php, moved by FreeScout's script into Summernote's status bar
+   * (`.note-statusbar`; the template copy stays hidden): "Send Reply" and, in note mode, "Add Note".
+   */
+  sendReply: '.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text',
+  addNote: '.conv-reply-block:not(.hidden) .note-statusbar .btn-add-note-text',
+  /** public/js/main.js adds `conv-note-block` to the reply block in note mode (and sets `is_note` to 1). */
+  noteMode: '.conv-reply-block.conv-note-block:not(.hidden)',
+} as const;
+
+const S = freescoutSelectors;
+const CONVERSATION_PATH = /^(?:\/[^/]+)*?\/conversation\/(\d{1,20})(?:\/|$)/;
+const CUSTOMER_ID = /\/customers\/(\d+)(?:\/|$)/;
+/** thread.blade.php class names → who wrote it; other types (lineitem, draft, chat bot…) are skipped. */
+const ROLE: Record<string, { role: 'customer' | 'agent'; public: boolean }> = {
+  'thread-type-customer': { role: 'customer', public: true },
+  'thread-type-message': { role: 'agent', public: true },
+  'thread-type-note': { role: 'agent', public: false },
+};
+
+const isConversation = (root: ParentNode, ticketId: string) =>
+  documentOf(root)?.body?.getAttribute('data-conversation_id') === ticketId || root.querySelector(S.conversationId)?.getAttribute('data-conversation_id') === ticketId;
+
+function readRequester(root: ParentNode): Requester {
+  const link = root.querySelector(S.customerName);
+  return prune({
+    name: fieldOf(link),
+    email: emailIn(root.querySelector(S.customerEmail)?.textContent),
+    externalId: idFromHref(link, CUSTOMER_ID),
+  });
+}
+
+function readMessage(thread: Element): ConversationMessage | undefined {
+  const kind = Array.from(thread.classList).map((c) => ROLE[c]).find(Boolean);
+  const body = thread.querySelector(S.body);
+  if (!kind || !body) return undefined;
+  return prune<ConversationMessage>({ ...kind, author: fieldOf(thread.querySelector(S.author)), text: textOf(body) });
+}
+
+export const freescout: HelpdeskAdapter = {
+  id: 'freescout',
+  label: 'FreeScout',
+  selfHosted: true,
+  selectors: S,
+  // Self-hosted on the customer's own domain: no built-in pages (it runs where the agent configured
+  // it on the options page), and no link from the dashboard, whose links go only to a helpdesk's
+  // own hosted domains (the scheme — often plain http inside a company — is not in the account).
+  ticketPages: [],
+  ticketUrl: () => undefined,
+
+  // Any host the agent configured (FreeScout may live under a sub-path); only conversation pages.
+  matches: (url) => /^https?:$/.test(url.protocol) && CONVERSATION_PATH.test(url.pathname),
+
+  activeTicketId: (url) => url.pathname.match(CONVERSATION_PATH)?.[1],
+
+  read(root, ticketId, url): ReadResult {
+    if (!attempt(() => isConversation(root, ticketId))) return { ok: false, missing: ['pane'] };
+    const subject = attempt(() => valueOf(root.querySelector(S.subject)) ?? fieldOf(root.querySelector(S.subjectText)));
+    const requester = attempt(() => readRequester(root)) ?? {};
+    const messages: ConversationMessage[] = [];
+    for (const thread of attempt(() => Array.from(root.querySelectorAll(S.thread))) ?? []) {
+      const message = attempt(() => readMessage(thread));
+      if (message) messages.push(message);
+    }
+    const missing: ReadableField[] = [];
+    if (!subject) missing.push('subject');
+    if (!requester.name) missing.push('requester-name');
+    if (!requester.email) missing.push('requester-email');
+    if (!messages.length) missing.push('conversation');
+    // Closed until the agent clicks Reply or Note, which is normal: missing only when there is none.
+    if (!attempt(() => root.querySelector(S.replyBlock))) missing.push('composer');
+    return {
+      ok: true,
+      missing,
+      snapshot: prune({
+        helpdesk: 'freescout',
+        account: url.host,
+        ticketId,
+        url: pageUrl(url),
+        subject,
+        requester,
+        // The page lists threads newest first, without machine-readable times: keep the newest 200,
+        // oldest first like every other adapter.
+        messages: messages.slice(0, MAX.messages).reverse(),
+      }),
+    };
+  },
+
+  composer: (root, ticketId) => (attempt(() => isConversation(root, ticketId)) && (root.querySelector<HTMLElement>(S.composer) ?? null)) || null,
+
+  sendButton: (root, ticketId) =>
+    (attempt(() => isConversation(root, ticketId)) && root.querySelector<HTMLElement>(root.querySelector(S.noteMode) ? S.addNote : S.sendReply)) || null,
+
+  composerIsInternal: (root) => !!root.querySelector(S.noteMode),
+};

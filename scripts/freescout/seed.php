@@ -1,0 +1,77 @@
+<?php
+/**
+ * Seeds a FreeScout install with Rapport's test data through FreeScout's own models (run from the
+ * FreeScout folder: `php seed.php`). Prints one JSON line: the conversation ids by name.
+ *
+ * - Carol Customer has two conversations, so a second one shows her history.
+ * - A customer whose name is markup (it must show as text everywhere).
+ * - Customer messages, agent replies and internal notes.
+ * `imported => true` keeps FreeScout from queueing email; times are set with SQL afterwards because
+ * `Thread::createExtended` in 1.8.145 crashes when given `created_at`.
+ */
+require getcwd().'/vendor/autoload.php';
+$app = require getcwd().'/bootstrap/app.php';
+$app->make(Illuminate\Contracts\Console\Kernel::class)->bootstrap();
+
+use App\Conversation;
+use App\Customer;
+use App\Mailbox;
+use App\Thread;
+use App\User;
+
+$agent = User::where('email', 'agent@example.test')->firstOrFail();
+$mailbox = new Mailbox();
+$mailbox->fill(['name' => 'Support', 'email' => 'support@example.test']);
+$mailbox->save();
+$mailbox->users()->sync([$agent->id]);
+$mailbox->syncPersonalFolders([$agent->id]);
+
+$at = fn ($minutesAgo) => gmdate('Y-m-d H:i:s', time() - 60 * $minutesAgo);
+
+/** One conversation: [minutesAgo, type, body] threads, oldest first; the first is the customer's. */
+function conversation($mailbox, $agent, $customer, $subject, $threads, $at)
+{
+    [$firstAgo, , $firstBody] = $threads[0];
+    $conv = Conversation::create([
+        'type' => Conversation::TYPE_EMAIL, 'subject' => $subject, 'mailbox_id' => $mailbox->id,
+        'source_type' => Conversation::SOURCE_TYPE_EMAIL, 'user_id' => $agent->id,
+    ], [['type' => Thread::TYPE_CUSTOMER, 'imported' => true, 'body' => $firstBody]], $customer)['conversation'];
+    foreach (array_slice($threads, 1) as [, $type, $body]) {
+        $thread = ['type' => $type, 'imported' => true, 'body' => $body];
+        if ($type !== Thread::TYPE_CUSTOMER) $thread['created_by_user_id'] = $agent->id;
+        Thread::createExtended($thread, $conv->fresh(), $customer);
+    }
+    $times = array_map(fn ($t) => $at($t[0]), $threads);
+    foreach ($conv->threads()->orderBy('id')->get() as $i => $thread) {
+        \DB::table('threads')->where('id', $thread->id)->update(['created_at' => $times[$i], 'updated_at' => $times[$i]]);
+    }
+    \DB::table('conversations')->where('id', $conv->id)->update(['created_at' => $times[0], 'last_reply_at' => end($times)]);
+    return $conv->id;
+}
+
+$carol = Customer::create('carol@example.test', ['first_name' => 'Carol', 'last_name' => 'Customer']);
+$hostile = Customer::create('mallory@example.test', ['first_name' => '<img src=x onerror=alert(1)>', 'last_name' => 'Mallory']);
+$dan = Customer::create('dan@example.test', ['first_name' => 'Dan', 'last_name' => 'Buyer']);
+
+$C = Thread::TYPE_CUSTOMER;
+$A = Thread::TYPE_MESSAGE;
+$N = Thread::TYPE_NOTE;
+$ids = [];
+$ids['carolRefund'] = conversation($mailbox, $agent, $carol, 'Refund for order #1042', [
+    [180, $C, '<p>Hi, my order #1042 arrived broken.</p><p>Can I get a refund or a replacement?</p>'],
+    [120, $A, '<p>Sorry to hear that, Carol! Could you send a photo of the damage?</p>'],
+    [90, $N, '<p>Internal: warehouse says batch 7 had packing issues.</p>'],
+    [30, $C, '<p>Photo attached. I would prefer a refund, please.</p>'],
+], $at);
+$ids['carolEarlier'] = conversation($mailbox, $agent, $carol, 'Where is my parcel?', [
+    [60 * 24 * 9, $C, '<p>Hello, my parcel has not arrived yet. Tracking says it is in Leeds.</p>'],
+    [60 * 24 * 9 - 45, $A, '<p>Hi Carol, it is on its way and should reach you on Friday.</p>'],
+], $at);
+$ids['hostile'] = conversation($mailbox, $agent, $hostile, 'Account locked <b>now</b>', [
+    [50, $C, '<p>My account is locked. <script>alert(2)</script>Please help.</p>'],
+    [20, $N, '<p>Checked the login log: five failed attempts.</p>'],
+], $at);
+$ids['dan'] = conversation($mailbox, $agent, $dan, 'Invoice copy', [
+    [300, $C, '<p>Could you send me a copy of invoice 77?</p>'],
+], $at);
+echo json_encode($ids), "\n";
