@@ -24,14 +24,8 @@ export async function upgradeToWorkspaces(tx: Transaction): Promise<void> {
     c.workspace ??= DEFAULT_WORKSPACE;
     hosts.set(c.account, c.helpdesk);
   });
-  // Keys only (no rows read): a visit's id is `helpdesk:account:ticket`, and replies are indexed by
-  // [helpdesk+account+ticketId].
-  for (const id of (await tx.table<TicketVisit, string>('visits').toCollection().primaryKeys()) as string[]) {
-    const [helpdesk, account] = id.split(':');
-    if (account && (helpdesk === 'zendesk' || helpdesk === 'freshdesk')) hosts.set(account, helpdesk);
-  }
-  const replyKeys = (await tx.table<ReplyRecord>('replies').orderBy('[helpdesk+account+ticketId]').keys()) as unknown as [HelpdeskId, string, string][];
-  for (const [helpdesk, account] of replyKeys) hosts.set(account, helpdesk);
+  await tx.table<TicketVisit>('visits').each((v) => void hosts.set(v.account, v.helpdesk));
+  await tx.table<ReplyRecord>('replies').each((r) => void hosts.set(r.account, r.helpdesk));
   const now = Date.now();
   await tx.table<HelpdeskAccount>('accounts').bulkPut([...hosts].map(([host, helpdesk]) => ({ host, helpdesk, workspace: DEFAULT_WORKSPACE, addedAt: now })));
 }
