@@ -15,9 +15,8 @@ export default defineConfig({
     description:
       'Recognise every customer, care, answer promptly and follow through: a local-first sidebar for Zendesk and Freshdesk.',
     // alarms + notifications: due follow-ups (issue #3); contextMenus: save selected text as a fact.
-    // No activeTab (#15): the popup reads the current tab's URL to switch Rapport off per helpdesk
-    // site, and `tabs.query` gives the URL of a tab the extension holds host permission for — the
-    // content scripts' match patterns, i.e. exactly the helpdesk pages where the switch applies.
+    // No activeTab (#15): to switch Rapport off per helpdesk site, the popup asks the current tab's
+    // content script which account it is on (message 'page.account'); only helpdesk pages answer.
     // scripting (#13): runs the content script on helpdesks the agent adds on the options page
     // (FreeScout, custom domains); each such host is asked for at that moment, never at install.
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'scripting'],

@@ -13,4 +13,10 @@ export async function request<T extends RequestType>(req: RequestOf<T>): Promise
 }
 
 /** Messages the background sends to a helpdesk tab. */
-export type TabMessage = { type: 'sidebar.toggle' };
+export type TabMessage =
+  | { type: 'sidebar.toggle' }
+  /**
+   * The popup asks the active tab's content script which helpdesk account the page is (#15): only a
+   * helpdesk page has one to answer, and the popup needs neither `tabs` nor `activeTab` to learn it.
+   */
+  | { type: 'page.account' };

@@ -83,6 +83,7 @@ export function CustomersView({ now, selected }: { now: number; selected?: strin
           <div class="rd-row rd-row-head rd-customers" aria-hidden="true">
             <span>Customer</span>
             <span>Email</span>
+            <span>Workspace</span>
             <span class="rd-num">Tickets</span>
             <span class="rd-num">Open promises</span>
             <span>Last contact</span>
@@ -101,6 +102,7 @@ export function CustomersView({ now, selected }: { now: number; selected?: strin
                   {r.customer.vip && <span class="rd-badge">VIP</span>}
                 </span>
                 <span class="rd-ellipsis rd-muted">{r.customer.emails[0] ? showEmail(r.customer.emails[0], masked) : '—'}</span>
+                <span class="rd-ellipsis rd-muted" data-testid="customer-workspace">{workspaceName(r.customer.workspace)}</span>
                 <span class="rd-num">{partial ? '…' : r.tickets}</span>
                 <span class="rd-num">{partial ? '…' : r.openPromises ? <span class="rd-badge rd-badge-warn">{r.openPromises}</span> : '—'}</span>
                 <span class="rd-muted">{day(r.lastContact)}</span>
@@ -112,3 +114,6 @@ export function CustomersView({ now, selected }: { now: number; selected?: strin
     </section>
   );
 }
+
+/** A workspace as the lead reads it (#15): the default one, or the account that founded it. */
+const workspaceName = (id: string | undefined) => (!id || id === 'default' ? 'Default' : id === 'training' ? 'Training' : id);

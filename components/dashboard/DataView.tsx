@@ -8,6 +8,9 @@ import {
   BundleError,
   eraseCustomer,
   erasePreview,
+  eraseReplies,
+  eraseRepliesPreview,
+  type ReplyEraseFilter,
   exportBundle,
   exportCsv,
   planImport,
@@ -269,6 +272,68 @@ function RetentionPanel() {
   );
 }
 
+/** Erase reply records by date range and by agent (#15): e.g. an imported bundle's bad week. */
+function EraseRepliesPanel() {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [agent, setAgent] = useState('*');
+  const [message, setMessage] = useState('');
+  const agents = useLive(async () => (await db().replies.orderBy('agent').uniqueKeys()).map(String), [], [] as string[]);
+  const filter: ReplyEraseFilter = {
+    from: from ? Date.parse(`${from}T00:00:00`) : undefined,
+    // The "to" day is included: up to the start of the next day.
+    to: to ? Date.parse(`${to}T00:00:00`) + 86_400_000 : undefined,
+    agent: agent === '*' ? undefined : agent,
+  };
+  const count = useLive(() => eraseRepliesPreview(db(), filter), [from, to, agent], 0);
+  return (
+    <div class="rd-card" data-testid="erase-replies">
+      <h2>Erase reply records</h2>
+      <p class="rd-small rd-muted">Reply records (never the replies’ text) feed the Quality view. Erase those of a period, of one agent, or both.</p>
+      <div class="rd-erase-replies">
+        <label>
+          From <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} data-testid="erase-replies-from" />
+        </label>
+        <label>
+          to <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} data-testid="erase-replies-to" />
+        </label>
+        <label>
+          Agent{' '}
+          <select value={agent} onChange={(e) => setAgent(e.currentTarget.value)} data-testid="erase-replies-agent">
+            <option value="*">every agent</option>
+            <option value="">you (this device)</option>
+            {agents.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="rd-small" data-testid="erase-replies-count">
+        {count} reply record{count === 1 ? '' : 's'} match.
+      </p>
+      <button
+        type="button"
+        class="rd-danger-button"
+        disabled={count === 0}
+        data-testid="erase-replies-confirm"
+        onClick={() => {
+          if (!confirm(`Erase ${count} reply records from this device? This cannot be undone.`)) return;
+          void eraseReplies(db(), filter).then((n) => setMessage(`Erased ${n} reply records.`));
+        }}
+      >
+        Erase reply records
+      </button>
+      {message && (
+        <p class="rd-small" role="status">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function ErasePanel() {
   const masked = usePresentation();
   const [query, setQuery] = useState('');
@@ -381,6 +446,7 @@ export function DataView({ counts: n }: { counts?: Record<string, number> }) {
         <ImportPanel />
         <RetentionPanel />
         <ErasePanel />
+        <EraseRepliesPanel />
         <div class="rd-card">
           <h2>Presentation mode</h2>
           <p class="rd-small rd-muted">For screen sharing and training: names as initials, emails and phone numbers masked, in the sidebar and here.</p>

@@ -77,7 +77,10 @@ export default defineContentScript({
     });
     const onMessage = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return;
-      if ((message as TabMessage | undefined)?.type === 'sidebar.toggle') running?.controller.toggleCollapsed();
+      const type = (message as TabMessage | undefined)?.type;
+      if (type === 'sidebar.toggle') running?.controller.toggleCollapsed();
+      if (type === 'page.account') return Promise.resolve(location.host);
+      return undefined;
     };
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && PREF.presentation in changes) running?.controller.setPresentation(Boolean(changes[PREF.presentation]?.newValue));

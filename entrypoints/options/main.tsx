@@ -1,5 +1,5 @@
 /**
- * Options page: the team's reply standards pack (issue #4). Edit which rules are on, their weights,
+ * Options page: the workspaces (issue #15) and the team's reply standards pack (issue #4). Edit which rules are on, their weights,
  * which are critical, response-time targets, banned phrases, the sign-off and KB domains; import
  * and export packs as JSON. Every save goes through `parsePack`: a bad pack shows the exact problem
  * and the stored pack stays as it was.
@@ -11,9 +11,20 @@ import { DEFAULT_PACK, exportPack, ruleSettings, type StandardsPack } from '@/li
 import { loadPack, savePack } from '@/lib/standards/pack-store';
 import { RULES } from '@/lib/standards/rules';
 import { Helpdesks } from './helpdesks';
+import { db } from '@/lib/db/db';
+import { Workspaces } from '@/lib/db/workspaces';
+import { useLive } from '@/lib/dashboard/live';
+import { WorkspacesSection } from '@/components/options/WorkspacesSection';
 
 type Target = StandardsPack['responseTime']['targets'][number];
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/** The workspaces section, live: a ticket opened in another tab shows up here (#15). */
+function WorkspacesLive() {
+  const workspaces = useLive(() => new Workspaces(db()).list(), [], []);
+  const ops = new Workspaces(db());
+  return <WorkspacesSection workspaces={workspaces} onSplit={async (host) => void (await ops.split(host))} onJoin={(from, into) => ops.join(from, into)} />;
+}
 
 function Options() {
   const [pack, setPack] = useState<StandardsPack | undefined>();
@@ -201,6 +212,7 @@ function Options() {
       </div>
 
       <Helpdesks />
+      <WorkspacesLive />
 
       <section>
         <h2>Import or export a pack</h2>

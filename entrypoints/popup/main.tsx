@@ -7,7 +7,8 @@ import '@/components/dashboard/popup.css';
 import { db } from '@/lib/db/db';
 import { dueToday, ticketUrl } from '@/lib/dashboard/queries';
 import { useLive, usePresentationPref, useStored } from '@/lib/dashboard/live';
-import { adapterFor } from '@/lib/helpdesks';
+import { helpdeskOfHost } from '@/lib/workspaces/rule';
+import type { TabMessage } from '@/lib/client';
 import { PREF } from '@/lib/prefs';
 import { PresentationContext } from '@/components/presentation';
 import { helpdeskNames } from '@/components/format';
@@ -29,13 +30,14 @@ function Popup() {
     [],
   );
   useEffect(() => {
-    // The URL of the tab the popup was opened on: Chromium and Firefox fill in `url` for tabs the
-    // extension has host permission for (the helpdesk pages its content script runs on), so neither
-    // `tabs` nor `activeTab` is needed; on any other page it stays undefined and the switch is hidden.
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-      if (!tab?.url) return;
-      const url = new URL(tab.url);
-      if (adapterFor(url)) setHost(url.host);
+    // Which helpdesk account the current tab is: its content script answers (lib/client.ts,
+    // 'page.account'); any other page has none, and the switch stays hidden. No `tabs` or
+    // `activeTab` permission needed (#15).
+    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
+      if (tab?.id === undefined) return;
+      const message: TabMessage = { type: 'page.account' };
+      const answer: unknown = await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+      if (typeof answer === 'string' && helpdeskOfHost(answer)) setHost(answer);
     });
   }, []);
   const off = host ? disabled.includes(host) : false;

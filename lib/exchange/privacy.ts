@@ -109,6 +109,40 @@ export async function eraseCustomer(database: RapportDB, customerId: string): Pr
   });
 }
 
+/**
+ * Which reply records to erase (#15): sent in [from, to) and by `agent` ("" for this device's agent,
+ * undefined for every agent).
+ */
+export interface ReplyEraseFilter {
+  from?: number;
+  to?: number;
+  agent?: string;
+}
+
+function repliesMatching(database: RapportDB, filter: ReplyEraseFilter) {
+  const from = filter.from ?? -Infinity;
+  const to = filter.to ?? Infinity;
+  return database.replies
+    .where('sentAt')
+    .between(from, to, true, false)
+    .filter((r) => filter.agent === undefined || (r.agent ?? '') === filter.agent);
+}
+
+/** How many reply records `eraseReplies` would delete. */
+export async function eraseRepliesPreview(database: RapportDB, filter: ReplyEraseFilter): Promise<number> {
+  return repliesMatching(database, filter).count();
+}
+
+/** Deletes the matching reply records and takes them out of the weekly sums, in one transaction. */
+export async function eraseReplies(database: RapportDB, filter: ReplyEraseFilter): Promise<number> {
+  return database.transaction('rw', database.replies, database.replyWeeks, async () => {
+    const rows = await repliesMatching(database, filter).toArray();
+    await database.replies.bulkDelete(rows.map((r) => r.id));
+    await updateReplyWeeks(database, [], rows);
+    return rows.length;
+  });
+}
+
 /** A hash of every table's rows (by primary key order): equal digests mean an unchanged database. */
 export async function databaseDigest(database: RapportDB): Promise<string> {
   const parts: string[] = [];

@@ -214,7 +214,7 @@ describe('live dashboard, presentation mode, screenshots', () => {
     const ticket = await r.open(`${ZENDESK}/102`);
     await expect.poll(() => inSidebar(ticket, 'ticket-id').textContent()).toBe('#102');
     const popup = await r.open(`chrome-extension://${r.extensionId}/popup.html`);
-    // What the popup's switch stores (the popup itself needs a real toolbar click for activeTab).
+    // What the popup's switch stores (the popup's own lookup of the tab is in workspaces.e2e.ts).
     const setOff = (hosts: string[]) => popup.evaluate((h) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ disabledHosts: h }), hosts);
     await setOff(['acme.zendesk.com']);
     await expect.poll(() => ticket.locator('rapport-sidebar').count()).toBe(0);
