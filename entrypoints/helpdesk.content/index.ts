@@ -1,17 +1,12 @@
 import { browser } from 'wxt/browser';
-import sidebarCss from '@/components/sidebar.css?inline';
-import memoryCss from '@/components/memory/memory.css?inline';
-import checklistCss from '@/components/checklist/checklist.css?inline';
 import { adapterFor } from '@/lib/helpdesks';
 import { request, type TabMessage } from '@/lib/client';
 import { startController, type Controller } from '@/lib/page/controller';
 import { childController } from '@/lib/page/lifecycle';
-import { createSidebarHost } from '@/lib/page/sidebar-host';
+import { createSidebarFrame, type SidebarFrame } from '@/lib/page/sidebar-frame';
 import { PREF } from '@/lib/prefs';
 import { memoryFeature } from '@/lib/memory/feature';
 import { checklistFeature } from '@/lib/standards/feature';
-
-const css = [sidebarCss, memoryCss, checklistCss].join('\n');
 
 export default defineContentScript({
   // Ticket pages only. Freshdesk's older ticket URLs live under /helpdesk/tickets/.
@@ -20,6 +15,8 @@ export default defineContentScript({
   // page is still loading; the controller itself starts once the DOM is parsed (server-rendered
   // panes are there then; SPA panes are caught by its observer). Measured: ~10 ms sooner to sidebar.
   runAt: 'document_start',
+  // `ctx` is Rapport's quiet context (lib/page/quiet-context.ts, aliased in wxt.config.ts): it
+  // neither announces this script to the page nor lets a page event end it (issue #15).
   main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
@@ -30,18 +27,26 @@ export default defineContentScript({
         : Promise.resolve();
     // The agent can switch Rapport off per helpdesk site from the popup (PREF.disabledHosts, #5).
     const offHere = (hosts: unknown) => Array.isArray(hosts) && hosts.includes(location.host);
-    let running: { controller: Controller; stop: AbortController } | undefined;
-    const start = () => {
+    let running: { controller?: Controller; stop: AbortController } | undefined;
+    // The sidebar frame starts loading as soon as we know Rapport is on here, while the page is
+    // still loading; the controller renders into it once the DOM is parsed.
+    const start = (whenParsed: Promise<void>) => {
       const stop = childController(ctx.signal);
-      running = { controller: startRapport(stop.signal), stop };
+      const frame = createSidebarFrame(document, () => ctx.abort('Rapport was reloaded or removed'));
+      stop.signal.addEventListener('abort', () => frame.destroy(), { once: true });
+      const run: NonNullable<typeof running> = { stop };
+      running = run;
+      void whenParsed.then(() => {
+        if (!stop.signal.aborted) run.controller = startRapport(stop.signal, frame);
+      });
     };
-    const startRapport = (signal: AbortSignal) => startController(
+    const startRapport = (signal: AbortSignal, frame: SidebarFrame) => startController(
       {
         adapter,
         document,
         href: () => location.href,
         request,
-        createView: (handlers) => createSidebarHost(document, css, handlers),
+        createView: (handlers) => frame.view(handlers),
         prefs: {
           collapsed: async () => Boolean((await prefs)[PREF.collapsed]),
           setCollapsed: (value) => browser.storage.local.set({ [PREF.collapsed]: value }),
@@ -51,21 +56,21 @@ export default defineContentScript({
       },
       signal,
     );
-    void Promise.all([prefs, parsed]).then(([got]) => {
-      if (!offHere(got[PREF.disabledHosts]) && !running && !ctx.signal.aborted) start();
+    void prefs.then((got) => {
+      if (!offHere(got[PREF.disabledHosts]) && !running && !ctx.signal.aborted) start(parsed);
     });
     const onMessage = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return;
-      if ((message as TabMessage | undefined)?.type === 'sidebar.toggle') running?.controller.toggleCollapsed();
+      if ((message as TabMessage | undefined)?.type === 'sidebar.toggle') running?.controller?.toggleCollapsed();
     };
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && PREF.presentation in changes) running?.controller.setPresentation(Boolean(changes[PREF.presentation]?.newValue));
+      if (area === 'local' && PREF.presentation in changes) running?.controller?.setPresentation(Boolean(changes[PREF.presentation]?.newValue));
       if (area === 'local' && PREF.disabledHosts in changes) {
         const off = offHere(changes[PREF.disabledHosts]?.newValue);
         if (off && running) {
           running.stop.abort();
           running = undefined;
-        } else if (!off && !running) start();
+        } else if (!off && !running) start(Promise.resolve());
       }
     };
     browser.runtime.onMessage.addListener(onMessage);

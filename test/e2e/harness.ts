@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page, Locator } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Locator } from 'playwright-core';
 // @ts-expect-error plain ESM helpers shared with npm start and the benchmark
 import { launchWithExtension, extensionId, demoComposersReady } from '../../scripts/lib/browser.mjs';
 // @ts-expect-error plain ESM demo server
@@ -43,6 +43,8 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
       if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
       await page.goto(url);
       await demoComposersReady(page);
+      // On a helpdesk page, let the sidebar frame attach (locators made before would find none).
+      if (url.startsWith('https:')) await until(() => !!sidebarFrame(page), 3000);
       return page;
     },
     async close() {
@@ -63,9 +65,33 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
   };
 }
 
-/** A locator inside the sidebar's open shadow root (Playwright CSS pierces open shadow roots). */
+async function until(condition: () => boolean, ms: number): Promise<void> {
+  for (const end = Date.now() + ms; !condition() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 25));
+}
+
+/**
+ * The sidebar's frame: Rapport's own extension page, held in `<rapport-sidebar>`'s CLOSED shadow
+ * root where neither the page nor Playwright's selectors reach. A test drives the browser, so it
+ * finds the frame the way no page script can: among the page's frames, by its extension URL.
+ */
+export function sidebarFrame(page: Page): Frame | undefined {
+  return page.frames().find((frame) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(frame.url()));
+}
+
+/** A locator inside the sidebar frame's document (CSS pierces the frame's own open shadow root). */
+export function sidebar(page: Page, selector: string, options?: Parameters<Page['locator']>[1]): Locator {
+  const frame = sidebarFrame(page);
+  return frame ? frame.locator(selector, options) : page.locator(`rapport-sidebar-frame-not-loaded ${selector}`);
+}
+
+/** An element of the sidebar by its `data-testid`. */
 export function inSidebar(page: Page, testId: string): Locator {
-  return page.locator(`rapport-sidebar [data-testid="${testId}"]`);
+  return sidebar(page, `[data-testid="${testId}"]`);
+}
+
+/** Whether the sidebar is shown: docked and visible (the frame stays loaded, hidden, between tickets). */
+export async function sidebarShown(page: Page): Promise<boolean> {
+  return page.locator('rapport-sidebar').isVisible();
 }
 
 export const screenshotDir = resolve('.output/screenshots');
