@@ -226,9 +226,10 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
 /**
  * A small "Save as fact" button next to text the agent selects in the conversation (not in the
  * composer; the sidebar is a frame of its own). Built with DOM calls and textContent only. It lives
- * on the helpdesk page, so (issue #15) it shows no customer data (its own words only), sits in a
- * closed shadow root, and acts on trusted events only: a page script's synthetic mouseup or click
- * neither shows it nor saves anything.
+ * on the helpdesk page, so (issue #15) it shows no customer data, only its own words ("Save as
+ * fact", "Saved ✓", an error) — its shadow root can stay open, as tests need — and it acts on
+ * trusted events only: a page script's synthetic mouseup or `button.click()` neither shows it nor
+ * saves anything.
  */
 function watchSelection(doc: Document, signal: AbortSignal, save: (text: string) => Promise<ActionResult>): void {
   let host: HTMLElement | undefined;
@@ -251,7 +252,7 @@ function watchSelection(doc: Document, signal: AbortSignal, save: (text: string)
     const rect = range.getBoundingClientRect();
     remove();
     host = doc.createElement('rapport-capture');
-    const shadow = host.attachShadow({ mode: 'closed' });
+    const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = `button{all:initial;font:600 12px/1 system-ui,sans-serif;background:#0f6e66;color:#fff;padding:6px 10px;border-radius:6px;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.2)}button:focus-visible{outline:2px solid #0b524c;outline-offset:2px}`;
     const button = doc.createElement('button');
@@ -278,6 +279,8 @@ function watchSelection(doc: Document, signal: AbortSignal, save: (text: string)
     shown = childController(signal);
     doc.addEventListener('keydown', (e) => e.key === 'Escape' && remove(), { signal: shown.signal });
     doc.addEventListener('scroll', remove, { capture: true, passive: true, signal: shown.signal });
+    // The agent went on in the sidebar frame (its events never reach this page, but the page loses focus).
+    doc.defaultView?.addEventListener('blur', remove, { signal: shown.signal });
   };
 
   // Open shadow roots the selection may be in (a helpdesk's custom elements): where the drag
