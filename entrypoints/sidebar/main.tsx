@@ -13,7 +13,7 @@ import memoryCss from '@/components/memory/memory.css?inline';
 import checklistCss from '@/components/checklist/checklist.css?inline';
 import { Sidebar } from '@/components/Sidebar';
 import type { NoteSaveResult } from '@/components/model';
-import { PORT_NAME, SlotDecoder, isNonceMessage, type ToFrame, type ToPage } from '@/lib/page/frame-protocol';
+import { PORT_NAME, SlotDecoder, isNonceMessage, type Accepted, type NonceReply, type ToFrame, type ToPage } from '@/lib/page/frame-protocol';
 
 // The sidebar's stylesheets are written for a shadow root (`:host`); the frame keeps one.
 const shadow = document.getElementById('app')!.attachShadow({ mode: 'open' });
@@ -23,19 +23,22 @@ const mount = document.createElement('div');
 mount.className = 'rapport-root';
 shadow.append(style, mount);
 
+/** The extension port to the content script: the handshake, and whether the page side is still there. */
 let port: Browser.runtime.Port | undefined;
-/** Nonces posted into this window before the port was open (see sidebar-frame.ts). */
-const early: string[] = [];
+/** The data channel the content script accepted us on. */
+let data: MessagePort | undefined;
+/** Channels offered with a nonce, until the content script says which one is ours (see sidebar-frame.ts). */
+const offers = new Map<string, MessagePort>();
 const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 let nextCall = 1;
 let collapsed = false;
 let presentation = false;
 let tabHeight = 0;
 
-const post = (message: ToPage) => port?.postMessage(message);
+const post = (message: ToPage) => data?.postMessage(message);
 
 function call(fn: number, args: unknown[]): Promise<unknown> {
-  if (!port) return Promise.reject(new Error('Rapport lost its connection to the page. Reload the page.'));
+  if (!data) return Promise.reject(new Error('Rapport lost its connection to the page. Reload the page.'));
   const id = nextCall++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
@@ -95,24 +98,45 @@ function onMessage(message: ToFrame) {
   }
 }
 
-// Anyone can post into this window (the helpdesk's scripts too): a nonce is only passed on, and the
-// content script accepts the port that returns the one it sent to this very frame.
+// Anyone can post into this window (the helpdesk's scripts too): an offer is only kept and its nonce
+// passed on; the content script accepts the one it made, over the extension port the page cannot use.
 addEventListener('message', (event) => {
-  if (event.source !== parent || !isNonceMessage(event.data)) return;
-  if (port) post({ t: 'nonce', value: event.data.rapportNonce });
-  else early.push(event.data.rapportNonce);
+  const channel = event.ports[0];
+  if (event.source !== parent || !isNonceMessage(event.data) || !channel || data) return;
+  const nonce = event.data.rapportNonce;
+  if (offers.size >= 16) forget(offers.keys().next().value!);
+  offers.set(nonce, channel);
+  port?.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
 });
+
+function forget(nonce: string) {
+  offers.get(nonce)?.close();
+  offers.delete(nonce);
+}
+
+function onAccepted(message: Accepted) {
+  const channel = offers.get(message.nonce);
+  if (!channel || data) return;
+  offers.delete(message.nonce);
+  for (const nonce of [...offers.keys()]) forget(nonce);
+  data = channel;
+  data.onmessage = (event) => onMessage(event.data as ToFrame);
+}
 
 async function connect() {
   const tab = await browser.tabs.getCurrent();
   if (tab?.id === undefined) return; // not inside a helpdesk tab: nothing to show
   port = browser.tabs.connect(tab.id, { frameId: 0, name: PORT_NAME });
-  port.onMessage.addListener((m) => onMessage(m as ToFrame));
+  port.onMessage.addListener((m) => {
+    if ((m as Accepted)?.t === 'accepted') onAccepted(m as Accepted);
+  });
   port.onDisconnect.addListener(() => {
     port = undefined;
+    data?.close();
+    data = undefined;
     for (const waiting of pending.values()) waiting.reject(new Error('Rapport lost its connection to the page. Reload the page.'));
     pending.clear();
   });
-  for (const value of early.splice(0)) post({ t: 'nonce', value });
+  for (const nonce of offers.keys()) port.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
 }
 void connect();

@@ -11,7 +11,9 @@
  *   port: they travel as `{ $rapportFn: id }` and the frame calls them back with a `call` message;
  *   the content script runs the real function and answers with a `result`. Clocks (`now`
  *   functions) stay behind: the frame uses its own `Date.now`.
- * - Ports serialise as JSON in Chromium (structured clone in Firefox): what is sent is plain data.
+ * - `ToFrame`/`ToPage` travel over the MessageChannel the content script hands to its own iframe
+ *   (structured clone); the extension port carries only the handshake (`nonce`, `Accepted`) and
+ *   tells each side when the other has gone. What is sent is plain data either way.
  */
 import type { Panels, SidebarState } from '../../components/model';
 
@@ -34,14 +36,25 @@ export type ToFrame =
   | { t: 'result'; call: number; ok: true; value: unknown }
   | { t: 'result'; call: number; ok: false; error: string };
 
+/** Over the extension port, frame → content script: a nonce the frame received by `postMessage`
+ * (proves which iframe element this port belongs to). */
+export interface NonceReply {
+  t: 'nonce';
+  value: string;
+}
+
+/** Over the extension port, content script → frame: use the channel that came with this nonce. */
+export interface Accepted {
+  t: 'accepted';
+  nonce: string;
+}
+
 export type ToPage =
-  /** A nonce the frame received by `postMessage`: proves which iframe element this port is from. */
-  | { t: 'nonce'; value: string }
   | { t: 'call'; call: number; fn: number; args: unknown[] }
   /** Height of the collapsed tab, so the host frame is exactly as tall as what it draws. */
   | { t: 'tab'; height: number };
 
-/** The message the content script posts into its own iframe's window (see sidebar-frame.ts). */
+/** What the content script posts into its own iframe's window, with a MessagePort (see sidebar-frame.ts). */
 export interface NonceMessage {
   rapportNonce: string;
 }

@@ -7,17 +7,21 @@
  * Here stays the page-side part: docking (the frame fixed at the right edge, the page narrowed by
  * its width, the collapsed tab), and the view the controller renders into.
  *
- * The channel is an extension port the frame opens to this content script
- * (`tabs.connect(itsTab, { frameId: 0 })`), not `window.postMessage`: the page's scripts run in
- * the same window as this content script, so a message event cannot tell them apart, while
- * extension ports are open to extension code only. One more step binds the port to *our* iframe
- * element (the page could learn the dynamic URL and load a second copy of the frame): for every
- * port that connects we post a fresh random nonce into our iframe's window only; the frame sends
- * what it received back over its port, and only the port that returns its nonce gets the state.
- * The page never sees the nonce (a message posted into a cross-origin frame reaches that frame only).
+ * The frame authenticates over an extension port it opens to this content script
+ * (`tabs.connect(itsTab, { frameId: 0 })`), not with `window.postMessage` alone: the page's scripts
+ * run in the same window as this content script, so a message event cannot tell them apart, while
+ * extension ports are open to extension code only. The port is then bound to *our* iframe element
+ * (the page could learn the dynamic URL and load a second copy of the frame): for every port that
+ * connects we post a fresh random nonce, with one end of a new MessageChannel, into our iframe's
+ * window only. The frame sends the nonce it received back over its extension port; the port that
+ * returns its nonce is accepted, told so over that port, and from then on the state and the calls
+ * travel over the MessageChannel that came with that nonce: a direct pipe between the two renderer
+ * processes, one hop instead of extension messaging's two through the browser process. The page
+ * never sees the nonce or the channel (a message posted into a cross-origin frame reaches that frame
+ * only), and anything it posts into the frame itself is never accepted.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { FRAME_PATH, PORT_NAME, SlotEncoder, plain, type ToFrame, type ToPage } from './frame-protocol';
+import { FRAME_PATH, PORT_NAME, SlotEncoder, plain, type Accepted, type NonceMessage, type NonceReply, type ToFrame, type ToPage } from './frame-protocol';
 import type { SidebarState } from '../../components/model';
 import type { SidebarView, ViewHandlers } from './controller';
 
@@ -75,9 +79,11 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
   shadow.append(style, iframe);
 
   const encoder = new SlotEncoder();
+  /** The accepted frame: its extension port (life cycle) and our end of its data channel. */
   let port: Port | undefined;
-  /** Ports that connected but have not yet returned their nonce. */
-  const candidates = new Map<Port, string>();
+  let data: MessagePort | undefined;
+  /** Ports that connected but have not yet returned their nonce, with the channel offered to each. */
+  const candidates = new Map<Port, { nonce: string; channel: MessageChannel }>();
   let shown: { state: SidebarState; collapsed: boolean; presentation: boolean; handlers: ViewHandlers } | undefined;
   let queued = false;
   let destroyed = false;
@@ -97,7 +103,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
     wait.observe(root, { childList: true });
   }
 
-  const send = (message: ToFrame) => port?.postMessage(message);
+  const send = (message: ToFrame) => data?.postMessage(message);
 
   const flush = () => {
     queued = false;
@@ -111,13 +117,14 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
     queueMicrotask(flush); // one message for a burst of renders in the same task
   };
 
-  const onMessage = (message: unknown, from: Port) => {
-    const m = message as ToPage;
-    if (from !== port) {
-      if (m?.t === 'nonce' && candidates.get(from) === m.value) accept(from);
-      return;
-    }
-    if (m?.t === 'call' && typeof m.call === 'number' && Array.isArray(m.args)) void answer(m.call, m.fn, m.args);
+  const onCandidateMessage = (message: unknown, from: Port) => {
+    const m = message as NonceReply;
+    if (from !== port && m?.t === 'nonce' && candidates.get(from)?.nonce === m.value) accept(from);
+  };
+
+  const onData = (event: MessageEvent) => {
+    const m = event.data as ToPage;
+    if (m?.t === 'call' && typeof m.call === 'number' && typeof m.fn === 'number' && Array.isArray(m.args)) void answer(m.call, m.fn, m.args);
     else if (m?.t === 'tab' && typeof m.height === 'number' && m.height > 0 && m.height < 1000) {
       host.style.setProperty('--rapport-tab-height', `${Math.ceil(m.height)}px`);
     }
@@ -136,18 +143,29 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
   };
 
   const accept = (candidate: Port) => {
+    const { nonce, channel } = candidates.get(candidate)!;
     candidates.delete(candidate);
-    for (const other of candidates.keys()) other.disconnect();
+    for (const [other, offer] of candidates) {
+      offer.channel.port1.close();
+      other.disconnect();
+    }
     candidates.clear();
+    data?.close();
     port = candidate;
+    data = channel.port1;
+    data.onmessage = onData;
+    port.postMessage({ t: 'accepted', nonce } satisfies Accepted);
     encoder.reset();
     if (shown) flush();
   };
 
   const onDisconnect = (gone: Port) => {
+    candidates.get(gone)?.channel.port1.close();
     candidates.delete(gone);
     if (gone !== port) return;
     port = undefined;
+    data?.close();
+    data = undefined;
     // The extension was reloaded or removed: nothing of ours can run any more.
     if (!browser.runtime?.id) return onGone();
     // Our frame unloaded (the page moved or removed our element): load it again if it is shown.
@@ -157,13 +175,13 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
   const onConnect = (candidate: Port) => {
     if (candidate.name !== PORT_NAME || candidate.sender?.id !== browser.runtime.id) return;
     if (!candidate.sender.url || new URL(candidate.sender.url).pathname !== FRAME_PATH || destroyed) return candidate.disconnect();
-    const nonce = crypto.randomUUID();
-    candidates.set(candidate, nonce);
-    candidate.onMessage.addListener(onMessage);
+    const offer = { nonce: crypto.randomUUID(), channel: new MessageChannel() };
+    candidates.set(candidate, offer);
+    candidate.onMessage.addListener(onCandidateMessage);
     candidate.onDisconnect.addListener(onDisconnect);
     // The frame's origin as the browser reports it (Chromium commits the dynamic URL under the
-    // extension's fixed origin): the nonce is delivered only if our iframe holds that document.
-    iframe.contentWindow?.postMessage({ rapportNonce: nonce }, new URL(candidate.sender.url).origin);
+    // extension's fixed origin): the offer is delivered only if our iframe holds that document.
+    iframe.contentWindow?.postMessage({ rapportNonce: offer.nonce } satisfies NonceMessage, new URL(candidate.sender.url).origin, [offer.channel.port2]);
   };
   browser.runtime.onConnect.addListener(onConnect);
 
@@ -192,8 +210,14 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
       destroyed = true;
       browser.runtime.onConnect.removeListener(onConnect);
       port?.disconnect();
-      for (const candidate of candidates.keys()) candidate.disconnect();
+      data?.close();
+      for (const [candidate, offer] of candidates) {
+        offer.channel.port1.close();
+        candidate.disconnect();
+      }
+      candidates.clear();
       port = undefined;
+      data = undefined;
       shown = undefined;
       undock();
       host.remove();

@@ -43,8 +43,6 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
       if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
       await page.goto(url);
       await demoComposersReady(page);
-      // On a helpdesk page, let the sidebar frame attach (locators made before would find none).
-      if (url.startsWith('https:')) await until(() => !!sidebarFrame(page), 3000);
       return page;
     },
     async close() {
@@ -80,8 +78,32 @@ export function sidebarFrame(page: Page): Frame | undefined {
 
 /** A locator inside the sidebar frame's document (CSS pierces the frame's own open shadow root). */
 export function sidebar(page: Page, selector: string, options?: Parameters<Page['locator']>[1]): Locator {
+  return whenFramed(page, (frame) => frame.locator(selector, options));
+}
+
+/** Locator methods that return another locator (the rest act, and may wait). */
+const CHAINS = new Set(['locator', 'first', 'last', 'nth', 'filter', 'and', 'or', 'getByRole', 'getByText', 'getByTestId', 'getByLabel', 'getByPlaceholder', 'getByTitle', 'getByAltText']);
+
+/**
+ * `build(frame)` on the sidebar frame — or, while the page has none yet (the content script is
+ * still creating it), a stand-in that waits up to 10 s for the frame when it is used, instead of a
+ * locator on the page that would wait for ever for an element that can never be there.
+ */
+function whenFramed(page: Page, build: (frame: Frame) => Locator): Locator {
   const frame = sidebarFrame(page);
-  return frame ? frame.locator(selector, options) : page.locator(`rapport-sidebar-frame-not-loaded ${selector}`);
+  if (frame) return build(frame);
+  return new Proxy({} as Locator, {
+    get(_target, method) {
+      if (typeof method !== 'string' || method === 'then') return undefined; // not a promise
+      if (CHAINS.has(method)) return (...args: unknown[]) => whenFramed(page, (f) => (build(f)[method as 'first'] as (...a: unknown[]) => Locator)(...args));
+      return async (...args: unknown[]) => {
+        await until(() => !!sidebarFrame(page), 10_000);
+        const ready = sidebarFrame(page);
+        if (!ready) throw new Error('The page has no Rapport sidebar frame.');
+        return (build(ready)[method as 'count'] as (...a: unknown[]) => unknown)(...args);
+      };
+    },
+  });
 }
 
 /** An element of the sidebar by its `data-testid`. */
