@@ -23,7 +23,7 @@ export default defineContentScript({
     const prefs = browser.storage.local.get([PREF.disabledHosts, PREF.collapsed, PREF.presentation]);
     const parsed =
       document.readyState === 'loading'
-        ? new Promise<void>((done) => document.addEventListener('DOMContentLoaded', () => done(), { once: true, signal: ctx.signal }))
+        ? new Promise<void>((done) => document.addEventListener('DOMContentLoaded', (e) => e.isTrusted && done(), { signal: ctx.signal }))
         : Promise.resolve();
     // The agent can switch Rapport off per helpdesk site from the popup (PREF.disabledHosts, #5).
     const offHere = (hosts: unknown) => Array.isArray(hosts) && hosts.includes(location.host);
