@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The manifest is the security boundary security teams read first: content scripts only on ticket
@@ -9,7 +10,34 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      alias: [
+        // WXT's content-script context announces the script to the page and lets a page event switch
+        // it off (issue #15); ours does neither. See lib/page/quiet-context.ts.
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/page/quiet-context.ts', import.meta.url)),
+        },
+      ],
+    },
   }),
+  hooks: {
+    // The sidebar frame (entrypoints/sidebar, issue #15) may be loaded by the helpdesk pages our
+    // content script runs on, and only through the per-session dynamic URL, so a page cannot probe
+    // for Rapport with a fixed chrome-extension:// address. Its origins are the content script's.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // The content script's own pages, and the hosts an agent may add on the options page (#13):
+      // a configured helpdesk's sidebar is the same frame. use_dynamic_url keeps the address
+      // unguessable, so exposing it there does not let a site detect Rapport.
+      const optional = [...(manifest.optional_host_permissions ?? []), ...((manifest.optional_permissions ?? []) as string[])].filter((p) => p.includes('://'));
+      const origins = new Set(
+        [...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []), ...optional].map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*')),
+      );
+      type Resource = { resources: string[]; matches: string[]; use_dynamic_url?: boolean };
+      const declared = (manifest.web_accessible_resources ?? []) as Resource[];
+      manifest.web_accessible_resources = [...declared, { resources: ['sidebar.html'], matches: [...origins], use_dynamic_url: true }];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Rapport',
     description:

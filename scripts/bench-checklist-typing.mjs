@@ -38,7 +38,11 @@ if (!['human', 'fixed'].includes(RHYTHM)) throw new Error('--rhythm is human or 
 const CONTROLS = args.includes('--controls');
 /** A windowed Chromium (run under a display, e.g. `xvfb-run -a`), whose frames follow the display's refresh. */
 const HEADED = args.includes('--headed');
-const ext = resolve('.output/chrome-mv3');
+/** `--ext PATH`: another built extension (e.g. an older build with the in-page sidebar) to compare with. */
+const ext = resolve(args.includes('--ext') ? args[args.indexOf('--ext') + 1] : '.output/chrome-mv3');
+/** Rapport's sidebar frame (since issue #15), or the page itself for an older build's in-page sidebar. */
+const sidebarDoc = (page) => page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url())) ?? page;
+const sidebarSelector = (page, selector) => (sidebarDoc(page) === page ? `rapport-sidebar ${selector}` : selector);
 const CHARS = 200;
 const TEXT = "Hi Dana, I'm so sorry you were charged twice for March. I've refunded the duplicate charge today; you'll see it within 3 days. ".repeat(3).slice(0, CHARS);
 
@@ -77,7 +81,8 @@ function sidebarTree() {
     node.nodeType === Node.TEXT_NODE
       ? node.data
       : [node.localName, node.namespaceURI, [...node.attributes].map((a) => [a.name, a.value]), [...node.childNodes].filter((c) => c.nodeType === Node.ELEMENT_NODE || c.nodeType === Node.TEXT_NODE).map(walk)];
-  return [...document.querySelector('rapport-sidebar').shadowRoot.childNodes].map(walk);
+  const root = document.getElementById('app')?.shadowRoot ?? document.querySelector('rapport-sidebar').shadowRoot;
+  return [...root.childNodes].map(walk);
 }
 
 /** A static copy of the sidebar (markup and CSS, no script), docked and narrowing the page the same. */
@@ -115,7 +120,11 @@ async function measure(withRapport, port, hideSidebar = false, pageUpdate = fals
     const page = await context.newPage();
     await page.goto('https://acme.zendesk.com/agent/tickets/101');
     await demoComposersReady(page); // the composer is the real CKEditor 5, started after the page
-    if (withRapport) await page.locator('rapport-sidebar [data-testid="checklist"]').waitFor({ timeout: 15_000 });
+    if (withRapport) {
+      await page.locator('rapport-sidebar').waitFor({ state: 'attached', timeout: 15_000 });
+      await page.waitForFunction(() => document.documentElement.classList.contains('rapport-docked') || document.querySelector('rapport-sidebar')?.shadowRoot);
+      await sidebarDoc(page).locator(sidebarSelector(page, '[data-testid="checklist"]')).waitFor({ timeout: 15_000 });
+    }
     if (hideSidebar) await page.addStyleTag({ content: 'rapport-sidebar { display: none !important; }' });
     if (pageUpdate) await page.evaluate(updateAfterPauses);
     if (staticCopy) await page.evaluate(staticSidebar, { tree: sidebarCopy, width: 340 });
@@ -150,8 +159,8 @@ async function measure(withRapport, port, hideSidebar = false, pageUpdate = fals
     }
     await page.waitForTimeout(400);
     const { lat, paint } = await page.evaluate(() => ({ lat: window.__lat, paint: window.__paint }));
-    const states = withRapport ? await page.locator('rapport-sidebar [data-rule][data-state]').count() : 0;
-    if (withRapport && !hideSidebar) sidebarCopy = await page.evaluate(sidebarTree);
+    const states = withRapport ? await sidebarDoc(page).locator(sidebarSelector(page, '[data-rule][data-state]')).count() : 0;
+    if (withRapport && !hideSidebar) sidebarCopy = await sidebarDoc(page).evaluate(sidebarTree);
     return { lat, paint, states };
   } finally {
     await context.close();

@@ -8,8 +8,14 @@
  *    server-rendered demo page), which is what Rapport controls (target ≤ 50 ms p95);
  *  - paneRendered: single-page app case — the page's own script renders a ticket pane that was not
  *    open (link from the views list); pane inserted → sidebar shows its customer (target ≤ 50 ms p95);
- *  - tabSwitch: click on another ticket tab → sidebar shows that ticket's customer (target ≤ 300 ms).
- * Options: --runs N (default 25), --no-build.
+ *  - tabSwitch: click on another ticket tab → sidebar shows that ticket's customer (target ≤ 300 ms);
+ *  - memory: JavaScript heap and DOM nodes of the helpdesk page (its main and isolated worlds: the
+ *    page's own scripts plus Rapport's content script) and of the sidebar frame, on an open ticket.
+ * Since issue #15 the sidebar renders in an extension frame: "sidebar shows the customer" is the
+ * customer's name appearing in the frame's document, stamped there by a probe in the frame and
+ * compared with the page's stamps on the shared clock (performance.timeOrigin + now()).
+ * Options: --runs N (default 25), --no-build, --ext PATH (another built extension, e.g. an older
+ * build with the in-page sidebar, to compare on the same machine at the same time; implies --no-build).
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -22,8 +28,8 @@ import { startDemoHelpdesk } from '../demo/server.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 25;
-const ext = resolve('.output/chrome-mv3');
-if (!args.includes('--no-build') || !existsSync(join(ext, 'manifest.json'))) {
+const ext = resolve(args.includes('--ext') ? args[args.indexOf('--ext') + 1] : '.output/chrome-mv3');
+if ((!args.includes('--no-build') && !args.includes('--ext')) || !existsSync(join(ext, 'manifest.json'))) {
   execSync('npx wxt build', { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
@@ -31,28 +37,53 @@ const contentDir = join(ext, 'content-scripts');
 const contentFile = readdirSync(contentDir).find((f) => f.startsWith('helpdesk') && f.endsWith('.js'));
 const content = readFileSync(join(contentDir, contentFile));
 
-// Runs in the page's main world before any page script: stamps when the active ticket's pane and
-// then the sidebar's customer name appear. Open shadow roots are visible from the main world.
+// Runs before any page script in every frame. In the helpdesk page: stamps DOMContentLoaded and
+// when the active ticket's pane appears. In Rapport's sidebar frame (an extension page): stamps
+// when the customer's name appears there. An older build's in-page sidebar (open shadow root) is
+// watched from the page. Times are absolute (timeOrigin + now) so the two documents compare.
 const probe = `(() => {
+  const now = () => performance.timeOrigin + performance.now();
   const t = (window.__rapportBench = {});
-  document.addEventListener('DOMContentLoaded', () => (t.dcl = performance.now()), { once: true });
-  const wanted = location.pathname.match(/tickets\\/(\\d+)/)?.[1] ?? '104';
-  const watchShadow = (host) => {
-    const done = () => {
-      const el = host.shadowRoot && host.shadowRoot.querySelector('[data-testid="customer-name"]');
-      if (el && el.textContent.trim() && !t.sidebar) t.sidebar = performance.now();
-      return !!t.sidebar;
-    };
-    if (done()) return;
-    const mo = new MutationObserver(() => done() && mo.disconnect());
-    mo.observe(host.shadowRoot, { childList: true, subtree: true, characterData: true });
+  const named = (root) => {
+    const el = root.querySelector('[data-testid="customer-name"]');
+    if (el && el.textContent.trim() && !t.sidebar) t.sidebar = now();
+    return !!t.sidebar;
   };
+  const watch = (root) => {
+    if (named(root)) return;
+    const mo = new MutationObserver(() => named(root) && mo.disconnect());
+    mo.observe(root, { childList: true, subtree: true, characterData: true });
+  };
+  if (location.protocol === 'chrome-extension:') {
+    if (!location.pathname.endsWith('/sidebar.html')) return;
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); watch(root); return root; };
+    return;
+  }
+  document.addEventListener('DOMContentLoaded', () => (t.dcl = now()), { once: true });
+  const wanted = location.pathname.match(/tickets\\/(\\d+)/)?.[1] ?? '104';
   new MutationObserver((records, mo) => {
-    if (!t.pane && document.querySelector('[data-ticket-id="' + wanted + '"]')) t.pane = performance.now();
+    if (!t.pane && document.querySelector('[data-ticket-id="' + wanted + '"]')) t.pane = now();
     const host = document.querySelector('rapport-sidebar');
-    if (host && host.shadowRoot) { mo.disconnect(); watchShadow(host); }
+    if (host && host.shadowRoot) { mo.disconnect(); watch(host.shadowRoot); }
   }).observe(document, { childList: true, subtree: true });
 })();`;
+
+/** The sidebar frame of a page (Rapport's extension page), if it has one. */
+const sidebarFrame = (page) => page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url()));
+
+/** The page's stamps plus when the sidebar showed the customer (in the frame, or in-page for an older build). */
+async function stamps(page) {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const t = await page.evaluate(() => ({ ...window.__rapportBench, origin: performance.timeOrigin }));
+    const frame = sidebarFrame(page);
+    const sidebar = t.sidebar ?? (frame ? await frame.evaluate(() => window.__rapportBench?.sidebar).catch(() => undefined) : undefined);
+    if (sidebar) return { ...t, sidebar };
+    if (Date.now() > deadline) throw new Error('the sidebar did not show the customer');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -60,6 +91,52 @@ const stats = (xs) => {
   const r = (x) => Math.round(x * 10) / 10;
   return { runs: s.length, median: r(q(0.5)), p95: r(q(0.95)), min: r(s[0]), max: r(s.at(-1)) };
 };
+
+/**
+ * Click on ticket tab `id` → the sidebar shows that ticket and its customer, in ms. The observer is
+ * set up in the sidebar's document first, then the page clicks; both stamp the shared clock.
+ */
+async function switchTo(page, id) {
+  const frame = sidebarFrame(page);
+  const target = frame ?? page;
+  await target.evaluate((id) => {
+    const root = document.getElementById('app')?.shadowRoot ?? document.querySelector('rapport-sidebar').shadowRoot;
+    const shows = () => root.querySelector('[data-testid="ticket-id"]')?.textContent?.includes(id) && root.querySelector('[data-testid="customer-name"]')?.textContent?.trim();
+    window.__switch = new Promise((resolve, reject) => {
+      const mo = new MutationObserver(() => {
+        if (!shows()) return;
+        mo.disconnect();
+        resolve(performance.timeOrigin + performance.now());
+      });
+      mo.observe(root, { childList: true, subtree: true, characterData: true });
+      setTimeout(() => reject(new Error('no switch to ' + id)), 5000);
+    });
+  }, id);
+  const start = await page.evaluate((id) => {
+    const t = performance.timeOrigin + performance.now();
+    document.querySelector(`[data-test-id="header-tab"][data-entity-id="${id}"]`).click();
+    return t;
+  }, id);
+  return (await target.evaluate(() => window.__switch)) - start;
+}
+
+/** JS heap (after a garbage collection) and DOM nodes of the page and of the sidebar frame, if any. */
+async function memoryOf(page) {
+  const measure = async (target) => {
+    const cdp = await page.context().newCDPSession(target);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const dom = await cdp.send('Memory.getDOMCounters');
+    await cdp.detach();
+    return { jsHeapUsedMB: Math.round((heap.usedSize / 2 ** 20) * 100) / 100, domNodes: dom.nodes, jsEventListeners: dom.jsEventListeners };
+  };
+  const frame = sidebarFrame(page);
+  return {
+    helpdeskPage: await measure(page),
+    ...(frame ? { sidebarFrame: await measure(frame) } : {}),
+    note: 'helpdeskPage: the page process (its scripts and Rapport’s content script share one heap); sidebarFrame: Rapport’s frame in the extension process',
+  };
+}
 
 const server = await startDemoHelpdesk({ port: 0 });
 const profile = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
@@ -71,7 +148,7 @@ try {
   // Warm-up: the first load creates the database and compiles the worker.
   const warm = await context.newPage();
   await warm.goto(url);
-  await warm.waitForFunction(() => window.__rapportBench?.sidebar, null, { timeout: 15000 });
+  await stamps(warm);
   await warm.close();
 
   const fromStart = [];
@@ -79,8 +156,8 @@ try {
   for (let i = 0; i < runs; i++) {
     const page = await context.newPage();
     await page.goto(url);
-    const t = await page.waitForFunction(() => window.__rapportBench?.sidebar && window.__rapportBench, null, { timeout: 15000 }).then((h) => h.jsonValue());
-    fromStart.push(t.sidebar);
+    const t = await stamps(page);
+    fromStart.push(t.sidebar - t.origin);
     afterDom.push(t.sidebar - t.dcl);
     await page.close();
   }
@@ -91,36 +168,18 @@ try {
     await page.goto('https://demo.zendesk.com/agent/dashboard');
     await page.waitForLoadState('load');
     await page.click('a[href="/agent/tickets/104"]');
-    const t = await page.waitForFunction(() => window.__rapportBench?.sidebar && window.__rapportBench, null, { timeout: 15000 }).then((h) => h.jsonValue());
+    const t = await stamps(page);
     spa.push(t.sidebar - t.pane);
     await page.close();
   }
 
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.__rapportBench?.sidebar, null, { timeout: 15000 });
+  await stamps(page);
   const switches = [];
   const tabs = ['101', '103', '102'];
-  for (let i = 0; i < runs; i++) {
-    const target = tabs[i % tabs.length];
-    const ms = await page.evaluate(
-      (id) =>
-        new Promise((resolveTime, reject) => {
-          const root = document.querySelector('rapport-sidebar').shadowRoot;
-          const shows = () => root.querySelector('[data-testid="ticket-id"]')?.textContent?.includes(id) &&
-            root.querySelector('[data-testid="customer-name"]')?.textContent?.trim();
-          const start = performance.now();
-          const mo = new MutationObserver(() => {
-            if (shows()) { mo.disconnect(); resolveTime(performance.now() - start); }
-          });
-          mo.observe(root, { childList: true, subtree: true, characterData: true });
-          document.querySelector(`[data-test-id="header-tab"][data-entity-id="${id}"]`).click();
-          setTimeout(() => reject(new Error('no switch to ' + id)), 5000);
-        }),
-      target,
-    );
-    switches.push(ms);
-  }
+  for (let i = 0; i < runs; i++) switches.push(await switchTo(page, tabs[i % tabs.length]));
+  const memory = await memoryOf(page);
 
   console.log(
     JSON.stringify(
@@ -134,6 +193,7 @@ try {
         },
         paneRenderedMs: { ...stats(spa), targetP95: 50, measuredFrom: 'ticket pane inserted by the page', to: 'sidebar shows its customer name' },
         tabSwitchMs: { ...stats(switches), target: 300, measuredFrom: 'tab click', to: 'sidebar shows the new ticket and customer' },
+        memory,
       },
       null,
       2,

@@ -24,7 +24,9 @@ const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
 const PROFILE = join(ROOT, '.rapport-profile');
 const START_URL = 'https://demo.zendesk.com/agent/tickets/102';
 const SCREENSHOT = join(ROOT, '.output', 'screenshots', 'demo-ticket.png');
-const SIDEBAR_NAME = 'rapport-sidebar [data-testid="customer-name"]';
+const SIDEBAR_NAME = '[data-testid="customer-name"]';
+/** The sidebar renders in Rapport's own extension frame (issue #15); find it by its URL. */
+const sidebarFrame = (page) => page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url()));
 const SIDEBAR_TIMEOUT_MS = 15_000;
 
 const args = process.argv.slice(2);
@@ -92,8 +94,13 @@ Notes are kept in ${PROFILE}. Close the browser or press Ctrl+C to stop.`);
   context.on('close', () => shutdown(0));
 } else {
   try {
-    // Playwright's CSS locators pierce open shadow roots; wait until the name has text.
-    await page.locator(SIDEBAR_NAME).filter({ hasText: /\S/ }).first().waitFor({ state: 'visible', timeout: SIDEBAR_TIMEOUT_MS });
+    // The frame sits in a closed shadow root: reach it through the browser's list of frames (CSS
+    // then pierces the frame's own open shadow root). Wait until the name has text.
+    const deadline = Date.now() + SIDEBAR_TIMEOUT_MS;
+    while (!sidebarFrame(page) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const frame = sidebarFrame(page);
+    if (!frame) throw new Error('no sidebar frame');
+    await frame.locator(SIDEBAR_NAME).filter({ hasText: /\S/ }).first().waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
     await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
@@ -106,7 +113,7 @@ Notes are kept in ${PROFILE}. Close the browser or press Ctrl+C to stop.`);
     await page.screenshot({ path: debugShot }).catch(() => {});
     say(
       `Rapport's sidebar did not appear on ${START_URL} within ${SIDEBAR_TIMEOUT_MS / 1000} s ` +
-        `(looked for ${SIDEBAR_NAME}). What the page showed instead: ${debugShot}`,
+        `(looked for ${SIDEBAR_NAME} in the sidebar frame). What the page showed instead: ${debugShot}`,
     );
     await shutdown(1);
   }

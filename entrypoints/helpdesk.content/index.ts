@@ -1,20 +1,15 @@
 import { browser } from 'wxt/browser';
-import sidebarCss from '@/components/sidebar.css?inline';
-import memoryCss from '@/components/memory/memory.css?inline';
-import checklistCss from '@/components/checklist/checklist.css?inline';
 import { adapterFor, ticketPagePatterns } from '@/lib/helpdesks';
 import { adapterOf, configuredFor, type ConfiguredHelpdesk } from '@/lib/helpdesks/configured';
 import type { HelpdeskAdapter } from '@/lib/helpdesks/types';
 import { request, type TabMessage } from '@/lib/client';
 import { startController, type Controller } from '@/lib/page/controller';
 import { childController } from '@/lib/page/lifecycle';
-import { createSidebarHost } from '@/lib/page/sidebar-host';
+import { createSidebarFrame, type SidebarFrame } from '@/lib/page/sidebar-frame';
 import { PREF } from '@/lib/prefs';
 import { memoryFeature } from '@/lib/memory/feature';
 import { checklistFeature } from '@/lib/standards/feature';
 import { workspaceFeature } from '@/lib/workspaces/feature';
-
-const css = [sidebarCss, memoryCss, checklistCss].join('\n');
 
 export default defineContentScript({
   // Ticket pages only: every adapter's `ticketPages` (lib/helpdesks). WXT imports this file at build
@@ -24,6 +19,8 @@ export default defineContentScript({
   // page is still loading; the controller itself starts once the DOM is parsed (server-rendered
   // panes are there then; SPA panes are caught by its observer). Measured: ~10 ms sooner to sidebar.
   runAt: 'document_start',
+  // `ctx` is Rapport's quiet context (lib/page/quiet-context.ts, aliased in wxt.config.ts): it
+  // neither announces this script to the page nor lets a page event end it (issue #15).
   main(ctx) {
     // A configured pattern may also cover a built-in page: the script is then injected twice.
     const flag = globalThis as { __rapportRunning?: boolean };
@@ -42,25 +39,33 @@ export default defineContentScript({
     ctx.onInvalidated(() => (flag.__rapportRunning = false));
     const parsed =
       document.readyState === 'loading'
-        ? new Promise<void>((done) => document.addEventListener('DOMContentLoaded', () => done(), { once: true, signal: ctx.signal }))
+        ? new Promise<void>((done) => document.addEventListener('DOMContentLoaded', (e) => e.isTrusted && done(), { signal: ctx.signal }))
         : Promise.resolve();
     // The agent can switch Rapport off per helpdesk site from the popup (PREF.disabledHosts, #5).
     const offHere = (hosts: unknown) => Array.isArray(hosts) && hosts.includes(location.host);
-    let running: { controller: Controller; stop: AbortController } | undefined;
-    const start = () => {
+    let running: { controller?: Controller; stop: AbortController } | undefined;
+    // The sidebar frame starts loading as soon as we know Rapport is on here, while the page is
+    // still loading; the controller renders into it once the DOM is parsed.
+    const start = (whenParsed: Promise<void>) => {
       const stop = childController(ctx.signal);
-      running = { controller: startRapport(stop.signal), stop };
+      const frame = createSidebarFrame(document, () => ctx.abort('Rapport was reloaded or removed'));
+      stop.signal.addEventListener('abort', () => frame.destroy(), { once: true });
+      const run: NonNullable<typeof running> = { stop };
+      running = run;
+      void whenParsed.then(() => {
+        if (!stop.signal.aborted) run.controller = startRapport(stop.signal, frame);
+      });
     };
     let adapter: HelpdeskAdapter;
     let pattern: string | undefined;
-    const startRapport = (signal: AbortSignal) => startController(
+    const startRapport = (signal: AbortSignal, frame: SidebarFrame) => startController(
       {
         adapter,
         pattern,
         document,
         href: () => location.href,
         request,
-        createView: (handlers) => createSidebarHost(document, css, handlers),
+        createView: (handlers) => frame.view(handlers),
         prefs: {
           collapsed: async () => Boolean((await prefs)[PREF.collapsed]),
           setCollapsed: (value) => browser.storage.local.set({ [PREF.collapsed]: value }),
@@ -70,26 +75,26 @@ export default defineContentScript({
       },
       signal,
     );
-    void Promise.all([prefs, parsed, found]).then(([got, , which]) => {
+    void Promise.all([prefs, found]).then(([got, which]) => {
       if (!which) return;
       ({ adapter, pattern } = which);
-      if (!offHere(got[PREF.disabledHosts]) && !running && !ctx.signal.aborted) start();
+      if (!offHere(got[PREF.disabledHosts]) && !running && !ctx.signal.aborted) start(parsed);
     });
     const onMessage = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return;
       const type = (message as TabMessage | undefined)?.type;
-      if (type === 'sidebar.toggle') running?.controller.toggleCollapsed();
+      if (type === 'sidebar.toggle') running?.controller?.toggleCollapsed();
       if (type === 'page.account') return Promise.resolve(location.host);
       return undefined;
     };
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && PREF.presentation in changes) running?.controller.setPresentation(Boolean(changes[PREF.presentation]?.newValue));
+      if (area === 'local' && PREF.presentation in changes) running?.controller?.setPresentation(Boolean(changes[PREF.presentation]?.newValue));
       if (area === 'local' && PREF.disabledHosts in changes) {
         const off = offHere(changes[PREF.disabledHosts]?.newValue);
         if (off && running) {
           running.stop.abort();
           running = undefined;
-        } else if (!off && !running && adapter) start();
+        } else if (!off && !running && adapter) start(Promise.resolve());
       }
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -126,7 +126,8 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     async acceptSuggestion(s) {
       const result = await act(ctx.request({ type: 'memory.followup.add', customerId, ticket, text: s.text, dueAt: s.dueAt, origin: 'reply' }));
       if (result.ok) {
-        suggestions = suggestions?.filter((x) => x !== s);
+        // `s` may be a copy (it came back from the sidebar frame): compare what it says.
+        suggestions = suggestions?.filter((x) => x.text !== s.text || x.dueAt !== s.dueAt);
         if (!suggestions?.length) suggestions = undefined;
         render();
       }
@@ -243,7 +244,11 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
 
 /**
  * A small "Save as fact" button next to text the agent selects in the conversation (not in the
- * composer, not in the sidebar). Built with DOM calls and textContent only.
+ * composer; the sidebar is a frame of its own). Built with DOM calls and textContent only. It lives
+ * on the helpdesk page, so (issue #15) it shows no customer data, only its own words ("Save as
+ * fact", "Saved ✓", an error) — its shadow root can stay open, as tests need — and it acts on
+ * trusted events only: a page script's synthetic mouseup or `button.click()` neither shows it nor
+ * saves anything.
  */
 function watchSelection(doc: Document, signal: AbortSignal, save: (text: string) => Promise<ActionResult>): void {
   let host: HTMLElement | undefined;
@@ -274,7 +279,8 @@ function watchSelection(doc: Document, signal: AbortSignal, save: (text: string)
     button.textContent = 'Save as fact';
     button.dataset.testid = 'capture-fact';
     button.addEventListener('mousedown', (e) => e.preventDefault());
-    button.addEventListener('click', () => {
+    button.addEventListener('click', (e) => {
+      if (!e.isTrusted || button.disabled) return;
       button.disabled = true;
       void save(text).then((result) => {
         button.textContent = result.ok ? 'Saved ✓' : result.error;
@@ -292,18 +298,19 @@ function watchSelection(doc: Document, signal: AbortSignal, save: (text: string)
     shown = childController(signal);
     doc.addEventListener('keydown', (e) => e.key === 'Escape' && remove(), { signal: shown.signal });
     doc.addEventListener('scroll', remove, { capture: true, passive: true, signal: shown.signal });
+    // The agent went on in the sidebar frame (its events never reach this page, but the page loses focus).
+    doc.defaultView?.addEventListener('blur', remove, { signal: shown.signal });
   };
 
-  // Open shadow roots the selection may be in (a helpdesk's custom elements, our sidebar): where the
-  // drag started and where it ended.
+  // Open shadow roots the selection may be in (a helpdesk's custom elements): where the drag
+  // started and where it ended.
   let downRoots: ShadowRoot[] = [];
-  doc.addEventListener('mousedown', (event) => (downRoots = shadowRootsOf(event)), { capture: true, signal });
+  doc.addEventListener('mousedown', (event) => event.isTrusted && (downRoots = shadowRootsOf(event)), { capture: true, signal });
   doc.addEventListener(
     'mouseup',
     (event) => {
-      if ((event.target as Element | null)?.closest?.('rapport-capture')) return;
-      const sidebar = doc.querySelector('rapport-sidebar')?.shadowRoot;
-      const roots = [...new Set([...downRoots, ...shadowRootsOf(event), ...(sidebar ? [sidebar] : [])])];
+      if (!event.isTrusted || (event.target as Element | null)?.closest?.('rapport-capture')) return;
+      const roots = [...new Set([...downRoots, ...shadowRootsOf(event)])];
       later(0, () => show(roots), signal);
     },
     { capture: true, signal },
@@ -315,7 +322,7 @@ const shadowRootsOf = (event: Event): ShadowRoot[] =>
 
 /**
  * The selection with its real ends. `document.getSelection()` moves a selection made inside a shadow
- * root (the sidebar; Freshdesk's 2026 description) out to the shadow host's parent, so its anchor
+ * root (Freshdesk's 2026 description) out to the shadow host's parent, so its anchor
  * is `<html>` and its box empty; `getComposedRanges` with those roots gives the text's own nodes.
  */
 function selectedRange(doc: Document, selection: Selection, shadowRoots: ShadowRoot[]): Range | undefined {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page, Worker } from 'playwright-core';
-import { inSidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { inSidebar, sidebar, sidebarFrame, screenshotDir, startRapport, type Rapport } from './harness';
 
 const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
 const FRESHDESK = 'https://demo.freshdesk.com/a/tickets';
@@ -40,7 +40,7 @@ const worker = (): Worker => rapport.context.serviceWorkers()[0]!;
 const captureButton = (page: Page) => page.locator('rapport-capture [data-testid="capture-fact"]');
 const customerMessage = (page: Page, ticket: string) => page.locator(`[data-ticket-id="${ticket}"] [data-test-id="omni-log-message-content"]`).first();
 const composer = (page: Page, ticket: string) => page.locator(`[data-ticket-id="${ticket}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
-const facts = (page: Page) => page.locator('rapport-sidebar [data-testid="fact"]');
+const facts = (page: Page) => sidebar(page, '[data-testid="fact"]');
 
 /** The "Save as fact" button sits just above the selection's first line, starting where it starts. */
 function expectJustAbove(box: { x: number; y: number; height: number }, selection: { top: number; left: number }) {
@@ -72,9 +72,10 @@ interface Box {
 
 /**
  * Selects `phrase` inside `container` the way an agent does: mouse down before its first letter,
- * drag, mouse up after its last. Works inside open shadow roots too. Returns the phrase's box.
+ * drag, mouse up after its last. Works inside open shadow roots too, and inside the sidebar frame
+ * (`inFrame`: its coordinates are moved by the frame's place on the page). Returns the phrase's box.
  */
-async function dragSelect(page: Page, container: Locator, phrase: string): Promise<Box> {
+async function dragSelect(page: Page, container: Locator, phrase: string, inFrame = false): Promise<Box> {
   const at = await container.evaluate((root, phrase) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -97,17 +98,21 @@ async function dragSelect(page: Page, container: Locator, phrase: string): Promi
     return null;
   }, phrase);
   if (!at) throw new Error(`“${phrase}” is not on the page`);
-  await page.mouse.move(at.from.x, at.from.y);
+  const frame = inFrame ? (await page.locator('rapport-sidebar').boundingBox())! : { x: 0, y: 0 };
+  await page.mouse.move(at.from.x + frame.x, at.from.y + frame.y);
   await page.mouse.down();
-  await page.mouse.move(at.to.x, at.to.y, { steps: 5 });
+  await page.mouse.move(at.to.x + frame.x, at.to.y + frame.y, { steps: 5 });
   await page.mouse.up();
   return at.box;
 }
 
-/** What the agent has selected, wherever it is (the sidebar's shadow root keeps its own selection). */
-const selectedText = (page: Page) =>
-  page.evaluate(() => {
-    const root = document.querySelector('rapport-sidebar')?.shadowRoot as (ShadowRoot & { getSelection?(): Selection | null }) | null | undefined;
+/** What the agent has selected on the helpdesk page. */
+const selectedText = (page: Page) => page.evaluate(() => document.getSelection()?.toString() ?? '');
+
+/** What the agent has selected in the sidebar frame (its shadow root keeps its own selection). */
+const selectedInSidebar = (page: Page) =>
+  sidebarFrame(page)!.evaluate(() => {
+    const root = document.getElementById('app')?.shadowRoot as (ShadowRoot & { getSelection?(): Selection | null }) | null | undefined;
     return (root?.getSelection?.()?.toString() || document.getSelection()?.toString()) ?? '';
   });
 
@@ -209,11 +214,11 @@ describe('quick capture: "Save as fact" next to a selection', () => {
     await afterMouseupWork(page);
     expect(await button.count()).toBe(0);
 
-    // Again from the conversation, then a selection inside the sidebar (its open shadow root).
+    // Again from the conversation, then a selection inside the sidebar (its own frame).
     await dragSelect(page, customerMessage(page, '101'), 'charged twice');
     await expect.poll(() => button.count()).toBe(1);
-    await dragSelect(page, inSidebar(page, 'customer-name'), 'Dana Whitfield');
-    expect(await selectedText(page)).toBe('Dana Whitfield');
+    await dragSelect(page, inSidebar(page, 'customer-name'), 'Dana Whitfield', true);
+    expect(await selectedInSidebar(page)).toBe('Dana Whitfield');
     await afterMouseupWork(page);
     expect(await button.count()).toBe(0);
 

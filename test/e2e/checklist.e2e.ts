@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { inSidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
 
 const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
 let rapport: Rapport;
@@ -19,7 +19,7 @@ afterAll(() => rapport?.close());
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 const composer = (page: Page, ticket: string) => page.locator(`[data-ticket-id="${ticket}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
-const rule = (page: Page, id: string) => page.locator(`rapport-sidebar [data-testid="checklist"] [data-rule="${id}"]`);
+const rule = (page: Page, id: string) => sidebar(page, `[data-testid="checklist"] [data-rule="${id}"]`);
 const stateOf = (page: Page, id: string) => rule(page, id).getAttribute('data-state', { timeout: 2000 }).catch(() => null);
 const worker = (): Worker => rapport.context.serviceWorkers()[0]!;
 
@@ -67,15 +67,15 @@ describe('reply checklist on Zendesk', () => {
 
     // "show" highlights the words in a read-only preview; the agent's text is untouched.
     await rule(page, 'acknowledges-feelings').locator('button', { hasText: 'show' }).click();
-    await expect.poll(() => page.locator('rapport-sidebar [data-testid="checklist-preview"] mark').first().textContent()).toMatch(/^I'm so sorry you were charged twice/);
-    expect(await page.locator('rapport-sidebar [data-testid="checklist-preview"]').getAttribute('contenteditable')).toBeNull();
+    await expect.poll(() => sidebar(page, '[data-testid="checklist-preview"] mark').first().textContent()).toMatch(/^I'm so sorry you were charged twice/);
+    expect(await sidebar(page, '[data-testid="checklist-preview"]').getAttribute('contenteditable')).toBeNull();
     expect(await composer(page, '101').locator('mark').count()).toBe(0);
 
     // Response time: Dana's last message is 25 minutes old; the urgent ticket's 1 h target counts down.
     await expect.poll(() => stateOf(page, 'response-time')).toBe('pass');
     expect(await rule(page, 'response-time').locator('[data-testid="why"]').textContent()).toMatch(/^3\d min left of the 1 h target$/);
     await shot(page, 'checklist-zendesk-101');
-    await page.locator('rapport-sidebar [data-testid="checklist"]').screenshot({ path: join(screenshotDir, 'checklist-panel-101.png') });
+    await sidebar(page, '[data-testid="checklist"]').screenshot({ path: join(screenshotDir, 'checklist-panel-101.png') });
     await page.close();
   });
 
@@ -93,9 +93,9 @@ describe('reply checklist on Zendesk', () => {
     const page = await openTicket('103', 'José Núñez');
     await composer(page, '103').click();
     await page.keyboard.type('Hola José, the Team plan is billed per seat.');
-    const questions = page.locator('rapport-sidebar [data-testid="question"]');
+    const questions = sidebar(page, '[data-testid="question"]');
     await expect.poll(() => questions.count()).toBeGreaterThanOrEqual(3);
-    const answered = () => page.locator('rapport-sidebar [data-testid="question"][data-answered="true"]').count();
+    const answered = () => sidebar(page, '[data-testid="question"][data-answered="true"]').count();
     const total = await questions.count();
     await expect.poll(answered).toBeGreaterThanOrEqual(1);
     expect(await answered()).toBeLessThan(total);

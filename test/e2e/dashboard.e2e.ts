@@ -217,7 +217,7 @@ describe('live dashboard, presentation mode, screenshots', () => {
     // What the popup's switch stores (the popup's own lookup of the tab is in workspaces.e2e.ts).
     const setOff = (hosts: string[]) => popup.evaluate((h) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ disabledHosts: h }), hosts);
     await setOff(['acme.zendesk.com']);
-    await expect.poll(() => ticket.locator('rapport-sidebar').count()).toBe(0);
+    await expect.poll(() => ticket.locator('rapport-sidebar').count()).toBe(0); // gone, not just hidden
     const other = await r.open('https://demo.freshdesk.com/a/tickets/41');
     await expect.poll(() => inSidebar(other, 'ticket-id').textContent()).toBe('#41');
     await setOff([]);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { inSidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { inSidebar, sidebar, sidebarShown, screenshotDir, startRapport, type Rapport } from './harness';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
@@ -63,27 +63,27 @@ describe('on Zendesk', () => {
     // The content script runs on /agent/*: give it time to (not) act.
     await page.waitForLoadState('load');
     await page.waitForTimeout(500);
-    expect(await page.locator('rapport-sidebar').count()).toBe(0);
+    expect(await sidebarShown(page)).toBe(false);
     expect(await page.evaluate(() => document.documentElement.className)).not.toMatch(/rapport/);
 
     await page.click('a[href="/agent/tickets/103"]');
     await expectCustomer(page, '103', 'José Núñez');
 
     await page.click('a.zd-rail-item[href="/agent/dashboard"]');
-    await expect.poll(() => page.locator('rapport-sidebar').count()).toBe(0);
+    await expect.poll(() => sidebarShown(page)).toBe(false);
     await page.close();
   });
 
   it('keeps the composer and its send button clear of the sidebar', async () => {
     const page = await rapport.open(`${ZENDESK}/102`);
     await expectCustomer(page, '102', 'Sam Rivera');
-    const sidebar = await page.locator('rapport-sidebar aside').boundingBox();
+    const panel = await sidebar(page, 'aside').boundingBox();
     const pane = page.locator('[data-ticket-id="102"][data-is-active="true"], [data-ticket-id="102"]').first();
     const composer = await pane.locator('[data-test-id="omnicomposer-rich-text-ckeditor"]').boundingBox();
     const send = await page.locator('[data-test-id="submit_button-button"]:visible').first().boundingBox();
-    expect(sidebar && composer && send).toBeTruthy();
-    expect(composer!.x + composer!.width).toBeLessThanOrEqual(sidebar!.x);
-    expect(send!.x + send!.width).toBeLessThanOrEqual(sidebar!.x);
+    expect(panel && composer && send).toBeTruthy();
+    expect(composer!.x + composer!.width).toBeLessThanOrEqual(panel!.x);
+    expect(send!.x + send!.width).toBeLessThanOrEqual(panel!.x);
     // The send button is really clickable where it is drawn: nothing of ours on top.
     const onTop = await page.evaluate(
       ([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-test-id="submit_button-button"]') !== null,
@@ -96,8 +96,8 @@ describe('on Zendesk', () => {
   it('shows a hostile customer name as text and runs nothing', async () => {
     const page = await rapport.open(`${ZENDESK}/104`);
     await expectCustomer(page, '104', HOSTILE);
-    expect(await page.locator('rapport-sidebar img').count()).toBe(0);
-    expect(await page.locator('rapport-sidebar script').count()).toBe(0);
+    expect(await sidebar(page, 'aside img').count()).toBe(0);
+    expect(await sidebar(page, 'aside script').count()).toBe(0);
     await page.waitForTimeout(300);
     expect(rapport.dialogs).toEqual([]);
     await shot(page, 'zendesk-104-hostile');
@@ -119,7 +119,7 @@ describe('notes', () => {
     await expectCustomer(page, '103', 'José Núñez');
     await expect.poll(() => inSidebar(page, 'note').count()).toBe(1);
     expect(await inSidebar(page, 'note').first().textContent()).toContain('<b>not bold</b>');
-    expect(await page.locator('rapport-sidebar b').count()).toBe(0);
+    expect(await sidebar(page, 'b').count()).toBe(0);
     await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/Seen 1 time, last on/);
     await page.close();
   });
@@ -152,12 +152,12 @@ describe('on Freshdesk', () => {
   it('follows ticket links in the app, and the older /helpdesk/tickets URL works', async () => {
     const page = await rapport.open('https://demo.freshdesk.com/a/tickets');
     await page.waitForTimeout(300);
-    expect(await page.locator('rapport-sidebar').count()).toBe(0);
+    expect(await sidebarShown(page)).toBe(false);
     await page.click('a[href="/a/tickets/43"]');
     await expectCustomer(page, '43', 'Priya Raman');
     await page.goto('https://demo.freshdesk.com/helpdesk/tickets/44');
     await expectCustomer(page, '44', HOSTILE);
-    expect(await page.locator('rapport-sidebar img').count()).toBe(0);
+    expect(await sidebar(page, 'aside img').count()).toBe(0);
     expect(rapport.dialogs).toEqual([]);
     await page.close();
   });
@@ -168,14 +168,14 @@ describe('the sidebar', () => {
     const page = await rapport.open(`${ZENDESK}/102`);
     await expectCustomer(page, '102', 'Sam Rivera');
     const wide = await page.evaluate(() => document.body.getBoundingClientRect().width);
-    await page.click('rapport-sidebar button[aria-label="Hide Rapport sidebar"]');
-    await expect.poll(() => page.locator('rapport-sidebar button[aria-label="Show Rapport sidebar"]').count()).toBe(1);
+    await sidebar(page, 'button[aria-label="Hide Rapport sidebar"]').click();
+    await expect.poll(() => sidebar(page, 'button[aria-label="Show Rapport sidebar"]').count()).toBe(1);
     expect(await page.evaluate(() => document.body.getBoundingClientRect().width)).toBeGreaterThan(wide + 250);
     await shot(page, 'zendesk-collapsed');
 
     await page.reload();
-    await expect.poll(() => page.locator('rapport-sidebar button[aria-label="Show Rapport sidebar"]').count()).toBe(1);
-    await page.click('rapport-sidebar button[aria-label="Show Rapport sidebar"]');
+    await expect.poll(() => sidebar(page, 'button[aria-label="Show Rapport sidebar"]').count()).toBe(1);
+    await sidebar(page, 'button[aria-label="Show Rapport sidebar"]').click();
     await expectCustomer(page, '102', 'Sam Rivera');
     await page.close();
   });
@@ -194,7 +194,7 @@ describe('the sidebar', () => {
         await chrome.tabs.sendMessage(tab!.id!, { type: 'sidebar.toggle' });
       });
     await toggle();
-    await expect.poll(() => page.locator('rapport-sidebar button[aria-label="Show Rapport sidebar"]').count()).toBe(1);
+    await expect.poll(() => sidebar(page, 'button[aria-label="Show Rapport sidebar"]').count()).toBe(1);
     await toggle();
     await expectCustomer(page, '102', 'Sam Rivera');
     await page.close();
@@ -228,7 +228,7 @@ describe('dark mode', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${ZENDESK}/102`);
     await expectCustomer(page, '102', 'Sam Rivera');
-    const bg = await page.locator('rapport-sidebar aside').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = await sidebar(page, 'aside').evaluate((el) => getComputedStyle(el).backgroundColor);
     const [r, g, b] = bg.match(/\d+/g)!.map(Number);
     expect(r! + g! + b!).toBeLessThan(200);
     await shot(page, 'zendesk-102-dark');

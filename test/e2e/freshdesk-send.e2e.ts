@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { inSidebar, startRapport, type Rapport } from './harness';
+import { inSidebar, sidebar, startRapport, type Rapport } from './harness';
 
 let rapport: Rapport;
 
@@ -78,7 +78,7 @@ describe.each([
     // 1. A reply: Send records one row, with the verdicts the checklist showed.
     const reply = 'Hi Sam, yes: you can add lee@riveradesign.example as a second billing contact under Admin → Billing. Thanks!';
     await type(page, reply);
-    await expect.poll(() => page.locator('rapport-sidebar [data-testid="checklist"] [data-rule="greets-by-name"]').getAttribute('data-state')).toBe('pass');
+    await expect.poll(() => sidebar(page, '[data-testid="checklist"] [data-rule="greets-by-name"]').getAttribute('data-state')).toBe('pass');
     await sendButton(page).click();
     await expect.poll(() => sentEntry(page, 'under Admin → Billing', false).count()).toBe(1);
     await expect.poll(() => repliesOf(account).then((r) => r.length)).toBe(1);

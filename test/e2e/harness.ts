@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page, Locator } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Locator } from 'playwright-core';
 // @ts-expect-error plain ESM helpers shared with npm start and the benchmark
 import { launchWithExtension, extensionId, demoComposersReady } from '../../scripts/lib/browser.mjs';
 // @ts-expect-error plain ESM demo server
@@ -63,9 +63,57 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
   };
 }
 
-/** A locator inside the sidebar's open shadow root (Playwright CSS pierces open shadow roots). */
+async function until(condition: () => boolean, ms: number): Promise<void> {
+  for (const end = Date.now() + ms; !condition() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 25));
+}
+
+/**
+ * The sidebar's frame: Rapport's own extension page, held in `<rapport-sidebar>`'s CLOSED shadow
+ * root where neither the page nor Playwright's selectors reach. A test drives the browser, so it
+ * finds the frame the way no page script can: among the page's frames, by its extension URL.
+ */
+export function sidebarFrame(page: Page): Frame | undefined {
+  return page.frames().find((frame) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(frame.url()));
+}
+
+/** A locator inside the sidebar frame's document (CSS pierces the frame's own open shadow root). */
+export function sidebar(page: Page, selector: string, options?: Parameters<Page['locator']>[1]): Locator {
+  return whenFramed(page, (frame) => frame.locator(selector, options));
+}
+
+/** Locator methods that return another locator (the rest act, and may wait). */
+const CHAINS = new Set(['locator', 'first', 'last', 'nth', 'filter', 'and', 'or', 'getByRole', 'getByText', 'getByTestId', 'getByLabel', 'getByPlaceholder', 'getByTitle', 'getByAltText']);
+
+/**
+ * `build(frame)` on the sidebar frame — or, while the page has none yet (the content script is
+ * still creating it), a stand-in that waits up to 10 s for the frame when it is used, instead of a
+ * locator on the page that would wait for ever for an element that can never be there.
+ */
+function whenFramed(page: Page, build: (frame: Frame) => Locator): Locator {
+  const frame = sidebarFrame(page);
+  if (frame) return build(frame);
+  return new Proxy({} as Locator, {
+    get(_target, method) {
+      if (typeof method !== 'string' || method === 'then') return undefined; // not a promise
+      if (CHAINS.has(method)) return (...args: unknown[]) => whenFramed(page, (f) => (build(f)[method as 'first'] as (...a: unknown[]) => Locator)(...args));
+      return async (...args: unknown[]) => {
+        await until(() => !!sidebarFrame(page), 10_000);
+        const ready = sidebarFrame(page);
+        if (!ready) throw new Error('The page has no Rapport sidebar frame.');
+        return (build(ready)[method as 'count'] as (...a: unknown[]) => unknown)(...args);
+      };
+    },
+  });
+}
+
+/** An element of the sidebar by its `data-testid`. */
 export function inSidebar(page: Page, testId: string): Locator {
-  return page.locator(`rapport-sidebar [data-testid="${testId}"]`);
+  return sidebar(page, `[data-testid="${testId}"]`);
+}
+
+/** Whether the sidebar is shown: docked and visible (the frame stays loaded, hidden, between tickets). */
+export async function sidebarShown(page: Page): Promise<boolean> {
+  return page.locator('rapport-sidebar').isVisible();
 }
 
 export const screenshotDir = resolve('.output/screenshots');

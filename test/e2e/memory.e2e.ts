@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { inSidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
 
 const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
 const FRESHDESK = 'https://demo.freshdesk.com/a/tickets';
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => rapport?.close());
 
 const memory = (page: Page, testId: string) => inSidebar(page, testId);
-const cue = (page: Page, id: string) => page.locator(`rapport-sidebar [data-testid="cue"][data-cue="${id}"]`);
+const cue = (page: Page, id: string) => sidebar(page, `[data-testid="cue"][data-cue="${id}"]`);
 
 async function ready(page: Page, ticket: string) {
   await expect.poll(() => inSidebar(page, 'ticket-id').textContent()).toBe(`#${ticket}`);
@@ -34,7 +34,7 @@ describe('customer memory', () => {
   it('shows the customer’s past tickets from the helpdesk API', async () => {
     const page = await rapport.open(`${ZENDESK}/102`);
     await ready(page, '102');
-    const apiTickets = page.locator('rapport-sidebar [data-testid="timeline-ticket"][data-source="api"]');
+    const apiTickets = sidebar(page, '[data-testid="timeline-ticket"][data-source="api"]');
     await expect.poll(() => apiTickets.allTextContents(), { timeout: 15_000 }).toEqual(
       expect.arrayContaining([expect.stringContaining('#98 Invoice PDF still shows our old address'), expect.stringContaining("#87 Can't log in")]),
     );
@@ -57,7 +57,7 @@ describe('customer memory', () => {
 
     const fd = await rapport.open(`${FRESHDESK}/41`);
     await ready(fd, '41');
-    await expect.poll(() => fd.locator('rapport-sidebar [data-testid="timeline-note"]').first().textContent()).toContain(note);
+    await expect.poll(() => sidebar(fd, '[data-testid="timeline-note"]').first().textContent()).toContain(note);
     // #102 (Zendesk) opened moments ago and now #41: two tickets within a week.
     await expect.poll(() => cue(fd, 'repeat-contact').textContent()).toMatch(/ticket (today|since \w+) — acknowledge the hassle/);
     await fd.close();
@@ -85,15 +85,14 @@ describe('customer memory', () => {
     await memory(page, 'memory-followups').locator('summary').click();
     await memory(page, 'follow-up-input').fill('Call Sam about the invoice');
     // A due time a few seconds ahead (the form's minute picker accepts seconds from code).
-    await page.evaluate(() => {
-      const input = document.querySelector('rapport-sidebar')!.shadowRoot!.querySelector<HTMLInputElement>('[data-testid="follow-up-due"]')!;
+    await inSidebar(page, 'follow-up-due').evaluate((input: HTMLInputElement) => {
       const at = new Date(Date.now() + 4000 - new Date().getTimezoneOffset() * 60_000);
       input.value = at.toISOString().slice(0, 19);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await memory(page, 'follow-up-form').getByRole('button', { name: 'Add' }).click();
-    const row = page.locator('rapport-sidebar [data-testid="follow-up"]', { hasText: 'Call Sam about the invoice' });
-    await page.locator('rapport-sidebar aside').screenshot({ path: join(screenshotDir, 'memory-follow-up-added.png') });
+    const row = sidebar(page, '[data-testid="follow-up"]', { hasText: 'Call Sam about the invoice' });
+    await sidebar(page, 'aside').screenshot({ path: join(screenshotDir, 'memory-follow-up-added.png') });
     await expect.poll(() => row.count()).toBe(1);
 
     const ext = () =>
@@ -114,14 +113,14 @@ describe('customer memory', () => {
       const page = await rapport.open(url);
       await ready(page, url.endsWith('102') ? '102' : '41');
       await expect.poll(() => memory(page, 'api-problem').textContent(), { timeout: 15_000 }).toBe("Local history only — the helpdesk's API didn't answer.");
-      expect(await page.locator('rapport-sidebar [data-testid="cue"]').count()).toBeGreaterThan(0);
+      expect(await sidebar(page, '[data-testid="cue"]').count()).toBeGreaterThan(0);
       // Still saves.
       const facts = memory(page, 'memory-facts');
       if ((await facts.getAttribute('open')) === null) await facts.locator('summary').click();
-      await page.locator('rapport-sidebar aside').screenshot({ path: join(screenshotDir, 'memory-api-error.png') });
+      await sidebar(page, 'aside').screenshot({ path: join(screenshotDir, 'memory-api-error.png') });
       await memory(page, 'fact-input').fill('Moving offices again in spring');
       await memory(page, 'fact-input').press('Enter');
-      await expect.poll(() => page.locator('rapport-sidebar [data-testid="fact"]').allTextContents()).toEqual(
+      await expect.poll(() => sidebar(page, '[data-testid="fact"]').allTextContents()).toEqual(
         expect.arrayContaining([expect.stringContaining('Moving offices again in spring')]),
       );
       await page.close();
@@ -135,10 +134,10 @@ describe('customer memory', () => {
     await memory(page, 'memory-profile').locator('summary').click();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.locator('rapport-sidebar aside').screenshot({ path: join(screenshotDir, `memory-${scheme}.png`) });
+      await sidebar(page, 'aside').screenshot({ path: join(screenshotDir, `memory-${scheme}.png`) });
     }
-    await page.evaluate(() => document.querySelector('rapport-sidebar')!.shadowRoot!.querySelector('.rp-body')!.scrollTo(0, 100_000));
-    await page.locator('rapport-sidebar aside').screenshot({ path: join(screenshotDir, 'memory-details-dark.png') });
+    await sidebar(page, '.rp-body').evaluate((body) => body.scrollTo(0, 100_000));
+    await sidebar(page, 'aside').screenshot({ path: join(screenshotDir, 'memory-details-dark.png') });
     await page.emulateMedia({ colorScheme: 'light' });
     await memory(page, 'profile-edit').click();
     await memory(page, 'profile-form').locator('[data-field="preferredName"]').fill('Sammy');

@@ -1,0 +1,142 @@
+/**
+ * The sidebar frame (issue #15): an extension page the content script puts in a closed shadow root
+ * on the helpdesk page (lib/page/sidebar-frame.ts). Everything that shows or takes customer data
+ * renders here, in the extension's origin, where the helpdesk's scripts cannot reach. This page
+ * only renders: it opens a port to the content script of its tab, draws the `Sidebar` with the
+ * props it receives, and sends the agent's actions back, where the content script makes the
+ * background requests as before (the background keeps seeing the helpdesk page as the sender).
+ */
+import { render } from 'preact';
+import { browser, type Browser } from 'wxt/browser';
+import sidebarCss from '@/components/sidebar.css?inline';
+import memoryCss from '@/components/memory/memory.css?inline';
+import checklistCss from '@/components/checklist/checklist.css?inline';
+import { Sidebar } from '@/components/Sidebar';
+import type { NoteSaveResult } from '@/components/model';
+import { PORT_NAME, SlotDecoder, isNonceMessage, type Accepted, type NonceReply, type ToFrame, type ToPage } from '@/lib/page/frame-protocol';
+
+// The sidebar's stylesheets are written for a shadow root (`:host`); the frame keeps one.
+const shadow = document.getElementById('app')!.attachShadow({ mode: 'open' });
+const style = document.createElement('style');
+style.textContent = [sidebarCss, memoryCss, checklistCss].join('\n');
+const mount = document.createElement('div');
+mount.className = 'rapport-root';
+shadow.append(style, mount);
+
+/** The extension port to the content script: the handshake, and whether the page side is still there. */
+let port: Browser.runtime.Port | undefined;
+/** The data channel the content script accepted us on. */
+let data: MessagePort | undefined;
+/** Channels offered with a nonce, until the content script says which one is ours (see sidebar-frame.ts). */
+const offers = new Map<string, MessagePort>();
+const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+let nextCall = 1;
+let collapsed = false;
+let presentation = false;
+let tabHeight = 0;
+
+const post = (message: ToPage) => data?.postMessage(message);
+
+function call(fn: number, args: unknown[]): Promise<unknown> {
+  if (!data) return Promise.reject(new Error('Rapport lost its connection to the page. Reload the page.'));
+  const id = nextCall++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    post({ t: 'call', call: id, fn, args });
+  });
+}
+const decoder = new SlotDecoder(call);
+
+type Handlers = {
+  onAddNote?(text: string): Promise<NoteSaveResult>;
+  onToggleCollapsed?(): void;
+  onShowAllNotes?(): void;
+};
+
+function draw() {
+  const state = decoder.state;
+  if (!state) return render(null, mount);
+  const handlers = decoder.handlers as Handlers;
+  render(
+    <Sidebar
+      state={state}
+      collapsed={collapsed}
+      presentation={presentation}
+      onAddNote={(text) => handlers.onAddNote?.(text) ?? Promise.resolve({ ok: false, error: 'Rapport is not connected to the page.' })}
+      onToggleCollapsed={() => handlers.onToggleCollapsed?.()}
+      onShowAllNotes={() => handlers.onShowAllNotes?.()}
+    />,
+    mount,
+  );
+  // The page sizes our frame to the collapsed tab; tell it the tab's height once it is known.
+  const tab = collapsed ? shadow.querySelector('.rp-tab')?.getBoundingClientRect().height : undefined;
+  if (tab && Math.abs(tab - tabHeight) >= 1) {
+    tabHeight = tab;
+    post({ t: 'tab', height: tab });
+  }
+}
+
+function onMessage(message: ToFrame) {
+  switch (message.t) {
+    case 'render':
+      decoder.apply(message.slots);
+      collapsed = message.collapsed;
+      presentation = message.presentation;
+      draw();
+      break;
+    case 'clear':
+      decoder.clear();
+      draw();
+      break;
+    case 'result': {
+      const waiting = pending.get(message.call);
+      pending.delete(message.call);
+      if (message.ok) waiting?.resolve(message.value);
+      else waiting?.reject(new Error(message.error));
+      break;
+    }
+  }
+}
+
+// Anyone can post into this window (the helpdesk's scripts too): an offer is only kept and its nonce
+// passed on; the content script accepts the one it made, over the extension port the page cannot use.
+addEventListener('message', (event) => {
+  const channel = event.ports[0];
+  if (event.source !== parent || !isNonceMessage(event.data) || !channel || data) return;
+  const nonce = event.data.rapportNonce;
+  if (offers.size >= 16) forget(offers.keys().next().value!);
+  offers.set(nonce, channel);
+  port?.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
+});
+
+function forget(nonce: string) {
+  offers.get(nonce)?.close();
+  offers.delete(nonce);
+}
+
+function onAccepted(message: Accepted) {
+  const channel = offers.get(message.nonce);
+  if (!channel || data) return;
+  offers.delete(message.nonce);
+  for (const nonce of [...offers.keys()]) forget(nonce);
+  data = channel;
+  data.onmessage = (event) => onMessage(event.data as ToFrame);
+}
+
+async function connect() {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined) return; // not inside a helpdesk tab: nothing to show
+  port = browser.tabs.connect(tab.id, { frameId: 0, name: PORT_NAME });
+  port.onMessage.addListener((m) => {
+    if ((m as Accepted)?.t === 'accepted') onAccepted(m as Accepted);
+  });
+  port.onDisconnect.addListener(() => {
+    port = undefined;
+    data?.close();
+    data = undefined;
+    for (const waiting of pending.values()) waiting.reject(new Error('Rapport lost its connection to the page. Reload the page.'));
+    pending.clear();
+  });
+  for (const nonce of offers.keys()) port.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
+}
+void connect();

@@ -1,0 +1,227 @@
+/**
+ * The sidebar's place on the helpdesk page (issue #15): a `<rapport-sidebar>` element whose CLOSED
+ * shadow root holds an iframe of the extension's own page (entrypoints/sidebar, a web-accessible
+ * resource reachable only through the per-session dynamic URL). Customer data is rendered only in
+ * that frame's document, which belongs to the extension's origin: the helpdesk's scripts can
+ * neither read it nor drive its controls, and keys typed in it never reach the page's listeners.
+ * Here stays the page-side part: docking (the frame fixed at the right edge, the page narrowed by
+ * its width, the collapsed tab), and the view the controller renders into.
+ *
+ * The frame authenticates over an extension port it opens to this content script
+ * (`tabs.connect(itsTab, { frameId: 0 })`), not with `window.postMessage` alone: the page's scripts
+ * run in the same window as this content script, so a message event cannot tell them apart, while
+ * extension ports are open to extension code only. The port is then bound to *our* iframe element
+ * (the page could learn the dynamic URL and load a second copy of the frame): for every port that
+ * connects we post a fresh random nonce, with one end of a new MessageChannel, into our iframe's
+ * window only. The frame sends the nonce it received back over its extension port; the port that
+ * returns its nonce is accepted, told so over that port, and from then on the state and the calls
+ * travel over the MessageChannel that came with that nonce: a direct pipe between the two renderer
+ * processes, one hop instead of extension messaging's two through the browser process. The page
+ * never sees the nonce or the channel (a message posted into a cross-origin frame reaches that frame
+ * only), and anything it posts into the frame itself is never accepted.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { FRAME_PATH, PORT_NAME, SlotEncoder, plain, type Accepted, type NonceMessage, type NonceReply, type ToFrame, type ToPage } from './frame-protocol';
+import type { SidebarState } from '../../components/model';
+import type { SidebarView, ViewHandlers } from './controller';
+
+export const SIDEBAR_WIDTH = 340;
+export const COLLAPSED_WIDTH = 28;
+/** The collapsed tab's height until the frame has measured it (12px text, two icons). */
+const TAB_HEIGHT = 124;
+const DOCKED = 'rapport-docked';
+const COLLAPSED = 'rapport-collapsed';
+
+// The frame's own shadow (the panel's `--rp-shadow`, components/sidebar.css) is drawn here, on the
+// iframe: inside the frame it would be cut off at the frame's edge.
+const documentCss = `
+html.${DOCKED} { margin-right: ${SIDEBAR_WIDTH}px !important; }
+html.${DOCKED}.${COLLAPSED} { margin-right: ${COLLAPSED_WIDTH}px !important; }
+rapport-sidebar { all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; bottom: 0 !important;
+  width: ${SIDEBAR_WIDTH}px !important; z-index: 2147483000 !important; display: block !important; visibility: hidden !important; }
+html.${DOCKED} rapport-sidebar { visibility: visible !important; }
+html.${COLLAPSED} rapport-sidebar { width: ${COLLAPSED_WIDTH}px !important; top: 50% !important; bottom: auto !important;
+  height: var(--rapport-tab-height, ${TAB_HEIGHT}px) !important; transform: translateY(-50%) !important; }
+`;
+const shadowCss = `
+iframe { display: block; width: 100%; height: 100%; border: 0; margin: 0; padding: 0; background: transparent; color-scheme: normal;
+  box-shadow: 0 0 0 1px rgba(16, 24, 40, 0.04), -6px 0 24px rgba(16, 24, 40, 0.08); }
+:host([data-collapsed]) iframe { border-radius: 8px 0 0 8px; }
+@media (prefers-color-scheme: dark) { iframe { box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.3), -6px 0 24px rgba(0, 0, 0, 0.35); } }
+`;
+
+export interface SidebarFrame {
+  /** The view the controller renders into (one at a time; `remove` hides the frame but keeps it loaded). */
+  view(handlers: ViewHandlers): SidebarView;
+  /** Removes the frame and undocks the page (Rapport switched off here). */
+  destroy(): void;
+}
+
+type Port = Browser.runtime.Port;
+
+/**
+ * Creates the host and starts loading the frame at once (before any ticket is read), so that the
+ * frame is ready by the time the ticket's DOM is. `onGone` runs when the extension itself went away
+ * (reloaded or updated while this tab stayed open): the port to the frame closes then.
+ */
+export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFrame {
+  const frameUrl = browser.runtime.getURL(FRAME_PATH);
+  const root = doc.documentElement;
+  const pageStyle = doc.createElement('style');
+  pageStyle.textContent = documentCss;
+  const host = doc.createElement('rapport-sidebar');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = shadowCss;
+  const iframe = doc.createElement('iframe');
+  iframe.title = 'Rapport';
+  iframe.src = frameUrl;
+  shadow.append(style, iframe);
+
+  const encoder = new SlotEncoder();
+  /** The accepted frame: its extension port (life cycle) and our end of its data channel. */
+  let port: Port | undefined;
+  let data: MessagePort | undefined;
+  /** Ports that connected but have not yet returned their nonce, with the channel offered to each. */
+  const candidates = new Map<Port, { nonce: string; channel: MessageChannel }>();
+  let shown: { state: SidebarState; collapsed: boolean; presentation: boolean; handlers: ViewHandlers } | undefined;
+  let queued = false;
+  let destroyed = false;
+
+  const attach = () => {
+    if (destroyed || host.isConnected) return;
+    (doc.head ?? root).append(pageStyle);
+    root.append(host); // after <body>: the parser adds nothing to <html> after it
+  };
+  if (doc.body) attach();
+  else {
+    const wait = new MutationObserver(() => {
+      if (!doc.body) return;
+      wait.disconnect();
+      attach();
+    });
+    wait.observe(root, { childList: true });
+  }
+
+  const send = (message: ToFrame) => data?.postMessage(message);
+
+  const flush = () => {
+    queued = false;
+    if (!port || !shown) return;
+    const slots = encoder.changes(shown.state, shown.handlers);
+    send({ t: 'render', slots, collapsed: shown.collapsed, presentation: shown.presentation });
+  };
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(flush); // one message for a burst of renders in the same task
+  };
+
+  const onCandidateMessage = (message: unknown, from: Port) => {
+    const m = message as NonceReply;
+    if (from !== port && m?.t === 'nonce' && candidates.get(from)?.nonce === m.value) accept(from);
+  };
+
+  const onData = (event: MessageEvent) => {
+    const m = event.data as ToPage;
+    if (m?.t === 'call' && typeof m.call === 'number' && typeof m.fn === 'number' && Array.isArray(m.args)) void answer(m.call, m.fn, m.args);
+    else if (m?.t === 'tab' && typeof m.height === 'number' && m.height > 0 && m.height < 1000) {
+      host.style.setProperty('--rapport-tab-height', `${Math.ceil(m.height)}px`);
+    }
+  };
+
+  const answer = async (call: number, fn: number, args: unknown[]) => {
+    const target = encoder.lookup(fn);
+    let reply: ToFrame;
+    try {
+      if (!target) throw new Error('That action is no longer available.');
+      reply = { t: 'result', call, ok: true, value: plain(await target(...args)) };
+    } catch (error) {
+      reply = { t: 'result', call, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    send(reply);
+  };
+
+  const accept = (candidate: Port) => {
+    const { nonce, channel } = candidates.get(candidate)!;
+    candidates.delete(candidate);
+    for (const [other, offer] of candidates) {
+      offer.channel.port1.close();
+      other.disconnect();
+    }
+    candidates.clear();
+    data?.close();
+    port = candidate;
+    data = channel.port1;
+    data.onmessage = onData;
+    port.postMessage({ t: 'accepted', nonce } satisfies Accepted);
+    encoder.reset();
+    if (shown) flush();
+  };
+
+  const onDisconnect = (gone: Port) => {
+    candidates.get(gone)?.channel.port1.close();
+    candidates.delete(gone);
+    if (gone !== port) return;
+    port = undefined;
+    data?.close();
+    data = undefined;
+    // The extension was reloaded or removed: nothing of ours can run any more.
+    if (!browser.runtime?.id) return onGone();
+    // Our frame unloaded (the page moved or removed our element): load it again if it is shown.
+    if (!host.isConnected && shown) attach();
+  };
+
+  const onConnect = (candidate: Port) => {
+    if (candidate.name !== PORT_NAME || candidate.sender?.id !== browser.runtime.id) return;
+    if (!candidate.sender.url || new URL(candidate.sender.url).pathname !== FRAME_PATH || destroyed) return candidate.disconnect();
+    const offer = { nonce: crypto.randomUUID(), channel: new MessageChannel() };
+    candidates.set(candidate, offer);
+    candidate.onMessage.addListener(onCandidateMessage);
+    candidate.onDisconnect.addListener(onDisconnect);
+    // The frame's origin as the browser reports it (Chromium commits the dynamic URL under the
+    // extension's fixed origin): the offer is delivered only if our iframe holds that document.
+    iframe.contentWindow?.postMessage({ rapportNonce: offer.nonce } satisfies NonceMessage, new URL(candidate.sender.url).origin, [offer.channel.port2]);
+  };
+  browser.runtime.onConnect.addListener(onConnect);
+
+  const undock = () => root.classList.remove(DOCKED, COLLAPSED);
+
+  return {
+    view(handlers) {
+      return {
+        render(state, collapsed, presentation) {
+          attach();
+          root.classList.add(DOCKED);
+          root.classList.toggle(COLLAPSED, collapsed);
+          host.toggleAttribute('data-collapsed', collapsed);
+          shown = { state, collapsed, presentation, handlers };
+          schedule();
+        },
+        remove() {
+          undock();
+          shown = undefined;
+          encoder.reset();
+          send({ t: 'clear' });
+        },
+      };
+    },
+    destroy() {
+      destroyed = true;
+      browser.runtime.onConnect.removeListener(onConnect);
+      port?.disconnect();
+      data?.close();
+      for (const [candidate, offer] of candidates) {
+        offer.channel.port1.close();
+        candidate.disconnect();
+      }
+      candidates.clear();
+      port = undefined;
+      data = undefined;
+      shown = undefined;
+      undock();
+      host.remove();
+      pageStyle.remove();
+    },
+  };
+}
