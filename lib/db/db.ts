@@ -10,6 +10,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { pinnedNotesMiddleware } from './pinned';
 import type { ApiFetch, Customer, Fact, FollowUp, Merge, Note, ReplyRecord, TicketVisit } from './types';
 import { rebuildReplyWeeks, upgradeTables, type ReplyWeek } from './reply-stats';
+import type { Attempt, StoredScenario } from '../training/types';
 
 export const DB_NAME = 'rapport';
 
@@ -23,6 +24,8 @@ export class RapportDB extends Dexie {
   replies!: EntityTable<ReplyRecord, 'id'>;
   apiFetches!: EntityTable<ApiFetch, 'key'>;
   replyWeeks!: EntityTable<ReplyWeek, 'id'>;
+  trainingScenarios!: EntityTable<StoredScenario, 'id'>;
+  trainingAttempts!: EntityTable<Attempt, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -86,6 +89,13 @@ export class RapportDB extends Dexie {
     this.version(5)
       .stores({ replyWeeks: 'id, week' })
       .upgrade((tx) => rebuildReplyWeeks(upgradeTables(tx)).then(() => undefined));
+    // v8 — trainer mode (#16): scenarios trainers wrote or edited (built-ins live in code) and
+    // trainees' practice attempts, by trainee and by scenario over time (lib/db/training.ts). New
+    // tables only: nothing to reshape, no customer data touched.
+    this.version(8).stores({
+      trainingScenarios: 'id, updatedAt',
+      trainingAttempts: 'id, [trainee+at], [scenarioId+at], at',
+    });
   }
 }
 
