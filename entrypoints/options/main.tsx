@@ -10,6 +10,8 @@ import './options.css';
 import { DEFAULT_PACK, exportPack, ruleSettings, type StandardsPack } from '@/lib/standards/pack';
 import { loadPack, savePack } from '@/lib/standards/pack-store';
 import { RULES } from '@/lib/standards/rules';
+import { StandardsExplained } from '@/components/standards/Explained';
+import '@/components/standards/explained.css';
 
 type Target = StandardsPack['responseTime']['targets'][number];
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -198,6 +200,12 @@ function Options() {
           Reset to defaults
         </button>
       </div>
+
+      <section data-testid="why-standards">
+        <h2>Why each standard matters</h2>
+        <p class="muted">What each checklist item asks of a reply, why it matters to the customer, and a good and a weak example.</p>
+        <StandardsExplained order={RULES.map((r) => r.id)} />
+      </section>
 
       <section>
         <h2>Import or export a pack</h2>

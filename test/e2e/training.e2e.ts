@@ -191,6 +191,16 @@ describe('Training page', () => {
       await page.goto(`chrome-extension://${r.extensionId}/training.html#class/late-night-writer`);
       await page.waitForSelector('[data-testid="class-view"]');
       await shot(page, `training-class-${scheme}`);
+      // The options page explains every standard too, for agents: no rule ids on screen.
+      const options = await r.open(`chrome-extension://${r.extensionId}/options.html`);
+      await options.setViewportSize({ width: 1100, height: 900 });
+      const why = options.locator('[data-testid="why-standards"]');
+      await why.locator('details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      expect(await why.locator('.rx-item').count()).toBe(12);
+      expect(await why.textContent()).toContain('Why this matters');
+      expect(await why.textContent()).not.toMatch(/greets-by-name|acknowledges-feelings|follow-through\b(?! )/);
+      await why.scrollIntoViewIfNeeded();
+      await shot(options, `training-options-why-${scheme}`);
     });
   }
 });
