@@ -105,7 +105,9 @@ export const BUILT_IN_SCENARIOS: readonly Scenario[] = [
       { ticketId: '4800', subject: 'Quarterly review agenda', daysAgo: 80, solved: true, mood: 2 },
     ],
     facts: [{ text: 'Team switch must happen before their audit at the end of the month', daysAgo: 14, mentionNext: false }],
-    promises: [{ text: 'Call Elena back about the data migration status', dueInMinutes: -(20 * 60) }],
+    // 10:30 for her now: the callback promised for 15:00 yesterday is 19½ hours overdue.
+    promises: [{ text: 'Call Elena back about the data migration status', dueInMinutes: -(19 * 60 + 30) }],
+    localClock: '10:30',
   },
   {
     id: 'late-night-writer',

@@ -188,6 +188,12 @@ describe('Training page', () => {
       await shot(page, `training-progress-${scheme}`);
       await page.click('[data-testid="nav-standards"]');
       await shot(page, `training-standards-${scheme}`);
+      await page.goto(`chrome-extension://${r.extensionId}/training.html#edit/vip-overdue-callback`);
+      await page.waitForSelector('[data-testid="scenario-editor"]');
+      await shot(page, `training-editor-${scheme}`);
+      const popup = await r.open(`chrome-extension://${r.extensionId}/popup.html`);
+      await popup.setViewportSize({ width: 340, height: 400 });
+      await shot(popup, `training-popup-${scheme}`);
       await page.goto(`chrome-extension://${r.extensionId}/training.html#class/late-night-writer`);
       await page.waitForSelector('[data-testid="class-view"]');
       await shot(page, `training-class-${scheme}`);
