@@ -37,13 +37,16 @@ export function ScenarioEditor({ scenario, isNew, origin, onSave, onCancel, onDe
     const candidate: Scenario = {
       ...s,
       customer: Object.fromEntries(Object.entries(s.customer).filter(([, v]) => v !== undefined && v !== '')) as Scenario['customer'],
+      // What the lines do not show (ticket number, mood, tags; "mention next time") is kept from the
+      // ticket or fact of the same text, so editing a built-in never quietly loses a cue.
       history: splitLines(tickets).map((line, i) => {
         const [subject = '', days = '0', state = 'solved'] = cells(line);
-        return { ticketId: String(900 + i), subject, daysAgo: Number(days), solved: !/^open$/i.test(state) };
+        const before = scenario.history.find((t) => t.subject === subject);
+        return { ...before, ticketId: before?.ticketId ?? String(900 + i), subject, daysAgo: Number(days), solved: !/^open$/i.test(state) };
       }),
       facts: splitLines(facts).map((line) => {
         const [t = '', days = '0'] = cells(line);
-        return { text: t, daysAgo: Number(days), mentionNext: true };
+        return { text: t, daysAgo: Number(days), mentionNext: scenario.facts.find((f) => f.text === t)?.mentionNext ?? true };
       }),
       promises: splitLines(promises).map((line) => {
         const [t = '', due = '0'] = cells(line);

@@ -61,3 +61,17 @@ describe('training views', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 });
+
+describe('scenario editor', () => {
+  it('saving a built-in unchanged gives back the same scenario (no cue quietly lost)', { timeout: 30_000 }, async () => {
+    const { ScenarioEditor } = await import('@/components/training/ScenarioEditor');
+    for (const scenario of BUILT_IN_SCENARIOS) {
+      const onSave = vi.fn(async (_s: Scenario): Promise<string | undefined> => undefined);
+      const { container, unmount } = render(<ScenarioEditor scenario={scenario} isNew={false} origin="built-in" onSave={onSave} onCancel={vi.fn()} onDelete={vi.fn()} />);
+      fireEvent.submit(container.querySelector('form')!);
+      await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
+      expect(onSave.mock.calls[0]![0]).toEqual(scenario);
+      unmount();
+    }
+  });
+});
