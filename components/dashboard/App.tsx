@@ -62,6 +62,9 @@ export function App() {
               </li>
             ))}
           </ul>
+          <a class="rd-nav-training" href="/training.html" data-testid="nav-training">
+            Training →
+          </a>
           {presentation && <p class="rd-presenting" data-testid="presenting">Presentation mode: names and contact details masked</p>}
         </nav>
         <main class="rd-main">

@@ -15,6 +15,8 @@ import { db } from '@/lib/db/db';
 import { Workspaces } from '@/lib/db/workspaces';
 import { useLive } from '@/lib/dashboard/live';
 import { WorkspacesSection } from '@/components/options/WorkspacesSection';
+import { StandardsExplained } from '@/components/standards/Explained';
+import '@/components/standards/explained.css';
 
 type Target = StandardsPack['responseTime']['targets'][number];
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -213,6 +215,11 @@ function Options() {
 
       <Helpdesks />
       <WorkspacesLive />
+      <section data-testid="why-standards">
+        <h2>Why each standard matters</h2>
+        <p class="muted">What each checklist item asks of a reply, why it matters to the customer, and a good and a weak example.</p>
+        <StandardsExplained order={RULES.map((r) => r.id)} />
+      </section>
 
       <section>
         <h2>Import or export a pack</h2>

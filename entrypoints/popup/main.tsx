@@ -89,6 +89,9 @@ function Popup() {
         <button type="button" class="rd-button rd-primary rp-popup-open" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }).then(() => window.close())} data-testid="open-dashboard">
           Open dashboard
         </button>
+        <button type="button" class="rd-button rp-popup-open" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/training.html') }).then(() => window.close())} data-testid="open-training">
+          Training
+        </button>
       </div>
     </PresentationContext.Provider>
   );

@@ -13,6 +13,7 @@ import { rebuildReplyWeeks, upgradeTables, type ReplyWeek } from './reply-stats'
 import { upgradeToWorkspaces } from './workspaces';
 import { DEFAULT_WORKSPACE } from '../workspaces/rule';
 import type { Dispute } from './disputes';
+import type { Attempt, StoredScenario } from '../training/types';
 
 export const DB_NAME = 'rapport';
 
@@ -28,6 +29,8 @@ export class RapportDB extends Dexie {
   replyWeeks!: EntityTable<ReplyWeek, 'id'>;
   accounts!: EntityTable<HelpdeskAccount, 'host'>;
   disputes!: EntityTable<Dispute, 'id'>;
+  trainingScenarios!: EntityTable<StoredScenario, 'id'>;
+  trainingAttempts!: EntityTable<Attempt, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -114,6 +117,13 @@ export class RapportDB extends Dexie {
     // (lib/db/disputes.ts), by rule and time for the dashboard's Disagreements view, and by customer
     // for erasure. A new table: nothing stored before has this shape, so there is nothing to upgrade.
     this.version(7).stores({ disputes: 'id, rule, at, customerId' });
+    // v8 — trainer mode (#16): scenarios trainers wrote or edited (built-ins live in code) and
+    // trainees' practice attempts, by trainee and by scenario over time (lib/db/training.ts). New
+    // tables only: nothing to reshape, no customer data touched.
+    this.version(8).stores({
+      trainingScenarios: 'id, updatedAt',
+      trainingAttempts: 'id, [trainee+at], [scenarioId+at], at',
+    });
   }
 }
 
