@@ -5,7 +5,7 @@
 import { fail, na, pass, type Evidence, type Rule } from './types';
 import { findAll, keywords, quote, sentences } from './text';
 
-const GENERIC_APOLOGY = /\b(?:(?:we|i)\s+)?(?:(?:sincerely|do)\s+)?(?:apologi[sz]e|(?:am|'m|are|'re)\s+sorry|sorry|apologies)\s+(?:for|about)\s+(?:any|the|this|all the)\s+(?:inconvenience|trouble|confusion|delay|hassle)(?:\s+(?:caused|this (?:may have )?caused))?/gi;
+export const GENERIC_APOLOGY = /\b(?:(?:we|i)\s+)?(?:(?:sincerely|do)\s+)?(?:apologi[sz]e|(?:am|'m|are|'re)\s+sorry|sorry|apologies)\s+(?:for|about)\s+(?:any|the|this|all the)\s+(?:inconvenience|trouble|confusion|delay|hassle)(?:\s+(?:caused|this (?:may have )?caused))?/gi;
 
 const ACKNOWLEDGE: RegExp[] = [
   /\b(?:that's|that is|this is|it's|it is|which is) on (?:us|me)\b|\bis on us\b|\bour (?:mistake|fault|error)\b|\b(?:we|i) (?:let you down|dropped the ball|got this wrong|messed up)\b/gi,

@@ -25,7 +25,7 @@ const LATER: RegExp[] = [
   /\b(?:next step|next steps|what happens next|here's what happens|from here|is being|are being|working on it|looking into)\b/gi,
 ];
 
-const WHEN: RegExp[] = [
+export const WHEN: RegExp[] = [
   /\b(?:within|in|over) (?:the next )?(?:\d+|a|an|one|two|three|few|couple(?: of)?)(?:\s*[-–]\s*\d+)?\s*(?:business |working )?(?:minutes?|hours?|days?|weeks?)\b/gi,
   /\b(?:by|before|on|until|this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|noon|morning|afternoon|evening|week|month|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
   /\b(?:today|tomorrow|tonight|right away|immediately|now|shortly|as soon as|once|when (?:it|they|you|the))\b/gi,
@@ -61,6 +61,11 @@ function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
     if (step) return step;
   }
   return undefined;
+}
+
+/** What the phrase lists find: a done step, a promised one and a when (features of the next-step model). */
+export function stepPhrases(draft: string): { done?: Evidence; later?: Evidence; when?: Evidence } {
+  return { done: firstStep(draft, DONE), later: firstStep(draft, LATER), when: findFirst(draft, WHEN) };
 }
 
 export const nextStep: Rule = {
