@@ -27,8 +27,11 @@ function textFeatures(clauses: Clause[], into: Features = new Map()): Features {
 
 const lengthBucket = (n: number) => (n < 80 ? 'len:short' : n > 800 ? 'len:long' : 'len:medium');
 
-/** Upset: the customer's latest message, with what the earlier turns add (repetition, escalation). */
-export function upsetFeatures(customer: string, thread: readonly string[] = []): Features {
+/**
+ * Upset: the customer's latest message on its own. (Whether a thread was there says more about the
+ * source than the mood; the thread's part — repetition, escalation — is lib/standards/mood.ts's.)
+ */
+export function upsetFeatures(customer: string): Features {
   const f = textFeatures(customerClauses(customer));
   const mood = moodOf(capped(customer, LIMITS.customerChars));
   f.set(`r:mood-${mood.label}`, 1);
@@ -36,8 +39,6 @@ export function upsetFeatures(customer: string, thread: readonly string[] = []):
   if (mood.score <= -5) f.set('r:score<=-5', 1);
   if (shoutedWords(capped(customer, LIMITS.customerChars)).length >= 2) f.set('r:shouting', 1);
   f.set(lengthBucket(customer.length), 1);
-  if (thread.length) f.set('t:earlier-turns', 1);
-  if (thread.length >= 4) f.set('t:long-thread', 1);
   return f;
 }
 

@@ -16,6 +16,8 @@ import type { Evidence } from './types';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
 import { stepPhrases } from './next-step';
+import { acknowledgement } from './acknowledges-feelings';
+import { looksLikeRequest } from './text';
 import { DEFAULT_PACK } from './pack';
 
 export const MODELS = {
@@ -59,8 +61,8 @@ function judged(model: LinearModel, scored: Scored, clauses: Clause[]): Judged {
 }
 
 /** Is the customer's latest message upset (frustration, anger, worry, urgency, loss)? */
-export function judgeUpset(customer: string, thread: readonly string[] = []): Judged {
-  return judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer, thread)), customerClauses(customer));
+export function judgeUpset(customer: string): Judged {
+  return judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer)), customerClauses(customer));
 }
 
 export interface Ask extends Evidence {
@@ -69,12 +71,21 @@ export interface Ask extends Evidence {
 }
 
 /**
+ * A phrase list that agrees with a model that leans yes tips the verdict: the lists are precise
+ * but narrow, the model broad but short of examples ("I'd be upset too" had none).
+ */
+function backstop(s: Scored, phrase: boolean, lean = BACKSTOP): Scored {
+  return !s.yes && phrase && s.probability >= lean ? { ...s, yes: true } : s;
+}
+const BACKSTOP = 0.2;
+
+/**
  * Questions and requests in the customer's text: the clauses the model picks, each widened to its
  * sentence's neighbouring clauses that are not asks themselves ("Quick one: which plan…").
  */
 export function findAsks(customer: string): Ask[] {
   const clauses = customerClauses(customer);
-  const scored = clauses.map((c, i) => score(MODELS.ask, askFeatures(clauses, i)));
+  const scored = clauses.map((c, i) => backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text)));
   const out: Ask[] = [];
   let i = 0;
   while (i < clauses.length) {
@@ -96,9 +107,16 @@ export function findAsks(customer: string): Ask[] {
   return out.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
 }
 
+const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'reply:p:question-mark', 'reply:p:you-instruction', 'reply:p:will-happen', 'reply:link'];
+
 /** Does the reply address this ask (answer it, say how/when it is handled, or ask for what is needed)? */
 export function judgeAddressed(ask: string, reply: string, customer: string, otherAsks: readonly string[] = []): Judged {
-  const s = score(MODELS.addressed, addressedFeatures(ask, reply, customer, otherAsks));
+  const f = addressedFeatures(ask, reply, customer, otherAsks);
+  let s = score(MODELS.addressed, f);
+  // A reply that takes up nothing of the ask and does nothing (no step, no question back, no link) does not address it.
+  if (s.yes && !f.has('r:phrase-answered') && f.has('overlap:0') && !ENGAGES.some((k) => f.has(k))) s = { ...s, yes: false };
+  // With several asks, one reply can meet one and skip another: a yes must be met on the ask's own words too.
+  if (s.yes && otherAsks.length && !f.has('r:phrase-answered')) s = { ...s, yes: false };
   return { yes: s.yes, probability: s.probability, because: s.strongest.map((x) => readable(x.feature)) };
 }
 
@@ -109,7 +127,12 @@ export function judgeNextStep(reply: string): Judged {
 
 /** Does the reply specifically acknowledge the customer's feeling or situation? */
 export function judgeAcknowledges(reply: string, customer: string): Judged {
-  return judged(MODELS.acknowledges, score(MODELS.acknowledges, acknowledgesFeatures(reply, customer)), replyClauses(reply));
+  const f = acknowledgesFeatures(reply, customer);
+  const phrase = acknowledgement(reply.slice(0, LIMITS.draftChars), customer.slice(0, LIMITS.customerChars));
+  // Naming the feeling ("I'd be annoyed too", "that sounds exhausting") — not a "sorry" formula.
+  const named = !!phrase && !/\b(?:sorry|apolog)/i.test(phrase.text);
+  const verdict = judged(MODELS.acknowledges, backstop(score(MODELS.acknowledges, f), named, 0.05), replyClauses(reply));
+  return verdict.yes && !verdict.clause && phrase ? { ...verdict, clause: phrase } : verdict;
 }
 
 export interface Prediction {
@@ -123,12 +146,12 @@ export interface Prediction {
 
 /** The engine's labels for one labelled exchange, in the labels' own shape (for evaluation). */
 export function judgeExchange(row: Pick<Exchange, 'customer' | 'reply' | 'thread'>): Prediction {
-  const { customer, reply, thread } = row;
+  const { customer, reply } = row;
   const found = findAsks(customer);
   const asks = found.map(({ start, end, text }) => ({ start, end, text, addressed: reply ? judgeAddressed(text, reply, customer, found.filter((o) => o.text !== text).map((o) => o.text)).yes : null }));
-  if (!reply) return { upset: judgeUpset(customer, thread).yes, asks, nextStep: null, when: null, acknowledgesFeelings: null, respectful: null };
+  if (!reply) return { upset: judgeUpset(customer).yes, asks, nextStep: null, when: null, acknowledgesFeelings: null, respectful: null };
   return {
-    upset: judgeUpset(customer, thread).yes,
+    upset: judgeUpset(customer).yes,
     asks,
     nextStep: judgeNextStep(reply).yes,
     when: !!stepPhrases(reply).when,

@@ -22,7 +22,7 @@ export function examplesOf(row: Exchange, task: Task): Example[] {
   const { labels, reply, customer } = row;
   switch (task) {
     case 'upset':
-      return typeof labels.upset === 'boolean' ? [{ f: upsetFeatures(customer, row.thread), y: labels.upset }] : [];
+      return typeof labels.upset === 'boolean' ? [{ f: upsetFeatures(customer), y: labels.upset }] : [];
     case 'ask': {
       const clauses = customerClauses(customer);
       return clauses.map((c, i) => ({ f: askFeatures(clauses, i), y: labels.asks.some((a) => sameAsk(a, c)) }));
