@@ -5,6 +5,7 @@
  */
 import type { Evaluation, EvaluateInput, Mood, Question, RuleContext, RuleResult } from './types';
 import { findAsks, judgeAddressed } from './judge';
+import { LIMITS } from './judge-features';
 import { threadMood } from './mood';
 import { findQuestions } from './text';
 import { markAnswered } from './answers-questions';
@@ -24,13 +25,17 @@ function customerSide(text: string) {
   return cached;
 }
 
+const capText = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
 /** Each ask judged against the draft by the addressed model (the ask, the reply's parse, shared words). */
 function markAddressed(questions: Question[], draft: string, customerText: string): Question[] {
   return questions.map((q) => (q.implicit ? markAnswered([q], draft, customerText)[0]! : { ...q, answered: judgeAddressed(q.text, draft, customerText, questions.filter((o) => o !== q).map((o) => o.text)).yes }));
 }
 
-export function evaluateReply(input: EvaluateInput): Evaluation {
-  const customerText = input.customerMessages.join('\n\n');
+export function evaluateReply(whole: EvaluateInput): Evaluation {
+  // Bounded work (issue #15): the engine reads at most LIMITS characters of each side (the first ones).
+  const input = { ...whole, draft: capText(whole.draft, LIMITS.draftChars) };
+  const customerText = capText(whole.customerMessages.slice(-LIMITS.messages).join('\n\n'), LIMITS.customerChars);
   const side = customerSide(customerText);
   const questions = markAddressed(side.questions, input.draft, customerText);
   const ctx: RuleContext = { ...input, customerText, questions, mood: side.mood };

@@ -12,7 +12,7 @@ import { stepPhrases } from './next-step';
 import { markAnswered } from './answers-questions';
 
 /** Caps per evaluation (bounded work, issue #15): longer text is judged on its first part. */
-export const LIMITS = { customerChars: 8_000, draftChars: 8_000, clauses: 120, asks: 12 } as const;
+export const LIMITS = { customerChars: 2_500, draftChars: 5_000, messages: 20, clauses: 60, asks: 8 } as const;
 
 const capped = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
