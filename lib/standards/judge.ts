@@ -47,8 +47,10 @@ function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean): Ev
     if (!best || s > best.s) best = { c, s };
   }
   if (!best || best.s <= 0) return undefined;
-  const text = best.c.text.replace(/[\s.,;:!]+$/, '');
-  return { start: best.c.start, end: best.c.start + text.length, text };
+  // Without the salutation the clause may start with ("Hi Dana, I'm so sorry…") or its closing stop.
+  const lead = /^(?:hi|hello|hey|dear)\b[^,\n]{0,40},\s*/i.exec(best.c.text)?.[0].length ?? 0;
+  const text = best.c.text.slice(lead).replace(/[\s.,;:!]+$/, '');
+  return text ? { start: best.c.start + lead, end: best.c.start + lead + text.length, text } : undefined;
 }
 
 function judged(model: LinearModel, scored: Scored, clauses: Clause[]): Judged {
