@@ -6,6 +6,7 @@
  *
  *   sidebar    scripts/bench-sidebar.mjs          content-script gzip size, page load → sidebar, tab switch
  *   checklist  scripts/bench-checklist.ts         precision/recall per rule on the labelled corpus, engine speed
+ *   bounds     scripts/bench-bounds.ts            engine time on pathological drafts and messages (budget 50 ms)
  *   typing     scripts/bench-checklist-typing.mjs keystroke → paint with Rapport ÷ without
  *   memory     scripts/bench-memory.mjs           50k customers / 500k records: open ticket → cues (DB part)
  *   dashboard  scripts/bench-dashboard.mjs        same data: first page, search, export, import
@@ -22,6 +23,7 @@ const quick = args.includes('--quick');
 const parts = [
   { name: 'sidebar', cmd: ['node', 'scripts/bench-sidebar.mjs', '--no-build'] },
   { name: 'checklist', cmd: ['npx', 'vite-node', 'scripts/bench-checklist.ts'] },
+  { name: 'bounds', cmd: ['npx', 'vite-node', 'scripts/bench-bounds.ts'] },
   { name: 'typing', cmd: ['node', 'scripts/bench-checklist-typing.mjs', '--no-build'] },
   { name: 'memory', cmd: ['node', 'scripts/bench-memory.mjs', '--no-build'], large: true },
   { name: 'dashboard', cmd: ['node', 'scripts/bench-dashboard.mjs', '--no-build'], large: true },

@@ -4,6 +4,11 @@
  * In:  { "id", "draft", "customerMessage" | "customerMessages": [..], "customer": { "name"?, "preferredName"? }, "receivedAt"?, "now"? }
  * Out: { "id", "results": [{ "rule", "state", "why", "evidence" }], "questions": [...], "mood": {...} }
  * A malformed line gets `{ "id", "error" }` and the run goes on. `--pack file.json` evaluates against a team's pack.
+ *
+ * Figures against hand labels (issue #12; format in data/judgement/GUIDELINE.md):
+ *   npm run evaluate -- --report labelled.jsonl        precision / recall / F1 / accuracy per item, 95% bootstrap intervals
+ *   npm run evaluate -- --split dev                    the same over data/judgement/<source>/ (dev or test split), overall and per source
+ *   add --json for the figures as JSON.
  */
 import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
@@ -19,6 +24,13 @@ if (packArg > 0) {
     process.exit(2);
   }
   standards = parsed.pack;
+}
+
+const reportArg = process.argv.indexOf('--report');
+const splitArg = process.argv.indexOf('--split');
+if (reportArg > 0 || splitArg > 0) {
+  const { runReport } = await import('./lib/report-cli');
+  process.exit(runReport({ file: reportArg > 0 ? process.argv[reportArg + 1] : undefined, split: splitArg > 0 ? process.argv[splitArg + 1] : undefined, json: process.argv.includes('--json') }));
 }
 
 let lineNo = 0;

@@ -1,14 +1,13 @@
 /**
- * The customer's mood on a message, -5..5 (negative: upset), from the AFINN-165 lexicon with
- * negation ("not happy" counts as unhappy). Background only: the lexicon is big.
+ * The customer's mood as stored on a visit and read by the cues: the product's one mood model
+ * (lib/standards/mood.ts, the trained upset model with the thread as context), on the -5..5
+ * scale visits keep (negative: upset). Background only: the model and the parser are large.
  */
-import Sentiment from 'sentiment';
+import { threadMood, type ThreadMood } from '../standards/mood';
 
-let analyser: Sentiment | undefined;
+export { threadMood, type ThreadMood };
 
-export function moodOf(text: string): number {
-  analyser ??= new Sentiment();
-  const { score } = analyser.analyze(text.slice(0, 5000));
-  // Long messages pile up words; squash the sum into the lexicon's own -5..5 range.
-  return Math.max(-5, Math.min(5, Math.round(score / 2)));
+/** The latest message's mood, -5 (very upset) .. 5 (pleased); `earlier` = the thread before it, oldest first. */
+export function moodOf(text: string, earlier: readonly string[] = []): number {
+  return threadMood(text, earlier).scale;
 }

@@ -4,8 +4,9 @@
  */
 import { fail, na, pass, type Evidence, type Rule } from './types';
 import { findAll, keywords, quote, sentences } from './text';
+import { judgeAcknowledges } from './judge';
 
-const GENERIC_APOLOGY = /\b(?:(?:we|i)\s+)?(?:(?:sincerely|do)\s+)?(?:apologi[sz]e|(?:am|'m|are|'re)\s+sorry|sorry|apologies)\s+(?:for|about)\s+(?:any|the|this|all the)\s+(?:inconvenience|trouble|confusion|delay|hassle)(?:\s+(?:caused|this (?:may have )?caused))?/gi;
+export const GENERIC_APOLOGY = /\b(?:(?:we|i)\s+)?(?:(?:sincerely|do)\s+)?(?:apologi[sz]e|(?:am|'m|are|'re)\s+sorry|sorry|apologies)\s+(?:for|about)\s+(?:any|the|this|all the)\s+(?:inconvenience|trouble|confusion|delay|hassle)(?:\s+(?:caused|this (?:may have )?caused))?/gi;
 
 const ACKNOWLEDGE: RegExp[] = [
   /\b(?:that's|that is|this is|it's|it is|which is) on (?:us|me)\b|\bis on us\b|\bour (?:mistake|fault|error)\b|\b(?:we|i) (?:let you down|dropped the ball|got this wrong|messed up)\b/gi,
@@ -87,8 +88,11 @@ export const acknowledgesFeelings: Rule = {
   label: 'Acknowledges feelings',
   check({ draft, mood, customerText }) {
     if (mood.label === 'neutral' || mood.label === 'positive') return na('The customer sounds calm');
-    const hit = acknowledgement(draft, customerText);
-    if (hit) return pass(`Acknowledges: ${quote(hit.text)}`, [hit]);
+    const judged = judgeAcknowledges(draft, customerText);
+    if (judged.yes) {
+      const hit = judged.clause ?? acknowledgement(draft, customerText);
+      return pass(hit ? `Acknowledges: ${quote(hit.text)}` : `Acknowledges (${judged.because.join(', ')})`, hit ? [hit] : []);
+    }
     const cues = mood.evidence.slice(0, 3).map((e) => quote(e.text, 20)).join(', ');
     const generic = findAll(draft, GENERIC_APOLOGY)[0];
     if (generic) return fail(`Apologises without acknowledging: ${quote(generic.text)} — name what went wrong (${cues})`, [generic]);

@@ -4,7 +4,10 @@
  * CLI (scripts/evaluate.ts) and the benchmark.
  */
 import type { Evaluation, EvaluateInput, Mood, Question, RuleContext, RuleResult } from './types';
-import { findQuestions, moodOf } from './text';
+import { findAsks, judgeAddressed } from './judge';
+import { LIMITS } from './judge-features';
+import { threadMood } from './mood';
+import { findQuestions } from './text';
 import { markAnswered } from './answers-questions';
 import { RULES } from './rules';
 import { responseTarget, ruleSettings } from './pack';
@@ -13,14 +16,28 @@ import { responseTarget, ruleSettings } from './pack';
 let cached: { text: string; questions: Question[]; mood: Mood } | undefined;
 
 function customerSide(text: string) {
-  if (cached?.text !== text) cached = { text, questions: findQuestions(text), mood: moodOf(text) };
+  if (cached?.text !== text) {
+    let questions: Question[] = findAsks(text).map(({ start, end, text: asked, because }) => ({ start, end, text: asked, answered: false, because }));
+    // Nothing asked: the complaint itself is what the reply must take up (checklist only; it is not an ask).
+    if (!questions.length) questions = findQuestions(text).filter((q) => q.implicit);
+    cached = { text, questions, mood: threadMood(text) };
+  }
   return cached;
 }
 
-export function evaluateReply(input: EvaluateInput): Evaluation {
-  const customerText = input.customerMessages.join('\n\n');
+const capText = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
+/** Each ask judged against the draft by the addressed model (the ask, the reply's parse, shared words). */
+function markAddressed(questions: Question[], draft: string, customerText: string): Question[] {
+  return questions.map((q) => (q.implicit ? markAnswered([q], draft, customerText)[0]! : { ...q, answered: judgeAddressed(q.text, draft, customerText, questions.filter((o) => o !== q).map((o) => o.text)).yes }));
+}
+
+export function evaluateReply(whole: EvaluateInput): Evaluation {
+  // Bounded work (issue #15): the engine reads at most LIMITS characters of each side (the first ones).
+  const input = { ...whole, draft: capText(whole.draft, LIMITS.draftChars) };
+  const customerText = capText(whole.customerMessages.slice(-LIMITS.messages).join('\n\n'), LIMITS.customerChars);
   const side = customerSide(customerText);
-  const questions = markAnswered(side.questions, input.draft, customerText);
+  const questions = markAddressed(side.questions, input.draft, customerText);
   const ctx: RuleContext = { ...input, customerText, questions, mood: side.mood };
   const results: RuleResult[] = [];
   let earned = 0;

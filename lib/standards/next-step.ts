@@ -1,6 +1,7 @@
 /** Follow-through: a clear next action and when ("I've refunded it; you'll see it in 3–5 days"). */
 import { fail, pass, type Evidence, type Rule } from './types';
 import { findAll, findFirst, quote } from './text';
+import { judgeNextStep } from './judge';
 
 /** Done already: the when is now ("I've refunded it", "the invoice is attached"). */
 const DONE: RegExp[] = [
@@ -25,7 +26,7 @@ const LATER: RegExp[] = [
   /\b(?:next step|next steps|what happens next|here's what happens|from here|is being|are being|working on it|looking into)\b/gi,
 ];
 
-const WHEN: RegExp[] = [
+export const WHEN: RegExp[] = [
   /\b(?:within|in|over) (?:the next )?(?:\d+|a|an|one|two|three|few|couple(?: of)?)(?:\s*[-–]\s*\d+)?\s*(?:business |working )?(?:minutes?|hours?|days?|weeks?)\b/gi,
   /\b(?:by|before|on|until|this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|noon|morning|afternoon|evening|week|month|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
   /\b(?:today|tomorrow|tonight|right away|immediately|now|shortly|as soon as|once|when (?:it|they|you|the))\b/gi,
@@ -63,18 +64,30 @@ function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
   return undefined;
 }
 
+/** What the phrase lists find: a done step, a promised one and a when (features of the next-step model). */
+export function stepPhrases(draft: string): { done?: Evidence; later?: Evidence; when?: Evidence } {
+  return { done: firstStep(draft, DONE), later: firstStep(draft, LATER), when: findFirst(draft, WHEN) };
+}
+
 export const nextStep: Rule = {
   id: 'next-step',
   standard: 'follow-through',
   label: 'Next step and when',
   check({ draft }) {
+    // Whether there is a step at all is the model's call (a question back, an instruction, what
+    // happens next); the phrase lists then say what it is and whether a when goes with it.
+    const step = judgeNextStep(draft);
+    if (!step.yes) return fail('No next step: say what happens next and when');
     const done = firstStep(draft, DONE);
     const when = findFirst(draft, WHEN);
     // Money and cancellations take effect later: the customer needs to know when they'll see it.
     if (done && (!DELAYED.test(done.text) || when)) return pass(`Next step: ${quote(done.text)}${when ? ` … ${quote(when.text)}` : ''}`, when ? [done, when] : [done]);
     if (done) return fail(`Says what (${quote(done.text)}) but not when they'll see it`, [done]);
     const action = firstStep(draft, LATER);
-    if (!action) return fail('No next step: say what happens next and when');
+    if (!action) {
+      const clause = step.clause;
+      return pass(clause ? `Next step: ${quote(clause.text)}` : `Next step (${step.because.join(', ')})`, clause ? [clause] : []);
+    }
     if (!when) return fail(`Says what (${quote(action.text)}) but not when`, [action]);
     return pass(`Next step: ${quote(action.text)} … ${quote(when.text)}`, [action, when]);
   },

@@ -197,6 +197,14 @@ const REQUEST_OPENERS = new RegExp(
 /** Sentences that only look like requests: politeness and venting. */
 const NOT_A_REQUEST = /^(?:\W*)(?:please (?:note|be advised|advise|help)\b(?!\s+me)|thanks|thank you)/i;
 
+/** The request openers' verdict on one sentence or clause ("please …", "could you …", "I need to know …"). */
+export function looksLikeRequest(text: string): boolean {
+  return REQUEST_OPENERS.test(text) && !NOT_A_REQUEST.test(text);
+}
+
+/** A sentence that reports a problem ("still hasn't shipped", "keeps crashing"). */
+export const reportsProblem = (text: string) => PROBLEM.test(text);
+
 /** Questions and requests in the customer's text, with their ranges. `answered` is filled by the engine. */
 export function findQuestions(text: string): Question[] {
   const out: Question[] = [];

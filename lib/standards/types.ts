@@ -39,6 +39,8 @@ export interface Question extends Evidence {
   answered: boolean;
   /** A complaint taken as the request when the customer asked nothing outright. */
   implicit?: boolean;
+  /** The words and parse that made it an ask ("could you", "imperative"). */
+  because?: string[];
 }
 
 export type MoodLabel = 'upset' | 'worried' | 'neutral' | 'positive';
@@ -49,6 +51,8 @@ export interface Mood {
   score: number;
   /** The customer's words behind the score, as ranges of the joined customer text. */
   evidence: Evidence[];
+  /** Why, in plain words (strongest first): the model's deciding words, repeat contact. */
+  reasons?: string[];
 }
 
 export interface CustomerName {

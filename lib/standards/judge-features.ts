@@ -1,0 +1,102 @@
+/**
+ * Features of each judgement the trained models make (issue #12), shared by training
+ * (scripts/train.ts) and the engine: the words and parse of the text, plus what the older phrase
+ * lists say (as features the model weighs, never as the verdict itself).
+ */
+import { parse, type Clause } from './nlp';
+import { clauseFeatures, clauseFlags, ngrams } from './features';
+import { featuresOf, type Features } from './model';
+import { findAll, keywordTags, keywords, looksLikeRequest, moodOf, related, reportsProblem, shoutedWords } from './text';
+import { acknowledgement, GENERIC_APOLOGY } from './acknowledges-feelings';
+import { stepPhrases } from './next-step';
+import { markAnswered } from './answers-questions';
+
+/** Caps per evaluation (bounded work, issue #15): longer text is judged on its first part. */
+export const LIMITS = { customerChars: 2_500, draftChars: 5_000, messages: 20, clauses: 60, asks: 8 } as const;
+
+const capped = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
+export const customerClauses = (text: string): Clause[] => parse(capped(text, LIMITS.customerChars)).clauses.slice(0, LIMITS.clauses);
+export const replyClauses = (text: string): Clause[] => parse(capped(text, LIMITS.draftChars)).clauses.slice(0, LIMITS.clauses);
+
+/** Everything said in a text: every clause's words, pairs and parse flags. */
+function textFeatures(clauses: Clause[], into: Features = new Map()): Features {
+  for (const c of clauses) featuresOf(clauseFeatures(c), into);
+  return into;
+}
+
+const lengthBucket = (n: number) => (n < 80 ? 'len:short' : n > 800 ? 'len:long' : 'len:medium');
+
+/**
+ * Upset: the customer's latest message on its own. (Whether a thread was there says more about the
+ * source than the mood; the thread's part — repetition, escalation — is lib/standards/mood.ts's.)
+ */
+export function upsetFeatures(customer: string): Features {
+  const f = textFeatures(customerClauses(customer));
+  const mood = moodOf(capped(customer, LIMITS.customerChars));
+  f.set(`r:mood-${mood.label}`, 1);
+  if (mood.score <= -2) f.set('r:score<=-2', 1);
+  if (mood.score <= -5) f.set('r:score<=-5', 1);
+  if (shoutedWords(capped(customer, LIMITS.customerChars)).length >= 2) f.set('r:shouting', 1);
+  f.set(lengthBucket(customer.length), 1);
+  return f;
+}
+
+/** Is this clause of the customer's message a question or request? */
+export function askFeatures(clauses: Clause[], i: number): Features {
+  const c = clauses[i]!;
+  const f = featuresOf(clauseFeatures(c));
+  if (looksLikeRequest(c.text)) f.set('r:request-opener', 1);
+  if (reportsProblem(c.text)) f.set('r:problem', 1);
+  if (i === 0) f.set('at:first', 1);
+  if (i === clauses.length - 1) f.set('at:last', 1);
+  if (c.tokens.length <= 3) f.set('size:tiny', 1);
+  else if (c.tokens.length > 30) f.set('size:long', 1);
+  const next = clauses[i + 1];
+  if (next?.sentence === c.sentence && next.text.includes('?')) f.set('ctx:question-follows', 1);
+  return f;
+}
+
+/** Does the reply address this ask? Overlap of content words, the reply's parse, the ask's form. */
+export function addressedFeatures(ask: string, reply: string, customer: string, otherAsks: readonly string[] = []): Features {
+  const f: Features = new Map();
+  const askClauses = parse(capped(ask, 2_000)).clauses;
+  const rClauses = replyClauses(reply);
+  for (const c of askClauses) for (const flag of clauseFlags(c)) f.set(`ask:${flag}`, 1);
+  for (const c of rClauses) for (const flag of clauseFlags(c)) f.set(`reply:${flag}`, 1);
+  const said = keywordTags(capped(reply, LIMITS.draftChars));
+  const asked = [...keywords(ask)];
+  const shared = asked.filter((k) => related(k).some((r) => said.has(r))).length;
+  f.set(shared === 0 ? 'overlap:0' : shared === 1 ? 'overlap:1' : 'overlap:2+', 1);
+  if (asked.length) f.set('overlap:ratio', shared / asked.length);
+  // The phrase lists' verdict with the other asks beside it: each must be met on a word of its own.
+  const asks = [ask, ...otherAsks.slice(0, LIMITS.asks)].map((text) => ({ start: 0, end: text.length, text, answered: false }));
+  const [old] = markAnswered(asks, capped(reply, LIMITS.draftChars), capped(customer, LIMITS.customerChars));
+  if (old?.answered) f.set('r:phrase-answered', 1);
+  if (/https?:\/\//.test(reply)) f.set('reply:link', 1);
+  f.set(`reply-${lengthBucket(reply.length)}`, 1);
+  for (const c of askClauses) for (const w of ngrams(c.tokens, 'ask')) if (w.startsWith('askw:')) f.set(w, 1);
+  return f;
+}
+
+/** Next step: a clear action for the customer or what happens next. */
+export function nextStepFeatures(reply: string): Features {
+  const f = textFeatures(replyClauses(reply));
+  const { done, later, when } = stepPhrases(capped(reply, LIMITS.draftChars));
+  if (done) f.set('r:done-step', 1);
+  if (later) f.set('r:promised-step', 1);
+  if (when) f.set('r:when', 1);
+  f.set(lengthBucket(reply.length), 1);
+  return f;
+}
+
+/** Acknowledges feelings: the reply recognises this customer's feeling or situation. */
+export function acknowledgesFeatures(reply: string, customer: string): Features {
+  const f = textFeatures(replyClauses(reply));
+  const r = capped(reply, LIMITS.draftChars);
+  if (acknowledgement(r, capped(customer, LIMITS.customerChars))) f.set('r:acknowledges', 1);
+  if (findAll(r, GENERIC_APOLOGY).length) f.set('r:generic-apology', 1);
+  const mood = moodOf(capped(customer, LIMITS.customerChars)).label;
+  if (mood === 'upset' || mood === 'worried') f.set('c:sounds-upset', 1);
+  return f;
+}

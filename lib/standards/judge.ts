@@ -1,0 +1,168 @@
+/**
+ * The trained judgements of the checklist engine (issue #12): upset, questions/requests, addressed,
+ * next step, acknowledges feelings. Each answers with the clause that decided it and the model's
+ * strongest features, so the checklist's "show" can point at the words. Background only.
+ */
+import upsetModel from './models/upset.json';
+import askModel from './models/ask.json';
+import addressedModel from './models/addressed.json';
+import nextStepModel from './models/next-step.json';
+import acknowledgesModel from './models/acknowledges.json';
+import type { Clause } from './nlp';
+import { clauseFeatures } from './features';
+import { readable, score, type LinearModel, type Scored } from './model';
+import { acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, upsetFeatures } from './judge-features';
+import type { Evidence } from './types';
+import type { Exchange } from './judgement';
+import { respectfulLanguage } from './respectful-language';
+import { stepPhrases } from './next-step';
+import { acknowledgement } from './acknowledges-feelings';
+import { looksLikeRequest } from './text';
+import { DEFAULT_PACK } from './pack';
+
+export const MODELS = {
+  upset: upsetModel as LinearModel,
+  ask: askModel as LinearModel,
+  addressed: addressedModel as LinearModel,
+  nextStep: nextStepModel as LinearModel,
+  acknowledges: acknowledgesModel as LinearModel,
+};
+
+export interface Judged {
+  yes: boolean;
+  probability: number;
+  /** The clause that weighed most toward the verdict (a range of the text judged). */
+  clause?: Evidence;
+  /** The model's strongest features as words ("could you", "imperative"). */
+  because: string[];
+}
+
+/** The clause whose own words and parse push hardest toward the verdict. */
+function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean): Evidence | undefined {
+  let best: { c: Clause; s: number } | undefined;
+  for (const c of clauses) {
+    let s = 0;
+    for (const f of new Set(clauseFeatures(c))) s += model.weights[f] ?? 0;
+    if (!yes) s = -s;
+    if (!best || s > best.s) best = { c, s };
+  }
+  if (!best || best.s <= 0) return undefined;
+  // Without the salutation the clause may start with ("Hi Dana, I'm so sorry…") or its closing stop.
+  const lead = /^(?:hi|hello|hey|dear)\b[^,\n]{0,40},\s*/i.exec(best.c.text)?.[0].length ?? 0;
+  const text = best.c.text.slice(lead).replace(/[\s.,;:!]+$/, '');
+  return text ? { start: best.c.start + lead, end: best.c.start + lead + text.length, text } : undefined;
+}
+
+function judged(model: LinearModel, scored: Scored, clauses: Clause[]): Judged {
+  return {
+    yes: scored.yes,
+    probability: scored.probability,
+    clause: decidingClause(model, clauses, scored.yes),
+    because: [...new Set(scored.strongest.map((s) => readable(s.feature)))],
+  };
+}
+
+/** Is the customer's latest message upset (frustration, anger, worry, urgency, loss)? */
+export function judgeUpset(customer: string): Judged {
+  return judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer)), customerClauses(customer));
+}
+
+export interface Ask extends Evidence {
+  probability: number;
+  because: string[];
+}
+
+/**
+ * A phrase list that agrees with a model that leans yes tips the verdict: the lists are precise
+ * but narrow, the model broad but short of examples ("I'd be upset too" had none).
+ */
+function backstop(s: Scored, phrase: boolean, lean = BACKSTOP): Scored {
+  return !s.yes && phrase && s.probability >= lean ? { ...s, yes: true } : s;
+}
+const BACKSTOP = 0.2;
+
+/**
+ * Questions and requests in the customer's text: the clauses the model picks, each widened to its
+ * sentence's neighbouring clauses that are not asks themselves ("Quick one: which plan…").
+ */
+export function findAsks(customer: string): Ask[] {
+  const clauses = customerClauses(customer);
+  const scored = clauses.map((c, i) => backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text)));
+  const out: Ask[] = [];
+  let i = 0;
+  while (i < clauses.length) {
+    if (!scored[i]!.yes) {
+      i++;
+      continue;
+    }
+    const sentence = clauses[i]!.sentence;
+    let from = i;
+    while (from > 0 && clauses[from - 1]!.sentence === sentence && !scored[from - 1]!.yes) from--;
+    let to = i;
+    while (to + 1 < clauses.length && clauses[to + 1]!.sentence === sentence && (scored[to + 1]!.yes || !scored.slice(to + 1).some((s, k) => s.yes && clauses[to + 1 + k]!.sentence === sentence))) to++;
+    const start = clauses[from]!.start;
+    const end = clauses[to]!.end;
+    const best = scored.slice(i, to + 1).reduce((a, b) => (b.probability > a.probability ? b : a));
+    out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)) });
+    i = to + 1;
+  }
+  return out.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
+}
+
+const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'reply:p:question-mark', 'reply:p:you-instruction', 'reply:p:will-happen', 'reply:link'];
+
+/** Does the reply address this ask (answer it, say how/when it is handled, or ask for what is needed)? */
+export function judgeAddressed(ask: string, reply: string, customer: string, otherAsks: readonly string[] = []): Judged {
+  const f = addressedFeatures(ask, reply, customer, otherAsks);
+  let s = score(MODELS.addressed, f);
+  // A reply that takes up nothing of the ask and does nothing (no step, no question back, no link) does not address it.
+  if (s.yes && !f.has('r:phrase-answered') && f.has('overlap:0') && !ENGAGES.some((k) => f.has(k))) s = { ...s, yes: false };
+  // With several asks, one reply can meet one and skip another: a yes must be met on the ask's own words too.
+  if (s.yes && otherAsks.length && !f.has('r:phrase-answered')) s = { ...s, yes: false };
+  return { yes: s.yes, probability: s.probability, because: s.strongest.map((x) => readable(x.feature)) };
+}
+
+/** Does the reply give a clear next step (an action for the customer, or what happens next)? */
+export function judgeNextStep(reply: string): Judged {
+  return judged(MODELS.nextStep, score(MODELS.nextStep, nextStepFeatures(reply)), replyClauses(reply));
+}
+
+/** Does the reply specifically acknowledge the customer's feeling or situation? */
+export function judgeAcknowledges(reply: string, customer: string): Judged {
+  const f = acknowledgesFeatures(reply, customer);
+  const phrase = acknowledgement(reply.slice(0, LIMITS.draftChars), customer.slice(0, LIMITS.customerChars));
+  // Naming the feeling ("I'd be annoyed too", "that sounds exhausting") — not a "sorry" formula.
+  const named = !!phrase && !/\b(?:sorry|apolog)/i.test(phrase.text);
+  const verdict = judged(MODELS.acknowledges, backstop(score(MODELS.acknowledges, f), named, 0.05), replyClauses(reply));
+  return verdict.yes && !verdict.clause && phrase ? { ...verdict, clause: phrase } : verdict;
+}
+
+export interface Prediction {
+  upset: boolean;
+  asks: (Evidence & { addressed: boolean | null })[];
+  nextStep: boolean | null;
+  when: boolean | null;
+  acknowledgesFeelings: boolean | null;
+  respectful: boolean | null;
+}
+
+/** The engine's labels for one labelled exchange, in the labels' own shape (for evaluation). */
+export function judgeExchange(row: Pick<Exchange, 'customer' | 'reply' | 'thread'>): Prediction {
+  const { customer, reply } = row;
+  const found = findAsks(customer);
+  const asks = found.map(({ start, end, text }) => ({ start, end, text, addressed: reply ? judgeAddressed(text, reply, customer, found.filter((o) => o.text !== text).map((o) => o.text)).yes : null }));
+  if (!reply) return { upset: judgeUpset(customer).yes, asks, nextStep: null, when: null, acknowledgesFeelings: null, respectful: null };
+  return {
+    upset: judgeUpset(customer).yes,
+    asks,
+    nextStep: judgeNextStep(reply).yes,
+    when: !!stepPhrases(reply).when,
+    acknowledgesFeelings: judgeAcknowledges(reply, customer).yes,
+    respectful: respectfulLanguage.check({ draft: reply, standards: DEFAULT_PACK } as Parameters<typeof respectfulLanguage.check>[0]).state !== 'fail',
+  };
+}
+
+/** Addressed, judged on the labelled asks themselves (so its accuracy does not depend on finding them). */
+export function judgeAddressedOn(row: Pick<Exchange, 'customer' | 'reply'>, asks: readonly { text: string }[]): boolean[] {
+  return asks.map((a) => (row.reply ? judgeAddressed(a.text, row.reply, row.customer, asks.filter((o) => o !== a).map((o) => o.text)).yes : false));
+}

@@ -1,0 +1,62 @@
+/**
+ * The one mood of the product (issue #12): the checklist, the stored visit mood, the cues and the
+ * dashboard all read it. The trained upset model decides upset or not on the customer's latest
+ * message, with the earlier messages of the thread as context; the lexicon tells worry from anger
+ * and calm from pleased; the thread adds escalation ("third time", upset again after being upset).
+ * Pure and background only (the model and the parser are large).
+ */
+import { judgeUpset } from './judge';
+import { moodOf as lexiconMood } from './text';
+import type { Evidence, Mood, MoodLabel } from './types';
+
+export interface ThreadMood extends Mood {
+  /** Probability of upset from the model, 0..1. */
+  probability: number;
+  /** The same reading on the stored scale, -5 (very upset) .. 5 (pleased). */
+  scale: number;
+  /** The customer is upset and the thread shows it growing (repeat contact, earlier upset messages). */
+  escalating: boolean;
+  /** Plain reasons, strongest first ("“third time”", "upset in an earlier message too"). */
+  reasons: string[];
+}
+
+const REPEAT = /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time|(?:twice|again|still|once more|yet again)\b|(?:two|three|four|five|several|many|\d+) times|same (?:thing|problem|issue) (?:again|happened))/gi;
+
+const WORRY_LABELS = new Set<MoodLabel>(['worried']);
+
+/**
+ * The mood of the customer's latest message, reading the thread before it (oldest first, the
+ * customer's own earlier messages; agent turns may be included and are only context).
+ */
+export function threadMood(latest: string, earlier: readonly string[] = []): ThreadMood {
+  const upset = judgeUpset(latest);
+  const lexicon = lexiconMood(latest);
+  const repeats: Evidence[] = [...latest.matchAll(REPEAT)].slice(0, 3).map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  const earlierUpset = upset.yes && earlier.slice(-3).some((m) => judgeUpset(m).yes);
+  let label: MoodLabel;
+  if (upset.yes) label = WORRY_LABELS.has(lexicon.label) ? 'worried' : 'upset';
+  else label = lexicon.label === 'positive' ? 'positive' : 'neutral';
+  const evidence = upset.yes ? mergeEvidence(lexicon.evidence, repeats, upset.clause) : lexicon.label === 'positive' ? lexicon.evidence : [];
+  const reasons = [
+    ...(upset.yes ? upset.because.map((w) => `“${w}”`) : []),
+    ...(upset.yes ? repeats.map((r) => `repeat contact: “${r.text}”`) : []),
+    ...(earlierUpset ? ['upset in an earlier message too'] : []),
+  ];
+  const scale = upset.yes ? -Math.max(1, Math.min(5, Math.round(upset.probability * 5) + (earlierUpset || repeats.length ? 1 : 0))) : label === 'positive' ? Math.min(5, Math.max(1, Math.round(lexicon.score / 2))) : 0;
+  return {
+    label,
+    score: upset.yes ? Math.min(lexicon.score, scale) : lexicon.score,
+    evidence,
+    probability: upset.probability,
+    scale,
+    escalating: upset.yes && (earlierUpset || repeats.length > 0),
+    reasons: [...new Set(reasons)].slice(0, 5),
+  };
+}
+
+/** Lexicon words, repetition and the model's deciding clause, without overlaps, in text order. */
+function mergeEvidence(words: Evidence[], repeats: Evidence[], clause: Evidence | undefined): Evidence[] {
+  const all = [...words, ...repeats].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = all.filter((e, i) => !all.slice(0, i).some((o) => e.start >= o.start && e.end <= o.end));
+  return out.length || !clause ? out : [clause];
+}

@@ -1,0 +1,157 @@
+/**
+ * The language layer of the checklist engine: sentences, clauses and their parse (part of speech,
+ * negation) from wink-nlp with its light English web model. Background only (the model is ~1 MB
+ * gzip); the content script never imports this.
+ *
+ * Segmentation keeps emails, URLs, @handles and emoji whole (wink's tokenizer), breaks at line ends
+ * and bullets, drops quoted text ("> …", "On … wrote:"), and splits sentences into clauses at ";",
+ * dashes and conjunctions that start a new action ("remove the app and add it again").
+ */
+import winkNLP, { type ItemSentence } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Evidence } from './types';
+
+export interface Token {
+  text: string;
+  /** Lowercase, curly apostrophes straightened. */
+  lower: string;
+  /** Universal part of speech (VERB, AUX, PRON, NOUN, INTJ, PUNCT, …). */
+  pos: string;
+  /** Inside the scope of a negation ("I do n't *think it works*"). */
+  negated: boolean;
+  start: number;
+  end: number;
+}
+
+export interface Clause extends Evidence {
+  tokens: Token[];
+  /** Index of its sentence in `Parsed.sentences`. */
+  sentence: number;
+}
+
+export interface Parsed {
+  sentences: Evidence[];
+  clauses: Clause[];
+}
+
+let nlp: ReturnType<typeof winkNLP> | undefined;
+const load = () => (nlp ??= winkNLP(model, ['sbd', 'pos', 'negation']));
+
+/** Ranges of quoted earlier mail: "> …" lines and everything from "On … wrote:" on. */
+export function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const wrote = /^(?:on\b.{0,200}\bwrote:|-{2,}\s*original message\s*-{2,}|from:\s.+\n(?:sent|date):)/im.exec(text);
+  for (const m of text.matchAll(/^[ \t]*>.*$/gm)) out.push([m.index!, m.index! + m[0].length]);
+  if (wrote) out.push([wrote.index, text.length]);
+  return out;
+}
+
+/** Tokens of `text` with their character ranges (wink does not give offsets: find them in order). */
+function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } {
+  // Runs of 100+ characters without a space (pasted logs, base64) cost wink seconds: one word each.
+  const masked = text.replace(LONG_RUN, (run) => `longrun${' '.repeat(run.length - 7)}`);
+  const doc = load().readDoc(masked);
+  const its = load().its;
+  const values = doc.tokens().out();
+  const pos = doc.tokens().out(its.pos) as string[];
+  const neg = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  const tokens: Token[] = [];
+  const linkEnds = new Set<number>();
+  let cursor = 0;
+  const byIndex: number[] = [];
+  values.forEach((word, i) => {
+    const at = masked.indexOf(word, cursor);
+    if (!word.trim() || at < 0) return void byIndex.push(-1);
+    const value = word === 'longrun' && /^longrun/.test(masked.slice(at)) ? text.slice(at).match(/^\S+/)![0] : text.slice(at, at + word.length);
+    cursor = at + value.length;
+    byIndex.push(tokens.length);
+    // A link or address swallows the full stop after it ("visit https://x.com/a. Then…"): give it back.
+    const tail = /^(?:https?:|www\.|\S+@)/i.test(value) ? (/[.,;:!?)]+$/.exec(value)?.[0] ?? '') : '';
+    if (/[.!?]/.test(tail)) linkEnds.add(tokens.length);
+    const end = at + value.length - tail.length;
+    tokens.push({ text: value.slice(0, value.length - tail.length), lower: value.slice(0, value.length - tail.length).toLowerCase().replace(/’/g, "'"), pos: pos[i] ?? 'X', negated: !!neg[i], start: at, end });
+  });
+  const sentenceEnds = linkEnds;
+  doc.sentences().each((s: ItemSentence) => {
+    const span = s.out(its.span) as unknown as [number, number];
+    for (let k = span[1]; k >= span[0]; k--) if ((byIndex[k] ?? -1) >= 0) return void sentenceEnds.add(byIndex[k]!);
+  });
+  return { tokens, sentenceEnds };
+}
+
+const LONG_RUN = /\S{100,}/g;
+const BULLET = /^(?:[-*•·‣◦]|\d{1,2}[.)])$/;
+const CLAUSE_BREAK = new Set([';', '—', '–', '-', ':']);
+/** Conjunctions after which a new clause starts when a verb or subject follows. */
+const JOINERS = new Set(['and', 'but', 'so', 'then', 'also', 'because', 'or']);
+
+/** True when token i starts a new sentence: a line break before it, or wink's boundary after i-1. */
+function startsSentence(text: string, tokens: Token[], i: number, ends: Set<number>): boolean {
+  if (i === 0) return true;
+  if (ends.has(i - 1)) return true;
+  return text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
+}
+
+const SUBJECT_BREAK = new Set(['INTJ', 'NOUN', 'PROPN', 'NUM', 'SYM']);
+
+function startsClause(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (prev && CLAUSE_BREAK.has(prev.text) && prev.pos === 'PUNCT') return true;
+  // "help me pls I need my invoice": a new subject after a word that cannot govern it.
+  if ((t.lower === 'i' || t.lower === 'we') && prev && SUBJECT_BREAK.has(prev.pos) && (next?.pos === 'VERB' || next?.pos === 'AUX')) return true;
+  if (JOINERS.has(t.lower) && next && (next.pos === 'VERB' || next.pos === 'PRON' || next.pos === 'AUX') && i > 1) return true;
+  return false;
+}
+
+const cache = new Map<string, Parsed>();
+
+/** Sentences and clauses of `text` (quoted mail left out), cached for the last few texts. */
+export function parse(text: string): Parsed {
+  const known = cache.get(text);
+  if (known) return known;
+  const out = computeParse(text);
+  if (cache.size >= 8) cache.delete(cache.keys().next().value!);
+  cache.set(text, out);
+  return out;
+}
+
+function computeParse(text: string): Parsed {
+  const quoted = quotedRanges(text);
+  const { tokens: all, sentenceEnds } = tokensOf(text);
+  const isQuoted = (t: Token) => quoted.some(([s, e]) => t.start >= s && t.start < e);
+  const sentences: Evidence[] = [];
+  const clauses: Clause[] = [];
+  let current: Token[] = [];
+  let sentenceStart = -1;
+  let firstClause = 0;
+  const closeClause = () => {
+    while (current.length && BULLET.test(current[0]!.text)) current.shift();
+    if (current.length) {
+      const start = current[0]!.start;
+      const end = current[current.length - 1]!.end;
+      clauses.push({ start, end, text: text.slice(start, end), tokens: current, sentence: sentences.length });
+    }
+    current = [];
+  };
+  const closeSentence = () => {
+    closeClause();
+    if (clauses.length > firstClause) {
+      const start = clauses[firstClause]!.start;
+      const end = clauses.at(-1)!.end;
+      sentences.push({ start, end, text: text.slice(start, end) });
+    }
+    firstClause = clauses.length;
+    sentenceStart = -1;
+  };
+  all.forEach((t, i) => {
+    if (isQuoted(t)) return;
+    if (startsSentence(text, all, i, sentenceEnds) && sentenceStart >= 0) closeSentence();
+    else if (current.length && startsClause(all, i)) closeClause();
+    if (sentenceStart < 0) sentenceStart = t.start;
+    current.push(t);
+  });
+  closeSentence();
+  return { sentences, clauses };
+}

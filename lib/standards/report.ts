@@ -1,0 +1,134 @@
+/**
+ * Honest figures for the checklist's judgements (issue #12): precision, recall, F1 and accuracy
+ * per item against labelled exchanges, each with a 95% bootstrap interval (exchanges resampled
+ * with replacement, 1,000 times, seeded), and the number of items each figure rests on.
+ */
+import type { Exchange } from './judgement';
+import { sameAsk } from './judgement';
+import { judgeAddressedOn, judgeExchange, type Prediction } from './judge';
+
+export const ITEMS = ['question/request', 'addressed', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful'] as const;
+export type Item = (typeof ITEMS)[number];
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
+
+/** What one exchange contributes to each item's counts. */
+export type ExchangeCounts = Partial<Record<Item, Counts>>;
+
+function binary(label: boolean | null | undefined, got: boolean | null): Counts | undefined {
+  if (typeof label !== 'boolean' || got === null) return undefined;
+  const c = zero();
+  c[label ? (got ? 'tp' : 'fn') : got ? 'fp' : 'tn']++;
+  return c;
+}
+
+/** Counts of one exchange: asks matched by range (half of the shorter span shared), addressed judged on the labelled asks. */
+export function countExchange(row: Exchange, got: Prediction = judgeExchange(row)): ExchangeCounts {
+  const out: ExchangeCounts = {};
+  const asks = zero();
+  for (const gold of row.labels.asks) asks[got.asks.some((a) => sameAsk(a, gold)) ? 'tp' : 'fn']++;
+  for (const found of got.asks) if (!row.labels.asks.some((g) => sameAsk(found, g))) asks.fp++;
+  out['question/request'] = asks;
+  const labelled = row.labels.asks.filter((a) => typeof a.addressed === 'boolean');
+  if (row.reply && labelled.length) {
+    const verdicts = judgeAddressedOn(row, labelled);
+    const c = zero();
+    labelled.forEach((a, i) => c[a.addressed ? (verdicts[i] ? 'tp' : 'fn') : verdicts[i] ? 'fp' : 'tn']++);
+    out.addressed = c;
+  }
+  const pairs: [Item, boolean | null | undefined, boolean | null][] = [
+    ['next step', row.labels.nextStep, got.nextStep],
+    ['when', row.labels.when, got.when],
+    ['upset', row.labels.upset, got.upset],
+    ['acknowledges feelings', row.labels.acknowledgesFeelings, got.acknowledgesFeelings],
+    ['respectful', row.labels.respectful, got.respectful],
+  ];
+  for (const [item, label, verdict] of pairs) {
+    const c = binary(label, verdict);
+    if (c) out[item] = c;
+  }
+  return out;
+}
+
+export interface Figure {
+  value: number;
+  low: number;
+  high: number;
+}
+export interface ItemFigures {
+  item: Item;
+  /** Exchanges that carry the item's label. */
+  exchanges: number;
+  /** Labelled positives + negatives (for question/request: labelled asks + asks found that match none). */
+  items: number;
+  precision: Figure;
+  recall: Figure;
+  f1: Figure;
+  accuracy: Figure;
+}
+
+const sum = (cs: Counts[]) => cs.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn, tn: a.tn + c.tn }), zero());
+const measures = (c: Counts) => ({
+  precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1,
+  recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1,
+  f1: 2 * c.tp + c.fp + c.fn ? (2 * c.tp) / (2 * c.tp + c.fp + c.fn) : 1,
+  accuracy: c.tp + c.tn + c.fp + c.fn ? (c.tp + c.tn) / (c.tp + c.tn + c.fp + c.fn) : 1,
+});
+
+/** Deterministic pseudo-random numbers (mulberry32) so a report is reproducible. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Figures per item over exchanges' counts, with 95% percentile bootstrap intervals. */
+export function figures(perExchange: ExchangeCounts[], resamples = 1000, seed = 12): ItemFigures[] {
+  return ITEMS.flatMap((item) => {
+    const cs = perExchange.map((e) => e[item]).filter((c): c is Counts => !!c);
+    if (!cs.length) return [];
+    const whole = measures(sum(cs));
+    const rand = random(seed);
+    const draws: Record<keyof typeof whole, number[]> = { precision: [], recall: [], f1: [], accuracy: [] };
+    for (let r = 0; r < resamples; r++) {
+      const total = zero();
+      for (let i = 0; i < cs.length; i++) {
+        const c = cs[Math.floor(rand() * cs.length)]!;
+        total.tp += c.tp;
+        total.fp += c.fp;
+        total.fn += c.fn;
+        total.tn += c.tn;
+      }
+      const m = measures(total);
+      for (const k of Object.keys(draws) as (keyof typeof whole)[]) draws[k].push(m[k]);
+    }
+    const fig = (k: keyof typeof whole): Figure => {
+      const sorted = draws[k].sort((a, b) => a - b);
+      return { value: round(whole[k]), low: round(sorted[Math.floor(0.025 * resamples)]!), high: round(sorted[Math.ceil(0.975 * resamples) - 1]!) };
+    };
+    const t = sum(cs);
+    return [{ item, exchanges: cs.length, items: t.tp + t.fp + t.fn + t.tn, precision: fig('precision'), recall: fig('recall'), f1: fig('f1'), accuracy: fig('accuracy') }];
+  });
+}
+
+/** The report as a plain-text table. */
+export function formatReport(title: string, rows: ItemFigures[]): string {
+  const f = (x: Figure) => `${x.value.toFixed(3)} [${x.low.toFixed(2)}–${x.high.toFixed(2)}]`.padEnd(21);
+  const lines = [
+    title,
+    `${'item'.padEnd(22)}${'exch.'.padStart(6)}${'items'.padStart(6)}  ${'precision'.padEnd(21)}${'recall'.padEnd(21)}${'F1'.padEnd(21)}accuracy`,
+    ...rows.map((r) => `${r.item.padEnd(22)}${String(r.exchanges).padStart(6)}${String(r.items).padStart(6)}  ${f(r.precision)}${f(r.recall)}${f(r.f1)}${f(r.accuracy)}`),
+  ];
+  return lines.join('\n');
+}

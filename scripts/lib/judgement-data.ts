@@ -1,0 +1,85 @@
+/** Reading the labelled judgement data with its fixed splits (training and evaluation scripts). */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readExchanges, type Exchange } from '../../lib/standards/judgement';
+import { findQuestions } from '../../lib/standards/text';
+import { stepPhrases } from '../../lib/standards/next-step';
+
+export const DATA = join(new URL('../..', import.meta.url).pathname, 'data/judgement');
+
+export type Split = 'train' | 'dev' | 'test';
+
+/** Every labelled exchange with its split (by conversation, from the source's split.json). */
+export function loadSplits(dataDir = DATA): Record<Split, Exchange[]> {
+  const out: Record<Split, Exchange[]> = { train: [], dev: [], test: [] };
+  for (const source of readdirSync(dataDir).sort()) {
+    const file = join(dataDir, source, 'labelled.jsonl');
+    const splitFile = join(dataDir, source, 'split.json');
+    if (!existsSync(file) || !existsSync(splitFile)) continue;
+    const split = JSON.parse(readFileSync(splitFile, 'utf8')) as Record<Split, string[]>;
+    const where = new Map<string, Split>();
+    for (const s of ['train', 'dev', 'test'] as const) for (const c of split[s] ?? []) where.set(c, s);
+    const { rows, problems } = readExchanges(readFileSync(file, 'utf8'), `${source}/labelled.jsonl`);
+    for (const p of problems) process.stderr.write(`skipped: ${p}\n`);
+    for (const row of rows) {
+      const s = where.get(row.conversation ?? row.id);
+      if (s) out[s].push(row);
+      else process.stderr.write(`skipped: ${row.id} is in no split\n`);
+    }
+  }
+  for (const s of ['train', 'dev', 'test'] as const) out[s].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out;
+}
+
+
+interface CorpusRow {
+  id: string;
+  customerMessages: string[];
+  draft: string;
+  expected: Record<string, 'pass' | 'fail' | 'na' | undefined>;
+}
+
+/**
+ * The project's own labelled replies (test/corpus/*.jsonl, written for the checklist rules) as
+ * extra training exchanges, with the labels their rule states imply: acknowledges-feelings `na`
+ * means calm, pass/fail upset; next-step pass is a step, fail without any step phrase is none (a
+ * fail for a missing when says nothing about the step); asks are the phrase lists' questions,
+ * addressed when answers-questions passed (or the one question when it failed). Train only: they
+ * are the rules' regression sets, never a figure of real text.
+ */
+export function projectCorpora(): Exchange[] {
+  const root = join(new URL('../..', import.meta.url).pathname, 'test/corpus');
+  return ['replies.jsonl', 'holdout.jsonl', 'holdout-2.jsonl'].flatMap((file) =>
+    readFileSync(join(root, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as CorpusRow)
+      .map((row) => corpusExchange(row, file)),
+  );
+}
+
+function corpusExchange(row: CorpusRow, file: string): Exchange {
+  const customer = row.customerMessages.join('\n\n');
+  const ack = row.expected['acknowledges-feelings'];
+  const step = row.expected['next-step'];
+  const answers = row.expected['answers-questions'];
+  const found = findQuestions(customer).filter((q) => !q.implicit);
+  const addressed = (n: number) => (answers === 'pass' ? true : answers === 'fail' && n === 1 ? false : null);
+  const phrases = stepPhrases(row.draft);
+  return {
+    id: `corpus-${file}-${row.id}`,
+    source: 'project-corpus',
+    conversation: `corpus-${file}-${row.id}`,
+    thread: [],
+    customer,
+    reply: row.draft,
+    labels: {
+      upset: ack ? ack !== 'na' : null,
+      asks: found.map((q) => ({ text: q.text, start: q.start, end: q.end, addressed: addressed(found.length) })),
+      nextStep: step === 'pass' ? true : step === 'fail' && !phrases.done && !phrases.later ? false : null,
+      when: null,
+      acknowledgesFeelings: ack === 'pass' ? true : ack === 'fail' ? false : null,
+      respectful: null,
+    },
+  };
+}

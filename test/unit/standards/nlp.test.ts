@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../../lib/standards/nlp';
+import { clauseFlags } from '../../../lib/standards/features';
+
+const clauses = (text: string) => parse(text).clauses.map((c) => c.text);
+const flags = (text: string) => parse(text).clauses.flatMap(clauseFlags);
+
+describe('segmentation', () => {
+  it('keeps an email address, a URL and a handle inside their sentence', () => {
+    const text = 'Hi @dana_k, can you mail jo.smith@example.com the invoice? See https://help.example.com/a?b=1. Thanks';
+    expect(parse(text).sentences.map((s) => s.text)).toEqual([
+      'Hi @dana_k, can you mail jo.smith@example.com the invoice?',
+      'See https://help.example.com/a?b=1',
+      'Thanks',
+    ]);
+  });
+
+  it('breaks at bullets and line ends and drops the bullet marks', () => {
+    expect(clauses('Two things:\n- the app crashes\n- please refund March')).toEqual(['Two things:', 'the app crashes', 'please refund March']);
+  });
+
+  it('leaves quoted mail out', () => {
+    const text = 'Still broken.\n\nOn Mon, 3 Feb 2025 Support wrote:\n> Could you restart it?\n> Thanks';
+    expect(clauses(text)).toEqual(['Still broken.']);
+    expect(clauses('> old question?\nNew one: where is it?')).toEqual(['New one:', 'where is it?']);
+  });
+
+  it('keeps emoji and splits two actions joined by "and"', () => {
+    expect(clauses('Remove the app and add it again 😀')).toEqual(['Remove the app', 'and add it again 😀']);
+  });
+
+  it('separates an ask run on without punctuation', () => {
+    expect(clauses('help me pls I need my invoice re-sent')).toEqual(['help me pls', 'I need my invoice re-sent']);
+  });
+
+  it('survives a 20,000-character line without spaces', () => {
+    expect(parse('x'.repeat(20_000)).clauses).toHaveLength(1);
+  });
+});
+
+describe('parse flags', () => {
+  it('finds imperatives, "could you" requests, instructions to "you" and our commitments', () => {
+    expect(flags('Please remove the app.')).toContain('p:imperative');
+    expect(flags('Could you send your order number?')).toContain('p:modal-request');
+    expect(flags("You'll need to place a new order.")).toContain('p:you-instruction');
+    expect(flags("I'll pass this to billing today.")).toContain('p:we-will');
+    expect(flags("I've refunded the duplicate charge.")).toContain('p:we-did');
+    expect(flags('I want a refund')).toContain('p:i-need');
+    expect(flags('which browser version are you on')).toContain('p:wh');
+  });
+
+  it('marks negation and does not call a statement an imperative', () => {
+    expect(flags("I don't think it works")).toContain('p:negated');
+    expect(flags('The parcel arrived broken.')).not.toContain('p:imperative');
+  });
+});

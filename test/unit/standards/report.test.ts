@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { figures, formatReport, type ExchangeCounts } from '../../../lib/standards/report';
+import { readExchanges } from '../../../lib/standards/judgement';
+import { trainLogistic } from '../../../lib/standards/train-core';
+import { score } from '../../../lib/standards/model';
+
+const c = (tp: number, fp: number, fn: number, tn: number) => ({ tp, fp, fn, tn });
+
+describe('figures', () => {
+  it('computes precision, recall, F1 and accuracy from summed counts', () => {
+    const rows: ExchangeCounts[] = [{ upset: c(1, 0, 0, 0) }, { upset: c(0, 1, 0, 0) }, { upset: c(0, 0, 1, 0) }, { upset: c(0, 0, 0, 1) }];
+    const [upset] = figures(rows);
+    expect(upset).toMatchObject({ item: 'upset', exchanges: 4, items: 4 });
+    expect(upset!.precision.value).toBe(0.5);
+    expect(upset!.recall.value).toBe(0.5);
+    expect(upset!.f1.value).toBe(0.5);
+    expect(upset!.accuracy.value).toBe(0.5);
+    expect(upset!.f1.low).toBeLessThan(0.5);
+    expect(upset!.f1.high).toBeGreaterThan(0.5);
+  });
+
+  it('gives a point interval when every exchange is right, and is reproducible', () => {
+    const rows: ExchangeCounts[] = Array.from({ length: 20 }, (_, i) => ({ 'next step': i % 2 ? c(1, 0, 0, 0) : c(0, 0, 0, 1) }));
+    const [step] = figures(rows);
+    expect(step!.f1).toEqual({ value: 1, low: 1, high: 1 });
+    expect(figures(rows)).toEqual(figures(rows));
+    expect(formatReport('t', figures(rows))).toContain('next step');
+  });
+});
+
+describe('labelled exchanges', () => {
+  it('rejects an ask whose offsets do not match its text, with the line number', () => {
+    const good = { id: 'a', customer: 'Where is it?', reply: 'Here.', labels: { upset: false, asks: [{ text: 'Where is it?', start: 0, end: 12, addressed: true }] } };
+    const bad = { ...good, id: 'b', labels: { ...good.labels, asks: [{ text: 'Where', start: 1, end: 6 }] } };
+    const { rows, problems } = readExchanges([JSON.stringify(good), JSON.stringify(bad), '{oops'].join('\n'));
+    expect(rows.map((r) => r.id)).toEqual(['a']);
+    expect(problems[0]).toMatch(/line 2: ask "Where" is not customer\[1\.\.6\]/);
+    expect(problems[1]).toMatch(/line 3: not valid JSON/);
+  });
+});
+
+describe('training', () => {
+  it('learns a separable word and gives the same weights twice', () => {
+    const ex = (w: string, y: boolean) => ({ f: new Map([[`w:${w}`, 1], ['w:the', 1]]), y });
+    const data = [ex('angry', true), ex('angry', true), ex('fine', false), ex('fine', false), ex('angry', true), ex('fine', false)];
+    const model = trainLogistic('t', data, 0.1);
+    expect(score(model, new Map([['w:angry', 1]])).yes).toBe(true);
+    expect(score(model, new Map([['w:fine', 1]])).yes).toBe(false);
+    expect(score(model, new Map([['w:angry', 1]])).strongest[0]!.feature).toBe('w:angry');
+    expect(trainLogistic('t', data, 0.1)).toEqual(model);
+  });
+});
