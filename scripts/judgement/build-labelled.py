@@ -63,7 +63,8 @@ def parse(line, raw):
         if reply_field.replace('-', '').strip():
             raise ValueError('customer-only exchange: reply flags must be "-"')
         ns = when = ack = resp = None
-    row = {'id': ident, 'source': ex['source'], 'conversation': ex['conversation'], 'thread': ex['thread'],
+    row = {'id': ident, 'source': ex['source'], 'conversation': ex['conversation'],
+           **({'url': ex['url']} if 'url' in ex else {}), 'thread': ex['thread'],
            'customer': ex['customer'], 'reply': ex['reply'],
            'labels': {'upset': flag(upset, 'upset'), 'asks': asks, 'nextStep': ns, 'when': when,
                       'acknowledgesFeelings': ack, 'respectful': resp}}
