@@ -200,7 +200,7 @@ export const BUILT_IN_SCENARIOS: readonly Scenario[] = [
       'Removes every extra step from their day.',
     ],
     modelAnswer:
-      'Hi Ruth,\n\nI am so sorry about your father. That is a terrible thing to be dealing with, and the last thing you need is a booking problem on top of it.\n\nI have moved your flight to Thursday at 07:15 without a change fee, and the new ticket is already in your email. Your seat and luggage stay the same.\n\nIf the plans change again, reply to this email at any hour and we will change it once more for free.\n\nThinking of you and your family,\nPriya',
+      'Hi Ruth,\n\nI am so sorry about your father, and I understand how worrying this is. The last thing you need is a booking problem on top of it.\n\nI have moved your flight to Thursday at 07:15 without a change fee, and the new ticket is already in your email. Your seat and luggage stay the same.\n\nIf the plans change again, reply to this email at any hour and we will change it once more for free.\n\nThinking of you and your family,\nPriya',
     subject: 'Need to change my flight today - family emergency',
     channel: 'email',
     customer: { name: 'Ruth Abernathy', email: 'ruth.abernathy@example.co.uk', customerForDays: 900, timeZone: 'Europe/London' },
@@ -355,7 +355,7 @@ export const BUILT_IN_SCENARIOS: readonly Scenario[] = [
       'Offers something that fits the harm (here: the lost sales day), without being asked.',
     ],
     modelAnswer:
-      'Hi Chiara,\n\nYesterday your shop was offline for five hours on your busiest day of the month, and that was our failure: a configuration change we made broke the checkout for a group of shops, yours included. I am sorry about the lost orders and the stress of watching it happen.\n\nYour checkout has been working again since 16:40 yesterday, and we have rolled back the change and added a check so it cannot ship that way again.\n\nI have credited your account with a full month of your plan, and our team will send you a list of the customers whose carts were abandoned during the outage by tomorrow, so you can reach out to them.\n\nThank you for staying with us through this,\nPriya',
+      'Hi Chiara,\n\nYesterday your shop was offline for five hours on your busiest day of the month, and that was our failure: a configuration change we made broke the checkout for a group of shops, yours included. I am sorry about the lost orders, and I understand how stressful it was to watch it happen.\n\nYour checkout has been working again since 16:40 yesterday, and we have rolled back the change and added a check so it cannot ship that way again.\n\nI have credited your account with a full month of your plan, and our team will send you a list of the customers whose carts were abandoned during the outage by tomorrow, so you can reach out to them.\n\nThank you for staying with us through this,\nPriya',
     subject: 'Shop down during the sale!!',
     channel: 'email',
     customer: { name: 'Chiara Bellini', email: 'chiara@bellini-pasta.example', customerForDays: 1000, organization: 'Pastificio Bellini', tier: 'Business' },

@@ -43,7 +43,7 @@ describe('schema v8 (trainer mode)', () => {
     const db = new RapportDB(name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(8);
-    expect(await db.customers.toArray()).toEqual([customer]);
+    expect(await db.customers.toArray()).toEqual([{ ...customer, workspace: 'default' }]); // v6 put every customer in the default workspace
     expect(await db.table('replyWeeks').toArray()).toEqual([week]);
     expect(await db.trainingScenarios.count()).toBe(0);
     expect(await db.trainingAttempts.count()).toBe(0);
