@@ -36,7 +36,7 @@ async function openWithSpy(url: string, spy: () => void): Promise<Page> {
 
 async function ready(page: Page, ticket: string) {
   await expect.poll(() => inSidebar(page, 'ticket-id').textContent()).toBe(`#${ticket}`);
-  await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^(Seen|First time)/);
+  await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^(Seen|First time|New to Rapport)/);
 }
 
 /** Everything a page script can reach: the DOM, open shadow roots, frames, timing entries, selection. */

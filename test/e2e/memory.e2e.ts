@@ -113,7 +113,10 @@ describe('customer memory', () => {
       const page = await rapport.open(url);
       await ready(page, url.endsWith('102') ? '102' : '41');
       await expect.poll(() => memory(page, 'api-problem').textContent(), { timeout: 15_000 }).toBe("Local history only — the helpdesk's API didn't answer.");
-      expect(await sidebar(page, '[data-testid="cue"]').count()).toBeGreaterThan(0);
+      // The card still tells what Rapport itself knows. (No "first ticket" cue: without the API's
+      // answer Rapport cannot know it is one; and these two test accounts are workspaces of their
+      // own, #15, so Sam's history on acme.zendesk.com is rightly not shown here.)
+      await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/\S/);
       // Still saves.
       const facts = memory(page, 'memory-facts');
       if ((await facts.getAttribute('open')) === null) await facts.locator('summary').click();
