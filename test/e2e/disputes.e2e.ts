@@ -6,15 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { inSidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
 import { evaluateLine } from '../../lib/standards/cli';
 
 const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
 
 const composer = (page: Page, ticket: string) => page.locator(`[data-ticket-id="${ticket}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
-const rule = (page: Page, id: string) => page.locator(`rapport-sidebar [data-testid="checklist"] [data-rule="${id}"]`);
-const cue = (page: Page, id: string) => page.locator(`rapport-sidebar [data-testid="cue"][data-cue="${id}"]`);
-const sidebarShot = (page: Page, name: string) => page.locator('rapport-sidebar').screenshot({ path: join(screenshotDir, `${name}.png`) });
+const rule = (page: Page, id: string) => sidebar(page, `[data-testid="checklist"] [data-rule="${id}"]`);
+const cue = (page: Page, id: string) => sidebar(page, `[data-testid="cue"][data-cue="${id}"]`);
+const sidebarShot = (page: Page, name: string) => sidebar(page, 'aside').screenshot({ path: join(screenshotDir, `${name}.png`) });
 
 async function openDana(rapport: Rapport, first = true): Promise<Page> {
   const page = await rapport.open(`${ZENDESK}/101`);
@@ -24,7 +24,7 @@ async function openDana(rapport: Rapport, first = true): Promise<Page> {
   await expect.poll(() => cue(page, 'repeat-contact').textContent(), { timeout: 10_000 }).toMatch(/They say it's the third time/);
   await page.waitForTimeout(500); // the API history answer and its refresh
   expect(await cue(page, 'first-contact').count()).toBe(0);
-  expect(await page.locator('rapport-sidebar').textContent()).not.toMatch(/First ticket/);
+  expect(await sidebar(page, 'aside').textContent()).not.toMatch(/First ticket/);
   const visits = await inSidebar(page, 'visit-summary').textContent();
   if (first) expect(visits).toBe('New to Rapport — they say they have written before');
   else expect(visits).toMatch(/^Seen 1 time, last on /);

@@ -18,7 +18,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { inSidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
 
 const SCRIPT = resolve('scripts/freescout.sh');
 const check = spawnSync('bash', [SCRIPT, 'check'], { encoding: 'utf8' });
@@ -153,7 +153,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
 
     await page.goto(`${BASE}/conversation/${seed.hostile}`);
     await sidebarFor(page, seed.hostile, HOSTILE);
-    expect(await page.locator('rapport-sidebar img').count()).toBe(0);
+    expect(await sidebar(page, 'img').count()).toBe(0);
     expect(rapport.dialogs).toEqual([]);
     await shot(page, 'freescout-hostile-name');
     await page.close();

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { inSidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
 import { dataChecksum } from '../../lib/exchange/format';
 
 const TENANT_A = 'https://acme.zendesk.com/agent/tickets';
@@ -31,13 +31,13 @@ async function ticket(url: string, id: string): Promise<Page> {
 }
 
 /** The sidebar's text (its shadow root). */
-const sidebarText = (page: Page) => page.evaluate(() => document.querySelector('rapport-sidebar')?.shadowRoot?.textContent ?? '');
+const sidebarText = (page: Page) => sidebar(page, 'aside').textContent().then((t) => t ?? '');
 
 async function search(page: Page, query: string): Promise<string[]> {
-  await page.locator('rapport-sidebar [data-testid="memory-search"] summary').click();
+  await sidebar(page, '[data-testid="memory-search"] summary').click();
   await inSidebar(page, 'note-search').fill(query);
   await page.waitForTimeout(500);
-  return page.locator('rapport-sidebar [data-testid="search-hit"]').allTextContents();
+  return sidebar(page, '[data-testid="search-hit"]').allTextContents();
 }
 
 describe('two tenants of one helpdesk', () => {
