@@ -34,7 +34,7 @@ interface StoredReply {
 const stored = (account: string) =>
   worker().evaluate(
     (account) =>
-      new Promise<{ replies: StoredReply[]; customers: { id: string; emails: string[] }[] }>((resolve, reject) => {
+      new Promise<{ replies: StoredReply[]; customers: { id: string; emails: string[]; account: string }[] }>((resolve, reject) => {
         const open = indexedDB.open('rapport');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -44,7 +44,7 @@ const stored = (account: string) =>
           tx.oncomplete = () => {
             resolve({
               replies: (replies.result as StoredReply[]).filter((r) => r.account === account).sort((a, b) => a.sentAt - b.sentAt),
-              customers: (customers.result as { id: string; emails: string[] }[]).map((c) => ({ id: c.id, emails: c.emails })),
+              customers: (customers.result as { id: string; emails: string[]; account: string }[]).map((c) => ({ id: c.id, emails: c.emails, account: c.account })),
             });
             open.result.close();
           };
@@ -83,7 +83,8 @@ describe.each([
     await expect.poll(() => sentEntry(page, 'under Admin → Billing', false).count()).toBe(1);
     await expect.poll(() => repliesOf(account).then((r) => r.length)).toBe(1);
     const { replies, customers } = await stored(account);
-    const sam = customers.find((c) => c.emails.includes('sam.rivera@example.com'));
+    // The two layouts are two Freshdesk accounts, so two workspaces (#15) with a Sam each.
+    const sam = customers.find((c) => c.emails.includes('sam.rivera@example.com') && c.account === account);
     expect(replies[0]).toMatchObject({ helpdesk: 'freshdesk', account, ticketId: '41', customerId: sam?.id, packId: 'rapport-default', states: { 'greets-by-name': 'pass', closing: 'pass' } });
     expect(replies[0]!.responseMs).toBeGreaterThan(0);
 

@@ -29,9 +29,10 @@ describe('manifest', () => {
     expect(manifest.optional_host_permissions ?? manifest.optional_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.commands['toggle-sidebar'].suggested_key.default).toBe('Alt+Shift+R');
     expect(manifest.externally_connectable).toBeUndefined();
-    // Issue #15: the sidebar frame is the only web-accessible file, for the helpdesk origins only,
-    // and in MV3 only through the per-session dynamic URL.
-    const helpdesks = ['https://*.freshdesk.com/*', 'https://*.zendesk.com/*'];
+    // Issue #15: the sidebar frame is the only web-accessible file, for the built-in helpdesk
+    // origins and the hosts an agent may add (#13), and in MV3 only through the per-session dynamic
+    // URL, so no site can load it at a fixed address to detect Rapport (isolation.e2e.ts).
+    const helpdesks = ['https://*.freshdesk.com/*', 'https://*.myfreshworks.com/*', 'https://*.zendesk.com/*', 'http://*/*', 'https://*/*'];
     if (version === 3) expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: helpdesks, use_dynamic_url: true }]);
     else expect(manifest.web_accessible_resources).toEqual(['sidebar.html']);
   });
