@@ -115,6 +115,9 @@ describe('reply checklist on Zendesk', () => {
     await expect.poll(() => composer(page, '101').textContent()).toMatch(/^Hi Dana, thanks for your patience\.$/);
     await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('pass');
     // The editor recorded the greeting as its own edit: undo takes it back, redo puts it back.
+    // (The click was in the sidebar's frame, which may still hold the keyboard: the agent goes back
+    // to the composer first.)
+    await composer(page, '101').focus();
     await page.keyboard.press('Control+z');
     await expect.poll(() => composer(page, '101').textContent()).toBe('thanks for your patience.');
     await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('fail');
