@@ -1,12 +1,13 @@
 import type { ReadableField } from '../lib/helpdesks/types';
 import { joinWords, missingLabel } from './format';
 import { CopyDiagnostics } from './CopyDiagnostics';
+import type { DiagnosticsReport } from './model';
 
 /**
  * Says in plain words what the page did not show. `partial`: the ticket was read but some fields
  * were not (a one-line muted notice); otherwise the whole page could not be read.
  */
-export function ReadProblem({ missing, partial, diagnostics }: { missing: ReadableField[]; partial?: boolean; diagnostics?: string }) {
+export function ReadProblem({ missing, partial, diagnostics }: { missing: ReadableField[]; partial?: boolean; diagnostics?: DiagnosticsReport }) {
   const words = missing.map(missingLabel);
   if (partial) {
     return (

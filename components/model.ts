@@ -29,7 +29,7 @@ export type SidebarState =
   /** The page is a ticket but the pane has not rendered yet. */
   | { kind: 'waiting'; helpdesk: HelpdeskId; ticketId: string }
   /** The pane could not be found at all (`missing` says what). */
-  | { kind: 'unreadable'; helpdesk: HelpdeskId; ticketId: string; missing: ReadableField[]; diagnostics?: string }
+  | { kind: 'unreadable'; helpdesk: HelpdeskId; ticketId: string; missing: ReadableField[]; diagnostics?: DiagnosticsReport }
   | {
       kind: 'ticket';
       helpdesk: HelpdeskId;
@@ -39,7 +39,7 @@ export type SidebarState =
       /** Fields the page did not show; the sidebar says so in plain words. */
       missing: ReadableField[];
       /** The "Copy diagnostics" report when fields other than the composer were not read (#13). */
-      diagnostics?: string;
+      diagnostics?: DiagnosticsReport;
       /** undefined while the background is answering. */
       history?: VisitSummary;
       notes?: NoteView[];
@@ -68,3 +68,9 @@ export interface SidebarProps {
   /** Fixed "now" for tests; defaults to Date.now(). */
   now?: number;
 }
+
+/**
+ * Builds the "Copy diagnostics" report on demand (it walks the helpdesk page). In the sidebar frame
+ * a call crosses the port, so it answers a promise.
+ */
+export type DiagnosticsReport = () => string | Promise<string>;

@@ -160,7 +160,12 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       show(state);
     };
 
-    const report = (missing: ReadableField[]) => diagnosticsText(diagnose(adapter, doc, new URL(deps.href()), deps.pattern, [...new Set(missing)]));
+    // The fields the last read missed. The "Copy diagnostics" report is built only when the agent
+    // asks for it: counting every selector walks the whole page (shadow roots included), which must
+    // not happen on every re-read of a page where a field is routinely absent (Zendesk's email).
+    // One function per ticket, so an unchanged read sends the sidebar nothing new.
+    let unread: ReadableField[] = [];
+    const diagnostics = () => diagnosticsText(diagnose(adapter, doc, new URL(deps.href()), deps.pattern, unread));
 
     const read = () => {
       if (sessionSignal.aborted) return;
@@ -168,13 +173,16 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       if (!result.ok || !identityOf(result.snapshot.requester)) {
         if (settled) {
           const missing = result.missing.includes('pane') ? result.missing : ['requester-name' as const, ...result.missing.filter((m) => m !== 'requester-name')];
-          render({ kind: 'unreadable', helpdesk: adapter.id, ticketId, missing: [...new Set(missing)], diagnostics: report(missing) });
+          unread = [...new Set(missing)];
+          render({ kind: 'unreadable', helpdesk: adapter.id, ticketId, missing: unread, diagnostics });
         } else if (!current) {
           render({ kind: 'waiting', helpdesk: adapter.id, ticketId });
         }
         return;
       }
       snapshot = result.snapshot;
+      const partial = result.missing.some((m) => m !== 'composer');
+      if (partial) unread = [...new Set(result.missing)];
       const previous = current?.kind === 'ticket' ? current : undefined;
       const who = identityOf(snapshot.requester);
       const sameCustomer = who === identity;
@@ -185,7 +193,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         subject: snapshot.subject,
         customer: { name: snapshot.requester.name, email: snapshot.requester.email },
         missing: result.missing,
-        diagnostics: result.missing.some((m) => m !== 'composer') ? report(result.missing) : undefined,
+        diagnostics: partial ? diagnostics : undefined,
         history: sameCustomer ? previous?.history : undefined,
         notes: sameCustomer ? previous?.notes : undefined,
         notesTotal: sameCustomer ? previous?.notesTotal : undefined,

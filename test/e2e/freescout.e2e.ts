@@ -241,6 +241,8 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
     // A layout change: the name's element is gone. The sidebar says so and offers diagnostics.
     await page.goto(`${origin}/desk/case/78`);
     await expect.poll(() => inSidebar(page, 'copy-diagnostics').count(), { timeout: 15_000 }).toBe(1);
+    await inSidebar(page, 'copy-diagnostics').click(); // the report is counted on demand
+    await expect.poll(() => inSidebar(page, 'diagnostics').count()).toBe(1);
     const report = (await inSidebar(page, 'diagnostics').textContent()) ?? '';
     expect(report).toContain(`URL pattern: ${origin}/desk/*`);
     expect(report).toMatch(/requester-name: 0 {2}\.who \.name/);
