@@ -36,7 +36,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number };
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number };
 let custom: { server: Server; port: number };
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
@@ -192,6 +192,36 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolRefund}`), { timeout: 15_000 });
     await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
     expect(await page.locator('#conv-layout-main .thread-type-message').count()).toBe(2); // FreeScout has it too
+    await page.close();
+  });
+
+  it('a note follows Sam by email from Zendesk to Freshdesk to FreeScout', async () => {
+    // One workspace: this profile's Zendesk, Freshdesk and FreeScout accounts are three different
+    // products, which join the same memory by default (#15).
+    const zd = await rapport.open('https://demo.zendesk.com/agent/tickets/102');
+    await expect.poll(() => inSidebar(zd, 'customer-email').textContent(), { timeout: 15_000 }).toBe('sam.rivera@example.com');
+    const fromZendesk = `Written on Zendesk ${Date.now()}`;
+    await inSidebar(zd, 'note-input').fill(fromZendesk);
+    await inSidebar(zd, 'note-save').click();
+    await expect.poll(() => inSidebar(zd, 'note').first().textContent()).toContain(fromZendesk);
+    await zd.close();
+
+    const fd = await rapport.open('https://demo.freshdesk.com/a/tickets/41');
+    await expect.poll(() => inSidebar(fd, 'note').allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining([expect.stringContaining(fromZendesk)]));
+    const fromFreshdesk = `Written on Freshdesk ${Date.now()}`;
+    await inSidebar(fd, 'note-input').fill(fromFreshdesk);
+    await inSidebar(fd, 'note-save').click();
+    await expect.poll(() => inSidebar(fd, 'note').first().textContent()).toContain(fromFreshdesk);
+    await fd.close();
+
+    const page = await rapport.context.newPage();
+    await page.goto(`${BASE}/conversation/${seed.sam}`);
+    await sidebarFor(page, seed.sam, 'Sam Rivera');
+    expect(await inSidebar(page, 'customer-email').textContent()).toBe('sam.rivera@example.com');
+    await expect.poll(() => inSidebar(page, 'note').allTextContents(), { timeout: 15_000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining(fromZendesk), expect.stringContaining(fromFreshdesk)]),
+    );
+    await shot(page, 'freescout-note-follows');
     await page.close();
   });
 
