@@ -16,7 +16,7 @@ import { fetchHistory } from './history-api';
 import { childController, later } from '../page/lifecycle';
 import { PROFILE_KEYS } from './profile';
 import { retryIds } from '../page/retry-ids';
-import type { CaptureFactMessage } from './background';
+import type { CaptureFactMessage } from './fact-menu';
 
 export const API_PROBLEM = "Local history only — the helpdesk's API didn't answer.";
 
