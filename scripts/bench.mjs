@@ -7,7 +7,7 @@
  *   sidebar    scripts/bench-sidebar.mjs          content-script gzip size, page load → sidebar, tab switch
  *   checklist  scripts/bench-checklist.ts         precision/recall per rule on the labelled corpus, engine speed
  *   bounds     scripts/bench-bounds.ts            engine time on pathological drafts and messages (budget 50 ms)
- *   typing     scripts/bench-checklist-typing.mjs keystroke → paint with Rapport ÷ without
+ *   typing     scripts/bench-checklist-typing.mjs keystroke → frame with Rapport ÷ a static copy in a frame (and ÷ without), CKEditor + plain
  *   memory     scripts/bench-memory.mjs           50k customers / 500k records: open ticket → cues (DB part)
  *   dashboard  scripts/bench-dashboard.mjs        same data: first page, search, export, import
  *
