@@ -85,7 +85,8 @@ const GAPS = gaps();
 /** The frame document as static HTML: its head's style and the sidebar's shadow root, declaratively, with no script. */
 function frameHtml() {
   const root = document.getElementById('app').shadowRoot;
-  const headStyle = [...document.head.querySelectorAll('style')].map((s) => s.outerHTML).join('');
+  // The frame's own page CSS (not customer text); `<` cannot occur in it, so it is kept as written.
+  const headStyle = [...document.head.querySelectorAll('style')].map((s) => `<style>${s.textContent}</style>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">${headStyle}</head><body><div id="app"><template shadowrootmode="open">${root.getHTML()}</template></div></body></html>`;
 }
 
