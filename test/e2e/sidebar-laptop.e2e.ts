@@ -30,6 +30,8 @@ async function open(width: number, height: number, colorScheme: 'light' | 'dark'
   await page.setViewportSize({ width, height });
   await page.emulateMedia({ colorScheme });
   await page.goto(TICKET);
+  // The demo's editors are set up (as the harness's open() waits for them): typing before that races them.
+  await page.waitForFunction(() => !document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]:not([data-demo-editor])'));
   // Open beside the ticket, or its slim tab where the helpdesk cannot spare the room.
   await expect.poll(() => sidebar(page, '[data-testid="customer-name"], .rp-tab').count(), { timeout: 10_000 }).toBe(1);
   return page;
@@ -207,8 +209,11 @@ describe('screenshots of the sidebar while typing', () => {
     for (const [width, height] of WIDTHS) {
       it(`${width}×${height} ${scheme}`, async () => {
         const page = await open(width, height, scheme);
-        await typeDraft(page, 'Hello, we are looking into it and will get back to you.');
+        const text = 'Hello, we are looking into it and will get back to you.';
+        await typeDraft(page, text);
         await expect.poll(() => inSidebar(page, 'readiness').count()).toBe(1);
+        // The sidebar reordering itself (and the page narrowing at 1280) never moves the agent's cursor.
+        expect(await composer(page).textContent()).toBe(text);
         await expect.poll(() => sidebar(page, '.rp-composing').count()).toBe(1);
         expect(sidebarFrame(page)).toBeDefined();
         await page.screenshot({ path: join(SHOTS, `sidebar-typing-${width}x${height}-${scheme}.png`) });
