@@ -159,6 +159,7 @@ describe('docking beside the helpdesk', () => {
         await expect.poll(() => sidebar(page, '.rp-tab').count()).toBe(1);
         await expect.poll(() => contextPanel(page).isVisible()).toBe(true);
         await uncovered(page, contextPanel(page), 'the customer context panel');
+        await page.screenshot({ path: join(SHOTS, `sidebar-reading-${width}x${height}-light.png`) });
       }
       await page.close();
     });
@@ -220,5 +221,31 @@ describe('screenshots of the sidebar while typing', () => {
         await page.close();
       });
     }
+  }
+});
+
+describe('an item opened', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`"show" and "why?" open under their item; the passes unfold (${scheme})`, async () => {
+      const page = await open(1440, 900, scheme);
+      await typeDraft(page, 'Hello Dana, we are looking into it and will get back to you.');
+      const item = rule(page, 'next-step');
+      await expect.poll(() => item.getAttribute('data-state')).toBe('fail');
+      await sidebar(page, 'button[aria-label="Show the words for ‘Next step and when’"]').click();
+      await sidebar(page, 'button[aria-label="Why ‘Next step and when’ matters"]').click();
+      // Both open inside the item, right under its line: on screen, not below the whole list.
+      const preview = (await item.locator('[data-testid="checklist-preview"]').boundingBox())!;
+      const why = (await item.locator('[data-testid="why-it-matters"]').boundingBox())!;
+      const box = (await item.boundingBox())!;
+      expect(preview.y).toBeGreaterThan(box.y);
+      expect(why.y + why.height).toBeLessThanOrEqual(box.y + box.height + 1);
+      expect(preview.y + preview.height).toBeLessThanOrEqual(900);
+      expect(await item.locator('[data-testid="why-it-matters"]').textContent()).toContain('Why this matters.');
+      await page.screenshot({ path: join(SHOTS, `sidebar-item-open-1440x900-${scheme}.png`) });
+      await sidebar(page, '[data-testid="checklist-passed"] summary').click();
+      await inSidebar(page, 'composing-fold').click();
+      await sidebar(page, 'aside').screenshot({ path: join(SHOTS, `sidebar-unfolded-1440x900-${scheme}.png`) });
+      await page.close();
+    });
   }
 });
