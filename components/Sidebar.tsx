@@ -271,7 +271,10 @@ function ResizeHandle({ width, onResize, onDragStart }: { width: number; onResiz
     }
   };
   const move = (e: PointerEvent) => {
-    if (start.current) onResize({ to: Math.round(start.current.width + start.current.x - e.screenX) }, false);
+    if (!start.current) return;
+    // Released over the page (which ended the drag there): this frame never saw the pointerup.
+    if (!(e.buttons & 1)) start.current = undefined;
+    else onResize({ to: Math.round(start.current.width + start.current.x - e.screenX) }, false);
   };
   const up = (e: PointerEvent) => {
     if (!start.current) return;
