@@ -53,6 +53,7 @@ export function relativeDay(at: number, now: number): string | undefined {
 /** The visit line under the customer's name. */
 export function describeVisits(history: VisitSummary | undefined, now: number, locale?: string): string {
   if (!history) return 'Looking up history…';
+  if (history.ticketsSeen <= 0 && history.checking) return "Checking the helpdesk's history…";
   if (history.ticketsSeen <= 0) return history.customerSaysRepeat ? 'New to Rapport — they say they have written before' : 'First time we see this customer';
   const seen = history.ticketsSeenCapped ? `Seen ${history.ticketsSeen}+ times` : `Seen ${plural(history.ticketsSeen, 'time')}`;
   if (history.lastSeen === undefined) return seen;

@@ -61,6 +61,11 @@ export interface VisitSummary {
   lastSeen?: number;
   /** The customer says on this ticket that they have written before ("this is the THIRD time"). */
   customerSaysRepeat?: boolean;
+  /**
+   * Set in the page while the helpdesk's own history is being asked for: with nothing seen yet, the
+   * visit line says so instead of a "First time" the answer may contradict a second later.
+   */
+  checking?: boolean;
 }
 
 /** Everything the sidebar needs once a ticket is opened. */

@@ -25,6 +25,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { launchWithExtension, extensionId } from './lib/browser.mjs';
 import { startDemoHelpdesk } from '../demo/server.mjs';
+import { probe, sidebarFrame, stamps, stats } from './lib/sidebar-probe.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 25;
@@ -36,61 +37,6 @@ if ((!args.includes('--no-build') && !args.includes('--ext')) || !existsSync(joi
 const contentDir = join(ext, 'content-scripts');
 const contentFile = readdirSync(contentDir).find((f) => f.startsWith('helpdesk') && f.endsWith('.js'));
 const content = readFileSync(join(contentDir, contentFile));
-
-// Runs before any page script in every frame. In the helpdesk page: stamps DOMContentLoaded and
-// when the active ticket's pane appears. In Rapport's sidebar frame (an extension page): stamps
-// when the customer's name appears there. An older build's in-page sidebar (open shadow root) is
-// watched from the page. Times are absolute (timeOrigin + now) so the two documents compare.
-const probe = `(() => {
-  const now = () => performance.timeOrigin + performance.now();
-  const t = (window.__rapportBench = {});
-  const named = (root) => {
-    const el = root.querySelector('[data-testid="customer-name"]');
-    if (el && el.textContent.trim() && !t.sidebar) t.sidebar = now();
-    return !!t.sidebar;
-  };
-  const watch = (root) => {
-    if (named(root)) return;
-    const mo = new MutationObserver(() => named(root) && mo.disconnect());
-    mo.observe(root, { childList: true, subtree: true, characterData: true });
-  };
-  if (location.protocol === 'chrome-extension:') {
-    if (!location.pathname.endsWith('/sidebar.html')) return;
-    const attach = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); watch(root); return root; };
-    return;
-  }
-  document.addEventListener('DOMContentLoaded', () => (t.dcl = now()), { once: true });
-  const wanted = location.pathname.match(/tickets\\/(\\d+)/)?.[1] ?? '104';
-  new MutationObserver((records, mo) => {
-    if (!t.pane && document.querySelector('[data-ticket-id="' + wanted + '"]')) t.pane = now();
-    const host = document.querySelector('rapport-sidebar');
-    if (host && host.shadowRoot) { mo.disconnect(); watch(host.shadowRoot); }
-  }).observe(document, { childList: true, subtree: true });
-})();`;
-
-/** The sidebar frame of a page (Rapport's extension page), if it has one. */
-const sidebarFrame = (page) => page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url()));
-
-/** The page's stamps plus when the sidebar showed the customer (in the frame, or in-page for an older build). */
-async function stamps(page) {
-  const deadline = Date.now() + 15000;
-  for (;;) {
-    const t = await page.evaluate(() => ({ ...window.__rapportBench, origin: performance.timeOrigin }));
-    const frame = sidebarFrame(page);
-    const sidebar = t.sidebar ?? (frame ? await frame.evaluate(() => window.__rapportBench?.sidebar).catch(() => undefined) : undefined);
-    if (sidebar) return { ...t, sidebar };
-    if (Date.now() > deadline) throw new Error('the sidebar did not show the customer');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  const r = (x) => Math.round(x * 10) / 10;
-  return { runs: s.length, median: r(q(0.5)), p95: r(q(0.95)), min: r(s[0]), max: r(s.at(-1)) };
-};
 
 /**
  * Click on ticket tab `id` → the sidebar shows that ticket and its customer, in ms. The observer is

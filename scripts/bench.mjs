@@ -5,9 +5,10 @@
  * on the built extension in the system Chromium and collects their JSON.
  *
  *   sidebar    scripts/bench-sidebar.mjs          content-script gzip size, page load → sidebar, tab switch
+ *   freescout  scripts/bench-freescout.mjs        a real FreeScout (server-rendered): page load → sidebar
  *   checklist  scripts/bench-checklist.ts         precision/recall per rule on the labelled corpus, engine speed
  *   bounds     scripts/bench-bounds.ts            engine time on pathological drafts and messages (budget 50 ms)
- *   typing     scripts/bench-checklist-typing.mjs keystroke → paint with Rapport ÷ without
+ *   typing     scripts/bench-checklist-typing.mjs keystroke → frame with Rapport ÷ a static copy in a frame (and ÷ without), CKEditor + plain
  *   memory     scripts/bench-memory.mjs           50k customers / 500k records: open ticket → cues (DB part)
  *   dashboard  scripts/bench-dashboard.mjs        same data: first page, search, export, import
  *
@@ -22,6 +23,7 @@ const quick = args.includes('--quick');
 
 const parts = [
   { name: 'sidebar', cmd: ['node', 'scripts/bench-sidebar.mjs', '--no-build'] },
+  { name: 'freescout', cmd: ['node', 'scripts/bench-freescout.mjs', '--no-build'] },
   { name: 'checklist', cmd: ['npx', 'vite-node', 'scripts/bench-checklist.ts'] },
   { name: 'bounds', cmd: ['npx', 'vite-node', 'scripts/bench-bounds.ts'] },
   { name: 'typing', cmd: ['node', 'scripts/bench-checklist-typing.mjs', '--no-build'] },

@@ -101,6 +101,13 @@ Notes are kept in ${PROFILE}. Close the browser or press Ctrl+C to stop.`);
     const frame = sidebarFrame(page);
     if (!frame) throw new Error('no sidebar frame');
     await frame.locator(SIDEBAR_NAME).filter({ hasText: /\S/ }).first().waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
+    // Then let memory settle: a screenshot of "Looking up history…" / "Loading notes…" shows nothing.
+    // (Locators pierce the frame's open shadow root; document.body.innerText would not.)
+    await frame
+      .getByText(/Looking up history…|Loading notes…/)
+      .first()
+      .waitFor({ state: 'detached', timeout: Math.max(1, deadline - Date.now()) })
+      .catch(() => say('The sidebar was still loading its memory when the screenshot was taken.'));
     await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

@@ -24,6 +24,8 @@ export interface Sender {
   /** Page URL of a content script sender. */
   url?: string;
   tab?: unknown;
+  /** The sending frame within its tab (0: the top frame). */
+  frameId?: number;
 }
 
 /** What the background remembers between requests (lost when the worker stops, which is fine). */

@@ -743,7 +743,11 @@ function visitDetails(snapshot: TicketSnapshot, previous: TicketVisit | undefine
   const times = customerMessages.map((m) => (m.at ? Date.parse(m.at) : NaN)).filter((t) => Number.isFinite(t));
   const latest = customerMessages.at(-1);
   const ended = isEnded(snapshot.status);
+  const started = ticketStart(snapshot, now);
   return {
+    // When the ticket started (its first message), not when Rapport first opened it: a ticket from
+    // nine days ago opened today is not "2nd ticket today" (issue #12).
+    ...(started !== undefined ? { firstSeen: Math.min(previous?.firstSeen ?? now, started) } : {}),
     lastCustomerMessageAt: times.length ? Math.max(...times) : previous?.lastCustomerMessageAt,
     outcome: ended ? snapshot.status!.trim().toLowerCase() : undefined,
     closedAt: ended ? (previous?.closedAt ?? now) : undefined,
@@ -751,6 +755,18 @@ function visitDetails(snapshot: TicketSnapshot, previous: TicketVisit | undefine
     tags: snapshot.tags?.length ? cleanTags(snapshot.tags) : previous?.tags,
     repeatClaim: repeatClaimOf(customerMessages.slice(-5).map((m) => m.text)) ?? previous?.repeatClaim,
   };
+}
+
+const YEAR_2000 = Date.UTC(2000, 0, 1);
+
+/** The earliest message time the page shows, if any is sane (after 2000, not in the future). */
+export function ticketStart(snapshot: TicketSnapshot, now: number): number | undefined {
+  let first: number | undefined;
+  for (const m of snapshot.messages) {
+    const at = m.at ? Date.parse(m.at) : NaN;
+    if (at >= YEAR_2000 && at <= now && (first === undefined || at < first)) first = at;
+  }
+  return first;
 }
 
 const repeatClaimOf = (texts: string[]) => {

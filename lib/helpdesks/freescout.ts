@@ -27,6 +27,12 @@ export const freescoutSelectors = {
   /** thread.blade.php: `<div class="thread-content">{!! $thread->getCleanBody() !!}</div>`. */
   body: '.thread-content',
   /**
+   * thread.blade.php: `<a class="thread-date" data-toggle="tooltip" title='{{ User::dateFormat($thread->created_at) }}'>`
+   * — "Dec 2, 2026 17:02" (format `M j, Y H:i`, `h:ia` for agents on 12-hour time, app/User.php
+   * dateFormat) in the agent's time zone; Bootstrap's tooltip moves the title to `data-original-title`.
+   */
+  date: '.thread-info .thread-date',
+  /**
    * view.blade.php: `.conv-reply-block` is `hidden` until Reply or Note is clicked; Summernote
    * (partials/editor) replaces `textarea#body` with `.note-editable[contenteditable]`.
    */
@@ -65,11 +71,30 @@ function readRequester(root: ParentNode): Requester {
   });
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A thread's time from FreeScout's tooltip ("Dec 2, 2026 17:02", "Dec 2, 2026 05:02pm"), read as
+ * the browser's local time (the agent's FreeScout time zone is normally theirs); ISO 8601, or
+ * undefined for anything else.
+ */
+export function freescoutTime(shown: string | null | undefined): string | undefined {
+  const m = /^\s*([a-z]{3})\w* (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2})\s*([ap]m)?\s*$/i.exec(shown ?? '');
+  const month = m ? MONTHS.indexOf(m[1]!.toLowerCase()) : -1;
+  if (!m || month < 0) return undefined;
+  let hour = Number(m[4]);
+  if (m[6]) hour = (hour % 12) + (m[6].toLowerCase() === 'pm' ? 12 : 0);
+  const at = new Date(Number(m[3]), month, Number(m[2]), hour, Number(m[5]));
+  return at.getDate() === Number(m[2]) && hour < 24 ? at.toISOString() : undefined;
+}
+
 function readMessage(thread: Element): ConversationMessage | undefined {
   const kind = Array.from(thread.classList).map((c) => ROLE[c]).find(Boolean);
   const body = thread.querySelector(S.body);
   if (!kind || !body) return undefined;
-  return prune<ConversationMessage>({ ...kind, author: fieldOf(thread.querySelector(S.author)), text: textOf(body) });
+  const date = thread.querySelector(S.date);
+  const at = freescoutTime(date?.getAttribute('data-original-title') || date?.getAttribute('title'));
+  return prune<ConversationMessage>({ ...kind, author: fieldOf(thread.querySelector(S.author)), at, text: textOf(body) });
 }
 
 export const freescout: HelpdeskAdapter = {
@@ -114,7 +139,7 @@ export const freescout: HelpdeskAdapter = {
         url: pageUrl(url),
         subject,
         requester,
-        // The page lists threads newest first, without machine-readable times: keep the newest 200,
+        // The page lists threads newest first (times only as shown text): keep the newest 200,
         // oldest first like every other adapter.
         messages: messages.slice(0, MAX.messages).reverse(),
       }),

@@ -8,18 +8,9 @@
 import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/db';
 import { Repository, systemClock } from '../db/repository';
-import { ticketPagePatterns } from '../helpdesks';
+import { startFactMenu } from './fact-menu';
 
 export const FOLLOW_UP_ALARM = 'rapport:follow-ups';
-export const SAVE_FACT_MENU = 'rapport:save-fact';
-/** The ticket pages the content script runs on: every adapter's `ticketPages` (lib/helpdesks). */
-export const TICKET_PAGES = ticketPagePatterns;
-
-/** Sent to a helpdesk tab when the agent picks the context-menu entry. */
-export interface CaptureFactMessage {
-  type: 'memory.capture';
-  text: string;
-}
 
 const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAVUlEQVR42u3ZoQ0AIBAEwe+ALpH070DhMBjCJbPJFzD2vkqSpENt9PnTAQAAAAAAAAAAAAAAAAAAAAAAAAC8ANzCokff6NU6enaP/htEPz68fyRptwClLpHUZOMomQAAAABJRU5ErkJggg==';
 
@@ -82,20 +73,7 @@ export function startMemoryBackground(database: RapportDB, repo = new Repository
     if (alarm.name === FOLLOW_UP_ALARM) void rescheduleFollowUps(repo, clock.now());
   });
 
-  browser.contextMenus?.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== SAVE_FACT_MENU || tab?.id === undefined || !info.selectionText) return;
-    const message: CaptureFactMessage = { type: 'memory.capture', text: info.selectionText.slice(0, 1000) };
-    void browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
-  });
-  void safely(async () => {
-    await browser.contextMenus.removeAll();
-    browser.contextMenus.create({
-      id: SAVE_FACT_MENU,
-      title: 'Save selection as a fact about this customer',
-      contexts: ['selection'],
-      documentUrlPatterns: TICKET_PAGES,
-    });
-  });
+  startFactMenu();
 
   void rescheduleFollowUps(repo, clock.now());
 }

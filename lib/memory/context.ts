@@ -113,7 +113,8 @@ function assemble(read: MemoryRead, current: string): MemoryContext {
     lastTime = {
       ticket: { helpdesk: last.helpdesk, account: last.account, ticketId: last.ticketId },
       subject: last.subject,
-      at: last.lastSeen,
+      // When the customer last wrote on it where the page showed that (the cue says the same age).
+      at: last.lastCustomerMessageAt ?? last.lastSeen,
       outcome: last.outcome ?? last.status,
       note: lastNote?.text,
     };

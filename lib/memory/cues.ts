@@ -108,7 +108,8 @@ export const unresolvedLastTime: Rule = (input) => {
   return {
     id: 'unresolved-last-time',
     weight: 90,
-    reason: `Last ticket #${last.ticketId}${subject} (${ago(input.now - last.lastSeen)}) wasn't solved — check it's sorted first`,
+    // When the customer last wrote on it, if the page showed it; else when it was last open.
+    reason: `Last ticket #${last.ticketId}${subject} (${ago(input.now - (last.lastCustomerMessageAt ?? last.lastSeen))}) wasn't solved — check it's sorted first`,
   };
 };
 

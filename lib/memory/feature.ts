@@ -16,7 +16,7 @@ import { fetchHistory } from './history-api';
 import { childController, later } from '../page/lifecycle';
 import { PROFILE_KEYS } from './profile';
 import { retryIds } from '../page/retry-ids';
-import type { CaptureFactMessage } from './background';
+import type { CaptureFactMessage } from './fact-menu';
 
 export const API_PROBLEM = "Local history only — the helpdesk's API didn't answer.";
 
@@ -177,6 +177,17 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     if (!externalId || (ticket.helpdesk !== 'zendesk' && ticket.helpdesk !== 'freshdesk')) return;
     const due = await ctx.request({ type: 'memory.history.due', helpdesk: ticket.helpdesk, account: ticket.account, externalId });
     if (signal.aborted || !due.ok || !due.data.due) return;
+    // Until the answer is in, the visit line says "Checking…" rather than a "First time" it may undo.
+    ctx.checkingHistory(true);
+    try {
+      await recordApiHistory(externalId);
+    } finally {
+      ctx.checkingHistory(false);
+    }
+    await refresh();
+  };
+
+  const recordApiHistory = async (externalId: string) => {
     const origin = ctx.document.location?.origin ?? `https://${ticket.account}`;
     const result = await fetchHistory(ticket.helpdesk, origin, ticket.account, externalId, signal).catch(() => undefined);
     if (!result || signal.aborted) return;
@@ -198,7 +209,6 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
       const others = result.tickets.filter((t) => t.ticketId !== ticket.ticketId).map((t) => t.updatedAt);
       ctx.addToHistory(recorded.data.added, others.length ? Math.max(...others) : undefined);
     }
-    await refresh();
   };
 
   // -- Status changes: record the outcome when the ticket is solved while open -------------------

@@ -2,8 +2,9 @@
  * How many tickets a customer has, counted ONE way for every view (issue #12): the sidebar's cues,
  * its timeline and the dashboard's customer page. A ticket is a stored visit row — opened with
  * Rapport running or learned from the helpdesk's API history (`source: 'api'`) — one row per ticket,
- * so a ticket seen both ways counts once. "This week" is by `firstSeen` (when the ticket started for
- * us), the ticket open now included even before its visit is written.
+ * so a ticket seen both ways counts once. "This week" is by `firstSeen`: when the ticket started
+ * (its first message's time where the page shows one, the API's created time, else when Rapport
+ * first opened it), the ticket open now included even before its visit is written.
  *
  * The visit line under the customer's name ("Seen 3 times") counts the same rows on an index
  * (lib/db/repository.ts `historyOf`), before the current visit is written.

@@ -280,6 +280,10 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
           const latest = Math.max(history.lastSeen ?? -Infinity, lastSeen ?? -Infinity);
           render({ ...current, history: { ...history, ticketsSeen: history.ticketsSeen + tickets, ...(Number.isFinite(latest) ? { lastSeen: latest } : {}) } });
         },
+        checkingHistory(checking) {
+          if (run.aborted || current?.kind !== 'ticket' || !current.history || Boolean(current.history.checking) === checking) return;
+          render({ ...current, history: { ...current.history, checking } });
+        },
         setPanel(key, props) {
           if (run.aborted || current?.kind !== 'ticket') return;
           render({ ...current, panels: { ...current.panels, [key]: props } });

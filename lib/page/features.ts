@@ -21,6 +21,8 @@ export interface FeatureContext {
    * from the helpdesk's API), the newest last open at `lastSeen`, to the visit line under their name.
    */
   addToHistory(tickets: number, lastSeen?: number): void;
+  /** Marks the visit line as waiting for the helpdesk's history (true) or no longer (false). */
+  checkingHistory(checking: boolean): void;
   /** Shows (or with undefined, removes) this feature's panel and re-renders the sidebar. */
   setPanel<K extends keyof Panels>(key: K, props: Panels[K] | undefined): void;
   /** Called after every later re-read of the page (debounced), e.g. new messages or a status change. */

@@ -11,6 +11,24 @@ function lastName(customer: CustomerName): string | undefined {
   return last && NAME.test(last) ? last : undefined;
 }
 
+/** Words after "Hi" that are not somebody's name. */
+const NOT_A_NAME = new Set(['there', 'team', 'all', 'everyone', 'everybody', 'folks', 'again', 'friend', 'friends', 'customer', 'sir', 'madam', 'and', 'guys', 'both', 'you']);
+
+/**
+ * Another person's name in the salutation ("Hi Dana," to Sam: a macro or a reply from another
+ * ticket), as its word and index in `opening`. A part of the customer's own name, or a short form
+ * of it ("Sam" for Samantha), is not another name.
+ */
+function otherName(opening: string, customer: CustomerName, name: string): { word: string; index: number } | undefined {
+  const m = /^(\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+(?:(?:mr|mrs|ms|mx|dr|miss)\.?\s+)?)(\p{Lu}[\p{L}'’-]{1,30})(?=[\s,!.:;]|$)/iu.exec(opening);
+  const word = m?.[2];
+  if (!m || !word || !/^\p{Lu}/u.test(word) || NOT_A_NAME.has(word.toLowerCase())) return undefined;
+  const own = [name, ...(customer.name ?? '').split(/\s+/), ...(customer.preferredName ?? '').split(/\s+/)].map(fold).filter(Boolean);
+  const w = fold(word);
+  if (own.some((part) => part === w || (w.length >= 3 && part.startsWith(w)) || (part.length >= 3 && w.startsWith(part)))) return undefined;
+  return { word, index: m[1]!.length };
+}
+
 export const greetsByName: Rule = {
   id: 'greets-by-name',
   standard: 'personal-recognition',
@@ -47,6 +65,12 @@ export const greetsByName: Rule = {
     }
     if (customer.preferredName && customer.name && find(customer.name.split(/\s+/)[0] ?? '')) {
       return fail(`They go by “${name}”: open with “Hi ${name},”`);
+    }
+    const wrong = otherName(opening, customer, name);
+    if (wrong) {
+      const start = offset + wrong.index;
+      const who = customer.name?.trim() || name;
+      return fail(`Greets “${wrong.word}”, but this is ${who}: open with “Hi ${name},”`, [{ start, end: start + wrong.word.length, text: wrong.word }]);
     }
     const generic = /\b(?:dear (?:customer|sir|madam|user|valued customer)|hi there|hello there)\b/i.exec(opening);
     if (generic) {

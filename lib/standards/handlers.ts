@@ -1,5 +1,6 @@
 /** Background handlers for the reply-checklist requests (lib/standards/messages.ts). */
 import { UserFacingError, type HandlerMap } from '../background/handle-request';
+import { EngineQueue, Superseded, senderKey } from '../background/engine-queue';
 import { updateReplyWeeks } from '../db/reply-stats';
 import type { ReplyRecord } from '../db/types';
 import { evaluateReply } from './engine';
@@ -8,15 +9,19 @@ import { loadPack } from './pack-store';
 import { RULES } from './rules';
 import type { OpenPromise, RuleId } from './types';
 
+/** One evaluation at a time, the newest draft per page first (lib/background/engine-queue.ts). */
+const engine = new EngineQueue();
+
 export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'reply.list'> = {
   'reply.evaluate': async (request, ctx) => {
+    const turn = engine.claim(senderKey(ctx.sender)); // on arrival: the newest draft is the last to arrive
     const standards = await loadPack();
     let openPromises: OpenPromise[] | undefined;
     if (request.customerId) {
       const open = await ctx.db.followUps.where('[customerId+status]').equals([request.customerId, 'open']).toArray();
       if (open.length) openPromises = open.map((f) => ({ text: f.text, dueAt: f.dueAt }));
     }
-    const evaluation = evaluateReply({
+    const input = {
       draft: request.draft,
       customerMessages: request.customerMessages,
       customer: request.customer,
@@ -26,6 +31,10 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
       channel: request.channel,
       priority: request.priority,
       openPromises,
+    };
+    const evaluation = await turn.run(() => evaluateReply(input)).catch((error: unknown) => {
+      // The page has sent a newer draft and ignores this answer; say why all the same.
+      throw error instanceof Superseded ? new UserFacingError(error.message) : error;
     });
     return {
       ...evaluation,

@@ -52,6 +52,8 @@ function conversation($mailbox, $agent, $customer, $subject, $threads, $at)
 $carol = Customer::create('carol@example.test', ['first_name' => 'Carol', 'last_name' => 'Customer']);
 $hostile = Customer::create('mallory@example.test', ['first_name' => '<img src=x onerror=alert(1)>', 'last_name' => 'Mallory']);
 $dan = Customer::create('dan@example.test', ['first_name' => 'Dan', 'last_name' => 'Buyer']);
+// The demo helpdesk's Sam (demo/data.mjs), same email: a note follows him from Zendesk and Freshdesk here.
+$sam = Customer::create('sam.rivera@example.com', ['first_name' => 'Sam', 'last_name' => 'Rivera']);
 
 $C = Thread::TYPE_CUSTOMER;
 $A = Thread::TYPE_MESSAGE;
@@ -73,5 +75,8 @@ $ids['hostile'] = conversation($mailbox, $agent, $hostile, 'Account locked <b>no
 ], $at);
 $ids['dan'] = conversation($mailbox, $agent, $dan, 'Invoice copy', [
     [300, $C, '<p>Could you send me a copy of invoice 77?</p>'],
+], $at);
+$ids['sam'] = conversation($mailbox, $agent, $sam, 'CSV export: still one row short', [
+    [15, $C, '<p>Hello again, the Projects CSV is still one row short after the update.</p>'],
 ], $at);
 echo json_encode($ids), "\n";

@@ -104,3 +104,39 @@ export async function extensionId(context, { timeout = 15_000 } = {}) {
     }));
   return new URL(worker.url()).host;
 }
+
+/**
+ * Allows the extension on `origin` the way a person does on the browser's extensions page (its
+ * "site access" setting): a headless browser cannot answer the permission prompt.
+ */
+export async function grantHost(context, extensionId, origin) {
+  const page = await context.newPage();
+  await page.goto(`chrome://extensions/?id=${extensionId}`);
+  await page.evaluate(([id, pattern]) => globalThis.chrome.developerPrivate.addHostPermission(id, pattern), [extensionId, `${origin}/*`]);
+  await page.close();
+}
+
+/**
+ * Adds a helpdesk on Rapport's options page as an agent does (Helpdesks → Add a helpdesk): its URL
+ * pattern, its kind (a built-in adapter id or `custom`) and, for custom ones, selectors by field.
+ * Resolves with the options page once the row says Rapport runs there (grant the host first).
+ */
+export async function addHelpdeskOnOptions(context, extensionId, pattern, kind, selectors = {}) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.click('[data-testid="helpdesk-add"]');
+  await options.fill('[data-testid="helpdesk-pattern"]', pattern);
+  await options.selectOption('[data-testid="helpdesk-kind"]', kind);
+  for (const [field, selector] of Object.entries(selectors)) await options.fill(`[data-testid="sel-${field}"]`, selector);
+  await options.click('[data-testid="helpdesk-save"]');
+  await options.locator('[data-testid="helpdesk"]', { hasText: pattern }).filter({ hasText: 'Rapport runs here' }).waitFor({ timeout: 15_000 });
+  return options;
+}
+
+/** Signs in to a FreeScout started by scripts/freescout.sh (its seeded agent). */
+export async function signInToFreescout(page, base) {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=email]', 'agent@example.test');
+  await page.fill('input[name=password]', 'agent-pass-123');
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+}

@@ -19,6 +19,8 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
+// @ts-expect-error plain ESM helpers shared with the FreeScout benchmark
+import { addHelpdeskOnOptions, grantHost as grantHostFor, signInToFreescout } from '../../scripts/lib/browser.mjs';
 
 const SCRIPT = resolve('scripts/freescout.sh');
 const check = spawnSync('bash', [SCRIPT, 'check'], { encoding: 'utf8' });
@@ -36,7 +38,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number };
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number };
 let custom: { server: Server; port: number };
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
@@ -60,16 +62,7 @@ afterAll(async () => {
 }, 60_000);
 
 /** What a person does on the browser's extensions page: allow the extension on this site. */
-async function grantHost(origin: string) {
-  const page = await rapport.context.newPage();
-  await page.goto(`chrome://extensions/?id=${rapport.extensionId}`);
-  await page.evaluate(
-    ([id, pattern]) =>
-      (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, p: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, pattern!),
-    [rapport.extensionId, `${origin}/*`],
-  );
-  await page.close();
-}
+const grantHost = (origin: string) => grantHostFor(rapport.context, rapport.extensionId, origin);
 
 async function openOptions(): Promise<Page> {
   const page = await rapport.context.newPage();
@@ -78,17 +71,8 @@ async function openOptions(): Promise<Page> {
   return page;
 }
 
-async function addHelpdesk(pattern: string, kind: string, selectors: Record<string, string> = {}) {
-  const options = await openOptions();
-  await options.click('[data-testid="helpdesk-add"]');
-  await options.fill('[data-testid="helpdesk-pattern"]', pattern);
-  await options.selectOption('[data-testid="helpdesk-kind"]', kind);
-  for (const [field, selector] of Object.entries(selectors)) await options.fill(`[data-testid="sel-${field}"]`, selector);
-  await options.click('[data-testid="helpdesk-save"]');
-  const row = options.locator('[data-testid="helpdesk"]', { hasText: pattern });
-  await expect.poll(() => row.textContent()).toContain('Rapport runs here');
-  return options;
-}
+const addHelpdesk = (pattern: string, kind: string, selectors: Record<string, string> = {}): Promise<Page> =>
+  addHelpdeskOnOptions(rapport.context, rapport.extensionId, pattern, kind, selectors);
 
 const sidebarFor = async (page: Page, ticket: number | string, name: string) => {
   await expect.poll(() => inSidebar(page, 'ticket-id').textContent(), { timeout: 15_000 }).toBe(`#${ticket}`);
@@ -134,10 +118,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
 
   it('shows the right customer, their other conversation and a hostile name as text', async () => {
     const page = await rapport.context.newPage();
-    await page.goto(`${BASE}/login`);
-    await page.fill('input[name=email]', 'agent@example.test');
-    await page.fill('input[name=password]', 'agent-pass-123');
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+    await signInToFreescout(page, BASE);
 
     // Carol's earlier conversation first, then the refund: the sidebar knows she has been here.
     await page.goto(`${BASE}/conversation/${seed.carolEarlier}`);
@@ -192,6 +173,36 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolRefund}`), { timeout: 15_000 });
     await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
     expect(await page.locator('#conv-layout-main .thread-type-message').count()).toBe(2); // FreeScout has it too
+    await page.close();
+  });
+
+  it('a note follows Sam by email from Zendesk to Freshdesk to FreeScout', async () => {
+    // One workspace: this profile's Zendesk, Freshdesk and FreeScout accounts are three different
+    // products, which join the same memory by default (#15).
+    const zd = await rapport.open('https://demo.zendesk.com/agent/tickets/102');
+    await expect.poll(() => inSidebar(zd, 'customer-email').textContent(), { timeout: 15_000 }).toBe('sam.rivera@example.com');
+    const fromZendesk = `Written on Zendesk ${Date.now()}`;
+    await inSidebar(zd, 'note-input').fill(fromZendesk);
+    await inSidebar(zd, 'note-save').click();
+    await expect.poll(() => inSidebar(zd, 'note').first().textContent()).toContain(fromZendesk);
+    await zd.close();
+
+    const fd = await rapport.open('https://demo.freshdesk.com/a/tickets/41');
+    await expect.poll(() => inSidebar(fd, 'note').allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining([expect.stringContaining(fromZendesk)]));
+    const fromFreshdesk = `Written on Freshdesk ${Date.now()}`;
+    await inSidebar(fd, 'note-input').fill(fromFreshdesk);
+    await inSidebar(fd, 'note-save').click();
+    await expect.poll(() => inSidebar(fd, 'note').first().textContent()).toContain(fromFreshdesk);
+    await fd.close();
+
+    const page = await rapport.context.newPage();
+    await page.goto(`${BASE}/conversation/${seed.sam}`);
+    await sidebarFor(page, seed.sam, 'Sam Rivera');
+    expect(await inSidebar(page, 'customer-email').textContent()).toBe('sam.rivera@example.com');
+    await expect.poll(() => inSidebar(page, 'note').allTextContents(), { timeout: 15_000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining(fromZendesk), expect.stringContaining(fromFreshdesk)]),
+    );
+    await shot(page, 'freescout-note-follows');
     await page.close();
   });
 

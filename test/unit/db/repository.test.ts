@@ -60,6 +60,23 @@ describe('openTicket', () => {
     expect(visit).toMatchObject({ firstSeen: Date.UTC(2026, 10, 25, 9), lastSeen: time, subject: 'Charged twice' });
   });
 
+  it('dates a ticket from its first message, not from when Rapport first opened it', async () => {
+    const nineDaysAgo = time - 9 * 86_400_000;
+    const at = (t: number) => new Date(t).toISOString();
+    await repo.openTicket(snapshot({ ticketId: '98', messages: [
+      { role: 'customer', at: at(nineDaysAgo), text: 'Where is my parcel?', public: true },
+      { role: 'agent', at: at(nineDaysAgo + 3_600_000), text: 'On its way.', public: true },
+    ] }));
+    expect(await database.visits.get('zendesk:acme.zendesk.com:98')).toMatchObject({ firstSeen: nineDaysAgo, lastSeen: time });
+    // A time in the future or before 2000 is not a start; without times it is when we first saw it.
+    await repo.openTicket(snapshot({ ticketId: '99', messages: [{ role: 'customer', at: at(time + 86_400_000), text: 'x', public: true }, { role: 'customer', at: '1970-01-02T00:00:00Z', text: 'y', public: true }] }));
+    expect((await database.visits.get('zendesk:acme.zendesk.com:99'))?.firstSeen).toBe(time);
+    // Seen again later: the start only moves earlier.
+    time += 86_400_000;
+    await repo.openTicket(snapshot({ ticketId: '98', messages: [{ role: 'customer', at: at(nineDaysAgo + 5_000), text: 'Hello?', public: true }] }));
+    expect((await database.visits.get('zendesk:acme.zendesk.com:98'))?.firstSeen).toBe(nineDaysAgo);
+  });
+
   it('recognises the same person on another helpdesk by email', async () => {
     const first = await repo.openTicket(snapshot());
     const ctx = await repo.openTicket(

@@ -1,4 +1,4 @@
-import { freescout, freescoutSelectors } from '../../../lib/helpdesks/freescout';
+import { freescout, freescoutSelectors, freescoutTime } from '../../../lib/helpdesks/freescout';
 import { adapterFor } from '../../../lib/helpdesks';
 import type { ReadResult, TicketSnapshot } from '../../../lib/helpdesks/types';
 import { fixtureUrl, loadFixture } from '../../helpers/fixture';
@@ -22,13 +22,13 @@ function snapshotOf(result: ReadResult): TicketSnapshot {
 }
 
 describe('freescout selectors: exact match counts on real FreeScout pages', () => {
-  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, replyBlock: 1 };
+  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1 };
   const tables: Record<string, Counts> = {
     // Reply block hidden until Reply/Note is clicked: no composer, no send button.
     [LOADED]: { ...base, thread: 4, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
     [REPLY]: { ...base, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 0 },
     [NOTE]: { ...base, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 1 },
-    [HOSTILE]: { ...base, body: 2, author: 2, thread: 2, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
+    [HOSTILE]: { ...base, body: 2, author: 2, date: 2, thread: 2, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
   };
   for (const [path, expected] of Object.entries(tables)) {
     it(path, () => {
@@ -66,6 +66,19 @@ describe('freescout adapter on real pages', () => {
       ['customer', true, 'Photo attached. I would prefer a refund, please.'],
     ]);
     expect(snap.messages[0]!.author).toBe('Carol Customer');
+    // Each thread's time from its tooltip (local time), oldest first: the ticket started 3 hours
+    // before the newest message (the seed: 180, 120, 90 and 30 minutes ago).
+    const times = snap.messages.map((m) => Date.parse(m.at!));
+    expect(times.every(Number.isFinite)).toBe(true);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(times.at(-1)! - times[0]!).toBe(150 * 60_000);
+  });
+
+  it('reads FreeScout’s shown times in 24- and 12-hour form, and nothing else', () => {
+    expect(freescoutTime('Dec 2, 2026 17:02')).toBe(new Date(2026, 11, 2, 17, 2).toISOString());
+    expect(freescoutTime('Dec 2, 2026 05:02pm')).toBe(new Date(2026, 11, 2, 17, 2).toISOString());
+    expect(freescoutTime('Jan 1, 2027 12:15am')).toBe(new Date(2027, 0, 1, 0, 15).toISOString());
+    for (const bad of ['', '32 min ago', 'Feb 30, 2026 10:00', 'Foo 2, 2026 10:00', 'Dec 2, 2026 25:00', undefined]) expect(freescoutTime(bad)).toBeUndefined();
   });
 
   it('finds the Summernote composer and the right button in reply and note mode', () => {

@@ -51,7 +51,7 @@ async function everything(customerId: string, ticket: TicketRef): Promise<Memory
     lastTime = {
       ticket: { helpdesk: previous.helpdesk, account: previous.account, ticketId: previous.ticketId },
       subject: previous.subject,
-      at: previous.lastSeen,
+      at: previous.lastCustomerMessageAt ?? previous.lastSeen,
       outcome: previous.outcome ?? previous.status,
       note: note?.text,
     };

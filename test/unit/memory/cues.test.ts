@@ -106,6 +106,11 @@ describe('cues', () => {
     expect(fired(open).get('unresolved-last-time')).toMatch(/#150 “Refund missing” \(20 days ago\) wasn't solved/);
     const solved = input({ visits: [visit('200'), visit('150', { status: 'solved', firstSeen: NOW - 20 * DAY, lastSeen: NOW - 20 * DAY })] });
     expect(fired(solved).has('unresolved-last-time')).toBe(false);
+    // Opened in Rapport today, but the customer last wrote on it 9 days ago: that is its age.
+    const openedToday = input({ visits: [visit('200'), visit('150', { status: 'pending', firstSeen: NOW - 9 * DAY, lastSeen: NOW - 60_000, lastCustomerMessageAt: NOW - 9 * DAY })] });
+    expect(fired(openedToday).get('unresolved-last-time')).toMatch(/#150 \(9 days ago\) wasn't solved/);
+    // …and a ticket that started 9 days ago is not "2nd ticket today".
+    expect(fired(openedToday).get('repeat-contact')).toBeUndefined();
   });
 
   it('open-promise', () => {

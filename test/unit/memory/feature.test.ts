@@ -56,6 +56,7 @@ describe('memory feature and the helpdesk API', () => {
     };
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })));
     const addToHistory = vi.fn();
+    const checkingHistory = vi.fn();
     const request = vi.fn(async (req: { type: string }) => {
       if (req.type === 'memory.history.due') return { ok: true as const, data: { due: true } };
       if (req.type === 'memory.history.record') return { ok: true as const, data: { added: 2 } };
@@ -69,6 +70,7 @@ describe('memory feature and the helpdesk API', () => {
       ticket: { customer, history: { ticketsSeen: 0 }, notes: [], notesTotal: 0, memory: memory('opened') },
       request,
       addToHistory,
+      checkingHistory,
       setPanel: () => undefined,
       onSnapshot: () => undefined,
       onSend: () => undefined,
@@ -77,6 +79,9 @@ describe('memory feature and the helpdesk API', () => {
     const controller = new AbortController();
     memoryFeature.start(ctx, controller.signal);
     await vi.waitFor(() => expect(addToHistory).toHaveBeenCalledWith(2, Date.parse('2026-11-06T10:00:00Z')));
+    // "Checking…" from before the call until the count has grown: never a "First time" in between.
+    expect(checkingHistory.mock.calls).toEqual([[true], [false]]);
+    expect(checkingHistory.mock.invocationCallOrder[1]!).toBeGreaterThan(addToHistory.mock.invocationCallOrder[0]!);
     controller.abort();
     vi.unstubAllGlobals();
   });

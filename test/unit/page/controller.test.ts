@@ -325,6 +325,20 @@ describe('controller', () => {
     expect(renders.length).toBe(before);
   });
 
+  it('lets a feature mark the visit line as checking the helpdesk history, and clear it', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    let checking!: (on: boolean) => void;
+    start({ features: [{ id: 'probe', start: (ctx) => (checking = (on) => ctx.checkingHistory(on)) }] });
+    await flush();
+    checking(true);
+    expect(last()).toMatchObject({ history: { ticketsSeen: 2, checking: true } });
+    const before = renders.length;
+    checking(true); // unchanged: nothing to render
+    expect(renders.length).toBe(before);
+    checking(false);
+    expect(last()).toMatchObject({ history: { checking: false } });
+  });
+
   it('keeps the sidebar working when a feature throws', async () => {
     pane('1', 'Sam', 'sam@example.com');
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -45,6 +45,15 @@ describe('reply requests', () => {
     expect(team.ok && team.data.results.map((r) => r.rule)).not.toContain('acknowledges-feelings');
   });
 
+  it('answers only the newest of two drafts a page sent at once; the older is told why', async () => {
+    const [older, newer] = await Promise.all([evaluate({ draft: 'Hi Dana' }), evaluate({ draft: 'Hi Dana, refunded today.' })]);
+    expect(older).toEqual({ ok: false, error: 'A newer draft from this page is being checked.' });
+    expect(newer.ok).toBe(true);
+    // Another tab's draft is not anyone's newer draft.
+    const [mine, theirs] = await Promise.all([evaluate(), handle({ type: 'reply.evaluate', draft: 'Hi Dana', customerMessages: ['x'], customer: { name: 'Dana Whitfield' } }, { ...tab, tab: { id: 4 } })]);
+    expect([mine.ok, (theirs as Reply<ReplyEvaluation>).ok]).toEqual([true, true]);
+  });
+
   it('adds the customer’s open promises from their follow-ups', async () => {
     await database.followUps.put({ id: 'f1', customerId: 'c1', text: 'send the corrected invoice', dueAt: NOW, createdAt: NOW, status: 'open', origin: 'manual' });
     const answer = await evaluate({ customerId: 'c1' });

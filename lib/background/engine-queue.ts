@@ -1,0 +1,70 @@
+/**
+ * Turn-taking for the checklist engine in the background (#15: "one request cannot stall others").
+ *
+ * The engine is synchronous and capped (lib/standards/engine.ts: questions, messages and characters
+ * per evaluation; ≤ 50 ms on pathological input, a few ms on real drafts). Two things keep it from
+ * holding up the worker's other requests (a note being saved, a search, a ticket opening):
+ * - **one evaluation at a time, each in its own task**: before running, an evaluation yields to the
+ *   event loop, so requests that arrived meanwhile are handled first; a queue of evaluations never
+ *   runs back to back in one task;
+ * - **the newest draft wins**: while an evaluation waits its turn, a newer one from the same page
+ *   (tab and frame) replaces it; the older one is answered "superseded" without running (that page
+ *   already ignores answers to drafts it has since changed).
+ */
+
+/** Why an evaluation did not run: the same page asked again with a newer draft. */
+export class Superseded extends Error {
+  override name = 'Superseded';
+  constructor() {
+    super('A newer draft from this page is being checked.');
+  }
+}
+
+/** A macrotask boundary: messages delivered meanwhile are dispatched before we go on. */
+const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class EngineQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly newest = new Map<string, number>();
+  private seq = 0;
+
+  constructor(private readonly pause: () => Promise<void> = yieldToOthers) {}
+
+  /**
+   * Takes a place for `key` now, when its request arrives (before the handler's own awaits, which
+   * may finish out of order): a later claim by the same page supersedes this one.
+   */
+  claim(key: string | undefined): { run<T>(work: () => T): Promise<T> } {
+    const mine = ++this.seq;
+    if (key !== undefined) this.newest.set(key, mine);
+    return { run: (work) => this.enqueue(key, mine, work) };
+  }
+
+  /** Claims and runs at once: `claim(key).run(work)`. */
+  run<T>(key: string | undefined, work: () => T): Promise<T> {
+    return this.claim(key).run(work);
+  }
+
+  private enqueue<T>(key: string | undefined, mine: number, work: () => T): Promise<T> {
+    const turn = this.tail.then(async () => {
+      await this.pause();
+      if (key !== undefined && this.newest.get(key) !== mine) throw new Superseded();
+      return work();
+    });
+    this.tail = turn.catch(() => undefined);
+    return turn.finally(() => {
+      if (key !== undefined && this.newest.get(key) === mine) this.newest.delete(key);
+    });
+  }
+
+  /** Pages with an evaluation waiting or running (for tests and diagnostics). */
+  get waiting(): number {
+    return this.newest.size;
+  }
+}
+
+/** The page an evaluation comes from: its tab and frame; undefined when the sender has no tab. */
+export function senderKey(sender: { tab?: unknown; frameId?: number }): string | undefined {
+  const tab = (sender.tab as { id?: number } | undefined)?.id;
+  return typeof tab === 'number' ? `${tab}:${sender.frameId ?? 0}` : undefined;
+}
