@@ -8,6 +8,7 @@ import { MemoryDetails as MemoryDetailsView, MemoryTop as MemoryTopView } from '
 import { ChecklistPanel as ChecklistPanelView } from './checklist';
 import { WorkspacePrompt } from './WorkspacePrompt';
 import { pure } from './pure';
+import { DOCK } from '../lib/page/dock';
 import { PresentationContext, maskName, usePresentation as usePresentationFlag } from './presentation';
 
 // Each panel re-renders only when its own props change (see pure.ts).
@@ -295,6 +296,8 @@ function ResizeHandle({ width, onResize, onDragStart }: { width: number; onResiz
       role="separator"
       aria-orientation="vertical"
       aria-label="Resize the Rapport sidebar"
+      aria-valuemin={DOCK.min}
+      aria-valuemax={DOCK.max}
       aria-valuenow={width}
       aria-valuetext={`${width} pixels wide`}
       tabIndex={0}
