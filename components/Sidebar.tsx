@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarProps, SidebarState } from './model';
 import { helpdeskLabel, ticketLabel } from './format';
 import { CustomerCard } from './CustomerCard';
@@ -8,7 +8,8 @@ import { MemoryDetails as MemoryDetailsView, MemoryTop as MemoryTopView } from '
 import { ChecklistPanel as ChecklistPanelView } from './checklist';
 import { WorkspacePrompt } from './WorkspacePrompt';
 import { pure } from './pure';
-import { PresentationContext } from './presentation';
+import { DOCK } from '../lib/page/dock';
+import { PresentationContext, maskName, usePresentation as usePresentationFlag } from './presentation';
 
 // Each panel re-renders only when its own props change (see pure.ts).
 const MemoryTop = pure(MemoryTopView);
@@ -52,11 +53,17 @@ export function Sidebar(props: SidebarProps) {
   );
 }
 
-function SidebarView({ state, collapsed, onToggleCollapsed, onAddNote, onShowAllNotes, now = Date.now() }: SidebarProps) {
+function SidebarView({ state, collapsed, composing = false, onToggleCollapsed, onAddNote, onShowAllNotes, onResize, onResizeStart, width, now = Date.now() }: SidebarProps) {
   const toggleButton = useRef<HTMLButtonElement>(null);
   const toggledHere = useRef(false);
   /** Unsaved note text per ticket: survives re-reads of the page, collapsing and switching tickets. */
   const drafts = useRef(new Map<string, string>());
+  const body = useRef<HTMLDivElement>(null);
+
+  // The agent went to the composer: the checklist moves to the top; show it from there.
+  useEffect(() => {
+    if (composing && body.current) body.current.scrollTop = 0;
+  }, [composing]);
 
   // The clicked toggle button is replaced by its counterpart; put focus on it rather than losing it
   // to the page. Toggles from the keyboard shortcut leave focus where the agent is typing.
@@ -100,6 +107,7 @@ function SidebarView({ state, collapsed, onToggleCollapsed, onAddNote, onShowAll
   const key = `${state.helpdesk}:${state.ticketId}`;
   return (
     <aside class="rp rp-open" aria-label="Rapport" onKeyDown={keep} onKeyUp={keep} onKeyPress={keep}>
+      {onResize && width !== undefined && <ResizeHandle width={width} onResize={onResize} onDragStart={onResizeStart} />}
       <header class="rp-head">
         <Mark />
         <div class="rp-head-text">
@@ -123,9 +131,10 @@ function SidebarView({ state, collapsed, onToggleCollapsed, onAddNote, onShowAll
           <Chevron />
         </button>
       </header>
-      <div class="rp-body">
+      <div class="rp-body" ref={body}>
         <Body
           state={state}
+          composing={composing}
           now={now}
           onAddNote={onAddNote}
           onShowAllNotes={onShowAllNotes}
@@ -140,13 +149,14 @@ function SidebarView({ state, collapsed, onToggleCollapsed, onAddNote, onShowAll
 
 interface BodyProps extends Pick<SidebarProps, 'onAddNote' | 'onShowAllNotes'> {
   state: SidebarState;
+  composing: boolean;
   now: number;
   draft: string;
   onDraft(text: string): void;
   draftKey: string;
 }
 
-function Body({ state, now, onAddNote, onShowAllNotes, draft, onDraft, draftKey }: BodyProps) {
+function Body({ state, composing, now, onAddNote, onShowAllNotes, draft, onDraft, draftKey }: BodyProps) {
   switch (state.kind) {
     case 'waiting':
       return (
@@ -162,31 +172,142 @@ function Body({ state, now, onAddNote, onShowAllNotes, draft, onDraft, draftKey 
     case 'unreadable':
       return <ReadProblem missing={state.missing} diagnostics={state.diagnostics} />;
     case 'ticket':
-      return (
-        <>
-          {state.storageError && (
-            <p class="rp-banner" role="alert" data-testid="storage-error">
-              {state.storageError}
-            </p>
-          )}
-          {state.panels?.workspace && <WorkspacePrompt {...state.panels.workspace} />}
-          <CustomerCard state={state} now={now} />
-          {state.panels?.memory && <MemoryTop {...state.panels.memory} />}
-          {state.panels?.checklist && <ChecklistPanel {...state.panels.checklist} />}
-          {/* Keyed by ticket: a half-typed note never follows the agent to another customer. */}
-          <Notes
-            key={draftKey}
-            notes={state.notes}
-            total={state.notesTotal}
-            totalCapped={state.notesTotalCapped}
-            onShowAll={onShowAllNotes}
-            now={now}
-            onAddNote={onAddNote}
-            draft={draft}
-            onDraft={onDraft}
-          />
-          {state.panels?.memory && <MemoryDetails {...state.panels.memory} />}
-        </>
-      );
+      return <TicketBody {...{ state, composing, now, onAddNote, onShowAllNotes, draft, onDraft, draftKey }} />;
   }
+}
+
+/**
+ * The ticket's panels. While the agent is in the composer the checklist comes first and the
+ * customer's card, memory and notes fold into one line (CSS `order` and `hidden`: every panel stays
+ * mounted, so nothing half-typed or opened is lost when the agent goes back and forth).
+ */
+function TicketBody({ state, composing, now, onAddNote, onShowAllNotes, draft, onDraft, draftKey }: BodyProps & { state: Extract<SidebarState, { kind: 'ticket' }> }) {
+  const [unfolded, setUnfolded] = useState(false);
+  useEffect(() => {
+    if (!composing) setUnfolded(false);
+  }, [composing]);
+  const folded = composing && !!state.panels?.checklist && !unfolded;
+  const cls = `rp-stack${composing && state.panels?.checklist ? ' rp-composing' : ''}`;
+  return (
+    <div class={cls}>
+      {state.storageError && (
+        <p class="rp-banner" role="alert" data-testid="storage-error">
+          {state.storageError}
+        </p>
+      )}
+      {state.panels?.workspace && <WorkspacePrompt {...state.panels.workspace} />}
+      <div class="rp-slot" hidden={folded}>
+        <CustomerCard state={state} now={now} />
+      </div>
+      {state.panels?.memory && (
+        <div class="rp-slot" hidden={folded}>
+          <MemoryTop {...state.panels.memory} />
+        </div>
+      )}
+      {state.panels?.checklist && (
+        <div class="rp-slot rp-slot-checklist">
+          <ChecklistPanel {...state.panels.checklist} />
+        </div>
+      )}
+      {composing && state.panels?.checklist && <FoldLine state={state} unfolded={unfolded} onToggle={() => setUnfolded(!unfolded)} />}
+      {/* Keyed by ticket: a half-typed note never follows the agent to another customer. */}
+      <div class="rp-slot" hidden={folded}>
+        <Notes
+          key={draftKey}
+          notes={state.notes}
+          total={state.notesTotal}
+          totalCapped={state.notesTotalCapped}
+          onShowAll={onShowAllNotes}
+          now={now}
+          onAddNote={onAddNote}
+          draft={draft}
+          onDraft={onDraft}
+        />
+      </div>
+      {state.panels?.memory && (
+        <div class="rp-slot" hidden={folded}>
+          <MemoryDetails {...state.panels.memory} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** "About Dana Whitfield · 1 cue · 3 notes": the folded customer panels while the agent writes. */
+function FoldLine({ state, unfolded, onToggle }: { state: Extract<SidebarState, { kind: 'ticket' }>; unfolded: boolean; onToggle(): void }) {
+  const presenting = usePresentationFlag();
+  const name = state.customer.name ? (presenting ? maskName(state.customer.name) : state.customer.name) : 'this customer';
+  const cues = state.panels?.memory?.context?.cues.length ?? 0;
+  const notes = state.notesTotal ?? state.notes?.length ?? 0;
+  const parts = [`About ${name}`, cues ? plural(cues, 'cue') : '', notes ? plural(notes, 'note') : ''].filter(Boolean);
+  return (
+    <button type="button" class="rp-fold-line" data-testid="composing-fold" aria-expanded={unfolded} onClick={onToggle}>
+      <span class="rp-fold-text">{parts.join(' · ')}</span>
+      <span class="rp-fold-action" aria-hidden="true">
+        {unfolded ? 'fold' : 'show'}
+      </span>
+    </button>
+  );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The left edge of the panel: drag it, or focus it and use the arrow keys, to make the sidebar
+ * wider or narrower. The page side clamps the width to what the helpdesk can spare and remembers it.
+ */
+function ResizeHandle({ width, onResize, onDragStart }: { width: number; onResize: NonNullable<SidebarProps['onResize']>; onDragStart?(screenX: number): void }) {
+  const start = useRef<{ x: number; width: number } | undefined>(undefined);
+  const down = (e: PointerEvent) => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    start.current = { x: e.screenX, width };
+    // A drag leaves this frame as soon as it widens the panel: the page side follows the pointer
+    // there (pointer capture does not reach across to the helpdesk's page).
+    onDragStart?.(e.screenX);
+    try {
+      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    } catch {
+      // Not capturable (e.g. a synthetic pointer): the page side still follows it.
+    }
+  };
+  const move = (e: PointerEvent) => {
+    if (!start.current) return;
+    // Released over the page (which ended the drag there): this frame never saw the pointerup.
+    if (!(e.buttons & 1)) start.current = undefined;
+    else onResize({ to: Math.round(start.current.width + start.current.x - e.screenX) }, false);
+  };
+  const up = (e: PointerEvent) => {
+    if (!start.current) return;
+    onResize({ to: Math.round(start.current.width + start.current.x - e.screenX) }, true);
+    start.current = undefined;
+  };
+  const key = (e: KeyboardEvent) => {
+    const step = e.shiftKey ? 60 : 20;
+    const by: Record<string, number> = { ArrowLeft: step, ArrowRight: -step, Home: 1000, End: -1000 };
+    if (!(e.key in by)) return;
+    e.preventDefault();
+    // Relative: presses quicker than the page's answer each count.
+    onResize({ by: by[e.key]! }, true);
+  };
+  return (
+    <div
+      class="rp-resize"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label="Resize the Rapport sidebar"
+      aria-valuemin={DOCK.min}
+      aria-valuemax={DOCK.max}
+      aria-valuenow={width}
+      aria-valuetext={`${width} pixels wide`}
+      tabIndex={0}
+      title="Drag, or use the arrow keys, to resize"
+      data-testid="resize-handle"
+      onPointerDown={down}
+      onPointerMove={move}
+      onPointerUp={up}
+      onPointerCancel={up}
+      onKeyDown={key}
+    />
+  );
 }

@@ -58,6 +58,14 @@ export type NoteSaveResult = { ok: true } | { ok: false; error: string };
 export interface SidebarProps {
   state: SidebarState;
   collapsed: boolean;
+  /** The agent is writing in the helpdesk's composer: the checklist comes first, the rest folds. */
+  composing?: boolean;
+  /** The docked panel's width in CSS pixels, with `onResize` (the page side clamps and remembers it). */
+  width?: number;
+  /** The agent resized the panel, to a width or by a step (`done` when the drag or key press ended: remember it then). */
+  onResize?(change: { to: number } | { by: number }, done: boolean): void;
+  /** A drag of the resize handle began at this screen x (the page side follows it outside the frame). */
+  onResizeStart?(screenX: number): void;
   onToggleCollapsed(): void;
   /** Saves a note for the current customer. The input keeps its text unless the save succeeded. */
   onAddNote(text: string): Promise<NoteSaveResult>;

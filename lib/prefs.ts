@@ -5,6 +5,8 @@
 export const PREF = {
   /** boolean: the sidebar is collapsed to its slim tab. */
   collapsed: 'sidebar.collapsed',
+  /** number: the docked sidebar's width in CSS px, as the agent last resized it (lib/page/dock.ts). */
+  sidebarWidth: 'sidebar.width',
   /** boolean: presentation mode (names as initials, emails and phones masked). */
   presentation: 'presentation',
   /** StandardsPack JSON: the team's active reply-checklist standards (issue #4); absent: the default pack. */

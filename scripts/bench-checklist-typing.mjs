@@ -43,7 +43,8 @@ const HEADED = args.includes('--headed');
 const ext = resolve(arg('--ext', '.output/chrome-mv3'));
 const CHARS = Number(arg('--chars', '200')) || 200;
 const TEXT = "Hi Dana, I'm so sorry you were charged twice for March. I've refunded the duplicate charge today; you'll see it within 3 days. ".repeat(3).slice(0, CHARS);
-const WIDTH = 340;
+/** The docked sidebar's default width at 1440 px (lib/page/dock.ts DOCK.width): the static copy takes the same room. */
+const WIDTH = 300;
 /** `--shots DIR`: a screenshot at the end of each mode's first run, to see what was measured. */
 const SHOTS = arg('--shots');
 

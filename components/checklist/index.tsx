@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ChecklistEvidence, ChecklistItem, ChecklistPanelProps, ItemState } from './model';
 import { maskName, maskText, usePresentation } from '../presentation';
+import { WhyItMatters, explanationOf } from '../standards/Explained';
 
 const ICON: Record<ItemState, string> = { pass: '✓', fail: '!', na: '–' };
 const STATE_WORD: Record<ItemState, string> = { pass: 'Passes', fail: 'Needs work', na: 'Not applicable' };
@@ -70,6 +71,89 @@ function Preview({ draft, marks }: { draft: string; marks: ChecklistEvidence[] }
   );
 }
 
+interface ItemProps {
+  item: ChecklistItem;
+  draft: string;
+  disputed: boolean;
+  shown: boolean;
+  onShow(): void;
+  onDispute?: () => void;
+}
+
+/**
+ * One checklist item. "show" opens the draft with this item's words marked, and "why" what the
+ * standard is for, both right under the item (not below the list, where they were off-screen).
+ * Colours come from `data-state` on this element (see checklist.css).
+ */
+function Item({ item, draft, disputed, shown, onShow, onDispute }: ItemProps) {
+  const presentation = usePresentation();
+  const [why, setWhy] = useState(false);
+  const explained = explanationOf(item.rule);
+  const whyId = `rp-why-${item.rule}`;
+  return (
+    <li class="rp-cl-item" data-rule={item.rule} data-state={item.state} data-critical={item.critical ? 'true' : undefined} data-disputed={disputed ? 'true' : undefined}>
+      <span class="rp-cl-icon" aria-hidden="true">
+        {ICON[item.state]}
+      </span>
+      <div class="rp-cl-text">
+        <span class="rp-cl-label">
+          {item.label}
+          {item.critical && item.state === 'fail' && !disputed && <span class="rp-cl-critical">critical</span>}
+          <span class="rp-sr"> — {STATE_WORD[item.state]}</span>
+        </span>
+        <span class="rp-cl-why" data-testid="why">
+          {presentation ? maskText(item.why) : item.why}
+        </span>
+        {disputed && <span class="rp-cl-disputed-note">You marked this not right</span>}
+      </div>
+      <div class="rp-cl-actions">
+        {item.evidence.length > 0 && (
+          <button type="button" class="rp-cl-show" aria-pressed={shown} aria-label={`${shown ? 'Hide' : 'Show'} the words for ‘${item.label}’`} onClick={onShow}>
+            {shown ? 'hide' : 'show'}
+          </button>
+        )}
+        {explained && (
+          <button
+            type="button"
+            class="rp-cl-whybtn"
+            data-testid="why-toggle"
+            aria-expanded={why}
+            aria-controls={why ? whyId : undefined}
+            aria-label={`Why ‘${item.label}’ matters`}
+            onClick={() => setWhy(!why)}
+          >
+            why?
+          </button>
+        )}
+        {onDispute && (
+          <button
+            type="button"
+            class="rp-cl-wrong"
+            data-testid="verdict-wrong"
+            aria-label={`Not right: ${item.label}`}
+            title="This verdict is wrong: stop flagging it for this draft and tell your team lead"
+            aria-pressed={disputed}
+            disabled={disputed}
+            onClick={onDispute}
+          >
+            {disputed ? 'noted' : 'not right'}
+          </button>
+        )}
+      </div>
+      {shown && <Preview draft={draft} marks={item.evidence} />}
+      {why && <WhyItMatters rule={item.rule} id={whyId} />}
+    </li>
+  );
+}
+
+/** "7 passed · 2 not needed · 1 marked not right" */
+function foldedLine(items: ChecklistItem[], disputed: Set<string>): string {
+  const passed = items.filter((i) => i.state === 'pass' && !disputed.has(i.rule)).length;
+  const na = items.filter((i) => i.state === 'na' && !disputed.has(i.rule)).length;
+  const parts = [passed ? `${passed} passed` : '', na ? `${na} not needed` : '', disputed.size ? `${disputed.size} marked not right` : ''];
+  return parts.filter(Boolean).join(' · ');
+}
+
 export function ChecklistPanel(props: ChecklistPanelProps) {
   const presentation = usePresentation();
   const now = props.now ?? Date.now;
@@ -101,9 +185,23 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
     const result = await props.onDispute?.(item, includeText);
     setDisputeError(result && !result.ok ? result.error : undefined);
   };
-  const shownItem = items.find((i) => i.rule === shown);
+  // What needs the agent: failing items (critical first, as the feature orders them). Passes, "not
+  // needed" and disputed items fold into one line that opens on a click.
+  const attention = items.filter((i) => i.state === 'fail' && !disputed.has(i.rule));
+  const folded = items.filter((i) => !attention.includes(i));
   const greetingFails = items.some((i) => i.rule === 'greets-by-name' && i.state === 'fail');
   const greeting = props.greeting && presentation ? props.greeting.replace(/^Hi (.+),$/, (_m, n: string) => `Hi ${maskName(n)},`) : props.greeting;
+  const item = (i: ChecklistItem) => (
+    <Item
+      key={i.rule}
+      item={i}
+      draft={props.draft}
+      disputed={disputed.has(i.rule)}
+      shown={shown === i.rule}
+      onShow={() => setShown(shown === i.rule ? undefined : i.rule)}
+      onDispute={props.onDispute ? () => void dispute(i) : undefined}
+    />
+  );
 
   return (
     <section class="rp-cl" data-testid="checklist" aria-label="Reply checklist">
@@ -119,72 +217,33 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
           {line.text}
         </p>
       )}
+      {props.greeting && props.onInsertGreeting && (greetingFails || props.status === 'empty') && (
+        <button type="button" class="rp-cl-insert" data-testid="insert-greeting" onClick={() => props.onInsertGreeting?.()}>
+          Insert “{greeting}”
+        </button>
+      )}
+      {attention.length > 0 && (
+        <ul class="rp-cl-items" data-testid="checklist-attention" aria-label="Needs attention">
+          {attention.map(item)}
+        </ul>
+      )}
+      {folded.length > 0 && (
+        <details class="rp-cl-folded" data-testid="checklist-passed">
+          <summary class="rp-cl-folded-line">
+            <span class="rp-cl-icon" aria-hidden="true">
+              {ICON.pass}
+            </span>
+            {foldedLine(folded, disputed)}
+          </summary>
+          <ul class="rp-cl-items">{folded.map(item)}</ul>
+        </details>
+      )}
       {props.mood && props.mood.label !== 'neutral' && props.status === 'ready' && (
         <p class="rp-cl-mood" data-testid="mood">
           Customer sounds <strong>{props.mood.label}</strong>
           {props.mood.words.length > 0 && <span class="rp-muted"> — {props.mood.words.map((w) => `“${presentation ? maskText(w) : w}”`).join(', ')}</span>}
         </p>
       )}
-      {props.greeting && props.onInsertGreeting && (greetingFails || props.status === 'empty') && (
-        <button type="button" class="rp-cl-insert" data-testid="insert-greeting" onClick={() => props.onInsertGreeting?.()}>
-          Insert “{greeting}”
-        </button>
-      )}
-      {items.length > 0 && (
-        <ul class="rp-cl-items">
-          {items.map((item) => (
-            <li
-              key={item.rule}
-              class={`rp-cl-item rp-cl-${item.state}${disputed.has(item.rule) ? ' rp-cl-disputed' : ''}`}
-              data-rule={item.rule}
-              data-state={item.state}
-              data-disputed={disputed.has(item.rule) ? 'true' : undefined}
-            >
-              <span class="rp-cl-icon" aria-hidden="true">
-                {ICON[item.state]}
-              </span>
-              <div class="rp-cl-text">
-                <span class="rp-cl-label">
-                  {item.label}
-                  {item.critical && item.state === 'fail' && !disputed.has(item.rule) && <span class="rp-cl-critical">critical</span>}
-                  <span class="rp-sr"> — {STATE_WORD[item.state]}</span>
-                </span>
-                <span class="rp-cl-why" data-testid="why">
-                  {presentation ? maskText(item.why) : item.why}
-                </span>
-                {disputed.has(item.rule) && <span class="rp-cl-disputed-note">You marked this not right</span>}
-              </div>
-              <div class="rp-cl-actions">
-                {item.evidence.length > 0 && (
-                  <button
-                    type="button"
-                    class="rp-cl-show"
-                    aria-pressed={shown === item.rule}
-                    onClick={() => setShown(shown === item.rule ? undefined : item.rule)}
-                  >
-                    {shown === item.rule ? 'hide' : 'show'}
-                  </button>
-                )}
-                {props.onDispute && (
-                  <button
-                    type="button"
-                    class="rp-cl-wrong"
-                    data-testid="verdict-wrong"
-                    aria-label={`Not right: ${item.label}`}
-                    title="This verdict is wrong: stop flagging it for this draft and tell your team lead"
-                    aria-pressed={disputed.has(item.rule)}
-                    disabled={disputed.has(item.rule)}
-                    onClick={() => void dispute(item)}
-                  >
-                    {disputed.has(item.rule) ? 'noted' : 'not right'}
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      {shownItem && <Preview draft={props.draft} marks={shownItem.evidence} />}
       {props.onDispute && items.length > 0 && (
         <label class="rp-cl-include">
           <input type="checkbox" data-testid="dispute-include-text" checked={includeText} onChange={(e) => setIncludeText(e.currentTarget.checked)} />

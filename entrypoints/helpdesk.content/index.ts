@@ -27,7 +27,7 @@ export default defineContentScript({
     if (flag.__rapportRunning) return;
     const url = new URL(location.href);
     const builtIn = adapterFor(url);
-    const keys = [PREF.disabledHosts, PREF.collapsed, PREF.presentation];
+    const keys = [PREF.disabledHosts, PREF.collapsed, PREF.presentation, PREF.sidebarWidth];
     // Elsewhere we run only because the agent added this helpdesk on the options page (#13).
     const prefs = browser.storage.local.get(builtIn ? keys : [...keys, PREF.helpdesks]);
     const found = builtIn ? Promise.resolve({ adapter: builtIn, pattern: undefined }) : prefs.then((got) => {
@@ -48,7 +48,11 @@ export default defineContentScript({
     // still loading; the controller renders into it once the DOM is parsed.
     const start = (whenParsed: Promise<void>) => {
       const stop = childController(ctx.signal);
-      const frame = createSidebarFrame(document, () => ctx.abort('Rapport was reloaded or removed'));
+      const frame = createSidebarFrame(document, () => ctx.abort('Rapport was reloaded or removed'), {
+        keepsPanelsAt: adapter.keepsPanelsAt,
+        savedWidth: prefs.then((got) => got[PREF.sidebarWidth] as number | undefined),
+        saveWidth: (width) => void browser.storage.local.set({ [PREF.sidebarWidth]: width }),
+      });
       stop.signal.addEventListener('abort', () => frame.destroy(), { once: true });
       const run: NonNullable<typeof running> = { stop };
       running = run;

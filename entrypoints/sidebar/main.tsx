@@ -33,6 +33,8 @@ const pending = new Map<number, { resolve(value: unknown): void; reject(error: E
 let nextCall = 1;
 let collapsed = false;
 let presentation = false;
+let composing = false;
+let width: number | undefined;
 let tabHeight = 0;
 
 const post = (message: ToPage) => data?.postMessage(message);
@@ -62,6 +64,10 @@ function draw() {
       state={state}
       collapsed={collapsed}
       presentation={presentation}
+      composing={composing}
+      width={width}
+      onResize={(change, done) => post({ t: 'resize', ...change, done })}
+      onResizeStart={(screenX) => post({ t: 'drag', screenX })}
       onAddNote={(text) => handlers.onAddNote?.(text) ?? Promise.resolve({ ok: false, error: 'Rapport is not connected to the page.' })}
       onToggleCollapsed={() => handlers.onToggleCollapsed?.()}
       onShowAllNotes={() => handlers.onShowAllNotes?.()}
@@ -82,6 +88,8 @@ function onMessage(message: ToFrame) {
       decoder.apply(message.slots);
       collapsed = message.collapsed;
       presentation = message.presentation;
+      composing = message.composing;
+      width = message.width;
       draw();
       break;
     case 'clear':

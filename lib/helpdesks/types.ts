@@ -160,4 +160,10 @@ export interface HelpdeskAdapter {
    * to the customer; undefined when the page doesn't say.
    */
   composerIsInternal?(root: ParentNode, ticketId: string): boolean | undefined;
+  /**
+   * The page width (CSS px) the helpdesk needs to keep its own side panels (below it, it drops
+   * them). Rapport docks beside them while it can and otherwise stays a slim tab while the agent
+   * reads (lib/page/dock.ts). Absent: the helpdesk has no such panel; Rapport always docks beside.
+   */
+  keepsPanelsAt?: number;
 }

@@ -214,6 +214,10 @@ export const zendesk: HelpdeskAdapter = {
   id: 'zendesk',
   label: 'Zendesk',
   ticketPages: ['https://*.zendesk.com/agent/*'],
+  // The customer context panel (email, local time, interaction history) on the right of the ticket
+  // shows while the workspace beside the 60 px nav rail is at least 1060 px wide (the demo follows
+  // the Agent Workspace's layout): 1120 px of page.
+  keepsPanelsAt: 1120,
 
   matches: (url) =>
     url.protocol === 'https:' && url.hostname.endsWith('.zendesk.com') && url.pathname.startsWith('/agent/'),

@@ -18,7 +18,10 @@ import { composerText } from './composer';
 import { askIdentity, refineSnapshot, type IdentityDeps } from './identity';
 
 export interface SidebarView {
-  render(state: SidebarState, collapsed: boolean, presentation: boolean): void;
+  /** `collapsed`: the agent's choice; `composing`: the agent is in this ticket's composer. */
+  render(state: SidebarState, collapsed: boolean, presentation: boolean, composing?: boolean): void;
+  /** A toggle the view handles itself (opening a tab it collapsed on its own); false: not handled. */
+  toggle?(): boolean;
   remove(): void;
 }
 
@@ -78,6 +81,8 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   const rereadMs = deps.rereadMs ?? 250;
   let collapsed = false;
   let presentation = false;
+  /** The agent is in the ticket's composer (or in the sidebar, having come from it). */
+  let composing = false;
   let view: SidebarView | undefined;
   let session: Session | undefined;
   let lastHref = '';
@@ -89,7 +94,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       onToggleCollapsed: toggleCollapsed,
       onShowAllNotes: () => void session?.showAllNotes(),
     });
-    view.render(state, collapsed, presentation);
+    view.render(state, collapsed, presentation, composing);
   };
 
   const hide = () => {
@@ -99,6 +104,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   signal.addEventListener('abort', hide, { once: true });
 
   function toggleCollapsed() {
+    if (view?.toggle?.()) return;
     collapsed = !collapsed;
     void deps.prefs.setCollapsed(collapsed);
     const state = session?.state();
@@ -387,8 +393,38 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     signal,
   );
 
+  watchComposer();
   check();
   return { toggleCollapsed, check, setPresentation };
+
+  /**
+   * Whether the agent is writing: focus in the ticket's composer. Moving into the sidebar (its host
+   * element takes the page's focus) keeps it; leaving for the rest of the page ends it after a short
+   * pause, so that a click that passes through the page does not reshuffle the panel.
+   */
+  function watchComposer() {
+    const now = () => {
+      const active = doc.activeElement;
+      if (!active || !session) return false;
+      if (active.localName === 'rapport-sidebar') return composing;
+      return !!adapter.composer(doc, session.ticketId)?.contains(active);
+    };
+    let leaving: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      clearTimeout(leaving);
+      const next = now();
+      if (next === composing) return;
+      if (next) return set(true);
+      leaving = setTimeout(() => now() || set(false), 400);
+    };
+    const set = (value: boolean) => {
+      composing = value;
+      rerender();
+    };
+    doc.addEventListener('focusin', update, { capture: true, signal });
+    doc.addEventListener('focusout', () => queueMicrotask(update), { capture: true, signal });
+    signal.addEventListener('abort', () => clearTimeout(leaving), { once: true });
+  }
 }
 
 /** A mutation inside a rich-text editor (the reply composer). */

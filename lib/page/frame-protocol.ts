@@ -30,7 +30,8 @@ type Slots = Record<string, unknown>;
 
 export type ToFrame =
   /** `slots`: only the changed ones; null removes a slot (a panel that went away). */
-  | { t: 'render'; slots: Record<string, unknown>; collapsed: boolean; presentation: boolean }
+  /** `composing`: the agent is in the helpdesk's composer; `width`: the docked panel's width. */
+  | { t: 'render'; slots: Record<string, unknown>; collapsed: boolean; presentation: boolean; composing: boolean; width: number }
   /** No ticket: the frame unmounts the sidebar (the host is hidden). */
   | { t: 'clear' }
   | { t: 'result'; call: number; ok: true; value: unknown }
@@ -52,7 +53,11 @@ export interface Accepted {
 export type ToPage =
   | { t: 'call'; call: number; fn: number; args: unknown[] }
   /** Height of the collapsed tab, so the host frame is exactly as tall as what it draws. */
-  | { t: 'tab'; height: number };
+  | { t: 'tab'; height: number }
+  /** The agent resized the panel (`done` at the end of a drag or on a key press: remember it). */
+  | { t: 'resize'; to?: number; by?: number; done: boolean }
+  /** A drag of the resize handle began at this screen x: the page follows the pointer outside the frame. */
+  | { t: 'drag'; screenX: number };
 
 /** What the content script posts into its own iframe's window, with a MessagePort (see sidebar-frame.ts). */
 export interface NonceMessage {

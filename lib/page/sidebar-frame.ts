@@ -24,9 +24,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { FRAME_PATH, PORT_NAME, SlotEncoder, plain, type Accepted, type NonceMessage, type NonceReply, type ToFrame, type ToPage } from './frame-protocol';
 import type { SidebarState } from '../../components/model';
 import type { SidebarView, ViewHandlers } from './controller';
+import { DOCK, clampWidth, dock, type Dock } from './dock';
 
-export const SIDEBAR_WIDTH = 340;
-export const COLLAPSED_WIDTH = 28;
+const COLLAPSED_WIDTH = DOCK.tab;
 /** The collapsed tab's height until the frame has measured it (12px text, two icons). */
 const TAB_HEIGHT = 124;
 const DOCKED = 'rapport-docked';
@@ -34,11 +34,12 @@ const COLLAPSED = 'rapport-collapsed';
 
 // The frame's own shadow (the panel's `--rp-shadow`, components/sidebar.css) is drawn here, on the
 // iframe: inside the frame it would be cut off at the frame's edge.
-const documentCss = `
-html.${DOCKED} { margin-right: ${SIDEBAR_WIDTH}px !important; }
+// Rewritten when the agent resizes the panel (a stylesheet of ours, not the page's <html> style).
+const documentCss = (width: number) => `
+html.${DOCKED} { margin-right: ${width}px !important; }
 html.${DOCKED}.${COLLAPSED} { margin-right: ${COLLAPSED_WIDTH}px !important; }
 rapport-sidebar { all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important; bottom: 0 !important;
-  width: ${SIDEBAR_WIDTH}px !important; z-index: 2147483000 !important; display: block !important; visibility: hidden !important; }
+  width: ${width}px !important; z-index: 2147483000 !important; display: block !important; visibility: hidden !important; }
 html.${DOCKED} rapport-sidebar { visibility: visible !important; }
 html.${COLLAPSED} rapport-sidebar { width: ${COLLAPSED_WIDTH}px !important; top: 50% !important; bottom: auto !important;
   height: var(--rapport-tab-height, ${TAB_HEIGHT}px) !important; transform: translateY(-50%) !important; }
@@ -49,6 +50,15 @@ iframe { display: block; width: 100%; height: 100%; border: 0; margin: 0; paddin
 :host([data-collapsed]) iframe { border-radius: 8px 0 0 8px; }
 @media (prefers-color-scheme: dark) { iframe { box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.3), -6px 0 24px rgba(0, 0, 0, 0.35); } }
 `;
+
+export interface DockOptions {
+  /** The adapter's `keepsPanelsAt` (lib/helpdesks/types.ts). */
+  keepsPanelsAt?: number;
+  /** The width the agent chose before (PREF.sidebarWidth). */
+  savedWidth?: Promise<number | undefined>;
+  /** Remembers the agent's width. */
+  saveWidth?(width: number): void;
+}
 
 export interface SidebarFrame {
   /** The view the controller renders into (one at a time; `remove` hides the frame but keeps it loaded). */
@@ -64,11 +74,12 @@ type Port = Browser.runtime.Port;
  * frame is ready by the time the ticket's DOM is. `onGone` runs when the extension itself went away
  * (reloaded or updated while this tab stayed open): the port to the frame closes then.
  */
-export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFrame {
+export function createSidebarFrame(doc: Document, onGone: () => void, options: DockOptions = {}): SidebarFrame {
   const frameUrl = browser.runtime.getURL(FRAME_PATH);
   const root = doc.documentElement;
+  const win = doc.defaultView ?? window;
   const pageStyle = doc.createElement('style');
-  pageStyle.textContent = documentCss;
+  pageStyle.textContent = documentCss(DOCK.width);
   const host = doc.createElement('rapport-sidebar');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
@@ -84,7 +95,16 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
   let data: MessagePort | undefined;
   /** Ports that connected but have not yet returned their nonce, with the channel offered to each. */
   const candidates = new Map<Port, { nonce: string; channel: MessageChannel }>();
-  let shown: { state: SidebarState; collapsed: boolean; presentation: boolean; handlers: ViewHandlers } | undefined;
+  let shown: { state: SidebarState; collapsed: boolean; presentation: boolean; composing: boolean; handlers: ViewHandlers } | undefined;
+  /** Where the panel is now (lib/page/dock.ts), the agent's width and whether they pinned it open here. */
+  let placed: Dock = { collapsed: false, width: DOCK.width, auto: false };
+  let preferred: number | undefined;
+  let pinned = false;
+  void options.savedWidth?.then((w) => {
+    if (typeof w !== 'number' || preferred !== undefined) return;
+    preferred = w;
+    if (shown) place();
+  });
   let queued = false;
   let destroyed = false;
 
@@ -109,7 +129,39 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
     queued = false;
     if (!port || !shown) return;
     const slots = encoder.changes(shown.state, shown.handlers);
-    send({ t: 'render', slots, collapsed: shown.collapsed, presentation: shown.presentation });
+    send({ t: 'render', slots, collapsed: placed.collapsed, presentation: shown.presentation, composing: shown.composing, width: placed.width });
+  };
+
+  /** Docks the page for the current window width, composer focus and the agent's choices. */
+  const place = () => {
+    if (!shown) return;
+    const next = dock({ viewport: win.innerWidth, preferred, keepsPanelsAt: options.keepsPanelsAt, composing: shown.composing, collapsed: shown.collapsed, pinned });
+    if (next.width !== placed.width) pageStyle.textContent = documentCss(next.width);
+    placed = next;
+    root.classList.add(DOCKED);
+    root.classList.toggle(COLLAPSED, next.collapsed);
+    host.toggleAttribute('data-collapsed', next.collapsed);
+    schedule();
+  };
+  const life = new AbortController();
+  win.addEventListener('resize', () => place(), { passive: true, signal: life.signal });
+
+  /** Follows a drag of the resize handle while the pointer is over the page, until the button is released. */
+  let dragging: AbortController | undefined;
+  const follow = (fromX: number) => {
+    dragging?.abort();
+    const drag = new AbortController();
+    dragging = drag;
+    const from = placed.width;
+    const at = (e: PointerEvent) => from + fromX - e.screenX;
+    win.addEventListener('pointermove', (e) => (e.buttons & 1 ? resize(at(e), false) : drag.abort()), { capture: true, signal: drag.signal });
+    win.addEventListener('pointerup', (e) => (resize(at(e), true), drag.abort()), { capture: true, signal: drag.signal });
+  };
+
+  const resize = (width: number, done: boolean) => {
+    preferred = clampWidth(width, win.innerWidth);
+    place();
+    if (done) options.saveWidth?.(preferred);
   };
   const schedule = () => {
     if (queued) return;
@@ -127,7 +179,11 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
     if (m?.t === 'call' && typeof m.call === 'number' && typeof m.fn === 'number' && Array.isArray(m.args)) void answer(m.call, m.fn, m.args);
     else if (m?.t === 'tab' && typeof m.height === 'number' && m.height > 0 && m.height < 1000) {
       host.style.setProperty('--rapport-tab-height', `${Math.ceil(m.height)}px`);
+    } else if (m?.t === 'resize') {
+      const to = typeof m.to === 'number' ? m.to : typeof m.by === 'number' ? placed.width + m.by : NaN;
+      if (Number.isFinite(to)) resize(to, m.done === true);
     }
+    else if (m?.t === 'drag' && typeof m.screenX === 'number' && Number.isFinite(m.screenX)) follow(m.screenX);
   };
 
   const answer = async (call: number, fn: number, args: unknown[]) => {
@@ -190,13 +246,18 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
   return {
     view(handlers) {
       return {
-        render(state, collapsed, presentation) {
+        render(state, collapsed, presentation, composing = false) {
           attach();
-          root.classList.add(DOCKED);
-          root.classList.toggle(COLLAPSED, collapsed);
-          host.toggleAttribute('data-collapsed', collapsed);
-          shown = { state, collapsed, presentation, handlers };
-          schedule();
+          if (collapsed) pinned = false;
+          shown = { state, collapsed, presentation, composing, handlers };
+          place();
+        },
+        toggle() {
+          // Collapsed by Rapport, not by the agent: opening it pins it open on this page.
+          if (!placed.auto) return false;
+          pinned = true;
+          place();
+          return true;
         },
         remove() {
           undock();
@@ -208,6 +269,8 @@ export function createSidebarFrame(doc: Document, onGone: () => void): SidebarFr
     },
     destroy() {
       destroyed = true;
+      life.abort();
+      dragging?.abort();
       browser.runtime.onConnect.removeListener(onConnect);
       port?.disconnect();
       data?.close();

@@ -61,6 +61,8 @@ describe.each([
     await page.locator('[data-ticket-id="101"] [data-test-id="omnicomposer-rich-text-ckeditor"]').click();
     await page.keyboard.type('Hi Dana, sorry about the double charge. Could you send the invoice number?');
     await expect.poll(() => inSidebar(page, 'checklist').count()).toBe(1);
+    // While the agent writes, the customer's panels fold behind one line under the checklist: open it.
+    await inSidebar(page, 'composing-fold').click();
     // A note (so the dashboard has one too), then every folded section open: their forms count.
     await inSidebar(page, 'note-input').fill('Prefers email; accountant is Lee.');
     await inSidebar(page, 'note-save').click();

@@ -217,6 +217,8 @@ describe('quick capture: "Save as fact" next to a selection', () => {
     // Again from the conversation, then a selection inside the sidebar (its own frame).
     await dragSelect(page, customerMessage(page, '101'), 'charged twice');
     await expect.poll(() => button.count()).toBe(1);
+    // Out of the composer, the customer's card unfolds again (400 ms after focus left it).
+    await expect.poll(() => sidebar(page, '.rp-composing').count()).toBe(0);
     await dragSelect(page, inSidebar(page, 'customer-name'), 'Dana Whitfield', true);
     expect(await selectedInSidebar(page)).toBe('Dana Whitfield');
     await afterMouseupWork(page);

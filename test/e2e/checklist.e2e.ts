@@ -65,10 +65,13 @@ describe('reply checklist on Zendesk', () => {
       .toMatch(/^Acknowledges: “I'm so sorry you were charged twice/);
     expect(await stateOf(page, 'acknowledges-feelings')).toBe('pass');
 
-    // "show" highlights the words in a read-only preview; the agent's text is untouched.
-    await rule(page, 'acknowledges-feelings').locator('button', { hasText: 'show' }).click();
-    await expect.poll(() => sidebar(page, '[data-testid="checklist-preview"] mark').first().textContent()).toMatch(/^I'm so sorry you were charged twice/);
-    expect(await sidebar(page, '[data-testid="checklist-preview"]').getAttribute('contenteditable')).toBeNull();
+    // Passed items fold into one line; opened, "show" (named after its item) highlights the words in
+    // a read-only preview inside that item; the agent's text is untouched.
+    await sidebar(page, '[data-testid="checklist-passed"] summary').click();
+    await sidebar(page, 'button[aria-label="Show the words for ‘Acknowledges feelings’"]').click();
+    const preview = rule(page, 'acknowledges-feelings').locator('[data-testid="checklist-preview"]');
+    await expect.poll(() => preview.locator('mark').first().textContent()).toMatch(/^I'm so sorry you were charged twice/);
+    expect(await preview.getAttribute('contenteditable')).toBeNull();
     expect(await composer(page, '101').locator('mark').count()).toBe(0);
 
     // Response time: Dana's last message is 25 minutes old; the urgent ticket's 1 h target counts down.

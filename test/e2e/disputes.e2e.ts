@@ -31,6 +31,12 @@ async function openDana(rapport: Rapport, first = true): Promise<Page> {
   return page;
 }
 
+/** While the agent writes, the customer's panels fold behind one line under the checklist: open it. */
+async function unfoldCustomer(page: Page) {
+  const fold = inSidebar(page, 'composing-fold');
+  if ((await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
+}
+
 async function draft(page: Page, text: string) {
   await composer(page, '101').click();
   await page.keyboard.press('Control+A');
@@ -64,6 +70,7 @@ describe('not right, light', () => {
     await expect.poll(() => rule(page, 'acknowledges-feelings').getAttribute('data-disputed')).toBe('true');
 
     // A cue.
+    await unfoldCustomer(page);
     await cue(page, 'repeat-contact').getByTestId('verdict-wrong').click();
     await expect.poll(() => cue(page, 'repeat-contact').getAttribute('data-disputed')).toBe('true');
 
@@ -129,6 +136,7 @@ describe('not right, dark', () => {
     await draft(page, 'Hello, we are looking into it.');
     await expect.poll(() => rule(page, 'greets-by-name').getAttribute('data-state')).toBe('fail');
     await rule(page, 'greets-by-name').getByTestId('verdict-wrong').click();
+    await unfoldCustomer(page);
     await cue(page, 'repeat-contact').getByTestId('verdict-wrong').click();
     await expect.poll(() => cue(page, 'repeat-contact').getAttribute('data-disputed')).toBe('true');
     await sidebarShot(page, 'disputes-sidebar-dark');

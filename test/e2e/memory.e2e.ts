@@ -133,7 +133,7 @@ describe('customer memory', () => {
   it('screenshots: memory panels in light and dark', async () => {
     const page = await rapport.open(`${ZENDESK}/102`);
     await ready(page, '102');
-    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.setViewportSize({ width: 1440, height: 1400 });
     await memory(page, 'memory-profile').locator('summary').click();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });

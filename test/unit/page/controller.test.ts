@@ -393,6 +393,55 @@ describe('controller', () => {
   });
 });
 
+describe('controller: the agent in the composer (issue #14)', () => {
+  it('tells the view while focus is in the ticket’s composer, keeps it in the sidebar, and ends it when they leave', async () => {
+    const el = pane('1', 'Sam', 'sam@example.com');
+    const editor = document.createElement('div');
+    editor.contentEditable = 'true';
+    editor.tabIndex = 0;
+    el.append(editor);
+    const other = document.createElement('button');
+    document.body.append(other);
+    const host = document.createElement('rapport-sidebar');
+    host.tabIndex = 0;
+    document.body.append(host);
+    const composing: boolean[] = [];
+    start({
+      adapter: { ...adapter, composer: (root, id) => root.querySelector<HTMLElement>(`[data-ticket="${id}"] [contenteditable]`) },
+      createView: () => ({ render: (_s, _c, _p, writing) => composing.push(writing ?? false), remove: () => undefined }),
+    });
+    await flush();
+    expect(composing.at(-1)).toBe(false);
+    editor.focus();
+    expect(composing.at(-1)).toBe(true);
+    host.focus(); // a click in the sidebar frame: the page sees its host take focus
+    await flush();
+    await new Promise((r) => setTimeout(r, 450));
+    expect(composing.at(-1)).toBe(true);
+    other.focus();
+    await flush();
+    expect(composing.at(-1)).toBe(true); // not at once: a click passing through the page reshuffles nothing
+    await new Promise((r) => setTimeout(r, 450));
+    expect(composing.at(-1)).toBe(false);
+  });
+
+  it('lets the view take a toggle it handles itself (opening a tab it collapsed on its own)', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    const saved = vi.fn(async () => undefined);
+    let handled = true;
+    const controller = start({
+      prefs: { collapsed: async () => false, setCollapsed: saved },
+      createView: () => ({ render: () => undefined, remove: () => undefined, toggle: () => handled }),
+    });
+    await flush();
+    controller.toggleCollapsed();
+    expect(saved).not.toHaveBeenCalled();
+    handled = false;
+    controller.toggleCollapsed();
+    expect(saved).toHaveBeenCalledWith(true);
+  });
+});
+
 describe('controller: identity from the helpdesk API', () => {
   beforeEach(() => forgetIdentities());
   const withApi: HelpdeskAdapter = {
