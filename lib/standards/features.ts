@@ -4,6 +4,7 @@
  * action, question form, negation). Feature names are readable so a verdict can name them.
  */
 import type { Clause, Token } from './nlp';
+import { memoObject } from './memo';
 
 const LEAD = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'also', 'and', 'so', 'then', 'now', 'first', 'simply', 'but', 'ok', 'okay', 'oh', 'hi', 'hello', 'hey', 'dear', 'well', 'btw', 'still']);
 const WH = new Set(['what', 'which', 'when', 'where', 'who', 'why', 'how', "what's", "where's", "when's", "how's", "who's"]);
@@ -37,7 +38,9 @@ function head(tokens: Token[]): number {
 }
 
 /** The parse's verdicts on a clause, as feature names ("p:imperative", "p:modal-request", …). */
-export function clauseFlags(c: Clause): string[] {
+export const clauseFlags = memoObject(computeFlags);
+
+function computeFlags(c: Clause): string[] {
   const t = c.tokens;
   const h = head(t);
   const first = t[h];
@@ -84,7 +87,7 @@ export function ngrams(tokens: Token[], prefix = ''): string[] {
 }
 
 /** Every feature of a clause: its words, pairs and parse flags. Negated words are marked ("w:!happy"). */
-export function clauseFeatures(c: Clause): string[] {
+export const clauseFeatures = memoObject((c: Clause): readonly string[] => {
   const marked = c.tokens.map((t) => (t.negated && t.pos !== 'PART' && t.pos !== 'AUX' ? { ...t, lower: `!${t.lower}` } : t));
-  return [...ngrams(marked), ...clauseFlags(c)];
-}
+  return [...new Set([...ngrams(marked), ...clauseFlags(c)])];
+});

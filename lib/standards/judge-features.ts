@@ -10,6 +10,13 @@ import { findAll, keywordTags, keywords, looksLikeRequest, moodOf, related, repo
 import { acknowledgement, GENERIC_APOLOGY } from './acknowledges-feelings';
 import { stepPhrases } from './next-step';
 import { markAnswered } from './answers-questions';
+import { memoText } from './memo';
+
+/** The phrase lists' readings, kept for the last few texts (the customer's message stays put while the agent types). */
+const moodOfText = memoText(moodOf);
+export const stepsOf = memoText(stepPhrases);
+export const acknowledgementOf = memoText(acknowledgement);
+const tagsOf = memoText(keywordTags);
 
 /** Caps per evaluation (bounded work, issue #15): longer text is judged on its first part. */
 export const LIMITS = { customerChars: 2_500, draftChars: 5_000, messages: 20, clauses: 60, asks: 8 } as const;
@@ -33,7 +40,7 @@ const lengthBucket = (n: number) => (n < 80 ? 'len:short' : n > 800 ? 'len:long'
  */
 export function upsetFeatures(customer: string): Features {
   const f = textFeatures(customerClauses(customer));
-  const mood = moodOf(capped(customer, LIMITS.customerChars));
+  const mood = moodOfText(capped(customer, LIMITS.customerChars));
   f.set(`r:mood-${mood.label}`, 1);
   if (mood.score <= -2) f.set('r:score<=-2', 1);
   if (mood.score <= -5) f.set('r:score<=-5', 1);
@@ -57,32 +64,43 @@ export function askFeatures(clauses: Clause[], i: number): Features {
   return f;
 }
 
-/** Does the reply address this ask? Overlap of content words, the reply's parse, the ask's form. */
-export function addressedFeatures(ask: string, reply: string, customer: string, otherAsks: readonly string[] = []): Features {
+/** What an ask brings to the addressed model on its own (kept: the asks stay put while the agent types). */
+const askSide = memoText((ask: string) => {
   const f: Features = new Map();
   const askClauses = parse(capped(ask, 2_000)).clauses;
-  const rClauses = replyClauses(reply);
   for (const c of askClauses) for (const flag of clauseFlags(c)) f.set(`ask:${flag}`, 1);
-  for (const c of rClauses) for (const flag of clauseFlags(c)) f.set(`reply:${flag}`, 1);
-  const said = keywordTags(capped(reply, LIMITS.draftChars));
-  const asked = [...keywords(ask)];
-  const shared = asked.filter((k) => related(k).some((r) => said.has(r))).length;
+  for (const c of askClauses) for (const w of ngrams(c.tokens, 'ask')) if (w.startsWith('askw:')) f.set(w, 1);
+  return { f, asked: [...keywords(ask)] };
+}, 16);
+
+/** What the reply brings to the addressed model, the same for every ask (one reading per draft). */
+const replySide = memoText((reply: string) => {
+  const f: Features = new Map();
+  for (const c of replyClauses(reply)) for (const flag of clauseFlags(c)) f.set(`reply:${flag}`, 1);
+  if (/https?:\/\//.test(reply)) f.set('reply:link', 1);
+  f.set(`reply-${lengthBucket(reply.length)}`, 1);
+  return { f, said: tagsOf(capped(reply, LIMITS.draftChars)) };
+}, 2);
+
+/** Does the reply address this ask? Overlap of content words, the reply's parse, the ask's form. */
+export function addressedFeatures(ask: string, reply: string, customer: string, otherAsks: readonly string[] = []): Features {
+  const a = askSide(ask);
+  const r = replySide(reply);
+  const f: Features = new Map([...a.f, ...r.f]);
+  const shared = a.asked.filter((k) => related(k).some((x) => r.said.has(x))).length;
   f.set(shared === 0 ? 'overlap:0' : shared === 1 ? 'overlap:1' : 'overlap:2+', 1);
-  if (asked.length) f.set('overlap:ratio', shared / asked.length);
+  if (a.asked.length) f.set('overlap:ratio', shared / a.asked.length);
   // The phrase lists' verdict with the other asks beside it: each must be met on a word of its own.
   const asks = [ask, ...otherAsks.slice(0, LIMITS.asks)].map((text) => ({ start: 0, end: text.length, text, answered: false }));
   const [old] = markAnswered(asks, capped(reply, LIMITS.draftChars), capped(customer, LIMITS.customerChars));
   if (old?.answered) f.set('r:phrase-answered', 1);
-  if (/https?:\/\//.test(reply)) f.set('reply:link', 1);
-  f.set(`reply-${lengthBucket(reply.length)}`, 1);
-  for (const c of askClauses) for (const w of ngrams(c.tokens, 'ask')) if (w.startsWith('askw:')) f.set(w, 1);
   return f;
 }
 
 /** Next step: a clear action for the customer or what happens next. */
 export function nextStepFeatures(reply: string): Features {
   const f = textFeatures(replyClauses(reply));
-  const { done, later, when } = stepPhrases(capped(reply, LIMITS.draftChars));
+  const { done, later, when } = stepsOf(capped(reply, LIMITS.draftChars));
   if (done) f.set('r:done-step', 1);
   if (later) f.set('r:promised-step', 1);
   if (when) f.set('r:when', 1);
@@ -94,9 +112,9 @@ export function nextStepFeatures(reply: string): Features {
 export function acknowledgesFeatures(reply: string, customer: string): Features {
   const f = textFeatures(replyClauses(reply));
   const r = capped(reply, LIMITS.draftChars);
-  if (acknowledgement(r, capped(customer, LIMITS.customerChars))) f.set('r:acknowledges', 1);
+  if (acknowledgementOf(r, capped(customer, LIMITS.customerChars))) f.set('r:acknowledges', 1);
   if (findAll(r, GENERIC_APOLOGY).length) f.set('r:generic-apology', 1);
-  const mood = moodOf(capped(customer, LIMITS.customerChars)).label;
+  const mood = moodOfText(capped(customer, LIMITS.customerChars)).label;
   if (mood === 'upset' || mood === 'worried') f.set('c:sounds-upset', 1);
   return f;
 }

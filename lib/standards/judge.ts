@@ -11,12 +11,10 @@ import acknowledgesModel from './models/acknowledges.json';
 import type { Clause } from './nlp';
 import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
-import { acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, upsetFeatures } from './judge-features';
+import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
 import type { Evidence } from './types';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
-import { stepPhrases } from './next-step';
-import { acknowledgement } from './acknowledges-feelings';
 import { looksLikeRequest } from './text';
 import { DEFAULT_PACK } from './pack';
 
@@ -42,7 +40,7 @@ function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean): Ev
   let best: { c: Clause; s: number } | undefined;
   for (const c of clauses) {
     let s = 0;
-    for (const f of new Set(clauseFeatures(c))) s += model.weights[f] ?? 0;
+    for (const f of clauseFeatures(c)) s += model.weights[f] ?? 0;
     if (!yes) s = -s;
     if (!best || s > best.s) best = { c, s };
   }
@@ -130,7 +128,7 @@ export function judgeNextStep(reply: string): Judged {
 /** Does the reply specifically acknowledge the customer's feeling or situation? */
 export function judgeAcknowledges(reply: string, customer: string): Judged {
   const f = acknowledgesFeatures(reply, customer);
-  const phrase = acknowledgement(reply.slice(0, LIMITS.draftChars), customer.slice(0, LIMITS.customerChars));
+  const phrase = acknowledgementOf(reply.slice(0, LIMITS.draftChars), customer.slice(0, LIMITS.customerChars));
   // Naming the feeling ("I'd be annoyed too", "that sounds exhausting") — not a "sorry" formula.
   const named = !!phrase && !/\b(?:sorry|apolog)/i.test(phrase.text);
   const verdict = judged(MODELS.acknowledges, backstop(score(MODELS.acknowledges, f), named, 0.05), replyClauses(reply));
@@ -156,7 +154,7 @@ export function judgeExchange(row: Pick<Exchange, 'customer' | 'reply' | 'thread
     upset: judgeUpset(customer).yes,
     asks,
     nextStep: judgeNextStep(reply).yes,
-    when: !!stepPhrases(reply).when,
+    when: !!stepsOf(reply).when,
     acknowledgesFeelings: judgeAcknowledges(reply, customer).yes,
     respectful: respectfulLanguage.check({ draft: reply, standards: DEFAULT_PACK } as Parameters<typeof respectfulLanguage.check>[0]).state !== 'fail',
   };

@@ -155,7 +155,24 @@ export function keywords(text: string): ReadonlySet<string> {
   return out;
 }
 
-function computeKeywords(text: string): Set<string> {
+/** Keywords of single lines, kept across drafts: a word never spans a line end, so a text's keywords are its lines'. */
+const lineKeywords = new Map<string, ReadonlySet<string>>();
+
+function computeKeywords(text: string): ReadonlySet<string> {
+  if (!text.includes('\n')) return keywordsOfLine(text);
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    let known = lineKeywords.get(line);
+    if (!known) {
+      if (lineKeywords.size >= 256) lineKeywords.delete(lineKeywords.keys().next().value!);
+      lineKeywords.set(line, (known = keywordsOfLine(line)));
+    }
+    for (const k of known) out.add(k);
+  }
+  return out;
+}
+
+function keywordsOfLine(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(text)) {
     if (w.lower.length < 2 || STOP.has(w.lower) || (w.lower.length < 3 && !/^\d+$/.test(w.lower))) continue;
