@@ -21,7 +21,7 @@ const INSTRUCTION = /(?:^|[.!?\n:;,—–]\s*|\band\s+)(?:(?:please|just|simply|
 const DOC_LINK = /\bhttps?:\/\/\S*(?:help|support|docs?|kb|guide|articles?|faq)\S*/i;
 
 /** What the phrase lists read in a draft, once per draft (every question is checked against it). */
-const draftSide = memoText(
+export const draftReadings = memoText(
   (draft: string) => ({
     said: keywordTags(draft),
     acted: ACTION.test(draft),
@@ -34,7 +34,7 @@ const draftSide = memoText(
 
 /** Marks each question answered when the draft takes up what it is about. */
 export function markAnswered(questions: Question[], draft: string, customerText = ''): Question[] {
-  const { said, acted, yesNo, instructs, refuses } = draftSide(draft);
+  const { said, acted, yesNo, instructs, refuses } = draftReadings(draft);
   const strongOf = (q: Question) => [...keywords(q.text)].filter((k) => !WEAK.has(k));
   const all = questions.map(strongOf);
   // Everything the customer wrote, for questions that only point at it ("Where is it?").
