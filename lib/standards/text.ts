@@ -50,8 +50,16 @@ export const quote = (s: string, max = 60) => {
   return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;
 };
 
-/** Phrases as a global, case-insensitive, word-bounded pattern. */
+const patterns = new WeakMap<readonly string[], RegExp>();
+
+/** Phrases as a global, case-insensitive, word-bounded pattern (built once per list: the rules ask on every keystroke). */
 export function phrasePattern(phrases: readonly string[]): RegExp {
+  let known = patterns.get(phrases);
+  if (!known) patterns.set(phrases, (known = buildPattern(phrases)));
+  return known;
+}
+
+function buildPattern(phrases: readonly string[]): RegExp {
   const escaped = phrases.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/'/g, "['’]"));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
