@@ -56,6 +56,14 @@ for (let i = 0; i < RUNS + 200; i++) {
   const t = performance.now() - t0;
   if (i >= 200) times.push(t); // warm-up excluded
 }
+// Typing at the end of the draft: every draft is new (no earlier answer for the same text).
+const typing: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const d = `${draft}${' x'.repeat(1 + (i % 40))}${i}`;
+  const t0 = performance.now();
+  evaluateReply({ draft: d, customerMessages: [customer], customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now, receivedAt: now - 25 * 60_000 });
+  typing.push(performance.now() - t0);
+}
 // A cold customer side too (a new customer message arrived): the first evaluation after it.
 const cold: number[] = [];
 for (let i = 0; i < 200; i++) {
@@ -79,6 +87,7 @@ console.log(
         runs: RUNS,
         medianMs: pct(times, 50),
         p99Ms: pct(times, 99),
+        everyDraftNew: { runs: typing.length, medianMs: pct(typing, 50), p99Ms: pct(typing, 99) },
         newCustomerMessage: { runs: cold.length, medianMs: pct(cold, 50), p99Ms: pct(cold, 99) },
         budget: { medianMs: 2, p99Ms: 5 },
       },

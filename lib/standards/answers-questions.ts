@@ -1,6 +1,7 @@
 /** Knowledge: every question or request in the customer's latest message(s) is addressed. */
 import { fail, na, pass, type Question, type Rule } from './types';
 import { keywordTags, keywords, quote, related } from './text';
+import { memoText } from './memo';
 
 /** Verbs that say little about what was asked: a request made only of them is met by any action. */
 const WEAK = new Set(['look', 'check', 'help', 'fix', 'sort', 'assist', 'handl', 'send', 'get', 'use', 'mak', 'giv', 'tak', 'com', 'tri', 'quick', 'asap', 'someth', 'anyth', 'anyon', 'thing', 'team', 'confirm', 'statu', 'request', 'last', 'week', 'month', 'news', 'new', 'info', 'question', 'possibl', 'anyon', 'someon', 'hey', 'hello']);
@@ -19,12 +20,21 @@ const PROCEDURAL = /\b(?:how (?:do|can|should|would|to)\b|where (?:can|do|should
 const INSTRUCTION = /(?:^|[.!?\n:;,—–]\s*|\band\s+)(?:(?:please|just|simply|maybe|perhaps|then|first|now)\s+)?(?:go to|open|click|tap|press|type|enter|paste|copy|choose|pick|select|clear|reset|restart|reinstall|install|update|refresh|reconnect|enable|disable|turn (?:on|off)|switch|scan|rotate|compress|resize|remove|add|check|try|use|sign (?:in|out)|log (?:in|out)|head to|visit|follow|download|upload|change|set)\b|\byou can (?:now |also |simply |just )?\w+|[\p{L}]+ (?:→|->|›|») [\p{L}]+/imu;
 const DOC_LINK = /\bhttps?:\/\/\S*(?:help|support|docs?|kb|guide|articles?|faq)\S*/i;
 
+/** What the phrase lists read in a draft, once per draft (every question is checked against it). */
+export const draftReadings = memoText(
+  (draft: string) => ({
+    said: keywordTags(draft),
+    acted: ACTION.test(draft),
+    yesNo: YES_NO_ANSWER.test(draft),
+    instructs: INSTRUCTION.test(draft) || DOC_LINK.test(draft),
+    refuses: REFUSAL.test(draft),
+  }),
+  2,
+);
+
 /** Marks each question answered when the draft takes up what it is about. */
 export function markAnswered(questions: Question[], draft: string, customerText = ''): Question[] {
-  const said = keywordTags(draft);
-  const acted = ACTION.test(draft);
-  const yesNo = YES_NO_ANSWER.test(draft);
-  const instructs = INSTRUCTION.test(draft) || DOC_LINK.test(draft);
+  const { said, acted, yesNo, instructs, refuses } = draftReadings(draft);
   const strongOf = (q: Question) => [...keywords(q.text)].filter((k) => !WEAK.has(k));
   const all = questions.map(strongOf);
   // Everything the customer wrote, for questions that only point at it ("Where is it?").
@@ -48,7 +58,7 @@ export function markAnswered(questions: Question[], draft: string, customerText 
     else answered = shared >= Math.max(2, Math.ceil(basis.length * 0.25));
     if (!answered && yesNo && YES_NO.test(q.text) && strong.length <= 4) answered = true;
     if (!answered && PROCEDURAL.test(q.text) && instructs) answered = true;
-    if (!answered && REFUSAL.test(draft) && REQUEST.test(q.text) && strong.length <= 4) answered = true;
+    if (!answered && refuses && REQUEST.test(q.text) && strong.length <= 4) answered = true;
     return { ...q, answered };
   });
 }

@@ -4,8 +4,10 @@
  * action, question form, negation). Feature names are readable so a verdict can name them.
  */
 import type { Clause, Token } from './nlp';
+import { memoObject } from './memo';
 
 const LEAD = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'also', 'and', 'so', 'then', 'now', 'first', 'simply', 'but', 'ok', 'okay', 'oh', 'hi', 'hello', 'hey', 'dear', 'well', 'btw', 'still']);
+const GREETING = new Set(['hi', 'hello', 'hey', 'dear', 'thanks']);
 const WH = new Set(['what', 'which', 'when', 'where', 'who', 'why', 'how', "what's", "where's", "when's", "how's", "who's"]);
 const MODAL = new Set(['can', 'could', 'would', 'will', 'ca', 'wo']);
 const ADDRESSEE = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'anybody', 'ya']);
@@ -37,7 +39,9 @@ function head(tokens: Token[]): number {
 }
 
 /** The parse's verdicts on a clause, as feature names ("p:imperative", "p:modal-request", …). */
-export function clauseFlags(c: Clause): string[] {
+export const clauseFlags = memoObject(computeFlags);
+
+function computeFlags(c: Clause): string[] {
   const t = c.tokens;
   const h = head(t);
   const first = t[h];
@@ -73,7 +77,9 @@ export function clauseFlags(c: Clause): string[] {
 
 /** Words ("w:refund") and word pairs ("b:could_you") of a run of tokens; punctuation except ?/! dropped. */
 export function ngrams(tokens: Token[], prefix = ''): string[] {
-  const words = tokens.filter((t) => t.pos !== 'PUNCT' || t.text === '?' || t.text === '!').map(normal);
+  const kept = tokens.filter((t) => t.pos !== 'PUNCT' || t.text === '?' || t.text === '!');
+  // The name in a greeting ("Hi Dana") says nothing about the reply: one token for every name.
+  const words = kept.map((t, i) => (i > 0 && GREETING.has(kept[i - 1]!.lower) && /^\p{Lu}/u.test(t.text) ? '<name>' : normal(t)));
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     out.push(`${prefix}w:${words[i]}`);
@@ -84,7 +90,7 @@ export function ngrams(tokens: Token[], prefix = ''): string[] {
 }
 
 /** Every feature of a clause: its words, pairs and parse flags. Negated words are marked ("w:!happy"). */
-export function clauseFeatures(c: Clause): string[] {
+export const clauseFeatures = memoObject((c: Clause): readonly string[] => {
   const marked = c.tokens.map((t) => (t.negated && t.pos !== 'PART' && t.pos !== 'AUX' ? { ...t, lower: `!${t.lower}` } : t));
-  return [...ngrams(marked), ...clauseFlags(c)];
-}
+  return [...new Set([...ngrams(marked), ...clauseFlags(c)])];
+});

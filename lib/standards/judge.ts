@@ -11,12 +11,10 @@ import acknowledgesModel from './models/acknowledges.json';
 import type { Clause } from './nlp';
 import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
-import { acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, upsetFeatures } from './judge-features';
+import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
 import type { Evidence } from './types';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
-import { stepPhrases } from './next-step';
-import { acknowledgement } from './acknowledges-feelings';
 import { looksLikeRequest } from './text';
 import { DEFAULT_PACK } from './pack';
 
@@ -42,7 +40,7 @@ function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean): Ev
   let best: { c: Clause; s: number } | undefined;
   for (const c of clauses) {
     let s = 0;
-    for (const f of new Set(clauseFeatures(c))) s += model.weights[f] ?? 0;
+    for (const f of clauseFeatures(c)) s += model.weights[f] ?? 0;
     if (!yes) s = -s;
     if (!best || s > best.s) best = { c, s };
   }
@@ -118,22 +116,26 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
   // A reply that takes up nothing of the ask and does nothing (no step, no question back, no link) does not address it.
   if (s.yes && !f.has('r:phrase-answered') && f.has('overlap:0') && !ENGAGES.some((k) => f.has(k))) s = { ...s, yes: false };
   // With several asks, one reply can meet one and skip another: a yes must be met on the ask's own words too.
-  if (s.yes && otherAsks.length && !f.has('r:phrase-answered')) s = { ...s, yes: false };
+  if (s.yes && otherAsks.length && !f.has('r:phrase-answered') && s.probability < 0.5) s = { ...s, yes: false };
   return { yes: s.yes, probability: s.probability, because: s.strongest.map((x) => readable(x.feature)) };
 }
 
 /** Does the reply give a clear next step (an action for the customer, or what happens next)? */
 export function judgeNextStep(reply: string): Judged {
-  return judged(MODELS.nextStep, score(MODELS.nextStep, nextStepFeatures(reply)), replyClauses(reply));
+  const steps = stepsOf(reply.slice(0, LIMITS.draftChars));
+  return judged(MODELS.nextStep, backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.4), replyClauses(reply));
 }
 
 /** Does the reply specifically acknowledge the customer's feeling or situation? */
 export function judgeAcknowledges(reply: string, customer: string): Judged {
   const f = acknowledgesFeatures(reply, customer);
-  const phrase = acknowledgement(reply.slice(0, LIMITS.draftChars), customer.slice(0, LIMITS.customerChars));
+  const phrase = acknowledgementOf(reply.slice(0, LIMITS.draftChars), customer.slice(0, LIMITS.customerChars));
   // Naming the feeling ("I'd be annoyed too", "that sounds exhausting") — not a "sorry" formula.
   const named = !!phrase && !/\b(?:sorry|apolog)/i.test(phrase.text);
-  const verdict = judged(MODELS.acknowledges, backstop(score(MODELS.acknowledges, f), named, 0.05), replyClauses(reply));
+  let s = backstop(score(MODELS.acknowledges, f), named, 0.05);
+  // A lukewarm yes with nothing that names a feeling or situation outside a negation ("I don't understand why you're upset") is a no.
+  if (s.yes && !phrase && s.probability < 0.6 && ![...f.keys()].some((k) => k.startsWith('a:'))) s = { ...s, yes: false };
+  const verdict = judged(MODELS.acknowledges, s, replyClauses(reply));
   return verdict.yes && !verdict.clause && phrase ? { ...verdict, clause: phrase } : verdict;
 }
 
@@ -156,7 +158,7 @@ export function judgeExchange(row: Pick<Exchange, 'customer' | 'reply' | 'thread
     upset: judgeUpset(customer).yes,
     asks,
     nextStep: judgeNextStep(reply).yes,
-    when: !!stepPhrases(reply).when,
+    when: !!stepsOf(reply).when,
     acknowledgesFeelings: judgeAcknowledges(reply, customer).yes,
     respectful: respectfulLanguage.check({ draft: reply, standards: DEFAULT_PACK } as Parameters<typeof respectfulLanguage.check>[0]).state !== 'fail',
   };

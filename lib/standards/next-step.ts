@@ -2,6 +2,7 @@
 import { fail, pass, type Evidence, type Rule } from './types';
 import { findAll, findFirst, quote } from './text';
 import { judgeNextStep } from './judge';
+import { memoText } from './memo';
 
 /** Done already: the when is now ("I've refunded it", "the invoice is attached"). */
 const DONE: RegExp[] = [
@@ -65,9 +66,7 @@ function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
 }
 
 /** What the phrase lists find: a done step, a promised one and a when (features of the next-step model). */
-export function stepPhrases(draft: string): { done?: Evidence; later?: Evidence; when?: Evidence } {
-  return { done: firstStep(draft, DONE), later: firstStep(draft, LATER), when: findFirst(draft, WHEN) };
-}
+export const stepPhrases = memoText((draft: string): { done?: Evidence; later?: Evidence; when?: Evidence } => ({ done: firstStep(draft, DONE), later: firstStep(draft, LATER), when: findFirst(draft, WHEN) }));
 
 export const nextStep: Rule = {
   id: 'next-step',
@@ -78,12 +77,11 @@ export const nextStep: Rule = {
     // happens next); the phrase lists then say what it is and whether a when goes with it.
     const step = judgeNextStep(draft);
     if (!step.yes) return fail('No next step: say what happens next and when');
-    const done = firstStep(draft, DONE);
-    const when = findFirst(draft, WHEN);
+    const { done, later, when } = stepPhrases(draft);
     // Money and cancellations take effect later: the customer needs to know when they'll see it.
     if (done && (!DELAYED.test(done.text) || when)) return pass(`Next step: ${quote(done.text)}${when ? ` … ${quote(when.text)}` : ''}`, when ? [done, when] : [done]);
     if (done) return fail(`Says what (${quote(done.text)}) but not when they'll see it`, [done]);
-    const action = firstStep(draft, LATER);
+    const action = later;
     if (!action) {
       const clause = step.clause;
       return pass(clause ? `Next step: ${quote(clause.text)}` : `Next step (${step.because.join(', ')})`, clause ? [clause] : []);

@@ -106,21 +106,51 @@ function startsClause(tokens: Token[], i: number): boolean {
 }
 
 const cache = new Map<string, Parsed>();
+const lines = new Map<string, Parsed>();
 
-/** Sentences and clauses of `text` (quoted mail left out), cached for the last few texts. */
-export function parse(text: string): Parsed {
-  const known = cache.get(text);
-  if (known) return known;
-  const out = computeParse(text);
-  if (cache.size >= 8) cache.delete(cache.keys().next().value!);
-  cache.set(text, out);
-  return out;
+/** `map.get(key)`, refreshed as the most recently used. */
+function recall<V>(map: Map<string, V>, key: string): V | undefined {
+  const known = map.get(key);
+  if (known !== undefined) {
+    map.delete(key);
+    map.set(key, known);
+  }
+  return known;
 }
 
-function computeParse(text: string): Parsed {
+function remember<V>(map: Map<string, V>, key: string, value: V, size: number): V {
+  if (map.size >= size) map.delete(map.keys().next().value!);
+  map.set(key, value);
+  return value;
+}
+
+/**
+ * Sentences and clauses of `text` (quoted mail left out), cached for the last few texts.
+ * A line end always ends a sentence, so each line is parsed on its own and kept: while an agent
+ * types, only the line being typed is parsed again (the lines before it keep their place).
+ */
+export function parse(text: string): Parsed {
+  const known = recall(cache, text);
+  if (known) return known;
   const quoted = quotedRanges(text);
-  const { tokens: all, sentenceEnds } = tokensOf(text);
-  const isQuoted = (t: Token) => quoted.some(([s, e]) => t.start >= s && t.start < e);
+  const out: Parsed = { sentences: [], clauses: [] };
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const from = at;
+    at += line.length + 1;
+    // Quoted mail is always whole lines ("> …", everything from "On … wrote:" on).
+    if (!line.trim() || quoted.some(([s, e]) => from >= s && from < e)) continue;
+    const key = `${from}|${out.sentences.length}|${line}`;
+    const parsed = recall(lines, key) ?? remember(lines, key, parseLine(line, from, out.sentences.length), 256);
+    out.sentences.push(...parsed.sentences);
+    out.clauses.push(...parsed.clauses);
+  }
+  return remember(cache, text, out, 16);
+}
+
+/** One line's sentences and clauses, at `offset` in the whole text, numbering sentences from `firstSentence`. */
+function parseLine(line: string, offset: number, firstSentence: number): Parsed {
+  const { tokens: all, sentenceEnds } = tokensOf(line);
   const sentences: Evidence[] = [];
   const clauses: Clause[] = [];
   let current: Token[] = [];
@@ -131,7 +161,7 @@ function computeParse(text: string): Parsed {
     if (current.length) {
       const start = current[0]!.start;
       const end = current[current.length - 1]!.end;
-      clauses.push({ start, end, text: text.slice(start, end), tokens: current, sentence: sentences.length });
+      clauses.push({ start: start + offset, end: end + offset, text: line.slice(start, end), tokens: current.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset })), sentence: firstSentence + sentences.length });
     }
     current = [];
   };
@@ -140,14 +170,13 @@ function computeParse(text: string): Parsed {
     if (clauses.length > firstClause) {
       const start = clauses[firstClause]!.start;
       const end = clauses.at(-1)!.end;
-      sentences.push({ start, end, text: text.slice(start, end) });
+      sentences.push({ start, end, text: line.slice(start - offset, end - offset) });
     }
     firstClause = clauses.length;
     sentenceStart = -1;
   };
   all.forEach((t, i) => {
-    if (isQuoted(t)) return;
-    if (startsSentence(text, all, i, sentenceEnds) && sentenceStart >= 0) closeSentence();
+    if (startsSentence(line, all, i, sentenceEnds) && sentenceStart >= 0) closeSentence();
     else if (current.length && startsClause(all, i)) closeClause();
     if (sentenceStart < 0) sentenceStart = t.start;
     current.push(t);

@@ -1,4 +1,5 @@
 /** Respect: no blaming, condescension or shouting. */
+import { memoObject } from './memo';
 import { fail, pass, type Evidence, type Rule } from './types';
 import { findAll, phrasePattern, quote, shoutedWords } from './text';
 
@@ -14,13 +15,15 @@ export const DISRESPECTFUL = [
 
 const SHOUT_WORDS = new Set(['NOT', 'YOU', 'NOW', 'ALL', 'ANY', 'NEVER', 'DO', 'DID', 'MUST', 'ONLY', 'STOP', 'READ', 'THE', 'AND', 'WILL', 'CAN', 'HAVE', 'ALREADY', 'PLEASE', 'YOUR', 'NO']);
 
+/** The built-in phrases and the team's banned ones, one pattern per pack's list (kept while the pack stays). */
+const patternWith = memoObject((banned: readonly string[]) => phrasePattern([...DISRESPECTFUL, ...banned]));
+
 export const respectfulLanguage: Rule = {
   id: 'respectful-language',
   standard: 'respect',
   label: 'Respectful language',
   check({ draft, standards }) {
-    const phrases = [...DISRESPECTFUL, ...standards.bannedPhrases];
-    const hits: Evidence[] = findAll(draft, phrasePattern(phrases));
+    const hits: Evidence[] = findAll(draft, patternWith(standards.bannedPhrases));
     // Capitals inside a placeholder ("[FIRST NAME]") are the placeholders rule's business.
     const inPlaceholder = (w: Evidence) => /[[{<]/.test(draft.slice(Math.max(0, w.start - 20), w.start).replace(/.*[\]}>]/s, ''));
     const shouts = shoutedWords(draft).filter((w) => (w.text.length >= 5 || SHOUT_WORDS.has(w.text)) && !inPlaceholder(w));

@@ -50,8 +50,16 @@ export const quote = (s: string, max = 60) => {
   return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;
 };
 
-/** Phrases as a global, case-insensitive, word-bounded pattern. */
+const patterns = new WeakMap<readonly string[], RegExp>();
+
+/** Phrases as a global, case-insensitive, word-bounded pattern (built once per list: the rules ask on every keystroke). */
 export function phrasePattern(phrases: readonly string[]): RegExp {
+  let known = patterns.get(phrases);
+  if (!known) patterns.set(phrases, (known = buildPattern(phrases)));
+  return known;
+}
+
+function buildPattern(phrases: readonly string[]): RegExp {
   const escaped = phrases.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/'/g, "['’]"));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
@@ -155,7 +163,24 @@ export function keywords(text: string): ReadonlySet<string> {
   return out;
 }
 
-function computeKeywords(text: string): Set<string> {
+/** Keywords of single lines, kept across drafts: a word never spans a line end, so a text's keywords are its lines'. */
+const lineKeywords = new Map<string, ReadonlySet<string>>();
+
+function computeKeywords(text: string): ReadonlySet<string> {
+  if (!text.includes('\n')) return keywordsOfLine(text);
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    let known = lineKeywords.get(line);
+    if (!known) {
+      if (lineKeywords.size >= 256) lineKeywords.delete(lineKeywords.keys().next().value!);
+      lineKeywords.set(line, (known = keywordsOfLine(line)));
+    }
+    for (const k of known) out.add(k);
+  }
+  return out;
+}
+
+function keywordsOfLine(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(text)) {
     if (w.lower.length < 2 || STOP.has(w.lower) || (w.lower.length < 3 && !/^\d+$/.test(w.lower))) continue;

@@ -1,0 +1,67 @@
+/**
+ * Pooled cues for the trained models (issue #12): families of wording the labelled data has too few
+ * examples of word by word — waiting, repeat contact, loss, helplessness, sarcasm, a demand for a
+ * person (upset); and in a reply, naming the customer's feeling or situation (acknowledges).
+ * Each is a feature the model weighs, never a verdict on its own.
+ */
+
+const NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|several|many|few|couple of)';
+const UNIT = '(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)';
+
+const CUSTOMER: [string, RegExp][] = [
+  ['c:waited', new RegExp(`\\b(?:for|been|over|almost|nearly|past|last)\\s+(?:the\\s+)?(?:last\\s+)?${NUMBER}\\s+${UNIT}\\b|\\b\\d+\\s*${UNIT}\\s+(?:waiting|on hold|on the phone|later)\\b|\\bon hold\\b|\\bstill (?:waiting|no|not|haven't|hasn't|can't|cannot|unable)\\b|\\bno (?:response|reply|answer|one (?:has|is|ever))\\b|\\bnobody (?:has|is|ever|will)\\b|\\bstill nothing\\b|\\bnot answering\\b`, 'i')],
+  ['c:repeat', /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time|twice|yet again|once more|again|(?:two|three|four|five|several|many|\d+) times|same (?:thing|problem|issue|error)|keeps? \w+ing|over and over|many (?:emails|messages|support)|tried (?:everything|twice|again|multiple))\b/i],
+  ['c:helpless', /\bnothing (?:works|worked|happens?|happened|helps?|helped|can be done)\b|\bno (?:help|luck|way)\b|\b(?:can't|cannot|can not|unable to|couldn't) (?:figure|find|get|log|access|sign|reach|contact|open|use)\b|\bstuck\b|\bplease help\b|\bhelp me\b|\bany help\b|\bi give up\b|\bat a loss\b/i],
+  ['c:loss', /\b(?:lost|deleted|gone|disappeared|wiped|erased|vanished|missing|reset)\b/i],
+  ['c:outage', /\b(?:(?:is|are|went|been|still) down|not working|doesn't work|does not work|stopped working|broken|losing (?:money|sales|customers|business|data)|lost (?:sales|money|business))\b/i],
+  ['c:money', /\b(?:charged|refund|money back|paid|payment|overcharged|billed|double)\b/i],
+  ['c:urgent', /\b(?:urgent(?:ly)?|asap|immediately|right now|emergency|deadline|tomorrow|tonight|as soon as possible)\b/i],
+  ['c:sarcasm', /\b(?:yeah right|thanks a lot|great job|well done|way to go|so much for|good luck with)\b|[-–—]\s*not\b|#\w*(?:never|fail|worst|shame)\w*|\b(?:indeed|of course)\b[.!]*\s*$|\.{3,}\s*$|\bwow\b/im],
+  ['c:person', /\b(?:phone number|real person|live person|human being|a human|speak (?:to|with)|talk (?:to|with) (?:a|someone|somebody)|manager|supervisor)\b/i],
+  ['c:complaint', /\b(?:ridiculous|unacceptable|terrible|horrible|worst|awful|joke|scam|useless|pathetic|disgrac\w*|disappoint\w*|frustrat\w*|annoy\w*|angry|upset|furious|fed up|sick of|tired of|waste|rip ?off|never again|no excuse)\b/i],
+  ['c:worry', /\b(?:worried|worry|nervous|anxious|scared|afraid|concerned|panic\w*|stress\w*|desperate\w*|important)\b/i],
+  ['c:sad-face', /:\(|:\{|:'\(|:-\(|😭|😡|😠|😤|😞|😢|🙁|☹|😩|😫/u],
+];
+
+const REPLY: [string, RegExp][] = [
+  ['a:feeling', /\b(?:frustrat\w*|annoy\w*|upsetting|stressful|exhausting|disappoint\w*|worr\w*|rough|painful|hassle|headache|nightmare|scary|tough|difficult|unpleasant|maddening|a pain)\b/i],
+  ['a:sounds', /\b(?:that|this|it)(?:'s| is| has been| was)? ?(?:(?:does |must |would )?sounds?|must (?:be|have been)|(?:is|was|has been) (?:really|so|very|definitely|certainly))\b/i],
+  ['a:i-see', /\bi (?:can |totally |completely |fully |really )?(?:understand|see|imagine|know|get) (?:why|how|that|what|the)\b|\bi (?:would|'d) (?:be|feel)\b|\bi can only imagine\b|\bi hear you\b/i],
+  ['a:sorry-you', /\bsorry (?:that |you(?:'re|'ve| are| have| had| were)?\b|to (?:hear|read|see|learn) (?:that |about )?(?:you|your|the|this has|it has)\b|(?:about|for) (?:the|all the|your) (?!inconvenience|trouble|confusion|delay\b)\w+)/i],
+  ['a:sorry-formula', /\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|any) (?:inconvenience|trouble|confusion)\b|\bsorry about (?:that|this)\b|\bsorry to hear (?:that|this)\s*[.!]/i],
+  ['a:you-feel', /\byou(?:'re| are| must be| feel| felt| were)\s+(?:so |really |understandably )?(?:frustrated|upset|annoyed|worried|disappointed|confused|stressed|angry)\b|\bnot (?:being )?a pain\b/i],
+  ['a:situation', /\b(?:after all|all (?:the|this|week|day)|this long|so long|(?:two|three|several|many) times|again and again|each time|every time|the other errors|rough|dragged on)\b/i],
+  ['a:sad-face', /:\(|:-\(|😞|😢|🙁/u],
+];
+
+const hits = (text: string, cues: [string, RegExp][]) => cues.filter(([, re]) => re.test(text)).map(([name]) => name);
+
+/** A negation earlier in the same sentence ("I don't understand why you're upset"). */
+const NEGATED = /\b(?:not|never|no)\b|n't\b/i;
+
+/** Cues whose match is not under a negation in its sentence. */
+function unnegated(text: string, cues: [string, RegExp][]): string[] {
+  return cues
+    .filter(([, re]) => {
+      const m = re.exec(text);
+      if (!m) return false;
+      const before = text.slice(0, m.index);
+      const sentenceStart = Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n')) + 1;
+      return !NEGATED.test(before.slice(sentenceStart));
+    })
+    .map(([name]) => name);
+}
+
+/** Cues of upset in a customer's message, plus shape: capitals, runs of ! and ?. */
+export function customerCues(text: string): string[] {
+  const out = hits(text, CUSTOMER);
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  if (letters.length >= 20 && upper / letters.length > 0.3) out.push('c:capitals');
+  if ((text.match(/!/g) ?? []).length >= 2) out.push('c:exclaims');
+  if (/[?!]{2,}/.test(text)) out.push('c:punct-run');
+  return out;
+}
+
+/** Cues that a reply names the customer's feeling or situation. */
+export const replyCues = (text: string): string[] => unnegated(text, REPLY);

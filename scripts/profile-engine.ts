@@ -1,0 +1,42 @@
+/**
+ * The engine's per-keystroke cost in a loop, for profiling (issue #12):
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof node_modules/vite-node/dist/cli.mjs scripts/profile-engine.ts
+ * UNIQ=1: every draft is new (typing at the end); otherwise two drafts alternate as in bench-checklist.ts.
+ * N=runs (default 1000). Prints median and p99 in ms: wall time, and the process's CPU time per
+ * call (process.cpuUsage, which leaves out the time the OS gave other processes on a loaded machine).
+ */
+import { performance } from 'node:perf_hooks';
+import { evaluateReply } from '../lib/standards/engine';
+import { DEFAULT_PACK } from '../lib/standards/pack';
+const customerBase =
+  "This is the THIRD time I'm writing about this. You charged me TWICE for March and nobody has fixed it. " +
+  'Can you tell me when the refund will arrive? I need to know how to download the corrected invoice. ' +
+  "I'm honestly worried because our accountant closes the books on Friday and I don't want a dispute. ";
+const draftBase =
+  "I'm so sorry you were charged twice for March, and that you had to write three times. I've refunded the duplicate $249 just now; " +
+  "you'll see it on your statement within 3–5 business days. The corrected invoice is under Billing → Invoices: https://help.example.com/articles/invoices. " +
+  'I have also added a note to your account so that nobody asks you to explain it again. ';
+const fill = (base: string, size: number) => base.repeat(Math.ceil(size / base.length)).slice(0, size);
+const customer = fill(customerBase, 2000);
+const head = 'Hi Dana,\n\n';
+const tail = '\n\nLet me know if anything else looks off.\n\nAlex';
+const draft = `${head}${fill(draftBase, 3000 - head.length - tail.length)}${tail}`;
+const now = Date.now();
+const N = Number(process.env.N ?? 1000);
+const times: number[] = [];
+const cpu: number[] = [];
+for (let i = 0; i < N + 200; i++) {
+  const d = process.env.UNIQ ? `${draft.slice(0, -1)}${i}` : i % 2 ? draft : `${draft.slice(0, -1)}${String.fromCharCode(97 + (i % 26))}`;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  evaluateReply({ draft: d, customerMessages: [customer], customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now, receivedAt: now - 25 * 60_000 });
+  const c = process.cpuUsage(c0);
+  if (i >= 200) {
+    times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+}
+times.sort((a, b) => a - b);
+cpu.sort((a, b) => a - b);
+console.log('wall median', times[Math.floor(N / 2)]!.toFixed(2), 'p99', times[Math.floor(N * 0.99)]!.toFixed(2));
+console.log('cpu  median', cpu[Math.floor(N / 2)]!.toFixed(2), 'p99', cpu[Math.floor(N * 0.99)]!.toFixed(2));
