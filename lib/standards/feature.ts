@@ -12,6 +12,7 @@ import { debounce, observe } from '../page/lifecycle';
 import { composerText, insertIntoComposer } from '../page/composer';
 import { greetingName } from './names';
 import { stillDisputed, verdictKey } from '../disputes/draft';
+import { guardSending } from './send-guard';
 
 const TYPING_PAUSE_MS = 120;
 
@@ -207,6 +208,22 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       packVersion: evaluation.packVersion,
     });
   }
+
+  // Ask before sending (#16): reads this checklist's evaluation, never changes the draft.
+  const guarded = () => ({ draft, evaluation, disputed: [...disputed.keys()] });
+  guardSending(
+    {
+      document: doc,
+      adapter: ctx.adapter,
+      ticketId: ctx.ticketId,
+      latest: guarded,
+      evaluateNow: async () => {
+        await evaluate(true);
+        return guarded();
+      },
+    },
+    signal,
+  );
 
   // The composer may open later (or be re-created by the editor): look again when the page changes.
   const findComposer = () => {
