@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { inSidebar, sidebarFrame, screenshotDir, startRapport, type Rapport } from './harness';
+import { inSidebar, sidebar, sidebarFrame, screenshotDir, startRapport, type Rapport } from './harness';
 
 let rapport: Rapport;
 const worker = (): Worker => rapport.context.serviceWorkers()[0]!;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => rapport?.close());
 
 /** Every text a frame renders visibly (shadow roots included), and its body's innerText. */
-async function visibleText(page: Page): Promise<{ walked: string; inner: string; helpdesk: string }> {
+async function visibleText(page: Page): Promise<{ walked: string; inner: string; helpdesk: string; sidebar: string }> {
   const parts = await Promise.all(
     page.frames().map((frame) =>
       frame
@@ -46,18 +46,20 @@ async function visibleText(page: Page): Promise<{ walked: string; inner: string;
     ),
   );
   const top = page.frames().indexOf(page.mainFrame());
-  return { walked: parts.map((p) => p.walked).join('\n'), inner: parts.map((p) => p.inner).join('\n'), helpdesk: parts[top]?.walked ?? '' };
+  const side = page.frames().indexOf(sidebarFrame(page)!);
+  return { walked: parts.map((p) => p.walked).join('\n'), inner: parts.map((p) => p.inner).join('\n'), helpdesk: parts[top]?.walked ?? '', sidebar: parts[side]?.walked ?? '' };
 }
 
+const FROALA = '.rich-editor .fr-element.fr-view[contenteditable="true"]';
 const desks = [
-  { name: 'Zendesk', url: 'https://acme.zendesk.com/agent/tickets/102' },
-  { name: 'Freshdesk 2026 layout', url: 'https://demo.freshdesk.com/a/tickets/41' },
-  { name: 'Freshdesk classic layout', url: 'https://classic.freshdesk.com/a/tickets/41' },
+  { name: 'Zendesk', url: 'https://acme.zendesk.com/agent/tickets/102', composer: '[data-ticket-id="102"] [data-test-id="omnicomposer-rich-text-ckeditor"]' },
+  { name: 'Freshdesk 2026 layout', url: 'https://demo.freshdesk.com/a/tickets/41', composer: FROALA },
+  { name: 'Freshdesk classic layout', url: 'https://classic.freshdesk.com/a/tickets/41', composer: FROALA },
 ];
 const NAME = /sam rivera/i;
 const EMAIL = /sam\.rivera@example\.com/i;
 
-describe.each(desks)('presentation mode on the demo $name', ({ url }) => {
+describe.each(desks)('presentation mode on the demo $name', ({ url, composer }) => {
   it('leaves neither the customer’s full name nor email readable on the page or in the sidebar; off restores them', async () => {
     await setPresentation(false);
     const page = await rapport.open(url);
@@ -82,12 +84,25 @@ describe.each(desks)('presentation mode on the demo $name', ({ url }) => {
     expect(on.inner).toMatch(/billing contact|CSV export/i);
     await page.screenshot({ path: join(screenshotDir, `presentation-on-${host}.png`) });
 
+    // Rapport's own text names nobody either: the checklist's why-line and the greeting helper
+    // say "Hi S.," — not even the first name is left in the sidebar.
+    await page.locator(composer).click();
+    await page.keyboard.type('Ok.');
+    await expect.poll(() => sidebar(page, '[data-testid="checklist"] [data-rule="greets-by-name"] [data-testid="why"]').textContent()).toContain('Hi S.,');
+    expect(await inSidebar(page, 'insert-greeting').textContent()).toContain('Hi S.,');
+    const side = (await visibleText(page)).sidebar;
+    expect(side).toContain('Reply checklist');
+    expect(side).not.toMatch(/\bSam\b|Rivera|sam\.rivera@/i);
+    await page.screenshot({ path: join(screenshotDir, `presentation-on-typing-${host}.png`) });
+
     await setPresentation(false);
     await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe('Sam Rivera');
     const after = await visibleText(page);
     expect(after.inner).toMatch(NAME);
     expect(after.walked).toMatch(EMAIL);
-    expect(after.helpdesk).toBe(before.helpdesk); // the helpdesk page exactly as it was
+    // The helpdesk page exactly as it was, but for what the test typed (and the editor's badge and placeholder).
+    const typed = (text: string) => text.replace(/ ?(Ok\.|Powered by|Type your reply… \(the Rapport checklist reads this box\))/g, '');
+    expect(typed(after.helpdesk)).toBe(typed(before.helpdesk));
     expect(await page.locator('[data-rapport-masked]').count()).toBe(0);
     await page.close();
   });
