@@ -42,6 +42,7 @@ const CSS = `
 [${MASK_ATTR}]::before { content: "\\25CF\\25CF\\25CF\\25CF\\25CF" !important; visibility: visible !important; display: inline-block !important;
   width: 0 !important; overflow: visible !important; white-space: nowrap !important; letter-spacing: 1px !important;
   color: #8a939e !important; text-decoration: none !important; }
+[${MASK_ATTR}] [${MASK_ATTR}]::before { content: none !important; }
 `;
 
 export function maskPage(doc: Document, selectors: readonly string[]): PageMask {

@@ -3,17 +3,15 @@
  * Freshdesk layouts (Froala-like): with the pack option on, a reply whose critical item fails is
  * held once at the helpdesk's own send button; "Keep editing" sends nothing and returns to the
  * composer; "Send anyway" sends it exactly once. With the option off (the default) nothing is held.
- *
- * The prompt lives in a CLOSED shadow root on the helpdesk page (lib/page/send-prompt.ts), where
- * neither page scripts nor Playwright's selectors reach: the test reads it through the DevTools
- * protocol (which pierces closed roots) and clicks its buttons with the real mouse at their boxes.
+ * The prompt is read and clicked through ./send-prompt.ts (it lives in a closed shadow root).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CDPSession, Page, Worker } from 'playwright-core';
+import type { Worker } from 'playwright-core';
 import { DEFAULT_PACK } from '../../lib/standards/pack';
 import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { clickPrompt, promptText } from './send-prompt';
 
 let rapport: Rapport;
 const worker = (): Worker => rapport.context.serviceWorkers()[0]!;
@@ -26,55 +24,6 @@ beforeAll(async () => {
   await mkdir(screenshotDir, { recursive: true });
 });
 afterAll(() => rapport?.close());
-
-interface Node {
-  nodeId: number;
-  nodeName: string;
-  nodeType: number;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: Node[];
-  shadowRoots?: Node[];
-}
-
-/** The prompt's host, and its closed shadow root's tree (DevTools pierces closed roots). */
-async function promptTree(cdp: CDPSession): Promise<Node | undefined> {
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-  const find = (n: Node): Node | undefined => {
-    if (n.nodeName === 'RAPPORT-SEND-CHECK') return n.shadowRoots?.[0];
-    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
-      const hit = find(c);
-      if (hit) return hit;
-    }
-    return undefined;
-  };
-  return find(root);
-}
-const textOf = (n: Node): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).filter((c) => c.nodeName !== 'STYLE').map(textOf).join(' '));
-const byTestId = (n: Node, id: string): Node | undefined => {
-  const attrs = n.attributes ?? [];
-  if (attrs.some((a, i) => i % 2 === 1 && a === id && attrs[i - 1] === 'data-testid')) return n;
-  for (const c of n.children ?? []) {
-    const hit = byTestId(c, id);
-    if (hit) return hit;
-  }
-  return undefined;
-};
-
-async function promptText(cdp: CDPSession): Promise<string | undefined> {
-  const tree = await promptTree(cdp);
-  return tree && textOf(tree).replace(/\s+/g, ' ').trim();
-}
-
-/** Clicks a button of the prompt with the mouse, at the centre of its box. */
-async function clickPrompt(page: Page, cdp: CDPSession, testId: string) {
-  const tree = await promptTree(cdp);
-  const button = tree && byTestId(tree, testId);
-  if (!button) throw new Error(`no ${testId} in the prompt`);
-  const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { content: number[] } };
-  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
-}
 
 const desks = [
   {
