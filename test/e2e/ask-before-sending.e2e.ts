@@ -101,3 +101,25 @@ describe.each(desks)('ask before sending on $name', (desk) => {
     await page.close();
   });
 });
+
+describe('ask before sending from the keyboard', () => {
+  it('holds Ctrl+Enter in the composer too; Escape keeps editing and sends nothing', async () => {
+    await setAsk(true);
+    const desk = desks[0]!;
+    const page = await rapport.open(desk.url);
+    const cdp = await page.context().newCDPSession(page);
+    await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe(desk.customer);
+    const before = await page.locator(desk.sent).count();
+    await page.locator(desk.composer).click();
+    await page.keyboard.type('Ok.');
+    await expect.poll(() => sidebar(page, '[data-testid="checklist"] [data-rule="acknowledges-feelings"][data-state="fail"]').count()).toBe(1);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => promptText(cdp)).toMatch(/Acknowledges feelings/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => promptText(cdp)).toBeUndefined();
+    expect(await page.evaluate((sel) => !!document.activeElement?.closest(sel), desk.composer)).toBe(true);
+    expect((await page.locator(desk.composer).textContent())?.trim()).toBe('Ok.'); // Ctrl+Enter added no line
+    expect(await page.locator(desk.sent).count()).toBe(before);
+    await page.close();
+  });
+});
