@@ -123,3 +123,25 @@ describe('ask before sending from the keyboard', () => {
     await page.close();
   });
 });
+
+describe('the option on the options page', () => {
+  it('is off by default, and ticking it and saving stores it in the pack', async () => {
+    await worker().evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('standards.pack'));
+    const options = await rapport.context.newPage();
+    await options.goto(`chrome-extension://${rapport.extensionId}/options.html`);
+    const toggle = options.locator('[data-testid="ask-before-sending-toggle"]');
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await options.click('[data-testid="pack-save"]');
+    const stored = () =>
+      worker().evaluate(() =>
+        (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { askBeforeSending?: boolean }>> } } } }).chrome.storage.local
+          .get('standards.pack')
+          .then((got) => got['standards.pack']?.askBeforeSending),
+      );
+    await expect.poll(stored).toBe(true);
+    await options.reload();
+    expect(await options.locator('[data-testid="ask-before-sending-toggle"]').isChecked()).toBe(true);
+    await options.close();
+  });
+});
