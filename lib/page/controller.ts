@@ -121,8 +121,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   let onScreen: MaskedRequester = {};
   const syncPageMask = () => {
     if (presentation && !signal.aborted) {
-      pageMask ??= maskPage(doc, adapter.requesterOnPage ?? []);
-      pageMask.setRequester(onScreen);
+      pageMask ??= maskPage(doc, adapter.requesterOnPage ?? [], onScreen);
     } else {
       pageMask?.stop();
       pageMask = undefined;

@@ -45,12 +45,13 @@ const CSS = `
 [${MASK_ATTR}] [${MASK_ATTR}]::before { content: none !important; }
 `;
 
-export function maskPage(doc: Document, selectors: readonly string[]): PageMask {
+export function maskPage(doc: Document, selectors: readonly string[], requester: MaskedRequester = {}): PageMask {
   const selector = selectors.join(', ');
   const marked = new Set<Element>();
   const styles = new Map<Document | ShadowRoot, HTMLStyleElement>();
   const observers = new Map<Document | ShadowRoot, MutationObserver>();
-  let terms: { name?: string; email?: string } = {};
+  const termsOf = (who: MaskedRequester) => ({ name: who.name?.trim().toLowerCase() || undefined, email: who.email?.trim().toLowerCase() || undefined });
+  let terms = termsOf(requester);
   let stopped = false;
 
   const styleRoot = (root: Document | ShadowRoot) => {
@@ -84,9 +85,10 @@ export function maskPage(doc: Document, selectors: readonly string[]): PageMask 
   };
 
   const checkText = (node: Node) => {
+    if (!shows((node as Text).data)) return; // first: `isContentEditable` asks for the computed style
     const parent = node.parentElement;
     if (!parent || SKIP_PARENTS.has(parent.tagName) || parent.isContentEditable) return;
-    if (shows((node as Text).data)) mark(parent);
+    mark(parent);
   };
 
   /** Marks what `scope` (an element, a document or a shadow root) shows, and watches its shadow roots. */
@@ -135,7 +137,7 @@ export function maskPage(doc: Document, selectors: readonly string[]): PageMask 
 
   return {
     setRequester(who) {
-      const next = { name: who.name?.trim().toLowerCase() || undefined, email: who.email?.trim().toLowerCase() || undefined };
+      const next = termsOf(who);
       if (stopped || (next.name === terms.name && next.email === terms.email)) return;
       terms = next;
       // Another customer: what showed the previous one may show something else now.
