@@ -50,6 +50,8 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
   let lastKey = '';
   let draft = '';
   let evaluation: ReplyEvaluation | undefined;
+  /** The text `evaluation` describes (`draft` moves on as soon as a new evaluation is asked for). */
+  let evaluated = '';
   let error: string | undefined;
   let lastRange: Range | undefined;
   let requestSeq = 0;
@@ -136,6 +138,7 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
     if (signal.aborted || seq !== requestSeq) return;
     if (answer.ok) {
       evaluation = answer.data;
+      evaluated = text;
       error = undefined;
     } else error = answer.error;
     render();
@@ -210,7 +213,7 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
   }
 
   // Ask before sending (#16): reads this checklist's evaluation, never changes the draft.
-  const guarded = () => ({ draft, evaluation, disputed: [...disputed.keys()] });
+  const guarded = () => ({ draft: evaluated, evaluation, disputed: [...disputed.keys()] });
   guardSending(
     {
       document: doc,

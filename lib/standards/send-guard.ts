@@ -49,6 +49,13 @@ export function failingCritical(d: GuardedDraft): string[] {
   return out;
 }
 
+/**
+ * The pack's option as the last evaluation on this page said it (kept across tickets and empty
+ * drafts). Unknown before the first evaluation: a send then waits for one, so a reply typed and sent
+ * in one go is checked too.
+ */
+let packAsks: boolean | undefined;
+
 export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
   const { document: doc, adapter, ticketId } = deps;
   const win = doc.defaultView;
@@ -57,6 +64,11 @@ export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
   let checking = false;
 
   const sendButton = () => adapter.sendButton?.(doc, ticketId) ?? null;
+  const asks = () => {
+    const known = deps.latest().evaluation;
+    if (known) packAsks = known.askBeforeSending === true;
+    return packAsks;
+  };
   const composer = () => adapter.composer(doc, ticketId);
   const close = () => {
     prompt?.remove();
@@ -79,6 +91,8 @@ export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
     const editor = composer();
     if (!button || !editor || signal.aborted) return;
     prompt = showSendPrompt(doc, { failing, anchor: button, onSendAnyway: sendAgain, onKeepEditing: keepEditing });
+    // Back in the reply box by any way (a click, Tab): the agent is editing, the question is answered.
+    editor.addEventListener('focusin', close, { once: true, signal });
   };
 
   /** Whether to hold this send (then the event is stopped here). */
@@ -92,10 +106,10 @@ export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
     const editor = composer();
     if (!editor) return false;
     const last = deps.latest();
-    if (!last.evaluation?.askBeforeSending) return false;
+    if (asks() === false) return false;
     const text = composerText(editor);
     if (!text.trim()) return false;
-    if (text === last.draft) {
+    if (last.evaluation && text === last.draft) {
       const failing = failingCritical(last);
       if (!failing.length) return false;
       ask(failing);
@@ -107,7 +121,8 @@ export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
       (now) => {
         checking = false;
         if (signal.aborted) return;
-        const failing = now.draft === text ? failingCritical(now) : [];
+        asks();
+        const failing = now.draft === text && packAsks ? failingCritical(now) : [];
         if (failing.length) ask(failing);
         else sendButton()?.click();
       },
@@ -127,6 +142,7 @@ export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
   win.addEventListener(
     'click',
     (event) => {
+      if (!prompt && asks() === false) return; // off: no lookup per click
       const button = sendButton();
       if (!button || !event.composedPath().includes(button)) return;
       if (hold(event)) stop(event);

@@ -145,3 +145,33 @@ describe('the option on the options page', () => {
     await options.close();
   });
 });
+
+describe('sending before the checklist has caught up', () => {
+  it('checks the text at the click: a good reply goes out once, a weak one is held', async () => {
+    await setAsk(true);
+    const desk = desks[1]!; // Freshdesk 2026 layout, Sam's question about a second billing contact
+    const page = await rapport.open(desk.url);
+    const cdp = await page.context().newCDPSession(page);
+    await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe(desk.customer);
+    await expect.poll(() => inSidebar(page, 'checklist').count()).toBe(1);
+    const before = await page.locator(desk.sent).count();
+
+    // Typed and sent at once (the checklist waits for a pause in typing): checked, then sent once.
+    await page.locator(desk.composer).click();
+    await page.keyboard.type('Hi Sam, yes: you can add lee@riveradesign.example as a second billing contact under Admin → Billing. Thanks!');
+    await page.locator(desk.send).click();
+    await expect.poll(() => page.locator(desk.sent).count()).toBe(before + 1);
+    await page.waitForTimeout(400);
+    expect(await page.locator(desk.sent).count()).toBe(before + 1);
+    expect(await promptText(cdp)).toBeUndefined();
+
+    // A weak reply sent at once (Sam's question is answered now; a placeholder is left in): held,
+    // once the text is checked.
+    await page.locator(desk.composer).click();
+    await page.keyboard.type('Hi Sam, [NAME] will confirm.');
+    await page.locator(desk.send).click();
+    await expect.poll(() => promptText(cdp)).toMatch(/No placeholders left/);
+    expect(await page.locator(desk.sent).count()).toBe(before + 1);
+    await page.close();
+  });
+});
