@@ -107,3 +107,20 @@ describe.each(desks)('presentation mode on the demo $name', ({ url, composer }) 
     await page.close();
   });
 });
+
+describe('presentation mode follows the agent between tickets', () => {
+  it('masks the next ticket’s customer when the agent switches Zendesk tabs (single-page navigation)', async () => {
+    await setPresentation(true);
+    const page = await rapport.open('https://acme.zendesk.com/agent/tickets/102');
+    await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe('S. R.');
+    await page.locator('[data-test-id="header-tab"][data-entity-id="101"]').click();
+    await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe('D. W.');
+    const shown = await visibleText(page);
+    expect(shown.inner).not.toMatch(/Dana Whitfield|dana\.whitfield@/i);
+    expect(shown.walked).not.toMatch(/Dana Whitfield|dana\.whitfield@|Sam Rivera/i);
+    expect(shown.inner).toMatch(/Charged twice for the March invoice/);
+    await setPresentation(false);
+    await expect.poll(async () => (await visibleText(page)).inner).toMatch(/Dana Whitfield/);
+    await page.close();
+  });
+});
