@@ -124,3 +124,28 @@ describe('presentation mode follows the agent between tickets', () => {
     await page.close();
   });
 });
+
+describe('presentation mode in the dashboard', () => {
+  it('masks the customer’s first name inside a note, not only the name column', async () => {
+    await setPresentation(false);
+    const page = await rapport.open('https://acme.zendesk.com/agent/tickets/102');
+    await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe('Sam Rivera');
+    const note = 'Sam prefers a call back; Rivera Design closes the month on Fridays.';
+    await inSidebar(page, 'note-input').fill(note);
+    await inSidebar(page, 'note-save').click();
+    await expect.poll(() => inSidebar(page, 'note').first().textContent()).toContain('prefers a call back');
+    await setPresentation(true);
+    const dash = await rapport.context.newPage();
+    await dash.goto(`chrome-extension://${rapport.extensionId}/dashboard.html#notes`);
+    await dash.waitForSelector('.rd-app[data-ready="true"]');
+    const row = dash.locator('[data-testid="note-row"]', { hasText: 'prefers a call back' });
+    await expect.poll(() => row.count()).toBe(1);
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('S. prefers a call back; R. Design closes');
+    expect(text).not.toMatch(/\bSam\b|Rivera/);
+    await dash.screenshot({ path: join(screenshotDir, 'presentation-dashboard-notes.png') });
+    await setPresentation(false);
+    await dash.close();
+    await page.close();
+  });
+});
