@@ -1,10 +1,11 @@
 import type { Customer } from '@/lib/db/types';
-import { maskEmail, maskName, maskText } from '../presentation';
+import { addMaskedNames, maskEmail, maskName, maskText } from '../presentation';
 
 /** How a customer is named on screen, masked in presentation mode. */
 export function displayName(c: Customer | undefined, masked: boolean): string {
   const name = c?.displayName ?? c?.name ?? c?.emails[0] ?? 'Unknown customer';
   if (!masked) return name;
+  addMaskedNames([c?.name, c?.displayName, c?.preferredName]); // and inside notes and timelines (#16)
   return c?.displayName ?? c?.name ? maskName(name) : maskEmail(name);
 }
 

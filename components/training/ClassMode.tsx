@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ScenarioTicket } from '../../lib/training/ticket';
 import { PRINCIPLES, type Scenario } from '../../lib/training/types';
-import { PresentationContext, maskText } from '../presentation';
+import { PresentationContext, maskText, setMaskedNames } from '../presentation';
 import { SidebarFrame } from './SidebarFrame';
 import { Thread } from './Thread';
 
@@ -34,6 +34,7 @@ export function ClassMode(props: ClassModeProps) {
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   }, [props.onMove, props.onExit]);
+  setMaskedNames([scenario.customer.name, scenario.customer.preferredName]); // masked in the thread and model answer too (#16)
   return (
     <PresentationContext.Provider value={true}>
       <div class="tr-class" data-testid="class-view" data-scenario-id={scenario.id}>

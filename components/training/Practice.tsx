@@ -10,7 +10,7 @@ import { PRINCIPLES, type Scenario } from '../../lib/training/types';
 import { EXPLAIN } from '../../lib/standards/explain';
 import type { RuleId } from '../../lib/standards/types';
 import type { ChecklistItem, ChecklistPanelProps } from '../checklist/model';
-import { maskText, usePresentation } from '../presentation';
+import { maskText, setMaskedNames, usePresentation } from '../presentation';
 import { SidebarFrame } from './SidebarFrame';
 import { Thread } from './Thread';
 
@@ -50,6 +50,7 @@ export function checklistProps(draft: string, result: PracticeResult | undefined
 export function Practice(props: PracticeProps) {
   const { scenario, ticket } = props;
   const presenting = usePresentation();
+  if (presenting) setMaskedNames([scenario.customer.name, scenario.customer.preferredName]); // in the why-lines and model answer too (#16)
   const [draft, setDraft] = useState('');
   const [checked, setChecked] = useState<{ draft: string; result: PracticeResult } | undefined>();
   const [problem, setProblem] = useState<string>();

@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { Sidebar } from '../Sidebar';
+import { namesShown, setMaskedNames } from '../presentation';
 import type { SidebarState } from '../model';
 import type { MemoryPanelProps } from '../memory/model';
 import type { ChecklistPanelProps } from '../checklist/model';
@@ -45,6 +46,7 @@ export function SidebarFrame({ css, state, memory, checklist, presentation, now 
   }, [css]);
   useEffect(() => {
     if (!mount.current) return;
+    setMaskedNames(namesShown({ ...state, panels: { memory, checklist } })); // masked in free text in presentation mode (#16)
     render(
       <Sidebar
         state={{ ...state, panels: { memory, checklist } }}

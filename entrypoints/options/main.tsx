@@ -16,6 +16,7 @@ import { Workspaces } from '@/lib/db/workspaces';
 import { useLive } from '@/lib/dashboard/live';
 import { WorkspacesSection } from '@/components/options/WorkspacesSection';
 import { StandardsExplained } from '@/components/standards/Explained';
+import { AskBeforeSending } from '@/components/options/AskBeforeSending';
 import '@/components/standards/explained.css';
 
 type Target = StandardsPack['responseTime']['targets'][number];
@@ -200,6 +201,8 @@ function Options() {
           <input value={draft.signOff ?? ''} onInput={(e) => setDraft({ ...draft, signOff: e.currentTarget.value })} />
         </label>
       </section>
+
+      <AskBeforeSending on={draft.askBeforeSending === true} onChange={(on) => setDraft({ ...draft, askBeforeSending: on })} />
 
       <div class="row">
         <button type="button" class="primary" data-testid="pack-save" onClick={() => void store({ ...draft, version: pack.version + 1 }, `Saved as version ${pack.version + 1}.`)}>

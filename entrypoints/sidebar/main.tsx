@@ -14,6 +14,7 @@ import checklistCss from '@/components/checklist/checklist.css?inline';
 import { Sidebar } from '@/components/Sidebar';
 import type { NoteSaveResult } from '@/components/model';
 import { PORT_NAME, SlotDecoder, isNonceMessage, type Accepted, type NonceReply, type ToFrame, type ToPage } from '@/lib/page/frame-protocol';
+import { namesShown, setMaskedNames } from '@/components/presentation';
 
 // The sidebar's stylesheets are written for a shadow root (`:host`); the frame keeps one.
 const shadow = document.getElementById('app')!.attachShadow({ mode: 'open' });
@@ -59,6 +60,7 @@ function draw() {
   const state = decoder.state;
   if (!state) return render(null, mount);
   const handlers = decoder.handlers as Handlers;
+  setMaskedNames(namesShown(state)); // presentation mode masks them inside free text (#16)
   render(
     <Sidebar
       state={state}

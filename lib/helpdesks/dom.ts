@@ -232,3 +232,10 @@ export function prune<T extends object>(value: T): T {
   for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
   return value;
 }
+
+/**
+ * Ctrl+Enter (⌘+Enter on a Mac) pressed in a composer: the "send" shortcut adapters declare
+ * (`sendShortcut`). Not among the facts gathered from public code (reference/helpdesk-dom.md); a
+ * helpdesk whose shortcut differs sends without being asked, the send button is still checked.
+ */
+export const ctrlEnter = (event: KeyboardEvent): boolean => event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;

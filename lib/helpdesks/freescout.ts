@@ -6,7 +6,7 @@
  * Every selector below was read off FreeScout 1.8.145's Blade templates (resources/views/…) and
  * checked on its running pages (test/fixtures/freescout/, saved by scripts/freescout/save-fixtures.mjs).
  */
-import { attempt, documentOf, emailIn, fieldOf, idFromHref, MAX, pageUrl, prune, textOf, valueOf } from './dom';
+import { attempt, ctrlEnter, documentOf, emailIn, fieldOf, idFromHref, MAX, pageUrl, prune, textOf, valueOf } from './dom';
 import type { ConversationMessage, HelpdeskAdapter, ReadableField, ReadResult, Requester } from './types';
 
 export const freescoutSelectors = {
@@ -22,6 +22,8 @@ export const freescoutSelectors = {
   customerEmail: '#conv-layout-customer .customer-email .contact-main',
   /** partials/thread.blade.php: `<div class="thread thread-type-{{ type }}" data-thread_id>`, newest first; line items and drafts are left out below. */
   thread: '#conv-layout-main .thread[data-thread_id]',
+  /** The customer's own name on their messages (presentation mode masks it). */
+  customerAuthor: '.thread-type-customer .thread-person',
   /** thread.blade.php: the author's name inside `.thread-person` (a link to the customer or agent; "you" for the signed-in agent). */
   author: '.thread-person strong',
   /** thread.blade.php: `<div class="thread-content">{!! $thread->getCleanBody() !!}</div>`. */
@@ -40,6 +42,8 @@ export const freescoutSelectors = {
   /** view.blade.php: the reply block itself, present (hidden) before Reply is clicked; without it nobody can reply here. */
   replyBlock: '.conv-reply-block',
   /**
+   * Ask before sending (#16) holds these. reference/helpdesk-dom.md, FreeScout: "Send:
+   * `.btn-group-send .btn-send-text` ("Send Reply"); note: `.btn-add-note-text` ("Add Note")".
    * editor_bottom_toolbar.blade.php, moved by FreeScout's script into Summernote's status bar
    * (`.note-statusbar`; the template copy stays hidden): "Send Reply" and, in note mode, "Add Note".
    */
@@ -152,4 +156,6 @@ export const freescout: HelpdeskAdapter = {
     (attempt(() => isConversation(root, ticketId)) && root.querySelector<HTMLElement>(root.querySelector(S.noteMode) ? S.addNote : S.sendReply)) || null,
 
   composerIsInternal: (root) => !!root.querySelector(S.noteMode),
+  sendShortcut: ctrlEnter,
+  requesterOnPage: [S.customerName, S.customerEmail, S.customerAuthor],
 };

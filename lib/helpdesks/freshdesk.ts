@@ -11,6 +11,7 @@ import { emailOf, idOf, isoOf, localeOf, millisOf, rowsOf, str, tagsOf } from '.
 import {
   attempt,
   contentRoot,
+  ctrlEnter,
   documentOf,
   emailIn,
   fieldOf,
@@ -71,8 +72,10 @@ export const freshdeskSelectors = {
   loadMore: '[data-test-button="load-more"]',
   /** Froala editing area of an open reply or note. */
   composer: '.fr-element.fr-view[contenteditable="true"]',
-  /** Send button of the open reply box (classic layout, our 2024 fixture). Without it, the reply
-   * box's button labelled "Send" is used (English UI only; the 2026 layout's hook is unverified). */
+  /** Send button of the open reply box (classic layout, our 2024 fixture only). Without it, the reply
+   * box's button labelled "Send" is used (English UI only), as reference/helpdesk-dom.md, Freshdesk
+   * 2024–2026, advises: "No public source has a hook for the Send button: match the reply box's
+   * button by its role and label". Ask before sending (#16) holds this button. */
   sendButton: '[data-test-id="send-reply"]',
 } as const;
 
@@ -286,6 +289,11 @@ export const freshdesk: HelpdeskAdapter = {
         return buttons.find((b) => /^send\b/i.test(b.textContent?.trim() ?? '')) ?? null;
       })) ||
     null,
+
+  sendShortcut: ctrlEnter,
+  // Where the requester's name and email show: the reader's own selectors (the contact card, inside
+  // its shadow root, and the contact links, which also name the author of the customer's messages).
+  requesterOnPage: [S.contactEmail, S.classicEmail, S.contactLinkMain, S.contactLink],
 
   // One ticket per page, so the id only guards against reading a non-ticket page.
   composer: (root, ticketId) =>

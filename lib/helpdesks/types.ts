@@ -155,6 +155,14 @@ export interface HelpdeskAdapter {
   composer(root: ParentNode, ticketId: string): HTMLElement | null;
   /** The button that sends the reply in ticket `ticketId`'s composer, or null (the checklist records sent replies). */
   sendButton?(root: ParentNode, ticketId: string): HTMLElement | null;
+  /** Whether a key pressed in the composer is the helpdesk's "send" shortcut (ask before sending, #16). */
+  sendShortcut?(event: KeyboardEvent): boolean;
+  /**
+   * The page elements that show the requester's name or email (the selectors the reader uses, plus
+   * where else the helpdesk shows them): presentation mode masks them on the page (#16). Each is
+   * looked up in the document and in open shadow roots.
+   */
+  requesterOnPage?: readonly string[];
   /**
    * True when the composer of ticket `ticketId` is set to write an internal note rather than a reply
    * to the customer; undefined when the page doesn't say.

@@ -10,6 +10,7 @@
 import { emailOf, idOf, localeOf, millisOf, rowsOf, str, tagsOf, timeZoneOf } from './api';
 import {
   attempt,
+  ctrlEnter,
   documentOf,
   emailIn,
   fieldOf,
@@ -49,7 +50,9 @@ export const zendeskSelectors = {
   dropdownValue: '[data-garden-id="dropdowns.combobox.value"]',
   /** Status field in the ticket fields panel. */
   status: '[data-test-id="ticket-fields-status-view"]',
-  /** "Submit as Open": status fallback when the fields panel is collapsed (English UI only). */
+  /** "Submit as Open": sends the reply (ask before sending holds it, #16), and the status fallback when
+   * the fields panel is collapsed (English UI only). reference/helpdesk-dom.md, Zendesk, "Status …
+   * or the submit button text (`[data-test-id="submit_button-button"]`, "Submit as Open")". */
   submitButton: '[data-test-id="submit_button-button"]',
   /** Reply vs internal note switch above the composer (HZ `src/internal.ts`). */
   channelSwitcher: '[data-test-id="omnichannel-channel-switcher-button"]',
@@ -76,6 +79,8 @@ export const zendeskSelectors = {
   body: '[data-test-id="omni-log-message-content"]',
   /** Author name. */
   sender: '[data-test-id="omni-log-item-sender"]',
+  /** The customer's own name on their messages: the sender inside an `end-user` bubble (presentation mode masks it). */
+  customerSender: '[data-test-id="omni-log-item-message"][type="end-user"] [data-test-id="omni-log-item-sender"]',
   /** Comment time: its `datetime` attribute; chat messages show only text such as "Feb 26 23:08" (WR). */
   time: '[data-test-id="timestamp-relative"]',
   /** Older comments collapsed behind "show more" (HZ): reported as `older-messages`, never clicked. */
@@ -288,4 +293,7 @@ export const zendesk: HelpdeskAdapter = {
   },
   // "Submit as …" sends the reply (and sets the status); one per pane.
   sendButton: (root, ticketId) => attempt(() => paneFor(root, ticketId)?.querySelector<HTMLElement>(S.submitButton)) ?? null,
+  sendShortcut: ctrlEnter,
+  // Where the requester's name and email show: the reader's own selectors, and their messages' sender line.
+  requesterOnPage: [S.requester, S.requesterFallback, S.requesterEmail, S.requesterLink, S.customerSender],
 };

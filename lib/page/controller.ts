@@ -16,6 +16,7 @@ import { childController, debounce, later, observe } from './lifecycle';
 import type { FeatureContext, SentReply, TicketFeature } from './features';
 import { composerText } from './composer';
 import { askIdentity, refineSnapshot, type IdentityDeps } from './identity';
+import { maskPage, type MaskedRequester, type PageMask } from './page-mask';
 
 export interface SidebarView {
   /** `collapsed`: the agent's choice; `composing`: the agent is in this ticket's composer. */
@@ -115,9 +116,27 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     const state = session?.state();
     if (state) show(state);
   };
+  // Presentation mode also masks the requester on the helpdesk page itself (#16, lib/page/page-mask.ts).
+  let pageMask: PageMask | undefined;
+  let onScreen: MaskedRequester = {};
+  const syncPageMask = () => {
+    if (presentation && !signal.aborted) {
+      pageMask ??= maskPage(doc, adapter.requesterOnPage ?? [], onScreen);
+    } else {
+      pageMask?.stop();
+      pageMask = undefined;
+    }
+  };
+  const showingRequester = (who: MaskedRequester) => {
+    onScreen = who;
+    pageMask?.setRequester(who);
+  };
+  signal.addEventListener('abort', syncPageMask, { once: true });
+
   function setPresentation(on: boolean) {
     if (on === presentation) return;
     presentation = on;
+    syncPageMask();
     rerender();
   }
   void deps.prefs.collapsed().then((value) => {
@@ -187,6 +206,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         return;
       }
       snapshot = result.snapshot;
+      showingRequester(snapshot.requester);
       const partial = result.missing.some((m) => m !== 'composer');
       if (partial) unread = [...new Set(result.missing)];
       const previous = current?.kind === 'ticket' ? current : undefined;

@@ -12,6 +12,7 @@ import { debounce, observe } from '../page/lifecycle';
 import { composerText, insertIntoComposer } from '../page/composer';
 import { greetingName } from './names';
 import { stillDisputed, verdictKey } from '../disputes/draft';
+import { guardSending } from './send-guard';
 
 const TYPING_PAUSE_MS = 120;
 
@@ -49,6 +50,8 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
   let lastKey = '';
   let draft = '';
   let evaluation: ReplyEvaluation | undefined;
+  /** The text `evaluation` describes (`draft` moves on as soon as a new evaluation is asked for). */
+  let evaluated = '';
   let error: string | undefined;
   let lastRange: Range | undefined;
   let requestSeq = 0;
@@ -135,6 +138,7 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
     if (signal.aborted || seq !== requestSeq) return;
     if (answer.ok) {
       evaluation = answer.data;
+      evaluated = text;
       error = undefined;
     } else error = answer.error;
     render();
@@ -207,6 +211,22 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       packVersion: evaluation.packVersion,
     });
   }
+
+  // Ask before sending (#16): reads this checklist's evaluation, never changes the draft.
+  const guarded = () => ({ draft: evaluated, evaluation, disputed: [...disputed.keys()] });
+  guardSending(
+    {
+      document: doc,
+      adapter: ctx.adapter,
+      ticketId: ctx.ticketId,
+      latest: guarded,
+      evaluateNow: async () => {
+        await evaluate(true);
+        return guarded();
+      },
+    },
+    signal,
+  );
 
   // The composer may open later (or be re-created by the editor): look again when the page changes.
   const findComposer = () => {

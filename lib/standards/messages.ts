@@ -50,6 +50,8 @@ export interface ReplyEvaluation extends Evaluation {
   critical: RuleId[];
   /** Rule id → short label, in the sidebar's order. */
   labels: Partial<Record<RuleId, string>>;
+  /** The pack asks the agent before a reply with a failing critical item is sent (lib/standards/send-guard.ts). */
+  askBeforeSending?: boolean;
 }
 
 /** Answer type per request type. */

@@ -49,6 +49,11 @@ export const PackSchema = v.strictObject({
     v.array(v.pipe(shortText(253), v.toLowerCase(), v.regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[\w\-./]*)?$/, 'must be a domain like help.example.com')), 'must be a list of domains'),
     v.maxLength(50, 'at most 50 domains'),
   ),
+  /**
+   * Ask before sending (issue #16, meant for new agents): when a critical item fails and the agent
+   * sends, Rapport asks "Send anyway / Keep editing" once. Absent means off.
+   */
+  askBeforeSending: v.optional(v.boolean('must be true or false')),
 });
 
 export type StandardsPack = v.InferOutput<typeof PackSchema>;

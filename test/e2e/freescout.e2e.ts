@@ -21,6 +21,8 @@ import type { Page, Worker } from 'playwright-core';
 import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
 // @ts-expect-error plain ESM helpers shared with the FreeScout benchmark
 import { addHelpdeskOnOptions, grantHost as grantHostFor, signInToFreescout } from '../../scripts/lib/browser.mjs';
+import { clickPrompt, promptText } from './send-prompt';
+import { DEFAULT_PACK } from '../../lib/standards/pack';
 
 const SCRIPT = resolve('scripts/freescout.sh');
 const check = spawnSync('bash', [SCRIPT, 'check'], { encoding: 'utf8' });
@@ -259,6 +261,64 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
     expect(report).toMatch(/requester-name: 0 {2}\.who \.name/);
     expect(report).not.toMatch(/Priya|Hannes|printer/i); // no customer text
     await shot(page, 'custom-helpdesk-broken');
+    await page.close();
+  });
+
+  it('asks before sending a reply that misses a must-have (Summernote): keep editing sends nothing, send anyway sends once (#16)', async () => {
+    const setLocal = (items: object) => worker().evaluate((i) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set(i), items);
+    await setLocal({ 'standards.pack': { ...DEFAULT_PACK, version: 2, askBeforeSending: true } });
+    const page = await rapport.context.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
+    await sidebarFor(page, seed.carolRefund, 'Carol Customer');
+    const sent = () => page.locator('#conv-layout-main .thread-type-message').count();
+    const before = await sent();
+    await page.click('.conv-reply');
+    const editor = page.locator('.conv-reply-block:not(.hidden) .note-editable');
+    await editor.click();
+    // A placeholder left in (a critical item of the default pack, whatever Carol wrote).
+    await page.keyboard.type('Hi Carol, your refund for order [ORDER NUMBER] is on its way.');
+    const failing = '[data-testid="checklist"] [data-rule="placeholders"][data-state="fail"]';
+    await expect.poll(() => sidebar(page, failing).count()).toBeGreaterThan(0);
+    const send = '.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text';
+
+    await page.click(send);
+    await expect.poll(() => promptText(cdp)).toMatch(/^Before you send: .*No placeholders left.* Send anyway Keep editing$/);
+    await shot(page, 'freescout-ask-before-sending');
+    await clickPrompt(page, cdp, 'send-check-keep');
+    await expect.poll(() => promptText(cdp)).toBeUndefined();
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.note-editable'))).toBe(true);
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).pathname).toBe(`/conversation/${seed.carolRefund}`); // still here: nothing sent
+    expect(await sent()).toBe(before);
+
+    await page.click(send);
+    await expect.poll(() => promptText(cdp)).toBeDefined();
+    await clickPrompt(page, cdp, 'send-check-send');
+    // FreeScout sends, then leaves for the folder (its default after send).
+    await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolRefund}`), { timeout: 15_000 });
+    await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
+    expect(await sent()).toBe(before + 1);
+    await setLocal({ 'standards.pack': { ...DEFAULT_PACK, version: 3 } });
+    await page.close();
+  });
+
+  it('masks the customer’s name and email on the FreeScout page in presentation mode (#16)', async () => {
+    const setLocal = (items: object) => worker().evaluate((i) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set(i), items);
+    const page = await rapport.context.newPage();
+    await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
+    await sidebarFor(page, seed.carolRefund, 'Carol Customer');
+    const shown = () => page.evaluate(() => document.body.innerText);
+    expect(await shown()).toContain('Carol Customer');
+    expect(await shown()).toContain('carol@example.test');
+    await setLocal({ presentation: true });
+    await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe('C. C.');
+    await expect.poll(shown).not.toContain('Carol Customer');
+    expect(await shown()).not.toContain('carol@example.test');
+    await shot(page, 'freescout-presentation');
+    await setLocal({ presentation: false });
+    await expect.poll(shown).toContain('Carol Customer');
+    expect(await page.locator('[data-rapport-masked]').count()).toBe(0);
     await page.close();
   });
 

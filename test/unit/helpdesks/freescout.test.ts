@@ -25,10 +25,10 @@ describe('freescout selectors: exact match counts on real FreeScout pages', () =
   const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1 };
   const tables: Record<string, Counts> = {
     // Reply block hidden until Reply/Note is clicked: no composer, no send button.
-    [LOADED]: { ...base, thread: 4, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
-    [REPLY]: { ...base, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 0 },
-    [NOTE]: { ...base, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 1 },
-    [HOSTILE]: { ...base, body: 2, author: 2, date: 2, thread: 2, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
+    [LOADED]: { ...base, customerAuthor: 2, thread: 4, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
+    [REPLY]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 0 },
+    [NOTE]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 1 },
+    [HOSTILE]: { ...base, customerAuthor: 1, body: 2, author: 2, date: 2, thread: 2, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
   };
   for (const [path, expected] of Object.entries(tables)) {
     it(path, () => {

@@ -46,6 +46,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         message: 14, // 12 + the aria-hidden bubble copies in #4821 and #4830
         body: 14,
         sender: 14,
+        customerSender: 8, // the senders of end-user bubbles: the customer's own name (presentation mode masks them)
         time: 14,
         internalNote: 3,
         composer: 3, // rich text in #4817 and #4821, plain text in #4830
@@ -78,6 +79,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         message: 5, // 4 + 1 aria-hidden copy
         body: 5,
         sender: 5,
+        customerSender: 3,
         time: 5,
         internalNote: 1,
         composer: 1,
@@ -110,6 +112,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         message: 0,
         body: 0,
         sender: 0,
+        customerSender: 0,
         time: 0,
         internalNote: 0,
         composer: 0,
@@ -142,6 +145,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         message: 0,
         body: 0,
         sender: 0,
+        customerSender: 0,
         time: 0,
         internalNote: 0,
         composer: 0,
@@ -174,6 +178,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         message: 0,
         body: 0,
         sender: 0,
+        customerSender: 0,
         time: 0,
         internalNote: 0,
         composer: 0,
@@ -212,6 +217,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
       agentBadge: 1, // the agent's chat message carries the badge, not type="agent" (WR 2026-05)
       body: 3,
       sender: 3,
+      customerSender: 2,
       time: 3, // two chat times as text only, one with datetime (WR getTimestamp)
       showMore: 1, // older comments collapsed (HZ)
       internalNote: 0,

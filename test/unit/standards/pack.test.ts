@@ -17,10 +17,17 @@ describe('standards packs', () => {
     [JSON.stringify({ ...DEFAULT_PACK, responseTime: { defaultMinutes: 0, targets: [] } }), /^responseTime\.defaultMinutes: must be at least 1 minute$/],
     [JSON.stringify({ ...DEFAULT_PACK, kbDomains: ['not a domain'] }), /^kbDomains\.0: must be a domain like help\.example\.com$/],
     [JSON.stringify({ ...DEFAULT_PACK, bannedPhrases: [''] }), /^bannedPhrases\.0: cannot be empty$/],
+    [JSON.stringify({ ...DEFAULT_PACK, askBeforeSending: 'yes' }), /^askBeforeSending: must be true or false$/],
   ])('rejects a bad pack with the exact problem: %#', (json, problem) => {
     const result = parsePack(json);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(problem);
+  });
+
+  it('keeps "ask before sending" off unless the pack turns it on (#16)', () => {
+    expect(DEFAULT_PACK.askBeforeSending).toBeUndefined();
+    const on = parsePack(exportPack({ ...DEFAULT_PACK, askBeforeSending: true }));
+    expect(on.ok && on.pack.askBeforeSending).toBe(true);
   });
 
   it('picks the most specific response-time target', () => {
