@@ -9,7 +9,9 @@
  * passes. The listeners sit on the window in the capture phase, so they run before the helpdesk's
  * own handlers and before the controller's "record the sent reply" listener on the document.
  */
+import { browser } from 'wxt/browser';
 import type { HelpdeskAdapter } from '../helpdesks/types';
+import { PREF } from '../prefs';
 import { composerText } from '../page/composer';
 import { showSendPrompt, type SendPrompt } from '../page/send-prompt';
 import type { ReplyEvaluation } from './messages';
@@ -50,11 +52,26 @@ export function failingCritical(d: GuardedDraft): string[] {
 }
 
 /**
- * The pack's option as the last evaluation on this page said it (kept across tickets and empty
- * drafts). Unknown before the first evaluation: a send then waits for one, so a reply typed and sent
- * in one go is checked too.
+ * The pack's option as the stored pack (read once when the guard starts, and on every change) and
+ * then each evaluation says it. While it is unknown (the first milliseconds of a page) or off,
+ * nothing is held: with the option off — the default — Rapport never touches a send. With it on, a
+ * send before the checklist caught up with the last keystrokes waits for one check.
  */
 let packAsks: boolean | undefined;
+
+/** The stored pack's option, without parsing the whole pack in the page. */
+function watchStoredOption(signal: AbortSignal): void {
+  const read = (pack: unknown) => (pack as { askBeforeSending?: unknown } | undefined)?.askBeforeSending === true;
+  void browser.storage.local
+    .get(PREF.standardsPack)
+    .then((got) => (packAsks ??= read(got[PREF.standardsPack])))
+    .catch(() => undefined);
+  const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && PREF.standardsPack in changes) packAsks = read(changes[PREF.standardsPack]?.newValue);
+  };
+  browser.storage.onChanged.addListener(onChange);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChange), { once: true });
+}
 
 export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
   const { document: doc, adapter, ticketId } = deps;
@@ -62,6 +79,7 @@ export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
   if (!win) return;
   let prompt: SendPrompt | undefined;
   let checking = false;
+  watchStoredOption(signal);
 
   const sendButton = () => adapter.sendButton?.(doc, ticketId) ?? null;
   const asks = () => {
@@ -106,7 +124,7 @@ export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
     const editor = composer();
     if (!editor) return false;
     const last = deps.latest();
-    if (asks() === false) return false;
+    if (asks() !== true) return false; // off, or not known yet: never hold
     const text = composerText(editor);
     if (!text.trim()) return false;
     if (last.evaluation && text === last.draft) {
@@ -142,7 +160,7 @@ export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
   win.addEventListener(
     'click',
     (event) => {
-      if (!prompt && asks() === false) return; // off: no lookup per click
+      if (!prompt && asks() !== true) return; // off (or not known yet): no lookup per click
       const button = sendButton();
       if (!button || !event.composedPath().includes(button)) return;
       if (hold(event)) stop(event);
