@@ -114,5 +114,15 @@ export const EXPLAIN: Record<RuleId, RuleExplanation> = {
   },
 };
 
-/** The explanations in the checklist's order. */
-export const explanations = (order: readonly RuleId[]) => order.map((id) => ({ id, ...EXPLAIN[id] }));
+/** A team's own words for some rules (the standards pack's `explanations`): any part may be left out. */
+export type TeamExplanations = Partial<Record<RuleId, Partial<Pick<RuleExplanation, 'why' | 'checks' | 'good' | 'weak'>>>>;
+
+/** One rule's explanation: Rapport's, with the team's own words where it wrote some. */
+export function explanationFor(id: RuleId, team?: TeamExplanations): RuleExplanation & { edited: boolean } {
+  const own = team && Object.hasOwn(team, id) ? team[id] : undefined;
+  const edited = !!own && Object.values(own).some(Boolean);
+  return { ...EXPLAIN[id], ...(own ? Object.fromEntries(Object.entries(own).filter(([, v]) => v)) : {}), edited };
+}
+
+/** The explanations in the checklist's order, with the team's words where it has them. */
+export const explanations = (order: readonly RuleId[], team?: TeamExplanations) => order.map((id) => ({ id, ...explanationFor(id, team) }));

@@ -24,6 +24,17 @@ const ruleEntries = Object.fromEntries(RULE_IDS.map((id) => [id, v.optional(Rule
   [K in RuleId]: v.OptionalSchema<typeof RuleSettingsSchema, undefined>;
 };
 
+/** A team's wording of one rule's explanation: any of its four parts. */
+const ExplanationSchema = v.strictObject({
+  why: v.optional(shortText(600)),
+  checks: v.optional(shortText(400)),
+  good: v.optional(shortText(300)),
+  weak: v.optional(shortText(300)),
+});
+const explanationEntries = Object.fromEntries(RULE_IDS.map((id) => [id, v.optional(ExplanationSchema)])) as {
+  [K in RuleId]: v.OptionalSchema<typeof ExplanationSchema, undefined>;
+};
+
 export const PackSchema = v.strictObject({
   id: v.pipe(shortText(80), v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-"')),
   version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
@@ -54,6 +65,13 @@ export const PackSchema = v.strictObject({
    * sends, Rapport asks "Send anyway / Keep editing" once. Absent means off.
    */
   askBeforeSending: v.optional(v.boolean('must be true or false')),
+  /**
+   * The team's own words for "Why this matters" (issue #16: explanations editable per team), per
+   * rule and per part; a part left out keeps Rapport's text (lib/standards/explain.ts).
+   */
+  explanations: v.optional(
+    v.strictObject(explanationEntries, (issue) => `unknown rule “${String(issue.input)}”; known rules: ${RULE_IDS.join(', ')}`),
+  ),
 });
 
 export type StandardsPack = v.InferOutput<typeof PackSchema>;
