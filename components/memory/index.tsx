@@ -7,15 +7,13 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CustomerProfile, Fact, FollowUp, Merge as MergeRow, Note } from '../../lib/db/types';
 import type { CustomerMatch, FollowUpSuggestion, TimelineEntry } from '../../lib/memory/messages';
-import { formatDate, formatDateTime, helpdeskLabel, ticketLabel } from '../format';
+import { dueLabel, formatDate, plural, formatDateTime, helpdeskLabel, ticketLabel } from '../format';
 import { maskEmail, maskName, maskText, usePresentation } from '../presentation';
 import { cueKey, type ActionResult, type Conflict, type MemoryActions, type MemoryPanelProps } from './model';
 
 const HOUR = 3_600_000;
 
-const due = (at: number, now: number) =>
-  new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at) +
-  (at < now ? ' · overdue' : '');
+const due = dueLabel;
 
 /** Masks free text in presentation mode. */
 const useText = () => {
@@ -612,7 +610,7 @@ function Merge({ merges, actions }: { merges: MergeRow[]; actions: MemoryActions
       {merges.map((m) => (
         <div key={m.id} class="rpm-row rpm-item">
           <span class="rpm-grow rpm-meta">
-            Merged {formatDate(m.at)}: {Object.values(m.moved).reduce((n, ids) => n + ids.length, 0)} records moved
+            Merged {formatDate(m.at)}: {plural(Object.values(m.moved).reduce((n, ids) => n + ids.length, 0), 'record')} moved
           </span>
           <button type="button" class="rpm-mini" disabled={busy} onClick={() => void run(() => actions.undoMerge(m.id))}>
             Undo

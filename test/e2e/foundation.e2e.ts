@@ -35,7 +35,7 @@ describe('on Zendesk', () => {
     expect(await inSidebar(page, 'customer-email').textContent()).toBe('sam.rivera@example.com');
     // The name comes from the page at once; the history comes from the background a moment later:
     // new to Rapport, but the helpdesk's API knows Sam's two earlier tickets (#98, #87).
-    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen 2 times, last on /);
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen twice, last on /);
     await shot(page, 'zendesk-102');
     await page.close();
   });

@@ -41,7 +41,7 @@ describe('customer memory', () => {
     // Ticket 98 was solved: the "last time" line says so.
     await expect.poll(() => memory(page, 'last-time').textContent()).toMatch(/#98 “Invoice PDF still shows our old address”.*solved/);
     // And the visit line under the name counts those tickets instead of "First time we see this customer".
-    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen 2 times, last on /);
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen twice, last on /);
     expect(await memory(page, 'api-problem').count()).toBe(0);
     await page.close();
   });

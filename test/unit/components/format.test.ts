@@ -24,10 +24,10 @@ describe('format', () => {
     expect(describeVisits({ ticketsSeen: 0 }, NOW)).toBe('First time we see this customer');
     // Never "first time" beside a customer who writes "this is the THIRD time" (issue #12).
     expect(describeVisits({ ticketsSeen: 0, customerSaysRepeat: true }, NOW)).toBe('New to Rapport — they say they have written before');
-    expect(describeVisits({ ticketsSeen: 2 }, NOW)).toBe('Seen 2 times');
+    expect(describeVisits({ ticketsSeen: 2 }, NOW)).toBe('Seen twice');
     expect(describeVisits({ ticketsSeen: 100, ticketsSeenCapped: true }, NOW)).toBe('Seen 100+ times');
     expect(describeVisits({ ticketsSeen: 1, lastSeen: new Date(2026, 10, 1).getTime() }, NOW, 'en-GB')).toBe(
-      'Seen 1 time, last on 1 Nov 2026',
+      'Seen once, last on 1 Nov 2026',
     );
   });
 
