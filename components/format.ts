@@ -87,6 +87,15 @@ export const dayMonthUtc = (at: number, locale?: string): string => dateFormat(l
 /** "December" for month 12. */
 export const monthName = (month: number, locale?: string): string => dateFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 
+/** A stored important date ("2019-12-04" or yearless "--12-04") as words: "4 Dec 2019", "4 Dec". */
+export function importantDate(date: string, locale?: string): string {
+  const m = /^(?:(\d{4})|--)-?(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const at = Date.UTC(m[1] ? Number(m[1]) : 2000, Number(m[2]) - 1, Number(m[3]));
+  if (!isTime(at)) return date;
+  return m[1] ? dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at) : dayMonthUtc(at, locale);
+}
+
 /** Whether the runtime knows `zone` as an IANA time zone. */
 export function isTimeZone(zone: string): boolean {
   try {

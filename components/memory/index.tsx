@@ -7,7 +7,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CustomerProfile, Fact, FollowUp, Merge as MergeRow, Note } from '../../lib/db/types';
 import type { CustomerMatch, FollowUpSuggestion, TimelineEntry } from '../../lib/memory/messages';
-import { dueLabel, formatDate, plural, formatDateTime, helpdeskLabel, ticketLabel } from '../format';
+import { DatesField, fromRow, TimeZoneField, toRow, type DateRow } from './ProfileFields';
+import { dueLabel, formatDate, importantDate, plural, formatDateTime, helpdeskLabel, ticketLabel } from '../format';
 import { maskEmail, maskName, maskText, usePresentation } from '../presentation';
 import { cueKey, type ActionResult, type Conflict, type MemoryActions, type MemoryPanelProps } from './model';
 
@@ -256,7 +257,7 @@ function profileLines(p: CustomerProfile): [string, string][] {
   const prefs = p.preferences;
   const pref = [prefs?.channel, prefs?.tone, prefs?.contactHours].filter(Boolean).join(' · ');
   if (pref) lines.push(['Preferences', pref]);
-  if (p.importantDates?.length) lines.push(['Important dates', p.importantDates.map((d) => `${d.label} ${d.date}`).join(', ')]);
+  if (p.importantDates?.length) lines.push(['Important dates', p.importantDates.map((d) => `${d.label} ${importantDate(d.date)}`).join(', ')]);
   return lines;
 }
 
@@ -300,8 +301,8 @@ function ProfileForm({ profile, actions, onDone }: { profile: CustomerProfile; a
     channel: profile.preferences?.channel ?? '',
     tone: profile.preferences?.tone ?? '',
     contactHours: profile.preferences?.contactHours ?? '',
-    dates: (profile.importantDates ?? []).map((d) => `${d.label}: ${d.date}`).join('\n'),
   }));
+  const [dates, setDates] = useState<DateRow[]>(() => (profile.importantDates ?? []).map(toRow));
   const [vip, setVip] = useState(Boolean(profile.vip));
   const { busy, error, run } = useSave();
   const set = (k: string) => (e: Event) => setDraft({ ...draft, [k]: (e.target as HTMLInputElement).value });
@@ -313,19 +314,11 @@ function ProfileForm({ profile, actions, onDone }: { profile: CustomerProfile; a
   );
   const save = async (e: Event) => {
     e.preventDefault();
-    const dates = draft.dates!
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((l) => {
-        const i = l.lastIndexOf(':');
-        return { label: (i > 0 ? l.slice(0, i) : l).trim(), date: (i > 0 ? l.slice(i + 1) : '').trim() };
-      });
     const next: CustomerProfile = {
       ...Object.fromEntries(LABELS.map(([k]) => [k, draft[k]!.trim()])),
       vip: vip || undefined,
       preferences: { channel: draft.channel!.trim(), tone: draft.tone!.trim(), contactHours: draft.contactHours!.trim() },
-      importantDates: dates,
+      importantDates: dates.map(fromRow).filter((d) => d !== undefined),
     };
     if (await run(() => actions.saveProfile(next))) onDone();
   };
@@ -337,7 +330,7 @@ function ProfileForm({ profile, actions, onDone }: { profile: CustomerProfile; a
       {field('pronouns', 'Pronouns')}
       <div class="rpm-pair">
         {field('language', 'Language', 'en, pt-BR')}
-        {field('timeZone', 'Time zone', 'Europe/Oslo')}
+        <TimeZoneField value={draft.timeZone!} onInput={(timeZone) => setDraft({ ...draft, timeZone })} />
       </div>
       {field('organization', 'Organization')}
       <div class="rpm-pair">
@@ -351,10 +344,7 @@ function ProfileForm({ profile, actions, onDone }: { profile: CustomerProfile; a
         {field('tone', 'Tone', 'brief, formal…')}
         {field('contactHours', 'Contact hours', '9–17')}
       </div>
-      <label class="rpm-field">
-        <span>Important dates (one per line, “Label: YYYY-MM-DD” or “--MM-DD” yearly)</span>
-        <textarea class="rp-input rpm-input" rows={2} value={draft.dates} onInput={set('dates')} />
-      </label>
+      <DatesField rows={dates} onChange={setDates} />
       <ErrorLine error={error} />
       <div class="rpm-row">
         <button type="submit" class="rp-btn" disabled={busy}>
