@@ -197,7 +197,7 @@ function RetentionPanel() {
       </p>
       <label class="rd-field">
         Months
-        <input type="number" min={1} max={120} value={draft} onInput={(e) => setDraft(Math.max(1, Math.min(120, Number(e.currentTarget.value) || 1)))} />
+        <input type="number" min={1} max={120} value={draft} data-testid="retention-months" onInput={(e) => setDraft(Math.max(1, Math.min(120, Number(e.currentTarget.value) || 1)))} />
       </label>
       {preview && (
         <p class="rd-small" data-testid="retention-preview">

@@ -128,7 +128,7 @@ export function QualityView() {
           y: { min: 0, max: 100, ticks: { color: t.muted, callback: (v) => `${v}%` }, grid: { color: t.grid } },
           x: { ticks: { color: t.muted }, grid: { color: t.grid } },
         },
-        plugins: { legend: { position: 'bottom', labels: { color: t.text, boxWidth: 12, usePointStyle: true } } },
+        plugins: { legend: { position: 'bottom', labels: { color: t.text, boxWidth: 8, boxHeight: 8, usePointStyle: true } } },
       },
     };
   }, [adherence, little]);
