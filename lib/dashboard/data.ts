@@ -2,6 +2,7 @@
  * "Your data" actions for the dashboard (export, import, retention, erasing): the views call these,
  * never the database. The writes themselves live in lib/db (privacy.ts, bulk.ts) and lib/exchange.
  */
+import { request } from '../client';
 import { db } from '../db/db';
 import {
   applyImport,
@@ -63,7 +64,17 @@ export async function checkBundle(file: File): Promise<CheckedBundle> {
   return { bundle, plan, readMs: Math.round(t1 - t0), planMs: Math.round(performance.now() - t1) };
 }
 
-export const importBundle = (bundle: Bundle, onProgress: (p: ImportProgress) => void): Promise<ImportPlan> => applyImport(db(), bundle, onProgress);
+/**
+ * After a bulk write the background recounts the toolbar badge and re-arms the due alarm, as it does
+ * after the sidebar's own writes (its side effects stay in one place: lib/memory/background.ts).
+ */
+async function followUpsChanged<T>(written: T): Promise<T> {
+  const answer = await request({ type: 'memory.followups.changed' });
+  if (!answer.ok) console.warn('Rapport: the badge could not be recounted', answer.error);
+  return written;
+}
+
+export const importBundle = async (bundle: Bundle, onProgress: (p: ImportProgress) => void): Promise<ImportPlan> => followUpsChanged(await applyImport(db(), bundle, onProgress));
 export const deleteOlderThan = (months: number): Promise<RetentionCounts> => applyRetention(db(), months);
-export const eraseOne = (customerId: string) => eraseCustomer(db(), customerId);
+export const eraseOne = async (customerId: string) => followUpsChanged(await eraseCustomer(db(), customerId));
 export const eraseReplyRecords = (filter: ReplyEraseFilter): Promise<number> => eraseReplies(db(), filter);

@@ -48,6 +48,10 @@ export const memoryHandlers: HandlerMap<keyof MemoryAnswers> = {
     await rescheduleFollowUps(ctx.repo, ctx.clock.now());
     return followUp;
   },
+  'memory.followups.changed': async (_r, ctx) => {
+    await rescheduleFollowUps(ctx.repo, ctx.clock.now());
+    return { rescheduled: true as const };
+  },
   'memory.followup.suggest': async (r, ctx) => suggestFollowUps(r.text, ctx.clock.now(), r.timeZone ?? agentZone()),
 
   'memory.merge': (r, ctx) => plain(ctx.repo.mergeCustomers(r.survivorId, r.mergedId)),

@@ -198,6 +198,10 @@ describe('live counts (#14)', () => {
     await dash.waitForSelector('[data-testid="quality-little"]');
     expect(await dash.textContent('[data-testid="quality-little"]')).toContain('3 replies measured so far, all in one week');
     expect(await dash.locator('[data-testid="quality-little"] canvas').count()).toBe(0);
+    const shots = process.env.RAPPORT_SHOTS ?? screenshotDir;
+    await mkdir(shots, { recursive: true });
+    await dash.setViewportSize({ width: 1280, height: 720 });
+    await dash.screenshot({ path: join(shots, 'dashboard-quality-little-1280x720-light.png') });
   });
 });
 
@@ -222,6 +226,9 @@ describe('options in plain words (#14)', () => {
     await options.click('[data-testid="pack-save"]', { force: true }); // aria-disabled: still says why
     expect(await options.textContent('[data-testid="form-problems"]')).toContain('One field needs a fix');
     expect(await options.textContent('[data-testid="pack-id"]')).toBe('rapport-default v1');
+    await options.setViewportSize({ width: 1280, height: 720 });
+    await weight.scrollIntoViewIfNeeded();
+    await options.screenshot({ path: join(process.env.RAPPORT_SHOTS ?? screenshotDir, 'options-problem-1280x720-light.png') });
   });
 });
 
@@ -317,6 +324,10 @@ describe('live dashboard, presentation mode, screenshots', () => {
     await dash.screenshot({ path: join(screenshotDir, `dashboard-import-preview-${scheme}.png`), fullPage: true });
     await dash.click('[data-testid="import-confirm"]');
     await dash.waitForSelector('[data-testid="import-done"]');
+    // The import's two overdue follow-ups reach the toolbar badge (the background recounts after a bulk write).
+    const badge = () =>
+      r.context.serviceWorkers()[0]!.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+    await expect.poll(badge, { timeout: 10_000 }).toBe('2');
     for (const view of ['customers', 'notes', 'follow-ups', 'quality', 'data']) {
       await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#${view}`);
       await ready(dash);
