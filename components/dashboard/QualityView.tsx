@@ -93,6 +93,10 @@ export function QualityView() {
   const totals = useMemo(() => adherenceTotals(stats), [stats]);
   const dist = useMemo(() => responseDistribution(stats), [stats]);
   const agents = useMemo(() => perAgent(stats), [stats]);
+  // Words instead of charts: the first rows are on screen once the totals table is.
+  useEffect(() => {
+    if (data.loaded && little && total > 0) markFirstRows('quality');
+  }, [data.loaded, little, total]);
   // The examples read reply records: only once the charts are on screen.
   const examples = useFailingRules(useAfterFirstRows(data.loaded && total === 0));
   const failing = examples.failing;
