@@ -120,7 +120,7 @@ describe('notes', () => {
     await expect.poll(() => inSidebar(page, 'note').count()).toBe(1);
     expect(await inSidebar(page, 'note').first().textContent()).toContain('<b>not bold</b>');
     expect(await sidebar(page, 'b').count()).toBe(0);
-    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/Seen 1 time, last on/);
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/Seen once, last on/);
     await page.close();
   });
 
