@@ -8,8 +8,8 @@ const HELPDESK_MESSAGE = 'Helpdesk hosts, ticket URLs and API paths live in the 
 const NO_HTML_PROPS = ['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({ property, message: 'Render text with textContent or Preact; customer text is hostile.' }));
 const NO_RAW_HTML = { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Customer text is hostile: no raw HTML.' };
 
-/** Dates, times, numbers and plurals are formatted in one module on Intl (components/format.ts, #14). */
-const FORMAT_MESSAGE = 'Format dates and times with components/format.ts (one Intl-based module, so panels never mix formats).';
+/** Dates, times, numbers and plurals are formatted in one module on Intl (components/intl.ts, re-exported by components/format.ts; #14). */
+const FORMAT_MESSAGE = 'Format dates, times, numbers and plurals with components/format.ts (its Intl module is components/intl.ts), so panels never mix formats.';
 const NO_LOCALE_PROPS = ['toLocaleDateString', 'toLocaleTimeString', 'toLocaleString'].map((property) => ({ property, message: FORMAT_MESSAGE }));
 const NO_DATE_FORMAT = { selector: ":matches(NewExpression, CallExpression)[callee.object.name='Intl'][callee.property.name=/^(DateTimeFormat|RelativeTimeFormat|PluralRules|NumberFormat)$/]", message: FORMAT_MESSAGE };
 
@@ -48,7 +48,7 @@ export default tseslint.config(
     // The adapter owns all knowledge of its helpdesk (lib/helpdesks/<helpdesk>.ts): hosts, URL shapes
     // and API paths. Everywhere else derives them from the registry (lib/helpdesks/index.ts).
     files: APP,
-    ignores: ['lib/helpdesks/**', 'lib/db/**', 'components/format.ts'],
+    ignores: ['lib/helpdesks/**', 'lib/db/**', 'components/intl.ts'],
     rules: {
       'no-restricted-syntax': ['error', NO_RAW_HTML, ...NO_HELPDESK_LITERALS, ...NO_TABLE_WRITES, NO_DATE_FORMAT],
       'no-restricted-properties': ['error', ...NO_HTML_PROPS, ...NO_LOCALE_PROPS],
@@ -69,7 +69,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['components/format.ts'],
+    files: ['components/intl.ts'],
     rules: { 'no-restricted-syntax': ['error', NO_RAW_HTML, ...NO_HELPDESK_LITERALS, ...NO_TABLE_WRITES] },
   },
   {

@@ -3,7 +3,7 @@
  * cookie (no token, nothing leaves the helpdesk), and small defensive readers for its JSON. Adapters
  * say which URL and how to read it (`identityApi`, `historyApi`); this file knows no helpdesk.
  */
-import { isTimeZone } from '../../components/format';
+import { isTimeZone } from '../../components/intl';
 
 export type ApiAnswer = { ok: true; body: unknown } | { ok: false; error: string; status?: number; retryAfterMs?: number };
 

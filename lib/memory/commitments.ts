@@ -5,7 +5,7 @@
  *
  * Background / extension pages only: chrono-node is large and must never reach the content script.
  */
-import { zonedParts } from '../../components/format';
+import { zonedParts } from '../../components/intl';
 import * as chrono from 'chrono-node';
 import type { FollowUpSuggestion } from './messages';
 

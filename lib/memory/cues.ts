@@ -4,7 +4,7 @@
  */
 import type { Customer, Fact, FollowUp, Note, TicketVisit } from '../db/types';
 import { isEnded } from './status';
-import { dayMonthUtc, dueLabel, monthYear, weekdayName, zonedParts } from '../../components/format';
+import { dayMonthUtc, dueLabel, monthYear, weekdayName, zonedParts } from '../../components/intl';
 import { countTickets } from './tickets';
 
 export type CueId =

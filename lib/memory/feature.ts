@@ -7,7 +7,7 @@
  *  - quick capture: a "Save as fact" button near a text selection, and the context-menu entry.
  * Everything is bound to the feature's AbortSignal.
  */
-import { agentTimeZone } from '../../components/format';
+import { agentTimeZone } from '../../components/intl';
 import { browser } from 'wxt/browser';
 import type { TicketFeature, FeatureContext } from '../page/features';
 import type { CustomerProfile, Note, TicketRef } from '../db/types';

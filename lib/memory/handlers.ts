@@ -1,5 +1,5 @@
 /** Background handlers for the customer-memory requests (lib/memory/messages.ts). */
-import { agentTimeZone } from '../../components/format';
+import { agentTimeZone } from '../../components/intl';
 import { UserFacingError, type HandlerMap } from '../background/handle-request';
 import { MergeError, UnknownRowError } from '../db/repository';
 import type { MemoryAnswers } from './messages';

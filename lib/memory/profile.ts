@@ -57,4 +57,4 @@ export function mergeProfiles(theirs: CustomerProfile, mine: CustomerProfile): C
 }
 
 /** Whether `tz` is an IANA time zone this browser knows (components/format.ts). */
-export { isTimeZone } from '../../components/format';
+export { isTimeZone } from '../../components/intl';

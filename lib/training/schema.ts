@@ -2,7 +2,7 @@
  * Scenario packs as files (issue #16): validated like bundles. A file is refused whole with one
  * plain sentence naming the problem; nothing is stored unless every scenario in it is valid.
  */
-import { isTimeZone } from '../../components/format';
+import { isTimeZone } from '../../components/intl';
 import * as v from 'valibot';
 import { PRINCIPLE_IDS, type Scenario } from './types';
 import { issuePath } from '../exchange/read';
