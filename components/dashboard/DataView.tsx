@@ -48,7 +48,7 @@ function ExportPanel() {
       {progress && (
         <div class="rd-progress-wrap">
           <progress max={progress.total} value={progress.done} aria-label="Export progress" />
-          <span class="rd-small rd-muted">Writing {progress.table}… {progress.done} of {progress.total}</span>
+          <span class="rd-small rd-muted">Writing {progress.table}… {formatNumber(progress.done)} of {formatNumber(progress.total)}</span>
         </div>
       )}
       {message && <p class="rd-small rd-ok" role="status">{message}</p>}
@@ -96,7 +96,7 @@ function ImportPanel() {
       setPhases(`${pending.readMs},${pending.planMs}`);
       const added = TABLES.reduce((s, t) => s + plan.tables[t].added, 0);
       const updated = TABLES.reduce((s, t) => s + plan.tables[t].updated, 0);
-      setDone(`Imported from ${plan.agent}: ${added} added, ${updated} updated.`);
+      setDone(`Imported from ${plan.agent}: ${formatNumber(added)} added, ${formatNumber(updated)} updated.`);
       setPending(undefined);
     } catch (e) {
       setError(`The import failed and nothing was changed: ${String((e as Error)?.message ?? e)}`);
@@ -148,10 +148,10 @@ function ImportPanel() {
               {TABLES.map((t) => (
                 <tr key={t}>
                   <td>{LABELS[t]}</td>
-                  <td class="rd-num">{plan.tables[t].added}</td>
-                  <td class="rd-num">{plan.tables[t].updated}</td>
-                  <td class="rd-num">{plan.tables[t].unchanged}</td>
-                  <td class="rd-num">{plan.tables[t].conflicts}</td>
+                  <td class="rd-num">{formatNumber(plan.tables[t].added)}</td>
+                  <td class="rd-num">{formatNumber(plan.tables[t].updated)}</td>
+                  <td class="rd-num">{formatNumber(plan.tables[t].unchanged)}</td>
+                  <td class="rd-num">{formatNumber(plan.tables[t].conflicts)}</td>
                 </tr>
               ))}
             </tbody>
