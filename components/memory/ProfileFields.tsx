@@ -90,7 +90,7 @@ export function DatesField({ rows, onChange }: { rows: DateRow[]; onChange: (row
             min={1900}
             max={2100}
             aria-label={`Date ${i + 1}: year (leave empty for every year)`}
-            placeholder="Every year"
+            placeholder="Yearly"
             value={r.year}
             onInput={(e) => set(i, { year: e.currentTarget.value })}
           />

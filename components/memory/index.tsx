@@ -271,7 +271,7 @@ function Profile({ profile, since, actions }: { profile: CustomerProfile; since:
     const lines = profileLines(profile);
     return (
       <div class="rpm-stack">
-        <dl class="rpm-dl">
+        <dl class="rpm-dl" data-testid="profile">
           {lines.map(([k, v]) => (
             <div key={k} class="rpm-dl-row">
               <dt>{k}</dt>

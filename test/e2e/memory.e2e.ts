@@ -145,9 +145,17 @@ describe('customer memory', () => {
     await memory(page, 'profile-edit').click();
     await memory(page, 'profile-form').locator('[data-field="preferredName"]').fill('Sammy');
     await memory(page, 'profile-form').locator('[data-field="timeZone"]').fill('America/Chicago');
-    await memory(page, 'profile-form').screenshot({ path: join(screenshotDir, 'memory-profile-form.png') });
-    await memory(page, 'profile-form').getByRole('button', { name: 'Save profile' }).click();
+    // Pickers, not "--MM-DD" (#14): month and day choices, the year left empty for every year.
+    const form = memory(page, 'profile-form');
+    expect(await form.locator('[data-field="timeZone"]').getAttribute('list')).toBe('rpm-time-zones');
+    await form.getByRole('button', { name: 'Add a date' }).click();
+    await form.getByLabel('Date 1: what it is').fill('Birthday');
+    await form.getByLabel('Date 1: month').selectOption('12');
+    await form.getByLabel('Date 1: day').selectOption('4');
+    await form.screenshot({ path: join(screenshotDir, 'memory-profile-form.png') });
+    await form.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => cue(page, 'preferred-name').textContent()).toBe('Goes by “Sammy” — use it in your greeting');
+    expect(await memory(page, 'profile').textContent()).toMatch(/Birthday (4 Dec|Dec 4)/);
     expect(rapport.dialogs).toEqual([]);
     await page.close();
   });
