@@ -150,12 +150,13 @@ describe('customer memory', () => {
     expect(await form.locator('[data-field="timeZone"]').getAttribute('list')).toBe('rpm-time-zones');
     await form.getByRole('button', { name: 'Add a date' }).click();
     await form.getByLabel('Date 1: what it is').fill('Birthday');
-    await form.getByLabel('Date 1: month').selectOption('12');
+    // Half a year away: a birthday within two weeks would raise its own cue and crowd the top five.
+    await form.getByLabel('Date 1: month').selectOption(String(((new Date().getMonth() + 6) % 12) + 1));
     await form.getByLabel('Date 1: day').selectOption('4');
     await form.screenshot({ path: join(screenshotDir, 'memory-profile-form.png') });
     await form.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => cue(page, 'preferred-name').textContent()).toBe('Goes by “Sammy” — use it in your greeting');
-    expect(await memory(page, 'profile').textContent()).toMatch(/Birthday (4 Dec|Dec 4)/);
+    expect(await memory(page, 'profile').textContent()).toMatch(/Birthday (4 [A-Z][a-z]{2}|[A-Z][a-z]{2} 4)/);
     expect(rapport.dialogs).toEqual([]);
     await page.close();
   });
