@@ -1,9 +1,13 @@
 /**
- * Pure wording helpers for the sidebar. The UI copy is English; dates follow the agent's locale.
+ * Rapport's wording for views: helpdesk names, the visit line, note dates, missing fields. Dates,
+ * times, numbers and plurals come from components/intl.ts (re-exported here), the one Intl module.
  */
 import type { HelpdeskId, ReadableField } from '../lib/helpdesks/types';
 import { adapterById, adapters } from '../lib/helpdesks';
 import type { VisitSummary } from '../lib/messages';
+import { formatDate, formatNumber, relativeDays, timesWord } from './intl';
+
+export * from './intl';
 
 const DAY = 86_400_000;
 
@@ -19,24 +23,6 @@ export const helpdeskNames = (): string => {
 /** "#123"; tolerates ids that already carry the hash. */
 export const ticketLabel = (ticketId: string): string => (ticketId.startsWith('#') ? ticketId : `#${ticketId}`);
 
-/** `plural(1, 'time')` → "1 time", `plural(3, 'time')` → "3 times". */
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
-
-/** Whether `at` is a time Intl and Date can format (they throw on NaN and out-of-range values). */
-export const isTime = (at: number | undefined): at is number => at !== undefined && !Number.isNaN(new Date(at).getTime());
-
-/** "25 Nov 2026" in en-GB, "Nov 25, 2026" in en-US: the agent's own way of writing a date. */
-export function formatDate(at: number, locale?: string): string {
-  if (!isTime(at)) return 'an unknown date';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(at);
-}
-
-/** Full date and time for tooltips. */
-export function formatDateTime(at: number, locale?: string): string {
-  if (!isTime(at)) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(at);
-}
-
 /** Calendar days between two instants in local time (DST-safe), positive when `at` is in the past. */
 export function daysAgo(at: number, now: number): number {
   const midnight = (t: number) => new Date(t).setHours(0, 0, 0, 0);
@@ -47,7 +33,7 @@ export function daysAgo(at: number, now: number): number {
 export function relativeDay(at: number, now: number): string | undefined {
   const d = daysAgo(at, now);
   if (!(d >= 0 && d <= 6)) return undefined;
-  return d === 0 ? 'today' : d === 1 ? 'yesterday' : `${d} days ago`;
+  return relativeDays(-d);
 }
 
 /** The visit line under the customer's name. */
@@ -55,7 +41,7 @@ export function describeVisits(history: VisitSummary | undefined, now: number, l
   if (!history) return 'Looking up history…';
   if (history.ticketsSeen <= 0 && history.checking) return "Checking the helpdesk's history…";
   if (history.ticketsSeen <= 0) return history.customerSaysRepeat ? 'New to Rapport — they say they have written before' : 'First time we see this customer';
-  const seen = history.ticketsSeenCapped ? `Seen ${history.ticketsSeen}+ times` : `Seen ${plural(history.ticketsSeen, 'time')}`;
+  const seen = history.ticketsSeenCapped ? `Seen ${formatNumber(history.ticketsSeen)}+ times` : `Seen ${timesWord(history.ticketsSeen)}`;
   if (history.lastSeen === undefined) return seen;
   const rel = relativeDay(history.lastSeen, now);
   return `${seen}, last on ${formatDate(history.lastSeen, locale)}${rel ? ` (${rel})` : ''}`;
@@ -64,7 +50,7 @@ export function describeVisits(history: VisitSummary | undefined, now: number, l
 /** A note's date: "today", "yesterday", else the date. */
 export function noteDate(at: number, now: number, locale?: string): string {
   const d = daysAgo(at, now);
-  return d === 0 ? 'today' : d === 1 ? 'yesterday' : formatDate(at, locale);
+  return d === 0 || d === 1 ? relativeDays(-d) : formatDate(at, locale);
 }
 
 const MISSING: Record<ReadableField, string> = {

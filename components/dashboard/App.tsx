@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '@/lib/db/db';
-import { useAfterFirstRows, useCounts, useLive, usePresentationPref } from '@/lib/dashboard/live';
+import { useAfterFirstRows, useCounts, useOverdueCount, usePresentationPref } from '@/lib/dashboard/live';
 import { PresentationContext } from '../presentation';
 import { CustomersView } from './CustomersView';
 import { NotesView } from './NotesView';
@@ -44,7 +43,7 @@ export function App() {
       clearInterval(tick);
     };
   }, []);
-  const overdue = useLive(async () => (settled ? db().followUps.where('[status+dueAt]').between(['open', -Infinity], ['open', now]).count() : 0), [now, settled], 0);
+  const overdue = useOverdueCount(now, settled);
   return (
     <PresentationContext.Provider value={presentation}>
       <div class="rd-app" data-ready={settled && (view !== 'data' || counts) ? 'true' : 'false'}>

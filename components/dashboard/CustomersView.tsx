@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { formatNumber, plural } from '../format';
 import { useCustomerSearch, useFirstPage, useTablesAfterFirstPage } from '@/lib/dashboard/live';
 import { customerRows, filterCustomers, type CustomerSort } from '@/lib/dashboard/queries';
 import { usePresentation } from '../presentation';
@@ -42,7 +43,7 @@ export function CustomersView({ now, selected }: { now: number; selected?: strin
     <section class="rd-view" aria-labelledby="customers-title">
       <header class="rd-view-head">
         <h1 id="customers-title">Customers</h1>
-        <p class="rd-muted" data-testid="customers-status" data-loaded={partial ? 'false' : 'true'}>{partial ? (searching && !hits.done ? 'Searching…' : 'Loading all customers…') : shown.length === rows.length ? `${rows.length} customers` : `${shown.length} of ${rows.length} customers`}</p>
+        <p class="rd-muted" data-testid="customers-status" data-loaded={partial ? 'false' : 'true'}>{partial ? (searching && !hits.done ? 'Searching…' : 'Loading all customers…') : shown.length === rows.length ? plural(rows.length, 'customer') : `${formatNumber(shown.length)} of ${plural(rows.length, 'customer')}`}</p>
       </header>
       <div class="rd-toolbar">
         <input type="search" class="rd-search" placeholder="Search name, email or note text" value={search} onInput={(e) => setSearch(e.currentTarget.value)} aria-label="Search customers" data-testid="customer-search" />

@@ -1,29 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import { db } from '@/lib/db/db';
-import { useLive, useStored, usePresentationPref } from '@/lib/dashboard/live';
-import type { Customer } from '@/lib/db/types';
-import {
-  applyImport,
-  applyRetention,
-  BundleError,
-  eraseCustomer,
-  erasePreview,
-  eraseReplies,
-  eraseRepliesPreview,
-  type ReplyEraseFilter,
-  exportBundle,
-  exportCsv,
-  planImport,
-  readBundle,
-  retentionPreview,
-  TABLES,
-  type Bundle,
-  type CsvTable,
-  type ErasePreview,
-  type ImportPlan,
-  type ImportProgress,
-} from '@/lib/exchange';
+import { useState } from 'preact/hooks';
+import { checkBundle, csvOf, deleteOlderThan, eraseOne, eraseReplyRecords, exportAll, importBundle, type CheckedBundle } from '@/lib/dashboard/data';
+import { useCustomerMatches, useErasePreview, useReplyAgents, useReplyEraseCount, useRetentionPreview, useStored, usePresentationPref } from '@/lib/dashboard/live';
+import { BundleError, TABLES, type CsvTable, type ImportProgress, type ReplyEraseFilter } from '@/lib/exchange';
 import { PREF } from '@/lib/prefs';
+import { dateAndTime, formatNumber, joinWords, plural } from '../format';
 import { usePresentation } from '../presentation';
 import { displayName, showEmail } from './identity';
 
@@ -44,28 +24,13 @@ function ExportPanel() {
   const [message, setMessage] = useState('');
   async function run() {
     setMessage('');
-    const d = db();
-    const total = (await Promise.all(TABLES.map((t) => d.table(t).count()))).reduce((a, b) => a + b, 0);
-    let before = 0;
-    let current = '';
-    let base = 0;
-    const result = await exportBundle(d, {
-      agent: agent.trim() || 'Unnamed agent',
-      onProgress: (p) => {
-        if (p.table !== current) {
-          base = before;
-          current = p.table;
-        }
-        before = base + p.done;
-        setProgress({ done: before, total: Math.max(total, 1), table: LABELS[p.table] ?? p.table });
-      },
-    });
+    const result = await exportAll(agent.trim() || 'Unnamed agent', (p) => setProgress({ ...p, table: LABELS[p.table] ?? p.table }));
     download(result.blob, result.filename);
     setProgress(undefined);
-    setMessage(`Exported ${Object.values(result.counts).reduce((a, b) => a + b, 0)} records to ${result.filename}.`);
+    setMessage(`Exported ${plural(Object.values(result.counts).reduce((a, b) => a + b, 0), 'record')} to ${result.filename}.`);
   }
   async function csv(table: CsvTable) {
-    download(await exportCsv(db(), table), `rapport-${table}.csv`);
+    download(await csvOf(table), `rapport-${table}.csv`);
   }
   return (
     <div class="rd-card">
@@ -83,7 +48,7 @@ function ExportPanel() {
       {progress && (
         <div class="rd-progress-wrap">
           <progress max={progress.total} value={progress.done} aria-label="Export progress" />
-          <span class="rd-small rd-muted">Writing {progress.table}… {progress.done} of {progress.total}</span>
+          <span class="rd-small rd-muted">Writing {progress.table}… {formatNumber(progress.done)} of {formatNumber(progress.total)}</span>
         </div>
       )}
       {message && <p class="rd-small rd-ok" role="status">{message}</p>}
@@ -102,7 +67,7 @@ function ExportPanel() {
 function ImportPanel() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState('');
-  const [pending, setPending] = useState<{ bundle: Bundle; plan: ImportPlan; name: string; readMs: number; planMs: number } | undefined>();
+  const [pending, setPending] = useState<(CheckedBundle & { name: string }) | undefined>();
   const [applyMs, setApplyMs] = useState(0);
   const [writing, setWriting] = useState<ImportProgress | undefined>();
   const [phases, setPhases] = useState('');
@@ -114,14 +79,7 @@ function ImportPanel() {
     if (!file) return;
     setBusy(`Checking ${file.name}…`);
     try {
-      const t0 = performance.now();
-      const bundle = await readBundle(file);
-      const t1 = performance.now();
-      const planned = await planImport(db(), bundle);
-      // The preview shows counts only; the rows to write are computed again on confirm (inside the
-      // import's transaction), so they are not kept meanwhile: a large bundle is not held twice.
-      const plan = { ...planned, writes: Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as ImportPlan['writes'] };
-      setPending({ bundle, plan, name: file.name, readMs: Math.round(t1 - t0), planMs: Math.round(performance.now() - t1) });
+      setPending({ ...(await checkBundle(file)), name: file.name });
     } catch (e) {
       setError(e instanceof BundleError ? e.message : `This file could not be read: ${String((e as Error)?.message ?? e)}`);
     } finally {
@@ -133,12 +91,12 @@ function ImportPanel() {
     setBusy('Importing…');
     try {
       const t0 = performance.now();
-      const plan = await applyImport(db(), pending.bundle, setWriting);
+      const plan = await importBundle(pending.bundle, setWriting);
       setApplyMs(Math.round(performance.now() - t0));
       setPhases(`${pending.readMs},${pending.planMs}`);
       const added = TABLES.reduce((s, t) => s + plan.tables[t].added, 0);
       const updated = TABLES.reduce((s, t) => s + plan.tables[t].updated, 0);
-      setDone(`Imported from ${plan.agent}: ${added} added, ${updated} updated.`);
+      setDone(`Imported from ${plan.agent}: ${formatNumber(added)} added, ${formatNumber(updated)} updated.`);
       setPending(undefined);
     } catch (e) {
       setError(`The import failed and nothing was changed: ${String((e as Error)?.message ?? e)}`);
@@ -158,7 +116,7 @@ function ImportPanel() {
         <div class="rd-progress-wrap" data-testid="import-progress">
           <progress max={Math.max(1, writing.total)} value={writing.done} aria-label="Import progress" />
           <span class="rd-small rd-muted" role="status">
-            Writing {writing.done.toLocaleString()} of {writing.total.toLocaleString()} rows… Keep this page open: closing it cancels the whole import.
+            Writing {formatNumber(writing.done)} of {plural(writing.total, 'row')}… Keep this page open: closing it cancels the whole import.
           </span>
         </div>
       )}
@@ -171,7 +129,7 @@ function ImportPanel() {
       {plan && (
         <div class="rd-preview" data-testid="import-preview" data-read-ms={pending!.readMs} data-plan-ms={pending!.planMs}>
           <h3>
-            {pending!.name} — from {plan.agent}, exported {new Date(plan.exportedAt).toLocaleString()}
+            {pending!.name} — from {plan.agent}, exported {dateAndTime(plan.exportedAt)}
           </h3>
           {plan.nothingToDo ? (
             <p>Everything in this bundle is already here. Importing it changes nothing.</p>
@@ -190,15 +148,15 @@ function ImportPanel() {
               {TABLES.map((t) => (
                 <tr key={t}>
                   <td>{LABELS[t]}</td>
-                  <td class="rd-num">{plan.tables[t].added}</td>
-                  <td class="rd-num">{plan.tables[t].updated}</td>
-                  <td class="rd-num">{plan.tables[t].unchanged}</td>
-                  <td class="rd-num">{plan.tables[t].conflicts}</td>
+                  <td class="rd-num">{formatNumber(plan.tables[t].added)}</td>
+                  <td class="rd-num">{formatNumber(plan.tables[t].updated)}</td>
+                  <td class="rd-num">{formatNumber(plan.tables[t].unchanged)}</td>
+                  <td class="rd-num">{formatNumber(plan.tables[t].conflicts)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {plan.merged.length > 0 && <p class="rd-small">{plan.merged.length} customer(s) in the bundle are customers you already have (same email or helpdesk id): their records join yours.</p>}
+          {plan.merged.length > 0 && <p class="rd-small">{plural(plan.merged.length, 'customer')} in the bundle {plan.merged.length === 1 ? 'is a customer' : 'are customers'} you already have (same email or helpdesk id): their records join yours.</p>}
           {plan.conflicts.length > 0 && (
             <details>
               <summary class="rd-small">Conflicts: your version is kept ({plan.conflicts.length})</summary>
@@ -228,11 +186,9 @@ function ImportPanel() {
 function RetentionPanel() {
   const [months, setMonths] = useStored<number>(PREF.retentionMonths, 0);
   const [draft, setDraft] = useState(12);
-  const [preview, setPreview] = useState<{ visits: number; notes: number } | undefined>();
+  // Live: an import or a ticket opened elsewhere changes it at once (#14: it once said "0 notes" after an import).
+  const preview = useRetentionPreview(draft);
   const [message, setMessage] = useState('');
-  useEffect(() => {
-    void retentionPreview(db(), draft).then(setPreview);
-  }, [draft]);
   return (
     <div class="rd-card">
       <h2>Retention</h2>
@@ -241,11 +197,11 @@ function RetentionPanel() {
       </p>
       <label class="rd-field">
         Months
-        <input type="number" min={1} max={120} value={draft} onInput={(e) => setDraft(Math.max(1, Math.min(120, Number(e.currentTarget.value) || 1)))} />
+        <input type="number" min={1} max={120} value={draft} data-testid="retention-months" onInput={(e) => setDraft(Math.max(1, Math.min(120, Number(e.currentTarget.value) || 1)))} />
       </label>
       {preview && (
         <p class="rd-small" data-testid="retention-preview">
-          Older than {draft} months: {preview.visits} ticket records and {preview.notes} notes.
+          Older than {plural(draft, 'month')}: {plural(preview.visits, 'ticket record')} and {plural(preview.notes, 'note')}.
         </p>
       )}
       <div class="rd-actions">
@@ -254,11 +210,8 @@ function RetentionPanel() {
           class="rd-button"
           disabled={!preview || preview.visits + preview.notes === 0}
           onClick={() => {
-            if (!confirm(`Delete ${preview?.visits} ticket records and ${preview?.notes} notes older than ${draft} months? This cannot be undone.`)) return;
-            void applyRetention(db(), draft).then((r) => {
-              setMessage(`Deleted ${r.visits} ticket records and ${r.notes} notes.`);
-              void retentionPreview(db(), draft).then(setPreview);
-            });
+            if (!preview || !confirm(`Delete ${plural(preview.visits, 'ticket record')} and ${plural(preview.notes, 'note')} older than ${plural(draft, 'month')}? This cannot be undone.`)) return;
+            void deleteOlderThan(draft).then((r) => setMessage(`Deleted ${plural(r.visits, 'ticket record')} and ${plural(r.notes, 'note')}.`));
           }}
         >
           Delete now
@@ -278,14 +231,14 @@ function EraseRepliesPanel() {
   const [to, setTo] = useState('');
   const [agent, setAgent] = useState('*');
   const [message, setMessage] = useState('');
-  const agents = useLive(async () => (await db().replies.orderBy('agent').uniqueKeys()).map(String), [], [] as string[]);
+  const agents = useReplyAgents();
   const filter: ReplyEraseFilter = {
     from: from ? Date.parse(`${from}T00:00:00`) : undefined,
     // The "to" day is included: up to the start of the next day.
     to: to ? Date.parse(`${to}T00:00:00`) + 86_400_000 : undefined,
     agent: agent === '*' ? undefined : agent,
   };
-  const count = useLive(() => eraseRepliesPreview(db(), filter), [from, to, agent], 0);
+  const count = useReplyEraseCount(filter, [from, to, agent]);
   return (
     <div class="rd-card" data-testid="erase-replies">
       <h2>Erase reply records</h2>
@@ -311,7 +264,7 @@ function EraseRepliesPanel() {
         </label>
       </div>
       <p class="rd-small" data-testid="erase-replies-count">
-        {count} reply record{count === 1 ? '' : 's'} match.
+        {plural(count, 'reply record')} {count === 1 ? 'matches' : 'match'}.
       </p>
       <button
         type="button"
@@ -319,8 +272,8 @@ function EraseRepliesPanel() {
         disabled={count === 0}
         data-testid="erase-replies-confirm"
         onClick={() => {
-          if (!confirm(`Erase ${count} reply records from this device? This cannot be undone.`)) return;
-          void eraseReplies(db(), filter).then((n) => setMessage(`Erased ${n} reply records.`));
+          if (!confirm(`Erase ${plural(count, 'reply record')} from this device? This cannot be undone.`)) return;
+          void eraseReplyRecords(filter).then((n) => setMessage(`Erased ${plural(n, 'reply record')}.`));
         }}
       >
         Erase reply records
@@ -338,29 +291,10 @@ function ErasePanel() {
   const masked = usePresentation();
   const [query, setQuery] = useState('');
   const [target, setTarget] = useState<string>('');
-  const [preview, setPreview] = useState<ErasePreview | undefined>();
   const [message, setMessage] = useState('');
   const q = query.trim().toLowerCase();
-  // Looked up through the name and email indexes: no need to read every customer.
-  const matches = useLive<Customer[]>(
-    async () => {
-      if (!q) return [];
-      const d = db();
-      const [byName, byEmail] = await Promise.all([
-        d.customers.where('name').startsWithIgnoreCase(q).limit(8).toArray(),
-        d.customers.where('emails').startsWith(q).limit(8).toArray(),
-      ]);
-      const seen = new Set<string>();
-      return [...byName, ...byEmail].filter((c) => !c.mergedInto && !seen.has(c.id) && (seen.add(c.id), true)).slice(0, 8);
-    },
-    [q],
-    [],
-  );
-  const chosen = useLive(async () => (target ? db().customers.get(target) : undefined), [target], undefined);
-  useEffect(() => {
-    if (target) void erasePreview(db(), target).then(setPreview);
-    else setPreview(undefined);
-  }, [target]);
+  const matches = useCustomerMatches(q);
+  const { customer: chosen, preview } = useErasePreview(target);
   return (
     <div class="rd-card">
       <h2>Erase a customer</h2>
@@ -380,14 +314,14 @@ function ErasePanel() {
       {chosen && preview && (
         <div class="rd-preview">
           <p>
-            Erase <strong>{displayName(chosen, masked)}</strong>: {preview.visits} tickets, {preview.notes} notes, {preview.facts} facts, {preview.followUps} follow-ups, {preview.replies} reply records{preview.disputes ? `, ${preview.disputes} “not right” records` : ''}.
+            Erase <strong>{displayName(chosen, masked)}</strong>: {joinWords([plural(preview.visits, 'ticket'), plural(preview.notes, 'note'), plural(preview.facts, 'fact'), plural(preview.followUps, 'follow-up'), plural(preview.replies, 'reply record'), ...(preview.disputes ? [plural(preview.disputes, '“not right” record')] : [])])}.
           </p>
           <button
             type="button"
             class="rd-button rd-danger-button"
             onClick={() => {
               if (!confirm(`Erase ${displayName(chosen, masked)} and everything about them from this device? This cannot be undone.`)) return;
-              void eraseCustomer(db(), chosen.id).then(() => {
+              void eraseOne(chosen.id).then(() => {
                 setMessage('Erased.');
                 setTarget('');
                 setQuery('');
@@ -406,11 +340,11 @@ function ErasePanel() {
 export function DataView({ counts: n }: { counts?: Record<string, number> }) {
   const [presentation, setPresentation] = usePresentationPref();
   const counts = [
-    [n?.customers ?? 0, 'customers'],
-    [n?.visits ?? 0, 'tickets'],
-    [n?.notes ?? 0, 'notes'],
-    [n?.followUps ?? 0, 'follow-ups'],
-    [n?.replies ?? 0, 'reply records'],
+    [n?.customers ?? 0, 'customer'],
+    [n?.visits ?? 0, 'ticket'],
+    [n?.notes ?? 0, 'note'],
+    [n?.followUps ?? 0, 'follow-up'],
+    [n?.replies ?? 0, 'reply record'],
   ] as const;
   return (
     <section class="rd-view" aria-labelledby="data-title">
@@ -433,7 +367,7 @@ export function DataView({ counts: n }: { counts?: Record<string, number> }) {
             notes, facts and follow-ups you wrote, and for each sent reply which standards it met and how long the customer waited. Conversation text is not stored.
           </li>
           <li>
-            <strong>Now:</strong> {counts.map(([n, w]) => `${n} ${w}`).join(', ')}.
+            <strong>Now:</strong> <span data-testid="data-counts">{joinWords(counts.map(([n, w]) => plural(n, w)))}</span>.
           </li>
           <li>
             <strong>How to remove it:</strong> erase one customer below, delete old records with retention, or remove the extension (the browser deletes all of its

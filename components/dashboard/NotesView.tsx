@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { formatNumber, plural } from '../format';
 import { useFirstPage, useTablesAfterFirstPage } from '@/lib/dashboard/live';
 import { authorOf, filterNotes } from '@/lib/dashboard/queries';
 import { usePresentation } from '../presentation';
@@ -30,7 +31,7 @@ export function NotesView() {
     <section class="rd-view" aria-labelledby="notes-title">
       <header class="rd-view-head">
         <h1 id="notes-title">Notes</h1>
-        <p class="rd-muted" data-testid="notes-status" data-loaded={partial ? 'false' : 'true'}>{partial ? 'Loading all notes…' : shown.length === data.notes.length ? `${data.notes.length} notes` : `${shown.length} of ${data.notes.length} notes`}</p>
+        <p class="rd-muted" data-testid="notes-status" data-loaded={partial ? 'false' : 'true'}>{partial ? 'Loading all notes…' : shown.length === data.notes.length ? plural(data.notes.length, 'note') : `${formatNumber(shown.length)} of ${plural(data.notes.length, 'note')}`}</p>
       </header>
       <div class="rd-toolbar">
         <input type="search" class="rd-search" placeholder="Search note text" value={search} onInput={(e) => setSearch(e.currentTarget.value)} aria-label="Search notes" data-testid="note-search" />

@@ -13,15 +13,17 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { markFirstRows, useAfterFirstRows, useFailingRules, useReplyStats } from '@/lib/dashboard/live';
-import { adherenceByWeek, perAgent, repliesCounted, responseDistribution, ticketUrl } from '@/lib/dashboard/queries';
-import { DEFAULT_PACK } from '@/lib/standards/pack';
+import { useStored } from '@/lib/dashboard/live';
+import { adherenceByWeek, adherenceTotals, MIN_CHART_REPLIES, perAgent, repliesCounted, responseDistribution, ticketUrl, tooLittleToChart } from '@/lib/dashboard/queries';
+import { DEFAULT_PACK, parsePack, type StandardsPack } from '@/lib/standards/pack';
+import { duration } from '@/lib/standards/response-time';
+import { PREF } from '@/lib/prefs';
+import { formatNumber, joinWords, plural } from '../format';
 import { day } from './identity';
+import { seriesStyle } from './palette';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
-/** Colour-blind-safe palette (Okabe–Ito), with lighter variants for dark backgrounds. */
-const LIGHT = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#6b6b00', '#000000'];
-const DARK = ['#56B4E9', '#FF8C42', '#3DDC97', '#E89AC7', '#F0C050', '#9ED8F7', '#D4D45A', '#E7E9EC'];
 
 const ruleLabel = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -55,20 +57,46 @@ function theme() {
     text: style.getPropertyValue('--rd-text').trim() || (dark ? '#e7e9ec' : '#1d2127'),
     muted: style.getPropertyValue('--rd-muted').trim() || (dark ? '#a3abb5' : '#5c6570'),
     grid: style.getPropertyValue('--rd-border').trim() || (dark ? '#363c44' : '#dde1e6'),
-    palette: dark ? DARK : LIGHT,
+    dark,
     accent: style.getPropertyValue('--rd-accent').trim() || '#0f6e66',
     danger: style.getPropertyValue('--rd-danger').trim() || '#b3261e',
   };
 }
 
+/** The team's pack (Options), for naming the response-time targets replies were measured against. */
+function usePack(): StandardsPack {
+  const [stored] = useStored<unknown>(PREF.standardsPack, undefined);
+  return useMemo(() => {
+    if (stored === undefined) return DEFAULT_PACK;
+    const parsed = parsePack(stored);
+    return parsed.ok ? parsed.pack : DEFAULT_PACK;
+  }, [stored]);
+}
+
+/** "chat 5 min, urgent 1 h, email and low priority 1 day; otherwise 4 h". */
+export function describeTargets(pack: StandardsPack): string {
+  const each = pack.responseTime.targets.map((t) => {
+    const what = [t.channel, t.priority && `${t.priority} priority`].filter(Boolean).join(' and ') || 'any reply';
+    return `${what} ${duration(t.minutes * 60_000)}`;
+  });
+  const otherwise = `${each.length ? 'otherwise ' : ''}${duration(pack.responseTime.defaultMinutes * 60_000)}`;
+  return each.length ? `${joinWords(each)}; ${otherwise}` : otherwise;
+}
+
 export function QualityView() {
   const data = useReplyStats();
   const stats = data.stats;
+  const pack = usePack();
   const total = useMemo(() => repliesCounted(stats), [stats]);
-  const target = DEFAULT_PACK.responseTime.defaultMinutes * 60_000;
+  const little = useMemo(() => tooLittleToChart(stats), [stats]);
   const adherence = useMemo(() => adherenceByWeek(stats), [stats]);
-  const dist = useMemo(() => responseDistribution(stats, target), [stats, target]);
-  const agents = useMemo(() => perAgent(stats, target), [stats, target]);
+  const totals = useMemo(() => adherenceTotals(stats), [stats]);
+  const dist = useMemo(() => responseDistribution(stats), [stats]);
+  const agents = useMemo(() => perAgent(stats), [stats]);
+  // Words instead of charts: the first rows are on screen once the totals table is.
+  useEffect(() => {
+    if (data.loaded && little && total > 0) markFirstRows('quality');
+  }, [data.loaded, little, total]);
   // The examples read reply records: only once the charts are on screen.
   const examples = useFailingRules(useAfterFirstRows(data.loaded && total === 0));
   const failing = examples.failing;
@@ -79,16 +107,21 @@ export function QualityView() {
       type: 'line',
       data: {
         labels: adherence.weeks.map((w) => day(w)),
-        datasets: Object.entries(adherence.rules).map(([rule, values], i) => ({
-          label: ruleLabel(rule),
-          data: values.map((v) => (v === null ? null : Math.round(v * 100))),
-          borderColor: t.palette[i % t.palette.length],
-          backgroundColor: t.palette[i % t.palette.length],
-          spanGaps: true,
-          cubicInterpolationMode: 'monotone',
-          borderWidth: 2,
-          pointRadius: 3,
-        })),
+        datasets: Object.entries(adherence.rules).map(([rule, values], i) => {
+          const style = seriesStyle(i, t.dark);
+          return {
+            label: ruleLabel(rule),
+            data: values.map((v) => (v === null ? null : Math.round(v * 100))),
+            borderColor: style.colour,
+            backgroundColor: style.colour,
+            borderDash: style.dash,
+            pointStyle: style.pointStyle,
+            spanGaps: true,
+            cubicInterpolationMode: 'monotone',
+            borderWidth: 2,
+            pointRadius: 4,
+          };
+        }),
       },
       options: {
         responsive: true,
@@ -99,14 +132,13 @@ export function QualityView() {
           y: { min: 0, max: 100, ticks: { color: t.muted, callback: (v) => `${v}%` }, grid: { color: t.grid } },
           x: { ticks: { color: t.muted }, grid: { color: t.grid } },
         },
-        plugins: { legend: { position: 'bottom', labels: { color: t.text, boxWidth: 12 } } },
+        plugins: { legend: { position: 'bottom', labels: { color: t.text, boxWidth: 8, boxHeight: 8, usePointStyle: true } } },
       },
     };
-  }, [adherence]);
+  }, [adherence, little]);
 
   const barRef = useChart(() => {
     const t = theme();
-    const edgesMin = [15, 30, 60, 120, 240, 480, 1440, Infinity];
     return {
       type: 'bar',
       data: {
@@ -115,7 +147,9 @@ export function QualityView() {
           {
             label: 'Replies',
             data: dist.counts,
-            backgroundColor: edgesMin.map((e, i) => ((i === 0 ? 0 : edgesMin[i - 1]!) < target / 60_000 ? t.accent : t.danger)),
+            // One colour: each reply had its own target (its channel and priority), so no single
+            // bucket edge separates "met" from "missed".
+            backgroundColor: t.accent,
           },
         ],
       },
@@ -130,7 +164,7 @@ export function QualityView() {
         plugins: { legend: { display: false } },
       },
     };
-  }, [dist]);
+  }, [dist, little]);
 
   return (
     <section class="rd-view" aria-labelledby="quality-title">
@@ -150,20 +184,59 @@ export function QualityView() {
         </div>
       ) : (
         <div class="rd-grid">
-          <div class="rd-card rd-wide">
-            <h2>Adherence per standard, by week</h2>
-            <div class="rd-chart rd-chart-tall">
-              <canvas ref={lineRef} role="img" aria-label="Share of replies meeting each standard, per week" />
+          {little ? (
+            <div class="rd-card rd-wide" data-testid="quality-little">
+              <h2>Adherence per standard</h2>
+              <p>
+                {plural(total, 'reply', 'replies')} measured so far{adherence.weeks.length <= 1 ? ', all in one week' : ''}. Weekly charts start at {MIN_CHART_REPLIES} replies over two
+                weeks or more; until then, the totals:
+              </p>
+              <table class="rd-table rd-table-compact">
+                <thead>
+                  <tr>
+                    <th>Standard</th>
+                    <th class="rd-num">Met</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {totals.map(([rule, met, n]) => (
+                    <tr key={rule}>
+                      <td>{ruleLabel(rule)}</td>
+                      <td class="rd-num">
+                        {formatNumber(met)} of {formatNumber(n)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
-          </div>
+          ) : (
+            <div class="rd-card rd-wide">
+              <h2>Adherence per standard, by week</h2>
+              <div class="rd-chart rd-chart-tall">
+                <canvas ref={lineRef} role="img" aria-label="Share of replies meeting each standard, per week" />
+              </div>
+            </div>
+          )}
           <div class="rd-card">
             <h2>Response time</h2>
-            <p class="rd-muted rd-small">
-              {dist.timed ? `${pct(dist.within / dist.timed)} of ${dist.timed} timed replies within the ${Math.round(target / 3_600_000)} h target` : 'No response times recorded.'}
+            <p class="rd-muted rd-small" data-testid="response-summary">
+              {dist.measured
+                ? `${pct(dist.within / dist.measured)} of ${plural(dist.measured, 'reply', 'replies')} within their own target.`
+                : dist.timed
+                  ? 'No reply was measured against a target (the response-time standard was off).'
+                  : 'No response times recorded.'}
             </p>
-            <div class="rd-chart">
-              <canvas ref={barRef} role="img" aria-label="Response-time distribution against the target" />
-            </div>
+            <p class="rd-muted rd-small" data-testid="response-targets">
+              Each reply is measured against the target for its channel and priority: {describeTargets(pack)}.
+            </p>
+            {dist.timed >= MIN_CHART_REPLIES ? (
+              <div class="rd-chart">
+                <canvas ref={barRef} role="img" aria-label="How long customers waited for a reply" />
+              </div>
+            ) : (
+              dist.timed > 0 && <p class="rd-small">Too few timed replies for a chart ({formatNumber(dist.timed)}).</p>
+            )}
           </div>
           <div class="rd-card">
             <h2>Standards missed most</h2>

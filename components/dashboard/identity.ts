@@ -13,7 +13,5 @@ export const showEmail = (email: string, masked: boolean) => (masked ? maskEmail
 export const showText = (text: string, masked: boolean) => (masked ? maskText(text) : text);
 export const fromWho = (author: string | undefined) => (author ? `from ${author}` : 'you');
 
-const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const dateTimeFmt = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-export const day = (at: number) => dateFmt.format(at);
-export const dayTime = (at: number) => dateTimeFmt.format(at);
+/** Dates as every Rapport surface writes them (components/format.ts). */
+export { formatDate as day, dayTime } from '../format';

@@ -7,15 +7,14 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CustomerProfile, Fact, FollowUp, Merge as MergeRow, Note } from '../../lib/db/types';
 import type { CustomerMatch, FollowUpSuggestion, TimelineEntry } from '../../lib/memory/messages';
-import { formatDate, formatDateTime, helpdeskLabel, ticketLabel } from '../format';
+import { DatesField, fromRow, TimeZoneField, toRow, type DateRow } from './ProfileFields';
+import { dueLabel, formatDate, importantDate, plural, formatDateTime, helpdeskLabel, ticketLabel } from '../format';
 import { maskEmail, maskName, maskText, usePresentation } from '../presentation';
 import { cueKey, type ActionResult, type Conflict, type MemoryActions, type MemoryPanelProps } from './model';
 
 const HOUR = 3_600_000;
 
-const due = (at: number, now: number) =>
-  new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at) +
-  (at < now ? ' · overdue' : '');
+const due = dueLabel;
 
 /** Masks free text in presentation mode. */
 const useText = () => {
@@ -258,7 +257,7 @@ function profileLines(p: CustomerProfile): [string, string][] {
   const prefs = p.preferences;
   const pref = [prefs?.channel, prefs?.tone, prefs?.contactHours].filter(Boolean).join(' · ');
   if (pref) lines.push(['Preferences', pref]);
-  if (p.importantDates?.length) lines.push(['Important dates', p.importantDates.map((d) => `${d.label} ${d.date}`).join(', ')]);
+  if (p.importantDates?.length) lines.push(['Important dates', p.importantDates.map((d) => `${d.label} ${importantDate(d.date)}`).join(', ')]);
   return lines;
 }
 
@@ -272,7 +271,7 @@ function Profile({ profile, since, actions }: { profile: CustomerProfile; since:
     const lines = profileLines(profile);
     return (
       <div class="rpm-stack">
-        <dl class="rpm-dl">
+        <dl class="rpm-dl" data-testid="profile">
           {lines.map(([k, v]) => (
             <div key={k} class="rpm-dl-row">
               <dt>{k}</dt>
@@ -302,8 +301,8 @@ function ProfileForm({ profile, actions, onDone }: { profile: CustomerProfile; a
     channel: profile.preferences?.channel ?? '',
     tone: profile.preferences?.tone ?? '',
     contactHours: profile.preferences?.contactHours ?? '',
-    dates: (profile.importantDates ?? []).map((d) => `${d.label}: ${d.date}`).join('\n'),
   }));
+  const [dates, setDates] = useState<DateRow[]>(() => (profile.importantDates ?? []).map(toRow));
   const [vip, setVip] = useState(Boolean(profile.vip));
   const { busy, error, run } = useSave();
   const set = (k: string) => (e: Event) => setDraft({ ...draft, [k]: (e.target as HTMLInputElement).value });
@@ -315,19 +314,11 @@ function ProfileForm({ profile, actions, onDone }: { profile: CustomerProfile; a
   );
   const save = async (e: Event) => {
     e.preventDefault();
-    const dates = draft.dates!
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((l) => {
-        const i = l.lastIndexOf(':');
-        return { label: (i > 0 ? l.slice(0, i) : l).trim(), date: (i > 0 ? l.slice(i + 1) : '').trim() };
-      });
     const next: CustomerProfile = {
       ...Object.fromEntries(LABELS.map(([k]) => [k, draft[k]!.trim()])),
       vip: vip || undefined,
       preferences: { channel: draft.channel!.trim(), tone: draft.tone!.trim(), contactHours: draft.contactHours!.trim() },
-      importantDates: dates,
+      importantDates: dates.map(fromRow).filter((d) => d !== undefined),
     };
     if (await run(() => actions.saveProfile(next))) onDone();
   };
@@ -339,7 +330,7 @@ function ProfileForm({ profile, actions, onDone }: { profile: CustomerProfile; a
       {field('pronouns', 'Pronouns')}
       <div class="rpm-pair">
         {field('language', 'Language', 'en, pt-BR')}
-        {field('timeZone', 'Time zone', 'Europe/Oslo')}
+        <TimeZoneField value={draft.timeZone!} onInput={(timeZone) => setDraft({ ...draft, timeZone })} />
       </div>
       {field('organization', 'Organization')}
       <div class="rpm-pair">
@@ -353,10 +344,7 @@ function ProfileForm({ profile, actions, onDone }: { profile: CustomerProfile; a
         {field('tone', 'Tone', 'brief, formal…')}
         {field('contactHours', 'Contact hours', '9–17')}
       </div>
-      <label class="rpm-field">
-        <span>Important dates (one per line, “Label: YYYY-MM-DD” or “--MM-DD” yearly)</span>
-        <textarea class="rp-input rpm-input" rows={2} value={draft.dates} onInput={set('dates')} />
-      </label>
+      <DatesField rows={dates} onChange={setDates} />
       <ErrorLine error={error} />
       <div class="rpm-row">
         <button type="submit" class="rp-btn" disabled={busy}>
@@ -612,7 +600,7 @@ function Merge({ merges, actions }: { merges: MergeRow[]; actions: MemoryActions
       {merges.map((m) => (
         <div key={m.id} class="rpm-row rpm-item">
           <span class="rpm-grow rpm-meta">
-            Merged {formatDate(m.at)}: {Object.values(m.moved).reduce((n, ids) => n + ids.length, 0)} records moved
+            Merged {formatDate(m.at)}: {plural(Object.values(m.moved).reduce((n, ids) => n + ids.length, 0), 'record')} moved
           </span>
           <button type="button" class="rpm-mini" disabled={busy} onClick={() => void run(() => actions.undoMerge(m.id))}>
             Undo

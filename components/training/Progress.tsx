@@ -1,7 +1,7 @@
 /** Trainees' progress (issue #16): each trainee's scores per standard over time, exports, clearing. */
 import { useState } from 'preact/hooks';
 import type { TraineeProgress } from '../../lib/training/progress';
-import { formatDate } from '../format';
+import { dateAndTime, formatDate } from '../format';
 import { maskName, usePresentation } from '../presentation';
 
 export interface ProgressProps {
@@ -104,7 +104,7 @@ export function Progress({ progress, onExportCsv, onExportJson, onClear }: Progr
           <ol class="tr-attempts" data-testid="attempts">
             {[...p.attempts].reverse().map((a) => (
               <li key={a.id} data-testid="attempt">
-                <span class="tr-attempt-score">{a.score}</span> {a.scenarioTitle} <span class="rd-muted">· {new Date(a.at).toLocaleString()}</span>
+                <span class="tr-attempt-score">{a.score}</span> {a.scenarioTitle} <span class="rd-muted">· {dateAndTime(a.at)}</span>
               </li>
             ))}
           </ol>

@@ -7,6 +7,7 @@
  * sel-<field>, helpdesk-save, and one `helpdesk` row per configured helpdesk.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { plural } from '@/components/format';
 import { browser } from 'wxt/browser';
 import { PREF } from '@/lib/prefs';
 import { adapters } from '@/lib/helpdesks';
@@ -134,7 +135,7 @@ export function Helpdesks() {
     if (!next.ok) return say(undefined, `${file.name}: ${next.error} Nothing was imported.`);
     setRunning(await store(next.value));
     setList(next.value);
-    say(`Imported ${next.value.length - list.length} helpdesk(s) from ${file.name}. Grant each one access to run there.`);
+    say(`Imported ${plural(next.value.length - list.length, 'helpdesk')} from ${file.name}. Grant each one access to run there.`);
   };
 
   return (

@@ -10,6 +10,7 @@ import './options.css';
 import { DEFAULT_PACK, exportPack, ruleSettings, type StandardsPack } from '@/lib/standards/pack';
 import { loadPack, savePack } from '@/lib/standards/pack-store';
 import { RULES } from '@/lib/standards/rules';
+import { CHANNELS, formProblems, PRIORITIES } from '@/lib/standards/pack-form';
 import { Helpdesks } from './helpdesks';
 import { db } from '@/lib/db/db';
 import { Workspaces } from '@/lib/db/workspaces';
@@ -20,6 +21,35 @@ import { AskBeforeSending } from '@/components/options/AskBeforeSending';
 import '@/components/standards/explained.css';
 
 type Target = StandardsPack['responseTime']['targets'][number];
+
+/** A field's problem under it, tied to the control for screen readers (`aria-describedby`). */
+function Problem({ id, text }: { id: string; text?: string }) {
+  return text ? (
+    <span class="field-error" id={id} data-testid={`problem-${id}`}>
+      {text}
+    </span>
+  ) : null;
+}
+
+/** `aria-invalid` and `aria-describedby` for a control whose problem has id `id`. */
+const invalid = (id: string, text?: string) => (text ? { 'aria-invalid': true as const, 'aria-describedby': id } : {});
+
+const title = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** A select of `choices` plus "any"; a value from an imported pack that is not a choice stays listed. */
+function Choice({ label, value, choices, onChange }: { label: string; value?: string; choices: readonly string[]; onChange: (v: string) => void }) {
+  const all = value && !choices.includes(value.toLowerCase()) ? [...choices, value] : choices;
+  return (
+    <select aria-label={label} value={value?.toLowerCase() ?? ''} onChange={(e) => onChange(e.currentTarget.value)}>
+      <option value="">Any {label.toLowerCase()}</option>
+      {all.map((c) => (
+        <option key={c} value={c.toLowerCase()}>
+          {title(c)}
+        </option>
+      ))}
+    </select>
+  );
+}
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** The workspaces section, live: a ticket opened in another tab shows up here (#15). */
@@ -44,6 +74,8 @@ function Options() {
   }, []);
 
   if (!pack || !draft) return <main class="muted">Loading…</main>;
+  const problems = formProblems(draft);
+  const problemCount = Object.keys(problems).length;
 
   const store = async (candidate: unknown, message: string) => {
     setSaved(undefined);
@@ -120,14 +152,22 @@ function Options() {
               const s = ruleSettings(draft, rule.id);
               return (
                 <tr key={rule.id} data-rule={rule.id}>
-                  <td>
-                    {rule.label} <span class="muted">({rule.id})</span>
-                  </td>
+                  <td>{rule.label}</td>
                   <td>
                     <input type="checkbox" aria-label={`${rule.label} on`} checked={s.on} onChange={(e) => setRule(rule.id, { on: e.currentTarget.checked })} />
                   </td>
                   <td>
-                    <input type="number" min={0} max={10} step={1} aria-label={`${rule.label} weight`} value={s.weight} onInput={(e) => setRule(rule.id, { weight: Number(e.currentTarget.value) })} />
+                    <input
+                      type="number"
+                      min={0}
+                      max={10}
+                      step={1}
+                      aria-label={`${rule.label} weight`}
+                      value={s.weight}
+                      onInput={(e) => setRule(rule.id, { weight: e.currentTarget.value === '' ? NaN : Number(e.currentTarget.value) })}
+                      {...invalid(`weight-${rule.id}`, problems[`weight:${rule.id}`])}
+                    />
+                    <Problem id={`weight-${rule.id}`} text={problems[`weight:${rule.id}`]} />
                   </td>
                   <td>
                     <input type="checkbox" aria-label={`${rule.label} critical`} checked={s.critical} onChange={(e) => setRule(rule.id, { critical: e.currentTarget.checked })} />
@@ -143,9 +183,16 @@ function Options() {
         <h2>Response-time targets</h2>
         <div class="row">
           <label class="row">
-            Default target (minutes)
-            <input type="number" min={1} value={draft.responseTime.defaultMinutes} onInput={(e) => setDraft({ ...draft, responseTime: { ...draft.responseTime, defaultMinutes: Number(e.currentTarget.value) } })} />
+            Every other reply (minutes)
+            <input
+              type="number"
+              min={1}
+              value={draft.responseTime.defaultMinutes}
+              onInput={(e) => setDraft({ ...draft, responseTime: { ...draft.responseTime, defaultMinutes: Number(e.currentTarget.value) } })}
+              {...invalid('default-minutes', problems.defaultMinutes)}
+            />
           </label>
+          <Problem id="default-minutes" text={problems.defaultMinutes} />
         </div>
         <table>
           <thead>
@@ -160,18 +207,20 @@ function Options() {
             {draft.responseTime.targets.map((t, i) => {
               const update = (change: Partial<Target>) => setTargets(draft.responseTime.targets.map((x, j) => (j === i ? clean({ ...x, ...change }) : x)));
               return (
-                <tr key={i}>
+                <tr key={i} data-testid="target-row">
                   <td>
-                    <input aria-label="Channel" placeholder="any" value={t.channel ?? ''} onInput={(e) => update({ channel: e.currentTarget.value })} />
+                    <Choice label="Channel" value={t.channel} choices={CHANNELS} onChange={(channel) => update({ channel })} />
+                    <Problem id={`target-${i}`} text={problems[`target:${i}`]} />
                   </td>
                   <td>
-                    <input aria-label="Priority" placeholder="any" value={t.priority ?? ''} onInput={(e) => update({ priority: e.currentTarget.value })} />
+                    <Choice label="Priority" value={t.priority} choices={PRIORITIES} onChange={(priority) => update({ priority })} />
                   </td>
                   <td>
-                    <input type="number" min={1} aria-label="Minutes" value={t.minutes} onInput={(e) => update({ minutes: Number(e.currentTarget.value) })} />
+                    <input type="number" min={1} aria-label="Minutes" value={t.minutes} onInput={(e) => update({ minutes: Number(e.currentTarget.value) })} {...invalid(`target-${i}-minutes`, problems[`target:${i}:minutes`])} />
+                    <Problem id={`target-${i}-minutes`} text={problems[`target:${i}:minutes`]} />
                   </td>
                   <td>
-                    <button type="button" class="link" onClick={() => setTargets(draft.responseTime.targets.filter((_, j) => j !== i))}>
+                    <button type="button" class="link" aria-label={`Remove target ${i + 1}`} onClick={() => setTargets(draft.responseTime.targets.filter((_, j) => j !== i))}>
                       Remove
                     </button>
                   </td>
@@ -181,7 +230,7 @@ function Options() {
           </tbody>
         </table>
         <p>
-          <button type="button" onClick={() => setTargets([...draft.responseTime.targets, { minutes: 60 }])}>
+          <button type="button" onClick={() => setTargets([...draft.responseTime.targets, { priority: 'urgent', minutes: 60 }])}>
             Add a target
           </button>
         </p>
@@ -190,24 +239,38 @@ function Options() {
       <section class="grid2">
         <label class="block">
           Extra banned phrases (one a line)
-          <textarea value={draft.bannedPhrases.join('\n')} onChange={(e) => setDraft({ ...draft, bannedPhrases: lines(e.currentTarget.value) })} />
+          <textarea value={draft.bannedPhrases.join('\n')} onChange={(e) => setDraft({ ...draft, bannedPhrases: lines(e.currentTarget.value) })} {...invalid('banned', problems.bannedPhrases)} />
+          <Problem id="banned" text={problems.bannedPhrases} />
         </label>
         <label class="block">
           Knowledge-base domains (one a line)
-          <textarea value={draft.kbDomains.join('\n')} onChange={(e) => setDraft({ ...draft, kbDomains: lines(e.currentTarget.value) })} />
+          <textarea value={draft.kbDomains.join('\n')} onChange={(e) => setDraft({ ...draft, kbDomains: lines(e.currentTarget.value) })} {...invalid('kb-domains', problems.kbDomains)} />
+          <Problem id="kb-domains" text={problems.kbDomains} />
         </label>
         <label class="block">
           Required sign-off (optional)
-          <input value={draft.signOff ?? ''} onInput={(e) => setDraft({ ...draft, signOff: e.currentTarget.value })} />
+          <input value={draft.signOff ?? ''} onInput={(e) => setDraft({ ...draft, signOff: e.currentTarget.value })} {...invalid('sign-off', problems.signOff)} />
+          <Problem id="sign-off" text={problems.signOff} />
         </label>
       </section>
 
       <AskBeforeSending on={draft.askBeforeSending === true} onChange={(on) => setDraft({ ...draft, askBeforeSending: on })} />
 
       <div class="row">
-        <button type="button" class="primary" data-testid="pack-save" onClick={() => void store({ ...draft, version: pack.version + 1 }, `Saved as version ${pack.version + 1}.`)}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="pack-save"
+          aria-disabled={problemCount > 0}
+          onClick={() => (problemCount ? setError(undefined) : void store({ ...draft, version: pack.version + 1 }, `Saved as version ${pack.version + 1}.`))}
+        >
           Save standards
         </button>
+        {problemCount > 0 && (
+          <span class="field-error" role="status" data-testid="form-problems">
+            {problemCount === 1 ? 'One field needs a fix before saving (marked above).' : `${problemCount} fields need a fix before saving (marked above).`}
+          </span>
+        )}
         <button type="button" onClick={() => setDraft(pack)}>
           Discard changes
         </button>

@@ -13,6 +13,7 @@ import { PREF } from '../prefs';
 import { DisputeRepository, type Dispute } from '../db/disputes';
 import { systemClock } from '../db/repository';
 import type { BundleData } from '../exchange/format';
+import { erasePreview, eraseRepliesPreview, retentionPreview, type ErasePreview, type ReplyEraseFilter, type RetentionCounts } from '../db/privacy';
 
 export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
   const [value, setValue] = useState<T>(initial);
@@ -360,5 +361,48 @@ export function useDisputes(): DisputesData {
     },
     [],
     { loaded: false, disputes: [], weeks: [] },
+  );
+}
+
+/** Open follow-ups already due at `now`, live (the nav badge); 0 until `enabled`. */
+export function useOverdueCount(now: number, enabled: boolean): number {
+  return useLive(async () => (enabled ? db().followUps.where('[status+dueAt]').between(['open', -Infinity], ['open', now]).count() : 0), [now, enabled], 0);
+}
+
+/**
+ * What retention would delete, live: re-counted whenever visits or notes change (an import, a ticket
+ * opened in another tab), so the preview never shows a count from before an import.
+ */
+export function useRetentionPreview(months: number): RetentionCounts | undefined {
+  return useLive<RetentionCounts | undefined>(() => retentionPreview(db(), months), [months], undefined);
+}
+
+/** Agent labels that have reply records, live. */
+export const useReplyAgents = (): string[] => useLive(async () => (await db().replies.orderBy('agent').uniqueKeys()).map(String), [], [] as string[]);
+
+/** How many reply records `filter` matches, live. */
+export const useReplyEraseCount = (filter: ReplyEraseFilter, deps: unknown[]): number => useLive(() => eraseRepliesPreview(db(), filter), deps, 0);
+
+/** Up to 8 customers whose name or an email starts with `q`, through those indexes (no full read). */
+export function useCustomerMatches(q: string): Customer[] {
+  return useLive<Customer[]>(
+    async () => {
+      if (!q) return [];
+      const d = db();
+      const [byName, byEmail] = await Promise.all([d.customers.where('name').startsWithIgnoreCase(q).limit(8).toArray(), d.customers.where('emails').startsWith(q).limit(8).toArray()]);
+      const seen = new Set<string>();
+      return [...byName, ...byEmail].filter((c) => !c.mergedInto && !seen.has(c.id) && (seen.add(c.id), true)).slice(0, 8);
+    },
+    [q],
+    [],
+  );
+}
+
+/** One customer and what erasing them would remove, live. */
+export function useErasePreview(customerId: string): { customer?: Customer; preview?: ErasePreview } {
+  return useLive(
+    async () => (customerId ? { customer: await db().customers.get(customerId), preview: await erasePreview(db(), customerId) } : {}),
+    [customerId],
+    {},
   );
 }

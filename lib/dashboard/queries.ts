@@ -4,7 +4,7 @@
  */
 import type { Customer, FollowUp, Note, ReplyRecord, TicketRef, TicketVisit } from '../db/types';
 import { ticketUrl as helpdeskTicketUrl } from '../helpdesks';
-import { RESPONSE_EDGES_MIN, RESPONSE_LABELS, weekStart, type ReplyWeek } from '../db/reply-stats';
+import { RESPONSE_LABELS, weekStart, type ReplyWeek } from '../db/reply-stats';
 
 
 export interface CustomerRow {
@@ -225,46 +225,74 @@ export function wantsMoreExamples(failing: readonly FailingRule[], examples = 3)
  * Response times in buckets, with how many were within the target (a reply within the target is one
  * in a bucket whose upper edge is at most the target; the default 4 h target is a bucket edge).
  */
-export function responseDistribution(stats: readonly ReplyWeek[], targetMs: number) {
-  const counts = RESPONSE_LABELS.map(() => 0);
-  for (const s of stats) s.buckets.forEach((n, i) => (counts[i]! += n));
-  const timed = counts.reduce((a, b) => a + b, 0);
-  const within = withinTarget(counts, targetMs);
-  return { labels: [...RESPONSE_LABELS], counts, timed, within, targetMs };
-}
+/**
+ * Whether replies met their response-time target, from the `response-time` rule's verdicts: each
+ * reply was judged against the target of its own channel and priority (the standards pack's
+ * targets: an urgent ticket's 1 h, a chat's 5 min) when it was sent, never against one default.
+ */
+const RESPONSE_RULE = 'response-time';
+const targetVerdicts = (s: ReplyWeek): [number, number] => s.rules[RESPONSE_RULE] ?? [0, 0];
 
-function withinTarget(buckets: readonly number[], targetMs: number): number {
-  const targetMin = targetMs / 60_000;
+/** Response times per bucket, and how many replies met their own target (`within` of `measured`). */
+export function responseDistribution(stats: readonly ReplyWeek[]) {
+  const counts = RESPONSE_LABELS.map(() => 0);
   let within = 0;
-  RESPONSE_EDGES_MIN.forEach((edge, i) => {
-    if (edge <= targetMin) within += buckets[i]!;
-  });
-  return within;
+  let measured = 0;
+  for (const s of stats) {
+    s.buckets.forEach((n, i) => (counts[i]! += n));
+    const [met, missed] = targetVerdicts(s);
+    within += met;
+    measured += met + missed;
+  }
+  const timed = counts.reduce((a, b) => a + b, 0);
+  return { labels: [...RESPONSE_LABELS], counts, timed, within, measured };
 }
 
 export interface AgentQuality {
   agent: string;
   replies: number;
   readiness: number;
+  /** Share of the agent's replies that met their own target; null when none was measured. */
   withinTarget: number | null;
 }
 
-export function perAgent(stats: readonly ReplyWeek[], targetMs: number): AgentQuality[] {
-  const map = new Map<string, { n: number; sum: number; buckets: number[] }>();
+export function perAgent(stats: readonly ReplyWeek[]): AgentQuality[] {
+  const map = new Map<string, { n: number; sum: number; met: number; measured: number }>();
   for (const s of stats) {
-    const row = map.get(s.agent) ?? { n: 0, sum: 0, buckets: RESPONSE_LABELS.map(() => 0) };
+    const row = map.get(s.agent) ?? { n: 0, sum: 0, met: 0, measured: 0 };
+    const [met, missed] = targetVerdicts(s);
     row.n += s.replies;
     row.sum += s.readinessSum;
-    s.buckets.forEach((n, i) => (row.buckets[i]! += n));
+    row.met += met;
+    row.measured += met + missed;
     map.set(s.agent, row);
   }
   return [...map]
     .filter(([, r]) => r.n > 0)
-    .map(([agent, r]) => {
-      const timed = r.buckets.reduce((a, b) => a + b, 0);
-      return { agent, replies: r.n, readiness: r.sum / r.n, withinTarget: timed ? withinTarget(r.buckets, targetMs) / timed : null };
-    })
+    .map(([agent, r]) => ({ agent, replies: r.n, readiness: r.sum / r.n, withinTarget: r.measured ? r.met / r.measured : null }))
     .sort((a, b) => b.replies - a.replies || (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0));
+}
+
+/** Fewer replies than this, or fewer weeks, and the view says so in words instead of drawing charts. */
+export const MIN_CHART_REPLIES = 5;
+export const MIN_CHART_WEEKS = 2;
+
+/** Too little to chart: a line through two dots reads as a trend it is not. */
+export function tooLittleToChart(stats: readonly ReplyWeek[]): boolean {
+  const weeks = new Set(stats.filter((s) => s.replies > 0).map((s) => s.week));
+  return repliesCounted(stats) < MIN_CHART_REPLIES || weeks.size < MIN_CHART_WEEKS;
+}
+
+/** Each standard's share met over all the weeks: [rule, met, applicable], most missed first. */
+export function adherenceTotals(stats: readonly ReplyWeek[]): [rule: string, met: number, applicable: number][] {
+  const totals = new Map<string, [number, number]>();
+  for (const s of stats) {
+    for (const [rule, [pass, fail]] of Object.entries(s.rules)) {
+      const t = totals.get(rule) ?? [0, 0];
+      totals.set(rule, [t[0] + pass, t[1] + pass + fail]);
+    }
+  }
+  return [...totals].map(([rule, [met, n]]) => [rule, met, n] as [string, number, number]).sort((a, b) => a[1] / a[2] - b[1] / b[2] || (a[0] < b[0] ? -1 : 1));
 }
 
 /** How many reply records the weekly sums count (compared with the replies table to spot stale sums). */

@@ -9,7 +9,7 @@
  * records and rebuilds the sums from the replies when they disagree (e.g. rows written by an older
  * Rapport or by hand), and schema v5's upgrade builds them from the replies already stored.
  */
-import type { EntityTable, Transaction } from 'dexie';
+import type { Dexie, EntityTable, Transaction } from 'dexie';
 import type { ReplyRecord } from './types';
 
 /** Response-time buckets, upper edges in minutes (the last bucket is everything above 1 day). */
@@ -119,6 +119,14 @@ export async function updateReplyWeeks(tables: Tables, added: readonly ReplyReco
   const gone = [...rows.values()].filter((row) => row.replies <= 0).map((row) => row.id);
   if (keep.length) await tables.replyWeeks.bulkPut(keep);
   if (gone.length) await tables.replyWeeks.bulkDelete(gone);
+}
+
+/** Stores a sent reply's record and adds it to its week's sums, in one transaction. */
+export async function recordReply(database: Tables & Pick<Dexie, 'transaction'>, record: ReplyRecord): Promise<void> {
+  await database.transaction('rw', database.replies, database.replyWeeks, async () => {
+    await database.replies.add({ ...record });
+    await updateReplyWeeks(database, [record]);
+  });
 }
 
 /** Throws away the sums and builds them again from every reply record (inside a rw transaction). */

@@ -3,6 +3,8 @@
  * cookie (no token, nothing leaves the helpdesk), and small defensive readers for its JSON. Adapters
  * say which URL and how to read it (`identityApi`, `historyApi`); this file knows no helpdesk.
  */
+import { isTimeZone } from '../../components/intl';
+
 export type ApiAnswer = { ok: true; body: unknown } | { ok: false; error: string; status?: number; retryAfterMs?: number };
 
 /** How long to wait after a 429 that names no Retry-After. */
@@ -72,12 +74,7 @@ export const emailOf = (v: unknown): string | undefined => {
 export const timeZoneOf = (v: unknown): string | undefined => {
   const s = str(v, 100);
   if (!s || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(s)) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: s });
-    return s;
-  } catch {
-    return undefined;
-  }
+  return isTimeZone(s) ? s : undefined;
 };
 
 /** A BCP 47 language tag, else undefined. */

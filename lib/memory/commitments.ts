@@ -5,6 +5,7 @@
  *
  * Background / extension pages only: chrono-node is large and must never reach the content script.
  */
+import { zonedParts } from '../../components/intl';
 import * as chrono from 'chrono-node';
 import type { FollowUpSuggestion } from './messages';
 
@@ -23,15 +24,6 @@ const ASKS_CUSTOMER = /^\s*(?:please|could you|can you|would you|if you)\b/i;
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10 };
 
-interface Zoned {
-  year: number;
-  month: number;
-  day: number;
-  weekday: number;
-  hour: number;
-  minute: number;
-}
-
 /** Offset of `timeZone` from UTC at `at`, in minutes (Oslo in winter: 60). */
 export function zoneOffset(timeZone: string, at: number): number {
   const p = zonedParts(timeZone, at);
@@ -39,21 +31,6 @@ export function zoneOffset(timeZone: string, at: number): number {
   return Math.round((asUtc - Math.floor(at / 60_000) * 60_000) / 60_000);
 }
 
-function zonedParts(timeZone: string, at: number): Zoned {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    weekday: 'short',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
-  return { year: +get('year'), month: +get('month'), day: +get('day'), weekday, hour: +get('hour') % 24, minute: +get('minute') };
-}
 
 /** The instant of a wall-clock time in `timeZone`. */
 export function zonedTime(timeZone: string, year: number, month: number, day: number, hour: number, minute = 0): number {

@@ -4,6 +4,7 @@
  */
 import type { Customer, Fact, FollowUp, Note, TicketVisit } from '../db/types';
 import { isEnded } from './status';
+import { dayMonthUtc, dueLabel, monthYear, weekdayName, zonedParts } from '../../components/intl';
 import { countTickets } from './tickets';
 
 export type CueId =
@@ -80,9 +81,8 @@ const ago = (ms: number) => {
 
 const quote = (text: string, max = 60) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
 
-const fmtDue = (at: number, now: number) =>
-  new Date(at).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) +
-  (at < now ? ' (overdue)' : '');
+/** The due time as every panel shows it (components/format.ts `dueLabel`). */
+const fmtDue = (at: number, now: number) => dueLabel(at, now);
 
 /** Tickets other than the current one, newest first. */
 const previousOf = (input: CueInput) =>
@@ -145,7 +145,7 @@ export const repeatContact: Rule = (input) => {
   if (thisWeek >= 2 && input.currentTicket !== undefined) {
     const first = Math.min(earliestThisWeek ?? Infinity, input.now);
     const sameDay = new Date(first).toDateString() === new Date(input.now).toDateString();
-    const since = sameDay ? 'today' : `since ${new Date(first).toLocaleDateString('en-GB', { weekday: 'long' })}`;
+    const since = sameDay ? 'today' : `since ${weekdayName(first, 'en-GB')}`;
     return { id: 'repeat-contact', weight: 85, reason: `${ordinal(thisWeek)} ticket ${since} — acknowledge the hassle` };
   }
   if (thisWeek >= 2) return { id: 'repeat-contact', weight: 85, reason: `${thisWeek} tickets in the last 7 days — acknowledge the hassle` };
@@ -174,10 +174,8 @@ export const vip: Rule = ({ customer }) => {
 /** The customer's wall-clock time now, e.g. "23:40", or undefined for an unknown zone. */
 export function localTime(timeZone: string, now: number): { hour: number; label: string } | undefined {
   try {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-    const hour = Number(parts.find((p) => p.type === 'hour')?.value);
-    const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
-    return Number.isFinite(hour) ? { hour, label: `${String(hour).padStart(2, '0')}:${minute}` } : undefined;
+    const { hour, minute } = zonedParts(timeZone, now);
+    return Number.isFinite(hour) ? { hour, label: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` } : undefined;
   } catch {
     return undefined;
   }
@@ -218,7 +216,7 @@ export const importantDateSoon: Rule = ({ customer, now }) => {
   if (!soon) return undefined;
   const days = Math.round((soon.at - today) / DAY);
   const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
-  const date = new Date(soon.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const date = dayMonthUtc(soon.at);
   return { id: 'important-date-soon', weight: days <= 1 ? 72 : 60, reason: `${soon.label} ${when} (${date}) — a kind word goes far` };
 };
 
@@ -248,7 +246,7 @@ export const firstContact: Rule = (input) => {
 export const longTimeCustomer: Rule = ({ customer, visits, now }) => {
   const since = Math.min(customer.firstSeen, ...visits.map((v) => v.firstSeen));
   if (now - since < 365 * DAY) return undefined;
-  const label = new Date(since).toLocaleDateString('en-GB', { month: 'long', year: 'numeric' });
+  const label = monthYear(since, 'en-GB');
   return { id: 'long-time-customer', weight: 40, reason: `With us since ${label} — thank them for sticking around` };
 };
 

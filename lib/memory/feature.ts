@@ -7,6 +7,7 @@
  *  - quick capture: a "Save as fact" button near a text selection, and the context-menu entry.
  * Everything is bound to the feature's AbortSignal.
  */
+import { agentTimeZone } from '../../components/intl';
 import { browser } from 'wxt/browser';
 import type { TicketFeature, FeatureContext } from '../page/features';
 import type { CustomerProfile, Note, TicketRef } from '../db/types';
@@ -224,7 +225,7 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
   const doc = ctx.document;
   ctx.onSend(({ text, internal }) => {
     if (internal) return;
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const timeZone = agentTimeZone();
     void ctx.request({ type: 'memory.followup.suggest', text: text.slice(0, 20_000), timeZone }).then((reply) => {
       if (signal.aborted || !reply.ok || reply.data.length === 0) return;
       suggestions = reply.data;

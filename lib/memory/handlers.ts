@@ -1,4 +1,5 @@
 /** Background handlers for the customer-memory requests (lib/memory/messages.ts). */
+import { agentTimeZone } from '../../components/intl';
 import { UserFacingError, type HandlerMap } from '../background/handle-request';
 import { MergeError, UnknownRowError } from '../db/repository';
 import type { MemoryAnswers } from './messages';
@@ -16,7 +17,7 @@ async function plain<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-const agentZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const agentZone = agentTimeZone;
 
 export const memoryHandlers: HandlerMap<keyof MemoryAnswers> = {
   'memory.context': (r, ctx) => memoryContext(ctx.repo, r.customerId, r.ticket, ctx.clock.now()),
@@ -46,6 +47,10 @@ export const memoryHandlers: HandlerMap<keyof MemoryAnswers> = {
     const followUp = await plain(ctx.repo.completeFollowUp(r.followUpId));
     await rescheduleFollowUps(ctx.repo, ctx.clock.now());
     return followUp;
+  },
+  'memory.followups.changed': async (_r, ctx) => {
+    await rescheduleFollowUps(ctx.repo, ctx.clock.now());
+    return { rescheduled: true as const };
   },
   'memory.followup.suggest': async (r, ctx) => suggestFollowUps(r.text, ctx.clock.now(), r.timeZone ?? agentZone()),
 

@@ -99,6 +99,8 @@ export const memoryRequests = [
     origin: v.optional(v.picklist(['manual', 'reply'])),
   }),
   v.strictObject({ type: v.literal('memory.followup.done'), followUpId: id }),
+  /** Follow-ups changed in bulk (an import, an erase, retention on the dashboard): recount the badge, re-arm the alarm. */
+  v.strictObject({ type: v.literal('memory.followups.changed') }),
   v.strictObject({
     type: v.literal('memory.followup.suggest'),
     text: text(LIMITS.messageText),
@@ -179,6 +181,7 @@ export interface MemoryAnswers {
   'memory.note.pin': Note;
   'memory.followup.add': FollowUp;
   'memory.followup.done': FollowUp;
+  'memory.followups.changed': { rescheduled: true };
   'memory.followup.suggest': FollowUpSuggestion[];
   'memory.merge': Merge;
   'memory.merge.undo': Merge;

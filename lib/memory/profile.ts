@@ -56,12 +56,5 @@ export function mergeProfiles(theirs: CustomerProfile, mine: CustomerProfile): C
   return out;
 }
 
-/** Whether `tz` is an IANA time zone this browser knows. */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Whether `tz` is an IANA time zone this browser knows (components/format.ts). */
+export { isTimeZone } from '../../components/intl';

@@ -7,7 +7,7 @@
  * first opened it), the ticket open now included even before its visit is written.
  *
  * The visit line under the customer's name ("Seen 3 times") counts the same rows on an index
- * (lib/db/repository.ts `historyOf`), before the current visit is written.
+ * (lib/db/repository/visits.ts `historyOf`), before the current visit is written.
  */
 import type { TicketVisit } from '../db/types';
 

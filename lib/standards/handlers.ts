@@ -1,7 +1,7 @@
 /** Background handlers for the reply-checklist requests (lib/standards/messages.ts). */
 import { UserFacingError, type HandlerMap } from '../background/handle-request';
 import { EngineQueue, Superseded, senderKey } from '../background/engine-queue';
-import { updateReplyWeeks } from '../db/reply-stats';
+import { recordReply } from '../db/reply-stats';
 import type { ReplyRecord } from '../db/types';
 import { evaluateReply } from './engine';
 import { ruleSettings } from './pack';
@@ -65,10 +65,7 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
     if (request.customerId) record.customerId = request.customerId;
     if (request.receivedAt !== undefined && request.receivedAt <= sentAt) record.responseMs = sentAt - request.receivedAt;
     if (request.channel) record.channel = request.channel;
-    await ctx.db.transaction('rw', ctx.db.replies, ctx.db.replyWeeks, async () => {
-      await ctx.db.replies.add({ ...record });
-      await updateReplyWeeks(ctx.db, [record]);
-    });
+    await recordReply(ctx.db, record);
     return record;
   },
 

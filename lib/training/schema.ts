@@ -2,6 +2,7 @@
  * Scenario packs as files (issue #16): validated like bundles. A file is refused whole with one
  * plain sentence naming the problem; nothing is stored unless every scenario in it is valid.
  */
+import { isTimeZone } from '../../components/intl';
 import * as v from 'valibot';
 import { PRINCIPLE_IDS, type Scenario } from './types';
 import { issuePath } from '../exchange/read';
@@ -31,7 +32,7 @@ export const ScenarioSchema = v.strictObject({
     email: v.pipe(str(200), v.email('must be an email address')),
     preferredName: optStr(80),
     pronunciation: optStr(80),
-    timeZone: v.optional(v.pipe(v.string('must be text'), v.check(validZone, 'must be a time zone like Europe/Oslo'))),
+    timeZone: v.optional(v.pipe(v.string('must be text'), v.check(isTimeZone, 'must be a time zone like Europe/Oslo'))),
     organization: optStr(120),
     tier: optStr(60),
     vip: v.optional(v.boolean('must be true or false')),
@@ -49,14 +50,6 @@ export const ScenarioSchema = v.strictObject({
   localClock: v.optional(v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 23:40'))),
 });
 
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const ScenarioPackSchema = v.strictObject({
   format: v.literal(SCENARIO_PACK_FORMAT, 'this is not a Rapport scenario pack'),

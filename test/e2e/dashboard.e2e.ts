@@ -128,7 +128,12 @@ async function teamBundle(): Promise<string> {
       customerId: `team-c-${i % 4}`,
       sentAt: now - (i % 6) * 7 * DAY - (i % 5) * DAY,
       responseMs: ((i * 37) % 400) * 60_000,
-      states: Object.fromEntries(rules.map((r, k) => [r, (i + k * 3) % (k + 3) === 0 ? 'fail' : (i + k) % 7 === 0 ? 'na' : 'pass'])),
+      // As the sidebar records them: the response-time verdict used the reply's own channel's target.
+      states: {
+        ...Object.fromEntries(rules.map((r, k) => [r, (i + k * 3) % (k + 3) === 0 ? 'fail' : (i + k) % 7 === 0 ? 'na' : 'pass'])),
+        'response-time': ((i * 37) % 400) <= (i % 4 === 0 ? 5 : 240) ? 'pass' : 'fail',
+      },
+      ...(i % 4 === 0 ? { channel: 'chat' } : { channel: 'email' }),
       readiness: 0.5 + ((i * 13) % 50) / 100,
       packId: 'default',
       packVersion: 1,
@@ -143,6 +148,89 @@ async function importFile(page: Page, path: string) {
   await page.setInputFiles('[data-testid="import-file"]', path);
   await page.waitForSelector('[data-testid="import-preview"], [data-testid="import-error"]');
 }
+
+/** An old customer's 10,200 notes (two years old) and three reply records, as a bundle file. */
+async function oldNotesBundle(dir: string): Promise<string> {
+  const now = Date.now();
+  const old = now - 730 * 86_400_000;
+  const data: BundleData = {
+    customers: [{ id: 'old-c', helpdesk: 'zendesk', account: 'acme.zendesk.com', externalId: '9001', name: 'Olive Older', emails: ['olive@example.net'], firstSeen: old, lastSeen: old, updatedAt: old, version: 1 }],
+    visits: [],
+    notes: Array.from({ length: 10_200 }, (_, i) => ({ id: `old-n-${i}`, customerId: 'old-c', text: `Old note ${i}`, tags: [], createdAt: old, updatedAt: old, pinned: false, edits: [], version: 1 })),
+    facts: [],
+    followUps: [],
+    replies: [0, 1, 2].map((i) => ({
+      id: `old-r-${i}`,
+      helpdesk: 'zendesk' as const,
+      account: 'acme.zendesk.com',
+      ticketId: '9001',
+      sentAt: now - i * 3_600_000,
+      responseMs: 30 * 60_000,
+      states: { 'greets-by-name': i ? 'pass' : 'fail', 'response-time': 'pass' },
+      readiness: 0.8,
+      packId: 'default',
+      packVersion: 1,
+    })),
+  };
+  const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length]));
+  const path = join(dir, 'old-notes.json');
+  await writeFile(path, JSON.stringify({ format: 'rapport-bundle', schemaVersion: 1, exportedAt: now, agent: 'Priya', counts, checksum: await dataChecksum(data), data }));
+  return path;
+}
+
+describe('live counts (#14)', () => {
+  it('the retention preview and the counts change right after an import, without a reload; three replies get words, not a chart', async () => {
+    const r = await start();
+    const dash = await dashboard(r, 'data');
+    await ready(dash);
+    const preview = () => dash.textContent('[data-testid="retention-preview"]');
+    await expect.poll(preview).toBe('Older than 12 months: 0 ticket records and 0 notes.');
+    await importFile(dash, await oldNotesBundle(await mkdtemp(join(tmpdir(), 'rapport-old-'))));
+    await dash.click('[data-testid="import-confirm"]');
+    await dash.waitForSelector('[data-testid="import-done"]', { timeout: 30_000 });
+    // The same page, no reload: the live query re-counted when the import's transaction committed.
+    await expect.poll(preview, { timeout: 10_000 }).toBe('Older than 12 months: 0 ticket records and 10,200 notes.');
+    await expect.poll(() => dash.textContent('[data-testid="data-counts"]')).toContain('1 customer, 0 tickets, 10,200 notes');
+    await dash.fill('[data-testid="retention-months"]', '36');
+    await expect.poll(preview).toBe('Older than 36 months: 0 ticket records and 0 notes.');
+
+    await dash.click('[data-testid="nav-quality"]');
+    await dash.waitForSelector('[data-testid="quality-little"]');
+    expect(await dash.textContent('[data-testid="quality-little"]')).toContain('3 replies measured so far, all in one week');
+    expect(await dash.locator('[data-testid="quality-little"] canvas').count()).toBe(0);
+    const shots = process.env.RAPPORT_SHOTS ?? screenshotDir;
+    await mkdir(shots, { recursive: true });
+    await dash.setViewportSize({ width: 1280, height: 720 });
+    await dash.screenshot({ path: join(shots, 'dashboard-quality-little-1280x720-light.png') });
+  });
+});
+
+describe('options in plain words (#14)', () => {
+  it('no rule ids on screen, channel and priority are choices, a bad weight is explained next to it and nothing is saved', async () => {
+    const r = await start();
+    const options = await r.open(`chrome-extension://${r.extensionId}/options.html`);
+    await options.waitForSelector('[data-testid="pack-save"]');
+    const rules = await options.locator('section', { hasText: 'Rules' }).first().textContent();
+    expect(rules).toContain('Greets by name');
+    expect(rules).not.toMatch(/greets-by-name|acknowledges-feelings|response-time/);
+    const firstTarget = options.locator('[data-testid="target-row"]').first();
+    expect(await firstTarget.locator('select').count()).toBe(2);
+    expect(await firstTarget.getByLabel('Channel').evaluate((el) => (el as HTMLSelectElement).value)).toBe('chat');
+    const weight = options.getByLabel('Greets by name weight');
+    await weight.fill('11');
+    const problem = options.locator('[data-testid="problem-weight-greets-by-name"]');
+    await expect.poll(() => problem.textContent()).toBe('Weight goes from 0 (doesn’t count) to 10.');
+    expect(await weight.getAttribute('aria-describedby')).toBe('weight-greets-by-name');
+    // Next to its field: the problem sits in the same table cell as the input.
+    expect(await problem.evaluate((el) => el.closest('td')?.querySelector('input')?.getAttribute('aria-label'))).toBe('Greets by name weight');
+    await options.click('[data-testid="pack-save"]', { force: true }); // aria-disabled: still says why
+    expect(await options.textContent('[data-testid="form-problems"]')).toContain('One field needs a fix');
+    expect(await options.textContent('[data-testid="pack-id"]')).toBe('rapport-default v1');
+    await options.setViewportSize({ width: 1280, height: 720 });
+    await weight.scrollIntoViewIfNeeded();
+    await options.screenshot({ path: join(process.env.RAPPORT_SHOTS ?? screenshotDir, 'options-problem-1280x720-light.png') });
+  });
+});
 
 describe('export and import between two browser profiles', () => {
   it('moves a note to a fresh profile; it shows on the customer’s ticket there; a bad bundle changes nothing', async () => {
@@ -180,7 +268,7 @@ describe('export and import between two browser profiles', () => {
     expect(await dashB.textContent('[data-testid="import-preview"]')).toMatch(/from Priya/);
     await dashB.click('[data-testid="import-confirm"]');
     await dashB.waitForSelector('[data-testid="import-done"]');
-    await expect.poll(statement).toMatch(/[1-9]\d* customers, [1-9]\d* tickets, [1-9]\d* notes/);
+    await expect.poll(statement).toMatch(/[1-9][\d,]* customers?, [1-9][\d,]* tickets?, [1-9][\d,]* notes?/);
 
     const ticketB = await b.open(`${ZENDESK}/102`);
     await expect.poll(() => inSidebar(ticketB, 'note').first().textContent()).toContain(NOTE);
@@ -236,12 +324,37 @@ describe('live dashboard, presentation mode, screenshots', () => {
     await dash.screenshot({ path: join(screenshotDir, `dashboard-import-preview-${scheme}.png`), fullPage: true });
     await dash.click('[data-testid="import-confirm"]');
     await dash.waitForSelector('[data-testid="import-done"]');
+    // The import's two overdue follow-ups reach the toolbar badge (the background recounts after a bulk write).
+    const badge = () =>
+      r.context.serviceWorkers()[0]!.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+    await expect.poll(badge, { timeout: 10_000 }).toBe('2');
     for (const view of ['customers', 'notes', 'follow-ups', 'quality', 'data']) {
       await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#${view}`);
       await ready(dash);
       await dash.waitForTimeout(300);
       await dash.screenshot({ path: join(screenshotDir, `dashboard-${view}-${scheme}.png`) });
     }
+    // The sizes a lead uses (#14): a 1280×720 laptop and a 1920×1080 monitor.
+    const shots = process.env.RAPPORT_SHOTS ?? screenshotDir;
+    await mkdir(shots, { recursive: true });
+    const options = await r.open(`chrome-extension://${r.extensionId}/options.html`);
+    for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+      await dash.setViewportSize({ width: w, height: h });
+      for (const view of ['quality', 'customers', 'follow-ups', 'data']) {
+        await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#${view}`);
+        await ready(dash);
+        await dash.waitForTimeout(300);
+        await dash.screenshot({ path: join(shots, `dashboard-${view}-${w}x${h}-${scheme}.png`) });
+      }
+      await options.setViewportSize({ width: w, height: h });
+      await options.waitForSelector('[data-testid="pack-save"]');
+      await options.screenshot({ path: join(shots, `options-${w}x${h}-${scheme}.png`) });
+    }
+    // The quality chart draws each standard in its own colour.
+    await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#quality`);
+    await ready(dash);
+    expect(await dash.locator('[data-testid="quality-little"]').count()).toBe(0);
+    expect(await dash.textContent('[data-testid="response-targets"]')).toContain('chat 5 min');
     await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#customers`);
     await ready(dash);
     await dash.locator('[data-testid="customer-row"]').filter({ hasText: 'Bruno' }).click();

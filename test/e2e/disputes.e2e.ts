@@ -27,7 +27,7 @@ async function openDana(rapport: Rapport, first = true): Promise<Page> {
   expect(await sidebar(page, 'aside').textContent()).not.toMatch(/First ticket/);
   const visits = await inSidebar(page, 'visit-summary').textContent();
   if (first) expect(visits).toBe('New to Rapport — they say they have written before');
-  else expect(visits).toMatch(/^Seen 1 time, last on /);
+  else expect(visits).toMatch(/^Seen once, last on /);
   return page;
 }
 

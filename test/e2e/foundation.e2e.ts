@@ -35,7 +35,7 @@ describe('on Zendesk', () => {
     expect(await inSidebar(page, 'customer-email').textContent()).toBe('sam.rivera@example.com');
     // The name comes from the page at once; the history comes from the background a moment later:
     // new to Rapport, but the helpdesk's API knows Sam's two earlier tickets (#98, #87).
-    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen 2 times, last on /);
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen twice, last on /);
     await shot(page, 'zendesk-102');
     await page.close();
   });
@@ -120,7 +120,7 @@ describe('notes', () => {
     await expect.poll(() => inSidebar(page, 'note').count()).toBe(1);
     expect(await inSidebar(page, 'note').first().textContent()).toContain('<b>not bold</b>');
     expect(await sidebar(page, 'b').count()).toBe(0);
-    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/Seen 1 time, last on/);
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/Seen once, last on/);
     await page.close();
   });
 

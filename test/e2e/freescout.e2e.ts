@@ -129,7 +129,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await sidebarFor(page, seed.carolRefund, 'Carol Customer');
     expect(await inSidebar(page, 'helpdesk').textContent()).toBe('FreeScout');
     expect(await inSidebar(page, 'customer-email').textContent()).toBe('carol@example.test');
-    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen 1 time, last on /);
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen once, last on /);
     const earlier = inSidebar(page, 'timeline-ticket').filter({ hasText: 'Where is my parcel?' });
     await expect.poll(() => earlier.count()).toBe(1);
     await shot(page, 'freescout-conversation');

@@ -41,7 +41,7 @@ describe('customer memory', () => {
     // Ticket 98 was solved: the "last time" line says so.
     await expect.poll(() => memory(page, 'last-time').textContent()).toMatch(/#98 “Invoice PDF still shows our old address”.*solved/);
     // And the visit line under the name counts those tickets instead of "First time we see this customer".
-    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen 2 times, last on /);
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen twice, last on /);
     expect(await memory(page, 'api-problem').count()).toBe(0);
     await page.close();
   });
@@ -145,9 +145,18 @@ describe('customer memory', () => {
     await memory(page, 'profile-edit').click();
     await memory(page, 'profile-form').locator('[data-field="preferredName"]').fill('Sammy');
     await memory(page, 'profile-form').locator('[data-field="timeZone"]').fill('America/Chicago');
-    await memory(page, 'profile-form').screenshot({ path: join(screenshotDir, 'memory-profile-form.png') });
-    await memory(page, 'profile-form').getByRole('button', { name: 'Save profile' }).click();
+    // Pickers, not "--MM-DD" (#14): month and day choices, the year left empty for every year.
+    const form = memory(page, 'profile-form');
+    expect(await form.locator('[data-field="timeZone"]').getAttribute('list')).toBe('rpm-time-zones');
+    await form.getByRole('button', { name: 'Add a date' }).click();
+    await form.getByLabel('Date 1: what it is').fill('Birthday');
+    // Half a year away: a birthday within two weeks would raise its own cue and crowd the top five.
+    await form.getByLabel('Date 1: month').selectOption(String(((new Date().getMonth() + 6) % 12) + 1));
+    await form.getByLabel('Date 1: day').selectOption('4');
+    await form.screenshot({ path: join(screenshotDir, 'memory-profile-form.png') });
+    await form.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => cue(page, 'preferred-name').textContent()).toBe('Goes by “Sammy” — use it in your greeting');
+    expect(await memory(page, 'profile').textContent()).toMatch(/Birthday (4 [A-Z][a-z]{2}|[A-Z][a-z]{2} 4)/);
     expect(rapport.dialogs).toEqual([]);
     await page.close();
   });

@@ -113,7 +113,7 @@ describe('Visit summary', () => {
   it('first time', () => expect(summary({ ticketsSeen: 0 })).toBe('First time we see this customer'));
   it('seen once, today', () =>
     expect(summary({ ticketsSeen: 1, lastSeen: NOW - 3_600_000 })).toBe(
-      `Seen 1 time, last on ${formatDate(NOW - 3_600_000)} (today)`,
+      `Seen once, last on ${formatDate(NOW - 3_600_000)} (today)`,
     ));
   it('seen 3 times, yesterday', () =>
     expect(summary({ ticketsSeen: 3, lastSeen: NOW - DAY })).toBe(`Seen 3 times, last on ${formatDate(NOW - DAY)} (yesterday)`));

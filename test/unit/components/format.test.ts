@@ -26,10 +26,10 @@ describe('format', () => {
     expect(describeVisits({ ticketsSeen: 2, checking: true }, NOW)).toMatch(/^Seen 2 times/);
     // Never "first time" beside a customer who writes "this is the THIRD time" (issue #12).
     expect(describeVisits({ ticketsSeen: 0, customerSaysRepeat: true }, NOW)).toBe('New to Rapport — they say they have written before');
-    expect(describeVisits({ ticketsSeen: 2 }, NOW)).toBe('Seen 2 times');
+    expect(describeVisits({ ticketsSeen: 2 }, NOW)).toBe('Seen twice');
     expect(describeVisits({ ticketsSeen: 100, ticketsSeenCapped: true }, NOW)).toBe('Seen 100+ times');
     expect(describeVisits({ ticketsSeen: 1, lastSeen: new Date(2026, 10, 1).getTime() }, NOW, 'en-GB')).toBe(
-      'Seen 1 time, last on 1 Nov 2026',
+      'Seen once, last on 1 Nov 2026',
     );
   });
 
@@ -50,5 +50,31 @@ describe('format', () => {
     expect(initials(undefined)).toBe('?');
     expect(initials('👩🏽‍💻 <img> 42 Zoë')).toBe('IZ');
     expect(initials('🎉 ***')).toBe('?');
+  });
+});
+
+describe('one Intl formatting module (#14)', () => {
+  it('plurals and numbers: never "1 notes", never "Seen 1 time"', async () => {
+    const { plural, timesWord } = await import('@/components/format');
+    expect(plural(1, 'note')).toBe('1 note');
+    expect(plural(0, 'note')).toBe('0 notes');
+    expect(plural(10_200, 'note', 'notes', 'en-US')).toBe('10,200 notes');
+    expect(plural(2, 'reply', 'replies')).toBe('2 replies');
+    expect([1, 2, 3].map(timesWord)).toEqual(['once', 'twice', '3 times']);
+  });
+  it('a due time reads the same in the cue line and in the memory panel', async () => {
+    const { dueLabel } = await import('@/components/format');
+    const { cuesFor } = await import('@/lib/memory/cues');
+    const due = Date.UTC(2026, 11, 4, 16, 0);
+    const now = due - 86_400_000;
+    const cue = cuesFor({
+      customer: { id: 'c', helpdesk: 'zendesk', account: 'a', emails: [], firstSeen: now, lastSeen: now },
+      visits: [],
+      notes: [],
+      facts: [],
+      followUps: [{ id: 'f', customerId: 'c', text: 'Call back', dueAt: due, createdAt: now, status: 'open' }],
+      now,
+    } as unknown as Parameters<typeof cuesFor>[0]).find((c) => c.id === 'open-promise');
+    expect(cue?.reason).toContain(`due ${dueLabel(due, now)}`);
   });
 });

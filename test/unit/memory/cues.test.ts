@@ -164,7 +164,7 @@ describe('cues', () => {
 
   it('important-date-soon', () => {
     const soon = input({ customer: customer({ importantDates: [{ label: 'Birthday', date: '--11-28' }] }) });
-    expect(fired(soon).get('important-date-soon')).toMatch(/^Birthday in 3 days \(28 Nov\)/);
+    expect(fired(soon).get('important-date-soon')).toMatch(/^Birthday in 3 days \((28 Nov|Nov 28)\)/);
     const far = input({ customer: customer({ importantDates: [{ label: 'Renewal', date: '2027-03-01' }] }) });
     expect(fired(far).has('important-date-soon')).toBe(false);
   });

@@ -1,8 +1,8 @@
 /** Privacy controls: retention (delete old history and notes) and erasing one customer everywhere. */
-import type { RapportDB } from '../db/db';
-import type { Customer, ReplyRecord } from '../db/types';
-import { updateReplyWeeks } from '../db/reply-stats';
-import { canonicalJson, sha256Hex } from './canonical';
+import type { RapportDB } from './db';
+import type { Customer, ReplyRecord } from './types';
+import { updateReplyWeeks } from './reply-stats';
+import { canonicalJson, sha256Hex } from '../exchange/canonical';
 
 const MONTH_MS = 30.44 * 24 * 3600 * 1000;
 

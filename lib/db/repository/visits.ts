@@ -1,0 +1,114 @@
+/** Tickets of a customer (visited or learned from the helpdesk's API) and the API fetch log. */
+import { isEnded } from '../../memory/status';
+import type { VisitSummary } from '../../messages';
+import { ticketKey, type ApiFetch, type TicketRef, type TicketVisit } from '../types';
+import { countUpTo, COUNT_CAP } from './core';
+import { CustomerRepository } from './customers';
+
+export interface ApiTicket extends TicketRef {
+  subject?: string;
+  status?: string;
+  createdAt: number;
+  updatedAt: number;
+  tags?: string[];
+}
+
+export class VisitRepository extends CustomerRepository {
+  /** Tickets of this customer seen so far, and when last. */
+  async historyOf(customerId: string): Promise<VisitSummary> {
+    // Counted on the index (up to COUNT_CAP) and the latest read off its end: no rows are loaded.
+    const [seen, last] = await Promise.all([countUpTo(this.visitsByLastSeen(customerId), COUNT_CAP), this.visitsByLastSeen(customerId).last()]);
+    if (seen.count === 0) return { ticketsSeen: 0 };
+    return { ticketsSeen: seen.count, ...(seen.capped ? { ticketsSeenCapped: true } : {}), lastSeen: last?.lastSeen };
+  }
+
+  /** The newest `limit` tickets of a customer, newest first (the order of `visitsOf`). */
+  async recentVisitsOf(customerId: string, limit: number): Promise<TicketVisit[]> {
+    return this.visitsByLastSeen(customerId).reverse().limit(limit).toArray();
+  }
+
+  /** Ticket `key` if it belongs to this customer. */
+  async visitOf(key: string, customerId: string): Promise<TicketVisit | undefined> {
+    const visit = await this.database.visits.get(key);
+    return visit?.customerId === customerId ? visit : undefined;
+  }
+
+  /** How many tickets of a customer were first seen at or after `since`, and the earliest of them (index only). */
+  async visitsFirstSeenSince(customerId: string, since: number): Promise<{ count: number; earliestFirstSeen?: number }> {
+    const range = this.database.visits.where('[customerId+firstSeen]').between([customerId, since], [customerId, Infinity], true, true);
+    const [count, keys] = await Promise.all([range.clone().count(), range.clone().limit(1).keys()]);
+    const first = keys[0] as [string, number] | undefined;
+    return { count, earliestFirstSeen: first?.[1] };
+  }
+
+  /** The customer's ticket first seen earliest. */
+  async earliestVisitOf(customerId: string): Promise<TicketVisit | undefined> {
+    return this.database.visits.where('[customerId+firstSeen]').between([customerId, -Infinity], [customerId, Infinity]).first();
+  }
+
+  protected visitsByLastSeen(customerId: string) {
+    return this.database.visits.where('[customerId+lastSeen]').between([customerId, -Infinity], [customerId, Infinity]);
+  }
+
+  /** All tickets of a customer (visited or from the helpdesk's API), newest first. */
+  async visitsOf(customerId: string): Promise<TicketVisit[]> {
+    return this.visitsByLastSeen(customerId).reverse().toArray();
+  }
+
+  /**
+   * Stores tickets learned from the helpdesk's API as `source: 'api'` visits. A ticket the agent
+   * already opened keeps its visit row (only missing subject/status are filled in).
+   */
+  async recordApiTickets(customerId: string, tickets: ApiTicket[]): Promise<number> {
+    const customer = await this.customer(customerId);
+    const { visits, customers } = this.database;
+    return this.database.transaction('rw', visits, customers, async () => {
+      let added = 0;
+      for (const t of tickets) {
+        const id = ticketKey(t);
+        const previous = await visits.get(id);
+        if (previous && previous.source !== 'api') {
+          if (!previous.subject || !previous.status) await visits.put({ ...previous, subject: previous.subject ?? t.subject, status: previous.status ?? t.status });
+          continue;
+        }
+        const solved = isEnded(t.status);
+        await visits.put({
+          id,
+          helpdesk: t.helpdesk,
+          account: t.account,
+          ticketId: t.ticketId,
+          subject: t.subject,
+          status: t.status,
+          customerId: customer.id,
+          firstSeen: t.createdAt,
+          lastSeen: t.updatedAt,
+          source: 'api',
+          tags: t.tags,
+          outcome: solved ? t.status?.toLowerCase() : undefined,
+          closedAt: solved ? t.updatedAt : undefined,
+        });
+        if (!previous) added++;
+      }
+      const earliest = Math.min(...tickets.map((t) => t.createdAt));
+      if (tickets.length && earliest < customer.firstSeen) await customers.update(customer.id, { firstSeen: earliest });
+      return added;
+    });
+  }
+
+  async apiFetch(key: string): Promise<ApiFetch | undefined> {
+    return this.database.apiFetches.get(key);
+  }
+
+  /** Whether the helpdesk API may be asked about this customer now (once per 5 minutes, after Retry-After). */
+  async apiFetchDue(key: string, minIntervalMs = 5 * 60_000): Promise<{ due: boolean; retryAt?: number }> {
+    const last = await this.database.apiFetches.get(key);
+    const now = this.clock.now();
+    if (!last) return { due: true };
+    const retryAt = Math.max(last.fetchedAt + minIntervalMs, last.retryAfter ?? 0);
+    return now >= retryAt ? { due: true } : { due: false, retryAt };
+  }
+
+  async recordApiFetch(row: ApiFetch): Promise<void> {
+    await this.database.apiFetches.put({ ...row });
+  }
+}
