@@ -78,6 +78,7 @@ interface ItemProps {
   shown: boolean;
   onShow(): void;
   onDispute?: () => void;
+  explanations?: ChecklistPanelProps['explanations'];
 }
 
 /**
@@ -85,7 +86,7 @@ interface ItemProps {
  * standard is for, both right under the item (not below the list, where they were off-screen).
  * Colours come from `data-state` on this element (see checklist.css).
  */
-function Item({ item, draft, disputed, shown, onShow, onDispute }: ItemProps) {
+function Item({ item, draft, disputed, shown, onShow, onDispute, explanations }: ItemProps) {
   const presentation = usePresentation();
   const [why, setWhy] = useState(false);
   const explained = explanationOf(item.rule);
@@ -141,7 +142,7 @@ function Item({ item, draft, disputed, shown, onShow, onDispute }: ItemProps) {
         )}
       </div>
       {shown && <Preview draft={draft} marks={item.evidence} />}
-      {why && <WhyItMatters rule={item.rule} id={whyId} />}
+      {why && <WhyItMatters rule={item.rule} id={whyId} team={explanations} />}
     </li>
   );
 }
@@ -200,6 +201,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
       shown={shown === i.rule}
       onShow={() => setShown(shown === i.rule ? undefined : i.rule)}
       onDispute={props.onDispute ? () => void dispute(i) : undefined}
+      explanations={props.explanations}
     />
   );
 

@@ -1,4 +1,5 @@
 /** Props of the reply-checklist panel (issue #4). Owned by the checklist capability. */
+import type { TeamExplanations } from '../../lib/standards/explain';
 
 export type ItemState = 'pass' | 'fail' | 'na';
 
@@ -41,4 +42,6 @@ export interface ChecklistPanelProps {
   disputed?: string[];
   /** "Not right" on an item; `includeText` when the agent ticked "include the text". */
   onDispute?(item: ChecklistItem, includeText: boolean): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** The team's own wording of "Why this matters" (the standards pack's `explanations`). */
+  explanations?: TeamExplanations;
 }

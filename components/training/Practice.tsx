@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { PracticeResult } from '../../lib/training/check';
 import type { ScenarioTicket } from '../../lib/training/ticket';
 import { PRINCIPLES, type Scenario } from '../../lib/training/types';
-import { EXPLAIN } from '../../lib/standards/explain';
+import { EXPLAIN, explanationFor, type TeamExplanations } from '../../lib/standards/explain';
 import type { RuleId } from '../../lib/standards/types';
 import type { ChecklistItem, ChecklistPanelProps } from '../checklist/model';
 import { maskText, setMaskedNames, usePresentation } from '../presentation';
@@ -44,6 +44,7 @@ export function checklistProps(draft: string, result: PracticeResult | undefined
     mood: { label: e.mood.label, words: e.mood.evidence.slice(0, 4).map((w) => w.text) },
     greeting,
     onInsertGreeting: greeting ? onInsert : undefined,
+    explanations: e.explanations,
   };
 }
 
@@ -152,7 +153,7 @@ function Result({ scenario, draft, result, model, problem, presenting }: { scena
           <blockquote class="tr-quote" dir="auto">
             {draft}
           </blockquote>
-          <Items items={result.items} testId="practice-items" presenting={presenting} explain />
+          <Items items={result.items} testId="practice-items" presenting={presenting} explain team={result.evaluation.explanations} />
         </div>
         <div class="rd-card" data-testid="model-answer">
           <h2>Model answer</h2>
@@ -185,7 +186,7 @@ function Result({ scenario, draft, result, model, problem, presenting }: { scena
 }
 
 /** A checklist's items, failing first, each with its why (and "why this matters" for the failing ones). */
-export function Items({ items, testId, presenting, explain }: { items: ChecklistItem[]; testId: string; presenting: boolean; explain?: boolean }) {
+export function Items({ items, testId, presenting, explain, team }: { items: ChecklistItem[]; testId: string; presenting: boolean; explain?: boolean; team?: TeamExplanations }) {
   const shown = items.filter((i) => i.state !== 'na');
   return (
     <ul class="tr-items" data-testid={testId}>
@@ -203,7 +204,7 @@ export function Items({ items, testId, presenting, explain }: { items: Checklist
             <p class="tr-item-why" data-testid="failing-why">
               {presenting ? maskText(i.why) : i.why}
             </p>
-            {explain && i.state === 'fail' && EXPLAIN[i.rule as RuleId] && <p class="tr-item-matters">Why this matters: {EXPLAIN[i.rule as RuleId].why}</p>}
+            {explain && i.state === 'fail' && Object.hasOwn(EXPLAIN, i.rule) && <p class="tr-item-matters">Why this matters: {explanationFor(i.rule as RuleId, team).why}</p>}
           </div>
         </li>
       ))}

@@ -10,6 +10,8 @@ import './options.css';
 import { DEFAULT_PACK, exportPack, ruleSettings, type StandardsPack } from '@/lib/standards/pack';
 import { loadPack, savePack } from '@/lib/standards/pack-store';
 import { RULES } from '@/lib/standards/rules';
+import type { TeamExplanations } from '@/lib/standards/explain';
+import type { RuleId } from '@/lib/standards/types';
 import { CHANNELS, formProblems, PRIORITIES } from '@/lib/standards/pack-form';
 import { Helpdesks } from './helpdesks';
 import { db } from '@/lib/db/db';
@@ -88,6 +90,21 @@ function Options() {
     setPack(result.pack);
     setDraft(result.pack);
     setSaved(message);
+  };
+
+  /**
+   * One rule's wording for the team, saved on its own as a new pack version: unsaved changes to the
+   * rules above stay in the form. Resolves with the problem in plain words, if the pack refused it.
+   */
+  const saveWording = async (id: RuleId, wording: TeamExplanations[RuleId] | undefined): Promise<string | undefined> => {
+    const rest = Object.fromEntries(Object.entries(pack.explanations ?? {}).filter(([rule]) => rule !== id));
+    const explanations = wording ? { ...rest, [id]: wording } : rest;
+    const result = await savePack({ ...pack, version: pack.version + 1, explanations: Object.keys(explanations).length ? explanations : undefined });
+    if (!result.ok) return result.error.replace(/^explanations\.[\w-]+\.(\w+)/, (_m, part: string) => `${WORDING_PART[part] ?? part}`);
+    setPack(result.pack);
+    setDraft({ ...draft, version: result.pack.version, explanations: result.pack.explanations });
+    setSaved(wording ? `Your team's wording saved (version ${result.pack.version}).` : `Back to Rapport's wording (version ${result.pack.version}).`);
+    return undefined;
   };
 
   const setRule = (id: (typeof RULES)[number]['id'], change: Partial<{ on: boolean; weight: number; critical: boolean }>) =>
@@ -284,7 +301,7 @@ function Options() {
       <section data-testid="why-standards">
         <h2>Why each standard matters</h2>
         <p class="muted">What each checklist item asks of a reply, why it matters to the customer, and a good and a weak example.</p>
-        <StandardsExplained order={RULES.map((r) => r.id)} />
+        <StandardsExplained order={RULES.map((r) => r.id)} team={pack.explanations} onSave={saveWording} />
       </section>
 
       <section>
@@ -306,6 +323,9 @@ function Options() {
     </main>
   );
 }
+
+/** A wording part's name as the form shows it, for a problem the pack reports. */
+const WORDING_PART: Record<string, string> = { why: 'Why this matters', checks: 'What the checklist looks for', good: 'The good example', weak: 'The weak example' };
 
 function clean(t: Target): Target {
   const out: Target = { minutes: t.minutes };

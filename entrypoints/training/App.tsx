@@ -177,7 +177,7 @@ export function TrainingApp({ sidebarCss }: { sidebarCss: string }) {
                   <p class="rd-muted">What each checklist item asks of a reply, and why it matters to the customer.</p>
                 </div>
               </div>
-              <StandardsExplained order={RULE_IDS} />
+              <StandardsExplained order={RULE_IDS} team={t.pack.explanations} />
             </div>
           )}
         </main>

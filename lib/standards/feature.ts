@@ -81,6 +81,7 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       now: ctx.now,
       disputed: [...disputed.keys()],
       onDispute: dispute,
+      explanations: evaluation?.explanations,
     };
     ctx.setPanel('checklist', props);
   };

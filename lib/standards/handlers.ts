@@ -43,6 +43,7 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
       critical: RULES.filter((r) => ruleSettings(standards, r.id).critical).map((r) => r.id),
       labels: Object.fromEntries(RULES.map((r) => [r.id, r.label])) as Partial<Record<RuleId, string>>,
       askBeforeSending: standards.askBeforeSending === true,
+      ...(standards.explanations ? { explanations: standards.explanations } : {}),
     };
   },
 

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { ReplyRecord } from '../db/types';
 import { LIMITS, TicketRefSchema, id, millis, text } from '../schema';
 import { RULE_IDS, type Evaluation, type RuleId } from './types';
+import type { TeamExplanations } from './explain';
 
 const RuleIdSchema = v.picklist(RULE_IDS);
 const RuleStateSchema = v.picklist(['pass', 'fail', 'na']);
@@ -52,6 +53,8 @@ export interface ReplyEvaluation extends Evaluation {
   labels: Partial<Record<RuleId, string>>;
   /** The pack asks the agent before a reply with a failing critical item is sent (lib/standards/send-guard.ts). */
   askBeforeSending?: boolean;
+  /** The team's own wording of "Why this matters", where the pack has some (lib/standards/explain.ts). */
+  explanations?: TeamExplanations;
 }
 
 /** Answer type per request type. */

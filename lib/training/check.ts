@@ -39,6 +39,7 @@ export function checkReply(scenario: Scenario, draft: string, pack: StandardsPac
     packVersion: pack.version,
     critical: RULES.filter((r) => ruleSettings(pack, r.id).critical).map((r) => r.id),
     labels: Object.fromEntries(RULES.map((r) => [r.id, r.label])) as Partial<Record<RuleId, string>>,
+    ...(pack.explanations ? { explanations: pack.explanations } : {}),
   };
   const items = checklistItems(full);
   return { evaluation: full, items, score: Math.round(full.readiness * 100), failing: items.filter((i) => i.state === 'fail') };

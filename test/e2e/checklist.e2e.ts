@@ -200,4 +200,42 @@ describe('standards pack editor (options page)', () => {
     await shot(page, 'checklist-options');
     await page.close();
   });
+
+  it('lets a team reword "Why this matters"; the sidebar and the training page say it their way', async () => {
+    const TEAM = 'At Acme we greet every customer by the name they sign with.';
+    const options = await rapport.open(`chrome-extension://${rapport.extensionId}/options.html`);
+    const greets = options.locator('[data-testid="why-standards"] [data-rule="greets-by-name"]');
+    await greets.locator('summary').click();
+    await greets.locator('[data-testid="explain-edit"]').click();
+    // A problem is said next to the field, in plain words, and nothing is saved.
+    await greets.locator('[data-testid="explain-why"]').fill('x'.repeat(601));
+    await greets.locator('[data-testid="explain-save"]').click();
+    await expect.poll(() => greets.locator('[role="alert"]').textContent()).toBe('Why this matters: must be at most 600 characters');
+    await greets.locator('[data-testid="explain-why"]').fill(TEAM);
+    await greets.locator('[data-testid="explain-save"]').click();
+    await expect.poll(() => greets.textContent()).toContain("Your team's words");
+    expect(await greets.textContent()).toContain(TEAM);
+    await shot(options, 'options-team-wording');
+    await options.close();
+
+    const page = await openTicket('101', 'Dana Whitfield');
+    await composer(page, '101').click();
+    await page.keyboard.type('Hello, thanks for writing.');
+    await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('fail');
+    await rule(page, 'greets-by-name').locator('[data-testid="why-toggle"]').click();
+    await expect.poll(() => rule(page, 'greets-by-name').locator('[data-testid="why-it-matters"]').textContent()).toContain(TEAM);
+    await page.close();
+
+    const training = await rapport.open(`chrome-extension://${rapport.extensionId}/training.html#standards`);
+    await expect.poll(() => training.locator('[data-rule="greets-by-name"]').textContent()).toContain(TEAM);
+    await training.close();
+
+    // Back to Rapport's words.
+    const again = await rapport.open(`chrome-extension://${rapport.extensionId}/options.html`);
+    const row = again.locator('[data-testid="why-standards"] [data-rule="greets-by-name"]');
+    await row.locator('summary').click();
+    await row.locator('[data-testid="explain-reset"]').click();
+    await expect.poll(() => row.textContent()).not.toContain(TEAM);
+    await again.close();
+  });
 });
