@@ -14,12 +14,15 @@ export interface ApiTicket extends TicketRef {
 }
 
 export class VisitRepository extends CustomerRepository {
-  /** Tickets of this customer seen so far, and when last. */
+  /**
+   * Tickets of this customer seen so far, and when last: when they last wrote on the newest one where
+   * the page showed it (as "Last time" and its cue say), else when it was last open.
+   */
   async historyOf(customerId: string): Promise<VisitSummary> {
     // Counted on the index (up to COUNT_CAP) and the latest read off its end: no rows are loaded.
     const [seen, last] = await Promise.all([countUpTo(this.visitsByLastSeen(customerId), COUNT_CAP), this.visitsByLastSeen(customerId).last()]);
     if (seen.count === 0) return { ticketsSeen: 0 };
-    return { ticketsSeen: seen.count, ...(seen.capped ? { ticketsSeenCapped: true } : {}), lastSeen: last?.lastSeen };
+    return { ticketsSeen: seen.count, ...(seen.capped ? { ticketsSeenCapped: true } : {}), lastSeen: last?.lastCustomerMessageAt ?? last?.lastSeen };
   }
 
   /** The newest `limit` tickets of a customer, newest first (the order of `visitsOf`). */

@@ -75,6 +75,9 @@ describe('openTicket', () => {
     time += 86_400_000;
     await repo.openTicket(snapshot({ ticketId: '98', messages: [{ role: 'customer', at: at(nineDaysAgo + 5_000), text: 'Hello?', public: true }] }));
     expect((await database.visits.get('zendesk:acme.zendesk.com:98'))?.firstSeen).toBe(nineDaysAgo);
+    // The visit line's "last on" is when they last wrote on the newest ticket, not when we opened it.
+    const next = await repo.openTicket(snapshot({ ticketId: '100' }));
+    expect(next.history).toMatchObject({ ticketsSeen: 2, lastSeen: nineDaysAgo + 5_000 });
   });
 
   it('recognises the same person on another helpdesk by email', async () => {
