@@ -8,19 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { evaluateReply } from '../lib/standards/engine';
 import { DEFAULT_PACK } from '../lib/standards/pack';
-const customerBase =
-  "This is the THIRD time I'm writing about this. You charged me TWICE for March and nobody has fixed it. " +
-  'Can you tell me when the refund will arrive? I need to know how to download the corrected invoice. ' +
-  "I'm honestly worried because our accountant closes the books on Friday and I don't want a dispute. ";
-const draftBase =
-  "I'm so sorry you were charged twice for March, and that you had to write three times. I've refunded the duplicate $249 just now; " +
-  "you'll see it on your statement within 3–5 business days. The corrected invoice is under Billing → Invoices: https://help.example.com/articles/invoices. " +
-  'I have also added a note to your account so that nobody asks you to explain it again. ';
-const fill = (base: string, size: number) => base.repeat(Math.ceil(size / base.length)).slice(0, size);
-const customer = fill(customerBase, 2000);
-const head = 'Hi Dana,\n\n';
-const tail = '\n\nLet me know if anything else looks off.\n\nAlex';
-const draft = `${head}${fill(draftBase, 3000 - head.length - tail.length)}${tail}`;
+import { customer, draft } from './lib/engine-inputs';
 const now = Date.now();
 const N = Number(process.env.N ?? 1000);
 const times: number[] = [];
