@@ -260,7 +260,8 @@ function ResizeHandle({ width, onResize, onDragStart }: { width: number; onResiz
   const start = useRef<{ x: number; width: number } | undefined>(undefined);
   const down = (e: PointerEvent) => {
     if (e.button !== 0) return;
-    e.preventDefault();
+    e.preventDefault(); // no text selection while dragging…
+    (e.currentTarget as HTMLElement).focus(); // …which also stops the focus a click gives: the arrow keys work next
     start.current = { x: e.screenX, width };
     // A drag leaves this frame as soon as it widens the panel: the page side follows the pointer
     // there (pointer capture does not reach across to the helpdesk's page).
