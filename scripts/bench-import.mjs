@@ -2,8 +2,8 @@
 /**
  * Import benchmark (issue #14): Rapport's import of a large bundle ÷ bare IndexedDB puts of the same
  * rows, measured side by side in one browser run. Prints JSON.
- *  - profile A is seeded (scripts/lib/large-data.mjs) and exported through the Data view: the bundle;
- *  - in profile B, rounds alternate "import, then baseline" and "baseline, then import":
+ *  - the profile is seeded (scripts/lib/large-data.mjs) and exported through the Data view: the bundle;
+ *  - then rounds alternate "import, then baseline" and "baseline, then import":
  *    import: file chosen → preview → confirm → done, through the Data view, with its phases
  *      (read + check, preview plan, apply = plan again + write in one transaction);
  *    baseline: an extension page reads the schema of Rapport's database as it is (stores, key paths,
@@ -28,6 +28,7 @@ const CUSTOMERS = opt('--customers', 50_000);
 const RECORDS = opt('--records', 500_000);
 const ROUNDS = opt('--rounds', 2);
 const TIMEOUT = 10 * 60_000;
+const log = (what) => process.stderr.write(`bench-import: ${what}\n`);
 const MB = 1024 * 1024;
 const ext = resolve('.output/chrome-mv3');
 if (!args.includes('--no-build') || !existsSync(join(ext, 'manifest.json'))) execSync('npx wxt build', { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -37,32 +38,26 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Seeds a profile and exports it through the Data view; answers the bundle's path. */
-async function makeBundle(server, dir) {
-  const profile = mkdtempSync(join(tmpdir(), 'rapport-bench-imp-a-'));
-  const context = await launchWithExtension({ extensionPath: ext, port: server.port, headless: true, userDataDir: profile });
-  try {
-    const base = `chrome-extension://${await extensionId(context)}`;
-    const page = await context.newPage();
-    await page.goto(`${base}/popup.html`);
-    await page.waitForTimeout(500);
-    const seeded = await seed(page, CUSTOMERS, RECORDS);
-    await page.goto(`${base}/dashboard.html#data`);
-    await page.waitForSelector('[data-testid="export"]');
-    const path = join(dir, 'bundle.json');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('[data-testid="export"]')]);
-    await download.saveAs(path);
-    return { path, seeded };
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+/** Seeds Rapport's database and exports it through the Data view; answers the bundle's path. */
+async function makeBundle(context, base, dir) {
+  const page = await context.newPage();
+  await page.goto(`${base}/popup.html`);
+  await page.waitForTimeout(500);
+  const seeded = await seed(page, CUSTOMERS, RECORDS);
+  await page.goto(`${base}/dashboard.html#data`);
+  await page.waitForSelector('[data-testid="export"]');
+  const path = join(dir, 'bundle.json');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('[data-testid="export"]')]);
+  await download.saveAs(path);
+  await page.close();
+  return { path, seeded };
 }
 
 /** Empties every store of Rapport's database (as a fresh profile has it), from an extension page. */
 async function emptyRapport(context, base) {
   const page = await context.newPage();
-  await page.goto(`${base}/popup.html`);
+  // A page of the extension's origin that runs no script of its own.
+  await page.goto(`${base}/manifest.json`);
   await page.evaluate(
     () =>
       new Promise((res, rej) => {
@@ -92,6 +87,7 @@ async function importOnce(page, base, bundlePath, live) {
       await page.waitForSelector('[data-testid="import-preview"], [data-testid="import-error"]', { timeout: TIMEOUT });
       const error = await page.$('[data-testid="import-error"]');
       if (error) throw new Error(`import refused: ${await error.textContent()}`);
+      log('preview shown');
       await page.click('[data-testid="import-confirm"]');
       await page.waitForSelector('[data-testid="import-done"], [data-testid="import-error"]', { timeout: TIMEOUT });
       const failed = await page.$('[data-testid="import-error"]');
@@ -102,7 +98,9 @@ async function importOnce(page, base, bundlePath, live) {
   const phases = await page.evaluate(() => {
     const done = document.querySelector('[data-testid="import-done"]');
     const [read, preview] = (done?.getAttribute('data-phases') ?? '').split(',').map(Number);
-    return { read, preview, apply: Number(done?.getAttribute('data-ms')) };
+    const at = (m) => performance.getEntriesByName(`rapport:import:${m}`).at(-1)?.startTime ?? NaN;
+    const inside = { plan: at('planned') - at('start'), write: at('written') - at('planned'), commit: at('committed') - at('written') };
+    return { read, preview, apply: Number(done?.getAttribute('data-ms')), ...Object.fromEntries(Object.entries(inside).map(([k, v]) => [k, Math.round(v)])) };
   });
   return { ...run, phases };
 }
@@ -114,7 +112,8 @@ async function importOnce(page, base, bundlePath, live) {
  */
 async function baselineOnce(context, base) {
   const page = await context.newPage();
-  await page.goto(`${base}/popup.html`);
+  // A page of the extension's origin that runs no script of its own.
+  await page.goto(`${base}/manifest.json`);
   const out = await page.evaluate(async () => {
     const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
     const src = await req(indexedDB.open('rapport'));
@@ -169,19 +168,26 @@ async function main() {
   const result = { customers: CUSTOMERS, records: RECORDS, targets: { ratio: 1.5, peakLiveHeapMB: 200 }, loadAverageBefore: loadavg().map((x) => Math.round(x * 10) / 10) };
   let context;
   try {
-    let t = Date.now();
-    const bundle = await makeBundle(server, dir);
+    // One profile: seeded, exported, then emptied store by store before each import (an empty
+    // profile, as far as Rapport's database goes).
+    context = await launchWithExtension({ extensionPath: ext, port: server.port, headless: true, userDataDir: profile });
+    const base = `chrome-extension://${await extensionId(context)}`;
+    const t = Date.now();
+    const bundle = await makeBundle(context, base, dir);
     result.seedAndExportMs = Date.now() - t;
     result.seeded = bundle.seeded;
     result.fileMB = Math.round(statSync(bundle.path).size / MB);
-    context = await launchWithExtension({ extensionPath: ext, port: server.port, headless: true, userDataDir: profile });
-    const base = `chrome-extension://${await extensionId(context)}`;
+    context.on('close', () => log('browser closed'));
     const page = await context.newPage();
+    page.on('crash', () => log('page crashed'));
+    page.on('console', (m) => m.type() === 'error' && log(`page: ${m.text().slice(0, 300)}`));
+    page.on('pageerror', (e) => log(`page error: ${String(e).slice(0, 300)}`));
     result.rounds = [];
     // Round 0: import into the empty profile, then the baseline of its rows; round 1: the baseline
     // (rows still from the last import), then empty and import; and so on, alternating.
     for (let round = 0; round < ROUNDS; round++) {
       const entry = { order: round % 2 ? 'baseline, import' : 'import, baseline' };
+      log(`round ${round}`);
       if (round % 2) entry.baseline = await baselineOnce(context, base);
       await emptyRapport(context, base);
       entry.import = await importOnce(page, base, bundle.path, false);
