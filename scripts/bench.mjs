@@ -11,8 +11,9 @@
  *   typing     scripts/bench-checklist-typing.mjs keystroke → frame with Rapport ÷ a static copy in a frame (and ÷ without), CKEditor + plain
  *   memory     scripts/bench-memory.mjs           50k customers / 500k records: open ticket → cues (DB part)
  *   dashboard  scripts/bench-dashboard.mjs        same data: first page, search, export, import
+ *   import     scripts/bench-import.mjs           same data: import ÷ bare IndexedDB puts of the same rows (ratio), peak heap
  *
- * Options: --quick skips the two large-data runs (memory, dashboard: several minutes each);
+ * Options: --quick skips the large-data runs (memory, dashboard, import: several minutes each);
  * --only a,b runs just those parts.
  */
 import { execFileSync, execSync } from 'node:child_process';
@@ -29,6 +30,7 @@ const parts = [
   { name: 'typing', cmd: ['node', 'scripts/bench-checklist-typing.mjs', '--no-build'] },
   { name: 'memory', cmd: ['node', 'scripts/bench-memory.mjs', '--no-build'], large: true },
   { name: 'dashboard', cmd: ['node', 'scripts/bench-dashboard.mjs', '--no-build'], large: true },
+  { name: 'import', cmd: ['node', 'scripts/bench-import.mjs', '--no-build'], large: true },
 ].filter((p) => (only ? only.includes(p.name) : !(quick && p.large)));
 
 execSync('npx wxt build', { stdio: ['ignore', 'ignore', 'inherit'] });

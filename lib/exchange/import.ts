@@ -14,7 +14,7 @@
 import type { Table } from 'dexie';
 import type { RapportDB } from '../db/db';
 import type { Customer, Fact, FollowUp, Note, ReplyRecord, TicketVisit } from '../db/types';
-import { writeBulk } from '../db/bulk';
+import { tablesChanged, writeBulk } from '../db/bulk';
 import { sameRow } from './canonical';
 import { TABLES, type Bundle, type TableName } from './format';
 import { BundleError } from './read';
@@ -312,10 +312,19 @@ export interface ImportProgress {
   total: number;
 }
 
+/** Phases of the last import, for the benchmark (scripts/bench-import.mjs). */
+const mark = (phase: string) => globalThis.performance?.mark(`rapport:import:${phase}`);
+
 export async function applyImport(database: RapportDB, bundle: Bundle, onProgress?: (p: ImportProgress) => void): Promise<ImportPlan> {
-  return database.transaction('rw', [...TABLES.map((t) => database.table(t)), database.replyWeeks, database.accounts], async () => {
-    const plan = await planImport(database, bundle);
-    await writeBulk(database, plan.newAccounts, TABLES.map((t) => [t, plan.writes[t]] as const), onProgress);
-    return plan;
+  const plan = await database.transaction('rw', [...TABLES.map((t) => database.table(t)), database.replyWeeks, database.accounts], async () => {
+    mark('start');
+    const planned = await planImport(database, bundle);
+    mark('planned');
+    await writeBulk(database, planned.newAccounts, TABLES.map((t) => [t, planned.writes[t]] as const), onProgress);
+    mark('written');
+    return planned;
   });
+  mark('committed');
+  tablesChanged(database, [...TABLES.filter((t) => plan.writes[t].length), 'replyWeeks', 'accounts']);
+  return plan;
 }

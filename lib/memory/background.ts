@@ -8,6 +8,8 @@
 import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/db';
 import { Repository, systemClock } from '../db/repository';
+import type { FollowUp } from '../db/types';
+import { plural } from '../../components/intl';
 import { startFactMenu } from './fact-menu';
 
 export const FOLLOW_UP_ALARM = 'rapport:follow-ups';
@@ -22,6 +24,27 @@ const action = (): ActionApi | undefined => {
   return b.action ?? b.browserAction;
 };
 
+/** Above this many follow-ups falling due at once, one notification tells how many. */
+const NOTIFY_EACH_UP_TO = 3;
+
+async function notifyOne(repo: Repository, followUp: FollowUp): Promise<void> {
+  let who = '';
+  try {
+    const customer = await repo.customer(followUp.customerId);
+    who = customer.preferredName ?? customer.name ?? customer.emails[0] ?? '';
+  } catch {
+    // The customer was removed: still remind.
+  }
+  await safely(() =>
+    browser.notifications.create(`rapport-followup:${followUp.id}`, {
+      type: 'basic',
+      iconUrl: ICON,
+      title: who ? `Follow-up due: ${who}` : 'Follow-up due',
+      message: followUp.text,
+    }),
+  );
+}
+
 /**
  * Notifies follow-ups that just fell due (once each), sets the badge to the number of open due
  * follow-ups, and arms one alarm for the next due time.
@@ -29,22 +52,18 @@ const action = (): ActionApi | undefined => {
 export async function rescheduleFollowUps(repo: Repository, now: number): Promise<void> {
   const due = await repo.dueFollowUps(now);
   const fresh = due.filter((f) => !f.notifiedAt);
-  for (const followUp of fresh) {
-    let who = '';
-    try {
-      const customer = await repo.customer(followUp.customerId);
-      who = customer.preferredName ?? customer.name ?? customer.emails[0] ?? '';
-    } catch {
-      // The customer was removed: still remind.
-    }
+  if (fresh.length > NOTIFY_EACH_UP_TO) {
+    // Many at once (an imported bundle with old promises): one notification, not thousands.
     await safely(() =>
-      browser.notifications.create(`rapport-followup:${followUp.id}`, {
+      browser.notifications.create('rapport-followups-due', {
         type: 'basic',
         iconUrl: ICON,
-        title: who ? `Follow-up due: ${who}` : 'Follow-up due',
-        message: followUp.text,
+        title: `${plural(fresh.length, 'follow-up')} are due`,
+        message: 'They are listed under Follow-ups in the dashboard.',
       }),
     );
+  } else {
+    for (const followUp of fresh) await notifyOne(repo, followUp);
   }
   if (fresh.length) await repo.markNotified(fresh.map((f) => f.id));
   await safely(async () => {

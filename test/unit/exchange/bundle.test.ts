@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { liveQuery } from 'dexie';
 import {
   applyImport,
   BundleError,
@@ -221,14 +222,34 @@ describe('import', () => {
     await target.customers.put(dana({ id: 'someone-else', externalId: 'x', emails: ['x@example.com'] }));
     const before = await databaseDigest(target);
     const bundle = await parseBundle(text);
-    // The last table written fails: everything written before it in the import must be rolled back.
-    const fail = () => {
-      throw new Error('disk full');
-    };
-    target.replies.hook('creating', fail);
-    await expect(applyImport(target, bundle)).rejects.toThrow('disk full');
-    target.replies.hook('creating').unsubscribe(fail);
+    // The last table written fails in IndexedDB itself (the import writes below Dexie): everything
+    // written before it in the import must be rolled back.
+    const put = IDBObjectStore.prototype.put;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'replies') throw new DOMException('disk full', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    try {
+      await expect(applyImport(target, bundle)).rejects.toThrow('disk full');
+      expect(spy.mock.contexts.some((store) => (store as IDBObjectStore).name === 'notes')).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
     expect(await databaseDigest(target)).toBe(before);
+  });
+
+  it('tells live queries what it wrote (its rows go below Dexie, which would otherwise have told them)', async () => {
+    const { text } = await exported();
+    const target = freshDb();
+    const counts: number[] = [];
+    const live = liveQuery(() => target.notes.count()).subscribe((n) => counts.push(n));
+    try {
+      await vi.waitFor(() => expect(counts).toEqual([0]));
+      await applyImport(target, await parseBundle(text));
+      await vi.waitFor(() => expect(counts.at(-1)).toBe(JSON.parse(text).counts.notes));
+    } finally {
+      live.unsubscribe();
+    }
   });
 
   it('stores hostile strings as plain text', async () => {

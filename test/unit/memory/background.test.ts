@@ -47,4 +47,22 @@ describe('due follow-ups', () => {
     expect(badge).toHaveBeenLastCalledWith({ text: '1' });
     expect((await browser.alarms.get(FOLLOW_UP_ALARM))?.scheduledTime).toBe(Date.UTC(2026, 10, 25, 9) + 60_000);
   });
+
+  it('many falling due at once (an imported bundle) give one notification that says how many, once', async () => {
+    const create = vi.spyOn(browser.notifications, 'create');
+    create.mockClear();
+    const { customer } = await repo.openTicket({
+      helpdesk: 'zendesk',
+      account: 'a.zendesk.com',
+      ticketId: '1',
+      url: 'https://a.zendesk.com/agent/tickets/1',
+      requester: { name: 'Sam Rivera', email: 'sam@example.com' },
+      messages: [],
+    });
+    for (let i = 0; i < 5; i++) await repo.addFollowUp({ customerId: customer.id, text: `Promise ${i}`, dueAt: time - 1000 * (i + 1) });
+    await rescheduleFollowUps(repo, time);
+    await rescheduleFollowUps(repo, time);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create.mock.calls[0]![1]).toMatchObject({ title: '5 follow-ups are due' });
+  });
 });
