@@ -6,7 +6,7 @@
  * Every selector below was read off FreeScout 1.8.145's Blade templates (resources/views/…) and
  * checked on its running pages (test/fixtures/freescout/, saved by scripts/freescout/save-fixtures.mjs).
  */
-import { attempt, ctrlEnter, documentOf, emailIn, fieldOf, idFromHref, MAX, pageUrl, prune, textOf, valueOf } from './dom';
+import { attempt, ctrlEnter, documentOf, emailIn, fieldOf, idFromHref, MAX, pageUrl, prune, shownTime, textOf, valueOf } from './dom';
 import type { ConversationMessage, HelpdeskAdapter, ReadableField, ReadResult, Requester } from './types';
 
 export const freescoutSelectors = {
@@ -75,29 +75,13 @@ function readRequester(root: ParentNode): Requester {
   });
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/**
- * A thread's time from FreeScout's tooltip ("Dec 2, 2026 17:02", "Dec 2, 2026 05:02pm"), read as
- * the browser's local time (the agent's FreeScout time zone is normally theirs); ISO 8601, or
- * undefined for anything else.
- */
-export function freescoutTime(shown: string | null | undefined): string | undefined {
-  const m = /^\s*([a-z]{3})\w* (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2})\s*([ap]m)?\s*$/i.exec(shown ?? '');
-  const month = m ? MONTHS.indexOf(m[1]!.toLowerCase()) : -1;
-  if (!m || month < 0) return undefined;
-  let hour = Number(m[4]);
-  if (m[6]) hour = (hour % 12) + (m[6].toLowerCase() === 'pm' ? 12 : 0);
-  const at = new Date(Number(m[3]), month, Number(m[2]), hour, Number(m[5]));
-  return at.getDate() === Number(m[2]) && hour < 24 ? at.toISOString() : undefined;
-}
-
 function readMessage(thread: Element): ConversationMessage | undefined {
   const kind = Array.from(thread.classList).map((c) => ROLE[c]).find(Boolean);
   const body = thread.querySelector(S.body);
   if (!kind || !body) return undefined;
   const date = thread.querySelector(S.date);
-  const at = freescoutTime(date?.getAttribute('data-original-title') || date?.getAttribute('title'));
+  // The agent's local time as FreeScout shows it ("Dec 2, 2026 17:02" / "05:02pm"): dom.ts's reader.
+  const at = shownTime(date?.getAttribute('data-original-title') || date?.getAttribute('title'), Date.now());
   return prune<ConversationMessage>({ ...kind, author: fieldOf(thread.querySelector(S.author)), at, text: textOf(body) });
 }
 

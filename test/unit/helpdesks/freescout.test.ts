@@ -1,4 +1,7 @@
-import { freescout, freescoutSelectors, freescoutTime } from '../../../lib/helpdesks/freescout';
+import { freescout, freescoutSelectors } from '../../../lib/helpdesks/freescout';
+import { shownTime } from '../../../lib/helpdesks/dom';
+
+const freescoutTime = (shown: string | undefined) => shownTime(shown, Date.UTC(2026, 11, 3));
 import { adapterFor } from '../../../lib/helpdesks';
 import type { ReadResult, TicketSnapshot } from '../../../lib/helpdesks/types';
 import { fixtureUrl, loadFixture } from '../../helpers/fixture';
