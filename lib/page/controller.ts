@@ -17,6 +17,7 @@ import type { FeatureContext, SentReply, TicketFeature } from './features';
 import { composerText } from './composer';
 import { askIdentity, refineSnapshot, type IdentityDeps } from './identity';
 import { maskPage, type MaskedRequester, type PageMask } from './page-mask';
+import { watchComposing } from './composing';
 
 export interface SidebarView {
   /** `collapsed`: the agent's choice; `composing`: the agent is in this ticket's composer. */
@@ -417,33 +418,17 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   check();
   return { toggleCollapsed, check, setPresentation };
 
-  /**
-   * Whether the agent is writing: focus in the ticket's composer. Moving into the sidebar (its host
-   * element takes the page's focus) keeps it; leaving for the rest of the page ends it after a short
-   * pause, so that a click that passes through the page does not reshuffle the panel.
-   */
   function watchComposer() {
-    const now = () => {
-      const active = doc.activeElement;
-      if (!active || !session) return false;
-      if (active.localName === 'rapport-sidebar') return composing;
-      return !!adapter.composer(doc, session.ticketId)?.contains(active);
-    };
-    let leaving: ReturnType<typeof setTimeout> | undefined;
-    const update = () => {
-      clearTimeout(leaving);
-      const next = now();
-      if (next === composing) return;
-      if (next) return set(true);
-      leaving = setTimeout(() => now() || set(false), 400);
-    };
-    const set = (value: boolean) => {
-      composing = value;
-      rerender();
-    };
-    doc.addEventListener('focusin', update, { capture: true, signal });
-    doc.addEventListener('focusout', () => queueMicrotask(update), { capture: true, signal });
-    signal.addEventListener('abort', () => clearTimeout(leaving), { once: true });
+    watchComposing({
+      doc,
+      signal,
+      inComposer: (element) => !!session && !!adapter.composer(doc, session.ticketId)?.contains(element),
+      current: () => composing,
+      onChange: (value) => {
+        composing = value;
+        rerender();
+      },
+    });
   }
 }
 

@@ -412,6 +412,7 @@ describe('controller: the agent in the composer (issue #14)', () => {
     });
     await flush();
     expect(composing.at(-1)).toBe(false);
+    editor.dispatchEvent(new Event('pointerdown', { bubbles: true })); // the agent clicks into it
     editor.focus();
     expect(composing.at(-1)).toBe(true);
     host.focus(); // a click in the sidebar frame: the page sees its host take focus
@@ -423,6 +424,34 @@ describe('controller: the agent in the composer (issue #14)', () => {
     expect(composing.at(-1)).toBe(true); // not at once: a click passing through the page reshuffles nothing
     await new Promise((r) => setTimeout(r, 450));
     expect(composing.at(-1)).toBe(false);
+  });
+
+  it('does not fold the customer’s card when the helpdesk focuses its composer on its own, only once the agent types or clicks there', async () => {
+    const el = pane('1', 'Sam', 'sam@example.com');
+    const editor = document.createElement('div');
+    editor.contentEditable = 'true';
+    editor.tabIndex = 0;
+    el.append(editor);
+    const host = document.createElement('rapport-sidebar');
+    host.tabIndex = 0;
+    document.body.append(host);
+    const composing: boolean[] = [];
+    start({
+      adapter: { ...adapter, composer: (root, id) => root.querySelector<HTMLElement>(`[data-ticket="${id}"] [contenteditable]`) },
+      createView: () => ({ render: (_s, _c, _p, writing) => composing.push(writing ?? false), remove: () => undefined }),
+    });
+    await flush();
+    editor.focus(); // the page's own autofocus: no click, no key
+    await flush();
+    expect(composing.at(-1)).toBe(false);
+    editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'H', bubbles: true }));
+    expect(composing.at(-1)).toBe(true);
+    // Into the sidebar (its insert helper) and back by the sidebar's own hand: still writing.
+    host.focus();
+    editor.focus();
+    await flush();
+    await new Promise((r) => setTimeout(r, 450));
+    expect(composing.at(-1)).toBe(true);
   });
 
   it('lets the view take a toggle it handles itself (opening a tab it collapsed on its own)', async () => {
