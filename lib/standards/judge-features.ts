@@ -14,10 +14,12 @@ import { memoText } from './memo';
 import { customerCues, replyCues } from './cues';
 
 /** The phrase lists' readings, kept for the last few texts (the customer's message stays put while the agent types). */
-const moodOfText = memoText(moodOf);
-export const stepsOf = memoText(stepPhrases);
-export const acknowledgementOf = memoText(acknowledgement);
-const tagsOf = memoText(keywordTags);
+// Wrapped, not passed: the rules import this module back (next-step → judge → here), and a module
+// loader that runs imports as objects (vite-node: `npm run train`) has not filled them in yet.
+const moodOfText = memoText((text: string) => moodOf(text));
+export const stepsOf = memoText((text: string) => stepPhrases(text));
+export const acknowledgementOf = memoText((draft: string, customer: string) => acknowledgement(draft, customer));
+const tagsOf = memoText((text: string) => keywordTags(text));
 
 /** Caps per evaluation (bounded work, issue #15): longer text is judged on its first part. */
 export const LIMITS = { customerChars: 2_500, draftChars: 5_000, messages: 20, clauses: 60, asks: 8 } as const;
