@@ -45,7 +45,8 @@ export default defineContentScript({
     const offHere = (hosts: unknown) => Array.isArray(hosts) && hosts.includes(location.host);
     let running: { controller?: Controller; stop: AbortController } | undefined;
     // The sidebar frame starts loading as soon as we know Rapport is on here, while the page is
-    // still loading; the controller renders into it once the DOM is parsed.
+    // still loading, and the controller with it: it shows the ticket as soon as the parser has put
+    // it on the page, and looks the customer up once the DOM is parsed (ControllerDeps.parsed).
     const start = (whenParsed: Promise<void>) => {
       const stop = childController(ctx.signal);
       const frame = createSidebarFrame(document, () => ctx.abort('Rapport was reloaded or removed'), {
@@ -54,19 +55,16 @@ export default defineContentScript({
         saveWidth: (width) => void browser.storage.local.set({ [PREF.sidebarWidth]: width }),
       });
       stop.signal.addEventListener('abort', () => frame.destroy(), { once: true });
-      const run: NonNullable<typeof running> = { stop };
-      running = run;
-      void whenParsed.then(() => {
-        if (!stop.signal.aborted) run.controller = startRapport(stop.signal, frame);
-      });
+      running = { stop, controller: startRapport(stop.signal, frame, whenParsed) };
     };
     let adapter: HelpdeskAdapter;
     let pattern: string | undefined;
-    const startRapport = (signal: AbortSignal, frame: SidebarFrame) => startController(
+    const startRapport = (signal: AbortSignal, frame: SidebarFrame, parsed: Promise<void>) => startController(
       {
         adapter,
         pattern,
         document,
+        parsed,
         href: () => location.href,
         request,
         createView: (handlers) => frame.view(handlers),

@@ -57,6 +57,13 @@ export interface ControllerDeps {
   rereadMs?: number;
   /** The helpdesk API call (tests pass a fake fetch); the adapter's `identityApi` says what to ask. */
   fetcher?: IdentityDeps['fetcher'];
+  /**
+   * Resolves once the page's HTML is parsed (DOMContentLoaded); absent: it is. Until then the
+   * sidebar already shows what the page has parsed so far (a server-rendered ticket's header comes
+   * long before the page's scripts have run), but the customer is looked up only in the whole DOM:
+   * an email further down must not first create a record keyed by the name alone.
+   */
+  parsed?: Promise<void>;
 }
 
 export interface Controller {
@@ -72,6 +79,8 @@ interface Session {
   controller: AbortController;
   /** Something on the page changed. */
   poke(): void;
+  /** Reads the ticket now (the page finished parsing). */
+  read(): void;
   addNote(text: string): Promise<NoteSaveResult>;
   showAllNotes(): Promise<void>;
   state(): SidebarState | undefined;
@@ -241,9 +250,13 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     };
 
     const lookUp = async (snap: TicketSnapshot, who: string | undefined, previousCustomerId?: string) => {
+      if (parsedRead) await parsedRead;
+      // The parsed page was read first: it looks up whoever it found there.
+      if (sessionSignal.aborted || who !== identity) return;
+      const latest = snapshot ?? snap; // the parsed page's read, when it came meanwhile
       const reply = apiIdentity
-        ? await deps.request({ type: 'ticket.identify', snapshot: snap, previousCustomerId, profile: profileOf(apiIdentity) })
-        : await deps.request({ type: 'ticket.open', snapshot: snap });
+        ? await deps.request({ type: 'ticket.identify', snapshot: latest, previousCustomerId, profile: profileOf(apiIdentity) })
+        : await deps.request({ type: 'ticket.open', snapshot: latest });
       if (!askedApi && !sessionSignal.aborted) {
         // After the first answer, so the sidebar shows the page's read first and a record made from
         // the name alone exists to be merged into the right one.
@@ -370,6 +383,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       ticketId,
       controller,
       poke,
+      read,
       state: () => current,
       async showAllNotes() {
         if (!customerId) return;
@@ -415,6 +429,9 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   );
 
   watchComposer();
+  // The whole page is there now: read it at once (a debounced re-read would wait for quiet). Lookups
+  // wait for this read (declared before the first check(), which is what opens a session).
+  const parsedRead = deps.parsed?.then(() => (session ? session.read() : check()));
   check();
   return { toggleCollapsed, check, setPresentation };
 

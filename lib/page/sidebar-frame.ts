@@ -109,7 +109,8 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   let destroyed = false;
 
   const attach = () => {
-    if (destroyed || host.isConnected) return;
+    // Before <body> exists (the controller may render while the page is parsed) the observer below attaches it.
+    if (destroyed || host.isConnected || !doc.body) return;
     (doc.head ?? root).append(pageStyle);
     root.append(host); // after <body>: the parser adds nothing to <html> after it
   };

@@ -546,3 +546,43 @@ describe('controller: identity from the helpdesk API', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('controller: a server-rendered page still being parsed (time to sidebar, #13/#15)', () => {
+  const parsing = () => {
+    let done!: () => void;
+    const parsed = new Promise<void>((resolve) => (done = resolve));
+    return { parsed, done };
+  };
+
+  it('shows the customer as soon as the ticket is parsed, and looks them up only once the page is', async () => {
+    const page = parsing();
+    const el = pane('1', 'Sam Rivera');
+    start({ parsed: page.parsed });
+    await flush();
+    expect(last()).toMatchObject({ kind: 'ticket', customer: { name: 'Sam Rivera' } });
+    expect(requests.filter((r) => r.type === 'ticket.open')).toHaveLength(0);
+    // The email comes further down the HTML, before the parser is done.
+    el.dataset.email = 'sam@example.com';
+    page.done();
+    await flush();
+    await flush();
+    const opened = requests.filter((r) => r.type === 'ticket.open') as RequestOf<'ticket.open'>[];
+    expect(opened).toHaveLength(1); // never a record keyed by the name alone
+    expect(opened[0]!.snapshot.requester).toEqual({ name: 'Sam Rivera', email: 'sam@example.com' });
+    expect(last()).toMatchObject({ kind: 'ticket', customer: { email: 'sam@example.com' }, history: { ticketsSeen: 2 } });
+  });
+
+  it('reads a ticket whose pane the parser adds later, and looks it up once', async () => {
+    const page = parsing();
+    start({ parsed: page.parsed });
+    await flush();
+    expect(last()).toMatchObject({ kind: 'waiting', ticketId: '1' });
+    pane('1', 'Dana Whitfield', 'dana@example.com');
+    await flush();
+    expect(last()).toMatchObject({ kind: 'ticket', customer: { name: 'Dana Whitfield' } });
+    page.done();
+    await flush();
+    await flush();
+    expect(requests.filter((r) => r.type === 'ticket.open')).toHaveLength(1);
+  });
+});
