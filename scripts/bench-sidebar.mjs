@@ -5,7 +5,9 @@
  *  - contentScript.gzipBytes: the helpdesk content script, gzip -9 (target ≤ 40 KB);
  *  - pageLoad: navigation start → sidebar shows the customer, over RUNS fresh loads of a ticket;
  *    `afterTicketDom` is the part after the ticket's DOM is complete (DOMContentLoaded of the
- *    server-rendered demo page), which is what Rapport controls (target ≤ 50 ms p95);
+ *    server-rendered demo page), which is what Rapport controls (target ≤ 50 ms p95); since the
+ *    sidebar shows a ticket while the page is still parsed this can be negative, so
+ *    `afterCustomerParsed` also says how long after the requester field was parsed it showed;
  *  - paneRendered: single-page app case — the page's own script renders a ticket pane that was not
  *    open (link from the views list); pane inserted → sidebar shows its customer (target ≤ 50 ms p95);
  *  - tabSwitch: click on another ticket tab → sidebar shows that ticket's customer (target ≤ 300 ms);
@@ -99,12 +101,14 @@ try {
 
   const fromStart = [];
   const afterDom = [];
+  const afterCustomer = [];
   for (let i = 0; i < runs; i++) {
     const page = await context.newPage();
     await page.goto(url);
     const t = await stamps(page);
     fromStart.push(t.sidebar - t.origin);
     afterDom.push(t.sidebar - t.dcl);
+    afterCustomer.push(t.sidebar - t.customer);
     await page.close();
   }
 
@@ -135,6 +139,7 @@ try {
         pageLoadMs: {
           fromNavigationStart: stats(fromStart),
           afterTicketDom: { ...stats(afterDom), targetP95: 50, measuredFrom: 'DOMContentLoaded (ticket DOM complete)' },
+          afterCustomerParsed: { ...stats(afterCustomer), measuredFrom: 'the requester field of the ticket parsed (the sidebar cannot show the customer sooner)' },
           to: 'sidebar shows the customer name',
         },
         paneRenderedMs: { ...stats(spa), targetP95: 50, measuredFrom: 'ticket pane inserted by the page', to: 'sidebar shows its customer name' },

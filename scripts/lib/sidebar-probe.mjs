@@ -2,14 +2,16 @@
  * "When did the sidebar show the customer?" — shared by scripts/bench-sidebar.mjs (demo helpdesk) and
  * scripts/bench-freescout.mjs (a real FreeScout). `probe` is an init script for every frame: in the
  * helpdesk page it stamps DOMContentLoaded and when the active ticket's pane appears; in Rapport's
- * sidebar frame (an extension page) it stamps when the customer's name appears there. Times are
+ * sidebar frame (an extension page) it stamps when the customer's name appears there, and in the
+ * page when the element Rapport reads the customer from has been parsed (`customer`). Times are
  * absolute (timeOrigin + now) so the two documents compare.
  */
 // Runs before any page script in every frame. In the helpdesk page: stamps DOMContentLoaded and
 // when the active ticket's pane appears. In Rapport's sidebar frame (an extension page): stamps
 // when the customer's name appears there. An older build's in-page sidebar (open shadow root) is
 // watched from the page. Times are absolute (timeOrigin + now) so the two documents compare.
-export const probe = `(() => {
+export const probeFor = (customerSelector) => `(() => {
+  const customerSelector = ${JSON.stringify(customerSelector ?? '')};
   const now = () => performance.timeOrigin + performance.now();
   const t = (window.__rapportBench = {});
   const named = (root) => {
@@ -32,10 +34,16 @@ export const probe = `(() => {
   const wanted = location.pathname.match(/tickets\\/(\\d+)/)?.[1] ?? '104';
   new MutationObserver((records, mo) => {
     if (!t.pane && document.querySelector('[data-ticket-id="' + wanted + '"]')) t.pane = now();
+    const who = customerSelector && !t.customer && document.querySelector(customerSelector.replace('$ID', wanted));
+    if (who && who.textContent.trim()) t.customer = now();
     const host = document.querySelector('rapport-sidebar');
-    if (host && host.shadowRoot) { mo.disconnect(); watch(host.shadowRoot); }
+    if (host && host.shadowRoot && !host.__watched) { host.__watched = true; watch(host.shadowRoot); }
+    if (t.customer && host && (!host.shadowRoot || host.__watched)) mo.disconnect();
   }).observe(document, { childList: true, subtree: true });
 })();`;
+
+/** The demo helpdesk's probe: `customer` is when the requester field of the ticket's pane is parsed. */
+export const probe = probeFor('[data-ticket-id="$ID"] [data-test-id="ticket-system-field-requester-select"]');
 
 /** The sidebar frame of a page (Rapport's extension page), if it has one. */
 export const sidebarFrame = (page) => page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url()));
