@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Extract exchanges of the `gh-support` source from its hand-copied thread file.
 
-    python3 scripts/judgement/ghs-extract.py [URLS_OF_OTHER_SOURCES]
+    python3 scripts/judgement/ghs-extract.py [--source SOURCE] [URLS_OF_OTHER_SOURCES]
 
-Reads data/judgement/gh-support/threads.txt and writes data/judgement/gh-support/raw.jsonl.
+Reads data/judgement/SOURCE/threads.txt and writes data/judgement/SOURCE/raw.jsonl
+(SOURCE defaults to gh-support; gh-support-2 uses the same format, with ids prefixed "ghs2-").
 threads.txt holds the copied turns of public GitHub issue threads, verbatim:
 
     === URL                     starts a thread (https://github.com/OWNER/REPO/issues/N)
@@ -18,7 +19,8 @@ form `customer`, the staff turns right after it form `reply`, earlier turns go t
 import json, re
 from pathlib import Path
 
-FOLDER = Path(__file__).resolve().parents[2] / 'data' / 'judgement' / 'gh-support'
+ROOT = Path(__file__).resolve().parents[2] / 'data' / 'judgement'
+PREFIX = {'gh-support': 'ghs-', 'gh-support-2': 'ghs2-'}
 
 def threads(path):
     out, cur = [], None
@@ -34,11 +36,11 @@ def threads(path):
             cur['turns'][-1][2].append(line)
     return out
 
-def conv_id(url):
+def conv_id(url, prefix='ghs-'):
     m = re.match(r'https://github\.com/([^/]+)/([^/]+)/issues/(\d+)$', url)
     if not m:
         raise ValueError(f'not an issue URL: {url}')
-    return 'ghs-' + re.sub(r'[^a-z0-9]+', '-', f'{m.group(1)}-{m.group(2)}'.lower()) + f'-{m.group(3)}'
+    return prefix + re.sub(r'[^a-z0-9]+', '-', f'{m.group(1)}-{m.group(2)}'.lower()) + f'-{m.group(3)}'
 
 def blocks(turns):
     out = []
@@ -52,12 +54,13 @@ def blocks(turns):
             out.append((role, [text], {author}))
     return out
 
-def main(other_urls=None):
+def main(other_urls=None, source='gh-support'):
     """other_urls: optional file of thread URLs another source already uses (one per line)."""
+    folder = ROOT / source
     taken_by_other_source = set(open(other_urls).read().split()) if other_urls else set()
     rows, seen = [], set()
-    for t in threads(FOLDER / 'threads.txt'):
-        conv = conv_id(t['url'])
+    for t in threads(folder / 'threads.txt'):
+        conv = conv_id(t['url'], PREFIX[source])
         if t['url'] in taken_by_other_source:
             raise SystemExit(f'thread already in another source: {t["url"]}')
         if conv in seen:
@@ -66,15 +69,19 @@ def main(other_urls=None):
         bs, thread = blocks(t['turns']), []
         for i, (role, texts, authors) in enumerate(bs):
             if role == 'c' and i + 1 < len(bs) and bs[i + 1][0] == 's':
-                rows.append({'id': f'{conv}-t{i + 1}', 'source': 'gh-support', 'conversation': conv, 'url': t['url'],
+                rows.append({'id': f'{conv}-t{i + 1}', 'source': source, 'conversation': conv, 'url': t['url'],
                              'customerAuthors': sorted(authors), 'thread': thread[:],
                              'customer': '\n\n'.join(texts), 'reply': '\n\n'.join(bs[i + 1][1])})
             thread += [f'{"Customer" if role == "c" else "Agent"}: {x}' for x in texts]
-    with open(FOLDER / 'raw.jsonl', 'w', encoding='utf-8') as out:
+    with open(folder / 'raw.jsonl', 'w', encoding='utf-8') as out:
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + '\n')
     print(f'{len(seen)} threads, {len(rows)} exchanges')
 
 if __name__ == '__main__':
     import sys
-    main(*sys.argv[1:2])
+    args = sys.argv[1:]
+    source = 'gh-support'
+    if args[:1] == ['--source']:
+        source, args = args[1], args[2:]
+    main(*args[:1], source=source)

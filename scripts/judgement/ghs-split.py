@@ -3,6 +3,7 @@
 
     python3 scripts/judgement/ghs-split.py SOURCE [SEED]
     python3 scripts/judgement/ghs-split.py --extend SOURCE
+    python3 scripts/judgement/ghs-split.py --hash SOURCE [SEED]   (gh-support-2: the gh-issues rule)
 
 
 (Copy of split.py that keeps conversations of the same customer author in one split.)
@@ -13,7 +14,7 @@ never changed afterwards. --extend is for conversations added to raw.jsonl later
 part of the same source): it assigns ONLY the conversations the split does not know yet, with the
 split's seed and the same proportions, and never moves an assigned one.
 """
-import json, random, sys
+import hashlib, json, random, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2] / 'data' / 'judgement'
@@ -75,6 +76,31 @@ def extend(source):
     out.write_text(json.dumps(split, indent=1) + '\n', encoding='utf-8')
     print(f'{source}: {len(new)} new conversations; train {len(split["train"])}, dev {len(split["dev"])}, test {len(split["test"])}')
 
+HASH_RULE = "sha256(f'{seed}:{conversation}')[:8]/2^32: <0.40 train, <0.60 dev, else test"
+
+def hash_part(conv, seed):
+    h = int(hashlib.sha256(f'{seed}:{conv}'.encode()).hexdigest()[:8], 16) / 2**32
+    return 'train' if h < 0.40 else 'dev' if h < 0.60 else 'test'
+
+def hash_split(source, seed=20261202):
+    """The rule of gh-issues' split.json: each conversation's split is a pure function of its id
+    and the seed, so adding conversations later never moves an assigned one. Run it again after
+    adding threads (before labelling them): it keeps the file's seed and refuses a moved conversation."""
+    out = ROOT / source / 'split.json'
+    old = json.loads(out.read_text(encoding='utf-8')) if out.exists() else None
+    if old:
+        seed = old['seed']
+    parts = {'train': [], 'dev': [], 'test': []}
+    for conv in sorted(raw_conversations(source) | ({c for p in parts for c in old[p]} if old else set())):
+        parts[hash_part(conv, seed)].append(conv)
+    if old:
+        for p in parts:
+            if not set(old[p]) <= set(parts[p]):
+                sys.exit(f'{source}: a conversation would move out of {p}; split.json left unchanged')
+    split = {'seed': seed, 'by': 'conversation', 'rule': HASH_RULE, **parts}
+    out.write_text(json.dumps(split, indent=1) + '\n', encoding='utf-8')
+    print(f'{source}: train {len(parts["train"])}, dev {len(parts["dev"])}, test {len(parts["test"])}')
+
 def main(source, seed=12):
     out = ROOT / source / 'split.json'
     if out.exists():
@@ -87,5 +113,7 @@ def main(source, seed=12):
 if __name__ == '__main__':
     if sys.argv[1] == '--extend':
         extend(sys.argv[2])
+    elif sys.argv[1] == '--hash':
+        hash_split(sys.argv[2], *(int(a) for a in sys.argv[3:4]))
     else:
         main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 12)
