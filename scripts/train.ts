@@ -7,7 +7,7 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSplits, projectCorpora } from './lib/judgement-data';
+import { loadSplits, projectCorpora, sourceUses } from './lib/judgement-data';
 import { score } from '../lib/standards/model';
 import { TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainLogistic, type Example, type Task } from '../lib/standards/train-core';
 
@@ -47,10 +47,17 @@ function main() {
   // --no-corpus: real text only (to see what the project's own replies add on dev).
   const extra = process.argv.includes('--no-corpus') ? [] : projectCorpora();
   const skipAsks = process.argv.includes('--corpus-asks') ? new Set<string>() : new Set(extra.map((r) => r.id));
+  // Per-source limits (data/judgement/<source>/use.json, or --use SOURCE=tasks@weight).
+  const uses = sourceUses();
   mkdirSync(OUT, { recursive: true });
-  const summary: Record<string, unknown> = { exchanges: { train: splits.train.length, projectCorpus: extra.length, dev: splits.dev.length } };
+  const summary: Record<string, unknown> = { exchanges: { train: splits.train.length, projectCorpus: extra.length, dev: splits.dev.length }, uses: Object.fromEntries(uses) };
   for (const task of TASKS) {
-    const train = [...splits.train, ...extra].flatMap((r) => (task === 'ask' && skipAsks.has(r.id) ? [] : examplesOf(r, task)));
+    const train = [...splits.train, ...extra].flatMap((r) => {
+      const use = uses.get(r.source);
+      if ((task === 'ask' && skipAsks.has(r.id)) || (use?.tasks && !use.tasks.includes(task))) return [];
+      const examples = examplesOf(r, task);
+      return use && use.weight !== 1 ? examples.map((e) => ({ ...e, w: use.weight })) : examples;
+    });
     const dev = splits.dev.flatMap((r) => examplesOf(r, task));
     if (!train.length) {
       process.stderr.write(`${task}: no training examples, model not written\n`);

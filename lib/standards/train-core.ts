@@ -12,6 +12,8 @@ import { acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, 
 export interface Example {
   f: Features;
   y: boolean;
+  /** Sample weight (default 1): an off-domain source can count for less than the real support text. */
+  w?: number;
 }
 
 export const TASKS = ['upset', 'ask', 'addressed', 'next-step', 'acknowledges'] as const;
@@ -45,7 +47,7 @@ export function trainLogistic(task: string, examples: Example[], l2: number, epo
   for (const e of examples) for (const k of e.f.keys()) counts.set(k, (counts.get(k) ?? 0) + 1);
   const vocab = [...counts].filter(([, n]) => n >= minCount).map(([k]) => k).sort();
   const index = new Map(vocab.map((k, i) => [k, i]));
-  const rows = examples.map((e) => ({ y: e.y ? 1 : 0, x: [...e.f].filter(([k]) => index.has(k)).map(([k, v]) => [index.get(k)!, v] as const) }));
+  const rows = examples.map((e) => ({ y: e.y ? 1 : 0, w: e.w ?? 1, x: [...e.f].filter(([k]) => index.has(k)).map(([k, v]) => [index.get(k)!, v] as const) }));
   const positives = rows.filter((r) => r.y).length;
   // Balanced classes: rare positives (e.g. acknowledgements) weigh as much as the many negatives.
   const weightOf = (y: number) => (positives && positives < rows.length ? rows.length / (2 * (y ? positives : rows.length - positives)) : 1);
@@ -59,7 +61,7 @@ export function trainLogistic(task: string, examples: Example[], l2: number, epo
     for (const r of rows) {
       let z = bias;
       for (const [j, v] of r.x) z += w[j]! * v;
-      const err = (sigmoid(z) - r.y) * weightOf(r.y);
+      const err = (sigmoid(z) - r.y) * weightOf(r.y) * r.w;
       gb += err;
       for (const [j, v] of r.x) grad[j]! += err * v;
     }

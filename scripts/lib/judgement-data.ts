@@ -32,6 +32,35 @@ export function loadSplits(dataDir = DATA): Record<Split, Exchange[]> {
 }
 
 
+/**
+ * How a source may be trained on: `<source>/use.json` {"tasks": [...], "weight": w}. Without the
+ * file a source trains every task at weight 1. An off-domain source limits itself (GoEmotions:
+ * upset only, since its rows say nothing about asks or replies; `"tasks": []` keeps it out of
+ * training altogether). `--use SOURCE=task,task@weight` on the command line overrides the file
+ * (for dev experiments).
+ */
+export interface SourceUse {
+  tasks: string[] | null;
+  weight: number;
+}
+
+export function sourceUses(dataDir = DATA, argv = process.argv): Map<string, SourceUse> {
+  const out = new Map<string, SourceUse>();
+  for (const source of readdirSync(dataDir).sort()) {
+    const file = join(dataDir, source, 'use.json');
+    if (!existsSync(file)) continue;
+    const use = JSON.parse(readFileSync(file, 'utf8')) as Partial<SourceUse>;
+    out.set(source, { tasks: use.tasks ?? null, weight: use.weight ?? 1 });
+  }
+  argv.forEach((arg, i) => {
+    if (arg !== '--use') return;
+    const m = /^([\w-]+)=([\w,-]*)(?:@([\d.]+))?$/.exec(argv[i + 1] ?? '');
+    if (!m) throw new Error(`--use SOURCE=task,task@weight, not ${argv[i + 1]}`);
+    out.set(m[1]!, { tasks: m[2] ? m[2].split(',') : [], weight: m[3] ? Number(m[3]) : 1 });
+  });
+  return out;
+}
+
 interface CorpusRow {
   id: string;
   customerMessages: string[];
