@@ -5,8 +5,7 @@
  * plus what only a preview says: the conversation as read and whether the reply box and send
  * button were found. Customer text is rendered as text only.
  */
-import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { InShadow } from '../InShadow';
 import type { SidebarState } from '../model';
 import type { TicketPreview } from '../../lib/helpdesks/preview';
 import { helpdeskLabel, plural } from '../format';
@@ -25,20 +24,11 @@ export function previewState(p: TicketPreview): SidebarState | undefined {
 
 /** The preview in its own shadow root, so the sidebar's styles and the options page's don't meet. */
 export function SidebarPreview({ preview }: { preview: TicketPreview }) {
-  const host = useRef<HTMLDivElement>(null);
-  const mount = useRef<HTMLDivElement | undefined>(undefined);
-  useEffect(() => {
-    if (!mount.current) {
-      const shadow = host.current!.attachShadow({ mode: 'open' });
-      const style = document.createElement('style');
-      style.textContent = `${sidebarCss}\n${previewCss}`;
-      mount.current = document.createElement('div');
-      shadow.append(style, mount.current);
-    }
-    render(<PreviewPanel preview={preview} />, mount.current);
-  }, [preview]);
-  useEffect(() => () => void (mount.current && render(null, mount.current)), []);
-  return <div ref={host} class="sidebar-preview" data-testid="helpdesk-preview" />;
+  return (
+    <InShadow css={`${sidebarCss}\n${previewCss}`} class="sidebar-preview" data-testid="helpdesk-preview">
+      <PreviewPanel preview={preview} />
+    </InShadow>
+  );
 }
 
 export function PreviewPanel({ preview }: { preview: TicketPreview }) {
