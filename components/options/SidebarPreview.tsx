@@ -15,6 +15,9 @@ import { ReadProblem } from '../ReadProblem';
 import sidebarCss from '../sidebar.css?inline';
 import previewCss from './preview.css?inline';
 
+/** In place of the sidebar's "the helpdesk may have changed its layout": here it is the settings. */
+const UNREADABLE_ADVICE = 'This is what the sidebar would say on this tab. Check the settings that match nothing (0), then test again.';
+
 /** The sidebar's state for a preview; undefined when the page is no ticket (the sidebar stays away). */
 export function previewState(p: TicketPreview): SidebarState | undefined {
   if (!p.ticketId) return undefined;
@@ -44,7 +47,7 @@ export function PreviewPanel({ preview }: { preview: TicketPreview }) {
             No ticket found on {preview.page}, so the sidebar stays hidden there. Open a ticket, or check how the ticket id is found.
           </p>
         )}
-        {state?.kind === 'unreadable' && <ReadProblem missing={state.missing} />}
+        {state?.kind === 'unreadable' && <ReadProblem missing={state.missing} advice={UNREADABLE_ADVICE} />}
         {state?.kind === 'ticket' && <CustomerCard state={state} now={0} visits={false} />}
         {preview.readable && <Conversation preview={preview} />}
         {state && <ReplyChecks preview={preview} />}

@@ -55,6 +55,8 @@ describe('the sidebar preview on the options page', () => {
     expect(screen.getByText("Rapport couldn't read this ticket page")).toBeTruthy();
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(expect.arrayContaining(["the requester's name", 'the conversation']));
     expect(screen.queryByTestId('preview-messages')).toBeNull();
+    expect(screen.getByText(/Check the settings that match nothing/)).toBeTruthy(); // not "the helpdesk may have changed"
+    expect(screen.queryByText(/changed its layout/)).toBeNull();
   });
 
   it('no ticket on the page: says the sidebar stays away', () => {
