@@ -43,8 +43,8 @@ export function PreviewPanel({ preview }: { preview: TicketPreview }) {
       </SidebarHead>
       <div class="rp-body">
         {!state && (
-          <p class="rp-problem" data-testid="preview-no-ticket">
-            No ticket found on {preview.page}, so the sidebar stays hidden there. Open a ticket, or check how the ticket id is found.
+          <p class="rp-problem rp-preview-wrap" data-testid="preview-no-ticket">
+            No ticket found on this page: the ticket id setting matched nothing here, so the sidebar stays hidden. Open a ticket, or check that setting.
           </p>
         )}
         {state?.kind === 'unreadable' && <ReadProblem missing={state.missing} advice={UNREADABLE_ADVICE} />}

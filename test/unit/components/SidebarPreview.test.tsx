@@ -61,7 +61,7 @@ describe('the sidebar preview on the options page', () => {
 
   it('no ticket on the page: says the sidebar stays away', () => {
     render(<PreviewPanel preview={preview({ ticketId: undefined, readable: false })} />);
-    expect(screen.getByTestId('preview-no-ticket').textContent).toContain('http://desk.test/case/77');
+    expect(screen.getByTestId('preview-no-ticket').textContent).toContain('the ticket id setting matched nothing here');
     expect(screen.queryByTestId('ticket-id')).toBeNull();
     expect(previewState(preview({ ticketId: undefined }))).toBeUndefined();
   });
