@@ -9,8 +9,11 @@ export type TicketState = Extract<SidebarState, { kind: 'ticket' }>;
 /** Shown text when there is some, undefined for absent or blank fields (rendered unchanged otherwise). */
 const shown = (s: string | undefined) => (s?.trim() ? s : undefined);
 
-/** Who wrote in, what about, and whether we met them before. Customer text is rendered as text only. */
-export function CustomerCard({ state, now }: { state: TicketState; now: number }) {
+/**
+ * Who wrote in, what about, and whether we met them before (`visits`; the options page's preview,
+ * which looks nothing up, leaves it out). Customer text is rendered as text only.
+ */
+export function CustomerCard({ state, now, visits = true }: { state: TicketState; now: number; visits?: boolean }) {
   const { missing, history } = state;
   const masked = usePresentation();
   const name = shown(state.customer.name);
@@ -40,7 +43,7 @@ export function CustomerCard({ state, now }: { state: TicketState; now: number }
           <span dir="auto">{subjectShown}</span>
         </p>
       )}
-      <VisitSummary history={history} now={now} />
+      {visits && <VisitSummary history={history} now={now} />}
       {missing.length > 0 && <ReadProblem missing={missing} partial diagnostics={state.diagnostics} />}
     </section>
   );

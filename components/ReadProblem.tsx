@@ -5,9 +5,10 @@ import type { DiagnosticsReport } from './model';
 
 /**
  * Says in plain words what the page did not show. `partial`: the ticket was read but some fields
- * were not (a one-line muted notice); otherwise the whole page could not be read.
+ * were not (a one-line muted notice); otherwise the whole page could not be read. `advice`: what to
+ * do about it, where the sidebar's own line doesn't fit (the options page's preview).
  */
-export function ReadProblem({ missing, partial, diagnostics }: { missing: ReadableField[]; partial?: boolean; diagnostics?: DiagnosticsReport }) {
+export function ReadProblem({ missing, partial, diagnostics, advice }: { missing: ReadableField[]; partial?: boolean; diagnostics?: DiagnosticsReport; advice?: string }) {
   const words = missing.map(missingLabel);
   if (partial) {
     return (
@@ -32,7 +33,7 @@ export function ReadProblem({ missing, partial, diagnostics }: { missing: Readab
           </ul>
         </>
       )}
-      <p class="rp-muted">The helpdesk may have changed its layout; your notes are safe. Reloading the page may help.</p>
+      <p class="rp-muted">{advice ?? 'The helpdesk may have changed its layout; your notes are safe. Reloading the page may help.'}</p>
       {diagnostics && <CopyDiagnostics report={diagnostics} />}
     </section>
   );

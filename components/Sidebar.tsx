@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HelpdeskId } from '../lib/helpdesks/types';
 import type { SidebarProps, SidebarState } from './model';
 import { helpdeskLabel, ticketLabel } from './format';
 import { CustomerCard } from './CustomerCard';
@@ -108,16 +110,7 @@ function SidebarView({ state, collapsed, composing = false, onToggleCollapsed, o
   return (
     <aside class="rp rp-open" aria-label="Rapport" onKeyDown={keep} onKeyUp={keep} onKeyPress={keep}>
       {onResize && width !== undefined && <ResizeHandle width={width} onResize={onResize} onDragStart={onResizeStart} />}
-      <header class="rp-head">
-        <Mark />
-        <div class="rp-head-text">
-          <h2 class="rp-title">Rapport</h2>
-          <p class="rp-where">
-            <span data-testid="helpdesk">{helpdeskLabel(state.helpdesk)}</span>
-            <span aria-hidden="true"> · </span>
-            <span data-testid="ticket-id">{ticketLabel(state.ticketId)}</span>
-          </p>
-        </div>
+      <SidebarHead helpdesk={state.helpdesk} ticketId={state.ticketId}>
         <button
           ref={toggleButton}
           type="button"
@@ -130,7 +123,7 @@ function SidebarView({ state, collapsed, composing = false, onToggleCollapsed, o
         >
           <Chevron />
         </button>
-      </header>
+      </SidebarHead>
       <div class="rp-body" ref={body}>
         <Body
           state={state}
@@ -144,6 +137,28 @@ function SidebarView({ state, collapsed, composing = false, onToggleCollapsed, o
         />
       </div>
     </aside>
+  );
+}
+
+/** The panel's title bar: Rapport, the helpdesk and the ticket; `children` go at its end (the hide button). */
+export function SidebarHead({ helpdesk, ticketId, children }: { helpdesk: HelpdeskId; ticketId?: string; children?: ComponentChildren }) {
+  return (
+    <header class="rp-head">
+      <Mark />
+      <div class="rp-head-text">
+        <h2 class="rp-title">Rapport</h2>
+        <p class="rp-where">
+          <span data-testid="helpdesk">{helpdeskLabel(helpdesk)}</span>
+          {ticketId && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span data-testid="ticket-id">{ticketLabel(ticketId)}</span>
+            </>
+          )}
+        </p>
+      </div>
+      {children}
+    </header>
   );
 }
 

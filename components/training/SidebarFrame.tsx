@@ -2,8 +2,7 @@
  * The real sidebar (components/Sidebar.tsx) beside a training ticket: rendered into an open shadow
  * root with the same stylesheets as on a helpdesk, so trainees see exactly what they will see at work.
  */
-import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { InShadow } from '../InShadow';
 import { Sidebar } from '../Sidebar';
 import { namesShown, setMaskedNames } from '../presentation';
 import type { SidebarState } from '../model';
@@ -28,26 +27,9 @@ const FRAME_CSS = `:host { pointer-events: auto; position: relative; display: bl
 const notKept = async () => ({ ok: false as const, error: 'Notes are not kept in training.' });
 
 export function SidebarFrame({ css, state, memory, checklist, presentation, now }: SidebarFrameProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const mount = useRef<HTMLDivElement | undefined>(undefined);
-  useEffect(() => {
-    const el = host.current!;
-    const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
-    if (!mount.current) {
-      const style = document.createElement('style');
-      style.textContent = `${css}\n${FRAME_CSS}`;
-      mount.current = document.createElement('div');
-      mount.current.className = 'rapport-root';
-      shadow.append(style, mount.current);
-    }
-    return () => {
-      if (mount.current) render(null, mount.current);
-    };
-  }, [css]);
-  useEffect(() => {
-    if (!mount.current) return;
-    setMaskedNames(namesShown({ ...state, panels: { memory, checklist } })); // masked in free text in presentation mode (#16)
-    render(
+  setMaskedNames(namesShown({ ...state, panels: { memory, checklist } })); // masked in free text in presentation mode (#16)
+  return (
+    <InShadow css={`${css}\n${FRAME_CSS}`} class="tr-sidebar" data-testid="training-sidebar">
       <Sidebar
         state={{ ...state, panels: { memory, checklist } }}
         collapsed={false}
@@ -55,9 +37,7 @@ export function SidebarFrame({ css, state, memory, checklist, presentation, now 
         onToggleCollapsed={() => undefined}
         onAddNote={notKept}
         now={now}
-      />,
-      mount.current,
-    );
-  });
-  return <div ref={host} class="tr-sidebar" data-testid="training-sidebar" />;
+      />
+    </InShadow>
+  );
 }

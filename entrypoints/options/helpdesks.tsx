@@ -4,7 +4,9 @@
  * the browser for that host at that moment and registers the content script for the pattern;
  * removing takes both back. The list is validated on every write (lib/helpdesks/configured-schema.ts)
  * and can be shared as a file. Test hooks: helpdesk-add, helpdesk-pattern, helpdesk-kind,
- * sel-<field>, helpdesk-save, and one `helpdesk` row per configured helpdesk.
+ * sel-<field>, helpdesk-save, and one `helpdesk` row per configured helpdesk. "Test on open tab" (on a
+ * saved row, or `helpdesk-form-test` for the settings as typed) counts each selector on the tab
+ * (`helpdesk-test-result`) and previews the sidebar's read of it (`helpdesk-preview`).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { plural } from '@/components/format';
@@ -15,7 +17,8 @@ import { CUSTOM_FIELDS, URL_ID_PREFIX, originPattern, type ConfiguredHelpdesk, t
 import { helpdesksFile, parseHelpdesk, parseHelpdeskList, parseHelpdesksFile } from '@/lib/helpdesks/configured-schema';
 import { loadHelpdesks, syncContentScripts } from '@/lib/background/configured-helpdesks';
 import { diagnosticsText } from '@/lib/helpdesks/diagnostics';
-import { testSelectorsInPage, type SelectorTest } from './selector-test';
+import { SidebarPreview } from '@/components/options/SidebarPreview';
+import { testInPage, type TabTest } from './selector-test';
 
 const KINDS: { id: HelpdeskKind; label: string }[] = [...adapters.map((a) => ({ id: a.id as HelpdeskKind, label: a.label })), { id: 'custom', label: 'Custom (selectors)' }];
 const kindLabel = (kind: HelpdeskKind) => KINDS.find((k) => k.id === kind)?.label ?? kind;
@@ -52,12 +55,19 @@ export function Helpdesks() {
   const [selectors, setSelectors] = useState<CustomSelectors>({});
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
-  const [tests, setTests] = useState<Record<string, SelectorTest | string>>({});
+  const [tests, setTests] = useState<Record<string, TabTest | string>>({});
+  /** The form's last test, with the settings it was run with (to say when they changed since). */
+  const [formTest, setFormTest] = useState<{ tested: string; result: TabTest | string } | undefined>();
+  /** Origins the browser had granted when the page opened or was refreshed. */
+  const [held, setHeld] = useState<string[]>([]);
+  /** An origin granted only to test the form's settings: taken back if the form is cancelled. */
+  const [testGrant, setTestGrant] = useState<string | undefined>();
 
   const refresh = async () => {
     const loaded = await loadHelpdesks();
     setList(loaded);
     setRunning(await syncContentScripts(loaded).catch(() => []));
+    setHeld((await browser.permissions.getAll().catch(() => ({ origins: [] }))).origins ?? []);
   };
   useEffect(() => void refresh(), []);
   if (!list) return <section class="muted">Loading helpdesks…</section>;
@@ -67,10 +77,13 @@ export function Helpdesks() {
     setError(problem);
   };
 
+  /** The helpdesk as the form has it now, validated like a saved one. */
+  const typed = (id: string) => parseHelpdesk({ id, pattern: pattern.trim(), kind, ...(kind === 'custom' ? { selectors: clean(selectors) } : {}) });
+  const typedKey = JSON.stringify([pattern.trim(), kind, kind === 'custom' ? clean(selectors) : {}]);
+
   // Everything before permissions.request stays synchronous: the browser wants the click's gesture.
   const save = () => {
-    const id = `h${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const parsed = parseHelpdesk({ id, pattern: pattern.trim(), kind, ...(kind === 'custom' ? { selectors: clean(selectors) } : {}) });
+    const parsed = typed(`h${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
     if (!parsed.ok) return say(undefined, parsed.error);
     const next = parseHelpdeskList([...list, parsed.value]);
     if (!next.ok) return say(undefined, next.error);
@@ -83,8 +96,31 @@ export function Helpdesks() {
       setAdding(false);
       setPattern('');
       setSelectors({});
+      setFormTest(undefined);
+      setTestGrant(undefined);
       say(`Added ${parsed.value.pattern}. Reload its tabs to see Rapport there.`);
     }, (e: unknown) => say(undefined, `The browser refused: ${String((e as Error)?.message ?? e)}`));
+  };
+
+  /** Tests the settings as typed, before saving: the browser is asked for the host first. */
+  const testTyped = () => {
+    const parsed = typed('typed');
+    if (!parsed.ok) return say(undefined, parsed.error);
+    say(undefined);
+    const origin = originPattern(parsed.value.pattern)!;
+    const tested = typedKey;
+    void browser.permissions.request({ origins: [origin] }).then(async (granted) => {
+      if (!granted) return setFormTest({ tested, result: `Rapport needs your permission to read pages on ${origin} to test there.` });
+      if (!held.includes(origin)) setTestGrant(origin);
+      setFormTest({ tested, result: await testInPage(parsed.value, selectorsOf(parsed.value)) });
+    }, (e: unknown) => say(undefined, `The browser refused: ${String((e as Error)?.message ?? e)}`));
+  };
+
+  const cancel = () => {
+    setAdding(false);
+    setFormTest(undefined);
+    setTestGrant(undefined);
+    if (testGrant && !list.some((h) => originPattern(h.pattern) === testGrant)) void browser.permissions.remove({ origins: [testGrant] }).catch(() => false);
   };
 
   const grant = (h: ConfiguredHelpdesk) => {
@@ -103,7 +139,7 @@ export function Helpdesks() {
   };
 
   const test = async (h: ConfiguredHelpdesk) => {
-    const result = await testSelectorsInPage(h.pattern, selectorsOf(h));
+    const result = await testInPage(h, selectorsOf(h));
     setTests({ ...tests, [h.id]: result });
     return result;
   };
@@ -113,7 +149,13 @@ export function Helpdesks() {
     const report =
       typeof result === 'string'
         ? `Rapport adapter diagnostics\nadapter: ${h.kind}\nURL pattern: ${h.pattern}\n${result}`
-        : diagnosticsText({ adapter: h.kind, urlPattern: h.pattern, page: result.page, missing: [], selectors: result.selectors.map(({ name, selector, matches }) => ({ name, selector, matches })) });
+        : diagnosticsText({
+            adapter: h.kind,
+            urlPattern: h.pattern,
+            page: result.selectors.page,
+            missing: typeof result.preview === 'string' ? [] : result.preview.missing,
+            selectors: result.selectors.selectors.map(({ name, selector, matches }) => ({ name, selector, matches })),
+          });
     await navigator.clipboard.writeText(report).then(() => say('Diagnostics copied (selectors and match counts only).'), () => say(undefined, 'Could not copy to the clipboard.'));
   };
 
@@ -158,16 +200,15 @@ export function Helpdesks() {
       {list.length > 0 && (
         <table>
           <tbody>
-            {list.map((h) => {
+            {list.flatMap((h) => {
               const result = tests[h.id];
-              return (
+              const row = (
                 <tr key={h.id} data-testid="helpdesk" data-kind={h.kind}>
                   <td>
                     <code>{h.pattern}</code>
                     <div class="muted">
                       {kindLabel(h.kind)} · {running.includes(h.id) ? 'Rapport runs here' : 'no access yet'}
                     </div>
-                    {result && <TestResult result={result} />}
                   </td>
                   <td class="row">
                     {!running.includes(h.id) && (
@@ -187,6 +228,17 @@ export function Helpdesks() {
                   </td>
                 </tr>
               );
+              // The test's result takes the table's full width: counts and the sidebar side by side.
+              return result
+                ? [
+                    row,
+                    <tr key={`${h.id}-test`} class="tester-row">
+                      <td colSpan={2}>
+                        <TestResult result={result} />
+                      </td>
+                    </tr>,
+                  ]
+                : [row];
             })}
           </tbody>
         </table>
@@ -218,10 +270,23 @@ export function Helpdesks() {
             <button type="button" class="primary" data-testid="helpdesk-save" onClick={save}>
               Save and allow
             </button>
-            <button type="button" onClick={() => setAdding(false)}>
+            <button type="button" data-testid="helpdesk-form-test" onClick={testTyped} title="Open a ticket of this helpdesk in a tab first">
+              Test on open tab
+            </button>
+            <button type="button" onClick={cancel}>
               Cancel
             </button>
           </div>
+          {formTest && (
+            <div class="form-test">
+              {formTest.tested !== typedKey && (
+                <p class="muted" role="status">
+                  Settings changed since this test: test again to see them.
+                </p>
+              )}
+              <TestResult result={formTest.result} />
+            </div>
+          )}
         </div>
       ) : (
         <div class="row">
@@ -240,22 +305,45 @@ export function Helpdesks() {
   );
 }
 
-function TestResult({ result }: { result: SelectorTest | string }) {
+/** The selector counts, and beside them the sidebar as it would read the tab. */
+function TestResult({ result }: { result: TabTest | string }) {
   if (typeof result === 'string') return <p class="muted" data-testid="helpdesk-test-result">{result}</p>;
+  const { selectors, preview } = result;
   return (
-    <table class="selector-test" data-testid="helpdesk-test-result">
-      <tbody>
-        {result.selectors.map((s) => (
-          <tr key={s.name} data-field={s.name}>
-            <td>{s.name}</td>
-            <td data-testid="match-count" class={s.matches ? '' : 'error'}>
-              {s.matches}
-            </td>
-            <td class="muted preview">{s.preview ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div class="tester">
+      <div>
+        <p class="muted tester-page">
+          Tested on <code>{selectors.page}</code>
+        </p>
+        <table class="selector-test" data-testid="helpdesk-test-result">
+          <thead>
+            <tr>
+              <th>Setting</th>
+              <th>Matches</th>
+              <th>First match</th>
+            </tr>
+          </thead>
+          <tbody>
+            {selectors.selectors.map((s) => (
+              <tr key={s.name} data-field={s.name}>
+                <td>{s.name}</td>
+                <td data-testid="match-count" class={s.matches ? '' : 'error'}>
+                  {s.matches}
+                </td>
+                <td class="muted preview">{s.preview ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {typeof preview === 'string' ? (
+        <p class="muted" data-testid="helpdesk-preview">
+          {preview}
+        </p>
+      ) : (
+        <SidebarPreview preview={preview} />
+      )}
+    </div>
   );
 }
 

@@ -1,31 +1,64 @@
 /**
  * The live tester (#13): in the first open tab the pattern covers, counts what each selector
- * matches, outlines the matches on the page, and previews the first match's text.
+ * matches, outlines the matches on the page, and previews the first match's text; then reads the
+ * page the way the sidebar would (entrypoints/helpdesk-preview.ts) for the sidebar preview.
  */
 import { browser } from 'wxt/browser';
+import type { ConfiguredHelpdesk } from '@/lib/helpdesks/configured';
+import { PREVIEW_INPUT, isTicketPreview, type TicketPreview } from '@/lib/helpdesks/preview';
 
 export interface SelectorTest {
   page: string;
   selectors: { name: string; selector: string; matches: number; preview?: string }[];
 }
 
+/** What the tester found on the tab: selector counts, and the sidebar's read (or why there is none). */
+export interface TabTest {
+  selectors: SelectorTest;
+  preview: TicketPreview | string;
+}
+
+type Target = { target: { tabId: number } };
 type Scripting = {
-  executeScript<A extends unknown[], R>(details: { target: { tabId: number }; func: (...args: A) => R; args: A }): Promise<{ result?: R }[]>;
+  executeScript<A extends unknown[], R>(details: Target & { func: (...args: A) => R; args: A }): Promise<{ result?: R }[]>;
+  executeScript(details: Target & { files: string[] }): Promise<{ result?: unknown }[]>;
 };
 
-export async function testSelectorsInPage(pattern: string, selectors: Record<string, string>): Promise<SelectorTest | string> {
+/** The tab the agent used last among those `pattern` covers (several may be open). */
+async function lastTab(pattern: string): Promise<number | undefined> {
   const tabs = await browser.tabs.query({ url: pattern }).catch(() => []);
-  // The tab the agent used last (several may be open).
-  const tab = tabs.filter((t) => t.id !== undefined).sort((a, b) => ((b as { lastAccessed?: number }).lastAccessed ?? 0) - ((a as { lastAccessed?: number }).lastAccessed ?? 0))[0];
-  if (!tab?.id) return `No open tab matches ${pattern}: open a ticket there and test again.`;
+  const last = (t: { lastAccessed?: number }) => t.lastAccessed ?? 0;
+  return tabs.filter((t) => t.id !== undefined).sort((a, b) => last(b) - last(a))[0]?.id;
+}
+
+/** Tests `helpdesk` (saved or as typed) on its open tab: `selectors` counted, the page read. */
+export async function testInPage(helpdesk: ConfiguredHelpdesk, selectors: Record<string, string>): Promise<TabTest | string> {
+  const tabId = await lastTab(helpdesk.pattern);
+  if (tabId === undefined) return `No open tab matches ${helpdesk.pattern}: open a ticket there and test again.`;
   const scripting = (browser as unknown as { scripting?: Scripting }).scripting;
   if (!scripting) return 'This browser cannot run the tester.';
   try {
     // As pairs: the object's key order would not survive the trip.
-    const [frame] = await scripting.executeScript({ target: { tabId: tab.id }, func: countAndOutline, args: [Object.entries(selectors)] });
-    return frame?.result ?? 'The page did not answer.';
+    const [frame] = await scripting.executeScript({ target: { tabId }, func: countAndOutline, args: [Object.entries(selectors)] });
+    if (!frame?.result) return 'The page did not answer.';
+    return { selectors: frame.result, preview: await readInTab(scripting, tabId, helpdesk) };
   } catch (error) {
     return `Could not test on that tab: ${String((error as Error)?.message ?? error)}`;
+  }
+}
+
+/**
+ * The sidebar's read of the tab: the settings go into the extension's isolated world there (the page
+ * cannot see it), then the reader bundle, which runs the real adapter and evaluates to plain data.
+ */
+async function readInTab(scripting: Scripting, tabId: number, helpdesk: ConfiguredHelpdesk): Promise<TicketPreview | string> {
+  try {
+    const put = (key: string, value: ConfiguredHelpdesk) => void ((globalThis as Record<string, unknown>)[key] = value);
+    await scripting.executeScript({ target: { tabId }, func: put, args: [PREVIEW_INPUT, helpdesk] });
+    const [frame] = await scripting.executeScript({ target: { tabId }, files: ['/helpdesk-preview.js'] });
+    return isTicketPreview(frame?.result) ? frame.result : 'The page did not answer the preview.';
+  } catch (error) {
+    return `Could not preview that tab: ${String((error as Error)?.message ?? error)}`;
   }
 }
 

@@ -7,8 +7,9 @@
  * its observers, timers and pending answers with it.
  */
 import { retryIds } from './retry-ids';
-import type { HelpdeskAdapter, ReadableField, ReadResult, Requester, TicketIdentity, TicketSnapshot } from '../helpdesks/types';
+import type { HelpdeskAdapter, ReadableField, ReadResult, TicketIdentity, TicketSnapshot } from '../helpdesks/types';
 import { diagnose, diagnosticsText } from '../helpdesks/diagnostics';
+import { identityOf, unreadFields } from '../helpdesks/outcome';
 import type { Answers, Reply, RequestOf, RequestType } from '../messages';
 import type { Note } from '../db/types';
 import type { NoteSaveResult, NoteView, SidebarState } from '../../components/model';
@@ -205,10 +206,10 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     const read = () => {
       if (sessionSignal.aborted) return;
       const result = refined(adapter.read(doc, ticketId, new URL(deps.href())), apiIdentity);
-      if (!result.ok || !identityOf(result.snapshot.requester)) {
+      const unreadable = unreadFields(result);
+      if (unreadable || !result.ok) {
         if (settled) {
-          const missing = result.missing.includes('pane') ? result.missing : ['requester-name' as const, ...result.missing.filter((m) => m !== 'requester-name')];
-          unread = [...new Set(missing)];
+          unread = unreadable ?? [];
           render({ kind: 'unreadable', helpdesk: adapter.id, ticketId, missing: unread, diagnostics });
         } else if (!current) {
           render({ kind: 'waiting', helpdesk: adapter.id, ticketId });
@@ -471,13 +472,6 @@ function profileOf(api: TicketIdentity) {
   return Object.keys(profile).length ? profile : undefined;
 }
 
-/** What makes a requester a person we can look up: their helpdesk id, email or at least a name. */
-export function identityOf(r: Requester): string | undefined {
-  if (r.externalId) return `id:${r.externalId}`;
-  if (r.email) return `email:${r.email.toLowerCase()}`;
-  if (r.name) return `name:${r.name}`;
-  return undefined;
-}
 
 export function noteView(note: Note): NoteView {
   return {

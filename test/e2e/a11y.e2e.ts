@@ -1,7 +1,8 @@
 /**
  * Accessibility (issue #14): axe-core with the WCAG 2.x A/AA tags (2.0, 2.1, 2.2) on every surface
  * Rapport draws — the sidebar inside its extension frame (axe walks the frame's open shadow root),
- * open while typing and collapsed, the dashboard's views, the options page, the popup and the
+ * open while typing and collapsed, the dashboard's views, the options page (also with a helpdesk's
+ * sidebar preview, walked in its open shadow root), the popup and the
  * training page (library, practice, progress, standards) — in light and dark. Zero violations.
  * axe-core runs in the page under test (injected from node_modules, never fetched).
  */
@@ -10,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { inSidebar, sidebarFrame, startRapport, type Rapport } from './harness';
+// @ts-expect-error plain ESM helpers shared with the FreeScout benchmark
+import { grantHost } from '../../scripts/lib/browser.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -92,6 +95,22 @@ describe.each([
     await page.waitForTimeout(300);
     expect(await violations(page)).toEqual([]);
     await page.close();
+  });
+
+  it('the options page with a helpdesk’s sidebar preview', async () => {
+    const r = rapport();
+    await grantHost(r.context, r.extensionId, 'https://demo.zendesk.com');
+    const ticket = await r.open('https://demo.zendesk.com/agent/tickets/101');
+    await expect.poll(() => inSidebar(ticket, 'customer-name').textContent(), { timeout: 15_000 }).toBe('Dana Whitfield');
+    const page = await extensionPage(r, 'options.html', scheme);
+    await page.click('[data-testid="helpdesk-add"]');
+    await page.fill('[data-testid="helpdesk-pattern"]', 'https://demo.zendesk.com/agent/*');
+    await page.selectOption('[data-testid="helpdesk-kind"]', 'zendesk');
+    await page.click('[data-testid="helpdesk-form-test"]');
+    await expect.poll(() => page.locator('[data-testid="helpdesk-preview"] [data-testid="customer-name"]').textContent(), { timeout: 15_000 }).toBe('Dana Whitfield');
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+    await ticket.close();
   });
 
   it.each([

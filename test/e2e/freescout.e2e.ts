@@ -218,6 +218,13 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await expect.poll(() => row('customerName').textContent()).toBe('1');
     expect(Number(await row('thread').textContent())).toBeGreaterThanOrEqual(4);
     expect(await page.locator('[data-rapport-tested]').count()).toBeGreaterThan(4); // outlined on the page
+    // The built-in FreeScout adapter on this host, read the way the sidebar reads it.
+    const inPreview = (id: string) => options.locator(`[data-testid="helpdesk-preview"] [data-testid="${id}"]`);
+    await expect.poll(() => inPreview('customer-name').textContent()).toBe('Carol Customer');
+    expect(await inPreview('ticket-id').textContent()).toBe(`#${seed.carolRefund}`);
+    expect(await inPreview('customer-email').textContent()).toBe('carol@example.test');
+    expect(Number(await inPreview('preview-customer-messages').textContent())).toBeGreaterThanOrEqual(1);
+    expect(await inPreview('preview-latest').textContent()).not.toBe('');
     await shot(options, 'options-helpdesk-tester');
     await options.close();
     await page.close();
@@ -225,24 +232,58 @@ describe.skipIf(!available)('on a real FreeScout', () => {
 });
 
 describe.skipIf(!available)('a custom helpdesk, configured on the options page only', () => {
-  it('reads a page Rapport has never seen, and says what it cannot read', async () => {
+  it('previews the sidebar from the settings as typed, then reads a page Rapport has never seen, and says what it cannot read', async () => {
     const origin = `http://127.0.0.1:${custom.port}`;
     await grantHost(origin);
-    const options = await addHelpdesk(`${origin}/desk/*`, 'custom', {
+    const selectors = {
       'ticket-id': 'url:/desk/case/(\\d+)',
       subject: 'h1.case-title',
       'requester-name': '.who .name',
-      'requester-email': '.who a.mail',
+      'requester-email': '.who a.email', // a typo: matches nothing on the page
       message: 'ol.posts > li',
       'message-body': '.post-text',
       'customer-message': '.from-client',
       composer: '#answer',
       send: 'button.post-answer',
-    });
-    await options.close();
-
+    };
     const page = await rapport.context.newPage();
     await page.goto(`${origin}/desk/case/77`);
+    const options = await openOptions();
+    await options.click('[data-testid="helpdesk-add"]');
+    await options.fill('[data-testid="helpdesk-pattern"]', `${origin}/desk/*`);
+    await options.selectOption('[data-testid="helpdesk-kind"]', 'custom');
+    for (const [field, selector] of Object.entries(selectors)) await options.fill(`[data-testid="sel-${field}"]`, selector);
+
+    // Before saving: the tester reads the open tab with the settings as typed, as the sidebar would.
+    await options.click('[data-testid="helpdesk-form-test"]');
+    const inPreview = (id: string) => options.locator(`[data-testid="helpdesk-preview"] [data-testid="${id}"]`);
+    await expect.poll(() => inPreview('customer-name').textContent(), { timeout: 15_000 }).toBe('Priya Raman');
+    expect(await inPreview('ticket-id').textContent()).toBe('#77');
+    expect(await inPreview('helpdesk').textContent()).toBe('Custom helpdesk');
+    expect(await inPreview('preview-customer-messages').textContent()).toBe('2');
+    expect(await inPreview('preview-agent-messages').textContent()).toBe('1');
+    expect(await inPreview('preview-latest').textContent()).toBe('Any news? I need them for my accountant. <img src=x onerror=alert(1)>');
+    expect(await options.locator('[data-testid="helpdesk-preview"] img').count()).toBe(0); // customer text stays text
+    expect(await inPreview('customer-email').textContent()).toBe('Email not shown on this page');
+    expect(await inPreview('read-problem').textContent()).toContain("the requester's email");
+    expect(await inPreview('preview-composer').getAttribute('data-found')).toBe('true');
+    expect(await inPreview('preview-send').getAttribute('data-found')).toBe('true');
+    expect(await options.locator('[data-testid="helpdesk-test-result"] tr[data-field="requester-email"] [data-testid="match-count"]').textContent()).toBe('0');
+    expect(await page.locator('rapport-sidebar').count()).toBe(0); // nothing runs there yet
+    expect(await page.evaluate(() => Object.keys(window).filter((k) => /rapport/i.test(k)))).toEqual([]); // the page saw nothing
+    await shot(options, 'options-helpdesk-preview-missing');
+
+    await options.fill('[data-testid="sel-requester-email"]', '.who a.mail');
+    await expect.poll(() => options.getByText('Settings changed since this test').count()).toBe(1);
+    await options.click('[data-testid="helpdesk-form-test"]');
+    await expect.poll(() => inPreview('customer-email').textContent()).toBe('priya@example.org');
+    expect(await inPreview('read-problem').count()).toBe(0);
+    await shot(options, 'options-helpdesk-preview');
+    await options.click('[data-testid="helpdesk-save"]');
+    await options.locator('[data-testid="helpdesk"]', { hasText: `${origin}/desk/*` }).filter({ hasText: 'Rapport runs here' }).waitFor({ timeout: 15_000 });
+    await options.close();
+
+    await page.reload();
     await sidebarFor(page, 77, 'Priya Raman');
     expect(await inSidebar(page, 'customer-email').textContent()).toBe('priya@example.org');
     expect(await inSidebar(page, 'helpdesk').textContent()).toBe('Custom helpdesk');
@@ -350,7 +391,7 @@ function serveCustomDesk(): Promise<{ server: Server; port: number }> {
 <h1 class="case-title">${broken ? 'Printer jams' : 'Cannot export my invoices'}</h1>
 <ol class="posts"><li class="from-client"><div class="post-text">Hello, the export button does nothing since Monday.</div></li>
 <li><div class="post-text">Thanks, we are looking into it.</div></li>
-<li class="from-client"><div class="post-text">Any news? I need them for my accountant.</div></li></ol>
+<li class="from-client"><div class="post-text">Any news? I need them for my accountant. &lt;img src=x onerror=alert(1)&gt;</div></li></ol>
 <div id="answer" contenteditable="true" style="min-height:80px;border:1px solid #888"></div><button class="post-answer">Post answer</button></body></html>`;
   const server = createServer((req, res) => {
     const id = req.url?.match(/^\/desk\/case\/(\d+)$/)?.[1];
