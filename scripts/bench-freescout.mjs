@@ -19,8 +19,8 @@ import { probeFor, stamps, stats } from './lib/sidebar-probe.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 30;
-const ext = resolve('.output/chrome-mv3');
-if (!args.includes('--no-build') || !existsSync(join(ext, 'manifest.json'))) execSync('npx wxt build', { stdio: ['ignore', 'ignore', 'inherit'] });
+const ext = resolve(args.includes('--ext') ? args[args.indexOf('--ext') + 1] : '.output/chrome-mv3');
+if ((!args.includes('--no-build') && !args.includes('--ext')) || !existsSync(join(ext, 'manifest.json'))) execSync('npx wxt build', { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const SCRIPT = resolve('scripts/freescout.sh');
 const check = spawnSync('bash', [SCRIPT, 'check'], { encoding: 'utf8' });
