@@ -208,6 +208,35 @@ describe('docking beside the helpdesk', () => {
   });
 });
 
+/** How the readiness line is laid out: its lines of text and whether its words were cut short. */
+const readinessLayout = (page: Page) =>
+  inSidebar(page, 'readiness').evaluate((line) => {
+    const text = line.querySelector('.rp-cl-ready-text')!;
+    const style = getComputedStyle(line);
+    const inner = line.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return { lines: Math.round(inner / parseFloat(style.lineHeight)), cut: text.scrollWidth > text.clientWidth, width: line.getBoundingClientRect().width };
+  });
+
+describe('the readiness line', () => {
+  it('is one line, not cut short, at the default 300 px and at the narrowest 260 px', async () => {
+    const page = await open(1920, 1080);
+    await typeDraft(page, 'Hello, we are looking into it and will get back to you.');
+    await expect.poll(async () => (await inSidebar(page, 'readiness').textContent()) ?? '').toMatch(/^Not ready: 2 critical items to fix, \d+% ready$/);
+    expect((await sidebarBox(page)).width).toBe(300);
+    expect(await readinessLayout(page)).toMatchObject({ lines: 1, cut: false });
+    const handle = inSidebar(page, 'resize-handle');
+    await handle.click();
+    await page.keyboard.press('End'); // the narrowest
+    await expect.poll(async () => (await sidebarBox(page)).width).toBe(260);
+    await expect.poll(() => readinessLayout(page)).toMatchObject({ lines: 1, cut: false });
+    await page.screenshot({ path: join(SHOTS, 'sidebar-typing-260px-1920x1080-light.png'), clip: { x: 1920 - 560, y: 0, width: 560, height: 400 } });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft'); // back to the default for the next tests
+    await expect.poll(async () => (await sidebarBox(page)).width).toBe(300);
+    await page.close();
+  });
+});
+
 describe('screenshots of the sidebar while typing', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const [width, height] of WIDTHS) {
