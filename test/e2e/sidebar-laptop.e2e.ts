@@ -168,7 +168,12 @@ describe('docking beside the helpdesk', () => {
   it('opening the tab at 1280 keeps the panel open', async () => {
     const page = await open(1280, 720);
     await expect.poll(() => sidebar(page, '.rp-tab').count()).toBe(1);
+    // The tab hints at what there is to know (the customer's cues), named for screen readers.
+    await expect.poll(() => inSidebar(page, 'tab-hint').count()).toBe(1);
+    const hinted = Number(await inSidebar(page, 'tab-hint').textContent());
+    expect(await sidebar(page, '.rp-tab').getAttribute('aria-label')).toMatch(new RegExp(`^Show Rapport sidebar: ${hinted} things? to know`));
     await sidebar(page, '.rp-tab').click();
+    await expect.poll(() => inSidebar(page, 'cue').count()).toBe(hinted);
     await expect.poll(() => sidebar(page, '.rp-open').count()).toBe(1);
     await readThread(page);
     await new Promise((r) => setTimeout(r, 600));
@@ -216,6 +221,19 @@ const readinessLayout = (page: Page) =>
     const inner = line.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
     return { lines: Math.round(inner / parseFloat(style.lineHeight)), cut: text.scrollWidth > text.clientWidth, width: line.getBoundingClientRect().width };
   });
+
+describe('the collapsed tab', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`shows a small hint at 1280×720 while the agent reads (${scheme})`, async () => {
+      const page = await open(1280, 720, scheme);
+      await expect.poll(() => inSidebar(page, 'tab-hint').count()).toBe(1);
+      const tab = (await sidebarBox(page))!;
+      expect(tab.width).toBeLessThanOrEqual(28);
+      await page.screenshot({ path: join(SHOTS, `sidebar-tab-hint-1280x720-${scheme}.png`), clip: { x: 1280 - 320, y: tab.y - 60, width: 320, height: tab.height + 120 } });
+      await page.close();
+    });
+  }
+});
 
 describe('the readiness line', () => {
   it('is one line, not cut short, at the default 300 px and at the narrowest 260 px', async () => {
