@@ -25,10 +25,17 @@ const sendButton = (page: Page) => page.locator('[data-test-id="submit_button-bu
 const contextPanel = (page: Page) => page.locator('[data-ticket-id="101"] [aria-label="Customer context"]');
 const rule = (page: Page, id: string) => sidebar(page, `[data-testid="checklist"] [data-rule="${id}"]`);
 
-async function open(width: number, height: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+/** `helpdeskCss`: a stylesheet the helpdesk page gets before it is shown (another layout of its own). */
+async function open(width: number, height: number, colorScheme: 'light' | 'dark' = 'light', helpdeskCss?: string): Promise<Page> {
   const page = await rapport.context.newPage();
   await page.setViewportSize({ width, height });
   await page.emulateMedia({ colorScheme });
+  if (helpdeskCss) {
+    await page.addInitScript((css) => {
+      const add = () => document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
+      document.addEventListener('DOMContentLoaded', add, { once: true });
+    }, helpdeskCss);
+  }
   await page.goto(TICKET);
   // The demo's editors are set up (as the harness's open() waits for them): typing before that races them.
   await page.waitForFunction(() => !document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]:not([data-demo-editor])'));
@@ -164,6 +171,48 @@ describe('docking beside the helpdesk', () => {
       await page.close();
     });
   }
+
+  it('at 1400×900 the panel narrows to 260 px while the agent reads, so the context panel stays', async () => {
+    // 300 px beside would leave the demo's ticket pane under the width at which it drops the panel; 260 does not.
+    const page = await open(1400, 900);
+    await expect.poll(() => sidebar(page, '.rp-open').count()).toBe(1);
+    expect((await sidebarBox(page)).width).toBe(260);
+    await uncovered(page, contextPanel(page), 'the customer context panel');
+    await page.screenshot({ path: join(SHOTS, 'sidebar-reading-1400x900-light.png') });
+    await typeDraft(page, 'Hello, we are looking into it.');
+    await expect.poll(async () => (await sidebarBox(page)).width).toBe(300); // the checklist at full width while writing
+    await readThread(page);
+    await expect.poll(async () => (await sidebarBox(page)).width).toBe(260);
+    await expect.poll(() => contextPanel(page).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('follows what the helpdesk shows, not a page width: a layout that keeps its panel at 1280 gets the panel beside it', async () => {
+    // The helpdesk's own stylesheet, changed: its context panel narrower and never dropped.
+    const page = await open(1280, 720, 'light', '.zd-pane .zd-context { display: block !important; flex-basis: 180px !important; }');
+    await expect.poll(() => sidebar(page, '.rp-open').count()).toBe(1);
+    expect((await sidebarBox(page)).width).toBe(300);
+    await uncovered(page, contextPanel(page), 'the customer context panel');
+    await page.close();
+  });
+
+  it('…and a layout that drops its panel sooner gets the slim tab at 1440', async () => {
+    const page = await open(1440, 900, 'light', '@container (max-width: 1200px) { .zd-pane .zd-context { display: none; } }');
+    await expect.poll(() => sidebar(page, '.rp-tab').count()).toBe(1);
+    await expect.poll(() => contextPanel(page).isVisible()).toBe(true);
+    await uncovered(page, contextPanel(page), 'the customer context panel');
+    await page.close();
+  });
+
+  it('a context panel the agent closes is no reason for the tab: the panel comes back beside the ticket', async () => {
+    const page = await open(1280, 720);
+    await expect.poll(() => sidebar(page, '.rp-tab').count()).toBe(1);
+    // As if the agent closed Zendesk's context panel (it is theirs to open and close).
+    await contextPanel(page).evaluate((panel) => ((panel as HTMLElement).style.display = 'none'));
+    await expect.poll(() => sidebar(page, '.rp-open').count()).toBe(1);
+    expect((await sidebarBox(page)).width).toBe(300);
+    await page.close();
+  });
 
   it('opening the tab at 1280 keeps the panel open', async () => {
     const page = await open(1280, 720);
