@@ -11,6 +11,7 @@ import { ChecklistPanel as ChecklistPanelView } from './checklist';
 import { WorkspacePrompt } from './WorkspacePrompt';
 import { pure } from './pure';
 import { DOCK } from '../lib/page/dock';
+import { tabHint } from './tab-hint';
 import { PresentationContext, maskName, usePresentation as usePresentationFlag } from './presentation';
 
 // Each panel re-renders only when its own props change (see pure.ts).
@@ -84,18 +85,24 @@ function SidebarView({ state, collapsed, composing = false, onToggleCollapsed, o
   const keep = (e: Event) => e.stopPropagation();
 
   if (collapsed) {
+    const hint = tabHint(state);
     return (
       <aside class="rp rp-collapsed" aria-label="Rapport" onKeyDown={keep} onKeyUp={keep} onKeyPress={keep}>
         <button
           ref={toggleButton}
           type="button"
           class="rp-tab"
-          aria-label="Show Rapport sidebar"
+          aria-label={hint ? `Show Rapport sidebar: ${hint.label}` : 'Show Rapport sidebar'}
           aria-expanded={false}
           aria-keyshortcuts={SHORTCUT}
-          title={`Show Rapport (${SHORTCUT})`}
+          title={hint ? `${hint.label} — show Rapport (${SHORTCUT})` : `Show Rapport (${SHORTCUT})`}
           onClick={toggle}
         >
+          {hint && (
+            <span class={`rp-tab-hint${hint.weighty ? ' rp-tab-hint-weighty' : ''}`} data-testid="tab-hint" aria-hidden="true">
+              {hint.count}
+            </span>
+          )}
           <Chevron left />
           <span class="rp-tab-word" aria-hidden="true">
             Rapport

@@ -37,15 +37,55 @@ function useCountdown(deadline: number | undefined, now: () => number): number {
   return time;
 }
 
-function readinessLine(items: ChecklistItem[], readiness: number | undefined, disputed: Set<string>): { text: string; tone: 'ok' | 'warn' | 'bad' } {
+interface Readiness {
+  tone: 'ok' | 'warn' | 'bad';
+  /** "Not ready", "Almost", "Ready to send". */
+  verdict: string;
+  /** What is missing, as shown ("2 critical") and what screen readers hear after it (" items to fix"). */
+  missing?: { shown: string; more: string };
+  /** "40%"; absent when a disputed item makes the engine's figure stale. */
+  pct?: string;
+}
+
+/**
+ * The readiness line, short enough for one line at the narrowest panel (260 px, issue #14):
+ * "Not ready: 2 critical" and the percentage at the right; screen readers hear the whole sentence
+ * ("Not ready: 2 critical items to fix, 40% ready").
+ */
+function readinessOf(items: ChecklistItem[], readiness: number | undefined, disputed: Set<string>): Readiness {
   // A disputed item stops nagging for this draft; the engine's percentage counted it, so it is
   // left out rather than shown beside a line that no longer does.
   const failing = items.filter((i) => i.state === 'fail' && !disputed.has(i.rule));
   const critical = failing.filter((i) => i.critical);
-  const pct = readiness === undefined || disputed.size > 0 ? '' : ` · ${Math.round(readiness * 100)}%`;
-  if (critical.length) return { text: `Not ready: ${critical.length} critical ${critical.length === 1 ? 'item' : 'items'} to fix${pct}`, tone: 'bad' };
-  if (failing.length) return { text: `Almost: ${failing.length} ${failing.length === 1 ? 'thing' : 'things'} to improve${pct}`, tone: 'warn' };
-  return { text: `Ready to send${pct}`, tone: 'ok' };
+  const pct = readiness === undefined || disputed.size > 0 ? undefined : `${Math.round(readiness * 100)}%`;
+  const n = (count: number, one: string, many: string) => (count === 1 ? one : many);
+  if (critical.length) return { tone: 'bad', verdict: 'Not ready', missing: { shown: `${critical.length} critical`, more: ` ${n(critical.length, 'item', 'items')} to fix` }, pct };
+  if (failing.length) return { tone: 'warn', verdict: 'Almost', missing: { shown: `${failing.length} to improve`, more: '' }, pct };
+  return { tone: 'ok', verdict: 'Ready to send', pct };
+}
+
+function ReadinessLine({ line }: { line: Readiness }) {
+  return (
+    <p class={`rp-cl-ready rp-cl-ready-${line.tone}`} data-testid="readiness" role="status">
+      <span class="rp-cl-ready-text">
+        {line.verdict}
+        {line.missing && (
+          <>
+            {': '}
+            {line.missing.shown}
+            {line.missing.more && <span class="rp-sr">{line.missing.more}</span>}
+          </>
+        )}
+      </span>
+      {line.pct && (
+        <span class="rp-cl-ready-pct">
+          <span class="rp-sr">, </span>
+          {line.pct}
+          <span class="rp-sr"> ready</span>
+        </span>
+      )}
+    </p>
+  );
 }
 
 /** The draft as plain text with the evidence ranges marked; never editable. */
@@ -181,7 +221,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
       : { ...item, state: 'fail' as const, why: `Target breached: customer waiting ${duration(props.responseClock.targetMs - left)} (target ${target})` };
   });
   const disputed = new Set(props.disputed ?? []);
-  const line = readinessLine(items, props.readiness, disputed);
+  const line = readinessOf(items, props.readiness, disputed);
   const dispute = async (item: ChecklistItem) => {
     const result = await props.onDispute?.(item, includeText);
     setDisputeError(result && !result.ok ? result.error : undefined);
@@ -215,9 +255,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
       )}
       {props.status === 'empty' && <p class="rp-muted rp-cl-hint">Start your reply: the checklist follows as you type.</p>}
       {props.status === 'ready' && (
-        <p class={`rp-cl-ready rp-cl-ready-${line.tone}`} data-testid="readiness" role="status">
-          {line.text}
-        </p>
+        <ReadinessLine line={line} />
       )}
       {props.greeting && props.onInsertGreeting && (greetingFails || props.status === 'empty') && (
         <button type="button" class="rp-cl-insert" data-testid="insert-greeting" onClick={() => props.onInsertGreeting?.()}>

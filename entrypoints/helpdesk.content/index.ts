@@ -50,7 +50,7 @@ export default defineContentScript({
     const start = (whenParsed: Promise<void>) => {
       const stop = childController(ctx.signal);
       const frame = createSidebarFrame(document, () => ctx.abort('Rapport was reloaded or removed'), {
-        keepsPanelsAt: adapter.keepsPanelsAt,
+        sidePanels: adapter.sidePanels,
         savedWidth: prefs.then((got) => got[PREF.sidebarWidth] as number | undefined),
         saveWidth: (width) => void browser.storage.local.set({ [PREF.sidebarWidth]: width }),
       });

@@ -169,9 +169,11 @@ export interface HelpdeskAdapter {
    */
   composerIsInternal?(root: ParentNode, ticketId: string): boolean | undefined;
   /**
-   * The page width (CSS px) the helpdesk needs to keep its own side panels (below it, it drops
-   * them). Rapport docks beside them while it can and otherwise stays a slim tab while the agent
-   * reads (lib/page/dock.ts). Absent: the helpdesk has no such panel; Rapport always docks beside.
+   * Selectors of the helpdesk's own side panels that the agent reads beside the ticket (customer
+   * context). Rapport docks beside them while the helpdesk still shows them and, where narrowing the
+   * page makes the helpdesk drop them, stays a slim tab while the agent reads: measured on the page,
+   * never a guessed page width (lib/page/dock.ts, lib/page/sidebar-frame.ts). Absent: Rapport always
+   * docks beside.
    */
-  keepsPanelsAt?: number;
+  sidePanels?: readonly string[];
 }

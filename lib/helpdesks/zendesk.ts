@@ -61,6 +61,9 @@ export const zendeskSelectors = {
   channel: '[data-channel]',
   /** Priority field (its value sits in `dropdownValue`). */
   priority: '[data-test-id="ticket-fields-priority-select"]',
+  /** The customer context panel beside the ticket (docking keeps it on screen while the agent reads:
+   * `sidePanels` below). ONLY in this project's own fixtures and demo; no public source names it. */
+  contextPane: '[data-test-id="customer-context-pane"]',
   /** Requester email: a mailto link in the customer context panel. ONLY in this project's own
    * fixtures and demo (no public source has seen it); the ticket API is the real source. */
   requesterEmail: '[data-test-id="customer-context-pane"] a[href^="mailto:"]',
@@ -219,10 +222,14 @@ export const zendesk: HelpdeskAdapter = {
   id: 'zendesk',
   label: 'Zendesk',
   ticketPages: ['https://*.zendesk.com/agent/*'],
-  // The customer context panel (email, local time, interaction history) on the right of the ticket
-  // shows while the workspace beside the 60 px nav rail is at least 1060 px wide (the demo follows
-  // the Agent Workspace's layout): 1120 px of page.
-  keepsPanelsAt: 1120,
+  // The customer context panel (email, local time, interaction history) beside the ticket. What is
+  // public (Zendesk help centre, "Viewing customer context in a ticket" and "Using the context
+  // panel"): it sits on the side of the ticket, agents open and close it from the icons there (closed
+  // by default) and can resize it; no width at which it drops is published. So Rapport measures
+  // whether narrowing the page drops it instead of assuming a breakpoint. No public source names its
+  // element (reference/helpdesk-dom.md has none): this is the test id of this project's fixtures
+  // and demo, as for `requesterEmail`. Where it matches nothing, Rapport docks beside (as before #14).
+  sidePanels: [S.contextPane],
 
   matches: (url) =>
     url.protocol === 'https:' && url.hostname.endsWith('.zendesk.com') && url.pathname.startsWith('/agent/'),

@@ -24,7 +24,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { FRAME_PATH, PORT_NAME, SlotEncoder, plain, type Accepted, type NonceMessage, type NonceReply, type ToFrame, type ToPage } from './frame-protocol';
 import type { SidebarState } from '../../components/model';
 import type { SidebarView, ViewHandlers } from './controller';
-import { DOCK, clampWidth, dock, type Dock } from './dock';
+import { DOCK, clampWidth, crowdsOf, dock, widthsToProbe, type Dock, type Probe } from './dock';
 
 const COLLAPSED_WIDTH = DOCK.tab;
 /** The collapsed tab's height until the frame has measured it (12px text, two icons). */
@@ -52,8 +52,8 @@ iframe { display: block; width: 100%; height: 100%; border: 0; margin: 0; paddin
 `;
 
 export interface DockOptions {
-  /** The adapter's `keepsPanelsAt` (lib/helpdesks/types.ts). */
-  keepsPanelsAt?: number;
+  /** The adapter's `sidePanels` (lib/helpdesks/types.ts): the helpdesk's own panels Rapport keeps on screen while the agent reads. */
+  sidePanels?: readonly string[];
   /** The width the agent chose before (PREF.sidebarWidth). */
   savedWidth?: Promise<number | undefined>;
   /** Remembers the agent's width. */
@@ -100,6 +100,9 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   let placed: Dock = { collapsed: false, width: DOCK.width, auto: false };
   let preferred: number | undefined;
   let pinned = false;
+  /** What the helpdesk did with its side panels at each width tried, for this window width and ticket (`probedFor`). */
+  const probes = new Map<number, Probe>();
+  let probedFor = '';
   void options.savedWidth?.then((w) => {
     if (typeof w !== 'number' || preferred !== undefined) return;
     preferred = w;
@@ -128,16 +131,97 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     send({ t: 'render', slots, collapsed: placed.collapsed, presentation: shown.presentation, composing: shown.composing, width: placed.width });
   };
 
+  /** Lays the page out for a placement: the margin our panel (or tab) takes. */
+  const apply = (where: Pick<Dock, 'collapsed' | 'width'>) => {
+    const css = documentCss(where.width);
+    if (pageStyle.textContent !== css) pageStyle.textContent = css;
+    root.classList.add(DOCKED);
+    root.classList.toggle(COLLAPSED, where.collapsed);
+  };
+
+  /** The helpdesk's side panels on screen now (forces a layout). */
+  const sidePanelsShown = () => {
+    let count = 0;
+    for (const selector of options.sidePanels ?? []) {
+      for (const panel of doc.querySelectorAll(selector)) {
+        if (panel.checkVisibility({ visibilityProperty: true }) && panel.getBoundingClientRect().width > 0) count++;
+      }
+    }
+    return count;
+  };
+
+  /**
+   * Counts the side panels with our panel beside at `width` and with the page given its room, then
+   * puts the page back as it was; all in one task, so nothing is painted in between and the
+   * helpdesk's resize observers see no change. Catches layouts the helpdesk makes in CSS (media or
+   * container queries), not ones its scripts make later; those are re-probed when a panel's size changes.
+   */
+  const probe = (width: number): Probe => {
+    const was = { collapsed: root.classList.contains(COLLAPSED), width: placed.width, docked: root.classList.contains(DOCKED) };
+    apply({ collapsed: false, width });
+    const beside = sidePanelsShown();
+    apply({ collapsed: true, width });
+    const room = sidePanelsShown();
+    apply(was);
+    if (!was.docked) root.classList.remove(DOCKED);
+    return { width, beside, room };
+  };
+
+  /** Probes the widths the decision rests on that were not tried yet for this window width and ticket. */
+  const crowds = (): number[] => {
+    if (!options.sidePanels?.length || !shown) return [];
+    const key = `${win.innerWidth}|${shown.state.kind}|${shown.state.ticketId}`;
+    if (key !== probedFor) {
+      probes.clear();
+      probedFor = key;
+    }
+    for (const width of widthsToProbe({ viewport: win.innerWidth, preferred })) if (!probes.has(width)) probes.set(width, probe(width));
+    return crowdsOf(probes.values());
+  };
+
   /** Docks the page for the current window width, composer focus and the agent's choices. */
   const place = () => {
     if (!shown) return;
-    const next = dock({ viewport: win.innerWidth, preferred, keepsPanelsAt: options.keepsPanelsAt, composing: shown.composing, collapsed: shown.collapsed, pinned });
-    if (next.width !== placed.width) pageStyle.textContent = documentCss(next.width);
+    // The helpdesk's panels decide only while the agent reads with the panel not pinned open (dock.ts).
+    const reading = !shown.composing && !shown.collapsed && !pinned;
+    const next = dock({ viewport: win.innerWidth, preferred, crowds: reading ? crowds() : [], composing: shown.composing, collapsed: shown.collapsed, pinned });
+    const ticket = `${shown.state.kind}|${shown.state.ticketId}`;
+    // Renders while the agent types change neither: the page is not queried for them.
+    if (next.collapsed !== placed.collapsed || next.width !== placed.width || ticket !== watchedFor) watchPanels(ticket);
     placed = next;
-    root.classList.add(DOCKED);
-    root.classList.toggle(COLLAPSED, next.collapsed);
+    apply(next);
     host.toggleAttribute('data-collapsed', next.collapsed);
     schedule();
+  };
+
+  /**
+   * A side panel that changes size when we did not move (the helpdesk's script laid it out again, the
+   * agent closed or resized it) is probed again. The first notice for a panel just watched is its
+   * starting size, not a change.
+   */
+  const watched = new Set<Element>();
+  const starting = new WeakSet<Element>();
+  const panelSizes = new ResizeObserver((entries) => {
+    const changed = entries.filter((e) => !starting.delete(e.target)).length > 0;
+    if (!changed || !shown) return;
+    probes.clear();
+    place();
+  });
+  let watchedFor = '';
+  const watchPanels = (ticket: string) => {
+    watchedFor = ticket;
+    const now = new Set((options.sidePanels ?? []).flatMap((selector) => [...doc.querySelectorAll(selector)]));
+    for (const panel of watched) {
+      if (now.has(panel)) continue;
+      panelSizes.unobserve(panel);
+      watched.delete(panel);
+    }
+    for (const panel of now) {
+      if (watched.has(panel)) continue;
+      watched.add(panel);
+      starting.add(panel);
+      panelSizes.observe(panel);
+    }
   };
   const life = new AbortController();
   win.addEventListener('resize', () => place(), { passive: true, signal: life.signal });
@@ -156,6 +240,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
 
   const resize = (width: number, done: boolean) => {
     preferred = clampWidth(width, win.innerWidth);
+    pinned = true; // the agent is using the panel: it stays open at their width on this page
     place();
     if (done) options.saveWidth?.(preferred);
   };
@@ -267,6 +352,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
       destroyed = true;
       life.abort();
       dragging?.abort();
+      panelSizes.disconnect();
       browser.runtime.onConnect.removeListener(onConnect);
       port?.disconnect();
       data?.close();

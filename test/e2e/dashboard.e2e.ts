@@ -275,6 +275,16 @@ describe('export and import between two browser profiles', () => {
   });
 });
 
+/** Where the view sits in the main area (beside the nav): its margins left and right, and the area's width. */
+const viewBand = (dash: Page) =>
+  dash.evaluate(() => {
+    const main = document.querySelector('.rd-main')!;
+    const box = main.getBoundingClientRect();
+    const view = main.querySelector('.rd-view')!.getBoundingClientRect();
+    const inner = { left: box.left, right: box.left + main.clientWidth }; // without the scrollbar
+    return { left: view.left - inner.left, right: inner.right - view.right, main: main.clientWidth };
+  });
+
 describe('live dashboard, presentation mode, screenshots', () => {
   it('shows a note saved in a ticket tab without reload, masks names in presentation mode', async () => {
     const r = await start();
@@ -340,12 +350,21 @@ describe('live dashboard, presentation mode, screenshots', () => {
     const options = await r.open(`chrome-extension://${r.extensionId}/options.html`);
     for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
       await dash.setViewportSize({ width: w, height: h });
-      for (const view of ['quality', 'customers', 'follow-ups', 'data']) {
+      for (const view of ['quality', 'customers', 'notes', 'follow-ups', 'disagreements', 'data']) {
         await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#${view}`);
         await ready(dash);
         await dash.waitForTimeout(300);
+        // The view uses the width: centred beside the nav, no wide empty band on the right (#14).
+        const band = await viewBand(dash);
+        expect(Math.abs(band.left - band.right), `${view} at ${w} px is centred`).toBeLessThanOrEqual(24);
+        expect(band.right / band.main, `${view} at ${w} px leaves no wide band`).toBeLessThan(0.1);
         await dash.screenshot({ path: join(shots, `dashboard-${view}-${w}x${h}-${scheme}.png`) });
       }
+      await dash.goto(`chrome-extension://${r.extensionId}/dashboard.html#customers`);
+      await ready(dash);
+      await dash.locator('[data-testid="customer-row"]').filter({ hasText: 'Bruno' }).click();
+      await dash.waitForSelector('[data-testid="customer-page"]');
+      await dash.screenshot({ path: join(shots, `dashboard-customer-page-${w}x${h}-${scheme}.png`) });
       await options.setViewportSize({ width: w, height: h });
       await options.waitForSelector('[data-testid="pack-save"]');
       await options.screenshot({ path: join(shots, `options-${w}x${h}-${scheme}.png`) });

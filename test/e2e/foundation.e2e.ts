@@ -169,13 +169,13 @@ describe('the sidebar', () => {
     await expectCustomer(page, '102', 'Sam Rivera');
     const wide = await page.evaluate(() => document.body.getBoundingClientRect().width);
     await sidebar(page, 'button[aria-label="Hide Rapport sidebar"]').click();
-    await expect.poll(() => sidebar(page, 'button[aria-label="Show Rapport sidebar"]').count()).toBe(1);
+    await expect.poll(() => sidebar(page, 'button[aria-label^="Show Rapport sidebar"]').count()).toBe(1);
     expect(await page.evaluate(() => document.body.getBoundingClientRect().width)).toBeGreaterThan(wide + 250);
     await shot(page, 'zendesk-collapsed');
 
     await page.reload();
-    await expect.poll(() => sidebar(page, 'button[aria-label="Show Rapport sidebar"]').count()).toBe(1);
-    await sidebar(page, 'button[aria-label="Show Rapport sidebar"]').click();
+    await expect.poll(() => sidebar(page, 'button[aria-label^="Show Rapport sidebar"]').count()).toBe(1);
+    await sidebar(page, 'button[aria-label^="Show Rapport sidebar"]').click();
     await expectCustomer(page, '102', 'Sam Rivera');
     await page.close();
   });
@@ -194,7 +194,7 @@ describe('the sidebar', () => {
         await chrome.tabs.sendMessage(tab!.id!, { type: 'sidebar.toggle' });
       });
     await toggle();
-    await expect.poll(() => sidebar(page, 'button[aria-label="Show Rapport sidebar"]').count()).toBe(1);
+    await expect.poll(() => sidebar(page, 'button[aria-label^="Show Rapport sidebar"]').count()).toBe(1);
     await toggle();
     await expectCustomer(page, '102', 'Sam Rivera');
     await page.close();

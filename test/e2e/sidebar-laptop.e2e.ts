@@ -25,10 +25,17 @@ const sendButton = (page: Page) => page.locator('[data-test-id="submit_button-bu
 const contextPanel = (page: Page) => page.locator('[data-ticket-id="101"] [aria-label="Customer context"]');
 const rule = (page: Page, id: string) => sidebar(page, `[data-testid="checklist"] [data-rule="${id}"]`);
 
-async function open(width: number, height: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+/** `helpdeskCss`: a stylesheet the helpdesk page gets before it is shown (another layout of its own). */
+async function open(width: number, height: number, colorScheme: 'light' | 'dark' = 'light', helpdeskCss?: string): Promise<Page> {
   const page = await rapport.context.newPage();
   await page.setViewportSize({ width, height });
   await page.emulateMedia({ colorScheme });
+  if (helpdeskCss) {
+    await page.addInitScript((css) => {
+      const add = () => document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
+      document.addEventListener('DOMContentLoaded', add, { once: true });
+    }, helpdeskCss);
+  }
   await page.goto(TICKET);
   // The demo's editors are set up (as the harness's open() waits for them): typing before that races them.
   await page.waitForFunction(() => !document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]:not([data-demo-editor])'));
@@ -165,10 +172,57 @@ describe('docking beside the helpdesk', () => {
     });
   }
 
+  it('at 1400×900 the panel narrows to 260 px while the agent reads, so the context panel stays', async () => {
+    // 300 px beside would leave the demo's ticket pane under the width at which it drops the panel; 260 does not.
+    const page = await open(1400, 900);
+    await expect.poll(() => sidebar(page, '.rp-open').count()).toBe(1);
+    expect((await sidebarBox(page)).width).toBe(260);
+    await uncovered(page, contextPanel(page), 'the customer context panel');
+    await page.screenshot({ path: join(SHOTS, 'sidebar-reading-1400x900-light.png') });
+    await typeDraft(page, 'Hello, we are looking into it.');
+    await expect.poll(async () => (await sidebarBox(page)).width).toBe(300); // the checklist at full width while writing
+    await readThread(page);
+    await expect.poll(async () => (await sidebarBox(page)).width).toBe(260);
+    await expect.poll(() => contextPanel(page).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('follows what the helpdesk shows, not a page width: a layout that keeps its panel at 1280 gets the panel beside it', async () => {
+    // The helpdesk's own stylesheet, changed: its context panel narrower and never dropped.
+    const page = await open(1280, 720, 'light', '.zd-pane .zd-context { display: block !important; flex-basis: 180px !important; }');
+    await expect.poll(() => sidebar(page, '.rp-open').count()).toBe(1);
+    expect((await sidebarBox(page)).width).toBe(300);
+    await uncovered(page, contextPanel(page), 'the customer context panel');
+    await page.close();
+  });
+
+  it('…and a layout that drops its panel sooner gets the slim tab at 1440', async () => {
+    const page = await open(1440, 900, 'light', '@container (max-width: 1200px) { .zd-pane .zd-context { display: none; } }');
+    await expect.poll(() => sidebar(page, '.rp-tab').count()).toBe(1);
+    await expect.poll(() => contextPanel(page).isVisible()).toBe(true);
+    await uncovered(page, contextPanel(page), 'the customer context panel');
+    await page.close();
+  });
+
+  it('a context panel the agent closes is no reason for the tab: the panel comes back beside the ticket', async () => {
+    const page = await open(1280, 720);
+    await expect.poll(() => sidebar(page, '.rp-tab').count()).toBe(1);
+    // As if the agent closed Zendesk's context panel (it is theirs to open and close).
+    await contextPanel(page).evaluate((panel) => ((panel as HTMLElement).style.display = 'none'));
+    await expect.poll(() => sidebar(page, '.rp-open').count()).toBe(1);
+    expect((await sidebarBox(page)).width).toBe(300);
+    await page.close();
+  });
+
   it('opening the tab at 1280 keeps the panel open', async () => {
     const page = await open(1280, 720);
     await expect.poll(() => sidebar(page, '.rp-tab').count()).toBe(1);
+    // The tab hints at what there is to know (the customer's cues), named for screen readers.
+    await expect.poll(() => inSidebar(page, 'tab-hint').count()).toBe(1);
+    const hinted = Number(await inSidebar(page, 'tab-hint').textContent());
+    expect(await sidebar(page, '.rp-tab').getAttribute('aria-label')).toMatch(new RegExp(`^Show Rapport sidebar: ${hinted} things? to know`));
     await sidebar(page, '.rp-tab').click();
+    await expect.poll(() => inSidebar(page, 'cue').count()).toBe(hinted);
     await expect.poll(() => sidebar(page, '.rp-open').count()).toBe(1);
     await readThread(page);
     await new Promise((r) => setTimeout(r, 600));
@@ -205,6 +259,48 @@ describe('docking beside the helpdesk', () => {
     await again.keyboard.press('ArrowLeft');
     await expect.poll(() => again.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('300px');
     await again.close();
+  });
+});
+
+/** How the readiness line is laid out: its lines of text and whether its words were cut short. */
+const readinessLayout = (page: Page) =>
+  inSidebar(page, 'readiness').evaluate((line) => {
+    const text = line.querySelector('.rp-cl-ready-text')!;
+    const style = getComputedStyle(line);
+    const inner = line.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return { lines: Math.round(inner / parseFloat(style.lineHeight)), cut: text.scrollWidth > text.clientWidth, width: line.getBoundingClientRect().width };
+  });
+
+describe('the collapsed tab', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`shows a small hint at 1280×720 while the agent reads (${scheme})`, async () => {
+      const page = await open(1280, 720, scheme);
+      await expect.poll(() => inSidebar(page, 'tab-hint').count()).toBe(1);
+      const tab = (await sidebarBox(page))!;
+      expect(tab.width).toBeLessThanOrEqual(28);
+      await page.screenshot({ path: join(SHOTS, `sidebar-tab-hint-1280x720-${scheme}.png`), clip: { x: 1280 - 320, y: tab.y - 60, width: 320, height: tab.height + 120 } });
+      await page.close();
+    });
+  }
+});
+
+describe('the readiness line', () => {
+  it('is one line, not cut short, at the default 300 px and at the narrowest 260 px', async () => {
+    const page = await open(1920, 1080);
+    await typeDraft(page, 'Hello, we are looking into it and will get back to you.');
+    await expect.poll(async () => (await inSidebar(page, 'readiness').textContent()) ?? '').toMatch(/^Not ready: 2 critical items to fix, \d+% ready$/);
+    expect((await sidebarBox(page)).width).toBe(300);
+    expect(await readinessLayout(page)).toMatchObject({ lines: 1, cut: false });
+    const handle = inSidebar(page, 'resize-handle');
+    await handle.click();
+    await page.keyboard.press('End'); // the narrowest
+    await expect.poll(async () => (await sidebarBox(page)).width).toBe(260);
+    await expect.poll(() => readinessLayout(page)).toMatchObject({ lines: 1, cut: false });
+    await page.screenshot({ path: join(SHOTS, 'sidebar-typing-260px-1920x1080-light.png'), clip: { x: 1920 - 560, y: 0, width: 560, height: 400 } });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft'); // back to the default for the next tests
+    await expect.poll(async () => (await sidebarBox(page)).width).toBe(300);
+    await page.close();
   });
 });
 

@@ -43,6 +43,26 @@ describe('compact checklist (issue #14)', () => {
     expect(folded.open).toBe(true);
   });
 
+  it('the readiness line is short on screen and whole for screen readers', () => {
+    const shown = (el: Element) => {
+      const copy = el.cloneNode(true) as Element;
+      copy.querySelectorAll('.rp-sr').forEach((sr) => sr.remove());
+      return copy.textContent;
+    };
+    const { rerender } = render(<ChecklistPanel {...props()} />);
+    const line = screen.getByTestId('readiness');
+    expect(line.getAttribute('role')).toBe('status');
+    expect(shown(line.querySelector('.rp-cl-ready-text')!)).toBe('Not ready: 1 critical');
+    expect(shown(line.querySelector('.rp-cl-ready-pct')!)).toBe('50%');
+    expect(line.textContent).toBe('Not ready: 1 critical item to fix, 50% ready');
+    const twoCritical = [item('greets-by-name', 'fail', { critical: true }), item('closing', 'fail', { critical: true }), item('sincere-wording', 'fail')];
+    rerender(<ChecklistPanel {...props({ items: twoCritical, readiness: 0.25 })} />);
+    expect(screen.getByTestId('readiness').textContent).toBe('Not ready: 2 critical items to fix, 25% ready');
+    rerender(<ChecklistPanel {...props({ items: [item('closing', 'fail'), item('sincere-wording', 'fail')], readiness: 0.8 })} />);
+    expect(shown(screen.getByTestId('readiness'))).toBe('Almost: 2 to improve80%');
+    expect(screen.getByTestId('readiness').className).toContain('rp-cl-ready-warn');
+  });
+
   it('gives every "show" a name of its own and opens the preview inside its item', () => {
     render(<ChecklistPanel {...props()} />);
     const show = screen.getByRole('button', { name: 'Show the words for ‘Greets by name’' });
@@ -66,7 +86,7 @@ describe('compact checklist (issue #14)', () => {
 
   it('a ready draft shows the readiness line and the folded line only', () => {
     render(<ChecklistPanel {...props({ items: [item('greets-by-name', 'pass'), item('closing', 'pass')], readiness: 1 })} />);
-    expect(screen.getByTestId('readiness').textContent).toBe('Ready to send · 100%');
+    expect(screen.getByTestId('readiness').textContent).toBe('Ready to send, 100% ready');
     expect(screen.queryByTestId('checklist-attention')).toBeNull();
     expect(screen.getByTestId('checklist-passed').querySelector('summary')?.textContent).toContain('2 passed');
   });

@@ -39,6 +39,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         submitButton: 3,
         channelSwitcher: 3,
         priority: 3,
+        contextPane: 2,
         requesterEmail: 2, // #4830's context panel shows apps, not the customer
         requesterLink: 2,
         conversation: 3,
@@ -72,6 +73,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         submitButton: 1,
         channelSwitcher: 1,
         priority: 1,
+        contextPane: 1,
         requesterEmail: 1,
         requesterLink: 1,
         conversation: 1,
@@ -105,6 +107,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         submitButton: 0,
         channelSwitcher: 0,
         priority: 0,
+        contextPane: 0,
         requesterEmail: 0,
         requesterLink: 0,
         conversation: 0,
@@ -138,6 +141,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         submitButton: 0,
         channelSwitcher: 0,
         priority: 1,
+        contextPane: 0,
         requesterEmail: 0,
         requesterLink: 0,
         conversation: 1, // a loader, no comments yet
@@ -171,6 +175,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
         submitButton: 0,
         channelSwitcher: 0,
         priority: 0,
+        contextPane: 0,
         requesterEmail: 0,
         requesterLink: 0,
         conversation: 0,
@@ -209,6 +214,7 @@ describe('zendesk selectors: exact match counts on the fixtures', () => {
       channelSwitcher: 2,
       channel: 2, // data-channel="email" on #51190's switcher, "internal" inside #51208's (HZ)
       priority: 0,
+      contextPane: 0,
       requesterEmail: 0,
       requesterLink: 0,
       conversation: 2,

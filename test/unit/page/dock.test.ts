@@ -1,33 +1,34 @@
-import { DOCK, clampWidth, dock } from '@/lib/page/dock';
+import { DOCK, clampWidth, crowdsOf, dock, widthsToProbe } from '@/lib/page/dock';
 
 const base = { composing: false, collapsed: false, pinned: false };
-const ZENDESK = 1120;
 
 describe('docking beside the helpdesk (issue #14)', () => {
-  it('at 1440 px the default width leaves Zendesk its context panel', () => {
-    const d = dock({ ...base, viewport: 1440, keepsPanelsAt: ZENDESK });
-    expect(d).toEqual({ collapsed: false, width: DOCK.width, auto: false });
-    expect(1440 - d.width).toBeGreaterThanOrEqual(ZENDESK);
-  });
-
-  it('narrows the default to what the helpdesk can spare, not below the minimum', () => {
-    expect(dock({ ...base, viewport: 1400, keepsPanelsAt: ZENDESK }).width).toBe(280);
-    expect(dock({ ...base, viewport: 1920, keepsPanelsAt: ZENDESK }).width).toBe(DOCK.width);
-  });
-
-  it('at 1280 px: a slim tab while the agent reads, the panel while they write', () => {
-    expect(dock({ ...base, viewport: 1280, keepsPanelsAt: ZENDESK })).toEqual({ collapsed: true, width: DOCK.width, auto: true });
-    expect(dock({ ...base, viewport: 1280, keepsPanelsAt: ZENDESK, composing: true })).toMatchObject({ collapsed: false, auto: false });
-  });
-
-  it("the agent's choices win: hidden stays hidden, a pinned tab stays open, their width is kept", () => {
-    expect(dock({ ...base, viewport: 1920, collapsed: true, composing: true })).toMatchObject({ collapsed: true, auto: false });
-    expect(dock({ ...base, viewport: 1280, keepsPanelsAt: ZENDESK, pinned: true })).toMatchObject({ collapsed: false });
-    expect(dock({ ...base, viewport: 1440, keepsPanelsAt: ZENDESK, preferred: 420 }).width).toBe(420);
-  });
-
-  it('a helpdesk without side panels always docks beside', () => {
+  it('docks beside at the default width where the helpdesk keeps its panels (or has none)', () => {
+    expect(dock({ ...base, viewport: 1440, crowds: [] })).toEqual({ collapsed: false, width: DOCK.width, auto: false });
     expect(dock({ ...base, viewport: 1024 })).toEqual({ collapsed: false, width: DOCK.width, auto: false });
+  });
+
+  it('narrows to the narrowest panel while the agent reads, where the default width crowds the helpdesk', () => {
+    expect(dock({ ...base, viewport: 1400, crowds: [DOCK.width] })).toEqual({ collapsed: false, width: DOCK.min, auto: false });
+  });
+
+  it('a slim tab while the agent reads where even the narrowest crowds it; the panel while they write', () => {
+    const crowds = [DOCK.width, DOCK.min];
+    expect(dock({ ...base, viewport: 1280, crowds })).toEqual({ collapsed: true, width: DOCK.width, auto: true });
+    expect(dock({ ...base, viewport: 1280, crowds, composing: true })).toEqual({ collapsed: false, width: DOCK.width, auto: false });
+  });
+
+  it("the agent's choices win: hidden stays hidden, a pinned panel stays open at their width", () => {
+    expect(dock({ ...base, viewport: 1920, collapsed: true, composing: true })).toMatchObject({ collapsed: true, auto: false });
+    expect(dock({ ...base, viewport: 1280, crowds: [DOCK.width, DOCK.min], pinned: true })).toEqual({ collapsed: false, width: DOCK.width, auto: false });
+    expect(dock({ ...base, viewport: 1440, preferred: 420, crowds: [] }).width).toBe(420);
+    expect(dock({ ...base, viewport: 1440, preferred: 420, crowds: [420], pinned: true }).width).toBe(420);
+  });
+
+  it("the agent's width is kept for writing; reading narrows where it crowds the helpdesk", () => {
+    expect(dock({ ...base, viewport: 1440, preferred: 420, crowds: [420] })).toEqual({ collapsed: false, width: DOCK.min, auto: false });
+    expect(dock({ ...base, viewport: 1440, preferred: 420, crowds: [420], composing: true }).width).toBe(420);
+    expect(dock({ ...base, viewport: 1280, preferred: 420, crowds: [420, DOCK.min] })).toEqual({ collapsed: true, width: 420, auto: true });
   });
 
   it('clamps widths to the limits and to half the window', () => {
@@ -35,5 +36,24 @@ describe('docking beside the helpdesk (issue #14)', () => {
     expect(clampWidth(5000, 1920)).toBe(DOCK.max);
     expect(clampWidth(500, 800)).toBe(400);
     expect(clampWidth(Number.NaN, 1920)).toBe(DOCK.width);
+  });
+});
+
+describe('what the probes say', () => {
+  it('a width crowds the helpdesk when it shows fewer side panels beside Rapport than with the room', () => {
+    const probes = [
+      { width: 300, beside: 0, room: 1 }, // the context panel drops beside a 300 px panel
+      { width: 260, beside: 1, room: 1 },
+      { width: 420, beside: 2, room: 2 },
+    ];
+    expect(crowdsOf(probes)).toEqual([300]);
+    // A panel the helpdesk does not show either way (closed by the agent) is no reason to collapse.
+    expect(crowdsOf([{ width: 300, beside: 0, room: 0 }])).toEqual([]);
+  });
+
+  it('probes the widths the decision rests on: the wanted one and the narrowest, once each', () => {
+    expect(widthsToProbe({ viewport: 1280 })).toEqual([DOCK.width, DOCK.min]);
+    expect(widthsToProbe({ viewport: 1440, preferred: 420 })).toEqual([420, DOCK.min]);
+    expect(widthsToProbe({ viewport: 1440, preferred: 100 })).toEqual([DOCK.min]);
   });
 });

@@ -109,7 +109,7 @@ describe('checklist panel', () => {
 
   it('shows readiness, items with their why, the question map and the greeting helper', () => {
     const { container } = render(<ChecklistPanel {...base} />);
-    expect(screen.getByTestId('readiness').textContent).toBe('Not ready: 1 critical item to fix · 40%');
+    expect(screen.getByTestId('readiness').textContent).toBe('Not ready: 1 critical item to fix, 40% ready');
     expect(container.querySelector('[data-rule="respectful-language"][data-state="fail"]')).not.toBeNull();
     expect(container.querySelector('[data-testid="question"][data-answered="false"]')?.textContent).toMatch(/Where is my refund\? — not addressed yet$/);
     fireEvent.click(screen.getByTestId('insert-greeting'));
