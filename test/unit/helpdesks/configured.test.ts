@@ -2,6 +2,7 @@ import { adapterOf, configuredFor, customAdapter, originPattern, patternMatches,
 import { helpdesksFile, parseHelpdesk, parseHelpdesksFile } from '../../../lib/helpdesks/configured-schema';
 import { diagnose, diagnosticsText } from '../../../lib/helpdesks/diagnostics';
 import { parseHtml } from '../../helpers/fixture';
+import { customDesk } from './custom-desk';
 
 describe('URL patterns of configured helpdesks', () => {
   it.each([
@@ -25,22 +26,7 @@ describe('URL patterns of configured helpdesks', () => {
   });
 });
 
-const custom: ConfiguredHelpdesk = {
-  id: 'h1',
-  pattern: 'http://desk.test/*',
-  kind: 'custom',
-  selectors: {
-    'ticket-id': 'url:/case/(\\d+)',
-    subject: 'h1',
-    'requester-name': '.who .name',
-    'requester-email': '.who a.mail',
-    message: 'ol > li',
-    'message-body': '.text',
-    'customer-message': '.client',
-    composer: '#answer',
-    send: 'button.go',
-  },
-};
+const custom: ConfiguredHelpdesk = customDesk();
 
 describe('a custom adapter from selectors', () => {
   const doc = parseHtml(`<html><body><p class="who"><b class="name">&lt;img src=x onerror=alert(1)&gt;</b><a class="mail" href="mailto:p@example.org">mail</a></p>

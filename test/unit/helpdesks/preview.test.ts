@@ -2,22 +2,13 @@ import { adapterOf, type ConfiguredHelpdesk } from '../../../lib/helpdesks/confi
 import { unreadFields } from '../../../lib/helpdesks/outcome';
 import { EXCERPT_CHARS, excerpt, isTicketPreview, previewTicket } from '../../../lib/helpdesks/preview';
 import { loadFixture, parseHtml } from '../../helpers/fixture';
+import { CUSTOM_SELECTORS, customDesk } from './custom-desk';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const LONG = `Any news? ${'I need the invoices for my accountant before Friday. '.repeat(8)}Thanks`;
 
-const desk = (selectors: ConfiguredHelpdesk['selectors']): ConfiguredHelpdesk => ({ id: 'typed', pattern: 'http://desk.test/*', kind: 'custom', selectors });
-const selectors = {
-  'ticket-id': 'url:/case/(\\d+)',
-  subject: 'h1',
-  'requester-name': '.who .name',
-  'requester-email': '.who a.mail',
-  message: 'ol > li',
-  'message-body': '.text',
-  'customer-message': '.client',
-  composer: '#answer',
-  send: 'button.go',
-};
+const desk = (selectors: ConfiguredHelpdesk['selectors']) => customDesk(selectors, 'typed');
+const selectors = CUSTOM_SELECTORS;
 const page = parseHtml(`<html><body><p class="who"><b class="name">Priya Raman</b><a class="mail" href="mailto:priya@example.org">mail</a></p>
   <h1>Export broken</h1><ol><li class="client"><div class="text">Hello</div></li><li><div class="text">Looking into it</div></li>
   <li class="client"><div class="text">${LONG.replace('Any news?', `Any news? &lt;img src=x onerror=alert(1)&gt;`)}</div></li></ol>

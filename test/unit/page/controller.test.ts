@@ -394,14 +394,12 @@ describe('controller', () => {
 });
 
 describe('controller: the agent in the composer (issue #14)', () => {
-  it('tells the view while focus is in the ticket’s composer, keeps it in the sidebar, and ends it when they leave', async () => {
-    const el = pane('1', 'Sam', 'sam@example.com');
+  /** Ticket 1 with a composer, the sidebar's host element, and what the view was told about writing. */
+  function composerPage() {
     const editor = document.createElement('div');
     editor.contentEditable = 'true';
     editor.tabIndex = 0;
-    el.append(editor);
-    const other = document.createElement('button');
-    document.body.append(other);
+    pane('1', 'Sam', 'sam@example.com').append(editor);
     const host = document.createElement('rapport-sidebar');
     host.tabIndex = 0;
     document.body.append(host);
@@ -410,6 +408,13 @@ describe('controller: the agent in the composer (issue #14)', () => {
       adapter: { ...adapter, composer: (root, id) => root.querySelector<HTMLElement>(`[data-ticket="${id}"] [contenteditable]`) },
       createView: () => ({ render: (_s, _c, _p, writing) => composing.push(writing ?? false), remove: () => undefined }),
     });
+    return { editor, host, composing };
+  }
+
+  it('tells the view while focus is in the ticket’s composer, keeps it in the sidebar, and ends it when they leave', async () => {
+    const { editor, host, composing } = composerPage();
+    const other = document.createElement('button');
+    document.body.append(other);
     await flush();
     expect(composing.at(-1)).toBe(false);
     editor.dispatchEvent(new Event('pointerdown', { bubbles: true })); // the agent clicks into it
@@ -427,19 +432,7 @@ describe('controller: the agent in the composer (issue #14)', () => {
   });
 
   it('does not fold the customer’s card when the helpdesk focuses its composer on its own, only once the agent types or clicks there', async () => {
-    const el = pane('1', 'Sam', 'sam@example.com');
-    const editor = document.createElement('div');
-    editor.contentEditable = 'true';
-    editor.tabIndex = 0;
-    el.append(editor);
-    const host = document.createElement('rapport-sidebar');
-    host.tabIndex = 0;
-    document.body.append(host);
-    const composing: boolean[] = [];
-    start({
-      adapter: { ...adapter, composer: (root, id) => root.querySelector<HTMLElement>(`[data-ticket="${id}"] [contenteditable]`) },
-      createView: () => ({ render: (_s, _c, _p, writing) => composing.push(writing ?? false), remove: () => undefined }),
-    });
+    const { editor, host, composing } = composerPage();
     await flush();
     editor.focus(); // the page's own autofocus: no click, no key
     await flush();
