@@ -126,7 +126,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
 
   const flush = () => {
     queued = false;
-    if (!port || !shown) return;
+    if (!port || !shown || measuringLater()) return;
     const slots = encoder.changes(shown.state, shown.handlers);
     send({ t: 'render', slots, collapsed: placed.collapsed, presentation: shown.presentation, composing: shown.composing, width: placed.width });
   };
@@ -181,7 +181,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
 
   /** Docks the page for the current window width, composer focus and the agent's choices. */
   const place = () => {
-    if (!shown) return;
+    if (!shown || measuringLater()) return;
     // The helpdesk's panels decide only while the agent reads with the panel not pinned open (dock.ts).
     const reading = !shown.composing && !shown.collapsed && !pinned;
     const next = dock({ viewport: win.innerWidth, preferred, crowds: reading ? crowds() : [], composing: shown.composing, collapsed: shown.collapsed, pinned });
@@ -225,6 +225,29 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   };
   const life = new AbortController();
   win.addEventListener('resize', () => place(), { passive: true, signal: life.signal });
+  // Where the helpdesk keeps side panels, a half-parsed page cannot say whether they fit: the panel
+  // stays out of sight (and the frame is sent nothing) until the page is parsed, then it is placed.
+  const measuringLater = () => !!options.sidePanels?.length && doc.readyState === 'loading';
+  if (measuringLater()) {
+    const parsed = (event: Event) => {
+      if (!event.isTrusted) return;
+      doc.removeEventListener('DOMContentLoaded', parsed);
+      probes.clear();
+      place();
+    };
+    doc.addEventListener('DOMContentLoaded', parsed, { signal: life.signal });
+  }
+  // Stylesheets still loading at DOMContentLoaded (a page without scripts does not wait for them) can
+  // move the panels once more: probe again when the page has loaded.
+  if (options.sidePanels?.length && doc.readyState !== 'complete') {
+    const loaded = (event: Event) => {
+      if (!event.isTrusted) return;
+      win.removeEventListener('load', loaded);
+      probes.clear();
+      place();
+    };
+    win.addEventListener('load', loaded, { signal: life.signal });
+  }
 
   /** Follows a drag of the resize handle while the pointer is over the page, until the button is released. */
   let dragging: AbortController | undefined;
