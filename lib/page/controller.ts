@@ -472,7 +472,6 @@ function profileOf(api: TicketIdentity) {
   return Object.keys(profile).length ? profile : undefined;
 }
 
-
 export function noteView(note: Note): NoteView {
   return {
     id: note.id,

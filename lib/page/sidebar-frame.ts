@@ -132,9 +132,10 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   };
 
   /** Lays the page out for a placement: the margin our panel (or tab) takes. */
+  let styledWidth: number = DOCK.width; // pageStyle starts at documentCss(DOCK.width)
   const apply = (where: Pick<Dock, 'collapsed' | 'width'>) => {
-    const css = documentCss(where.width);
-    if (pageStyle.textContent !== css) pageStyle.textContent = css;
+    // Called on every render (each pause in typing): the stylesheet is rewritten only for a new width.
+    if (where.width !== styledWidth) pageStyle.textContent = documentCss((styledWidth = where.width));
     root.classList.add(DOCKED);
     root.classList.toggle(COLLAPSED, where.collapsed);
   };
@@ -228,26 +229,20 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   // Where the helpdesk keeps side panels, a half-parsed page cannot say whether they fit: the panel
   // stays out of sight (and the frame is sent nothing) until the page is parsed, then it is placed.
   const measuringLater = () => !!options.sidePanels?.length && doc.readyState === 'loading';
-  if (measuringLater()) {
-    const parsed = (event: Event) => {
+  /** Probes and places again on the first trusted `type` event of `target` (a page cannot fake it). */
+  const reprobeOn = (target: EventTarget, type: string) => {
+    const once = (event: Event) => {
       if (!event.isTrusted) return;
-      doc.removeEventListener('DOMContentLoaded', parsed);
+      target.removeEventListener(type, once);
       probes.clear();
       place();
     };
-    doc.addEventListener('DOMContentLoaded', parsed, { signal: life.signal });
-  }
+    target.addEventListener(type, once, { signal: life.signal });
+  };
+  if (measuringLater()) reprobeOn(doc, 'DOMContentLoaded');
   // Stylesheets still loading at DOMContentLoaded (a page without scripts does not wait for them) can
   // move the panels once more: probe again when the page has loaded.
-  if (options.sidePanels?.length && doc.readyState !== 'complete') {
-    const loaded = (event: Event) => {
-      if (!event.isTrusted) return;
-      win.removeEventListener('load', loaded);
-      probes.clear();
-      place();
-    };
-    win.addEventListener('load', loaded, { signal: life.signal });
-  }
+  if (options.sidePanels?.length && doc.readyState !== 'complete') reprobeOn(win, 'load');
 
   /** Follows a drag of the resize handle while the pointer is over the page, until the button is released. */
   let dragging: AbortController | undefined;
