@@ -26,10 +26,14 @@ shadow.append(style, mount);
 
 /** The extension port to the content script: the handshake, and whether the page side is still there. */
 let port: Browser.runtime.Port | undefined;
-/** The data channel the content script accepted us on. */
+/** The data channel the content script accepted us on: nothing is sent before it is known. */
 let data: MessagePort | undefined;
-/** Channels offered with a nonce, until the content script says which one is ours (see sidebar-frame.ts). */
+/** The offer whose state is drawn until one is accepted: the first that came (see lib/page/sidebar-frame.ts). */
+let drawing: MessagePort | undefined;
+/** Channels offered with a nonce, until the content script says which one is ours. */
 const offers = new Map<string, MessagePort>();
+/** What the frame wanted to send before a channel was accepted, sent then (or dropped if the page side went). */
+let outbox: ToPage[] = [];
 const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 let nextCall = 1;
 let collapsed = false;
@@ -37,11 +41,12 @@ let presentation = false;
 let composing = false;
 let width: number | undefined;
 let tabHeight = 0;
+const LOST = 'Rapport lost its connection to the page. Reload the page.';
 
-const post = (message: ToPage) => data?.postMessage(message);
+const post = (message: ToPage) => (data ? data.postMessage(message) : outbox.push(message));
 
 function call(fn: number, args: unknown[]): Promise<unknown> {
-  if (!data) return Promise.reject(new Error('Rapport lost its connection to the page. Reload the page.'));
+  if (!data && !port && !offers.size) return Promise.reject(new Error(LOST));
   const id = nextCall++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
@@ -108,19 +113,27 @@ function onMessage(message: ToFrame) {
   }
 }
 
-// Anyone can post into this window (the helpdesk's scripts too): an offer is only kept and its nonce
-// passed on; the content script accepts the one it made, over the extension port the page cannot use.
+// Only our content script can reach this window (the page cannot address a frame in a closed shadow
+// root), but a message event cannot prove it. The first offer's state is drawn
+// at once — it can only show what the page could show itself — but nothing is sent on any channel
+// until the content script accepts one, over the extension port the page cannot use.
 addEventListener('message', (event) => {
   const channel = event.ports[0];
   if (event.source !== parent || !isNonceMessage(event.data) || !channel || data) return;
   const nonce = event.data.rapportNonce;
   if (offers.size >= 16) forget(offers.keys().next().value!);
   offers.set(nonce, channel);
+  if (!drawing) {
+    drawing = channel;
+    channel.onmessage = (e) => onMessage(e.data as ToFrame);
+  }
   port?.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
 });
 
 function forget(nonce: string) {
-  offers.get(nonce)?.close();
+  const channel = offers.get(nonce);
+  if (channel === drawing) drawing = undefined;
+  channel?.close();
   offers.delete(nonce);
 }
 
@@ -129,8 +142,21 @@ function onAccepted(message: Accepted) {
   if (!channel || data) return;
   offers.delete(message.nonce);
   for (const nonce of [...offers.keys()]) forget(nonce);
-  data = channel;
+  if (channel !== drawing) {
+    // A forged offer came first: drop what it drew and the calls made on it.
+    decoder.clear();
+    draw();
+    outbox = [];
+    rejectPending();
+  }
+  data = drawing = channel;
   data.onmessage = (event) => onMessage(event.data as ToFrame);
+  for (const message of outbox.splice(0)) data.postMessage(message);
+}
+
+function rejectPending() {
+  for (const waiting of pending.values()) waiting.reject(new Error(LOST));
+  pending.clear();
 }
 
 async function connect() {
@@ -143,9 +169,9 @@ async function connect() {
   port.onDisconnect.addListener(() => {
     port = undefined;
     data?.close();
-    data = undefined;
-    for (const waiting of pending.values()) waiting.reject(new Error('Rapport lost its connection to the page. Reload the page.'));
-    pending.clear();
+    data = drawing = undefined;
+    outbox = [];
+    rejectPending();
   });
   for (const nonce of offers.keys()) port.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
 }

@@ -7,18 +7,24 @@
  * Here stays the page-side part: docking (the frame fixed at the right edge, the page narrowed by
  * its width, the collapsed tab), and the view the controller renders into.
  *
- * The frame authenticates over an extension port it opens to this content script
- * (`tabs.connect(itsTab, { frameId: 0 })`), not with `window.postMessage` alone: the page's scripts
- * run in the same window as this content script, so a message event cannot tell them apart, while
- * extension ports are open to extension code only. The port is then bound to *our* iframe element
- * (the page could learn the dynamic URL and load a second copy of the frame): for every port that
- * connects we post a fresh random nonce, with one end of a new MessageChannel, into our iframe's
- * window only. The frame sends the nonce it received back over its extension port; the port that
- * returns its nonce is accepted, told so over that port, and from then on the state and the calls
- * travel over the MessageChannel that came with that nonce: a direct pipe between the two renderer
- * processes, one hop instead of extension messaging's two through the browser process. The page
- * never sees the nonce or the channel (a message posted into a cross-origin frame reaches that frame
- * only), and anything it posts into the frame itself is never accepted.
+ * The state travels over a MessageChannel the content script offers the frame as soon as our iframe
+ * has loaded (its `load` event, which a page script cannot fake): one end goes, with a random nonce,
+ * into our iframe's window only, addressed to the extension's origin (a message posted into a
+ * cross-origin frame reaches that frame only, so the page never sees the nonce or the channel; if the
+ * page navigated our iframe elsewhere the message is dropped). Whatever document of the extension's
+ * origin sits in our iframe is the extension's own code, so the first state can go at once: the
+ * sidebar shows the customer one hop after the frame has loaded (issue #13/#15, time to sidebar).
+ *
+ * The page cannot address the frame at all (an iframe in a shadow tree is not one of the window's
+ * frames and our shadow root is closed: isolation.e2e.ts). Still, the frame does not trust a message
+ * event alone (the page's scripts run in the same window as this content script, so a message event
+ * cannot tell them apart): it may draw the first offer's state, but it sends nothing — no call, no
+ * keystroke — until the channel is proven over an extension port, which only extension code can
+ * open: the frame connects to this content script (`tabs.connect(itsTab, { frameId: 0 })`) and
+ * returns the nonce it was offered; the port that returns the nonce of our current offer is told it
+ * is `accepted`. Any other offer that came first would be dropped then, with what it drew.
+ * The channel is a direct pipe between the two renderer processes, one hop
+ * instead of extension messaging's two through the browser process.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { FRAME_PATH, PORT_NAME, SlotEncoder, plain, type Accepted, type NonceMessage, type NonceReply, type ToFrame, type ToPage } from './frame-protocol';
@@ -76,6 +82,9 @@ type Port = Browser.runtime.Port;
  */
 export function createSidebarFrame(doc: Document, onGone: () => void, options: DockOptions = {}): SidebarFrame {
   const frameUrl = browser.runtime.getURL(FRAME_PATH);
+  // Where the offer is addressed: Chromium commits the frame's per-session dynamic URL under the
+  // extension's fixed origin (seen in `sender.url`); elsewhere the URL's own origin is the frame's.
+  const frameOrigin = frameUrl.startsWith('chrome-extension:') ? `chrome-extension://${browser.runtime.id}` : new URL(frameUrl).origin;
   const root = doc.documentElement;
   const win = doc.defaultView ?? window;
   const pageStyle = doc.createElement('style');
@@ -90,11 +99,10 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   shadow.append(style, iframe);
 
   const encoder = new SlotEncoder();
-  /** The accepted frame: its extension port (life cycle) and our end of its data channel. */
-  let port: Port | undefined;
-  let data: MessagePort | undefined;
-  /** Ports that connected but have not yet returned their nonce, with the channel offered to each. */
-  const candidates = new Map<Port, { nonce: string; channel: MessageChannel }>();
+  /** The channel offered to the document now in our iframe, and the extension port that proved it. */
+  let link: { nonce: string; data: MessagePort; port?: Port } | undefined;
+  /** Ports that connected and have not yet returned the current nonce. */
+  const candidates = new Set<Port>();
   let shown: { state: SidebarState; collapsed: boolean; presentation: boolean; composing: boolean; handlers: ViewHandlers } | undefined;
   /** Where the panel is now (lib/page/dock.ts), the agent's width and whether they pinned it open here. */
   let placed: Dock = { collapsed: false, width: DOCK.width, auto: false };
@@ -122,11 +130,11 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   };
   attach();
 
-  const send = (message: ToFrame) => data?.postMessage(message);
+  const send = (message: ToFrame) => link?.data.postMessage(message);
 
   const flush = () => {
     queued = false;
-    if (!port || !shown || measuringLater()) return;
+    if (!link || !shown || measuringLater()) return;
     const slots = encoder.changes(shown.state, shown.handlers);
     send({ t: 'render', slots, collapsed: placed.collapsed, presentation: shown.presentation, composing: shown.composing, width: placed.width });
   };
@@ -268,11 +276,6 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     queueMicrotask(flush); // one message for a burst of renders in the same task
   };
 
-  const onCandidateMessage = (message: unknown, from: Port) => {
-    const m = message as NonceReply;
-    if (from !== port && m?.t === 'nonce' && candidates.get(from)?.nonce === m.value) accept(from);
-  };
-
   const onData = (event: MessageEvent) => {
     const m = event.data as ToPage;
     if (m?.t === 'call' && typeof m.call === 'number' && typeof m.fn === 'number' && Array.isArray(m.args)) void answer(m.call, m.fn, m.args);
@@ -297,30 +300,33 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     send(reply);
   };
 
-  const accept = (candidate: Port) => {
-    const { nonce, channel } = candidates.get(candidate)!;
-    candidates.delete(candidate);
-    for (const [other, offer] of candidates) {
-      offer.channel.port1.close();
-      other.disconnect();
-    }
-    candidates.clear();
-    data?.close();
-    port = candidate;
-    data = channel.port1;
-    data.onmessage = onData;
-    port.postMessage({ t: 'accepted', nonce } satisfies Accepted);
+  /** Our iframe loaded a document: offer it a channel and send it the state at once (see the top). */
+  const offer = (event: Event) => {
+    if (!event.isTrusted || destroyed) return;
+    link?.data.close();
+    const channel = new MessageChannel();
+    link = { nonce: crypto.randomUUID(), data: channel.port1 };
+    link.data.onmessage = onData;
+    iframe.contentWindow?.postMessage({ rapportNonce: link.nonce } satisfies NonceMessage, frameOrigin, [channel.port2]);
     encoder.reset();
     if (shown) flush();
   };
+  iframe.addEventListener('load', offer, { signal: life.signal });
+
+  const onCandidateMessage = (message: unknown, from: Port) => {
+    const m = message as NonceReply;
+    if (m?.t !== 'nonce' || !link || link.port || m.value !== link.nonce || !candidates.delete(from)) return;
+    link.port = from;
+    from.postMessage({ t: 'accepted', nonce: link.nonce } satisfies Accepted);
+    for (const other of candidates) other.disconnect();
+    candidates.clear();
+  };
 
   const onDisconnect = (gone: Port) => {
-    candidates.get(gone)?.channel.port1.close();
     candidates.delete(gone);
-    if (gone !== port) return;
-    port = undefined;
-    data?.close();
-    data = undefined;
+    if (!link || gone !== link.port) return;
+    link.data.close();
+    link = undefined;
     // The extension was reloaded or removed: nothing of ours can run any more.
     if (!browser.runtime?.id) return onGone();
     // Our frame unloaded (the page moved or removed our element): load it again if it is shown.
@@ -330,13 +336,9 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   const onConnect = (candidate: Port) => {
     if (candidate.name !== PORT_NAME || candidate.sender?.id !== browser.runtime.id) return;
     if (!candidate.sender.url || new URL(candidate.sender.url).pathname !== FRAME_PATH || destroyed) return candidate.disconnect();
-    const offer = { nonce: crypto.randomUUID(), channel: new MessageChannel() };
-    candidates.set(candidate, offer);
+    candidates.add(candidate);
     candidate.onMessage.addListener(onCandidateMessage);
     candidate.onDisconnect.addListener(onDisconnect);
-    // The frame's origin as the browser reports it (Chromium commits the dynamic URL under the
-    // extension's fixed origin): the offer is delivered only if our iframe holds that document.
-    iframe.contentWindow?.postMessage({ rapportNonce: offer.nonce } satisfies NonceMessage, new URL(candidate.sender.url).origin, [offer.channel.port2]);
   };
   browser.runtime.onConnect.addListener(onConnect);
 
@@ -372,15 +374,11 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
       dragging?.abort();
       panelSizes.disconnect();
       browser.runtime.onConnect.removeListener(onConnect);
-      port?.disconnect();
-      data?.close();
-      for (const [candidate, offer] of candidates) {
-        offer.channel.port1.close();
-        candidate.disconnect();
-      }
+      link?.port?.disconnect();
+      link?.data.close();
+      link = undefined;
+      for (const candidate of candidates) candidate.disconnect();
       candidates.clear();
-      port = undefined;
-      data = undefined;
       shown = undefined;
       undock();
       host.remove();

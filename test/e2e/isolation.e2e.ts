@@ -85,6 +85,9 @@ describe('a script on the helpdesk page', () => {
       // Keep every shadow root anyone attaches, closed or not, and every frame document created.
       const spied: unknown[] = [];
       (window as unknown as { __spied: unknown[] }).__spied = spied;
+      const w = window as unknown as { __msgs: string[] };
+      w.__msgs = [];
+      addEventListener('message', (e) => void w.__msgs.push(String(e.data?.rapportNonce).slice(0, 8) + '@' + Math.round(performance.now())), true);
       const attach = Element.prototype.attachShadow;
       Element.prototype.attachShadow = function (init) {
         const root = attach.call(this, init);
@@ -155,6 +158,26 @@ describe('a script on the helpdesk page', () => {
     expect(await inSidebar(page, 'note').count()).toBe(before);
     expect(await inSidebar(page, 'note-input').inputValue()).toBe('');
     expect(await page.evaluate(() => document.documentElement.classList.contains('rapport-collapsed'))).toBe(false);
+    await page.close();
+  });
+
+  it('finds no window to post into: the frame is out of the page’s reach', async () => {
+    // The content script sends the sidebar its first state as soon as the frame has loaded, before the
+    // frame has proven the channel over its extension port (lib/page/sidebar-frame.ts). That is safe
+    // because the page cannot address the frame at all: an iframe in a shadow tree is not one of the
+    // window's frames, and the shadow root is closed. (The frame still sends nothing on a channel
+    // the content script has not accepted, in case a browser ever exposes it.)
+    const page = await rapport.open(`${ZENDESK}/101`);
+    await ready(page, '101');
+    const reach = await page.evaluate(() => ({
+      frames: window.frames.length,
+      length: window.length,
+      first: String(window[0 as unknown as keyof Window]),
+      iframes: document.querySelectorAll('iframe').length,
+      shadow: document.querySelector('rapport-sidebar')?.shadowRoot ?? null,
+    }));
+    expect(reach).toEqual({ frames: 0, length: 0, first: 'undefined', iframes: 0, shadow: null });
+    expect(sidebarFrame(page)).toBeTruthy(); // while the frame is there
     await page.close();
   });
 
