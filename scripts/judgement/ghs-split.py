@@ -106,12 +106,13 @@ TRAIN_ONLY_RULE = 'every conversation in train (threads selected by words of the
 
 def train_only(source, seed=0):
     """For a source whose threads were chosen by what the reply says (gh-ack): any dev/test figure
-    on it would be biased, so every conversation goes to train. Run again after adding threads."""
+    on it would be biased, so every conversation goes to train. Run again after adding or removing
+    threads: nothing can move between splits, so the file simply lists raw.jsonl's conversations."""
     out = ROOT / source / 'split.json'
     old = json.loads(out.read_text(encoding='utf-8')) if out.exists() else None
     if old and (old['dev'] or old['test']):
         sys.exit(f'{source}: split.json has dev/test conversations; left unchanged')
-    convs = sorted(raw_conversations(source) | set(old['train'] if old else ()))
+    convs = sorted(raw_conversations(source))
     split = {'seed': old['seed'] if old else seed, 'by': 'conversation', 'rule': TRAIN_ONLY_RULE,
              'train': convs, 'dev': [], 'test': []}
     out.write_text(json.dumps(split, indent=1) + '\n', encoding='utf-8')
