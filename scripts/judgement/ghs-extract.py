@@ -4,7 +4,8 @@
     python3 scripts/judgement/ghs-extract.py [--source SOURCE] [URLS_OF_OTHER_SOURCES]
 
 Reads data/judgement/SOURCE/threads.txt and writes data/judgement/SOURCE/raw.jsonl
-(SOURCE defaults to gh-support; gh-support-2 uses the same format, with ids prefixed "ghs2-").
+(SOURCE defaults to gh-support; gh-support-2 and gh-ack use the same format, with ids prefixed
+"ghs2-" / "gha-").
 threads.txt holds the copied turns of public GitHub issue threads, verbatim:
 
     === URL                     starts a thread (https://github.com/OWNER/REPO/issues/N)
@@ -20,7 +21,7 @@ import json, re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2] / 'data' / 'judgement'
-PREFIX = {'gh-support': 'ghs-', 'gh-support-2': 'ghs2-'}
+PREFIX = {'gh-support': 'ghs-', 'gh-support-2': 'ghs2-', 'gh-ack': 'gha-'}
 
 def threads(path):
     out, cur = [], None

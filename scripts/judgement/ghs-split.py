@@ -4,6 +4,7 @@
     python3 scripts/judgement/ghs-split.py SOURCE [SEED]
     python3 scripts/judgement/ghs-split.py --extend SOURCE
     python3 scripts/judgement/ghs-split.py --hash SOURCE [SEED]   (gh-support-2: the gh-issues rule)
+    python3 scripts/judgement/ghs-split.py --train-only SOURCE    (gh-ack: every conversation to train)
 
 
 (Copy of split.py that keeps conversations of the same customer author in one split.)
@@ -101,6 +102,22 @@ def hash_split(source, seed=20261202):
     out.write_text(json.dumps(split, indent=1) + '\n', encoding='utf-8')
     print(f'{source}: train {len(parts["train"])}, dev {len(parts["dev"])}, test {len(parts["test"])}')
 
+TRAIN_ONLY_RULE = 'every conversation in train (threads selected by words of the reply: never evaluated)'
+
+def train_only(source, seed=0):
+    """For a source whose threads were chosen by what the reply says (gh-ack): any dev/test figure
+    on it would be biased, so every conversation goes to train. Run again after adding or removing
+    threads: nothing can move between splits, so the file simply lists raw.jsonl's conversations."""
+    out = ROOT / source / 'split.json'
+    old = json.loads(out.read_text(encoding='utf-8')) if out.exists() else None
+    if old and (old['dev'] or old['test']):
+        sys.exit(f'{source}: split.json has dev/test conversations; left unchanged')
+    convs = sorted(raw_conversations(source))
+    split = {'seed': old['seed'] if old else seed, 'by': 'conversation', 'rule': TRAIN_ONLY_RULE,
+             'train': convs, 'dev': [], 'test': []}
+    out.write_text(json.dumps(split, indent=1) + '\n', encoding='utf-8')
+    print(f'{source}: train {len(convs)}, dev 0, test 0')
+
 def main(source, seed=12):
     out = ROOT / source / 'split.json'
     if out.exists():
@@ -113,6 +130,8 @@ def main(source, seed=12):
 if __name__ == '__main__':
     if sys.argv[1] == '--extend':
         extend(sys.argv[2])
+    elif sys.argv[1] == '--train-only':
+        train_only(sys.argv[2])
     elif sys.argv[1] == '--hash':
         hash_split(sys.argv[2], *(int(a) for a in sys.argv[3:4]))
     else:
