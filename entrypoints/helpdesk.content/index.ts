@@ -47,28 +47,29 @@ export default defineContentScript({
     // The sidebar frame starts loading as soon as we know Rapport is on here, while the page is
     // still loading, and the controller with it: it shows the ticket as soon as the parser has put
     // it on the page, and looks the customer up once the DOM is parsed (ControllerDeps.parsed).
-    const makeFrame = (sidePanels: readonly string[] | undefined) =>
+    let adapter: HelpdeskAdapter | undefined;
+    let pattern: string | undefined;
+    const makeFrame = () =>
       createSidebarFrame(document, () => ctx.abort('Rapport was reloaded or removed'), {
-        sidePanels,
+        sidePanels: () => adapter?.sidePanels,
         savedWidth: prefs.then((got) => got[PREF.sidebarWidth] as number | undefined),
         saveWidth: (width) => void browser.storage.local.set({ [PREF.sidebarWidth]: width }),
       });
-    // On a built-in helpdesk the frame does not wait for the preferences: an extension frame takes
-    // 60–110 ms to load, and the read 6–37 ms more (docs/architecture.md). If the agent switched
-    // Rapport off here, it is removed before anything is shown.
-    let early = builtIn && makeFrame(builtIn.sidePanels);
+    // The frame does not wait for the preferences: an extension frame takes 60–110 ms to load, and
+    // the read 6–37 ms more (docs/architecture.md). This script runs only where an adapter applies
+    // (a built-in helpdesk, or one the agent added); if the agent switched Rapport off here, the
+    // frame is removed before anything is shown.
+    let early: SidebarFrame | undefined = makeFrame();
     const start = (whenParsed: Promise<void>) => {
       const stop = childController(ctx.signal);
-      const frame = early || makeFrame(adapter.sidePanels);
+      const frame = early ?? makeFrame();
       early = undefined;
       stop.signal.addEventListener('abort', () => frame.destroy(), { once: true });
       running = { stop, controller: startRapport(stop.signal, frame, whenParsed) };
     };
-    let adapter: HelpdeskAdapter;
-    let pattern: string | undefined;
     const startRapport = (signal: AbortSignal, frame: SidebarFrame, parsed: Promise<void>) => startController(
       {
-        adapter,
+        adapter: adapter!,
         pattern,
         document,
         parsed,
@@ -88,7 +89,7 @@ export default defineContentScript({
       if (!which) return;
       ({ adapter, pattern } = which);
       if (!offHere(got[PREF.disabledHosts]) && !running && !ctx.signal.aborted) start(parsed);
-      if (early) early.destroy();
+      early?.destroy();
       early = undefined;
     });
     const onMessage = (message: unknown, sender: { id?: string }) => {

@@ -58,8 +58,12 @@ iframe { display: block; width: 100%; height: 100%; border: 0; margin: 0; paddin
 `;
 
 export interface DockOptions {
-  /** The adapter's `sidePanels` (lib/helpdesks/types.ts): the helpdesk's own panels Rapport keeps on screen while the agent reads. */
-  sidePanels?: readonly string[];
+  /**
+   * The adapter's `sidePanels` (lib/helpdesks/types.ts): the helpdesk's own panels Rapport keeps on
+   * screen while the agent reads. Asked when needed: on a configured helpdesk the adapter is known
+   * only once the preferences are read, and the frame starts loading before that.
+   */
+  sidePanels?(): readonly string[] | undefined;
   /** The width the agent chose before (PREF.sidebarWidth). */
   savedWidth?: Promise<number | undefined>;
   /** Remembers the agent's width. */
@@ -98,6 +102,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   iframe.src = frameUrl;
   shadow.append(style, iframe);
 
+  const panels = () => options.sidePanels?.() ?? [];
   const encoder = new SlotEncoder();
   /** The channel offered to the document now in our iframe, and the extension port that proved it. */
   let link: { nonce: string; data: MessagePort; port?: Port } | undefined;
@@ -151,7 +156,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   /** The helpdesk's side panels on screen now (forces a layout). */
   const sidePanelsShown = () => {
     let count = 0;
-    for (const selector of options.sidePanels ?? []) {
+    for (const selector of panels()) {
       for (const panel of doc.querySelectorAll(selector)) {
         if (panel.checkVisibility({ visibilityProperty: true }) && panel.getBoundingClientRect().width > 0) count++;
       }
@@ -178,7 +183,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
 
   /** Probes the widths the decision rests on that were not tried yet for this window width and ticket. */
   const crowds = (): number[] => {
-    if (!options.sidePanels?.length || !shown) return [];
+    if (!panels().length || !shown) return [];
     const key = `${win.innerWidth}|${shown.state.kind}|${shown.state.ticketId}`;
     if (key !== probedFor) {
       probes.clear();
@@ -219,7 +224,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   let watchedFor = '';
   const watchPanels = (ticket: string) => {
     watchedFor = ticket;
-    const now = new Set((options.sidePanels ?? []).flatMap((selector) => [...doc.querySelectorAll(selector)]));
+    const now = new Set(panels().flatMap((selector) => [...doc.querySelectorAll(selector)]));
     for (const panel of watched) {
       if (now.has(panel)) continue;
       panelSizes.unobserve(panel);
@@ -236,21 +241,21 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   win.addEventListener('resize', () => place(), { passive: true, signal: life.signal });
   // Where the helpdesk keeps side panels, a half-parsed page cannot say whether they fit: the panel
   // stays out of sight (and the frame is sent nothing) until the page is parsed, then it is placed.
-  const measuringLater = () => !!options.sidePanels?.length && doc.readyState === 'loading';
+  const measuringLater = () => panels().length > 0 && doc.readyState === 'loading';
   /** Probes and places again on the first trusted `type` event of `target` (a page cannot fake it). */
   const reprobeOn = (target: EventTarget, type: string) => {
     const once = (event: Event) => {
       if (!event.isTrusted) return;
       target.removeEventListener(type, once);
       probes.clear();
-      place();
+      if (panels().length) place();
     };
     target.addEventListener(type, once, { signal: life.signal });
   };
-  if (measuringLater()) reprobeOn(doc, 'DOMContentLoaded');
+  if (doc.readyState === 'loading') reprobeOn(doc, 'DOMContentLoaded');
   // Stylesheets still loading at DOMContentLoaded (a page without scripts does not wait for them) can
   // move the panels once more: probe again when the page has loaded.
-  if (options.sidePanels?.length && doc.readyState !== 'complete') reprobeOn(win, 'load');
+  if (doc.readyState !== 'complete') reprobeOn(win, 'load');
 
   /** Follows a drag of the resize handle while the pointer is over the page, until the button is released. */
   let dragging: AbortController | undefined;

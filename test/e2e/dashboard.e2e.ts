@@ -316,6 +316,11 @@ describe('live dashboard, presentation mode, screenshots', () => {
     const setOff = (hosts: string[]) => popup.evaluate((h) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ disabledHosts: h }), hosts);
     await setOff(['acme.zendesk.com']);
     await expect.poll(() => ticket.locator('rapport-sidebar').count()).toBe(0); // gone, not just hidden
+    // Loaded afresh while off: the frame, started before the switch is read, is removed at once.
+    await ticket.reload();
+    await ticket.waitForTimeout(500);
+    expect(await ticket.locator('rapport-sidebar').count()).toBe(0);
+    expect(await ticket.evaluate(() => document.documentElement.className)).not.toContain('rapport');
     const other = await r.open('https://demo.freshdesk.com/a/tickets/41');
     await expect.poll(() => inSidebar(other, 'ticket-id').textContent()).toBe('#41');
     await setOff([]);
