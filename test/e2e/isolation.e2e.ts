@@ -181,6 +181,19 @@ describe('a script on the helpdesk page', () => {
     await page.close();
   });
 
+  it('removing or moving Rapport’s element only reloads the sidebar, which comes back on the same ticket', async () => {
+    const page = await rapport.open(`${ZENDESK}/101`);
+    await ready(page, '101');
+    const name = await inSidebar(page, 'customer-name').textContent();
+    await page.evaluate(() => document.querySelector('rapport-sidebar')!.remove());
+    await expect.poll(() => page.evaluate(() => !!document.querySelector('rapport-sidebar'))).toBe(true);
+    await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe(name);
+    await page.evaluate(() => document.body.append(document.querySelector('rapport-sidebar')!));
+    await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe(name);
+    await expect.poll(() => inSidebar(page, 'ticket-id').textContent()).toBe('#101');
+    await page.close();
+  });
+
   it('cannot show or press “Save as fact” with synthetic events', async () => {
     const page = await rapport.open(`${ZENDESK}/101`);
     await ready(page, '101');
