@@ -85,7 +85,11 @@ const BACKSTOP = 0.2;
  */
 export function findAsks(customer: string): Ask[] {
   const clauses = customerClauses(customer);
-  const scored = clauses.map((c, i) => backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text)));
+  const scored = clauses.map((c, i) => {
+    const s = backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text));
+    // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows; it asks nothing.
+    return c.heading ? { ...s, yes: false } : s;
+  });
   const out: Ask[] = [];
   let i = 0;
   while (i < clauses.length) {

@@ -27,6 +27,8 @@ export interface Clause extends Evidence {
   tokens: Token[];
   /** Index of its sentence in `Parsed.sentences`. */
   sentence: number;
+  /** On a markdown heading line ("### What happened?", "**Expected behaviour**"): a template's label, never an ask. */
+  heading?: boolean;
 }
 
 export interface Parsed {
@@ -46,10 +48,29 @@ export function quotedRanges(text: string): [number, number][] {
   return out;
 }
 
+/**
+ * Stretches of a line read as one word: inline code, a quoted string (an error message or a UI
+ * label the customer copies: "Please try again."), and runs of 100+ characters without a space
+ * (pasted logs, base64 cost wink seconds). Their full stops are not sentence ends, their
+ * "please" is not the customer's.
+ */
+const OPAQUE = /`[^`\n]{2,}`|"[^"\n]{4,300}"|“[^”\n]{4,300}”|\S{100,}/g;
+const PLACEHOLDER = 'opaque';
+
+/** `text` with each opaque stretch replaced by one placeholder word of the same length, and where each stretch ends. */
+function maskOpaque(text: string): { masked: string; ends: Map<number, number> } {
+  const ends = new Map<number, number>();
+  const masked = text.replace(OPAQUE, (run, at: number) => {
+    if (run.length < PLACEHOLDER.length) return run;
+    ends.set(at, at + run.length);
+    return PLACEHOLDER + ' '.repeat(run.length - PLACEHOLDER.length);
+  });
+  return { masked, ends };
+}
+
 /** Tokens of `text` with their character ranges (wink does not give offsets: find them in order). */
 function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } {
-  // Runs of 100+ characters without a space (pasted logs, base64) cost wink seconds: one word each.
-  const masked = text.replace(LONG_RUN, (run) => `longrun${' '.repeat(run.length - 7)}`);
+  const { masked, ends } = maskOpaque(text);
   const doc = load().readDoc(masked);
   const its = load().its;
   const values = doc.tokens().out();
@@ -62,7 +83,7 @@ function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } 
   values.forEach((word, i) => {
     const at = masked.indexOf(word, cursor);
     if (!word.trim() || at < 0) return void byIndex.push(-1);
-    const value = word === 'longrun' && /^longrun/.test(masked.slice(at)) ? text.slice(at).match(/^\S+/)![0] : text.slice(at, at + word.length);
+    const value = word === PLACEHOLDER && ends.has(at) ? text.slice(at, ends.get(at)) : text.slice(at, at + word.length);
     cursor = at + value.length;
     byIndex.push(tokens.length);
     // A link or address swallows the full stop after it ("visit https://x.com/a. Then…"): give it back.
@@ -79,7 +100,6 @@ function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } 
   return { tokens, sentenceEnds };
 }
 
-const LONG_RUN = /\S{100,}/g;
 const BULLET = /^(?:[-*•·‣◦]|\d{1,2}[.)])$/;
 const CLAUSE_BREAK = new Set([';', '—', '–', '-', ':']);
 /** Conjunctions after which a new clause starts when a verb or subject follows. */
@@ -88,7 +108,8 @@ const JOINERS = new Set(['and', 'but', 'so', 'then', 'also', 'because', 'or']);
 /** True when token i starts a new sentence: a line break before it, or wink's boundary after i-1. */
 function startsSentence(text: string, tokens: Token[], i: number, ends: Set<number>): boolean {
   if (i === 0) return true;
-  if (ends.has(i - 1)) return true;
+  // No sentence starts inside a word: "v3.2.1", "file.txt", "e.g.".
+  if (ends.has(i - 1)) return tokens[i - 1]!.end < tokens[i]!.start || !/^[\p{L}\p{N}]/u.test(tokens[i]!.text);
   return text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
 }
 
@@ -135,11 +156,14 @@ export function parse(text: string): Parsed {
   const quoted = quotedRanges(text);
   const out: Parsed = { sentences: [], clauses: [] };
   let at = 0;
+  let fenced = false;
   for (const line of text.split('\n')) {
     const from = at;
     at += line.length + 1;
+    // A code fence's lines are code, not words to the agent.
+    if (FENCE.test(line)) fenced = !fenced;
     // Quoted mail is always whole lines ("> …", everything from "On … wrote:" on).
-    if (!line.trim() || quoted.some(([s, e]) => from >= s && from < e)) continue;
+    if (fenced || FENCE.test(line) || !line.trim() || quoted.some(([s, e]) => from >= s && from < e)) continue;
     const key = `${from}|${out.sentences.length}|${line}`;
     const parsed = recall(lines, key) ?? remember(lines, key, parseLine(line, from, out.sentences.length), 256);
     out.sentences.push(...parsed.sentences);
@@ -148,8 +172,13 @@ export function parse(text: string): Parsed {
   return remember(cache, text, out, 16);
 }
 
+const FENCE = /^\s{0,3}(?:```|~~~)/;
+/** A markdown heading ("### What happened?") or a line that is all bold ("**Describe the bug**"). */
+const HEADING = /^\s{0,3}#{1,6}\s|^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/;
+
 /** One line's sentences and clauses, at `offset` in the whole text, numbering sentences from `firstSentence`. */
 function parseLine(line: string, offset: number, firstSentence: number): Parsed {
+  const heading = HEADING.test(line);
   const { tokens: all, sentenceEnds } = tokensOf(line);
   const sentences: Evidence[] = [];
   const clauses: Clause[] = [];
@@ -161,7 +190,8 @@ function parseLine(line: string, offset: number, firstSentence: number): Parsed 
     if (current.length) {
       const start = current[0]!.start;
       const end = current[current.length - 1]!.end;
-      clauses.push({ start: start + offset, end: end + offset, text: line.slice(start, end), tokens: current.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset })), sentence: firstSentence + sentences.length });
+      const tokens = current.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
+      clauses.push({ start: start + offset, end: end + offset, text: line.slice(start, end), tokens, sentence: firstSentence + sentences.length, ...(heading ? { heading } : {}) });
     }
     current = [];
   };

@@ -33,6 +33,26 @@ describe('segmentation', () => {
     expect(clauses('help me pls I need my invoice re-sent')).toEqual(['help me pls', 'I need my invoice re-sent']);
   });
 
+  it('keeps a version number, inline code and a quoted message inside their sentence', () => {
+    expect(clauses('Does v2.4.1 fix the sync bug?')).toEqual(['Does v2.4.1 fix the sync bug?']);
+    expect(clauses('The app shows `Session expired. Log in again.` on start.')).toEqual(['The app shows `Session expired. Log in again.` on start.']);
+    expect(clauses('The form says "Upload failed. Please retry later." every time.')).toEqual(['The form says "Upload failed. Please retry later." every time.']);
+  });
+
+  it('reads a quoted message as one word, not as the customer\'s "please"', () => {
+    const quoted = parse('The banner says "Please update your card." every morning.').clauses[0]!;
+    expect(quoted.tokens.map((t) => t.text)).toContain('"Please update your card."');
+    expect(clauseFlags(quoted)).not.toContain('p:please');
+  });
+
+  it('leaves code fences out and marks markdown headings', () => {
+    const text = '### What happened?\nThe export hangs.\n```\nplease run: npm start\n```\n**Expected behaviour**\nCan you look at it?';
+    const parsed = parse(text).clauses;
+    expect(parsed.map((c) => c.text).join(' ')).not.toContain('npm start');
+    expect(parsed.map((c) => !!c.heading)).toEqual([true, false, true, false]);
+    expect(parsed.filter((c) => !c.heading).map((c) => c.text)).toEqual(['The export hangs.', 'Can you look at it?']);
+  });
+
   it('survives a 20,000-character line without spaces', () => {
     expect(parse('x'.repeat(20_000)).clauses).toHaveLength(1);
   });
