@@ -127,7 +127,7 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
 /** Does the reply give a clear next step (an action for the customer, or what happens next)? */
 export function judgeNextStep(reply: string): Judged {
   const steps = stepsOf(reply.slice(0, LIMITS.draftChars));
-  return judged(MODELS.nextStep, backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.4), replyClauses(reply));
+  return judged(MODELS.nextStep, backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.2), replyClauses(reply));
 }
 
 /** Does the reply specifically acknowledge the customer's feeling or situation? */
@@ -158,11 +158,13 @@ export function judgeExchange(row: Pick<Exchange, 'customer' | 'reply' | 'thread
   const found = findAsks(customer);
   const asks = found.map(({ start, end, text }) => ({ start, end, text, addressed: reply ? judgeAddressed(text, reply, customer, found.filter((o) => o.text !== text).map((o) => o.text)).yes : null }));
   if (!reply) return { upset: judgeUpset(customer).yes, asks, nextStep: null, when: null, acknowledgesFeelings: null, respectful: null };
+  const nextStep = judgeNextStep(reply).yes;
   return {
     upset: judgeUpset(customer).yes,
     asks,
-    nextStep: judgeNextStep(reply).yes,
-    when: !!stepsOf(reply).when,
+    nextStep,
+    // A when belongs to a step (the guideline: only meaningful when there is a next step).
+    when: nextStep && !!stepsOf(reply).when,
     acknowledgesFeelings: judgeAcknowledges(reply, customer).yes,
     respectful: respectfulLanguage.check({ draft: reply, standards: DEFAULT_PACK } as Parameters<typeof respectfulLanguage.check>[0]).state !== 'fail',
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findAsks } from '../../../lib/standards/judge';
+import { findAsks, judgeExchange } from '../../../lib/standards/judge';
+import { stepPhrases } from '../../../lib/standards/next-step';
 
 const asks = (text: string) => findAsks(text).map((a) => a.text);
 
@@ -21,5 +22,27 @@ describe('findAsks on issue-tracker markup', () => {
     const found = asks(text);
     expect(found.some((a) => a.includes('please check your token'))).toBe(false);
     expect(found.some((a) => a.includes('which token'))).toBe(true);
+  });
+});
+
+describe('the when of a next step', () => {
+  const when = (reply: string) => stepPhrases(reply).when?.text;
+
+  it('finds soon, an ETA, short units and a future "today"', () => {
+    expect(when('Thanks, I will push the fix soon.')).toBe('soon');
+    expect(when('The queue is stuck; ETA for a fix is 45 mins.')).toBeDefined();
+    expect(when('Our team will reply to you later today.')).toBeDefined();
+    expect(when('Expect the parcel in less than a week.')).toBe('less than a week');
+  });
+
+  it('does not take "now", a condition or a bare "today" for a time', () => {
+    expect(when('The export is now fixed, sorry about that.')).toBeUndefined();
+    expect(when('When you contact billing, include your invoice number.')).toBeUndefined();
+    expect(when('Once the page loads, click Save.')).toBeUndefined();
+    expect(when('Is there anything else I can do today?')).toBeUndefined();
+  });
+
+  it('reports no when for a reply without a next step', () => {
+    expect(judgeExchange({ customer: 'Is the outage over?', reply: 'Thanks for your patience today, have a nice evening!', thread: [] }).when).toBe(false);
   });
 });
