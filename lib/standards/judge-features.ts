@@ -55,7 +55,6 @@ export function upsetFeatures(customer: string): Features {
   return f;
 }
 
-const PRESENTS = /\b(?:says?|said|shows?(?: this| me| up)?|reads|displays?|get|got|getting|following|message|error)\W*$/i;
 
 /** Is this clause of the customer's message a question or request? */
 export function askFeatures(clauses: Clause[], i: number): Features {
@@ -74,8 +73,6 @@ export function askFeatures(clauses: Clause[], i: number): Features {
   if (c.tokens.some((t) => /^["“”`]$|^'$/.test(t.text)) || /["“”`]/.test(c.text)) f.set('ctx:quote-mark', 1);
   const prev = clauses[i - 1];
   if (prev && prev.sentence !== c.sentence && /:\s*$/.test(prev.text)) f.set('ctx:after-colon', 1);
-  // Text the customer presents rather than says: "…but it says" / "I get" / "the error shows this." and then the message.
-  if (prev && prev.sentence !== c.sentence && PRESENTS.test(prev.text)) f.set('ctx:presented', 1);
   if (prev?.sentence === c.sentence && prev.text.includes('?')) f.set('ctx:question-before', 1);
   return f;
 }

@@ -8,7 +8,7 @@ import askModel from './models/ask.json';
 import addressedModel from './models/addressed.json';
 import nextStepModel from './models/next-step.json';
 import acknowledgesModel from './models/acknowledges.json';
-import type { Clause } from './nlp';
+import { presentedRanges, type Clause } from './nlp';
 import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
 import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
@@ -85,10 +85,12 @@ const BACKSTOP = 0.2;
  */
 export function findAsks(customer: string): Ask[] {
   const clauses = customerClauses(customer);
+  const presented = presentedRanges(customer);
   const scored = clauses.map((c, i) => {
     const s = backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text));
-    // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows; it asks nothing.
-    return c.heading ? { ...s, yes: false } : s;
+    // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows, and
+    // a message the customer copies ("it says\n\nPlease try again.") is not theirs: neither asks anything.
+    return c.heading || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
   });
   const out: Ask[] = [];
   let i = 0;
@@ -108,8 +110,14 @@ export function findAsks(customer: string): Ask[] {
     out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)) });
     i = to + 1;
   }
-  return out.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
+  // "Please help" beside a specific ask is that ask said twice (one ask per thing the reply must do).
+  const kept = out.some((a) => !GENERIC_ASK.test(a.text)) ? out.filter((a) => !GENERIC_ASK.test(a.text)) : out;
+  return kept.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
 }
+
+/** An ask that names nothing to do: a bare call for help or for news ("can anyone help?", "any update?", "ideas?"). */
+const GENERIC_ASK =
+  /^\W*(?:(?:hi|hello|hey)\W+)?(?:so\s+|and\s+)?(?:please\s+|pls\s+)?(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|anybody|u)\s+(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|i need (?:some |your )?help|(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|any (?:news|updates?|progress|ideas?|advice|thoughts|suggestions?|help)(?:\s+(?:on this|please|pls))?|ideas|thoughts|suggestions)\W*$/i;
 
 const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'reply:p:question-mark', 'reply:p:you-instruction', 'reply:p:will-happen', 'reply:link'];
 

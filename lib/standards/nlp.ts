@@ -68,6 +68,35 @@ function maskOpaque(text: string): { masked: string; ends: Map<number, number> }
   return { masked, ends };
 }
 
+/** A line that introduces text the customer copies rather than says: "…but it says", "the error shows this.", "I get:". */
+const INTRO =
+  /(?:\b(?:says?|said|saying|shows?(?: this| me| up| the following)?|showing|reads|displays?|displaying|(?:i|we) (?:get|got|see|saw|receive|received)(?: this| the following| an? (?:error|message))?|getting(?: this)?|the following)\s*[:.]?|\b(?:error|message|popup|pop-up|banner|notification|response|output|log)s?(?:\s+(?:is|was)(?: this)?\s*[:.]?|\s*:))\s*$/i;
+
+/**
+ * Ranges of presented text: the lines after an introducing line, up to the next blank line after
+ * them ("it says\n\nInvalid login. Please try again.\n\n…"). On train, none of the 12 clauses there was an ask.
+ */
+export function presentedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let at = 0;
+  let open = -1;
+  let seen = false;
+  for (const line of text.split('\n')) {
+    const from = at;
+    at += line.length + 1;
+    if (open >= 0 && !line.trim() && seen) {
+      out.push([open, from]);
+      open = -1;
+    } else if (open >= 0 && line.trim()) seen = true;
+    if (open < 0 && line.trim() && INTRO.test(line)) {
+      open = at;
+      seen = false;
+    }
+  }
+  if (open >= 0 && seen) out.push([open, text.length]);
+  return out;
+}
+
 /** Tokens of `text` with their character ranges (wink does not give offsets: find them in order). */
 function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } {
   const { masked, ends } = maskOpaque(text);

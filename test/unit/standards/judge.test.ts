@@ -17,6 +17,18 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks(text).some((a) => /^Please sign in again/.test(a))).toBe(false);
   });
 
+  it('does not take a message the customer copies after "it says" for their request', () => {
+    const text = 'I tried to reset my password but it says\n\nLink expired. Please request a new link.\n\nWhat am I doing wrong?';
+    const found = asks(text);
+    expect(found.some((a) => a.includes('Please request a new link'))).toBe(false);
+    expect(found.some((a) => a.includes('What am I doing wrong'))).toBe(true);
+  });
+
+  it('counts a bare "please help" beside a specific ask as that ask, and alone as an ask', () => {
+    expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice? Please help!')).toEqual(['Can you send a corrected invoice?']);
+    expect(asks('The app will not open on my phone. Please help!')).toEqual(['Please help!']);
+  });
+
   it('ignores code in a fence', () => {
     const text = 'Sync stopped working.\n```\nError: please check your token\n```\nCan you tell me which token it means?';
     const found = asks(text);

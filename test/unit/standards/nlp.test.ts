@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../lib/standards/nlp';
+import { parse, presentedRanges } from '../../../lib/standards/nlp';
 import { clauseFlags } from '../../../lib/standards/features';
 
 const clauses = (text: string) => parse(text).clauses.map((c) => c.text);
@@ -51,6 +51,12 @@ describe('segmentation', () => {
     expect(parsed.map((c) => c.text).join(' ')).not.toContain('npm start');
     expect(parsed.map((c) => !!c.heading)).toEqual([true, false, true, false]);
     expect(parsed.filter((c) => !c.heading).map((c) => c.text)).toEqual(['The export hangs.', 'Can you look at it?']);
+  });
+
+  it('finds text the customer presents after "it says" or "the error:", up to a blank line', () => {
+    const text = 'Login fails and it says\n\nWrong code. Try again.\n\nThe error:\nTimeout\n\nAny idea?';
+    expect(presentedRanges(text).map(([s, e]) => text.slice(s, e).trim())).toEqual(['Wrong code. Try again.', 'Timeout']);
+    expect(presentedRanges('We had an error.\nCan you fix it?')).toEqual([]);
   });
 
   it('survives a 20,000-character line without spaces', () => {
