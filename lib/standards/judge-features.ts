@@ -3,7 +3,7 @@
  * (scripts/train.ts) and the engine: the words and parse of the text, plus what the older phrase
  * lists say (as features the model weighs, never as the verdict itself).
  */
-import { parse, type Clause } from './nlp';
+import { parse, splitRunOn, type Clause } from './nlp';
 import { clauseFeatures, clauseFlags, ngrams } from './features';
 import { featuresOf, type Features } from './model';
 import { findAll, keywordTags, keywords, looksLikeRequest, moodOf, related, reportsProblem, shoutedWords } from './text';
@@ -27,6 +27,8 @@ export const LIMITS = { customerChars: 2_500, draftChars: 5_000, messages: 20, c
 const capped = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
 export const customerClauses = (text: string): Clause[] => parse(capped(text, LIMITS.customerChars)).clauses.slice(0, LIMITS.clauses);
+/** The customer's clauses as asks are found in them: a question run on after a statement stands apart. */
+export const askClauses = (text: string): Clause[] => customerClauses(text).flatMap(splitRunOn);
 export const replyClauses = (text: string): Clause[] => parse(capped(text, LIMITS.draftChars)).clauses.slice(0, LIMITS.clauses);
 
 /** Everything said in a text: every clause's words, pairs and parse flags. */

@@ -11,7 +11,7 @@ import acknowledgesModel from './models/acknowledges.json';
 import { presentedRanges, type Clause } from './nlp';
 import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
-import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
+import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
 import type { Evidence } from './types';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
@@ -84,7 +84,7 @@ const BACKSTOP = 0.2;
  * sentence's neighbouring clauses that are not asks themselves ("Quick one: which plan…").
  */
 export function findAsks(customer: string): Ask[] {
-  const clauses = customerClauses(customer);
+  const clauses = askClauses(customer);
   const presented = presentedRanges(customer);
   const scored = clauses.map((c, i) => {
     const s = backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text));

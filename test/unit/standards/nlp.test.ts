@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, presentedRanges } from '../../../lib/standards/nlp';
+import { parse, presentedRanges, splitRunOn } from '../../../lib/standards/nlp';
 import { clauseFlags } from '../../../lib/standards/features';
 
 const clauses = (text: string) => parse(text).clauses.map((c) => c.text);
@@ -57,6 +57,14 @@ describe('segmentation', () => {
     const text = 'Login fails and it says\n\nWrong code. Try again.\n\nThe error:\nTimeout\n\nAny idea?';
     expect(presentedRanges(text).map(([s, e]) => text.slice(s, e).trim())).toEqual(['Wrong code. Try again.', 'Timeout']);
     expect(presentedRanges('We had an error.\nCan you fix it?')).toEqual([]);
+  });
+
+  it('starts a clause at "so please" and, for asks, where a question runs on after a statement', () => {
+    expect(clauses('the site was down all day so please fix the server')).toEqual(['the site was down all day', 'so please fix the server']);
+    const [c] = parse('my card got blocked how can I unblock it').clauses;
+    expect(splitRunOn(c!).map((x) => x.text)).toEqual(['my card got blocked', 'how can I unblock it']);
+    const [embedded] = parse("I don't know how can I unblock it").clauses;
+    expect(splitRunOn(embedded!)).toHaveLength(1);
   });
 
   it('survives a 20,000-character line without spaces', () => {
