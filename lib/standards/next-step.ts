@@ -34,7 +34,9 @@ const LATER: RegExp[] = [
  * 3 of 12, when-you/it/the 2 of 11, today 2 of 10).
  */
 export const WHEN: RegExp[] = [
-  /\b(?:within|in|over|under|less than|about|around) (?:the next )?(?:\d+|a|an|one|two|three|four|five|few|couple(?: of)?)(?:\s*[-–]\s*\d+)?\s*(?:business |working )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b/gi,
+  // Not a time past ("it has been over 3 weeks", "2 days ago").
+  /(?<!\bbeen )\b(?:within|in|over|under|less than|about|around|take|takes|taking|up to) (?:the next )?(?:\d+|a|an|one|two|three|four|five|(?:a )?few|(?:a )?couple(?: of)?)(?:\s*[-–]\s*\d+)?\s*(?:business |working )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?! ago\b)/gi,
+  /\b(?:in|by|until|before|early|mid|late|end of) (?:january|february|march|april|june|july|august|september|october|november|december)\b/gi,
   /\b(?:by|before|on|until|this|next|later) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|end of (?:the )?(?:day|week|month)|eod|noon|morning|afternoon|evening|week|month|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
   /\b(?:tomorrow|tonight|right away|right now|shortly|(?<!as )soon|as soon as possible|asap|eta)\b/gi,
   // "today" with a future verb before it ("I'll respond today"), not "anything else today?".

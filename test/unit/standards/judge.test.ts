@@ -45,6 +45,14 @@ describe('the when of a next step', () => {
     expect(when('The queue is stuck; ETA for a fix is 45 mins.')).toBeDefined();
     expect(when('Our team will reply to you later today.')).toBeDefined();
     expect(when('Expect the parcel in less than a week.')).toBe('less than a week');
+    expect(when('We will email you in a couple of minutes.')).toBe('in a couple of minutes');
+    expect(when('Deletion is granted, though it can take 30 days.')).toBe('take 30 days');
+    expect(when('The new boards go on sale in March.')).toBe('in March');
+  });
+
+  it('does not take a time past for a when', () => {
+    expect(when('It has been over 3 weeks since we posted it, so it is lost; we will send another.')).toBeUndefined();
+    expect(when('You wrote in 2 days ago and we replied.')).toBeUndefined();
   });
 
   it('does not take "now", a condition or a bare "today" for a time', () => {
