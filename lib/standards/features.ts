@@ -18,6 +18,8 @@ const NEED = new Set(['need', 'want', 'expect', 'require', 'demand', 'wish']);
 /** A token in the model's vocabulary: links, addresses, handles, numbers and emoji folded. */
 export function normal(t: Token): string {
   if (/^(?:https?:|www\.)/i.test(t.text)) return '<url>';
+  if (/^`.+`$/s.test(t.text)) return '<code>';
+  if (/^["“].+["”]$/s.test(t.text)) return '<quote>';
   if (/\S@\S/.test(t.text)) return '<email>';
   if (t.text.startsWith('@') && t.text.length > 1) return '<handle>';
   if (t.text.startsWith('#') && t.text.length > 1) return '<hashtag>';

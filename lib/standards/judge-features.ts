@@ -3,7 +3,7 @@
  * (scripts/train.ts) and the engine: the words and parse of the text, plus what the older phrase
  * lists say (as features the model weighs, never as the verdict itself).
  */
-import { parse, type Clause } from './nlp';
+import { parse, splitRunOn, type Clause } from './nlp';
 import { clauseFeatures, clauseFlags, ngrams } from './features';
 import { featuresOf, type Features } from './model';
 import { findAll, keywordTags, keywords, looksLikeRequest, moodOf, related, reportsProblem, shoutedWords } from './text';
@@ -27,6 +27,8 @@ export const LIMITS = { customerChars: 2_500, draftChars: 5_000, messages: 20, c
 const capped = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
 export const customerClauses = (text: string): Clause[] => parse(capped(text, LIMITS.customerChars)).clauses.slice(0, LIMITS.clauses);
+/** The customer's clauses as asks are found in them: a question run on after a statement stands apart. */
+export const askClauses = (text: string): Clause[] => customerClauses(text).flatMap(splitRunOn);
 export const replyClauses = (text: string): Clause[] => parse(capped(text, LIMITS.draftChars)).clauses.slice(0, LIMITS.clauses);
 
 /** Everything said in a text: every clause's words, pairs and parse flags. */
@@ -55,6 +57,7 @@ export function upsetFeatures(customer: string): Features {
   return f;
 }
 
+
 /** Is this clause of the customer's message a question or request? */
 export function askFeatures(clauses: Clause[], i: number): Features {
   const c = clauses[i]!;
@@ -68,7 +71,7 @@ export function askFeatures(clauses: Clause[], i: number): Features {
   const next = clauses[i + 1];
   if (next?.sentence === c.sentence && next.text.includes('?')) f.set('ctx:question-follows', 1);
   // An issue template's heading ("### What happened?"), words in quotes (an error message the customer copies), code.
-  if (/^#{1,6}$/.test(c.tokens[0]?.text ?? '') || /^#{2,}/.test(c.text)) f.set('ctx:heading', 1);
+  if (c.heading) f.set('ctx:heading', 1);
   if (c.tokens.some((t) => /^["“”`]$|^'$/.test(t.text)) || /["“”`]/.test(c.text)) f.set('ctx:quote-mark', 1);
   const prev = clauses[i - 1];
   if (prev && prev.sentence !== c.sentence && /:\s*$/.test(prev.text)) f.set('ctx:after-colon', 1);

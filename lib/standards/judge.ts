@@ -8,10 +8,10 @@ import askModel from './models/ask.json';
 import addressedModel from './models/addressed.json';
 import nextStepModel from './models/next-step.json';
 import acknowledgesModel from './models/acknowledges.json';
-import type { Clause } from './nlp';
+import { presentedRanges, type Clause } from './nlp';
 import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
-import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
+import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
 import type { Evidence } from './types';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
@@ -84,8 +84,14 @@ const BACKSTOP = 0.2;
  * sentence's neighbouring clauses that are not asks themselves ("Quick one: which plan…").
  */
 export function findAsks(customer: string): Ask[] {
-  const clauses = customerClauses(customer);
-  const scored = clauses.map((c, i) => backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text)));
+  const clauses = askClauses(customer);
+  const presented = presentedRanges(customer);
+  const scored = clauses.map((c, i) => {
+    const s = backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text));
+    // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows, and
+    // a message the customer copies ("it says\n\nPlease try again.") is not theirs: neither asks anything.
+    return c.heading || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
+  });
   const out: Ask[] = [];
   let i = 0;
   while (i < clauses.length) {
@@ -104,8 +110,14 @@ export function findAsks(customer: string): Ask[] {
     out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)) });
     i = to + 1;
   }
-  return out.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
+  // "Please help" beside a specific ask is that ask said twice (one ask per thing the reply must do).
+  const kept = out.some((a) => !GENERIC_ASK.test(a.text)) ? out.filter((a) => !GENERIC_ASK.test(a.text)) : out;
+  return kept.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
 }
+
+/** An ask that names nothing to do: a bare call for help or for news ("can anyone help?", "any update?", "ideas?"). */
+const GENERIC_ASK =
+  /^\W*(?:(?:hi|hello|hey)\W+)?(?:so\s+|and\s+)?(?:please\s+|pls\s+)?(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|anybody|u)\s+(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|i need (?:some |your )?help|(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|any (?:news|updates?|progress|ideas?|advice|thoughts|suggestions?|help)(?:\s+(?:on this|please|pls))?|ideas|thoughts|suggestions)\W*$/i;
 
 const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'reply:p:question-mark', 'reply:p:you-instruction', 'reply:p:will-happen', 'reply:link'];
 
@@ -123,7 +135,7 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
 /** Does the reply give a clear next step (an action for the customer, or what happens next)? */
 export function judgeNextStep(reply: string): Judged {
   const steps = stepsOf(reply.slice(0, LIMITS.draftChars));
-  return judged(MODELS.nextStep, backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.4), replyClauses(reply));
+  return judged(MODELS.nextStep, backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.2), replyClauses(reply));
 }
 
 /** Does the reply specifically acknowledge the customer's feeling or situation? */
@@ -154,11 +166,13 @@ export function judgeExchange(row: Pick<Exchange, 'customer' | 'reply' | 'thread
   const found = findAsks(customer);
   const asks = found.map(({ start, end, text }) => ({ start, end, text, addressed: reply ? judgeAddressed(text, reply, customer, found.filter((o) => o.text !== text).map((o) => o.text)).yes : null }));
   if (!reply) return { upset: judgeUpset(customer).yes, asks, nextStep: null, when: null, acknowledgesFeelings: null, respectful: null };
+  const nextStep = judgeNextStep(reply).yes;
   return {
     upset: judgeUpset(customer).yes,
     asks,
-    nextStep: judgeNextStep(reply).yes,
-    when: !!stepsOf(reply).when,
+    nextStep,
+    // A when belongs to a step (the guideline: only meaningful when there is a next step).
+    when: nextStep && !!stepsOf(reply).when,
     acknowledgesFeelings: judgeAcknowledges(reply, customer).yes,
     respectful: respectfulLanguage.check({ draft: reply, standards: DEFAULT_PACK } as Parameters<typeof respectfulLanguage.check>[0]).state !== 'fail',
   };

@@ -27,15 +27,25 @@ const LATER: RegExp[] = [
   /\b(?:next step|next steps|what happens next|here's what happens|from here|is being|are being|working on it|looking into)\b/gi,
 ];
 
+/**
+ * When the step happens or how long it takes. Not "now" ("this is now fixed" says what, not when),
+ * "once" / "when you…" / "as soon as" (a condition, not a time), "the moment" or a bare "today"
+ * ("anything else today?"): on train those were wrong far more often than right (now 8 of 62, once
+ * 3 of 12, when-you/it/the 2 of 11, today 2 of 10).
+ */
 export const WHEN: RegExp[] = [
-  /\b(?:within|in|over) (?:the next )?(?:\d+|a|an|one|two|three|few|couple(?: of)?)(?:\s*[-–]\s*\d+)?\s*(?:business |working )?(?:minutes?|hours?|days?|weeks?)\b/gi,
-  /\b(?:by|before|on|until|this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|end of (?:the )?(?:day|week)|eod|noon|morning|afternoon|evening|week|month|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
-  /\b(?:today|tomorrow|tonight|right away|immediately|now|shortly|as soon as|once|when (?:it|they|you|the))\b/gi,
-  /\b\d+\s*[-–]\s*\d+\s*(?:business |working )?days\b/gi,
+  // Not a time past ("it has been over 3 weeks", "2 days ago").
+  /(?<!\bbeen )\b(?:within|in|over|under|less than|about|around|take|takes|taking|up to) (?:the next )?(?:\d+|a|an|one|two|three|four|five|(?:a )?few|(?:a )?couple(?: of)?)(?:\s*[-–]\s*\d+)?\s*(?:business |working )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?! ago\b)/gi,
+  /\b(?:in|by|until|before|early|mid|late|end of) (?:january|february|march|april|june|july|august|september|october|november|december)\b/gi,
+  /\b(?:by|before|on|until|this|next|later) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|end of (?:the )?(?:day|week|month)|eod|noon|morning|afternoon|evening|week|month|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
+  /\b(?:tomorrow|tonight|right away|right now|shortly|(?<!as )soon|as soon as possible|asap|eta)\b/gi,
+  // "today" with a future verb before it ("I'll respond today"), not "anything else today?".
+  /\b(?:will|'ll|going to)\s[^.!?\n]{0,40}?\btoday\b/gi,
+  /\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:business |working )?(?:days|hours|hrs|minutes|mins|weeks)\b/gi,
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b/gi,
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
   /\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi,
-  /\b(?:for|in|over|within) the next (?:\d+|two|three|few|couple of) (?:minutes|hours|days)\b|\bthe moment\b|\bwithin the hour\b/gi,
+  /\b(?:for|in|over|within) the next (?:\d+|two|three|few|couple of) (?:minutes|hours|days)\b|\bwithin the hour\b/gi,
 ];
 
 const DELAYED = /refund|credit|revers|cancel|processed/i;

@@ -27,6 +27,8 @@ export interface Clause extends Evidence {
   tokens: Token[];
   /** Index of its sentence in `Parsed.sentences`. */
   sentence: number;
+  /** On a markdown heading line ("### What happened?", "**Expected behaviour**"): a template's label, never an ask. */
+  heading?: boolean;
 }
 
 export interface Parsed {
@@ -46,10 +48,58 @@ export function quotedRanges(text: string): [number, number][] {
   return out;
 }
 
+/**
+ * Stretches of a line read as one word: inline code, a quoted string (an error message or a UI
+ * label the customer copies: "Please try again."), and runs of 100+ characters without a space
+ * (pasted logs, base64 cost wink seconds). Their full stops are not sentence ends, their
+ * "please" is not the customer's.
+ */
+const OPAQUE = /`[^`\n]{2,}`|"[^"\n]{4,300}"|“[^”\n]{4,300}”|\S{100,}/g;
+const PLACEHOLDER = 'opaque';
+
+/** `text` with each opaque stretch replaced by one placeholder word of the same length, and where each stretch ends. */
+function maskOpaque(text: string): { masked: string; ends: Map<number, number> } {
+  const ends = new Map<number, number>();
+  const masked = text.replace(OPAQUE, (run, at: number) => {
+    if (run.length < PLACEHOLDER.length) return run;
+    ends.set(at, at + run.length);
+    return PLACEHOLDER + ' '.repeat(run.length - PLACEHOLDER.length);
+  });
+  return { masked, ends };
+}
+
+/** A line that introduces text the customer copies rather than says: "…but it says", "the error shows this.", "I get:". */
+const INTRO =
+  /(?:\b(?:says?|said|saying|shows?(?: this| me| up| the following)?|showing|reads|displays?|displaying|(?:i|we) (?:get|got|see|saw|receive|received)(?: this| the following| an? (?:error|message))?|getting(?: this)?|the following)\s*[:.]?|\b(?:error|message|popup|pop-up|banner|notification|response|output|log)s?(?:\s+(?:is|was)(?: this)?\s*[:.]?|\s*:))\s*$/i;
+
+/**
+ * Ranges of presented text: the lines after an introducing line, up to the next blank line after
+ * them ("it says\n\nInvalid login. Please try again.\n\n…"). On train, none of the 12 clauses there was an ask.
+ */
+export function presentedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let at = 0;
+  let open = -1;
+  let seen = false;
+  for (const line of text.split('\n')) {
+    const from = at;
+    at += line.length + 1;
+    if (open >= 0 && !line.trim() && seen) {
+      out.push([open, from]);
+      open = -1;
+    } else if (open >= 0 && line.trim()) seen = true;
+    if (open < 0 && line.trim() && INTRO.test(line)) {
+      open = at;
+      seen = false;
+    }
+  }
+  if (open >= 0 && seen) out.push([open, text.length]);
+  return out;
+}
+
 /** Tokens of `text` with their character ranges (wink does not give offsets: find them in order). */
 function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } {
-  // Runs of 100+ characters without a space (pasted logs, base64) cost wink seconds: one word each.
-  const masked = text.replace(LONG_RUN, (run) => `longrun${' '.repeat(run.length - 7)}`);
+  const { masked, ends } = maskOpaque(text);
   const doc = load().readDoc(masked);
   const its = load().its;
   const values = doc.tokens().out();
@@ -62,7 +112,7 @@ function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } 
   values.forEach((word, i) => {
     const at = masked.indexOf(word, cursor);
     if (!word.trim() || at < 0) return void byIndex.push(-1);
-    const value = word === 'longrun' && /^longrun/.test(masked.slice(at)) ? text.slice(at).match(/^\S+/)![0] : text.slice(at, at + word.length);
+    const value = word === PLACEHOLDER && ends.has(at) ? text.slice(at, ends.get(at)) : text.slice(at, at + word.length);
     cursor = at + value.length;
     byIndex.push(tokens.length);
     // A link or address swallows the full stop after it ("visit https://x.com/a. Then…"): give it back.
@@ -79,7 +129,6 @@ function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } 
   return { tokens, sentenceEnds };
 }
 
-const LONG_RUN = /\S{100,}/g;
 const BULLET = /^(?:[-*•·‣◦]|\d{1,2}[.)])$/;
 const CLAUSE_BREAK = new Set([';', '—', '–', '-', ':']);
 /** Conjunctions after which a new clause starts when a verb or subject follows. */
@@ -88,7 +137,8 @@ const JOINERS = new Set(['and', 'but', 'so', 'then', 'also', 'because', 'or']);
 /** True when token i starts a new sentence: a line break before it, or wink's boundary after i-1. */
 function startsSentence(text: string, tokens: Token[], i: number, ends: Set<number>): boolean {
   if (i === 0) return true;
-  if (ends.has(i - 1)) return true;
+  // No sentence starts inside a word: "v3.2.1", "file.txt", "e.g.".
+  if (ends.has(i - 1)) return tokens[i - 1]!.end < tokens[i]!.start || !/^[\p{L}\p{N}]/u.test(tokens[i]!.text);
   return text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
 }
 
@@ -101,8 +151,44 @@ function startsClause(tokens: Token[], i: number): boolean {
   if (prev && CLAUSE_BREAK.has(prev.text) && prev.pos === 'PUNCT') return true;
   // "help me pls I need my invoice": a new subject after a word that cannot govern it.
   if ((t.lower === 'i' || t.lower === 'we') && prev && SUBJECT_BREAK.has(prev.pos) && (next?.pos === 'VERB' || next?.pos === 'AUX')) return true;
-  if (JOINERS.has(t.lower) && next && (next.pos === 'VERB' || next.pos === 'PRON' || next.pos === 'AUX') && i > 1) return true;
+  if (JOINERS.has(t.lower) && next && (next.pos === 'VERB' || next.pos === 'PRON' || next.pos === 'AUX' || PLEASE.has(next.lower)) && i > 1) return true;
   return false;
+}
+
+/** A question run on after a statement without a stop: "lost all my progress how can i get it back" (at token i). */
+const runsOnAt = (tokens: Token[], i: number) => {
+  const prev = tokens[i - 1];
+  return !!prev && WH_WORDS.has(tokens[i]!.lower) && invertedAfter(tokens, i) && !EMBEDS.has(prev.lower) && !NO_BREAK_AFTER.has(prev.pos);
+};
+
+/**
+ * A clause split where a question runs on after a statement, for finding asks (the other judgements
+ * keep the clause whole: the upset model read the split halves worse on dev).
+ */
+export function splitRunOn(c: Clause): Clause[] {
+  const at = c.tokens.findIndex((_, i) => i > 0 && runsOnAt(c.tokens, i));
+  if (at < 0) return [c];
+  const part = (tokens: Token[]): Clause => {
+    const start = tokens[0]!.start;
+    const end = tokens[tokens.length - 1]!.end;
+    return { ...c, tokens, start, end, text: c.text.slice(start - c.start, end - c.start) };
+  };
+  return [part(c.tokens.slice(0, at)), ...splitRunOn(part(c.tokens.slice(at)))];
+}
+
+const PLEASE = new Set(['please', 'pls', 'plz', 'kindly']);
+const WH_WORDS = new Set(['how', 'what', 'where', 'when', 'why', 'which', 'who']);
+/** Words after which a question word starts an embedded question, not a new one ("I don't know how…", "tell me what…"). */
+const EMBEDS = new Set(['know', 'knows', 'knew', 'wonder', 'wondering', 'ask', 'asking', 'asked', 'tell', 'told', 'me', 'us', 'him', 'her', 'them', 'explain', 'understand', 'idea', 'sure', 'see', 'show', 'learn', 'figure', 'out', 'clue', 'matter', 'regardless', 'exactly', 'is', 'was', 'and', 'or', 'but', 'to', 'no']);
+const NO_BREAK_AFTER = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'AUX', 'PUNCT']);
+
+/** "how can I", "what is the", "where do we": a question word, then an auxiliary, then its subject. */
+function invertedAfter(tokens: Token[], i: number): boolean {
+  let k = i + 1;
+  if (tokens[k] && (tokens[k]!.lower === 'long' || tokens[k]!.lower === 'much' || tokens[k]!.lower === 'many')) k++;
+  const aux = tokens[k];
+  const subject = tokens[k + 1];
+  return !!aux && !!subject && (aux.pos === 'AUX' || /^(?:can|could|would|will|should|do|does|did|is|are)$/.test(aux.lower)) && (subject.pos === 'PRON' || subject.pos === 'DET' || subject.pos === 'PROPN' || subject.pos === 'NOUN');
 }
 
 const cache = new Map<string, Parsed>();
@@ -135,11 +221,14 @@ export function parse(text: string): Parsed {
   const quoted = quotedRanges(text);
   const out: Parsed = { sentences: [], clauses: [] };
   let at = 0;
+  let fenced = false;
   for (const line of text.split('\n')) {
     const from = at;
     at += line.length + 1;
+    // A code fence's lines are code, not words to the agent.
+    if (FENCE.test(line)) fenced = !fenced;
     // Quoted mail is always whole lines ("> …", everything from "On … wrote:" on).
-    if (!line.trim() || quoted.some(([s, e]) => from >= s && from < e)) continue;
+    if (fenced || FENCE.test(line) || !line.trim() || quoted.some(([s, e]) => from >= s && from < e)) continue;
     const key = `${from}|${out.sentences.length}|${line}`;
     const parsed = recall(lines, key) ?? remember(lines, key, parseLine(line, from, out.sentences.length), 256);
     out.sentences.push(...parsed.sentences);
@@ -148,8 +237,13 @@ export function parse(text: string): Parsed {
   return remember(cache, text, out, 16);
 }
 
+const FENCE = /^\s{0,3}(?:```|~~~)/;
+/** A markdown heading ("### What happened?") or a line that is all bold ("**Describe the bug**"). */
+const HEADING = /^\s{0,3}#{1,6}\s|^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/;
+
 /** One line's sentences and clauses, at `offset` in the whole text, numbering sentences from `firstSentence`. */
 function parseLine(line: string, offset: number, firstSentence: number): Parsed {
+  const heading = HEADING.test(line);
   const { tokens: all, sentenceEnds } = tokensOf(line);
   const sentences: Evidence[] = [];
   const clauses: Clause[] = [];
@@ -161,7 +255,8 @@ function parseLine(line: string, offset: number, firstSentence: number): Parsed 
     if (current.length) {
       const start = current[0]!.start;
       const end = current[current.length - 1]!.end;
-      clauses.push({ start: start + offset, end: end + offset, text: line.slice(start, end), tokens: current.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset })), sentence: firstSentence + sentences.length });
+      const tokens = current.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
+      clauses.push({ start: start + offset, end: end + offset, text: line.slice(start, end), tokens, sentence: firstSentence + sentences.length, ...(heading ? { heading } : {}) });
     }
     current = [];
   };

@@ -7,7 +7,7 @@ import type { Exchange } from './judgement';
 import { sameAsk } from './judgement';
 import type { Features, LinearModel } from './model';
 import { sigmoid } from './model';
-import { acknowledgesFeatures, addressedFeatures, askFeatures, customerClauses, nextStepFeatures, upsetFeatures } from './judge-features';
+import { acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, nextStepFeatures, upsetFeatures } from './judge-features';
 
 export interface Example {
   f: Features;
@@ -26,7 +26,7 @@ export function examplesOf(row: Exchange, task: Task): Example[] {
     case 'upset':
       return typeof labels.upset === 'boolean' ? [{ f: upsetFeatures(customer), y: labels.upset }] : [];
     case 'ask': {
-      const clauses = customerClauses(customer);
+      const clauses = askClauses(customer);
       return clauses.map((c, i) => ({ f: askFeatures(clauses, i), y: labels.asks.some((a) => sameAsk(a, c)) }));
     }
     case 'addressed':

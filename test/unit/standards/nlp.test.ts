@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../../lib/standards/nlp';
+import { parse, presentedRanges, splitRunOn } from '../../../lib/standards/nlp';
 import { clauseFlags } from '../../../lib/standards/features';
 
 const clauses = (text: string) => parse(text).clauses.map((c) => c.text);
@@ -31,6 +31,40 @@ describe('segmentation', () => {
 
   it('separates an ask run on without punctuation', () => {
     expect(clauses('help me pls I need my invoice re-sent')).toEqual(['help me pls', 'I need my invoice re-sent']);
+  });
+
+  it('keeps a version number, inline code and a quoted message inside their sentence', () => {
+    expect(clauses('Does v2.4.1 fix the sync bug?')).toEqual(['Does v2.4.1 fix the sync bug?']);
+    expect(clauses('The app shows `Session expired. Log in again.` on start.')).toEqual(['The app shows `Session expired. Log in again.` on start.']);
+    expect(clauses('The form says "Upload failed. Please retry later." every time.')).toEqual(['The form says "Upload failed. Please retry later." every time.']);
+  });
+
+  it('reads a quoted message as one word, not as the customer\'s "please"', () => {
+    const quoted = parse('The banner says "Please update your card." every morning.').clauses[0]!;
+    expect(quoted.tokens.map((t) => t.text)).toContain('"Please update your card."');
+    expect(clauseFlags(quoted)).not.toContain('p:please');
+  });
+
+  it('leaves code fences out and marks markdown headings', () => {
+    const text = '### What happened?\nThe export hangs.\n```\nplease run: npm start\n```\n**Expected behaviour**\nCan you look at it?';
+    const parsed = parse(text).clauses;
+    expect(parsed.map((c) => c.text).join(' ')).not.toContain('npm start');
+    expect(parsed.map((c) => !!c.heading)).toEqual([true, false, true, false]);
+    expect(parsed.filter((c) => !c.heading).map((c) => c.text)).toEqual(['The export hangs.', 'Can you look at it?']);
+  });
+
+  it('finds text the customer presents after "it says" or "the error:", up to a blank line', () => {
+    const text = 'Login fails and it says\n\nWrong code. Try again.\n\nThe error:\nTimeout\n\nAny idea?';
+    expect(presentedRanges(text).map(([s, e]) => text.slice(s, e).trim())).toEqual(['Wrong code. Try again.', 'Timeout']);
+    expect(presentedRanges('We had an error.\nCan you fix it?')).toEqual([]);
+  });
+
+  it('starts a clause at "so please" and, for asks, where a question runs on after a statement', () => {
+    expect(clauses('the site was down all day so please fix the server')).toEqual(['the site was down all day', 'so please fix the server']);
+    const [c] = parse('my card got blocked how can I unblock it').clauses;
+    expect(splitRunOn(c!).map((x) => x.text)).toEqual(['my card got blocked', 'how can I unblock it']);
+    const [embedded] = parse("I don't know how can I unblock it").clauses;
+    expect(splitRunOn(embedded!)).toHaveLength(1);
   });
 
   it('survives a 20,000-character line without spaces', () => {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { findAsks, judgeExchange } from '../../../lib/standards/judge';
+import { stepPhrases } from '../../../lib/standards/next-step';
+
+const asks = (text: string) => findAsks(text).map((a) => a.text);
+
+describe('findAsks on issue-tracker markup', () => {
+  it('does not take a template heading for a question', () => {
+    const text = '### What happened?\nThe export button does nothing since the update.\n\n### Steps to reproduce\nOpen a project and click Export.\n\nCould you look into this?';
+    const found = asks(text);
+    expect(found.some((a) => a.includes('What happened'))).toBe(false);
+    expect(found.some((a) => a.includes('Could you look into this'))).toBe(true);
+  });
+
+  it('does not take a quoted error message for the customer\'s request', () => {
+    const text = 'When I log in the page says "Your session expired. Please sign in again." and nothing else happens.';
+    expect(asks(text).some((a) => /^Please sign in again/.test(a))).toBe(false);
+  });
+
+  it('does not take a message the customer copies after "it says" for their request', () => {
+    const text = 'I tried to reset my password but it says\n\nLink expired. Please request a new link.\n\nWhat am I doing wrong?';
+    const found = asks(text);
+    expect(found.some((a) => a.includes('Please request a new link'))).toBe(false);
+    expect(found.some((a) => a.includes('What am I doing wrong'))).toBe(true);
+  });
+
+  it('counts a bare "please help" beside a specific ask as that ask, and alone as an ask', () => {
+    expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice? Please help!')).toEqual(['Can you send a corrected invoice?']);
+    expect(asks('The app will not open on my phone. Please help!')).toEqual(['Please help!']);
+  });
+
+  it('ignores code in a fence', () => {
+    const text = 'Sync stopped working.\n```\nError: please check your token\n```\nCan you tell me which token it means?';
+    const found = asks(text);
+    expect(found.some((a) => a.includes('please check your token'))).toBe(false);
+    expect(found.some((a) => a.includes('which token'))).toBe(true);
+  });
+});
+
+describe('the when of a next step', () => {
+  const when = (reply: string) => stepPhrases(reply).when?.text;
+
+  it('finds soon, an ETA, short units and a future "today"', () => {
+    expect(when('Thanks, I will push the fix soon.')).toBe('soon');
+    expect(when('The queue is stuck; ETA for a fix is 45 mins.')).toBeDefined();
+    expect(when('Our team will reply to you later today.')).toBeDefined();
+    expect(when('Expect the parcel in less than a week.')).toBe('less than a week');
+    expect(when('We will email you in a couple of minutes.')).toBe('in a couple of minutes');
+    expect(when('Deletion is granted, though it can take 30 days.')).toBe('take 30 days');
+    expect(when('The new boards go on sale in March.')).toBe('in March');
+  });
+
+  it('does not take a time past for a when', () => {
+    expect(when('It has been over 3 weeks since we posted it, so it is lost; we will send another.')).toBeUndefined();
+    expect(when('You wrote in 2 days ago and we replied.')).toBeUndefined();
+  });
+
+  it('does not take "now", a condition or a bare "today" for a time', () => {
+    expect(when('The export is now fixed, sorry about that.')).toBeUndefined();
+    expect(when('When you contact billing, include your invoice number.')).toBeUndefined();
+    expect(when('Once the page loads, click Save.')).toBeUndefined();
+    expect(when('Is there anything else I can do today?')).toBeUndefined();
+  });
+
+  it('reports no when for a reply without a next step', () => {
+    expect(judgeExchange({ customer: 'Is the outage over?', reply: 'Thanks for your patience today, have a nice evening!', thread: [] }).when).toBe(false);
+  });
+});
