@@ -44,9 +44,9 @@ export default defineContentScript({
     // The agent can switch Rapport off per helpdesk site from the popup (PREF.disabledHosts, #5).
     const offHere = (hosts: unknown) => Array.isArray(hosts) && hosts.includes(location.host);
     let running: { controller?: Controller; stop: AbortController } | undefined;
-    // The sidebar frame starts loading as soon as we know Rapport is on here, while the page is
-    // still loading, and the controller with it: it shows the ticket as soon as the parser has put
-    // it on the page, and looks the customer up once the DOM is parsed (ControllerDeps.parsed).
+    // The controller starts once the preferences say Rapport is on here, while the page is still
+    // loading: it shows the ticket as soon as the parser has put it on the page, and looks the
+    // customer up once the DOM is parsed (ControllerDeps.parsed).
     let adapter: HelpdeskAdapter | undefined;
     let pattern: string | undefined;
     const makeFrame = () =>

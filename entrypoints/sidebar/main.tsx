@@ -114,9 +114,9 @@ function onMessage(message: ToFrame) {
 }
 
 // Only our content script can reach this window (the page cannot address a frame in a closed shadow
-// root), but a message event cannot prove it. The first offer's state is drawn
-// at once — it can only show what the page could show itself — but nothing is sent on any channel
-// until the content script accepts one, over the extension port the page cannot use.
+// root), but a message event cannot prove it. The first offer's state is drawn at once — it can only
+// show what the page could show itself — but nothing is sent on any channel until the content
+// script accepts one, over the extension port the page cannot use.
 addEventListener('message', (event) => {
   const channel = event.ports[0];
   if (event.source !== parent || !isNonceMessage(event.data) || !channel || data) return;

@@ -22,9 +22,9 @@
  * keystroke — until the channel is proven over an extension port, which only extension code can
  * open: the frame connects to this content script (`tabs.connect(itsTab, { frameId: 0 })`) and
  * returns the nonce it was offered; the port that returns the nonce of our current offer is told it
- * is `accepted`. Any other offer that came first would be dropped then, with what it drew.
- * The channel is a direct pipe between the two renderer processes, one hop
- * instead of extension messaging's two through the browser process.
+ * is `accepted`. Any other offer that came first would be dropped then, with what it drew. The
+ * channel is a direct pipe between the two renderer processes, one hop instead of extension
+ * messaging's two through the browser process.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { FRAME_PATH, PORT_NAME, SlotEncoder, plain, type Accepted, type NonceMessage, type NonceReply, type ToFrame, type ToPage } from './frame-protocol';

@@ -57,7 +57,6 @@ export function upsetFeatures(customer: string): Features {
   return f;
 }
 
-
 /** Is this clause of the customer's message a question or request? */
 export function askFeatures(clauses: Clause[], i: number): Features {
   const c = clauses[i]!;

@@ -85,7 +85,7 @@ const BACKSTOP = 0.2;
  */
 export function findAsks(customer: string): Ask[] {
   const clauses = askClauses(customer);
-  const presented = presentedRanges(customer);
+  const presented = presentedRanges(customer.slice(0, LIMITS.customerChars)); // as far as the clauses go
   const scored = clauses.map((c, i) => {
     const s = backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text));
     // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows, and

@@ -226,9 +226,10 @@ export function parse(text: string): Parsed {
     const from = at;
     at += line.length + 1;
     // A code fence's lines are code, not words to the agent.
-    if (FENCE.test(line)) fenced = !fenced;
+    const fence = FENCE.test(line);
+    if (fence) fenced = !fenced;
     // Quoted mail is always whole lines ("> …", everything from "On … wrote:" on).
-    if (fenced || FENCE.test(line) || !line.trim() || quoted.some(([s, e]) => from >= s && from < e)) continue;
+    if (fenced || fence || !line.trim() || quoted.some(([s, e]) => from >= s && from < e)) continue;
     const key = `${from}|${out.sentences.length}|${line}`;
     const parsed = recall(lines, key) ?? remember(lines, key, parseLine(line, from, out.sentences.length), 256);
     out.sentences.push(...parsed.sentences);
