@@ -8,7 +8,9 @@
  * content script's nonce offer arrives), m2d (offer → first state), d2n (state → name drawn),
  * total (from DOMContentLoaded), fromPane (from the ticket pane's insertion). Stamps: the bench probe
  * (scripts/lib/sidebar-probe.mjs) plus, in the frame only, attachShadow / first window message / first
- * MessagePort message. A diagnostic for docs/architecture.md, not a target.
+ * MessagePort message (since the early offer, `msg` is when the frame's first script got the offer,
+ * which may come before the app's script: s2m negative). The five slowest loads are printed too.
+ * A diagnostic for docs/architecture.md, not a target.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +57,8 @@ try {
   for (const side of sides) for (let i = 0; i < 2; i++) await once(side.context);
   for (let i = 0; i < runs; i++) for (const side of i % 2 ? [...sides].reverse() : sides) side.rows.push(await once(side.context));
   for (const side of sides) {
+    // The slowest loads, phase by phase: where the tail comes from.
+    for (const r of [...side.rows].sort((x, y) => y.total - x.total).slice(0, 5)) console.log('  slow', JSON.stringify(r));
     console.log(side.ext, 's2m', JSON.stringify(stats(side.rows.map((r) => r.s2m))), 'm2d', JSON.stringify(stats(side.rows.map((r) => r.m2d))), 'd2n', JSON.stringify(stats(side.rows.map((r) => r.d2n))), 'frameStartFromNav', JSON.stringify(stats(side.rows.map((r) => r.fs))), 'custFromNav', JSON.stringify(stats(side.rows.map((r) => r.cust))), 'total', JSON.stringify(stats(side.rows.map((r) => r.total))), 'fromPane', JSON.stringify(stats(side.rows.map((r) => r.fromPane))), 'frameLoad', JSON.stringify(stats(side.rows.map((r) => r.frameLoad))), 'data', JSON.stringify(stats(side.rows.map((r) => r.data))));
   }
 } finally {

@@ -13,8 +13,9 @@ import memoryCss from '@/components/memory/memory.css?inline';
 import checklistCss from '@/components/checklist/checklist.css?inline';
 import { Sidebar } from '@/components/Sidebar';
 import type { NoteSaveResult } from '@/components/model';
-import { PORT_NAME, SlotDecoder, isNonceMessage, type Accepted, type NonceReply, type ToFrame, type ToPage } from '@/lib/page/frame-protocol';
+import { PORT_NAME, SlotDecoder, type Accepted, type NonceReply, type ToFrame, type ToPage } from '@/lib/page/frame-protocol';
 import { namesShown, setMaskedNames } from '@/components/presentation';
+import { offerInbox, type Offer } from './offers';
 
 // The sidebar's stylesheets are written for a shadow root (`:host`); the frame keeps one.
 const shadow = document.getElementById('app')!.attachShadow({ mode: 'open' });
@@ -117,10 +118,8 @@ function onMessage(message: ToFrame) {
 // root), but a message event cannot prove it. The first offer's state is drawn at once — it can only
 // show what the page could show itself — but nothing is sent on any channel until the content
 // script accepts one, over the extension port the page cannot use.
-addEventListener('message', (event) => {
-  const channel = event.ports[0];
-  if (event.source !== parent || !isNonceMessage(event.data) || !channel || data) return;
-  const nonce = event.data.rapportNonce;
+offerInbox().take(({ nonce, channel }: Offer) => {
+  if (data) return void channel.close();
   if (offers.size >= 16) forget(offers.keys().next().value!);
   offers.set(nonce, channel);
   if (!drawing) {

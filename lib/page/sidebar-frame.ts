@@ -7,13 +7,15 @@
  * Here stays the page-side part: docking (the frame fixed at the right edge, the page narrowed by
  * its width, the collapsed tab), and the view the controller renders into.
  *
- * The state travels over a MessageChannel the content script offers the frame as soon as our iframe
- * has loaded (its `load` event, which a page script cannot fake): one end goes, with a random nonce,
- * into our iframe's window only, addressed to the extension's origin (a message posted into a
- * cross-origin frame reaches that frame only, so the page never sees the nonce or the channel; if the
- * page navigated our iframe elsewhere the message is dropped). Whatever document of the extension's
- * origin sits in our iframe is the extension's own code, so the first state can go at once: the
- * sidebar shows the customer one hop after the frame has loaded (issue #13/#15, time to sidebar).
+ * The state travels over a MessageChannel the content script offers the frame (lib/page/frame-link.ts):
+ * as soon as there is a state to show and the extension's page has committed in our iframe, and
+ * again at our iframe's `load` event (which a page script cannot fake) if none was taken yet. One end
+ * goes, with a random nonce, into our iframe's window only, addressed to the extension's origin (a
+ * message posted into a cross-origin frame reaches that frame only, so the page never sees the nonce
+ * or the channel; if the page navigated our iframe elsewhere the message is dropped). Whatever
+ * document of the extension's origin sits in our iframe is the extension's own code, so the first
+ * state can go at once: it waits in the channel until the frame's app has run (issue #13/#15, time
+ * to sidebar).
  *
  * The page cannot address the frame at all (an iframe in a shadow tree is not one of the window's
  * frames and our shadow root is closed: isolation.e2e.ts). Still, the frame does not trust a message
@@ -21,13 +23,14 @@
  * cannot tell them apart): it may draw the first offer's state, but it sends nothing — no call, no
  * keystroke — until the channel is proven over an extension port, which only extension code can
  * open: the frame connects to this content script (`tabs.connect(itsTab, { frameId: 0 })`) and
- * returns the nonce it was offered; the port that returns the nonce of our current offer is told it
+ * returns the nonce it was offered; the first port to return the nonce of one of our offers is told it
  * is `accepted`. Any other offer that came first would be dropped then, with what it drew. The
  * channel is a direct pipe between the two renderer processes, one hop instead of extension
  * messaging's two through the browser process.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { FRAME_PATH, PORT_NAME, SlotEncoder, plain, type Accepted, type NonceMessage, type NonceReply, type ToFrame, type ToPage } from './frame-protocol';
+import { FRAME_PATH, plain, type ToFrame, type ToPage } from './frame-protocol';
+import { frameLink } from './frame-link';
 import type { SidebarState } from '../../components/model';
 import type { SidebarView, ViewHandlers } from './controller';
 import { DOCK, clampWidth, crowdsOf, dock, widthsToProbe, type Dock, type Probe } from './dock';
@@ -103,11 +106,6 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   shadow.append(style, iframe);
 
   const panels = () => options.sidePanels?.() ?? [];
-  const encoder = new SlotEncoder();
-  /** The channel offered to the document now in our iframe, and the extension port that proved it. */
-  let link: { nonce: string; data: MessagePort; port?: Port } | undefined;
-  /** Ports that connected and have not yet returned the current nonce. */
-  const candidates = new Set<Port>();
   let shown: { state: SidebarState; collapsed: boolean; presentation: boolean; composing: boolean; handlers: ViewHandlers } | undefined;
   /** Where the panel is now (lib/page/dock.ts), the agent's width and whether they pinned it open here. */
   let placed: Dock = { collapsed: false, width: DOCK.width, auto: false };
@@ -135,13 +133,11 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   };
   attach();
 
-  const send = (message: ToFrame) => link?.data.postMessage(message);
-
   const flush = () => {
     queued = false;
-    if (!link || !shown || measuringLater()) return;
-    const slots = encoder.changes(shown.state, shown.handlers);
-    send({ t: 'render', slots, collapsed: placed.collapsed, presentation: shown.presentation, composing: shown.composing, width: placed.width });
+    if (!shown || measuringLater()) return;
+    const { state, handlers, presentation, composing } = shown;
+    link.render((encoder) => ({ t: 'render', slots: encoder.changes(state, handlers), collapsed: placed.collapsed, presentation, composing, width: placed.width }));
   };
 
   /** Lays the page out for a placement: the margin our panel (or tab) takes. */
@@ -281,8 +277,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     queueMicrotask(flush); // one message for a burst of renders in the same task
   };
 
-  const onData = (event: MessageEvent) => {
-    const m = event.data as ToPage;
+  const onData = (m: ToPage) => {
     if (m?.t === 'call' && typeof m.call === 'number' && typeof m.fn === 'number' && Array.isArray(m.args)) void answer(m.call, m.fn, m.args);
     else if (m?.t === 'tab' && typeof m.height === 'number' && m.height > 0 && m.height < 1000) {
       host.style.setProperty('--rapport-tab-height', `${Math.ceil(m.height)}px`);
@@ -294,7 +289,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   };
 
   const answer = async (call: number, fn: number, args: unknown[]) => {
-    const target = encoder.lookup(fn);
+    const target = link.lookup(fn);
     let reply: ToFrame;
     try {
       if (!target) throw new Error('That action is no longer available.');
@@ -302,49 +297,22 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     } catch (error) {
       reply = { t: 'result', call, ok: false, error: error instanceof Error ? error.message : String(error) };
     }
-    send(reply);
+    link.send(reply);
   };
 
-  /** Our iframe loaded a document: offer it a channel and send it the state at once (see the top). */
-  const offer = (event: Event) => {
-    if (!event.isTrusted || destroyed) return;
-    link?.data.close();
-    const channel = new MessageChannel();
-    link = { nonce: crypto.randomUUID(), data: channel.port1 };
-    link.data.onmessage = onData;
-    iframe.contentWindow?.postMessage({ rapportNonce: link.nonce } satisfies NonceMessage, frameOrigin, [channel.port2]);
-    encoder.reset();
-    if (shown) flush();
-  };
-  iframe.addEventListener('load', offer, { signal: life.signal });
-
-  const onCandidateMessage = (message: unknown, from: Port) => {
-    const m = message as NonceReply;
-    if (m?.t !== 'nonce' || !link || link.port || m.value !== link.nonce || !candidates.delete(from)) return;
-    link.port = from;
-    from.postMessage({ t: 'accepted', nonce: link.nonce } satisfies Accepted);
-    for (const other of candidates) other.disconnect();
-    candidates.clear();
-  };
-
-  const onDisconnect = (gone: Port) => {
-    candidates.delete(gone);
-    if (!link || gone !== link.port) return;
-    link.data.close();
-    link = undefined;
-    // The extension was reloaded or removed: nothing of ours can run any more.
-    if (!browser.runtime?.id) return onGone();
-    // Our frame unloaded (the page moved or removed our element): load it again if it is shown.
-    if (!host.isConnected && shown) attach();
-  };
-
-  const onConnect = (candidate: Port) => {
-    if (candidate.name !== PORT_NAME || candidate.sender?.id !== browser.runtime.id) return;
-    if (!candidate.sender.url || new URL(candidate.sender.url).pathname !== FRAME_PATH || destroyed) return candidate.disconnect();
-    candidates.add(candidate);
-    candidate.onMessage.addListener(onCandidateMessage);
-    candidate.onDisconnect.addListener(onDisconnect);
-  };
+  /** The channel to the frame: offered at our iframe's trusted `load` (a page cannot fake it) or sooner (frame-link.ts). */
+  const link = frameLink(iframe, frameOrigin, {
+    onData,
+    resend: flush,
+    onLost() {
+      // The extension was reloaded or removed: nothing of ours can run any more.
+      if (!browser.runtime?.id) return onGone();
+      // Our frame unloaded (the page moved or removed our element): load it again if it is shown.
+      if (!host.isConnected && shown) attach();
+    },
+  });
+  iframe.addEventListener('load', (event) => event.isTrusted && !destroyed && link.offer(), { signal: life.signal });
+  const onConnect = (candidate: Port) => link.connect(candidate, browser.runtime.id);
   browser.runtime.onConnect.addListener(onConnect);
 
   const undock = () => root.classList.remove(DOCKED, COLLAPSED);
@@ -368,8 +336,8 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
         remove() {
           undock();
           shown = undefined;
-          encoder.reset();
-          send({ t: 'clear' });
+          link.reset();
+          link.send({ t: 'clear' });
         },
       };
     },
@@ -379,11 +347,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
       dragging?.abort();
       panelSizes.disconnect();
       browser.runtime.onConnect.removeListener(onConnect);
-      link?.port?.disconnect();
-      link?.data.close();
-      link = undefined;
-      for (const candidate of candidates) candidate.disconnect();
-      candidates.clear();
+      link.close();
       shown = undefined;
       undock();
       host.remove();

@@ -1,0 +1,169 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { frameLink, type FrameLinkHooks } from '@/lib/page/frame-link';
+import { FRAME_PATH, PORT_NAME, type ToFrame } from '@/lib/page/frame-protocol';
+
+const ORIGIN = 'chrome-extension://rapport';
+const ID = 'rapport';
+
+/** Our iframe as the content script sees it: about:blank (same origin) until the extension's page commits. */
+function ourIframe() {
+  const offers: { nonce: string; origin: string; port: MessagePort }[] = [];
+  const el = {
+    isConnected: true,
+    contentDocument: {} as object | null,
+    contentWindow: {
+      postMessage(data: { rapportNonce: string }, origin: string, transfer: MessagePort[]) {
+        offers.push({ nonce: data.rapportNonce, origin, port: transfer[0]! });
+      },
+    },
+  };
+  return { iframe: el as unknown as HTMLIFrameElement, offers, commit: () => (el.contentDocument = null), reload: () => (el.contentDocument = {}) };
+}
+
+/** An extension port opened to the content script (runtime.onConnect), from the page at `path`. */
+function framePort(path = FRAME_PATH) {
+  const onMessage: ((m: unknown, p: unknown) => void)[] = [];
+  const onDisconnect: ((p: unknown) => void)[] = [];
+  const port = {
+    name: PORT_NAME,
+    sender: { id: ID, url: `${ORIGIN}${path}` },
+    sent: [] as unknown[],
+    onMessage: { addListener: (f: (m: unknown, p: unknown) => void) => onMessage.push(f) },
+    onDisconnect: { addListener: (f: (p: unknown) => void) => onDisconnect.push(f) },
+    postMessage: (m: unknown) => port.sent.push(m),
+    disconnect: vi.fn(),
+    returns: (nonce: string) => onMessage.forEach((f) => f({ t: 'nonce', value: nonce }, port)),
+    drop: () => onDisconnect.forEach((f) => f(port)),
+  };
+  return port;
+}
+const asPort = (p: ReturnType<typeof framePort>) => p as unknown as Browser.runtime.Port;
+
+/** What arrived on the frame's end of a channel (after the pending deliveries). */
+async function received(port: MessagePort): Promise<ToFrame[]> {
+  const got: ToFrame[] = [];
+  port.onmessage = (e) => got.push(e.data as ToFrame);
+  await new Promise((done) => setTimeout(done, 20));
+  return got;
+}
+
+function setup() {
+  const frame = ourIframe();
+  let renders = 0;
+  const hooks: FrameLinkHooks & { lost: number } = {
+    lost: 0,
+    onData: vi.fn(),
+    resend: () => link.render((encoder) => ({ t: 'render', slots: encoder.changes({ kind: 'none', reason: `r${++renders}` } as never, {}), collapsed: false, presentation: false, composing: false, width: 360 })),
+    onLost: () => void hooks.lost++,
+  };
+  const link = frameLink(frame.iframe, ORIGIN, hooks);
+  return { frame, link, hooks };
+}
+
+const links: ReturnType<typeof setup>['link'][] = [];
+afterEach(() => links.splice(0).forEach((l) => l.close()));
+
+describe('the channel to the sidebar frame', () => {
+  it('offers nothing while our iframe still holds its blank document, then offers early with the whole state', async () => {
+    const { frame, link, hooks } = setup();
+    links.push(link);
+    hooks.resend();
+    expect(frame.offers).toHaveLength(0);
+    frame.commit();
+    hooks.resend();
+    expect(frame.offers).toHaveLength(1);
+    expect(frame.offers[0]!.origin).toBe(ORIGIN);
+    const got = await received(frame.offers[0]!.port);
+    expect(got[0]).toMatchObject({ t: 'render' });
+    expect(Object.keys((got[0] as { slots: object }).slots)).toContain('base');
+  });
+
+  it('accepts the first offer the frame returns over a proven port, closes the other, and offers no more', async () => {
+    const { frame, link, hooks } = setup();
+    links.push(link);
+    frame.commit();
+    hooks.resend(); // early offer
+    link.offer(); // the iframe's load, before the frame answered
+    expect(frame.offers).toHaveLength(2);
+    const port = framePort();
+    link.connect(asPort(port), ID);
+    port.returns(frame.offers[0]!.nonce);
+    expect(port.sent).toEqual([{ t: 'accepted', nonce: frame.offers[0]!.nonce }]);
+    port.returns(frame.offers[1]!.nonce); // the later offer is not accepted as well
+    expect(port.sent).toHaveLength(1);
+    link.offer(); // a load event of the same document
+    expect(frame.offers).toHaveLength(2);
+    const [first, second] = [frame.offers[0]!.port, frame.offers[1]!.port];
+    const firstGot = received(first);
+    const secondGot = received(second);
+    link.send({ t: 'clear' });
+    expect((await firstGot).at(-1)).toEqual({ t: 'clear' });
+    expect((await secondGot).some((m) => m.t === 'clear')).toBe(false);
+  });
+
+  it('ignores ports from other pages, other extensions and nonces it never offered', () => {
+    const { frame, link } = setup();
+    links.push(link);
+    frame.commit();
+    link.offer();
+    const stranger = framePort('/dashboard.html');
+    link.connect(asPort(stranger), ID);
+    expect(stranger.disconnect).toHaveBeenCalled();
+    const other = framePort();
+    other.sender.id = 'someone-else';
+    link.connect(asPort(other), ID);
+    other.returns(frame.offers[0]!.nonce);
+    expect(other.sent).toHaveLength(0);
+    const guess = framePort();
+    link.connect(asPort(guess), ID);
+    guess.returns('not-ours');
+    expect(guess.sent).toHaveLength(0);
+  });
+
+  it('answers calls only on the accepted channel', async () => {
+    const { frame, link, hooks } = setup();
+    links.push(link);
+    frame.commit();
+    link.offer();
+    link.offer();
+    const port = framePort();
+    link.connect(asPort(port), ID);
+    port.returns(frame.offers[1]!.nonce);
+    frame.offers[0]!.port.postMessage({ t: 'call', call: 1, fn: 1, args: [] });
+    frame.offers[1]!.port.postMessage({ t: 'call', call: 2, fn: 1, args: [] });
+    await new Promise((done) => setTimeout(done, 20));
+    expect(hooks.onData).toHaveBeenCalledTimes(1);
+    expect(hooks.onData).toHaveBeenCalledWith({ t: 'call', call: 2, fn: 1, args: [] });
+  });
+
+  it('offers again when the accepted frame goes, to a new document already there', () => {
+    const { frame, link } = setup();
+    links.push(link);
+    frame.commit();
+    link.offer();
+    const port = framePort();
+    link.connect(asPort(port), ID);
+    port.returns(frame.offers[0]!.nonce);
+    frame.reload(); // our iframe navigates again: blank until the new page commits
+    port.drop();
+    expect(frame.offers).toHaveLength(1); // nothing to post into yet: its load will offer
+    link.offer();
+    expect(frame.offers).toHaveLength(2);
+    const next = framePort();
+    link.connect(asPort(next), ID);
+    next.returns(frame.offers[1]!.nonce);
+    frame.commit();
+    next.drop(); // this time the new document's load came before the old port's disconnect
+    expect(frame.offers).toHaveLength(3);
+  });
+
+  it('makes no offer once closed', () => {
+    const { frame, link, hooks } = setup();
+    frame.commit();
+    link.close();
+    link.offer();
+    hooks.resend();
+    expect(frame.offers).toHaveLength(0);
+  });
+});
