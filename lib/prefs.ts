@@ -7,6 +7,8 @@ export const PREF = {
   collapsed: 'sidebar.collapsed',
   /** number: the docked sidebar's width in CSS px, as the agent last resized it (lib/page/dock.ts). */
   sidebarWidth: 'sidebar.width',
+  /** CrowdMemory: crowded widths per helpdesk host and window width, from earlier pages (lib/page/dock.ts). */
+  dockCrowds: 'dock.crowds',
   /** boolean: presentation mode (names as initials, emails and phones masked). */
   presentation: 'presentation',
   /** StandardsPack JSON: the team's active reply-checklist standards (issue #4); absent: the default pack. */

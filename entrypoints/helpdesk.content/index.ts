@@ -6,6 +6,7 @@ import { request, type TabMessage } from '@/lib/client';
 import { startController, type Controller } from '@/lib/page/controller';
 import { childController } from '@/lib/page/lifecycle';
 import { createSidebarFrame, type SidebarFrame } from '@/lib/page/sidebar-frame';
+import { crowdKey, keepCrowds, recallCrowds } from '@/lib/page/dock';
 import { PREF } from '@/lib/prefs';
 import { memoryFeature } from '@/lib/memory/feature';
 import { checklistFeature } from '@/lib/standards/feature';
@@ -27,7 +28,7 @@ export default defineContentScript({
     if (flag.__rapportRunning) return;
     const url = new URL(location.href);
     const builtIn = adapterFor(url);
-    const keys = [PREF.disabledHosts, PREF.collapsed, PREF.presentation, PREF.sidebarWidth];
+    const keys = [PREF.disabledHosts, PREF.collapsed, PREF.presentation, PREF.sidebarWidth, PREF.dockCrowds];
     // Elsewhere we run only because the agent added this helpdesk on the options page (#13).
     const prefs = browser.storage.local.get(builtIn ? keys : [...keys, PREF.helpdesks]);
     const found = builtIn ? Promise.resolve({ adapter: builtIn, pattern: undefined }) : prefs.then((got) => {
@@ -36,6 +37,9 @@ export default defineContentScript({
       return adapter && { adapter, pattern: configured.pattern };
     });
     flag.__rapportRunning = true;
+    // What the helpdesk's side panels did on earlier pages (lib/page/dock.ts): read with the preferences.
+    let crowds: unknown;
+    void prefs.then((got) => (crowds ??= got[PREF.dockCrowds]));
     ctx.onInvalidated(() => (flag.__rapportRunning = false));
     const parsed =
       document.readyState === 'loading'
@@ -54,6 +58,15 @@ export default defineContentScript({
         sidePanels: () => adapter?.sidePanels,
         savedWidth: prefs.then((got) => got[PREF.sidebarWidth] as number | undefined),
         saveWidth: (width) => void browser.storage.local.set({ [PREF.sidebarWidth]: width }),
+        crowdMemory: {
+          recall: (viewport, preferred) => recallCrowds(crowds, crowdKey(location.host, viewport, preferred)),
+          keep(viewport, preferred, found) {
+            const next = keepCrowds(crowds, crowdKey(location.host, viewport, preferred), found);
+            if (!next) return;
+            crowds = next;
+            void browser.storage.local.set({ [PREF.dockCrowds]: next });
+          },
+        },
       });
     // The frame does not wait for the preferences: an extension frame takes 60–110 ms to load, and
     // the read 6–37 ms more (docs/architecture.md). This script runs only where an adapter applies

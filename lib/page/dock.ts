@@ -77,3 +77,33 @@ export const crowdsOf = (probes: Iterable<Probe>): number[] => [...probes].filte
 export const widthsToProbe = (input: Pick<DockInput, 'viewport' | 'preferred'>): number[] => [
   ...new Set([clampWidth(input.preferred ?? DOCK.width, input.viewport), clampWidth(DOCK.min, input.viewport)]),
 ];
+
+/**
+ * What the helpdesk crowded on earlier pages (PREF.dockCrowds): the crowded widths per helpdesk host,
+ * window width and agent's width. A new page docks by it at once instead of measuring first — four
+ * forced layouts of a page that has just been parsed, 20–60 ms on the demo — and measures once the
+ * page is idle, correcting the place if the helpdesk's layout changed (sidebar-frame.ts).
+ */
+export type CrowdMemory = Record<string, number[]>;
+
+/** Window widths × agent widths × helpdesks kept: the oldest entries go first. */
+const CROWD_MEMORY_SIZE = 48;
+
+export const crowdKey = (host: string, viewport: number, preferred: number | undefined) => `${host}|${viewport}|${preferred ?? ''}`;
+
+/** The remembered crowded widths for `key`, if the stored value is what we write (anything else: none). */
+export function recallCrowds(memory: unknown, key: string): number[] | undefined {
+  if (typeof memory !== 'object' || memory === null || !Object.hasOwn(memory, key)) return undefined;
+  const value = (memory as Record<string, unknown>)[key];
+  return Array.isArray(value) && value.length <= 8 && value.every((w) => Number.isInteger(w) && w > 0 && w < 10_000) ? [...(value as number[])] : undefined;
+}
+
+/** `memory` with `crowds` kept under `key` (newest last), or undefined when nothing changed. */
+export function keepCrowds(memory: unknown, key: string, crowds: readonly number[]): CrowdMemory | undefined {
+  const known = recallCrowds(memory, key);
+  if (known && known.length === crowds.length && known.every((w, i) => w === crowds[i])) return undefined;
+  const entries = Object.entries(typeof memory === 'object' && memory !== null ? (memory as Record<string, unknown>) : {}).filter(
+    ([k]) => k !== key && k !== '__proto__' && recallCrowds(memory, k),
+  ) as [string, number[]][];
+  return Object.fromEntries([...entries.slice(-(CROWD_MEMORY_SIZE - 1)), [key, [...crowds]]]);
+}

@@ -9,8 +9,9 @@
  * else). The frame listens for offers from its first script on (entrypoints/sidebar/offers.ts), so
  * the early offer usually lands and its state waits in the channel until the frame's app has run:
  * the sidebar no longer waits for the `load` event, which a busy helpdesk page (its own scripts at
- * `DOMContentLoaded`) delivers late. An early offer that came before the frame listened is lost;
- * the `load` offer covers it. Each offer keeps its own encoder (a full state first, then changes);
+ * `DOMContentLoaded`) delivers late. An early offer that came before the frame listened is lost, so
+ * a later render offers again (at most `EARLY_OFFERS`, `EARLY_SPACING_MS` apart), and the `load`
+ * offer covers the rest. Each offer keeps its own encoder (a full state first, then changes);
  * the frame draws the first offer it received and returns the nonces in the order they came, so
  * the first nonce returned over a proven port is accepted and every other offer is closed. No offer
  * is made while a channel is accepted: a new document in our iframe is seen by its old port's
@@ -20,6 +21,10 @@ import type { Browser } from 'wxt/browser';
 import { PORT_NAME, FRAME_PATH, SlotEncoder, type Accepted, type NonceMessage, type NonceReply, type ToFrame, type ToPage } from './frame-protocol';
 
 type Port = Browser.runtime.Port;
+
+/** Offers made before one is taken, besides the one at `load`: the frame's listener starts a few ms after its commit. */
+const EARLY_OFFERS = 3;
+const EARLY_SPACING_MS = 15;
 
 interface Offer {
   nonce: string;
@@ -57,11 +62,14 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
   let link: (Offer & { port: Port }) | undefined;
   const candidates = new Set<Port>();
   let closed = false;
+  let early = 0;
+  let lastOffer = -Infinity;
 
   /** A cross-origin document is in our iframe: the extension's page, past its commit. */
   const committed = () => iframe.contentWindow !== null && iframe.contentDocument === null;
 
   const makeOffer = () => {
+    lastOffer = performance.now();
     const channel = new MessageChannel();
     const offer = { nonce: crypto.randomUUID(), data: channel.port1, encoder: new SlotEncoder() };
     offered.push(offer);
@@ -102,7 +110,10 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
       makeOffer();
     },
     render(build) {
-      if (!link && !offered.length && !closed && committed()) return makeOffer(); // makeOffer renders
+      if (!link && !closed && early < EARLY_OFFERS && performance.now() - lastOffer >= EARLY_SPACING_MS && committed()) {
+        early++;
+        return makeOffer(); // renders on the new channel and the older ones
+      }
       for (const target of link ? [link] : offered) target.data.postMessage(build(target.encoder));
     },
     send(message) {

@@ -71,6 +71,11 @@ export interface DockOptions {
   savedWidth?: Promise<number | undefined>;
   /** Remembers the agent's width. */
   saveWidth?(width: number): void;
+  /** Crowded widths this helpdesk had on earlier pages at a window width and agent's width (dock.ts, `CrowdMemory`). */
+  crowdMemory?: {
+    recall(viewport: number, preferred: number | undefined): number[] | undefined;
+    keep(viewport: number, preferred: number | undefined, crowds: number[]): void;
+  };
 }
 
 export interface SidebarFrame {
@@ -166,7 +171,9 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
    * helpdesk's resize observers see no change. Catches layouts the helpdesk makes in CSS (media or
    * container queries), not ones its scripts make later; those are re-probed when a panel's size changes.
    */
+  let probedAt = -Infinity;
   const probe = (width: number): Probe => {
+    probedAt = performance.now();
     const was = { collapsed: root.classList.contains(COLLAPSED), width: placed.width, docked: root.classList.contains(DOCKED) };
     apply({ collapsed: false, width });
     const beside = sidePanelsShown();
@@ -185,8 +192,36 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
       probes.clear();
       probedFor = key;
     }
-    for (const width of widthsToProbe({ viewport: win.innerWidth, preferred })) if (!probes.has(width)) probes.set(width, probe(width));
-    return crowdsOf(probes.values());
+    const widths = widthsToProbe({ viewport: win.innerWidth, preferred });
+    if (widths.some((width) => !probes.has(width))) {
+      // The page's first placement: dock as this helpdesk did before, measure once the page is idle.
+      const recalled = !measured && options.crowdMemory?.recall(win.innerWidth, preferred);
+      if (recalled) {
+        measureWhenIdle();
+        return recalled;
+      }
+      for (const width of widths) if (!probes.has(width)) probes.set(width, probe(width));
+      measured = true;
+    }
+    const found = crowdsOf(probes.values());
+    options.crowdMemory?.keep(win.innerWidth, preferred, found);
+    return found;
+  };
+
+  /** Whether this page has been measured yet, and a measurement waiting for the page to be idle. */
+  let measured = false;
+  let idleQueued = false;
+  const measureWhenIdle = () => {
+    if (idleQueued) return;
+    idleQueued = true;
+    const run = () => {
+      idleQueued = false;
+      measured = true;
+      probes.clear();
+      place();
+    };
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 400 });
+    else win.setTimeout(run, 100);
   };
 
   /** Docks the page for the current window width, composer focus and the agent's choices. */
@@ -243,6 +278,9 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     const once = (event: Event) => {
       if (!event.isTrusted) return;
       target.removeEventListener(type, once);
+      // Probed already since the event began (the controller's render for it): the layout is the same.
+      // Or docked by what this helpdesk did before: it is measured when the page is idle.
+      if (probedAt >= event.timeStamp || idleQueued) return;
       probes.clear();
       if (panels().length) place();
     };

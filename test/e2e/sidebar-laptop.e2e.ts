@@ -204,6 +204,29 @@ describe('docking beside the helpdesk', () => {
     await page.close();
   });
 
+  it('docks a later page as this helpdesk did before, and corrects it once the page is measured', async () => {
+    // What the helpdesk crowded is remembered per host and window width (lib/page/dock.ts), so a new
+    // page docks without measuring first; it measures when idle and moves if the layout changed.
+    const crowdsAt1440 = async () => {
+      const all = await rapport.context.serviceWorkers()[0]!.evaluate(() =>
+        (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('dock.crowds'),
+      );
+      const memory = (all['dock.crowds'] ?? {}) as Record<string, number[]>;
+      return Object.entries(memory).filter(([key]) => key.startsWith('acme.zendesk.com|1440|')).map(([, widths]) => widths);
+    };
+    const first = await open(1440, 900, 'light', '@container (max-width: 1200px) { .zd-pane .zd-context { display: none; } }');
+    await expect.poll(() => sidebar(first, '.rp-tab').count()).toBe(1);
+    await first.close();
+    expect(await crowdsAt1440()).toEqual([[300, 260]]);
+    // The helpdesk's layout has changed since (it keeps its panel beside Rapport at 1440 now).
+    const next = await open(1440, 900);
+    await expect.poll(() => sidebar(next, '.rp-open').count()).toBe(1);
+    expect((await sidebarBox(next)).width).toBe(300);
+    await uncovered(next, contextPanel(next), 'the customer context panel');
+    await expect.poll(crowdsAt1440).toEqual([[]]);
+    await next.close();
+  });
+
   it('a context panel the agent closes is no reason for the tab: the panel comes back beside the ticket', async () => {
     const page = await open(1280, 720);
     await expect.poll(() => sidebar(page, '.rp-tab').count()).toBe(1);

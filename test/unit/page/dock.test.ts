@@ -1,4 +1,4 @@
-import { DOCK, clampWidth, crowdsOf, dock, widthsToProbe } from '@/lib/page/dock';
+import { DOCK, clampWidth, crowdKey, crowdsOf, dock, keepCrowds, recallCrowds, widthsToProbe } from '@/lib/page/dock';
 
 const base = { composing: false, collapsed: false, pinned: false };
 
@@ -55,5 +55,38 @@ describe('what the probes say', () => {
     expect(widthsToProbe({ viewport: 1280 })).toEqual([DOCK.width, DOCK.min]);
     expect(widthsToProbe({ viewport: 1440, preferred: 420 })).toEqual([420, DOCK.min]);
     expect(widthsToProbe({ viewport: 1440, preferred: 100 })).toEqual([DOCK.min]);
+  });
+});
+
+describe('what the helpdesk crowded on earlier pages', () => {
+  const key = crowdKey('acme.zendesk.com', 1280, undefined);
+
+  it('is recalled per helpdesk host, window width and agent width', () => {
+    const memory = keepCrowds(undefined, key, [300]);
+    expect(recallCrowds(memory, key)).toEqual([300]);
+    expect(recallCrowds(memory, crowdKey('acme.zendesk.com', 1440, undefined))).toBeUndefined();
+    expect(recallCrowds(memory, crowdKey('acme.zendesk.com', 1280, 400))).toBeUndefined();
+    expect(recallCrowds(memory, crowdKey('other.zendesk.com', 1280, undefined))).toBeUndefined();
+    expect(recallCrowds(keepCrowds(memory, key, []), key)).toEqual([]);
+  });
+
+  it('is written only when it changed, and keeps the newest 48 entries', () => {
+    const memory = keepCrowds(undefined, key, [260, 300])!;
+    expect(keepCrowds(memory, key, [260, 300])).toBeUndefined();
+    let many: Record<string, number[]> = memory;
+    for (let w = 800; w < 900; w++) many = keepCrowds(many, crowdKey('acme.zendesk.com', w, undefined), [300]) ?? many;
+    expect(Object.keys(many)).toHaveLength(48);
+    expect(recallCrowds(many, key)).toBeUndefined();
+    expect(recallCrowds(many, crowdKey('acme.zendesk.com', 899, undefined))).toEqual([300]);
+  });
+
+  it('ignores stored values it did not write', () => {
+    expect(recallCrowds({ [key]: 'wide' }, key)).toBeUndefined();
+    expect(recallCrowds({ [key]: [300, -1] }, key)).toBeUndefined();
+    expect(recallCrowds({}, '__proto__')).toBeUndefined();
+    expect(recallCrowds({}, 'toString')).toBeUndefined();
+    expect(recallCrowds(null, key)).toBeUndefined();
+    const kept = keepCrowds({ [key]: 'wide', other: [300] }, 'new', [260])!;
+    expect(kept).toEqual({ other: [300], new: [260] });
   });
 });

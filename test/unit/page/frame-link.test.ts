@@ -79,6 +79,31 @@ describe('the channel to the sidebar frame', () => {
     expect(Object.keys((got[0] as { slots: object }).slots)).toContain('base');
   });
 
+  it('offers again on a later render while none is taken (the first may have come before the frame listened), at most three times', () => {
+    let now = 1000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const { frame, link, hooks } = setup();
+    links.push(link);
+    frame.commit();
+    hooks.resend();
+    hooks.resend(); // the same moment: no second offer
+    expect(frame.offers).toHaveLength(1);
+    for (let i = 0; i < 5; i++) {
+      now += 20;
+      hooks.resend();
+    }
+    expect(frame.offers).toHaveLength(3);
+    link.offer(); // the load event still offers
+    expect(frame.offers).toHaveLength(4);
+    const port = framePort();
+    link.connect(asPort(port), ID);
+    port.returns(frame.offers[1]!.nonce);
+    now += 20;
+    hooks.resend(); // taken: no more offers
+    expect(frame.offers).toHaveLength(4);
+    vi.restoreAllMocks();
+  });
+
   it('accepts the first offer the frame returns over a proven port, closes the other, and offers no more', async () => {
     const { frame, link, hooks } = setup();
     links.push(link);
