@@ -102,7 +102,10 @@ def hash_split(source, seed=20261202):
     out.write_text(json.dumps(split, indent=1) + '\n', encoding='utf-8')
     print(f'{source}: train {len(parts["train"])}, dev {len(parts["dev"])}, test {len(parts["test"])}')
 
-TRAIN_ONLY_RULE = 'every conversation in train (threads selected by words of the reply: never evaluated)'
+TRAIN_ONLY_RULE = {
+    'gh-ack': 'every conversation in train (threads selected by words of the reply: never evaluated)',
+    'gh-issues-2': 'every conversation in train (added train data; dev and test stay the earlier sources\' untouched splits)',
+}
 
 def train_only(source, seed=0):
     """For a source whose threads were chosen by what the reply says (gh-ack): any dev/test figure
@@ -113,7 +116,7 @@ def train_only(source, seed=0):
     if old and (old['dev'] or old['test']):
         sys.exit(f'{source}: split.json has dev/test conversations; left unchanged')
     convs = sorted(raw_conversations(source))
-    split = {'seed': old['seed'] if old else seed, 'by': 'conversation', 'rule': TRAIN_ONLY_RULE,
+    split = {'seed': old['seed'] if old else seed, 'by': 'conversation', 'rule': TRAIN_ONLY_RULE.get(source, 'every conversation in train'),
              'train': convs, 'dev': [], 'test': []}
     out.write_text(json.dumps(split, indent=1) + '\n', encoding='utf-8')
     print(f'{source}: train {len(convs)}, dev 0, test 0')
