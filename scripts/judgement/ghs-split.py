@@ -4,7 +4,7 @@
     python3 scripts/judgement/ghs-split.py SOURCE [SEED]
     python3 scripts/judgement/ghs-split.py --extend SOURCE
     python3 scripts/judgement/ghs-split.py --hash SOURCE [SEED]   (gh-support-2: the gh-issues rule)
-    python3 scripts/judgement/ghs-split.py --train-only SOURCE    (gh-ack: every conversation to train)
+    python3 scripts/judgement/ghs-split.py --train-only SOURCE    (gh-ack, gh-issues-2: every conversation to train)
 
 
 (Copy of split.py that keeps conversations of the same customer author in one split.)
