@@ -4,7 +4,7 @@
     python3 scripts/judgement/ghs-split.py SOURCE [SEED]
     python3 scripts/judgement/ghs-split.py --extend SOURCE
     python3 scripts/judgement/ghs-split.py --hash SOURCE [SEED]   (gh-support-2: the gh-issues rule)
-    python3 scripts/judgement/ghs-split.py --train-only SOURCE [RULE]   (gh-ack, rsics-2: every conversation to train)
+    python3 scripts/judgement/ghs-split.py --train-only SOURCE [RULE]   (gh-ack, rsics-2, gh-issues-2: every conversation to train)
 
 
 (Copy of split.py that keeps conversations of the same customer author in one split.)
@@ -102,9 +102,12 @@ def hash_split(source, seed=20261202):
     out.write_text(json.dumps(split, indent=1) + '\n', encoding='utf-8')
     print(f'{source}: train {len(parts["train"])}, dev {len(parts["dev"])}, test {len(parts["test"])}')
 
-TRAIN_ONLY_RULE = 'every conversation in train (threads selected by words of the reply: never evaluated)'
+TRAIN_ONLY_RULE = {
+    'gh-ack': 'every conversation in train (threads selected by words of the reply: never evaluated)',
+    'gh-issues-2': 'every conversation in train (added train data; dev and test stay the earlier sources\' untouched splits)',
+}
 
-def train_only(source, seed=0, rule=TRAIN_ONLY_RULE):
+def train_only(source, seed=0, rule=None):
     """For a source whose threads were chosen by what the reply says (gh-ack): any dev/test figure
     on it would be biased, so every conversation goes to train. Run again after adding or removing
     threads: nothing can move between splits, so the file simply lists raw.jsonl's conversations."""
@@ -113,6 +116,7 @@ def train_only(source, seed=0, rule=TRAIN_ONLY_RULE):
     if old and (old['dev'] or old['test']):
         sys.exit(f'{source}: split.json has dev/test conversations; left unchanged')
     convs = sorted(raw_conversations(source))
+    rule = rule or TRAIN_ONLY_RULE.get(source, 'every conversation in train')
     split = {'seed': old['seed'] if old else seed, 'by': 'conversation', 'rule': old['rule'] if old else rule,
              'train': convs, 'dev': [], 'test': []}
     out.write_text(json.dumps(split, indent=1) + '\n', encoding='utf-8')
@@ -131,7 +135,7 @@ if __name__ == '__main__':
     if sys.argv[1] == '--extend':
         extend(sys.argv[2])
     elif sys.argv[1] == '--train-only':
-        train_only(sys.argv[2], rule=sys.argv[3] if len(sys.argv) > 3 else TRAIN_ONLY_RULE)
+        train_only(sys.argv[2], rule=sys.argv[3] if len(sys.argv) > 3 else None)
     elif sys.argv[1] == '--hash':
         hash_split(sys.argv[2], *(int(a) for a in sys.argv[3:4]))
     else:
