@@ -26,6 +26,12 @@ PER_DATASET = {                # dataset id -> (emotional, plain) counts to draw
 SECOND_DRAW = 50             # per dataset, plain random (true base rates), added after the first draw
 OUT = Path(__file__).resolve().parents[2] / 'data' / 'judgement' / 'rsics' / 'raw.jsonl'
 
+def message_line(source, conv, ds, rid, text):
+    """One customer-only exchange of raw.jsonl (shared with rsics2-extract.py)."""
+    return json.dumps({'id': conv, 'source': source, 'conversation': conv, 'thread': [],
+                       'customer': text, 'reply': None,
+                       'meta': {'dataset': int(ds), 'requestId': rid}}, ensure_ascii=False) + '\n'
+
 def main(path):
     rows = list(csv.reader(open(path, encoding='utf-8', newline='')))
     rng = random.Random(SEED)
@@ -63,9 +69,7 @@ def main(path):
             if conv in seen:
                 continue
             seen.add(conv)
-            out.write(json.dumps({'id': conv, 'source': 'rsics', 'conversation': conv, 'thread': [],
-                                  'customer': text, 'reply': None,
-                                  'meta': {'dataset': int(ds), 'requestId': rid}}, ensure_ascii=False) + '\n')
+            out.write(message_line('rsics', conv, ds, rid, text))
     print(f'{len(seen)} messages -> {OUT}')
 
 if __name__ == '__main__':

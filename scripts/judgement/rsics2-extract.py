@@ -15,8 +15,13 @@ data/judgement/rsics/raw.jsonl is skipped, and so is every message whose normali
 RSiCS 'Rant' and 'Express Emotion' columns pick emotional vs other messages ONLY to draw enough
 upset customers; they are not copied and never become labels (every label is made by hand).
 """
-import csv, json, random, re, sys
+import csv, importlib.util, json, random, re, sys
 from pathlib import Path
+
+# The first draw's script (its file name has a hyphen): the same row format.
+_spec = importlib.util.spec_from_file_location('rsics_extract', Path(__file__).with_name('rsics-extract.py'))
+FIRST = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(FIRST)
 
 SEED = 20261222                # rsics used 20261202 (first draw) and 20261203 (second draw)
 MAX_FORUM_CHARS = 500
@@ -78,9 +83,7 @@ def main(path):
     with open(OUT, 'w', encoding='utf-8') as out:
         for ds, rid, text in picked:
             conv = f'rsics2-{ds}-{rid}'
-            out.write(json.dumps({'id': conv, 'source': 'rsics-2', 'conversation': conv, 'thread': [],
-                                  'customer': text, 'reply': None,
-                                  'meta': {'dataset': int(ds), 'requestId': rid}}, ensure_ascii=False) + '\n')
+            out.write(FIRST.message_line('rsics-2', conv, ds, rid, text))
     print(f'{len(picked)} messages -> {OUT}; {len(dropped)} duplicates dropped: {" ".join(dropped)}')
 
 if __name__ == '__main__':
