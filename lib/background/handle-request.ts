@@ -4,63 +4,19 @@
  * request gets `{ ok: false, error }` — it never throws away or half-writes data.
  */
 import Dexie from 'dexie';
-import { parseRequest, type Answers, type Reply, type RequestOf, type RequestType } from '../messages';
+import { parseRequest, type Reply, type RequestType } from '../messages';
 import { MergeError, UnknownCustomerError, UnknownRowError, type Clock, type Repository } from '../db/repository';
-import { guardRequest, scopeWorkspace, SenderError, senderScope, type PageHelpdesk, type SenderScope } from '../workspaces/scope';
+import { guardRequest, scopeWorkspace, SenderError, senderScope, type PageHelpdesk } from '../workspaces/scope';
 import { workspaceHandlers } from '../workspaces/handlers';
-import { Workspaces } from '../db/workspaces';
 import type { RapportDB } from '../db/db';
 import { memoryHandlers } from '../memory/handlers';
 import { openTicketWithMemory } from '../memory/context';
 import { replyHandlers } from '../standards/handlers';
 import { workspaceLabel } from '../workspaces/rule';
-import type { HelpdeskId } from '../helpdesks/types';
 import type { WorkspacePrompt } from '../workspaces/messages';
 import { identityHandlers } from '../identity/handlers';
 import { disputeHandlers } from '../disputes/handlers';
-
-export interface Sender {
-  id?: string;
-  /** Page URL of a content script sender. */
-  url?: string;
-  tab?: unknown;
-  /** The sending frame within its tab (0: the top frame). */
-  frameId?: number;
-}
-
-/** What the background remembers between requests (lost when the worker stops, which is fine). */
-export interface BackgroundState {
-  /** Why the last ticket opened could not be recorded (its write failed after the sidebar was answered). */
-  unrecordedVisit?: string;
-  /** The helpdesk API's last answer per ticket (lib/identity/handlers.ts), so a reload within the
-   * 5-minute window still knows the requester without asking the API again. */
-  identities?: Map<string, import('../helpdesks/types').ApiRequester>;
-}
-
-export interface HandlerContext {
-  db: RapportDB;
-  state: BackgroundState;
-  repo: Repository;
-  clock: Clock;
-  sender: Sender;
-  /** The helpdesk host of a content-script sender; undefined for the extension's own pages. */
-  senderHost?: string;
-  /** Who asks, decided from `sender.url` (lib/workspaces/scope.ts). */
-  scope: SenderScope;
-  /**
-   * The workspace every read and write of this request stays in (#15); undefined for the extension's
-   * own pages, which see every workspace.
-   */
-  workspace?: string;
-}
-
-export type Handler<T extends RequestType> = (request: RequestOf<T>, ctx: HandlerContext) => Promise<Answers[T]>;
-export type HandlerMap<K extends RequestType> = { [T in K]: Handler<T> };
-
-/** A problem the agent can act on; its message is shown as is. */
-export class UserFacingError extends Error {
-  override name = 'UserFacingError';
-}
+import { UserFacingError, ticketWorkspace, type BackgroundState, type Handler, type HandlerContext, type HandlerMap, type Sender } from './handler';
 
 export const STORAGE_FULL = 'Storage is full — export and prune old data in the dashboard. Your text is still in the box.';
 
@@ -93,15 +49,6 @@ const foundationHandlers: HandlerMap<'ticket.open' | 'note.add' | 'notes.list'> 
 };
 
 const handlers: HandlerMap<RequestType> = { ...foundationHandlers, ...memoryHandlers, ...replyHandlers, ...workspaceHandlers, ...identityHandlers, ...disputeHandlers };
-
-/**
- * The workspace a reported ticket is kept in: the trainer page always practises in its own; any
- * other sender uses the workspace of the ticket's account (recorded by the rule if new).
- */
-export async function ticketWorkspace(ctx: HandlerContext, snapshot: { account: string; helpdesk: HelpdeskId }): Promise<string> {
-  if (ctx.scope.kind === 'training') return ctx.scope.workspace;
-  return (await new Workspaces(ctx.db).account(snapshot.account, snapshot.helpdesk)).workspace;
-}
 
 /** "<host> belongs with <workspace>?", asked once in the sidebar. */
 async function workspacePrompt(ctx: HandlerContext, host: string, suggest: string): Promise<WorkspacePrompt> {

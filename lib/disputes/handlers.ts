@@ -1,5 +1,5 @@
 /** Background handler for "not right" (lib/disputes/messages.ts): writes through DisputeRepository. */
-import { UserFacingError, type HandlerMap } from '../background/handle-request';
+import { UserFacingError, type HandlerMap } from '../background/handler';
 import { DisputeRepository } from '../db/disputes';
 
 export const disputeHandlers: HandlerMap<'verdict.dispute'> = {

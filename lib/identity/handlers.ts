@@ -3,7 +3,7 @@
  * The API is asked at most once per ticket per 5 minutes and never before a 429's Retry-After (the
  * `apiFetches` rows the history fetch uses, keyed `identity:…`); its last answer is kept in memory.
  */
-import { ticketWorkspace, UserFacingError, type HandlerContext, type HandlerMap } from '../background/handle-request';
+import { ticketWorkspace, UserFacingError, type HandlerContext, type HandlerMap } from '../background/handler';
 import { openTicketWithMemory } from '../memory/context';
 import type { Customer } from '../db/types';
 import type { ApiRequester } from '../helpdesks/types';

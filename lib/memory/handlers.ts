@@ -1,6 +1,6 @@
 /** Background handlers for the customer-memory requests (lib/memory/messages.ts). */
 import { agentTimeZone } from '../../components/intl';
-import { UserFacingError, type HandlerMap } from '../background/handle-request';
+import { UserFacingError, type HandlerMap } from '../background/handler';
 import { MergeError, UnknownRowError } from '../db/repository';
 import type { MemoryAnswers } from './messages';
 import { memoryContext } from './context';

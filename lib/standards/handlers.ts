@@ -1,5 +1,5 @@
 /** Background handlers for the reply-checklist requests (lib/standards/messages.ts). */
-import { UserFacingError, type HandlerMap } from '../background/handle-request';
+import { UserFacingError, type HandlerMap } from '../background/handler';
 import { EngineQueue, Superseded, senderKey } from '../background/engine-queue';
 import { recordReply } from '../db/reply-stats';
 import type { ReplyRecord } from '../db/types';

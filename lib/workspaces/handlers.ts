@@ -1,5 +1,5 @@
 /** Background handlers for the workspace requests (lib/workspaces/messages.ts). */
-import { UserFacingError, type HandlerMap } from '../background/handle-request';
+import { UserFacingError, type HandlerMap } from '../background/handler';
 import { Workspaces } from '../db/workspaces';
 import type { WorkspaceAnswers } from './messages';
 
