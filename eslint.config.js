@@ -86,6 +86,12 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'Components never query the database: read through lib/dashboard (live.ts, queries.ts, data.ts) or a background request.',
             },
+            {
+              // The sidebar frame loads these views first thing: the request schemas (and valibot) stay out of it.
+              regex: '(^|/)lib/(messages|schema)$',
+              allowTypeImports: true,
+              message: 'Views take limits from lib/limits.ts and types only from lib/messages: the validators stay out of the sidebar frame.',
+            },
           ],
         },
       ],

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { LIMITS } from '../lib/messages';
+import { LIMITS } from '../lib/limits';
 import type { NoteSaveResult, NoteView } from './model';
 import { formatDateTime, isTime, noteDate, plural } from './format';
 

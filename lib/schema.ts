@@ -1,15 +1,9 @@
 /** Shared validation pieces for every request and import schema (valibot: small and tree-shakable). */
 import * as v from 'valibot';
 import { helpdeskIds } from './helpdesks';
+import { LIMITS } from './limits';
 
-export const LIMITS = {
-  noteText: 5000,
-  tag: 40,
-  tags: 20,
-  field: 500,
-  messages: 200,
-  messageText: 20000,
-} as const;
+export { LIMITS };
 
 export const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
