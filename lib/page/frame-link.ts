@@ -99,6 +99,7 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
     if (!link || gone !== link.port) return;
     link.data.close();
     link = undefined;
+    early = 0; // a new document in our iframe gets its own early offers
     hooks.onLost();
     // A new document may already be in our iframe (its `load` came before this): offer to it now.
     if (!closed && iframe.isConnected && committed()) makeOffer();

@@ -162,8 +162,8 @@ describe('the channel to the sidebar frame', () => {
     expect(hooks.onData).toHaveBeenCalledWith({ t: 'call', call: 2, fn: 1, args: [] });
   });
 
-  it('offers again when the accepted frame goes, to a new document already there', () => {
-    const { frame, link } = setup();
+  it('offers again when the accepted frame goes, to a new document already there', async () => {
+    const { frame, link, hooks } = setup();
     links.push(link);
     frame.commit();
     link.offer();
@@ -181,6 +181,9 @@ describe('the channel to the sidebar frame', () => {
     frame.commit();
     next.drop(); // this time the new document's load came before the old port's disconnect
     expect(frame.offers).toHaveLength(3);
+    await new Promise((done) => setTimeout(done, 20));
+    hooks.resend(); // and that document gets early offers of its own
+    expect(frame.offers).toHaveLength(4);
   });
 
   it('makes no offer once closed', () => {
