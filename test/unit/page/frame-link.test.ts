@@ -162,28 +162,35 @@ describe('the channel to the sidebar frame', () => {
     expect(hooks.onData).toHaveBeenCalledWith({ t: 'call', call: 2, fn: 1, args: [] });
   });
 
-  it('offers again when the accepted frame goes, to a new document already there', async () => {
+  it('offers again when the accepted frame goes, to a new document already there, with early offers of its own', () => {
+    let now = 1000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
     const { frame, link, hooks } = setup();
     links.push(link);
     frame.commit();
-    link.offer();
+    for (let i = 0; i < 3; i++) {
+      now += 20;
+      hooks.resend(); // the first document's three early offers
+    }
+    expect(frame.offers).toHaveLength(3);
     const port = framePort();
     link.connect(asPort(port), ID);
     port.returns(frame.offers[0]!.nonce);
     frame.reload(); // our iframe navigates again: blank until the new page commits
     port.drop();
-    expect(frame.offers).toHaveLength(1); // nothing to post into yet: its load will offer
+    expect(frame.offers).toHaveLength(3); // nothing to post into yet: its load will offer
     link.offer();
-    expect(frame.offers).toHaveLength(2);
+    expect(frame.offers).toHaveLength(4);
     const next = framePort();
     link.connect(asPort(next), ID);
-    next.returns(frame.offers[1]!.nonce);
+    next.returns(frame.offers[3]!.nonce);
     frame.commit();
     next.drop(); // this time the new document's load came before the old port's disconnect
-    expect(frame.offers).toHaveLength(3);
-    await new Promise((done) => setTimeout(done, 20));
-    hooks.resend(); // and that document gets early offers of its own
-    expect(frame.offers).toHaveLength(4);
+    expect(frame.offers).toHaveLength(5);
+    now += 20;
+    hooks.resend(); // not taken yet: an early offer of this document's own
+    expect(frame.offers).toHaveLength(6);
+    vi.restoreAllMocks();
   });
 
   it('makes no offer once closed', () => {
