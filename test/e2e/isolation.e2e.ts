@@ -276,6 +276,23 @@ describe('a script on the helpdesk page', () => {
     await page.close();
   });
 
+  it('finds nothing of Rapport in its console: no message while the sidebar starts and follows a ticket', async () => {
+    // The content script's and the frame's messages show in the page's console (the agent's devtools,
+    // and anything recording it): on an ordinary ticket there are none.
+    const page = await rapport.context.newPage();
+    const logged: string[] = [];
+    page.on('console', (m) => logged.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => logged.push(`error: ${e.message}`));
+    await page.goto(`${ZENDESK}/102`);
+    await ready(page, '102');
+    await page.click('[data-test-id="header-tab"][data-entity-id="101"]');
+    await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe('Dana Whitfield');
+    await page.reload();
+    await ready(page, '101');
+    expect(logged).toEqual([]);
+    await page.close();
+  });
+
   it('cannot load Rapport’s pages at their fixed address to detect it', async () => {
     const page = await rapport.open(`${ZENDESK}/102`);
     await ready(page, '102');
