@@ -33,8 +33,8 @@ interface Offer {
 }
 
 export interface FrameLinkHooks {
-  /** A message from the frame on the accepted channel. */
-  onData(message: ToPage): void;
+  /** A message from the frame on the accepted channel; `reply` answers on that same channel. */
+  onData(message: ToPage, reply: (message: ToFrame) => void): void;
   /** Sends the current state, if any, on a new channel (`render` below). */
   resend(): void;
   /** The accepted frame's port closed: its document went (reloaded, our element moved) or the extension did. */
@@ -46,7 +46,7 @@ export interface FrameLink {
   offer(): void;
   /** Sends a render built per channel (`slots` from that channel's encoder); offers early first (see the top). */
   render(build: (encoder: SlotEncoder) => ToFrame): void;
-  /** Sends a message to the accepted channel, or to every offered one. */
+  /** Sends a message to the accepted channel, or to every offered one (`clear`). */
   send(message: ToFrame): void;
   /** The function a reference in the accepted channel's slots stands for. */
   lookup(id: number): ((...args: unknown[]) => unknown) | undefined;
@@ -88,7 +88,9 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
     if (!offer || !candidates.delete(from)) return;
     link = { ...offer, port: from };
     closeOffers(offer);
-    link.data.onmessage = (event) => hooks.onData(event.data as ToPage);
+    const channel = offer.data;
+    // An answer goes back where its call came from, even if the frame has since been replaced.
+    channel.onmessage = (event) => hooks.onData(event.data as ToPage, (message) => channel.postMessage(message));
     from.postMessage({ t: 'accepted', nonce: offer.nonce } satisfies Accepted);
     for (const other of candidates) other.disconnect();
     candidates.clear();

@@ -315,8 +315,8 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     queueMicrotask(flush); // one message for a burst of renders in the same task
   };
 
-  const onData = (m: ToPage) => {
-    if (m?.t === 'call' && typeof m.call === 'number' && typeof m.fn === 'number' && Array.isArray(m.args)) void answer(m.call, m.fn, m.args);
+  const onData = (m: ToPage, reply: (message: ToFrame) => void) => {
+    if (m?.t === 'call' && typeof m.call === 'number' && typeof m.fn === 'number' && Array.isArray(m.args)) void answer(m.call, m.fn, m.args, reply);
     else if (m?.t === 'tab' && typeof m.height === 'number' && m.height > 0 && m.height < 1000) {
       host.style.setProperty('--rapport-tab-height', `${Math.ceil(m.height)}px`);
     } else if (m?.t === 'resize') {
@@ -326,7 +326,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     else if (m?.t === 'drag' && typeof m.screenX === 'number' && Number.isFinite(m.screenX)) follow(m.screenX);
   };
 
-  const answer = async (call: number, fn: number, args: unknown[]) => {
+  const answer = async (call: number, fn: number, args: unknown[], respond: (message: ToFrame) => void) => {
     const target = link.lookup(fn);
     let reply: ToFrame;
     try {
@@ -335,7 +335,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     } catch (error) {
       reply = { t: 'result', call, ok: false, error: error instanceof Error ? error.message : String(error) };
     }
-    link.send(reply);
+    respond(reply);
   };
 
   /** The channel to the frame: offered at our iframe's trusted `load` (a page cannot fake it) or sooner (frame-link.ts). */

@@ -61,8 +61,18 @@ function setup() {
   return { frame, link, hooks };
 }
 
+/** performance.now() under the test's control (the early offers are paced by it). */
+function clock() {
+  const t = { now: 1000 };
+  vi.spyOn(performance, 'now').mockImplementation(() => t.now);
+  return { later: () => void (t.now += 20) };
+}
+
 const links: ReturnType<typeof setup>['link'][] = [];
-afterEach(() => links.splice(0).forEach((l) => l.close()));
+afterEach(() => {
+  links.splice(0).forEach((l) => l.close());
+  vi.restoreAllMocks();
+});
 
 describe('the channel to the sidebar frame', () => {
   it('offers nothing while our iframe still holds its blank document, then offers early with the whole state', async () => {
@@ -80,8 +90,7 @@ describe('the channel to the sidebar frame', () => {
   });
 
   it('offers again on a later render while none is taken (the first may have come before the frame listened), at most three times', () => {
-    let now = 1000;
-    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const time = clock();
     const { frame, link, hooks } = setup();
     links.push(link);
     frame.commit();
@@ -89,7 +98,7 @@ describe('the channel to the sidebar frame', () => {
     hooks.resend(); // the same moment: no second offer
     expect(frame.offers).toHaveLength(1);
     for (let i = 0; i < 5; i++) {
-      now += 20;
+      time.later();
       hooks.resend();
     }
     expect(frame.offers).toHaveLength(3);
@@ -98,10 +107,9 @@ describe('the channel to the sidebar frame', () => {
     const port = framePort();
     link.connect(asPort(port), ID);
     port.returns(frame.offers[1]!.nonce);
-    now += 20;
+    time.later();
     hooks.resend(); // taken: no more offers
     expect(frame.offers).toHaveLength(4);
-    vi.restoreAllMocks();
   });
 
   it('accepts the first offer the frame returns over a proven port, closes the other, and offers no more', async () => {
@@ -159,17 +167,35 @@ describe('the channel to the sidebar frame', () => {
     frame.offers[1]!.port.postMessage({ t: 'call', call: 2, fn: 1, args: [] });
     await new Promise((done) => setTimeout(done, 20));
     expect(hooks.onData).toHaveBeenCalledTimes(1);
-    expect(hooks.onData).toHaveBeenCalledWith({ t: 'call', call: 2, fn: 1, args: [] });
+    expect(hooks.onData).toHaveBeenCalledWith({ t: 'call', call: 2, fn: 1, args: [] }, expect.any(Function));
+  });
+
+  it('answers a call on the channel it came from, even after that frame has gone', async () => {
+    const { frame, link, hooks } = setup();
+    links.push(link);
+    frame.commit();
+    link.offer();
+    const port = framePort();
+    link.connect(asPort(port), ID);
+    port.returns(frame.offers[0]!.nonce);
+    const first = frame.offers[0]!.port;
+    first.postMessage({ t: 'call', call: 1, fn: 1, args: [] });
+    await new Promise((done) => setTimeout(done, 20));
+    const reply = vi.mocked(hooks.onData).mock.calls[0]![1];
+    port.drop(); // the frame reloaded: a new document is offered a channel of its own
+    expect(frame.offers).toHaveLength(2);
+    const newer = received(frame.offers[1]!.port);
+    reply({ t: 'result', call: 1, ok: true, value: 'done' });
+    expect((await newer).some((m) => m.t === 'result')).toBe(false);
   });
 
   it('offers again when the accepted frame goes, to a new document already there, with early offers of its own', () => {
-    let now = 1000;
-    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const time = clock();
     const { frame, link, hooks } = setup();
     links.push(link);
     frame.commit();
     for (let i = 0; i < 3; i++) {
-      now += 20;
+      time.later();
       hooks.resend(); // the first document's three early offers
     }
     expect(frame.offers).toHaveLength(3);
@@ -187,10 +213,9 @@ describe('the channel to the sidebar frame', () => {
     frame.commit();
     next.drop(); // this time the new document's load came before the old port's disconnect
     expect(frame.offers).toHaveLength(5);
-    now += 20;
+    time.later();
     hooks.resend(); // not taken yet: an early offer of this document's own
     expect(frame.offers).toHaveLength(6);
-    vi.restoreAllMocks();
   });
 
   it('makes no offer once closed', () => {
