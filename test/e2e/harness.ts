@@ -117,3 +117,35 @@ export async function sidebarShown(page: Page): Promise<boolean> {
 }
 
 export const screenshotDir = resolve('.output/screenshots');
+
+/**
+ * Named, bounded steps for a long test: each step fails on its own after `ms` with its name, and
+ * if the test still fails (or times out as a whole) the steps taken so far are printed with how
+ * long each one took — so a run that hangs says where, instead of "timed out in 60000ms".
+ */
+export function steps(onFailed: (fn: () => void) => void) {
+  const taken: { name: string; ms?: number; failed?: boolean }[] = [];
+  const started = Date.now();
+  onFailed(() => {
+    const lines = taken.map((s) => `  ${s.name}: ${s.ms === undefined ? 'never finished' : `${s.ms} ms${s.failed ? ', failed' : ''}`}`);
+    console.warn(`Steps taken (${Date.now() - started} ms in all):\n${lines.join('\n')}`);
+  });
+  return async function step<T>(name: string, work: () => Promise<T>, ms = 20_000): Promise<T> {
+    const entry: { name: string; ms?: number; failed?: boolean } = { name };
+    taken.push(entry);
+    const t0 = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Step "${name}" did not finish within ${ms / 1000} s.`)), ms);
+    });
+    try {
+      return await Promise.race([work(), late]);
+    } catch (error) {
+      entry.failed = true;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      entry.ms = Date.now() - t0;
+    }
+  };
+}
