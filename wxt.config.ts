@@ -10,6 +10,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // Extension pages run in Chromium and Firefox ≥ 115, which both preload modules themselves; the
+    // polyfill would be the sidebar frame's only module (its app is one classic script).
+    build: { modulePreload: { polyfill: false } },
     resolve: {
       alias: [
         // WXT's content-script context announces the script to the page and lets a page event switch

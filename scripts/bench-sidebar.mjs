@@ -39,6 +39,7 @@ if ((!args.includes('--no-build') && !args.includes('--ext')) || !existsSync(joi
 const contentDir = join(ext, 'content-scripts');
 const contentFile = readdirSync(contentDir).find((f) => f.startsWith('helpdesk') && f.endsWith('.js'));
 const content = readFileSync(join(contentDir, contentFile));
+const frameApp = existsSync(join(ext, 'sidebar-app.js')) ? readFileSync(join(ext, 'sidebar-app.js')) : Buffer.alloc(0);
 
 /**
  * Click on ticket tab `id` → the sidebar shows that ticket and its customer, in ms. The observer is
@@ -136,6 +137,8 @@ try {
       {
         chromium: context.browser()?.version() ?? 'persistent context',
         contentScript: { file: contentFile, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length, targetGzipBytes: 40 * 1024 },
+        // The sidebar frame's app (one classic script, entrypoints/sidebar-app.ts): loaded on every ticket page.
+        frameScript: { file: 'sidebar-app.js', bytes: frameApp.length, gzipBytes: gzipSync(frameApp, { level: 9 }).length },
         pageLoadMs: {
           fromNavigationStart: stats(fromStart),
           afterTicketDom: { ...stats(afterDom), targetP95: 50, measuredFrom: 'DOMContentLoaded (ticket DOM complete)' },

@@ -1,12 +1,12 @@
 /**
  * The offers the content script posts into this frame (a channel with a nonce, see
  * lib/page/frame-link.ts), listened for from the frame's first moment: a classic script in the
- * page's head (entrypoints/sidebar-offers.ts) starts listening while the app's modules are still
+ * page's head (entrypoints/sidebar-offers.ts) starts listening while the app's script is still
  * being fetched, so an offer posted meanwhile waits here instead of being lost. The content script
  * then need not wait for the frame's `load` event, which reaches it only when the helpdesk page's main
  * thread is free (issue #13/#15, time to sidebar).
  */
-import { isNonceMessage } from '@/lib/page/frame-protocol';
+import { isNonceMessage, type ToPage } from '@/lib/page/frame-protocol';
 
 export interface Offer {
   nonce: string;
@@ -30,6 +30,9 @@ function listenForOffers(): OfferInbox {
     const channel = event.ports[0];
     if (event.source !== parent || !isNonceMessage(event.data) || !channel) return;
     const offer = { nonce: event.data.rapportNonce, channel };
+    // Tells the content script to stop offering (lib/page/frame-link.ts). Nothing else goes out
+    // before a channel is accepted, and this says only what its sender already knows.
+    channel.postMessage({ t: 'seen' } satisfies ToPage);
     if (deliver) deliver(offer);
     else if (waiting.length < MAX_WAITING) waiting.push(offer);
     else channel.close();

@@ -9,9 +9,15 @@
  * else). The frame listens for offers from its first script on (entrypoints/sidebar/offers.ts), so
  * the early offer usually lands and its state waits in the channel until the frame's app has run:
  * the sidebar no longer waits for the `load` event, which a busy helpdesk page (its own scripts at
- * `DOMContentLoaded`) delivers late. An early offer that came before the frame listened is lost, so
- * a later render offers again (at most `EARLY_OFFERS`, `EARLY_SPACING_MS` apart), and the `load`
- * offer covers the rest. Each offer keeps its own encoder (a full state first, then changes);
+ * `DOMContentLoaded`) delivers late. The first state usually comes before the extension's page has
+ * committed (the frame's navigation takes 60–180 ms), and the next render may come only with the
+ * helpdesk's `DOMContentLoaded`: so after a render, our iframe is looked at every `COMMIT_POLL_MS`
+ * (for `COMMIT_WATCH_MS` at most) and offered to the moment it commits. An offer that comes before
+ * the frame's listener is lost, and only the frame can tell: its listener answers each offer it got
+ * with a bare `seen` on that offer's channel (no data; the frame sends nothing else before a channel
+ * is accepted). So the content script offers again, `EARLY_SPACING_MS` apart (at most
+ * `EARLY_OFFERS`), until a channel says `seen`; then it closes the offers that were lost and stops.
+ * The `load` offer covers the rest. Each offer keeps its own encoder (a full state first, then changes);
  * the frame draws the first offer it received and returns the nonces in the order they came, so
  * the first nonce returned over a proven port is accepted and every other offer is closed. No offer
  * is made while a channel is accepted: a new document in our iframe is seen by its old port's
@@ -22,9 +28,19 @@ import { PORT_NAME, FRAME_PATH, SlotEncoder, type Accepted, type NonceMessage, t
 
 type Port = Browser.runtime.Port;
 
-/** Offers made before one is taken, besides the one at `load`: the frame's listener starts a few ms after its commit. */
-const EARLY_OFFERS = 3;
-const EARLY_SPACING_MS = 15;
+/**
+ * Offers made until the frame says it saw one, besides the one at `load`: its listener starts 5–60 ms
+ * after its commit (more on a busy machine), so 12 offers 20 ms apart cover 240 ms.
+ */
+const EARLY_OFFERS = 12;
+const EARLY_SPACING_MS = 20;
+/**
+ * How often, and how long, our iframe is looked at after a render that could not offer yet. Measured
+ * on the demo (25 fresh loads): the first state came 0–150 ms before the frame committed, and no
+ * render came between the commit and `DOMContentLoaded` in most loads, so the offer waited for it.
+ */
+const COMMIT_POLL_MS = 8;
+const COMMIT_WATCH_MS = 2_000;
 
 interface Offer {
   nonce: string;
@@ -64,6 +80,11 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
   let closed = false;
   let early = 0;
   let lastOffer = -Infinity;
+  /** The frame answered an offer: it listens, so no more early offers. */
+  let seen = false;
+  /** The timer that looks for our iframe's commit (or the next early offer's time), and until when. */
+  let watching: ReturnType<typeof setTimeout> | undefined;
+  let watchUntil = 0;
 
   /** A cross-origin document is in our iframe: the extension's page, past its commit. */
   const committed = () => iframe.contentWindow !== null && iframe.contentDocument === null;
@@ -73,6 +94,7 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
     const channel = new MessageChannel();
     const offer = { nonce: crypto.randomUUID(), data: channel.port1, encoder: new SlotEncoder() };
     offered.push(offer);
+    channel.port1.onmessage = (event) => (event.data as ToPage)?.t === 'seen' && onSeen(offer);
     iframe.contentWindow?.postMessage({ rapportNonce: offer.nonce } satisfies NonceMessage, frameOrigin, [channel.port2]);
     hooks.resend();
   };
@@ -96,12 +118,45 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
     candidates.clear();
   };
 
+  /** The frame got `offer`: the offers before it came before its listener and were lost. */
+  const onSeen = (offer: Offer) => {
+    if (link || seen) return;
+    seen = true;
+    clearTimeout(watching);
+    watching = undefined;
+    const at = Math.max(offered.indexOf(offer), 0);
+    for (const lost of offered.slice(0, at)) lost.data.close();
+    offered = offered.slice(at);
+  };
+
+  /** Offers early if our iframe has committed and the last offer is far enough back; says whether it did. */
+  const offerEarly = () => {
+    if (link || closed || seen || early >= EARLY_OFFERS || performance.now() - lastOffer < EARLY_SPACING_MS || !committed()) return false;
+    early++;
+    makeOffer();
+    return true;
+  };
+
+  /** After a render, while early offers are left and none is accepted: offer again when the time comes. */
+  const watchForCommit = () => {
+    if (watching !== undefined || link || closed || seen || early >= EARLY_OFFERS) return;
+    if (!watchUntil) watchUntil = performance.now() + COMMIT_WATCH_MS;
+    if (performance.now() > watchUntil) return;
+    watching = setTimeout(() => {
+      watching = undefined;
+      offerEarly();
+      watchForCommit();
+    }, COMMIT_POLL_MS);
+  };
+
   const onDisconnect = (gone: Port) => {
     candidates.delete(gone);
     if (!link || gone !== link.port) return;
     link.data.close();
     link = undefined;
     early = 0; // a new document in our iframe gets its own early offers
+    seen = false;
+    watchUntil = 0;
     hooks.onLost();
     // A new document may already be in our iframe (its `load` came before this): offer to it now.
     if (!closed && iframe.isConnected && committed()) makeOffer();
@@ -113,11 +168,9 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
       makeOffer();
     },
     render(build) {
-      if (!link && !closed && early < EARLY_OFFERS && performance.now() - lastOffer >= EARLY_SPACING_MS && committed()) {
-        early++;
-        return makeOffer(); // renders on the new channel and the older ones
-      }
+      if (offerEarly()) return; // renders on the new channel and the older ones
       for (const target of link ? [link] : offered) target.data.postMessage(build(target.encoder));
+      watchForCommit();
     },
     send(message) {
       for (const target of link ? [link] : offered) target.data.postMessage(message);
@@ -136,6 +189,7 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
     },
     close() {
       closed = true;
+      clearTimeout(watching);
       link?.port.disconnect();
       link?.data.close();
       link = undefined;

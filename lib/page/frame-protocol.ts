@@ -51,6 +51,8 @@ export interface Accepted {
 }
 
 export type ToPage =
+  /** The frame got this channel's offer (sent by its first script, before any channel is accepted; no data). */
+  | { t: 'seen' }
   | { t: 'call'; call: number; fn: number; args: unknown[] }
   /** Height of the collapsed tab, so the host frame is exactly as tall as what it draws. */
   | { t: 'tab'; height: number }

@@ -89,7 +89,7 @@ describe('the channel to the sidebar frame', () => {
     expect(Object.keys((got[0] as { slots: object }).slots)).toContain('base');
   });
 
-  it('offers again on a later render while none is taken (the first may have come before the frame listened), at most three times', () => {
+  it('offers again on a later render while the frame has not said it saw one, paced, at most twelve times', () => {
     const time = clock();
     const { frame, link, hooks } = setup();
     links.push(link);
@@ -97,19 +97,81 @@ describe('the channel to the sidebar frame', () => {
     hooks.resend();
     hooks.resend(); // the same moment: no second offer
     expect(frame.offers).toHaveLength(1);
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 20; i++) {
       time.later();
       hooks.resend();
     }
-    expect(frame.offers).toHaveLength(3);
+    expect(frame.offers).toHaveLength(12);
     link.offer(); // the load event still offers
-    expect(frame.offers).toHaveLength(4);
+    expect(frame.offers).toHaveLength(13);
     const port = framePort();
     link.connect(asPort(port), ID);
     port.returns(frame.offers[1]!.nonce);
     time.later();
     hooks.resend(); // taken: no more offers
-    expect(frame.offers).toHaveLength(4);
+    expect(frame.offers).toHaveLength(13);
+  });
+
+  it('offers the moment our iframe commits after a render that could not, until the frame says it saw one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const time = clock();
+    const { frame, link, hooks } = setup();
+    links.push(link);
+    hooks.resend(); // the first state: the extension's page has not committed yet
+    vi.advanceTimersByTime(100);
+    expect(frame.offers).toHaveLength(0);
+    frame.commit(); // …and no render comes until the helpdesk's DOMContentLoaded
+    vi.advanceTimersByTime(10);
+    expect(frame.offers).toHaveLength(1);
+    // The first offers came before the frame listened; it answers the third.
+    for (let i = 0; i < 2; i++) {
+      time.later();
+      vi.advanceTimersByTime(10);
+    }
+    expect(frame.offers).toHaveLength(3);
+    const [lost, , heard] = frame.offers.map((o) => o.port);
+    const lostGot = received(lost!);
+    heard!.postMessage({ t: 'seen' });
+    await new Promise((done) => setImmediate(done));
+    await new Promise((done) => setImmediate(done));
+    time.later();
+    vi.advanceTimersByTime(100);
+    expect(frame.offers).toHaveLength(3); // no more offers
+    expect(vi.getTimerCount()).toBe(0); // and nothing left looking
+    vi.useRealTimers();
+    expect((await lostGot).length).toBeGreaterThan(0); // it had its first state before it was closed
+    const heardGot = received(heard!);
+    const lostLater = received(lost!);
+    hooks.resend(); // renders go to the offer the frame heard, not to the lost ones
+    expect((await heardGot).length).toBeGreaterThan(0);
+    expect(await lostLater).toHaveLength(0);
+  });
+
+  it('stops looking for the commit once an offer is taken, and after two seconds without one', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const time = clock();
+    const taken = setup();
+    links.push(taken.link);
+    taken.frame.commit();
+    taken.hooks.resend();
+    const port = framePort();
+    taken.link.connect(asPort(port), ID);
+    port.returns(taken.frame.offers[0]!.nonce);
+    time.later();
+    vi.advanceTimersByTime(50);
+    expect(taken.frame.offers).toHaveLength(1);
+    taken.link.close();
+
+    const never = setup(); // an iframe that never commits (blocked, or removed by the page)
+    links.push(never.link);
+    never.hooks.resend();
+    for (let i = 0; i < 110; i++) {
+      time.later();
+      vi.advanceTimersByTime(20);
+    }
+    expect(vi.getTimerCount()).toBe(0);
+    expect(never.frame.offers).toHaveLength(0);
+    vi.useRealTimers();
   });
 
   it('accepts the first offer the frame returns over a proven port, closes the other, and offers no more', async () => {

@@ -21,6 +21,14 @@ describe("the sidebar frame's offer inbox", () => {
     expect(taken).toEqual(['first', 'second', 'third']);
   });
 
+  it('answers each offer it got with a bare "seen" on that offer\'s channel, before the app runs', async () => {
+    offerInbox();
+    const channel = offer('early');
+    const got = await new Promise<unknown>((done) => (channel.port1.onmessage = (e) => done(e.data)));
+    expect(got).toEqual({ t: 'seen' });
+    channel.port1.close();
+  });
+
   it('is made once per window: the early script and the app share it', () => {
     expect(offerInbox()).toBe(offerInbox());
   });

@@ -17,13 +17,9 @@ import { PORT_NAME, SlotDecoder, type Accepted, type NonceReply, type ToFrame, t
 import { namesShown, setMaskedNames } from '@/components/presentation';
 import { offerInbox, type Offer } from './offers';
 
-// The sidebar's stylesheets are written for a shadow root (`:host`); the frame keeps one.
-const shadow = document.getElementById('app')!.attachShadow({ mode: 'open' });
-const style = document.createElement('style');
-style.textContent = [sidebarCss, memoryCss, checklistCss].join('\n');
-const mount = document.createElement('div');
-mount.className = 'rapport-root';
-shadow.append(style, mount);
+/** The frame's open shadow root and the element the sidebar renders into (startSidebarFrame). */
+let shadow: ShadowRoot;
+let mount: HTMLElement;
 
 /** The extension port to the content script: the handshake, and whether the page side is still there. */
 let port: Browser.runtime.Port | undefined;
@@ -118,7 +114,7 @@ function onMessage(message: ToFrame) {
 // root), but a message event cannot prove it. The first offer's state is drawn at once — it can only
 // show what the page could show itself — but nothing is sent on any channel until the content
 // script accepts one, over the extension port the page cannot use.
-offerInbox().take(({ nonce, channel }: Offer) => {
+function onOffer({ nonce, channel }: Offer) {
   if (data) return void channel.close();
   if (offers.size >= 16) forget(offers.keys().next().value!);
   offers.set(nonce, channel);
@@ -127,7 +123,7 @@ offerInbox().take(({ nonce, channel }: Offer) => {
     channel.onmessage = (e) => onMessage(e.data as ToFrame);
   }
   port?.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
-});
+}
 
 function forget(nonce: string) {
   const channel = offers.get(nonce);
@@ -174,4 +170,18 @@ async function connect() {
   });
   for (const nonce of offers.keys()) port.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
 }
-void connect();
+
+/**
+ * Starts the frame: its shadow root (the sidebar's stylesheets are written for one, `:host`), the
+ * offers that came or come from the content script, and the extension port that proves one of them.
+ */
+export function startSidebarFrame(): void {
+  shadow = document.getElementById('app')!.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = [sidebarCss, memoryCss, checklistCss].join('\n');
+  mount = document.createElement('div');
+  mount.className = 'rapport-root';
+  shadow.append(style, mount);
+  offerInbox().take(onOffer);
+  void connect();
+}
