@@ -21,7 +21,8 @@
  * frames and our shadow root is closed: isolation.e2e.ts). Still, the frame does not trust a message
  * event alone (the page's scripts run in the same window as this content script, so a message event
  * cannot tell them apart): it may draw the first offer's state, but it sends nothing — no call, no
- * keystroke — until the channel is proven over an extension port, which only extension code can
+ * keystroke; only a bare `seen` that stops the early offers (frame-link.ts), which tells the sender
+ * nothing it did not know — until the channel is proven over an extension port, which only extension code can
  * open: the frame connects to this content script (`tabs.connect(itsTab, { frameId: 0 })`) and
  * returns the nonce it was offered; the first port to return the nonce of one of our offers is told it
  * is `accepted`. Any other offer that came first would be dropped then, with what it drew. The
