@@ -4,7 +4,7 @@
  * sign-off and the knowledge-base domains. `parsePack` rejects a bad pack with the exact problem.
  */
 import * as v from 'valibot';
-import { RULE_IDS, type RuleId } from './types';
+import { RULE_IDS, type RuleId } from './rule-ids';
 
 const RuleSettingsSchema = v.strictObject({
   on: v.boolean('must be true or false'),

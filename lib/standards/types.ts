@@ -1,24 +1,10 @@
 /** Shapes of the reply checklist (issue #4): what a rule sees and what it answers. */
 import type { RuleState } from '../db/types';
 import type { StandardsPack } from './pack';
+import type { RuleId } from './rule-ids';
 
 export type { RuleState };
-
-export const RULE_IDS = [
-  'greets-by-name',
-  'acknowledges-feelings',
-  'answers-questions',
-  'next-step',
-  'knowledge-link',
-  'respectful-language',
-  'sincere-wording',
-  'confident-wording',
-  'closing',
-  'response-time',
-  'placeholders',
-  'follow-through',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+export { RULE_IDS, type RuleId } from './rule-ids';
 
 /** A range of characters. In rule results it is a range of the draft; in questions and mood, of the customer's text. */
 export interface Evidence {

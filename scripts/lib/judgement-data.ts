@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readExchanges, type Exchange } from '../../lib/standards/judgement';
 import { findQuestions } from '../../lib/standards/text';
-import { stepPhrases } from '../../lib/standards/next-step';
+import { stepPhrases } from '../../lib/standards/step-phrases';
 
 export const DATA = join(new URL('../..', import.meta.url).pathname, 'data/judgement');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAsks, judgeExchange } from '../../../lib/standards/judge';
-import { stepPhrases } from '../../../lib/standards/next-step';
+import { stepPhrases } from '../../../lib/standards/step-phrases';
 
 const asks = (text: string) => findAsks(text).map((a) => a.text);
 

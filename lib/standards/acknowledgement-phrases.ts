@@ -1,0 +1,83 @@
+/**
+ * Acknowledgement phrases (issue #4, #12): words that name the customer's feeling or situation, and
+ * the generic apology that does not. Features of the acknowledges-feelings model (judge-features.ts)
+ * and what the rule (acknowledges-feelings.ts) quotes.
+ */
+import type { Evidence } from './types';
+import { findAll, keywords, sentences } from './text';
+
+export const GENERIC_APOLOGY = /\b(?:(?:we|i)\s+)?(?:(?:sincerely|do)\s+)?(?:apologi[sz]e|(?:am|'m|are|'re)\s+sorry|sorry|apologies)\s+(?:for|about)\s+(?:any|the|this|all the)\s+(?:inconvenience|trouble|confusion|delay|hassle)(?:\s+(?:caused|this (?:may have )?caused))?/gi;
+
+const ACKNOWLEDGE: RegExp[] = [
+  /\b(?:that's|that is|this is|it's|it is|which is) on (?:us|me)\b|\bis on us\b|\bour (?:mistake|fault|error)\b|\b(?:we|i) (?:let you down|dropped the ball|got this wrong|messed up)\b/gi,
+  /\bsorry,? (?:the|your|that|about the|about your) (?!inconvenience|trouble|delay|confusion|hassle|wait\b)\w+/gi,
+  /\b(?:is|are|was|sounds|must be|must feel|feels) (?:so |really |truly |just )?(?:awful|frustrating|stressful|worrying|upsetting|maddening|infuriating|exhausting|scary|alarming|embarrassing|disappointing)\b/gi,
+  /\byou(?:'ve| have) (?:waited|been waiting|had to wait|had to write|had to chase)|\b(?:far|way|much) too long\b/gi,
+  /\bwhat a (?:disappointment|shame|pain|mess|nightmare|worry|scare)\b/gi,
+  /\bi (?:completely |totally |fully )?(?:understand|know|see|get) (?:the|that|every|what|how|why)\b/gi,
+  // "I'm so sorry you were charged twice", "sorry to hear", "sorry that …", "sorry about the double charge"
+  /\b(?:i'm|i am|we're|we are|i['’]m|really|so|truly|very)\s+(?:\w+\s+)?sorry\s+(?:that|you|to hear|to see|about (?:the|your|this|that)|for (?:the|your) (?!inconvenience|trouble|delay|confusion|hassle)\w+(?:\s+\w+)?)/gi,
+  /\bsorry (?:that|you(?:'ve|'re| were| have| had)?|to hear)\b/gi,
+  /\bi (?:completely |totally |fully )?(?:understand|get|see|know) (?:how|why|that you|your|what a|the frustration|this is|it's|it is)\b/gi,
+  /\bi can (?:see|imagine|understand) (?:how|why|that|what)\b/gi,
+  /\bi can(?:'t|not) imagine how\b/gi,
+  /\b(?:that|this|it)(?:'s| is| was| must be| must have been| sounds| would be)\s+(?:\w+\s+)?(?:frustrating|stressful|worrying|upsetting|maddening|annoying|disappointing|exhausting|scary|alarming|awful|infuriating|a worry|a pain)\b/gi,
+  /\b(?:your|the) (?:frustration|worry|concern|disappointment|anger|stress) (?:is|are) (?:completely |totally |entirely )?(?:understandable|fair|justified|valid)\b/gi,
+  /\byou(?:'re| are) (?:right|completely right|absolutely right) to be\b/gi,
+  /\b(?:understandably|no wonder you)\b/gi,
+  /\byou (?:shouldn't|should not) have (?:had )?to\b/gi,
+  /\bthis (?:shouldn't|should not|should never) have happened\b/gi,
+  /\bi hear you\b/gi,
+  /\b(?:i|we) know (?:how|this|it's|what) (?:much|important|urgent|stressful|frustrating)/gi,
+  /\bi understand (?:the|your) (?:urgency|frustration|concern|worry|situation|deadline)\b/gi,
+  // "I'd be annoyed too", "anyone would be frustrated", "the last thing you need"
+  /\b(?:i(?:'d| would)|anyone would|i would also) (?:be|feel) (?:\w+ )?(?:annoyed|frustrated|upset|angry|furious|worried|livid|fed up|stressed|nervous|disappointed)(?: too| as well)?\b/gi,
+  /\b(?:the )?last thing you need(?:ed)?\b/gi,
+  // Owning the experience: "that's not the experience we want", "we should never cause you", "is not okay"
+  /\bnot (?:the|a) (?:experience|service|standard) (?:we want|we aim|we expect|you should|you deserve|we'd want)\w*\b/gi,
+  /\b(?:we|i) (?:should|would) never (?:cause|put|make|want|give) you\b|\bwe should never (?:have )?(?:cause|put|make)\w*\b/gi,
+  /\b(?:is|was|that's|it's) (?:just |simply )?not (?:okay|ok|acceptable|good enough)\b|\b(?:isn't|wasn't) (?:okay|ok|acceptable|good enough)\b|\b(?:this|that|it) (?:is|was) unacceptable\b/gi,
+  /\bthanks? (?:you )?for (?:your|bearing|being) (?:patience|with us)\b(?=[^.]*\b(?:third|again|wait|long|repeat|twice))/gi,
+];
+
+const NEGATED = /\b(?:don't|do not|can't|cannot|didn't|not|never|fail to)\s+(?:\w+\s+)?$/i;
+
+/** What every apology is about: naming these is not naming the customer's problem. */
+const GENERIC = new Set(['inconvenienc', 'troubl', 'delay', 'confusion', 'hassl', 'issu', 'problem', 'wait', 'experienc', 'situation', 'caus', 'sorry', 'apolog', 'apologis', 'apologiz']);
+const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)\b/i;
+
+/**
+ * An apology that names the customer's specific problem ("I'm sorry: a late parcel right before
+ * your daughter's trip…"): the sentence takes up at least two of their own content words.
+ */
+function specificApology(draft: string, customerText: string): Evidence | undefined {
+  if (!customerText.trim()) return undefined;
+  const theirs = keywords(customerText);
+  for (const s of sentences(draft)) {
+    if (!APOLOGY.test(s.text) || NEGATED_SORRY.test(s.text)) continue;
+    const body = s.text.replace(/^(?:hi|hello|hey|dear)\b[^,]{0,40},\s*/i, '');
+    const shared = [...keywords(body)].filter((k) => theirs.has(k) && !GENERIC.has(k));
+    if (shared.length >= 2) return s;
+  }
+  return undefined;
+}
+const NEGATED_SORRY = /\b(?:not|never) (?:\w+ )?sorry\b/i;
+
+export function acknowledgement(draft: string, customerText = ''): Evidence | undefined {
+  for (const pattern of ACKNOWLEDGE) {
+    for (const hit of findAll(draft, pattern)) {
+      const before = draft.slice(Math.max(0, hit.start - 20), hit.start);
+      if (NEGATED.test(before) && !/can(?:'t|not) imagine/i.test(hit.text)) continue;
+      if (/\b(?:i'm|i am)\s+not\s+sorry/i.test(draft.slice(Math.max(0, hit.start - 10), hit.end))) continue;
+      // Sentence around it, so the why quotes the acknowledging words.
+      const from = Math.max(draft.lastIndexOf('.', hit.start) + 1, draft.lastIndexOf('\n', hit.start) + 1, 0);
+      const stop = draft.slice(hit.end).search(/[.!?\n]/);
+      const to = stop < 0 ? draft.length : hit.end + stop;
+      // Without the salutation the sentence may start with ("Hi Dana, I'm so sorry…").
+      const text = draft.slice(from, to).trim().replace(/^(?:hi|hello|hey|dear)\b[^,]{0,40},\s*/i, '');
+      const start = draft.indexOf(text, from);
+      return { start, end: start + text.length, text };
+    }
+  }
+  return specificApology(draft, customerText);
+}

@@ -1,0 +1,82 @@
+/**
+ * The next-step phrase lists (issue #4, #12): a step done already, one promised for later, and a
+ * when. Features of the next-step model (judge-features.ts) and what the rule (next-step.ts) quotes.
+ */
+import type { Evidence } from './types';
+import { findAll, findFirst } from './text';
+import { memoText } from './memo';
+
+/** Done already: the when is now ("I've refunded it", "the invoice is attached"). */
+const DONE: RegExp[] = [
+  /\b(?:i|we)(?:'ve| have)\s+(?:just\s+|now\s+|already\s+|also\s+)?(?:refunded|sent|issued|escalated|reset|restored|fixed|updated|changed|cancel+ed|credited|reversed|processed|reissued|regenerated|added|removed|re-?sent|shipped|upgraded|arranged|booked|raised|logged|filed|passed|forwarded|applied|enabled|disabled|unlocked|extended|scheduled|created|merged|corrected|replaced|ordered|renewed|cleared|signed|locked|switched|attached|confirmed)\b/gi,
+  /\b(?:is|are|was|were|has been|have been|it's)\s+(?:now\s+|just\s+|already\s+)?(?:attached|processed|refunded|sent|restored|back|fixed|renewed|shipped|corrected|cancel+ed|live|ready|resolved|reissued|regenerated|updated|on (?:its|their) way)\b/gi,
+  /(?:^|[.!?\n:;,—–]\s*|\band\s+)(?:(?:just|simply|then|first|now)\s+)?(?:go to|open|click|tap|press|type|enter|paste|copy|choose|pick|select|create|clear|sign in|log in|reset|restart|reinstall|install|refresh|enable|disable|turn on|turn off|reconnect|switch|scan|compress|resize|remove|change|try|visit|follow|head to|please \w+|send (?:me|us)|reply with|share|forward|upload|download)\b/gim,
+  // Any other completed action of ours ("we've rolled it back", "I've deleted it") — not what we only noticed or received.
+  /\b(?:i|we)(?:'ve| have)\s+(?:just\s+|now\s+|already\s+|also\s+)?(?!(?:received|noticed|seen|heard|read|understood|looked|tried|wondered|considered|realised|realized|learned|been|had|got|asked|checked|investigated|reviewed|passed on your)\b)(?:[a-z]+ed|put|set|made|taken|written|rebuilt|sent|paid|given|moved)\b(?:\s+(?:it\s+)?(?:back|up|off|out))?/gi,
+  // The customer can do it themselves now ("You can create a key under Settings → API"); "attached" / "enclosed".
+  /\byou can (?:now |also |simply |just )?(?!(?:be|see why|imagine|not)\b)[a-z]+\b/gi,
+];
+
+/** Promised for later: needs a when ("I'll look into it" — by when?). */
+const LATER: RegExp[] = [
+  /\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?\w+/gi,
+  /\blet me (?!know\b)\w+|\b(?:happy|glad) to (?!help\b)\w+/gi,
+  /\b(?:your|the|this|that|our) \w+(?: \w+)? (?:will|should) (?:be \w+|end|expire|renew|start|stop|change|close|reopen|update|arrive|ship|appear)\b|\b(?:expects?|plans?|aims?) (?:a fix|to (?:ship|fix|release|have))\b/gi,
+  /\b(?:it|they|this|the \w+)(?:'ll| will)?\s+(?:installs?|arrives?|ships?|goes? out|leaves?|lands?|updates?|runs?|finish(?:es)?|starts?|reaches?|resumes?)\b/gi,
+  /\b(?:you(?:'ll| will| should)|it(?:'ll| will| should)|they(?:'ll| will))\s+(?:\w+\s+)?(?:see|receive|get|have|find|be able|notice|hear|arrive|show|resume|ship|come)\b/gi,
+  /\b(?:could you|can you|would you)\s+(?:\w+\s+)?(?:try|send|reply|click|restart|clear|log|sign|update|check|confirm|forward|share|attach|upload|let me know|tell me)\b/gi,
+  /\b(?:arrives?|ships?|leaves?|comes?)\b/gi,
+  /\b(?:next step|next steps|what happens next|here's what happens|from here|is being|are being|working on it|looking into)\b/gi,
+];
+
+/**
+ * When the step happens or how long it takes. Not "now" ("this is now fixed" says what, not when),
+ * "once" / "when you…" / "as soon as" (a condition, not a time), "the moment" or a bare "today"
+ * ("anything else today?"): on train those were wrong far more often than right (now 8 of 62, once
+ * 3 of 12, when-you/it/the 2 of 11, today 2 of 10).
+ */
+export const WHEN: RegExp[] = [
+  // Not a time past ("it has been over 3 weeks", "2 days ago").
+  /(?<!\bbeen )\b(?:within|in|over|under|less than|about|around|take|takes|taking|up to) (?:the next )?(?:\d+|a|an|one|two|three|four|five|(?:a )?few|(?:a )?couple(?: of)?)(?:\s*[-–]\s*\d+)?\s*(?:business |working )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?! ago\b)/gi,
+  /\b(?:in|by|until|before|early|mid|late|end of) (?:january|february|march|april|june|july|august|september|october|november|december)\b/gi,
+  /\b(?:by|before|on|until|this|next|later) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|end of (?:the )?(?:day|week|month)|eod|noon|morning|afternoon|evening|week|month|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
+  /\b(?:tomorrow|tonight|right away|right now|shortly|(?<!as )soon|as soon as possible|asap|eta)\b/gi,
+  // "today" with a future verb before it ("I'll respond today"), not "anything else today?".
+  /\b(?:will|'ll|going to)\s[^.!?\n]{0,40}?\btoday\b/gi,
+  /\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:business |working )?(?:days|hours|hrs|minutes|mins|weeks)\b/gi,
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b/gi,
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
+  /\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi,
+  /\b(?:for|in|over|within) the next (?:\d+|two|three|few|couple of) (?:minutes|hours|days)\b|\bwithin the hour\b/gi,
+];
+
+/** Money and cancellations take effect later: the customer needs to know when they'll see it. */
+export const DELAYED = /refund|credit|revers|cancel|processed/i;
+const NOT_A_STEP = /^(?:please (?:be|note|check|calm|bear|understand|wait|stay|don't|do not)\b|you can not\b)/i;
+/** A hedged step is not a clear one ("I think you can…", "maybe try…"). */
+const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain))\b/i;
+
+/** Evidence without the punctuation the pattern needed to find a sentence start. */
+function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined {
+  if (!hit) return undefined;
+  const lead = hit.text.length - hit.text.replace(/^[\s.!?:;,—–\n]+/, '').length;
+  const text = hit.text.slice(lead);
+  if (NOT_A_STEP.test(text)) return undefined;
+  // The clause up to the step: "I think you can…", "maybe try…" (a hedge after it, "probably next week", is the when's business).
+  const from = Math.max(0, ...['.', '!', '?', '\n', ',', ';', '—'].map((c) => draft.lastIndexOf(c, hit.start + lead - 1) + 1));
+  if (HEDGED.test(draft.slice(from, hit.end))) return undefined;
+  return { start: hit.start + lead, end: hit.end, text };
+}
+
+/** The first match of any pattern that is a clear step (not hedged, not "please note"). */
+function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
+  const hits = patterns.flatMap((p) => findAll(draft, p)).sort((a, b) => a.start - b.start);
+  for (const hit of hits) {
+    const step = trimmed(draft, hit);
+    if (step) return step;
+  }
+  return undefined;
+}
+
+/** What the phrase lists find: a done step, a promised one and a when (features of the next-step model). */
+export const stepPhrases = memoText((draft: string): { done?: Evidence; later?: Evidence; when?: Evidence } => ({ done: firstStep(draft, DONE), later: firstStep(draft, LATER), when: findFirst(draft, WHEN) }));
