@@ -10,11 +10,12 @@
  * `lib/standards/messages.ts`); this file joins them into one checked union.
  */
 import * as v from 'valibot';
-import type { Customer, Note } from './db/types';
+import type { Note } from './db/types';
+import type { TicketContext, VisitSummary } from './ticket-context';
 import { LIMITS, SnapshotSchema, TagsSchema, TicketRefSchema, firstIssue, id } from './schema';
-import { memoryRequests, type MemoryAnswers, type MemoryContext } from './memory/messages';
+import { memoryRequests, type MemoryAnswers } from './memory/messages';
 import { replyRequests, type ReplyAnswers } from './standards/messages';
-import { workspaceRequests, type WorkspaceAnswers, type WorkspacePrompt } from './workspaces/messages';
+import { workspaceRequests, type WorkspaceAnswers } from './workspaces/messages';
 import { identityRequests, type IdentityAnswers } from './identity/messages';
 import { disputeRequests, type DisputeAnswers } from './disputes/messages';
 
@@ -49,41 +50,7 @@ const RequestSchema = v.variant('type', [...foundationRequests, ...memoryRequest
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
 
-/** How often and when we met this customer before the current visit. */
-export interface VisitSummary {
-  /**
-   * Distinct tickets of this customer recorded before this visit (this ticket included if seen
-   * before), counted up to COUNT_CAP: with `ticketsSeenCapped` there are more ("Seen 100+ times").
-   */
-  ticketsSeen: number;
-  ticketsSeenCapped?: boolean;
-  /** When any of those tickets was last open, absent the first time. */
-  lastSeen?: number;
-  /** The customer says on this ticket that they have written before ("this is the THIRD time"). */
-  customerSaysRepeat?: boolean;
-  /**
-   * Set in the page while the helpdesk's own history is being asked for: with nothing seen yet, the
-   * visit line says so instead of a "First time" the answer may contradict a second later.
-   */
-  checking?: boolean;
-}
-
-/** Everything the sidebar needs once a ticket is opened. */
-export interface TicketContext {
-  customer: Customer;
-  history: VisitSummary;
-  /** The newest notes (at most NOTES_PAGE, newest first). */
-  notes: Note[];
-  /** How many notes the customer has in all, counted up to COUNT_CAP (`notesTotalCapped`: more). */
-  notesTotal: number;
-  notesTotalCapped?: boolean;
-  /** The memory panels' answer (as `memory.context` gives it), read in the same transaction. */
-  memory?: MemoryContext;
-  /** Set when the previous ticket opened could not be recorded (e.g. storage is full). */
-  storageProblem?: string;
-  /** Set while this page's account may belong with another workspace: ask the agent once (#15). */
-  workspacePrompt?: WorkspacePrompt;
-}
+export type { TicketContext, VisitSummary };
 
 interface FoundationAnswers {
   'ticket.open': TicketContext;

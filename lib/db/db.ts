@@ -10,9 +10,9 @@ import Dexie, { type EntityTable } from 'dexie';
 import { pinnedNotesMiddleware } from './pinned';
 import type { ApiFetch, Customer, HelpdeskAccount, Fact, FollowUp, Merge, Note, ReplyRecord, TicketVisit } from './types';
 import { rebuildReplyWeeks, upgradeTables, type ReplyWeek } from './reply-stats';
-import { upgradeToWorkspaces } from './workspaces';
+import { upgradeToWorkspaces } from './upgrades';
 import { DEFAULT_WORKSPACE } from '../workspaces/rule';
-import type { Dispute } from './disputes';
+import type { Dispute } from './types';
 import type { Attempt, StoredScenario } from '../training/types';
 
 export const DB_NAME = 'rapport';

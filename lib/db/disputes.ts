@@ -6,40 +6,9 @@
  * reason and the evidence words (the span that decided it) are kept.
  */
 import type { RapportDB } from './db';
-import type { Clock } from './repository';
-import type { Millis, TicketRef } from './types';
+import type { Clock, Dispute, DisputeEvidence, DisputeInput, DisputeKind } from './types';
 
-export type DisputeKind = 'rule' | 'cue';
-
-export interface DisputeEvidence {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface Dispute {
-  id: string;
-  kind: DisputeKind;
-  /** Checklist rule id (`next-step`) or cue id (`first-contact`). */
-  rule: string;
-  /** What Rapport said: 'pass' | 'fail' | 'na' for a rule, 'shown' for a cue. */
-  verdict: string;
-  /** The line shown beside it ("No next step for the customer"), as shown. */
-  why: string;
-  /** The span(s) that decided it, as offsets into the draft with their words. */
-  evidence: DisputeEvidence[];
-  at: Millis;
-  customerId?: string;
-  ticket?: TicketRef;
-  /** Standards pack the verdict came from (rules only). */
-  packId?: string;
-  packVersion?: number;
-  /** Only with "include the text": the draft and the customer's latest messages. */
-  draft?: string;
-  customerMessages?: string[];
-}
-
-export type DisputeInput = Omit<Dispute, 'id' | 'at'>;
+export type { Dispute, DisputeEvidence, DisputeInput, DisputeKind };
 
 export class DisputeRepository {
   constructor(

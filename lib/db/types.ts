@@ -211,3 +211,42 @@ export interface ApiFetch {
 export function ticketKey(t: TicketRef): string {
   return `${t.helpdesk}:${t.account}:${t.ticketId}`;
 }
+
+/** Time and ids for the repositories (tests give their own). */
+export interface Clock {
+  now(): number;
+  uuid(): string;
+}
+
+/** "Not right" (issue #12): see lib/db/disputes.ts. */
+export type DisputeKind = 'rule' | 'cue';
+
+export interface DisputeEvidence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Dispute {
+  id: string;
+  kind: DisputeKind;
+  /** Checklist rule id (`next-step`) or cue id (`first-contact`). */
+  rule: string;
+  /** What Rapport said: 'pass' | 'fail' | 'na' for a rule, 'shown' for a cue. */
+  verdict: string;
+  /** The line shown beside it ("No next step for the customer"), as shown. */
+  why: string;
+  /** The span(s) that decided it, as offsets into the draft with their words. */
+  evidence: DisputeEvidence[];
+  at: Millis;
+  customerId?: string;
+  ticket?: TicketRef;
+  /** Standards pack the verdict came from (rules only). */
+  packId?: string;
+  packVersion?: number;
+  /** Only with "include the text": the draft and the customer's latest messages. */
+  draft?: string;
+  customerMessages?: string[];
+}
+
+export type DisputeInput = Omit<Dispute, 'id' | 'at'>;

@@ -3,9 +3,8 @@
  * workspace, and the operations the agent takes on them (join, split, answer the sidebar's
  * question). The rule for a new account is in lib/workspaces/rule.ts.
  */
-import type { Transaction } from 'dexie';
 import type { RapportDB } from './db';
-import type { Customer, HelpdeskAccount, ReplyRecord, TicketVisit } from './types';
+import type { HelpdeskAccount } from './types';
 import type { HelpdeskId } from '../helpdesks/types';
 import { DEFAULT_WORKSPACE, freshWorkspaceId, placeNewAccount, workspaceLabel, workspaceOf } from '../workspaces/rule';
 
@@ -15,19 +14,6 @@ export interface WorkspaceView {
   accounts: HelpdeskAccount[];
   /** Customers kept in it (merged-away records not counted). */
   customers: number;
-}
-
-/** v6 upgrade: everything stored so far was one memory, so it all goes to the default workspace. */
-export async function upgradeToWorkspaces(tx: Transaction): Promise<void> {
-  const hosts = new Map<string, HelpdeskId>();
-  await tx.table<Customer>('customers').toCollection().modify((c) => {
-    c.workspace ??= DEFAULT_WORKSPACE;
-    hosts.set(c.account, c.helpdesk);
-  });
-  await tx.table<TicketVisit>('visits').each((v) => void hosts.set(v.account, v.helpdesk));
-  await tx.table<ReplyRecord>('replies').each((r) => void hosts.set(r.account, r.helpdesk));
-  const now = Date.now();
-  await tx.table<HelpdeskAccount>('accounts').bulkPut([...hosts].map(([host, helpdesk]) => ({ host, helpdesk, workspace: DEFAULT_WORKSPACE, addedAt: now })));
 }
 
 export class WorkspaceError extends Error {

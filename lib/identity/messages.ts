@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { helpdeskId, id, LIMITS, millis, SnapshotSchema, text } from '../schema';
-import type { TicketContext } from '../messages';
+import type { TicketContext } from '../ticket-context';
 import type { ApiRequester } from '../helpdesks/types';
 
 const Field = v.optional(text(LIMITS.field));

@@ -5,12 +5,9 @@
  */
 import type { Collection, EntityTable, Table } from 'dexie';
 import type { RapportDB } from '../db';
-import type { Customer } from '../types';
+import type { Clock, Customer } from '../types';
 
-export interface Clock {
-  now(): number;
-  uuid(): string;
-}
+export type { Clock };
 
 export const systemClock: Clock = {
   now: () => Date.now(),
