@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Sidebar } from '@/components/Sidebar';
 import type { NoteSaveResult, NoteView, SidebarProps, SidebarState } from '@/components/model';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { render, screen } from '@testing-library/preact';
 import { PreviewPanel, SidebarPreview, previewState } from '@/components/options/SidebarPreview';
 import type { TicketPreview } from '@/lib/helpdesks/preview';

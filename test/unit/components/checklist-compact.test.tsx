@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { ChecklistPanel } from '@/components/checklist';
 import { Sidebar } from '@/components/Sidebar';

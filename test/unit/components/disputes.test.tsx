@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** "Not right" in the sidebar's panels (issue #12): the control, what it sends, what it changes. */
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, waitFor } from '@testing-library/preact';

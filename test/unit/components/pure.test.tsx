@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createContext, render } from 'preact';
 import { useContext } from 'preact/hooks';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { render, screen } from '@testing-library/preact';
 import { Sidebar } from '@/components/Sidebar';
 import { tabHint } from '@/components/tab-hint';

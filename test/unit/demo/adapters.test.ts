@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The production adapters (lib/helpdesks) read the demo helpdesk's pages: what trainers and the
  * end-to-end tests see in the sidebar is what the demo data says.

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The demo helpdesk pages' own scripts (demo/client/), in happy-dom: they switch tickets like the
  * real single-page apps (pushState, no reload), render new tickets with DOM APIs only, and change

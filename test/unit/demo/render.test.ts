@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The demo helpdesk's pages (demo/): hostile customer text stays text, and the markup has the
  * structure the real helpdesks have (helpdesk-dom.md), because the production content script reads

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { adapterOf, configuredFor, customAdapter, originPattern, patternMatches, type ConfiguredHelpdesk } from '../../../lib/helpdesks/configured';
 import { helpdesksFile, parseHelpdesk, parseHelpdesksFile } from '../../../lib/helpdesks/configured-schema';
 import { diagnose, diagnosticsText } from '../../../lib/helpdesks/diagnostics';

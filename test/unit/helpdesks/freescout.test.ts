@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { freescout, freescoutSelectors } from '../../../lib/helpdesks/freescout';
 import { shownTime } from '../../../lib/helpdesks/dom';
 

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { queryAllDeep } from '../../../lib/helpdesks/dom';
 import { freshdesk, freshdeskSelectors } from '../../../lib/helpdesks/freshdesk';
 import type { ReadResult, TicketSnapshot } from '../../../lib/helpdesks/types';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { adapterFor, adapters, describeMissing, helpdeskIds, ticketPagePatterns, ticketUrl } from '../../../lib/helpdesks/index';
 import type { ReadableField } from '../../../lib/helpdesks/types';
 

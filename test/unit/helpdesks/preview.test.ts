@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { adapterOf, type ConfiguredHelpdesk } from '../../../lib/helpdesks/configured';
 import { unreadFields } from '../../../lib/helpdesks/outcome';
 import { EXCERPT_CHARS, excerpt, isTicketPreview, previewTicket } from '../../../lib/helpdesks/preview';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { queryAllDeep } from '../../../lib/helpdesks/dom';
 import type { ReadResult, TicketSnapshot } from '../../../lib/helpdesks/types';
 import { zendesk, zendeskPane, zendeskSelectors } from '../../../lib/helpdesks/zendesk';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { memoryFeature } from '@/lib/memory/feature';
 import type { FeatureContext } from '@/lib/page/features';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startController, type ControllerDeps, type SidebarView } from '@/lib/page/controller';
 import { forgetIdentities } from '@/lib/page/identity';

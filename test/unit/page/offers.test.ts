@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { offerInbox, type Offer } from '@/entrypoints/sidebar/offers';
 

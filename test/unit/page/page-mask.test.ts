@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { MASK_ATTR, maskPage } from '@/lib/page/page-mask';
 

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent } from '@testing-library/preact';
 import { startChecklist, latestCustomerMessages } from '@/lib/standards/feature';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failingCritical, type GuardedDraft } from '@/lib/standards/send-guard';
 import { showSendPrompt } from '@/lib/page/send-prompt';
