@@ -195,31 +195,36 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     }
     const widths = widthsToProbe({ viewport: win.innerWidth, preferred });
     if (widths.some((width) => !probes.has(width))) {
-      // The page's first placement: dock as this helpdesk did before, measure once the page is idle.
-      const recalled = !measured && options.crowdMemory?.recall(win.innerWidth, preferred);
+      // A ticket not measured yet (the page's first, or one the agent opened since): dock as this
+      // helpdesk did before at this width, and measure once the page is idle — not while the
+      // helpdesk is putting the ticket on screen (each probe lays the whole page out twice).
+      const recalled = !measuringNow && options.crowdMemory?.recall(win.innerWidth, preferred);
       if (recalled) {
         measureWhenIdle();
         return recalled;
       }
       for (const width of widths) if (!probes.has(width)) probes.set(width, probe(width));
-      measured = true;
     }
     const found = crowdsOf(probes.values());
     options.crowdMemory?.keep(win.innerWidth, preferred, found);
     return found;
   };
 
-  /** Whether this page has been measured yet, and a measurement waiting for the page to be idle. */
-  let measured = false;
+  /** A measurement waiting for the page to be idle, and whether it is running (it probes, not recalls). */
   let idleQueued = false;
+  let measuringNow = false;
   const measureWhenIdle = () => {
     if (idleQueued) return;
     idleQueued = true;
     const run = () => {
       idleQueued = false;
-      measured = true;
-      probes.clear();
-      place();
+      measuringNow = true;
+      try {
+        probes.clear();
+        place();
+      } finally {
+        measuringNow = false;
+      }
     };
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 400 });
     else win.setTimeout(run, 100);
