@@ -210,21 +210,25 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     return found;
   };
 
-  /** A measurement waiting for the page to be idle, and whether it is running (it probes, not recalls). */
-  let idleQueued = false;
+  /** Probes and places again now: what the helpdesk did before is not asked (`crowds`). */
   let measuringNow = false;
+  const measureNow = () => {
+    measuringNow = true;
+    try {
+      probes.clear();
+      place();
+    } finally {
+      measuringNow = false;
+    }
+  };
+  /** A measurement waiting for the page to be idle. */
+  let idleQueued = false;
   const measureWhenIdle = () => {
     if (idleQueued) return;
     idleQueued = true;
     const run = () => {
       idleQueued = false;
-      measuringNow = true;
-      try {
-        probes.clear();
-        place();
-      } finally {
-        measuringNow = false;
-      }
+      measureNow();
     };
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 400 });
     else win.setTimeout(run, 100);
@@ -247,16 +251,15 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
 
   /**
    * A side panel that changes size when we did not move (the helpdesk's script laid it out again, the
-   * agent closed or resized it) is probed again. The first notice for a panel just watched is its
-   * starting size, not a change.
+   * agent closed or resized it) is probed again, at once: the remembered layout is what just changed.
+   * The first notice for a panel just watched is its starting size, not a change.
    */
   const watched = new Set<Element>();
   const starting = new WeakSet<Element>();
   const panelSizes = new ResizeObserver((entries) => {
     const changed = entries.filter((e) => !starting.delete(e.target)).length > 0;
     if (!changed || !shown) return;
-    probes.clear();
-    place();
+    measureNow();
   });
   let watchedFor = '';
   const watchPanels = (ticket: string) => {
