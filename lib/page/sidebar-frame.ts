@@ -227,11 +227,14 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     if (idleQueued) return;
     idleQueued = true;
     const run = () => {
+      // Docked by memory while the page was still parsed (`measuringLater`): a half-parsed page
+      // cannot say where its panels go, so the measurement waits for the parser.
+      if (doc.readyState === 'loading') return doc.addEventListener('DOMContentLoaded', (e) => e.isTrusted && later(), { once: true, signal: life.signal });
       idleQueued = false;
       measureNow();
     };
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 400 });
-    else win.setTimeout(run, 100);
+    const later = () => (typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(run, { timeout: 400 }) : win.setTimeout(run, 100));
+    later();
   };
 
   /** Docks the page for the current window width, composer focus and the agent's choices. */
@@ -280,8 +283,11 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   const life = new AbortController();
   win.addEventListener('resize', () => place(), { passive: true, signal: life.signal });
   // Where the helpdesk keeps side panels, a half-parsed page cannot say whether they fit: the panel
-  // stays out of sight (and the frame is sent nothing) until the page is parsed, then it is placed.
-  const measuringLater = () => panels().length > 0 && doc.readyState === 'loading';
+  // stays out of sight (and the frame is sent nothing) until the page is parsed, then it is placed —
+  // unless this helpdesk's panels were measured before at this window width: it is docked as they
+  // were then, at once, and measured once the page is parsed and idle (`measureWhenIdle`). Waiting for
+  // the parser cost a server-rendered ticket its first ~90 ms of sidebar (docs/architecture.md).
+  const measuringLater = () => panels().length > 0 && doc.readyState === 'loading' && !options.crowdMemory?.recall(win.innerWidth, preferred);
   /** Probes and places again on the first trusted `type` event of `target` (a page cannot fake it). */
   const reprobeOn = (target: EventTarget, type: string) => {
     const once = (event: Event) => {

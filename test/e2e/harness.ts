@@ -8,9 +8,12 @@ import type { BrowserContext, Frame, Page, Locator } from 'playwright-core';
 // @ts-expect-error plain ESM helpers shared with npm start and the benchmark
 import { launchWithExtension, extensionId, demoComposersReady } from '../../scripts/lib/browser.mjs';
 // @ts-expect-error plain ESM demo server
-import { startDemoHelpdesk } from '../../demo/server.mjs';
+import { startDemoHelpdesk, respondTo } from '../../demo/server.mjs';
 
 export const EXTENSION = resolve('.output/chrome-mv3');
+
+/** The demo helpdesk's answer for a host and path, without its server (to serve a changed copy of a page). */
+export const demoPage = (host: string, pathname: string): Promise<{ status: number; type: string; body: string | Uint8Array }> => respondTo({ host, pathname });
 
 export interface Rapport {
   context: BrowserContext;

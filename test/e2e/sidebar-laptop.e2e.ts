@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { inSidebar, sidebar, sidebarFrame, startRapport, type Rapport } from './harness';
+import { demoPage, inSidebar, sidebar, sidebarFrame, startRapport, type Rapport } from './harness';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/101';
 const SHOTS = process.env.RAPPORT_SHOTS ?? '/tmp/shots-sidebar';
@@ -225,6 +225,39 @@ describe('docking beside the helpdesk', () => {
     await uncovered(next, contextPanel(next), 'the customer context panel');
     await expect.poll(crowdsAt1440).toEqual([[]]);
     await next.close();
+  });
+
+  it('shows the customer while the page is still parsed once this helpdesk was measured at this width, and not before', async () => {
+    // A server-rendered ticket whose page is held back after the ticket (a parser-blocking script
+    // served 2.5 s late): readyState stays "loading" while the ticket is on screen. With nothing
+    // remembered, the panel waits for the parser (a half-parsed page cannot say where its panels go);
+    // once this host's panels were measured at 1440 px, it docks as they were, at once.
+    const url = 'https://stall.zendesk.com/agent/tickets/101';
+    await rapport.context.route(url, async (route) => {
+      const page = await demoPage('stall.zendesk.com', '/agent/tickets/101');
+      const body = String(page.body).replace('</body>', '<script src="/__demo/stall.js"></script></body>');
+      await route.fulfill({ status: page.status, contentType: page.type, body });
+    });
+    await rapport.context.route('**/__demo/stall.js', async (route) => {
+      await new Promise((done) => setTimeout(done, 2_500));
+      await route.fulfill({ contentType: 'text/javascript', body: '' }).catch(() => undefined); // the page may be gone
+    });
+    const readyStateWhenShown = async () => {
+      const page = await rapport.context.newPage();
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(url, { waitUntil: 'commit' });
+      await expect.poll(() => sidebar(page, '[data-testid="customer-name"]').count(), { timeout: 10_000 }).toBe(1);
+      const state = await page.evaluate(() => document.readyState);
+      await page.waitForLoadState('load');
+      await page.close();
+      return state;
+    };
+    try {
+      expect(await readyStateWhenShown(), 'nothing remembered: shown once parsed').not.toBe('loading');
+      expect(await readyStateWhenShown(), 'remembered: shown while parsed').toBe('loading');
+    } finally {
+      await rapport.context.unrouteAll({ behavior: 'ignoreErrors' });
+    }
   });
 
   it('a context panel the agent closes is no reason for the tab: the panel comes back beside the ticket', async () => {
