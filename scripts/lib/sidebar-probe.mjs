@@ -26,6 +26,9 @@ export const probeFor = (customerSelector) => `(() => {
   };
   if (location.protocol === 'chrome-extension:') {
     if (!location.pathname.endsWith('/sidebar.html')) return;
+    // The browser's part: the extension page has committed in the frame and runs its first script
+    // (this one, before any of Rapport's). Everything after it and after DOMContentLoaded is Rapport's.
+    t.frameStart = now();
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init) { const root = attach.call(this, init); watch(root); return root; };
     return;
@@ -48,14 +51,18 @@ export const probe = probeFor('[data-ticket-id="$ID"] [data-test-id="ticket-syst
 /** The sidebar frame of a page (Rapport's extension page), if it has one. */
 export const sidebarFrame = (page) => page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url()));
 
-/** The page's stamps plus when the sidebar showed the customer (in the frame, or in-page for an older build). */
+/**
+ * The page's stamps plus when the sidebar showed the customer (in the frame, or in-page for an older
+ * build) and when the sidebar frame's document started (`frameStart`, the browser's part).
+ */
 export async function stamps(page) {
   const deadline = Date.now() + 15000;
   for (;;) {
     const t = await page.evaluate(() => ({ ...window.__rapportBench, origin: performance.timeOrigin }));
     const frame = sidebarFrame(page);
-    const sidebar = t.sidebar ?? (frame ? await frame.evaluate(() => window.__rapportBench?.sidebar).catch(() => undefined) : undefined);
-    if (sidebar) return { ...t, sidebar };
+    const inFrame = frame ? await frame.evaluate(() => window.__rapportBench).catch(() => undefined) : undefined;
+    const sidebar = t.sidebar ?? inFrame?.sidebar;
+    if (sidebar) return { ...t, sidebar, frameStart: inFrame?.frameStart };
     if (Date.now() > deadline) throw new Error('the sidebar did not show the customer');
     await new Promise((r) => setTimeout(r, 20));
   }
