@@ -34,7 +34,8 @@ import { FRAME_PATH, plain, type ToFrame, type ToPage } from './frame-protocol';
 import { frameLink } from './frame-link';
 import type { SidebarState } from '../../components/model';
 import type { SidebarView, ViewHandlers } from './controller';
-import { DOCK, clampWidth, crowdsOf, dock, widthsToProbe, type Dock, type Probe } from './dock';
+import { DOCK, clampWidth, dock, type Dock } from './dock';
+import { sidePanels, type CrowdMemory } from './side-panels';
 
 const COLLAPSED_WIDTH = DOCK.tab;
 /** The collapsed tab's height until the frame has measured it (12px text, two icons). */
@@ -73,10 +74,7 @@ export interface DockOptions {
   /** Remembers the agent's width. */
   saveWidth?(width: number): void;
   /** Crowded widths this helpdesk had on earlier pages at a window width and agent's width (dock.ts, `CrowdMemory`). */
-  crowdMemory?: {
-    recall(viewport: number, preferred: number | undefined): number[] | undefined;
-    keep(viewport: number, preferred: number | undefined, crowds: number[]): void;
-  };
+  crowdMemory?: CrowdMemory;
 }
 
 export interface SidebarFrame {
@@ -117,9 +115,6 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   let placed: Dock = { collapsed: false, width: DOCK.width, auto: false };
   let preferred: number | undefined;
   let pinned = false;
-  /** What the helpdesk did with its side panels at each width tried, for this window width and ticket (`probedFor`). */
-  const probes = new Map<number, Probe>();
-  let probedFor = '';
   void options.savedWidth?.then((w) => {
     if (typeof w !== 'number' || preferred !== undefined) return;
     preferred = w;
@@ -127,6 +122,8 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
   });
   let queued = false;
   let destroyed = false;
+  /** Ends our listeners on the page (`destroy`). */
+  const life = new AbortController();
 
   // Attached at once, even while <html> is still empty at document_start: the frame's own load (an
   // extension page, 60–250 ms) then runs beside the helpdesk's head and scripts. Waiting for <body>
@@ -141,7 +138,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
 
   const flush = () => {
     queued = false;
-    if (!shown || measuringLater()) return;
+    if (!shown || panelsBeside.waitForParser()) return;
     const { state, handlers, presentation, composing } = shown;
     link.render((encoder) => ({ t: 'render', slots: encoder.changes(state, handlers), collapsed: placed.collapsed, presentation, composing, width: placed.width }));
   };
@@ -155,156 +152,41 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     root.classList.toggle(COLLAPSED, where.collapsed);
   };
 
-  /** The helpdesk's side panels on screen now (forces a layout). */
-  const sidePanelsShown = () => {
-    let count = 0;
-    for (const selector of panels()) {
-      for (const panel of doc.querySelectorAll(selector)) {
-        if (panel.checkVisibility({ visibilityProperty: true }) && panel.getBoundingClientRect().width > 0) count++;
-      }
-    }
-    return count;
-  };
-
-  /**
-   * Counts the side panels with our panel beside at `width` and with the page given its room, then
-   * puts the page back as it was; all in one task, so nothing is painted in between and the
-   * helpdesk's resize observers see no change. Catches layouts the helpdesk makes in CSS (media or
-   * container queries), not ones its scripts make later; those are re-probed when a panel's size changes.
-   */
-  let probedAt = -Infinity;
-  const probe = (width: number): Probe => {
-    probedAt = performance.now();
-    const was = { collapsed: root.classList.contains(COLLAPSED), width: placed.width, docked: root.classList.contains(DOCKED) };
-    apply({ collapsed: false, width });
-    const beside = sidePanelsShown();
-    apply({ collapsed: true, width });
-    const room = sidePanelsShown();
-    apply(was);
-    if (!was.docked) root.classList.remove(DOCKED);
-    return { width, beside, room };
-  };
-
-  /** Probes the widths the decision rests on that were not tried yet for this window width and ticket. */
-  const crowds = (): number[] => {
-    if (!panels().length || !shown) return [];
-    const key = `${win.innerWidth}|${shown.state.kind}|${shown.state.ticketId}`;
-    if (key !== probedFor) {
-      probes.clear();
-      probedFor = key;
-    }
-    const widths = widthsToProbe({ viewport: win.innerWidth, preferred });
-    if (widths.some((width) => !probes.has(width))) {
-      // A ticket not measured yet (the page's first, or one the agent opened since): dock as this
-      // helpdesk did before at this width, and measure once the page is idle — not while the
-      // helpdesk is putting the ticket on screen (each probe lays the whole page out twice).
-      const recalled = !measuringNow && options.crowdMemory?.recall(win.innerWidth, preferred);
-      if (recalled) {
-        measureWhenIdle();
-        return recalled;
-      }
-      for (const width of widths) if (!probes.has(width)) probes.set(width, probe(width));
-    }
-    const found = crowdsOf(probes.values());
-    options.crowdMemory?.keep(win.innerWidth, preferred, found);
-    return found;
-  };
-
-  /** Probes and places again now: what the helpdesk did before is not asked (`crowds`). */
-  let measuringNow = false;
-  const measureNow = () => {
-    measuringNow = true;
-    try {
-      probes.clear();
-      place();
-    } finally {
-      measuringNow = false;
-    }
-  };
-  /** A measurement waiting for the page to be idle. */
-  let idleQueued = false;
-  const measureWhenIdle = () => {
-    if (idleQueued) return;
-    idleQueued = true;
-    const run = () => {
-      // Docked by memory while the page was still parsed (`measuringLater`): a half-parsed page
-      // cannot say where its panels go, so the measurement waits for the parser.
-      if (doc.readyState === 'loading') return doc.addEventListener('DOMContentLoaded', (e) => e.isTrusted && later(), { once: true, signal: life.signal });
-      idleQueued = false;
-      measureNow();
-    };
-    const later = () => (typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(run, { timeout: 400 }) : win.setTimeout(run, 100));
-    later();
-  };
+  /** The helpdesk's own side panels: probed, remembered, watched (lib/page/side-panels.ts). */
+  const panelsBeside = sidePanels({
+    doc,
+    win,
+    panels,
+    crowdMemory: options.crowdMemory,
+    preferred: () => preferred,
+    shown: () => shown && `${shown.state.kind}|${shown.state.ticketId}`,
+    layout: {
+      apply,
+      now: () => ({ collapsed: root.classList.contains(COLLAPSED), width: placed.width, docked: root.classList.contains(DOCKED) }),
+      restore(was) {
+        apply(was);
+        if (!was.docked) root.classList.remove(DOCKED);
+      },
+    },
+    place: () => place(),
+    signal: life.signal,
+  });
 
   /** Docks the page for the current window width, composer focus and the agent's choices. */
   const place = () => {
-    if (!shown || measuringLater()) return;
+    if (!shown || panelsBeside.waitForParser()) return;
     // The helpdesk's panels decide only while the agent reads with the panel not pinned open (dock.ts).
     const reading = !shown.composing && !shown.collapsed && !pinned;
-    const next = dock({ viewport: win.innerWidth, preferred, crowds: reading ? crowds() : [], composing: shown.composing, collapsed: shown.collapsed, pinned });
-    const ticket = `${shown.state.kind}|${shown.state.ticketId}`;
+    const next = dock({ viewport: win.innerWidth, preferred, crowds: reading ? panelsBeside.crowds() : [], composing: shown.composing, collapsed: shown.collapsed, pinned });
     // Renders while the agent types change neither: the page is not queried for them.
-    if (next.collapsed !== placed.collapsed || next.width !== placed.width || ticket !== watchedFor) watchPanels(ticket);
+    panelsBeside.watch(`${shown.state.kind}|${shown.state.ticketId}`, next.collapsed !== placed.collapsed || next.width !== placed.width);
     placed = next;
     apply(next);
     host.toggleAttribute('data-collapsed', next.collapsed);
     schedule();
   };
 
-  /**
-   * A side panel that changes size when we did not move (the helpdesk's script laid it out again, the
-   * agent closed or resized it) is probed again, at once: the remembered layout is what just changed.
-   * The first notice for a panel just watched is its starting size, not a change.
-   */
-  const watched = new Set<Element>();
-  const starting = new WeakSet<Element>();
-  const panelSizes = new ResizeObserver((entries) => {
-    const changed = entries.filter((e) => !starting.delete(e.target)).length > 0;
-    if (!changed || !shown) return;
-    measureNow();
-  });
-  let watchedFor = '';
-  const watchPanels = (ticket: string) => {
-    watchedFor = ticket;
-    const now = new Set(panels().flatMap((selector) => [...doc.querySelectorAll(selector)]));
-    for (const panel of watched) {
-      if (now.has(panel)) continue;
-      panelSizes.unobserve(panel);
-      watched.delete(panel);
-    }
-    for (const panel of now) {
-      if (watched.has(panel)) continue;
-      watched.add(panel);
-      starting.add(panel);
-      panelSizes.observe(panel);
-    }
-  };
-  const life = new AbortController();
   win.addEventListener('resize', () => place(), { passive: true, signal: life.signal });
-  // Where the helpdesk keeps side panels, a half-parsed page cannot say whether they fit: the panel
-  // stays out of sight (and the frame is sent nothing) until the page is parsed, then it is placed —
-  // unless this helpdesk's panels were measured before at this window width: it is docked as they
-  // were then, at once, and measured once the page is parsed and idle (`measureWhenIdle`). Waiting for
-  // the parser cost a server-rendered ticket its first ~90 ms of sidebar (docs/architecture.md).
-  const measuringLater = () => panels().length > 0 && doc.readyState === 'loading' && !options.crowdMemory?.recall(win.innerWidth, preferred);
-  /** Probes and places again on the first trusted `type` event of `target` (a page cannot fake it). */
-  const reprobeOn = (target: EventTarget, type: string) => {
-    const once = (event: Event) => {
-      if (!event.isTrusted) return;
-      target.removeEventListener(type, once);
-      // Probed already since the event began (the controller's render for it): the layout is the same.
-      // Or docked by what this helpdesk did before: it is measured when the page is idle.
-      if (probedAt >= event.timeStamp || idleQueued) return;
-      probes.clear();
-      if (panels().length) place();
-    };
-    target.addEventListener(type, once, { signal: life.signal });
-  };
-  if (doc.readyState === 'loading') reprobeOn(doc, 'DOMContentLoaded');
-  // Stylesheets still loading at DOMContentLoaded (a page without scripts does not wait for them) can
-  // move the panels once more: probe again when the page has loaded.
-  if (doc.readyState !== 'complete') reprobeOn(win, 'load');
 
   /** Follows a drag of the resize handle while the pointer is over the page, until the button is released. */
   let dragging: AbortController | undefined;
@@ -398,7 +280,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
       destroyed = true;
       life.abort();
       dragging?.abort();
-      panelSizes.disconnect();
+      panelsBeside.disconnect();
       browser.runtime.onConnect.removeListener(onConnect);
       link.close();
       shown = undefined;

@@ -229,7 +229,7 @@ describe('docking beside the helpdesk', () => {
 
   it('shows the customer while the page is still parsed once this helpdesk was measured at this width, and not before', async () => {
     // A server-rendered ticket whose page is held back after the ticket (a parser-blocking script
-    // served 2.5 s late): readyState stays "loading" while the ticket is on screen. With nothing
+    // served 3 s late): readyState stays "loading" while the ticket is on screen. With nothing
     // remembered, the panel waits for the parser (a half-parsed page cannot say where its panels go);
     // once this host's panels were measured at 1440 px, it docks as they were, at once.
     const url = 'https://stall.zendesk.com/agent/tickets/101';
@@ -239,7 +239,7 @@ describe('docking beside the helpdesk', () => {
       await route.fulfill({ status: page.status, contentType: page.type, body });
     });
     await rapport.context.route('**/__demo/stall.js', async (route) => {
-      await new Promise((done) => setTimeout(done, 2_500));
+      await new Promise((done) => setTimeout(done, 3_000));
       await route.fulfill({ contentType: 'text/javascript', body: '' }).catch(() => undefined); // the page may be gone
     });
     const readyStateWhenShown = async () => {
