@@ -56,16 +56,12 @@ export function sidePanels(deps: SidePanelsDeps): SidePanels {
   const sizes = panelSizes(deps, () => measure.now());
   // Probed again at the first trusted DOMContentLoaded (the page is parsed) and load (late stylesheets
   // can move the panels once more), unless probed since the event began or a measurement is queued.
-  const reprobeOn = (target: EventTarget, type: string) => {
-    const once = (event: Event) => {
-      if (!event.isTrusted) return;
-      target.removeEventListener(type, once);
+  const reprobeOn = (target: EventTarget, type: string) =>
+    onTrusted(target, type, signal, (event) => {
       if (measure.probedAt() >= event.timeStamp || measure.queued()) return;
       measure.forget();
       if (panels().length) deps.place();
-    };
-    target.addEventListener(type, once, { signal });
-  };
+    });
   if (doc.readyState === 'loading') reprobeOn(doc, 'DOMContentLoaded');
   if (doc.readyState !== 'complete') reprobeOn(win, 'load');
   return {
@@ -76,6 +72,19 @@ export function sidePanels(deps: SidePanelsDeps): SidePanels {
     watch: sizes.watch,
     disconnect: sizes.disconnect,
   };
+}
+
+/**
+ * Runs `fn` at the first TRUSTED `type` event of `target`: a page script can dispatch a forged
+ * DOMContentLoaded or load, which must neither trigger a measurement nor use up the listener.
+ */
+function onTrusted(target: EventTarget, type: string, signal: AbortSignal, fn: (event: Event) => void): void {
+  const listener = (event: Event) => {
+    if (!event.isTrusted) return;
+    target.removeEventListener(type, listener);
+    fn(event);
+  };
+  target.addEventListener(type, listener, { signal });
 }
 
 /** Probes, the crowd memory, and measuring at once or when the page is idle. */
@@ -132,7 +141,7 @@ function measurement(deps: SidePanelsDeps) {
     if (idleQueued) return;
     idleQueued = true;
     const run = () => {
-      if (doc.readyState === 'loading') return doc.addEventListener('DOMContentLoaded', (e) => e.isTrusted && later(), { once: true, signal: deps.signal });
+      if (doc.readyState === 'loading') return onTrusted(doc, 'DOMContentLoaded', deps.signal, later);
       idleQueued = false;
       now();
     };

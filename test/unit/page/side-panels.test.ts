@@ -11,8 +11,12 @@ function setup(opts: { readyState: DocumentReadyState; remembered?: number[]; vi
   const doc = {
     readyState: opts.readyState,
     querySelectorAll: () => [panel],
-    addEventListener: (type: string, fn: (e: Event) => void) => listeners.set(type, [...(listeners.get(type) ?? []), fn]),
-    removeEventListener: () => undefined,
+    // As the DOM does: a `once` listener goes after its first call, trusted or not.
+    addEventListener: (type: string, fn: (e: Event) => void, options?: { once?: boolean }) => {
+      const listener = options?.once ? (e: Event) => (doc.removeEventListener(type, listener), fn(e)) : fn;
+      listeners.set(type, [...(listeners.get(type) ?? []), listener]);
+    },
+    removeEventListener: (type: string, fn: (e: Event) => void) => listeners.set(type, (listeners.get(type) ?? []).filter((f) => f !== fn)),
   };
   const idle: (() => void)[] = [];
   const win = { innerWidth: 1440, requestIdleCallback: (fn: () => void) => idle.push(fn), addEventListener: () => undefined, removeEventListener: () => undefined };
@@ -35,8 +39,8 @@ function setup(opts: { readyState: DocumentReadyState; remembered?: number[]; vi
     signal: new AbortController().signal,
   };
   const panels = sidePanels(deps);
-  const fire = (type: string) => {
-    for (const fn of listeners.get(type) ?? []) fn({ isTrusted: true, timeStamp: performance.now() } as Event);
+  const fire = (type: string, isTrusted = true) => {
+    for (const fn of [...(listeners.get(type) ?? [])]) fn({ isTrusted, timeStamp: performance.now() } as Event);
   };
   return { panels, doc, idle, kept, placed, layout, fire };
 }
@@ -57,6 +61,9 @@ describe('the helpdesk’s side panels beside ours (docking while the page loads
     // Idle while still parsed: nothing is measured, the measurement waits for DOMContentLoaded.
     s.idle.shift()!();
     expect(s.placed).toEqual([]);
+    // A page script's forged DOMContentLoaded neither measures nor uses up the wait.
+    s.fire('DOMContentLoaded', false);
+    expect(s.idle).toEqual([]);
     s.doc.readyState = 'interactive';
     s.fire('DOMContentLoaded');
     s.idle.shift()!();
