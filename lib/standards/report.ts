@@ -71,6 +71,13 @@ export interface ItemFigures {
   recall: Figure;
   f1: Figure;
   accuracy: Figure;
+  /**
+   * What a constant answer scores on the same items, so a figure can be read against it: F1 of
+   * always answering yes, accuracy of always giving the commoner label (87% of labelled asks are
+   * addressed, so "addressed" accuracy means little without it). None for question/request, whose
+   * items are spans found in the text.
+   */
+  baseline?: { alwaysYesF1: number; majorityAccuracy: number };
 }
 
 const sum = (cs: Counts[]) => cs.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn, tn: a.tn + c.tn }), zero());
@@ -118,8 +125,15 @@ export function figures(perExchange: ExchangeCounts[], resamples = 1000, seed = 
       return { value: round(whole[k]), low: round(sorted[Math.floor(0.025 * resamples)]!), high: round(sorted[Math.ceil(0.975 * resamples) - 1]!) };
     };
     const t = sum(cs);
-    return [{ item, exchanges: cs.length, items: t.tp + t.fp + t.fn + t.tn, precision: fig('precision'), recall: fig('recall'), f1: fig('f1'), accuracy: fig('accuracy') }];
+    const figures: ItemFigures = { item, exchanges: cs.length, items: t.tp + t.fp + t.fn + t.tn, precision: fig('precision'), recall: fig('recall'), f1: fig('f1'), accuracy: fig('accuracy') };
+    return [item === 'question/request' ? figures : { ...figures, baseline: baseline(t) }];
   });
+}
+
+function baseline(c: Counts): ItemFigures['baseline'] {
+  const yes = c.tp + c.fn;
+  const no = c.fp + c.tn;
+  return { alwaysYesF1: round(yes ? (2 * yes) / (2 * yes + no) : 0), majorityAccuracy: round(yes + no ? Math.max(yes, no) / (yes + no) : 1) };
 }
 
 /** The report as a plain-text table. */
@@ -127,8 +141,8 @@ export function formatReport(title: string, rows: ItemFigures[]): string {
   const f = (x: Figure) => `${x.value.toFixed(3)} [${x.low.toFixed(2)}–${x.high.toFixed(2)}]`.padEnd(21);
   const lines = [
     title,
-    `${'item'.padEnd(22)}${'exch.'.padStart(6)}${'items'.padStart(6)}  ${'precision'.padEnd(21)}${'recall'.padEnd(21)}${'F1'.padEnd(21)}accuracy`,
-    ...rows.map((r) => `${r.item.padEnd(22)}${String(r.exchanges).padStart(6)}${String(r.items).padStart(6)}  ${f(r.precision)}${f(r.recall)}${f(r.f1)}${f(r.accuracy)}`),
+    `${'item'.padEnd(22)}${'exch.'.padStart(6)}${'items'.padStart(6)}  ${'precision'.padEnd(21)}${'recall'.padEnd(21)}${'F1'.padEnd(21)}${'accuracy'.padEnd(21)}constant: yes F1 / commoner acc.`,
+    ...rows.map((r) => `${r.item.padEnd(22)}${String(r.exchanges).padStart(6)}${String(r.items).padStart(6)}  ${f(r.precision)}${f(r.recall)}${f(r.f1)}${f(r.accuracy)}${r.baseline ? `${r.baseline.alwaysYesF1.toFixed(3)} / ${r.baseline.majorityAccuracy.toFixed(3)}` : '—'}`),
   ];
   return lines.join('\n');
 }

@@ -19,6 +19,17 @@ describe('figures', () => {
     expect(upset!.f1.high).toBeGreaterThan(0.5);
   });
 
+  it('reads each figure against a constant answer: always yes (F1), always the commoner label (accuracy)', () => {
+    // 9 addressed asks of 10, the rule right on 8: accuracy 0.8 is below answering "addressed" every time (0.9).
+    const rows: ExchangeCounts[] = [...Array.from({ length: 8 }, () => ({ addressed: c(1, 0, 0, 0) })), { addressed: c(0, 0, 1, 0) }, { addressed: c(0, 1, 0, 0) }];
+    const [addressed] = figures(rows);
+    expect(addressed!.accuracy.value).toBe(0.8);
+    expect(addressed!.baseline).toEqual({ alwaysYesF1: 0.947, majorityAccuracy: 0.9 });
+    expect(formatReport('t', [addressed!])).toMatch(/0\.947 \/ 0\.900$/m);
+    // Asks are spans found in the text: there is no constant answer to compare with.
+    expect(figures([{ 'question/request': c(3, 1, 1, 0) }])[0]!.baseline).toBeUndefined();
+  });
+
   it('gives a point interval when every exchange is right, and is reproducible', () => {
     const rows: ExchangeCounts[] = Array.from({ length: 20 }, (_, i) => ({ 'next step': i % 2 ? c(1, 0, 0, 0) : c(0, 0, 0, 1) }));
     const [step] = figures(rows);
