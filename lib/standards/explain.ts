@@ -60,7 +60,7 @@ export const EXPLAIN: Record<RuleId, RuleExplanation> = {
     standard: 'Respect',
     title: 'No blame, condescension or shouting',
     why: 'No customer should be made to feel they failed to understand. Phrases like “as I said” or “you should have” turn a question into a telling-off, and capitals read as shouting.',
-    checks: 'Your reply has no blaming or condescending phrases (and none your team banned), and no words in capitals that read as shouting.',
+    checks: 'Your reply has no blaming or condescending phrases (and none your team banned), no swearing or “???”, and no run of words in capitals that reads as shouting (one word of emphasis, a @handle or a code is fine).',
     good: 'Here are the steps again, with a screenshot of where the button is.',
     weak: 'As I said in my last email, you need to read the manual.',
   },

@@ -85,3 +85,44 @@ describe('next-step', () => {
     expect(check('It crashes!!', 'Hi Robin, please calm down.', 'next-step').result.state).toBe('fail');
   });
 });
+
+describe('respectful-language on the way real staff write', () => {
+  // Paraphrased from the kinds of civil replies the phrase lists used to flag (train/dev of issue #12's data).
+  const customer = 'My licence key never arrived and I paid yesterday.';
+  const state = (draft: string) => check(customer, draft, 'respectful-language').result;
+
+  it('does not take handles, codes or one word of emphasis for shouting; two words in capitals still are', () => {
+    for (const draft of [
+      'Hi @FROZENBARENTS, sorry for the trouble. Your tracking ID is EXPOSUREAPP-10939; set MAX_SEATS in #LICENCE to 5.',
+      'I have moved your billing. Please do NOT pay the old invoice.',
+      'Thanks for the repro steps, HUGELY appreciated.',
+    ]) expect(state(draft).state, draft).toBe('pass');
+    const shouted = state('Hi Robin, the key was sent. PLEASE check your spam folder BEFORE writing again.');
+    expect(shouted.state).toBe('fail');
+    expect(shouted.why).toMatch(/^Capitals read as shouting: “PLEASE”, “BEFORE”/);
+  });
+
+  it('hears a blame phrase denied or used as an expectation as what it is', () => {
+    for (const draft of [
+      "I'm so sorry, and it wasn't at all your fault: the payment went through on our side.",
+      'You should have received an email with the key; if not, reply here and I will resend it.',
+      'You should have the option under Settings → Licence now.',
+      'Once again, my apologies for the delay. The key is in your inbox.',
+    ]) expect(state(draft).state, draft).toBe('pass');
+    expect(state('You should have checked your spam folder first.').why).toBe('Reads as blaming or condescending: “You should have”');
+    expect(state("It's your fault for typing the wrong address.").state).toBe('fail');
+  });
+
+  it('flags swearing, name-calling and exasperated question marks', () => {
+    expect(state('Are you fucking kidding me? You disputed the payment.').why).toBe('Reads as blaming or condescending: “Are you fucking kidding”');
+    expect(state('Did you read the previous threads??? Update the app.').why).toBe('Reads as blaming or condescending: “???”');
+    expect(state('Stop acting like a troll and log in.').state).toBe('fail');
+    expect(state('Could you try again? Thanks!').state).toBe('pass');
+  });
+
+  it('keeps a team\'s own banned phrase even where it is denied', () => {
+    const pack = { ...DEFAULT_PACK, bannedPhrases: ['no worries'] };
+    const r = evaluateReply({ draft: "Not a problem, no worries at all — it's sent.", customerMessages: [customer], customer: { name: 'Robin Park' }, standards: pack, now: NOW });
+    expect(r.results.find((x) => x.rule === 'respectful-language')!.state).toBe('fail');
+  });
+});
