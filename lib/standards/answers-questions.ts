@@ -12,7 +12,12 @@ const REFUSAL = /\b(?:we|i)\s+(?:don't|do not|can't|cannot|won't|are unable to|a
 const REQUEST = /^\W*(?:(?:hi|hello|hey)\b[^,]{0,30},\s*)?(?:please|pls|kindly|could you|can you|would you|i need|i'd like|i would like)\b/i;
 /** "Is anyone there?": the reply itself is the answer. */
 const PRESENCE = /\b(?:anyone|anybody|someone|somebody) (?:there|here|home|reading|around)\b/i;
-const ACTION = /\b(?:i|we)(?:'ve| have|'ll| will| am| are|'m|'re)\s+(?:just\s+|now\s+|already\s+|going to\s+)?(?!(?:received|noticed|seen|heard|read|been|had|got|sorry)\b)\w+(?:ed|ing)?\b|\b(?:ships?|arrives?|lands?|goes out|is live) (?:on|by|in|today|tomorrow|tonight|this|next)\b|\b\w+ (?:done|processed|issued|completed?)\b|\b(?:is|are|it's) (?:back|fixed|done|resolved|restored|here|on (?:its|their) way|being \w+|investigating|looking|working)\b|\b(?:will|'ll) (?:\w+\s+)?(?:arrive|be|ship|update|follow|send|resume)\b|^\W*(?:please|just)\s+\w+|[.!?\n,]\s*(?:please|just)\s+\w+|\b(?:go to|open|click|clear|reconnect|reset|enable|choose|select)\b/im;
+/** Something done or promised by us ("I've refunded it", "it's fixed", "will ship tomorrow"). */
+const PROMISED = /\b(?:i|we)(?:'ve| have|'ll| will| am| are|'m|'re)\s+(?:just\s+|now\s+|already\s+|going to\s+)?(?!(?:received|noticed|seen|heard|read|been|had|got|sorry)\b)\w+(?:ed|ing)?\b|\b(?:ships?|arrives?|lands?|goes out|is live) (?:on|by|in|today|tomorrow|tonight|this|next)\b|\b\w+ (?:done|processed|issued|completed?)\b|\b(?:is|are|it's) (?:back|fixed|done|resolved|restored|here|on (?:its|their) way|being \w+|investigating|looking|working)\b|\b(?:will|'ll) (?:\w+\s+)?(?:arrive|be|ship|update|follow|send|resume)\b/im;
+/** Something done, promised, or asked of the customer ("please try…", "go to…"): a feature of the addressed model. */
+const ACTION = new RegExp(`${PROMISED.source}|^\\W*(?:please|just)\\s+\\w+|[.!?\\n,]\\s*(?:please|just)\\s+\\w+|\\b(?:go to|open|click|clear|reconnect|reset|enable|choose|select)\\b`, 'im');
+/** Done or promised by us, in the simple past too ("I unblocked your account"), never an instruction. */
+const DEED = new RegExp(`${PROMISED.source}|\\b(?:i|we)\\s+(?:just\\s+|now\\s+|already\\s+)?(?!(?:received|noticed|needed|wanted|tried|hoped|wished|asked)\\b)\\w+ed\\b`, 'im');
 
 /** "How do I…", "what should I check", "is there a way to…": answered by steps or a help link. */
 const PROCEDURAL = /\b(?:how (?:do|can|should|would|to)\b|where (?:can|do|should) (?:i|we) (?:find|change|set|see|turn|get)\b|^\W*(?:[^,]{0,30},\s*)?(?:hey\s+)?(?:quick q\W*)?(?:can|could) (?:i|we) (?:change|set|add|remove|edit|turn|export|import|move|rename|use)\b|what (?:can|should|do) (?:i|we) (?:do|check|try)\b|what (?:to|i should|we should) (?:do|check|try)\b|is there (?:a|any) way\b)/i;
@@ -25,6 +30,7 @@ export const draftReadings = memoText(
   (draft: string) => ({
     said: keywordTags(draft),
     acted: ACTION.test(draft),
+    done: DEED.test(draft),
     yesNo: YES_NO_ANSWER.test(draft),
     instructs: INSTRUCTION.test(draft) || DOC_LINK.test(draft),
     refuses: REFUSAL.test(draft),

@@ -16,6 +16,7 @@ import type { Evidence } from './types';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
 import { looksLikeRequest } from './text';
+import { draftReadings } from './answers-questions';
 import { DEFAULT_PACK } from './pack';
 
 export const MODELS = {
@@ -129,7 +130,25 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
   if (s.yes && !f.has('r:phrase-answered') && f.has('overlap:0') && !ENGAGES.some((k) => f.has(k))) s = { ...s, yes: false };
   // With several asks, one reply can meet one and skip another: a yes must be met on the ask's own words too.
   if (s.yes && otherAsks.length && !f.has('r:phrase-answered') && s.probability < 0.5) s = { ...s, yes: false };
+  // A lone ask is also addressed by a reply that asks for what is needed, hands it to whoever can
+  // handle it, or says it is done (the guideline's ways besides an answer), whatever words it uses.
+  if (!s.yes && !otherAsks.length && handledOtherwise(reply.slice(0, LIMITS.draftChars))) s = { ...s, yes: true };
   return { yes: s.yes, probability: s.probability, because: s.strongest.map((x) => readable(x.feature)) };
+}
+
+/** "Could you send us your order number?", not a link's "?s=09". */
+const ASKS_BACK = /\?(?=\s|$)/;
+/** Handed to the channel or team that can act ("please reach out to billing@…", "contact Steam Support", "open a ticket"). */
+// Case matters after the verb only: "contact Steam Support" names whom, "Thanks for contacting us" hands nothing on.
+const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite to|[Ee]-?mail)\s+(?:us|our|the|support|billing|sales|[A-Z@]\S*)|\b[Ss]end (?:us|them) an? e-?mail\b|\b[Oo]pen a (?:new )?(?:ticket|issue|support request)\b|\b[Uu]se (?:the|our) (?:forum|support|ticket)/;
+
+/**
+ * Asked back, handed on, or done by us — not an instruction, which need not answer what was asked.
+ * On train, before this, 60 of 82 "not addressed" warnings on real replies were wrong, most of them
+ * replies like "email?", "Please contact support about your issue", "I unlocked your account".
+ */
+function handledOtherwise(reply: string): boolean {
+  return ASKS_BACK.test(reply) || HANDS_ON.test(reply) || draftReadings(reply).done;
 }
 
 /** Does the reply give a clear next step (an action for the customer, or what happens next)? */

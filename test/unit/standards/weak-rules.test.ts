@@ -54,6 +54,19 @@ describe('answers-questions', () => {
     expect(both.result.state).toBe('pass');
   });
 
+  it('takes a question back, a hand-over or a done deed as addressing a lone ask, in any words', () => {
+    // Paraphrased from real staff replies the model called "not addressed" (issue #12's train split).
+    for (const [customer, draft] of [
+      ['Please check my account and start the refund.', 'Which email address is the account under?'],
+      ['Please give me my login back.', 'Please contact support@example.com from your account email so we can verify it.'],
+      ['Unblock me pretty please.', 'Sorry about that, I unblocked your account.'],
+    ]) expect(check(customer!, draft!, 'answers-questions').result.state, draft).toBe('pass');
+    // Saying nothing of it, or only thanks, still is not.
+    expect(check('Please check my account and start the refund.', 'Hi Robin, thanks for writing in.', 'answers-questions').result.state).toBe('fail');
+    expect(check('Please check my account and start the refund.', 'Hi Robin, thank you for contacting us.', 'answers-questions').result.state).toBe('fail');
+    expect(check('Please check my account and start the refund.', 'Hi Robin, please reset your password first.', 'answers-questions').result.state).toBe('fail');
+  });
+
   it('takes steps or a help link as the answer to a how-to question', () => {
     expect(check('How can I add a signature to my emails?', 'Hi Robin, open Settings and type it in the Signature box.', 'answers-questions').result.state).toBe('pass');
     expect(check('How can I add a signature to my emails?', 'Hi Robin, thanks for asking!', 'answers-questions').result.state).toBe('fail');
