@@ -111,14 +111,19 @@ export function findAsks(customer: string): Ask[] {
     out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)) });
     i = to + 1;
   }
-  // "Please help" beside a specific ask is that ask said twice (one ask per thing the reply must do).
-  const kept = out.some((a) => !GENERIC_ASK.test(a.text)) ? out.filter((a) => !GENERIC_ASK.test(a.text)) : out;
+  // "Please help" beside a specific ask is that ask said twice (one ask per thing the reply must do);
+  // "let me know if you need more details" offers, it asks nothing.
+  const offered = out.filter((a) => !COURTESY.test(a.text));
+  const kept = offered.some((a) => !GENERIC_ASK.test(a.text)) ? offered.filter((a) => !GENERIC_ASK.test(a.text)) : offered;
   return kept.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
 }
 
 /** An ask that names nothing to do: a bare call for help or for news ("can anyone help?", "any update?", "ideas?"). */
 const GENERIC_ASK =
   /^\W*(?:(?:hi|hello|hey)\W+)?(?:so\s+|and\s+)?(?:please\s+|pls\s+)?(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|anybody|u)\s+(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|i need (?:some |your )?help|(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|any (?:news|updates?|progress|ideas?|advice|thoughts|suggestions?|help)(?:\s+(?:on this|please|pls))?|ideas|thoughts|suggestions)\W*$/i;
+
+/** The customer's courtesy offer: "Please let me know if you need any further information from me." */
+const COURTESY = /^\W*(?:and\s+|also\s+)?(?:please\s+|pls\s+|kindly\s+)?(?:do\s+)?(?:let (?:me|us) know|feel free to (?:ask|reach out|contact (?:me|us)|let (?:me|us) know))\b[^.?!]*\bif you(?:'d| would)? (?:need|require|want|like|have (?:any )?(?:more |further |other )?questions)\b/i;
 
 const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'reply:p:question-mark', 'reply:p:you-instruction', 'reply:p:will-happen', 'reply:link'];
 

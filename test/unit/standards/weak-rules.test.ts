@@ -54,6 +54,13 @@ describe('answers-questions', () => {
     expect(both.result.state).toBe('pass');
   });
 
+  it('does not take the customer\'s courtesy offer for an ask', () => {
+    const { questions } = check('My invoice shows the wrong VAT number, can you reissue it? Please let me know if you need any further details from me.', 'Hi Robin,', 'answers-questions');
+    expect(questions.map((q) => q.text)).toEqual(['My invoice shows the wrong VAT number, can you reissue it?']);
+    // Asking whether something exists is still an ask, whatever its opening.
+    expect(check('Please let us know if there is any way to recover the lost data.', 'Hi Robin,', 'answers-questions').questions).toHaveLength(1);
+  });
+
   it('takes a question back, a hand-over or a done deed as addressing a lone ask, in any words', () => {
     // Paraphrased from real staff replies the model called "not addressed" (issue #12's train split).
     for (const [customer, draft] of [
