@@ -56,6 +56,38 @@ export function countExchange(row: Exchange, got: Prediction = judgeExchange(row
   return out;
 }
 
+/**
+ * The warnings an agent would see on a real reply, each right or wrong by the labels: "not
+ * addressed" on every ask the engine finds (wrong when the ask was addressed or is no ask at all),
+ * "no next step", "not respectful". A figure can look fine while most of what the agent is shown
+ * is wrong (addressed accuracy sits near its base rate), so these are counted on their own.
+ */
+export const WARNINGS = ['not addressed', 'no next step', 'not respectful'] as const;
+export type Warning = (typeof WARNINGS)[number];
+export type WarningCounts = Partial<Record<Warning, { right: number; wrong: number }>>;
+
+export function warningsOf(row: Exchange, got: Prediction = judgeExchange(row)): WarningCounts {
+  if (!row.reply) return {};
+  const out: WarningCounts = {};
+  const add = (w: Warning, right: boolean) => {
+    const c = (out[w] ??= { right: 0, wrong: 0 });
+    c[right ? 'right' : 'wrong']++;
+  };
+  for (const ask of got.asks) if (ask.addressed === false) add('not addressed', row.labels.asks.some((g) => g.addressed === false && sameAsk(ask, g)));
+  if (got.nextStep === false && typeof row.labels.nextStep === 'boolean') add('no next step', !row.labels.nextStep);
+  if (got.respectful === false && typeof row.labels.respectful === 'boolean') add('not respectful', !row.labels.respectful);
+  return out;
+}
+
+/** Warnings summed over exchanges, with the share that was right. */
+export function warningTotals(perExchange: WarningCounts[]): { warning: Warning; right: number; wrong: number; shareRight: number }[] {
+  return WARNINGS.map((warning) => {
+    const right = perExchange.reduce((n, e) => n + (e[warning]?.right ?? 0), 0);
+    const wrong = perExchange.reduce((n, e) => n + (e[warning]?.wrong ?? 0), 0);
+    return { warning, right, wrong, shareRight: right + wrong ? round(right / (right + wrong)) : 1 };
+  });
+}
+
 export interface Figure {
   value: number;
   low: number;

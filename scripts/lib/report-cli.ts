@@ -1,21 +1,30 @@
 /** `npm run evaluate -- --report FILE | --split dev|test [--json]`: the figures table, overall and per source. */
 import { readFileSync } from 'node:fs';
 import { readExchanges, type Exchange } from '../../lib/standards/judgement';
-import { countExchange, figures, formatReport, type ItemFigures } from '../../lib/standards/report';
+import { countExchange, figures, formatReport, warningsOf, warningTotals } from '../../lib/standards/report';
+import { judgeExchange } from '../../lib/standards/judge';
 import { loadSplits } from './judgement-data';
 
 function tables(rows: Exchange[], label: string) {
-  const counted = rows.map((row) => ({ source: row.source, counts: countExchange(row) }));
+  const counted = rows.map((row) => {
+    const got = judgeExchange(row);
+    return { source: row.source, counts: countExchange(row, got), warnings: warningsOf(row, got) };
+  });
+  const table = (title: string, mine: typeof counted) => ({ title, rows: figures(mine.map((c) => c.counts)), warnings: warningTotals(mine.map((c) => c.warnings)) });
   const sources = [...new Set(counted.map((c) => c.source))].sort();
-  const out: { title: string; rows: ItemFigures[] }[] = [{ title: `${label}: all sources (${rows.length} exchanges)`, rows: figures(counted.map((c) => c.counts)) }];
+  const out = [table(`${label}: all sources (${rows.length} exchanges)`, counted)];
   if (sources.length > 1) {
     for (const source of sources) {
       const mine = counted.filter((c) => c.source === source);
-      out.push({ title: `${label}: ${source} (${mine.length} exchanges)`, rows: figures(mine.map((c) => c.counts)) });
+      out.push(table(`${label}: ${source} (${mine.length} exchanges)`, mine));
     }
   }
   return out;
 }
+
+/** "warnings an agent sees: not addressed 4 right / 16 wrong (20% right); …" */
+const warningLine = (ws: ReturnType<typeof warningTotals>) =>
+  `warnings an agent sees (right / wrong): ${ws.map((w) => `${w.warning} ${w.right} / ${w.wrong}${w.right + w.wrong ? ` (${Math.round(w.shareRight * 100)}% right)` : ''}`).join('; ')}`;
 
 export function runReport({ file, split, json }: { file?: string; split?: string; json: boolean }): number {
   let rows: Exchange[];
@@ -45,6 +54,6 @@ export function runReport({ file, split, json }: { file?: string; split?: string
     return 1;
   }
   const result = tables(rows, label);
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${result.map((t) => formatReport(t.title, t.rows)).join('\n\n')}\n`);
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${result.map((t) => `${formatReport(t.title, t.rows)}\n${warningLine(t.warnings)}`).join('\n\n')}\n`);
   return 0;
 }

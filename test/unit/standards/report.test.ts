@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figures, formatReport, type ExchangeCounts } from '../../../lib/standards/report';
+import { figures, formatReport, warningsOf, warningTotals, type ExchangeCounts } from '../../../lib/standards/report';
 import { readExchanges } from '../../../lib/standards/judgement';
 import { trainLogistic } from '../../../lib/standards/train-core';
 import { score } from '../../../lib/standards/model';
@@ -36,6 +36,28 @@ describe('figures', () => {
     expect(step!.f1).toEqual({ value: 1, low: 1, high: 1 });
     expect(figures(rows)).toEqual(figures(rows));
     expect(formatReport('t', figures(rows))).toContain('next step');
+  });
+});
+
+describe('warnings an agent sees', () => {
+  const row = {
+    id: 'w', source: 's', thread: [], customer: 'Where is my parcel? Also, can I change the address?', reply: 'It ships today.',
+    labels: { upset: false, asks: [{ text: 'Where is my parcel?', start: 0, end: 19, addressed: true }, { text: 'Also, can I change the address?', start: 20, end: 51, addressed: false }], nextStep: true, respectful: true },
+  };
+  it('counts each warning right or wrong by the labels: an addressed or phantom ask, a step that was there', () => {
+    const got = { upset: false, nextStep: false, when: null, acknowledgesFeelings: null, respectful: false, asks: [
+      { start: 0, end: 19, text: 'Where is my parcel?', addressed: false },
+      { start: 20, end: 51, text: 'Also, can I change the address?', addressed: false },
+      { start: 0, end: 5, text: 'Where', addressed: true },
+    ] };
+    const w = warningsOf(row as never, got);
+    expect(w).toEqual({ 'not addressed': { right: 1, wrong: 1 }, 'no next step': { right: 0, wrong: 1 }, 'not respectful': { right: 0, wrong: 1 } });
+    expect(warningTotals([w, w])).toEqual([
+      { warning: 'not addressed', right: 2, wrong: 2, shareRight: 0.5 },
+      { warning: 'no next step', right: 0, wrong: 2, shareRight: 0 },
+      { warning: 'not respectful', right: 0, wrong: 2, shareRight: 0 },
+    ]);
+    expect(warningsOf({ ...row, reply: null } as never, got)).toEqual({});
   });
 });
 
