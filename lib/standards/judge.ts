@@ -112,8 +112,8 @@ export function findAsks(customer: string): Ask[] {
     i = to + 1;
   }
   // "Please help" beside a specific ask is that ask said twice (one ask per thing the reply must do);
-  // "let me know if you need more details" offers, it asks nothing.
-  const offered = out.filter((a) => !COURTESY.test(a.text));
+  // "let me know if you need more details" offers, and "Seriously?" protests: neither asks anything.
+  const offered = out.filter((a) => !COURTESY.test(a.text) && !RHETORICAL.test(a.text));
   const kept = offered.some((a) => !GENERIC_ASK.test(a.text)) ? offered.filter((a) => !GENERIC_ASK.test(a.text)) : offered;
   return kept.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
 }
@@ -124,6 +124,12 @@ const GENERIC_ASK =
 
 /** The customer's courtesy offer: "Please let me know if you need any further information from me." */
 const COURTESY = /^\W*(?:and\s+|also\s+)?(?:please\s+|pls\s+|kindly\s+)?(?:do\s+)?(?:let (?:me|us) know|feel free to (?:ask|reach out|contact (?:me|us)|let (?:me|us) know))\b[^.?!]*\bif you(?:'d| would)? (?:need|require|want|like|have (?:any )?(?:more |further |other )?questions)\b/i;
+
+/**
+ * A question that protests rather than asks (the guideline: rhetorical or sarcastic questions are
+ * not asks): "Seriously?", "What's the point of paying if…?", "Did they miss me out or what?".
+ */
+const RHETORICAL = /\b(?:what'?s the point|what is the point|or what\s*\?|how (?:is|was) (?:that|this|it) (?:fair|ok|okay|acceptable)|are you (?:serious|kidding)|seriously\s*[?!]*\?|who (?:designed|thought|decided) (?:this|that)|what (?:were|was) (?:you|they) thinking|is this a joke|how hard (?:is|can) it be|how much longer|how many more times|for what\s*\?|so what\s*\?|(?:should(?:n't| not) (?:this|it|that)|isn't (?:this|it|that)) (?:\w+ ){0,4}(?:already|by now))/i;
 
 const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'reply:p:question-mark', 'reply:p:you-instruction', 'reply:p:will-happen', 'reply:link'];
 

@@ -61,6 +61,11 @@ describe('answers-questions', () => {
     expect(check('Please let us know if there is any way to recover the lost data.', 'Hi Robin,', 'answers-questions').questions).toHaveLength(1);
   });
 
+  it('does not take a protest for a question ("Seriously?", "what\'s the point…?")', () => {
+    const { questions } = check("You charged me twice. Seriously?! Can you refund the second charge? What's the point of paying if nobody answers?", 'Hi Robin,', 'answers-questions');
+    expect(questions.map((q) => q.text)).toEqual(['Can you refund the second charge?']);
+  });
+
   it('takes a question back, a hand-over or a done deed as addressing a lone ask, in any words', () => {
     // Paraphrased from real staff replies the model called "not addressed" (issue #12's train split).
     for (const [customer, draft] of [
