@@ -16,7 +16,8 @@ import type { Evidence } from './types';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
 import { looksLikeRequest } from './text';
-import { draftReadings } from './answers-questions';
+import { handledOtherwise } from './answers-questions';
+import { namesNothing, offersOrProtests } from './ask-phrases';
 import { DEFAULT_PACK } from './pack';
 
 export const MODELS = {
@@ -113,23 +114,10 @@ export function findAsks(customer: string): Ask[] {
   }
   // "Please help" beside a specific ask is that ask said twice (one ask per thing the reply must do);
   // "let me know if you need more details" offers, and "Seriously?" protests: neither asks anything.
-  const offered = out.filter((a) => !COURTESY.test(a.text) && !RHETORICAL.test(a.text));
-  const kept = offered.some((a) => !GENERIC_ASK.test(a.text)) ? offered.filter((a) => !GENERIC_ASK.test(a.text)) : offered;
+  const offered = out.filter((a) => !offersOrProtests(a.text));
+  const kept = offered.some((a) => !namesNothing(a.text)) ? offered.filter((a) => !namesNothing(a.text)) : offered;
   return kept.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
 }
-
-/** An ask that names nothing to do: a bare call for help or for news ("can anyone help?", "any update?", "ideas?"). */
-const GENERIC_ASK =
-  /^\W*(?:(?:hi|hello|hey)\W+)?(?:so\s+|and\s+)?(?:please\s+|pls\s+)?(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|anybody|u)\s+(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|i need (?:some |your )?help|(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|any (?:news|updates?|progress|ideas?|advice|thoughts|suggestions?|help)(?:\s+(?:on this|please|pls))?|ideas|thoughts|suggestions)\W*$/i;
-
-/** The customer's courtesy offer: "Please let me know if you need any further information from me." */
-const COURTESY = /^\W*(?:and\s+|also\s+)?(?:please\s+|pls\s+|kindly\s+)?(?:do\s+)?(?:let (?:me|us) know|feel free to (?:ask|reach out|contact (?:me|us)|let (?:me|us) know))\b[^.?!]*\bif you(?:'d| would)? (?:need|require|want|like|have (?:any )?(?:more |further |other )?questions)\b/i;
-
-/**
- * A question that protests rather than asks (the guideline: rhetorical or sarcastic questions are
- * not asks): "Seriously?", "What's the point of paying if…?", "Did they miss me out or what?".
- */
-const RHETORICAL = /\b(?:what'?s the point|what is the point|or what\s*\?|how (?:is|was) (?:that|this|it) (?:fair|ok|okay|acceptable)|are you (?:serious|kidding)|seriously\s*[?!]*\?|who (?:designed|thought|decided) (?:this|that)|what (?:were|was) (?:you|they) thinking|is this a joke|how hard (?:is|can) it be|how much longer|how many more times|for what\s*\?|so what\s*\?|(?:should(?:n't| not) (?:this|it|that)|isn't (?:this|it|that)) (?:\w+ ){0,4}(?:already|by now))/i;
 
 const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'reply:p:question-mark', 'reply:p:you-instruction', 'reply:p:will-happen', 'reply:link'];
 
@@ -145,21 +133,6 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
   // handle it, or says it is done (the guideline's ways besides an answer), whatever words it uses.
   if (!s.yes && !otherAsks.length && handledOtherwise(reply.slice(0, LIMITS.draftChars))) s = { ...s, yes: true };
   return { yes: s.yes, probability: s.probability, because: s.strongest.map((x) => readable(x.feature)) };
-}
-
-/** "Could you send us your order number?", not a link's "?s=09". */
-const ASKS_BACK = /\?(?=\s|$)/;
-/** Handed to the channel or team that can act ("please reach out to billing@…", "contact Steam Support", "open a ticket"). */
-// Case matters after the verb only: "contact Steam Support" names whom, "Thanks for contacting us" hands nothing on.
-const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite to|[Ee]-?mail)\s+(?:us|our|the|support|billing|sales|[A-Z@]\S*)|\b[Ss]end (?:us|them) an? e-?mail\b|\b[Oo]pen a (?:new )?(?:ticket|issue|support request)\b|\b[Uu]se (?:the|our) (?:forum|support|ticket)/;
-
-/**
- * Asked back, handed on, or done by us — not an instruction, which need not answer what was asked.
- * On train, before this, 60 of 82 "not addressed" warnings on real replies were wrong, most of them
- * replies like "email?", "Please contact support about your issue", "I unlocked your account".
- */
-function handledOtherwise(reply: string): boolean {
-  return ASKS_BACK.test(reply) || HANDS_ON.test(reply) || draftReadings(reply).done;
 }
 
 /** Does the reply give a clear next step (an action for the customer, or what happens next)? */

@@ -1,0 +1,22 @@
+/**
+ * What looks like an ask in a customer's message but is not one a reply must meet (issue #12's
+ * guideline): a bare call for help beside a specific ask, a courtesy offer, a protest. Used by
+ * findAsks (judge.ts) after the ask model.
+ */
+/** An ask that names nothing to do: a bare call for help or for news ("can anyone help?", "any update?", "ideas?"). */
+const GENERIC_ASK =
+  /^\W*(?:(?:hi|hello|hey)\W+)?(?:so\s+|and\s+)?(?:please\s+|pls\s+)?(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|anybody|u)\s+(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|i need (?:some |your )?help|(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|any (?:news|updates?|progress|ideas?|advice|thoughts|suggestions?|help)(?:\s+(?:on this|please|pls))?|ideas|thoughts|suggestions)\W*$/i;
+
+/** The customer's courtesy offer: "Please let me know if you need any further information from me." */
+const COURTESY = /^\W*(?:and\s+|also\s+)?(?:please\s+|pls\s+|kindly\s+)?(?:do\s+)?(?:let (?:me|us) know|feel free to (?:ask|reach out|contact (?:me|us)|let (?:me|us) know))\b[^.?!]*\bif you(?:'d| would)? (?:need|require|want|like|have (?:any )?(?:more |further |other )?questions)\b/i;
+
+/**
+ * A question that protests rather than asks (the guideline: rhetorical or sarcastic questions are
+ * not asks): "Seriously?", "What's the point of paying if…?", "Did they miss me out or what?".
+ */
+const RHETORICAL = /\b(?:what'?s the point|what is the point|or what\s*\?|how (?:is|was) (?:that|this|it) (?:fair|ok|okay|acceptable)|are you (?:serious|kidding)|seriously\s*[?!]*\?|who (?:designed|thought|decided) (?:this|that)|what (?:were|was) (?:you|they) thinking|is this a joke|how hard (?:is|can) it be|how much longer|how many more times|for what\s*\?|so what\s*\?|(?:should(?:n't| not) (?:this|it|that)|isn't (?:this|it|that)) (?:\w+ ){0,4}(?:already|by now))/i;
+
+/** A bare call for help or news ("can anyone help?", "any update?"): said twice beside a specific ask. */
+export const namesNothing = (ask: string) => GENERIC_ASK.test(ask);
+/** An offer ("let me know if you need more details") or a protest ("Seriously?"): not an ask at all. */
+export const offersOrProtests = (ask: string) => COURTESY.test(ask) || RHETORICAL.test(ask);
