@@ -31,12 +31,14 @@ export class EngineQueue {
   constructor(private readonly pause: () => Promise<void> = yieldToOthers) {}
 
   /**
-   * Takes a place for `key` now, when its request arrives (before the handler's own awaits, which
-   * may finish out of order): a later claim by the same page supersedes this one.
+   * Takes a place for `key`: a later arrival from the same page supersedes this one. `arrival` is
+   * the request's order stamped when it reached the worker (lib/background/handle-request.ts),
+   * before the awaits that precede the handler and can finish out of order; without it, the order
+   * of the claims. Pass it for every claim or for none.
    */
-  claim(key: string | undefined): { run<T>(work: () => T): Promise<T> } {
-    const mine = ++this.seq;
-    if (key !== undefined) this.newest.set(key, mine);
+  claim(key: string | undefined, arrival = ++this.seq): { run<T>(work: () => T): Promise<T> } {
+    const mine = arrival;
+    if (key !== undefined && !((this.newest.get(key) ?? -Infinity) > mine)) this.newest.set(key, mine);
     return { run: (work) => this.enqueue(key, mine, work) };
   }
 

@@ -63,14 +63,16 @@ async function workspacePrompt(ctx: HandlerContext, host: string, suggest: strin
  */
 export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock, pageHelpdesk?: PageHelpdesk) {
   const state: BackgroundState = {};
+  let arrivals = 0;
   return async function handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+    const arrival = ++arrivals;
     if (sender.id !== extensionId) return { ok: false, error: 'Rejected: the message did not come from Rapport.' };
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: `Malformed request — ${parsed.error}` };
     const request = parsed.request;
     try {
       const scope = await senderScope(sender, database, pageHelpdesk);
-      const ctx: HandlerContext = { db: database, state, repo, clock, sender, senderHost: scope.kind === 'page' ? scope.host : undefined, scope, workspace: scopeWorkspace(scope) };
+      const ctx: HandlerContext = { db: database, state, repo, clock, sender, senderHost: scope.kind === 'page' ? scope.host : undefined, scope, workspace: scopeWorkspace(scope), arrival };
       await guardRequest(request as unknown as Record<string, unknown>, scope, database);
       const handler = handlers[request.type] as Handler<typeof request.type>;
       return { ok: true, data: await handler(request as never, ctx) };

@@ -43,6 +43,8 @@ export interface HandlerContext {
    * own pages, which see every workspace.
    */
   workspace?: string;
+  /** The order this request reached the worker in, stamped before any await (the newest draft wins). */
+  arrival: number;
 }
 
 export type Handler<T extends RequestType> = (request: RequestOf<T>, ctx: HandlerContext) => Promise<Answers[T]>;

@@ -14,7 +14,7 @@ const engine = new EngineQueue();
 
 export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'reply.list'> = {
   'reply.evaluate': async (request, ctx) => {
-    const turn = engine.claim(senderKey(ctx.sender)); // on arrival: the newest draft is the last to arrive
+    const turn = engine.claim(senderKey(ctx.sender), ctx.arrival); // the newest draft is the last to reach the worker
     const standards = await loadPack();
     let openPromises: OpenPromise[] | undefined;
     if (request.customerId) {

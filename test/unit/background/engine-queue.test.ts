@@ -40,6 +40,18 @@ describe('EngineQueue', () => {
     expect(ran).toEqual(['newer']);
   });
 
+  it('decides "newest" by arrival when the claims come out of order (the worker\'s awaits before the handler)', async () => {
+    const queue = new EngineQueue();
+    const newer = queue.claim('tab1', 2); // its sender check finished first
+    const older = queue.claim('tab1', 1);
+    const ran: string[] = [];
+    const a = older.run(() => ran.push('older'));
+    const b = newer.run(() => ran.push('newer'));
+    await expect(a).rejects.toBeInstanceOf(Superseded);
+    await b;
+    expect(ran).toEqual(['newer']);
+  });
+
   it('keeps going after an evaluation throws, and never supersedes a sender without a tab', async () => {
     const queue = new EngineQueue();
     const broken = queue.run('tab1', () => {
