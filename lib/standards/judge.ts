@@ -131,7 +131,7 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
   if (s.yes && otherAsks.length && !f.has('r:phrase-answered') && s.probability < 0.5) s = { ...s, yes: false };
   // A lone ask is also addressed by a reply that asks for what is needed, hands it to whoever can
   // handle it, or says it is done (the guideline's ways besides an answer), whatever words it uses.
-  if (!s.yes && !otherAsks.length && handledOtherwise(reply.slice(0, LIMITS.draftChars))) s = { ...s, yes: true };
+  if (!otherAsks.length) s = backstop(s, handledOtherwise(reply.slice(0, LIMITS.draftChars)), 0);
   return { yes: s.yes, probability: s.probability, because: s.strongest.map((x) => readable(x.feature)) };
 }
 
