@@ -45,8 +45,8 @@ export interface SidePanels {
    * panels go) and nothing is remembered for this window width.
    */
   waitForParser(): boolean;
-  /** Watches the sizes of the panels on the page now for `ticket` (again if `moved`: our panel moved). */
-  watch(ticket: string, moved: boolean): void;
+  /** Watches the sizes of the panels on the page now for the ticket shown (again if `moved`: our panel moved). */
+  watch(moved: boolean): void;
   disconnect(): void;
 }
 
@@ -192,7 +192,8 @@ function panelSizes(deps: SidePanelsDeps, measureNow: () => void) {
     if (changed && deps.shown()) measureNow();
   });
   let watchedFor = '';
-  const watch = (ticket: string, moved: boolean) => {
+  const watch = (moved: boolean) => {
+    const ticket = deps.shown() ?? '';
     if (!moved && ticket === watchedFor) return;
     watchedFor = ticket;
     const now = new Set(deps.panels().flatMap((selector) => [...deps.doc.querySelectorAll(selector)]));

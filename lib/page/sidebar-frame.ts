@@ -179,7 +179,7 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
     const reading = !shown.composing && !shown.collapsed && !pinned;
     const next = dock({ viewport: win.innerWidth, preferred, crowds: reading ? panelsBeside.crowds() : [], composing: shown.composing, collapsed: shown.collapsed, pinned });
     // Renders while the agent types change neither: the page is not queried for them.
-    panelsBeside.watch(`${shown.state.kind}|${shown.state.ticketId}`, next.collapsed !== placed.collapsed || next.width !== placed.width);
+    panelsBeside.watch(next.collapsed !== placed.collapsed || next.width !== placed.width);
     placed = next;
     apply(next);
     host.toggleAttribute('data-collapsed', next.collapsed);
