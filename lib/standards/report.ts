@@ -79,12 +79,12 @@ export function warningsOf(row: Exchange, got: Prediction = judgeExchange(row)):
   return out;
 }
 
-/** Warnings summed over exchanges, with the share that was right. */
-export function warningTotals(perExchange: WarningCounts[]): { warning: Warning; right: number; wrong: number; shareRight: number }[] {
+/** Warnings summed over exchanges, with the share that was right (null when none was given). */
+export function warningTotals(perExchange: WarningCounts[]): { warning: Warning; right: number; wrong: number; shareRight: number | null }[] {
   return WARNINGS.map((warning) => {
     const right = perExchange.reduce((n, e) => n + (e[warning]?.right ?? 0), 0);
     const wrong = perExchange.reduce((n, e) => n + (e[warning]?.wrong ?? 0), 0);
-    return { warning, right, wrong, shareRight: right + wrong ? round(right / (right + wrong)) : 1 };
+    return { warning, right, wrong, shareRight: right + wrong ? round(right / (right + wrong)) : null };
   });
 }
 
@@ -157,8 +157,8 @@ export function figures(perExchange: ExchangeCounts[], resamples = 1000, seed = 
       return { value: round(whole[k]), low: round(sorted[Math.floor(0.025 * resamples)]!), high: round(sorted[Math.ceil(0.975 * resamples) - 1]!) };
     };
     const t = sum(cs);
-    const figures: ItemFigures = { item, exchanges: cs.length, items: t.tp + t.fp + t.fn + t.tn, precision: fig('precision'), recall: fig('recall'), f1: fig('f1'), accuracy: fig('accuracy') };
-    return [item === 'question/request' ? figures : { ...figures, baseline: baseline(t) }];
+    const row: ItemFigures = { item, exchanges: cs.length, items: t.tp + t.fp + t.fn + t.tn, precision: fig('precision'), recall: fig('recall'), f1: fig('f1'), accuracy: fig('accuracy') };
+    return [item === 'question/request' ? row : { ...row, baseline: baseline(t) }];
   });
 }
 

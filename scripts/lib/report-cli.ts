@@ -24,7 +24,7 @@ function tables(rows: Exchange[], label: string) {
 
 /** "warnings an agent sees: not addressed 4 right / 16 wrong (20% right); …" */
 const warningLine = (ws: ReturnType<typeof warningTotals>) =>
-  `warnings an agent sees (right / wrong): ${ws.map((w) => `${w.warning} ${w.right} / ${w.wrong}${w.right + w.wrong ? ` (${Math.round(w.shareRight * 100)}% right)` : ''}`).join('; ')}`;
+  `warnings an agent sees (right / wrong): ${ws.map((w) => `${w.warning} ${w.right} / ${w.wrong}${w.shareRight === null ? '' : ` (${Math.round(w.shareRight * 100)}% right)`}`).join('; ')}`;
 
 export function runReport({ file, split, json }: { file?: string; split?: string; json: boolean }): number {
   let rows: Exchange[];
