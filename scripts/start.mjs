@@ -62,6 +62,26 @@ async function shutdown(code) {
 process.on('SIGINT', () => shutdown(130));
 process.on('SIGTERM', () => shutdown(143));
 
+/** The sidebar's text, shadow roots included (the app renders in an open one). */
+const sidebarText = (frame) =>
+  frame.evaluate(() => {
+    const text = (root) => [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? text(el.shadowRoot) : '')).join('') + (root.textContent ?? '');
+    return text(document);
+  });
+
+/** Waits until the sidebar's text stays the same for 600 ms, or `until` passes; says which. */
+async function settled(frame, until) {
+  let last = await sidebarText(frame);
+  let since = Date.now();
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await sidebarText(frame);
+    if (now !== last) [last, since] = [now, Date.now()];
+    else if (Date.now() - since >= 600) return true;
+  }
+  return false;
+}
+
 try {
   context = await launchWithExtension({ extensionPath: EXTENSION, port: server.port, headless, userDataDir: PROFILE });
 } catch (error) {
@@ -108,6 +128,9 @@ Notes are kept in ${PROFILE}. Close the browser or press Ctrl+C to stop.`);
       .first()
       .waitFor({ state: 'detached', timeout: Math.max(1, deadline - Date.now()) })
       .catch(() => say('The sidebar was still loading its memory when the screenshot was taken.'));
+    // The helpdesk API's history can arrive after that ("Last time …", the timeline's count): wait
+    // until the sidebar's text has not changed for 600 ms (at most 4 s more).
+    if (!(await settled(frame, Math.min(deadline, Date.now() + 4_000)))) say('The sidebar was still changing when the screenshot was taken.');
     await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
