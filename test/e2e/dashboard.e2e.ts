@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { inSidebar, screenshotDir, startRapport, steps, type Rapport } from './harness';
+import { describeBrowsers, inSidebar, screenshotDir, startRapport, steps, type Rapport } from './harness';
 import { dataChecksum, type BundleData } from '../../lib/exchange/format';
 
 const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
@@ -237,7 +237,7 @@ describe('options in plain words (#14)', () => {
 describe('export and import between two browser profiles', () => {
   it('moves a note to a fresh profile; it shows on the customer’s ticket there; a bad bundle changes nothing', async () => {
     // Each step bounded and named: this test once timed out as a whole in CI with no step failing.
-    const step = steps(onTestFailed);
+    const step = steps(onTestFailed, () => describeBrowsers(running));
     const dir = await mkdtemp(join(tmpdir(), 'rapport-bundles-'));
     const a = await step('start profile A', () => start());
     const ticket = await step('open the ticket in A', () => a.open(`${ZENDESK}/102`));

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { freemem, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Frame, Page, Locator } from 'playwright-core';
 // @ts-expect-error plain ESM helpers shared with npm start and the benchmark
@@ -21,6 +21,8 @@ export interface Rapport {
   port: number;
   /** Pages that opened a JavaScript dialog (alert/confirm): hostile text must never do that. */
   dialogs: string[];
+  /** Script errors and console errors on its pages and their frames, newest last (for a stuck test's diagnosis). */
+  errors: string[];
   open(url: string): Promise<Page>;
   /** Closes the browser; keeps the profile when `keepProfile` (to reopen it). */
   close(): Promise<void>;
@@ -33,13 +35,20 @@ export async function startRapport(options: { profile?: string; colorScheme?: 'l
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'rapport-e2e-')));
   const context: BrowserContext = await launchWithExtension({ extensionPath: EXTENSION, port: server.port, headless: true, userDataDir: profile });
   const dialogs: string[] = [];
-  context.on('page', (page) => page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
+  const errors: string[] = [];
+  const noteError = (text: string) => errors.push(text.slice(0, 300)) > 50 && errors.shift();
+  context.on('page', (page) => {
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('pageerror', (e) => noteError(`${page.url()}: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && noteError(`${m.location().url}: ${m.text()}`));
+  });
   const id: string = await extensionId(context);
   return {
     context,
     extensionId: id,
     port: server.port,
     dialogs,
+    errors,
     profile,
     async open(url: string) {
       const page = await context.newPage();
@@ -126,7 +135,7 @@ export const screenshotDir = resolve('.output/screenshots');
  * if the test still fails (or times out as a whole) the steps taken so far are printed with how
  * long each one took — so a run that hangs says where, instead of "timed out in 60000ms".
  */
-export function steps(onFailed: (fn: () => void) => void) {
+export function steps(onFailed: (fn: () => void) => void, diagnose?: () => Promise<string>) {
   const taken: { name: string; ms?: number; failed?: boolean }[] = [];
   const started = Date.now();
   onFailed(() => {
@@ -139,7 +148,11 @@ export function steps(onFailed: (fn: () => void) => void) {
     const t0 = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Step "${name}" did not finish within ${ms / 1000} s.`)), ms);
+      timer = setTimeout(() => {
+        const said = `Step "${name}" did not finish within ${ms / 1000} s.`;
+        // What the browser showed at that moment goes into the error itself: CI keeps only its end.
+        void within(diagnose?.() ?? Promise.resolve(''), 5_000).then((seen) => reject(new Error(seen ? `${said}\n${seen}` : said)));
+      }, ms);
     });
     try {
       return await Promise.race([work(), late]);
@@ -151,4 +164,31 @@ export function steps(onFailed: (fn: () => void) => void) {
       entry.ms = Date.now() - t0;
     }
   };
+}
+
+/** `work`'s answer, or what went wrong with it, within `ms`. */
+async function within(work: Promise<string>, ms: number): Promise<string> {
+  const late = new Promise<string>((r) => setTimeout(() => r(`(no diagnosis within ${ms / 1000} s)`), ms).unref());
+  return Promise.race([work.catch((e: unknown) => `(diagnosis failed: ${String(e)})`), late]);
+}
+
+/**
+ * What a stuck test's browsers show, for its error message: each page's address, its frames, whether
+ * the sidebar is shown and the start of its text, and how busy the machine is.
+ */
+export async function describeBrowsers(browsers: Rapport[]): Promise<string> {
+  const lines = [`load ${loadavg().map((n) => n.toFixed(1)).join(' ')}, free ${Math.round(freemem() / 2 ** 20)} MB`];
+  for (const r of browsers) {
+    lines.push(...r.errors.slice(-10).map((e) => `error ${e}`));
+    for (const page of r.context.pages()) {
+      lines.push(`page ${page.url()}`);
+      lines.push(`  frames: ${page.frames().map((f) => f.url() || '(blank)').join(' | ')}`);
+      const frame = sidebarFrame(page);
+      if (!frame) continue;
+      const shown = await page.locator('rapport-sidebar').isVisible().catch(() => false);
+      const text = await frame.evaluate(() => document.getElementById('app')?.shadowRoot?.querySelector('.rapport-root')?.textContent ?? '(nothing mounted)', undefined).catch((e: unknown) => `(unreadable: ${String(e)})`);
+      lines.push(`  sidebar ${shown ? 'shown' : 'hidden'}: ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 300))}`);
+    }
+  }
+  return lines.join('\n');
 }
