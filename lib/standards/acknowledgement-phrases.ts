@@ -52,15 +52,26 @@ const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)\b/i;
  */
 function specificApology(draft: string, customerText: string): Evidence | undefined {
   if (!customerText.trim()) return undefined;
-  const theirs = keywords(customerText);
-  for (const s of sentences(draft)) {
-    if (!APOLOGY.test(s.text) || NEGATED_SORRY.test(s.text)) continue;
-    const body = s.text.replace(/^(?:hi|hello|hey|dear)\b[^,]{0,40},\s*/i, '');
-    const shared = [...keywords(body)].filter((k) => theirs.has(k) && !GENERIC.has(k));
-    if (shared.length >= 2) return s;
-  }
-  return undefined;
+  return sentences(draft).find((s) => APOLOGY.test(s.text) && !NEGATED_SORRY.test(s.text) && sharesTheirWords(s.text.replace(/^(?:hi|hello|hey|dear)\b[^,]{0,40},\s*/i, ''), customerText));
 }
+
+/** At least two of the customer's own content words, beyond what every apology is about. */
+function sharesTheirWords(text: string, customerText: string): boolean {
+  const theirs = keywords(customerText);
+  return [...keywords(text)].filter((k) => theirs.has(k) && !GENERIC.has(k)).length >= 2;
+}
+
+/**
+ * An apology about their problem in at least two of their own content words: "sorry you were charged
+ * twice for March". The words must follow "sorry that / you / about / for…": "I'm sorry, this is not
+ * the place to report Microsoft 365 issues" refuses, and its words are not what the sorry is about.
+ */
+export function namesTheirProblem(apology: string, customerText: string): boolean {
+  if (NEGATED_SORRY.test(apology)) return false;
+  const about = SORRY_ABOUT.exec(apology)?.[1];
+  return !!about && sharesTheirWords(about, customerText);
+}
+const SORRY_ABOUT = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that|you|your|about|for|to hear|to see)\b(.*)/i;
 const NEGATED_SORRY = /\b(?:not|never) (?:\w+ )?sorry\b/i;
 
 export function acknowledgement(draft: string, customerText = ''): Evidence | undefined {

@@ -24,6 +24,15 @@ describe('evaluateReply', () => {
     expect(r.readiness).toBeGreaterThan(0.9);
   });
 
+  it('counts an apology that names their problem in their words, whatever follows it', () => {
+    // Seen in the demo: the same apology failed once a question and a request followed it.
+    const r = run("Hi Dana, I'm so sorry you were charged twice for March. Which card did the second charge go to? Please do NOT pay the March invoice again.");
+    expect(stateOf(r, 'acknowledges-feelings')).toMatchObject({ state: 'pass', why: 'Acknowledges: “I\'m so sorry you were charged twice for March”' });
+    // A "sorry" that refuses is about something else, even in the customer's words.
+    const refusal = run("Hi Dana, I'm sorry, March invoices are handled by our billing partner. Please write to them about the charge.");
+    expect(stateOf(refusal, 'acknowledges-feelings')!.state).toBe('fail');
+  });
+
   it('says what to write when the greeting is missing or misspelled', () => {
     expect(stateOf(run('Hello, thanks for writing.'), 'greets-by-name')!.why).toBe('No greeting by name: open with “Hi Dana,”');
     const jose = evaluateReply({ draft: 'Hi Jose, done.', customerMessages: ['hola'], customer: { name: 'José Núñez' }, standards: DEFAULT_PACK, now: NOW });
