@@ -85,6 +85,8 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
   /** The timer that looks for our iframe's commit (or the next early offer's time), and until when. */
   let watching: ReturnType<typeof setTimeout> | undefined;
   let watchUntil = 0;
+  /** An offer is sending its first state (`makeOffer`). */
+  let offering = false;
 
   /** A cross-origin document is in our iframe: the extension's page, past its commit. */
   const committed = () => iframe.contentWindow !== null && iframe.contentDocument === null;
@@ -96,7 +98,13 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
     offered.push(offer);
     channel.port1.onmessage = (event) => (event.data as ToPage)?.t === 'seen' && onSeen(offer);
     iframe.contentWindow?.postMessage({ rapportNonce: offer.nonce } satisfies NonceMessage, frameOrigin, [channel.port2]);
-    hooks.resend();
+    // The state for this offer renders on it; that render must not offer again, however long this took.
+    offering = true;
+    try {
+      hooks.resend();
+    } finally {
+      offering = false;
+    }
   };
 
   const closeOffers = (keep?: Offer) => {
@@ -131,7 +139,7 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
 
   /** Offers early if our iframe has committed and the last offer is far enough back; says whether it did. */
   const offerEarly = () => {
-    if (link || closed || seen || early >= EARLY_OFFERS || performance.now() - lastOffer < EARLY_SPACING_MS || !committed()) return false;
+    if (offering || link || closed || seen || early >= EARLY_OFFERS || performance.now() - lastOffer < EARLY_SPACING_MS || !committed()) return false;
     early++;
     makeOffer();
     return true;

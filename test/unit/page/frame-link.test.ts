@@ -89,6 +89,16 @@ describe('the channel to the sidebar frame', () => {
     expect(Object.keys((got[0] as { slots: object }).slots)).toContain('base');
   });
 
+  it('makes one offer per render even when sending its first state takes longer than the spacing (a busy machine)', () => {
+    let now = 1000;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 25)); // every reading 25 ms later
+    const { frame, link, hooks } = setup();
+    links.push(link);
+    frame.commit();
+    hooks.resend();
+    expect(frame.offers).toHaveLength(1);
+  });
+
   it('offers again on a later render while the frame has not said it saw one, paced, at most twelve times', () => {
     const time = clock();
     const { frame, link, hooks } = setup();
