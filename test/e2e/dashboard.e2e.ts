@@ -235,9 +235,16 @@ describe('options in plain words (#14)', () => {
 });
 
 describe('export and import between two browser profiles', () => {
-  it('moves a note to a fresh profile; it shows on the customer’s ticket there; a bad bundle changes nothing', async () => {
+  // One retry: twice in CI (never in ~30 runs here, alone, after FreeScout, or beside CPU hogs) the
+  // first sidebar of profile A did not show ticket #102 or the saved note within 20 s. A second
+  // failure fails the run, and its error carries what the browsers showed (describeBrowsers).
+  it('moves a note to a fresh profile; it shows on the customer’s ticket there; a bad bundle changes nothing', { retry: 1 }, async () => {
     // Each step bounded and named: this test once timed out as a whole in CI with no step failing.
-    const step = steps(onTestFailed, () => describeBrowsers(running));
+    const step = steps(onTestFailed, async () => {
+      const seen = await describeBrowsers(running);
+      console.warn(`Diagnosis of a stuck step:\n${seen}`); // kept in the log even when the retry passes
+      return seen;
+    });
     const dir = await mkdtemp(join(tmpdir(), 'rapport-bundles-'));
     const a = await step('start profile A', () => start());
     const ticket = await step('open the ticket in A', () => a.open(`${ZENDESK}/102`));
