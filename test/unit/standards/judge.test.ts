@@ -66,3 +66,18 @@ describe('the when of a next step', () => {
     expect(judgeExchange({ customer: 'Is the outage over?', reply: 'Thanks for your patience today, have a nice evening!', thread: [] }).when).toBe(false);
   });
 });
+
+describe('a step done, read by the phrase lists', () => {
+  const done = (reply: string) => stepPhrases(reply).done?.text;
+
+  it('hears a step done in the passive and an instruction that starts with "use"', () => {
+    expect(done('Your refund has been submitted; the money can take 5–10 business days to appear.')).toBe('refund has been submitted');
+    expect(done("It's been resolved and a new confirmation email dispatched.")).toBe("It's been resolved");
+    expect(done('Use the same email you bought Pro with, then tap Restore.')).toBe('Use the');
+  });
+
+  it('does not take a report or a state for a step done', () => {
+    expect(done('This has been reported before and it has been broken for a while.')).toBeUndefined();
+    expect(done('Use of the API is limited on the free plan.')).toBeUndefined();
+  });
+});
