@@ -64,6 +64,8 @@ describe('answers-questions', () => {
   it('does not take a protest for a question ("Seriously?", "what\'s the point…?")', () => {
     const { questions } = check("You charged me twice. Seriously?! Can you refund the second charge? What's the point of paying if nobody answers?", 'Hi Robin,', 'answers-questions');
     expect(questions.map((q) => q.text)).toEqual(['Can you refund the second charge?']);
+    const contracted = check("You raised the fare twice after I booked. How's that fair? Please refund the difference.", 'Hi Robin,', 'answers-questions').questions;
+    expect(contracted.map((q) => q.text)).toEqual(['Please refund the difference.']);
   });
 
   it('takes a question back, a hand-over or a done deed as addressing a lone ask, in any words', () => {
