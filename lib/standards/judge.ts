@@ -95,6 +95,7 @@ export function findAsks(customer: string): Ask[] {
     // a message the customer copies ("it says\n\nPlease try again.") is not theirs: neither asks anything.
     return c.heading || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
   });
+  askListItems(customer, clauses, scored);
   const out: Ask[] = [];
   let i = 0;
   while (i < clauses.length) {
@@ -118,6 +119,39 @@ export function findAsks(customer: string): Ask[] {
   const offered = out.filter((a) => !offersOrProtests(a.text));
   const kept = offered.some((a) => !namesNothing(a.text)) ? offered.filter((a) => !namesNothing(a.text)) : offered;
   return kept.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
+}
+
+/** A list item's line: "- cancel my plan", "2) refund the charge", "1." on a line of its own. */
+const LIST_ITEM = /^[ \t]*(?:[-*•·‣◦]|\d{1,2}[.)])(?:\s|$)/;
+const SIGN_OFF = /^(?:thanks?|thank you|regards|best|cheers|kind regards|many thanks)\b/i;
+const BARE_MARKER = /^(?:[-*•·‣◦]|\d{1,2}[.)])$/;
+
+/**
+ * "Could you help me:" followed by a list ("1. Cancel the subscription 2. Refund the balance"): the
+ * items are the asks, one each, and the line that introduces them asks nothing of its own. Items
+ * are imperatives without "please", which the model alone often scores as statements.
+ */
+function askListItems(customer: string, clauses: readonly Clause[], scored: Scored[]): void {
+  // A marked item, or a line of its own without a full stop (markup often loses the markers).
+  const onListLine = (c: Clause) => {
+    const from = customer.lastIndexOf('\n', c.start - 1) + 1;
+    const to = customer.indexOf('\n', c.end);
+    const line = customer.slice(from, to < 0 ? customer.length : to).trim();
+    return LIST_ITEM.test(line) || (line === c.text.trim() && !/[.!?]$/.test(line) && /\s/.test(line) && !SIGN_OFF.test(line));
+  };
+  for (let i = 0; i < clauses.length; i++) {
+    if (!scored[i]!.yes || !clauses[i]!.text.trimEnd().endsWith(':')) continue;
+    const items: number[] = [];
+    // The list ends at the first line that is not an item, or at a blank line after an item.
+    for (let j = i + 1; j < clauses.length && onListLine(clauses[j]!); j++) {
+      const last = items.at(-1);
+      if (last !== undefined && /\n[ \t]*\n/.test(customer.slice(clauses[last]!.end, clauses[j]!.start))) break;
+      if (!BARE_MARKER.test(clauses[j]!.text.trim())) items.push(j);
+    }
+    if (!items.length) continue;
+    for (const j of items) scored[j] = { ...scored[i]!, yes: true };
+    scored[i] = { ...scored[i]!, yes: false };
+  }
 }
 
 const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'reply:p:question-mark', 'reply:p:you-instruction', 'reply:p:will-happen', 'reply:link'];

@@ -12,6 +12,20 @@ describe('findAsks on issue-tracker markup', () => {
     expect(found.some((a) => a.includes('Could you look into this'))).toBe(true);
   });
 
+  it('takes the items of a list an ask introduces as the asks, with or without markers', () => {
+    expect(asks('I subscribed to the yearly plan by mistake. Could you kindly help me:\n\n1. Cancel the annual subscription\n2. Refund the unused balance\n\nThanks')).toEqual([
+      'Cancel the annual subscription',
+      'Refund the unused balance',
+    ]);
+    // Markdown often loses the markers: lines of their own without a full stop are the items.
+    expect(asks('Could you kindly help me:\nCancel the annual subscription\nRefund the unused balance\nI wrote to you last week and got no answer.')).toEqual([
+      'Cancel the annual subscription',
+      'Refund the unused balance',
+    ]);
+    // A list under a line that asks nothing stays what it was.
+    expect(asks('Here is what I did:\n1. Open the app\n2. Click Export\n\nCan you look into it?')).toEqual(['Can you look into it?']);
+  });
+
   it('does not take a quoted error message for the customer\'s request', () => {
     const text = 'When I log in the page says "Your session expired. Please sign in again." and nothing else happens.';
     expect(asks(text).some((a) => /^Please sign in again/.test(a))).toBe(false);
