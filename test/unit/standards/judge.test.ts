@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAsks, judgeExchange } from '../../../lib/standards/judge';
 import { stepPhrases } from '../../../lib/standards/step-phrases';
+import { customerCues } from '../../../lib/standards/cues';
 
 const asks = (text: string) => findAsks(text).map((a) => a.text);
 
@@ -93,5 +94,14 @@ describe('a step done, read by the phrase lists', () => {
   it('does not take a report or a state for a step done', () => {
     expect(done('This has been reported before and it has been broken for a while.')).toBeUndefined();
     expect(done('Use of the API is limited on the free plan.')).toBeUndefined();
+  });
+});
+
+describe('cues of upset the model weighs', () => {
+  it('hears a groan and a complaint about canned answers', () => {
+    expect(customerCues('it will not take my mobile number .... UGH')).toContain('c:complaint');
+    expect(customerCues('am I talking to a human or are you giving me robotic answers?')).toContain('c:person');
+    expect(customerCues("I don't like your answers. Please give me a phone number")).toContain('c:complaint');
+    expect(customerCues('The new export looks great, thank you')).not.toContain('c:complaint');
   });
 });
