@@ -28,6 +28,8 @@ const LATER: RegExp[] = [
   /\b(?:you(?:'ll| will| should)|it(?:'ll| will| should)|they(?:'ll| will))\s+(?:\w+\s+)?(?:see|receive|get|have|find|be able|notice|hear|arrive|show|resume|ship|come)\b/gi,
   /\b(?:could you|can you|would you)\s+(?:\w+\s+)?(?:try|send|reply|click|restart|clear|log|sign|update|check|confirm|forward|share|attach|upload|let me know|tell me)\b/gi,
   /\b(?:arrives?|ships?|leaves?|comes?)\b/gi,
+  // What happens next, whoever's the subject ("anything you've triggered will start running shortly").
+  /\b(?:will|'ll|should) (?:start|resume|begin|restart|be back|be restored|be processed|be available|be fixed|be live|be reviewed|be sent)\b/gi,
   /\b(?:next step|next steps|what happens next|here's what happens|from here|is being|are being|working on it|looking into)\b/gi,
 ];
 

@@ -91,6 +91,10 @@ describe('a step done, read by the phrase lists', () => {
     expect(done('Use the same email you bought Pro with, then tap Restore.')).toBe('Use the');
   });
 
+  it('hears what happens next whoever the subject is', () => {
+    expect(stepPhrases("We've got the queue running again. Anything you've triggered will start running shortly.").later?.text).toBe('will start');
+  });
+
   it('does not take a report or a state for a step done', () => {
     expect(done('This has been reported before and it has been broken for a while.')).toBeUndefined();
     expect(done('Use of the API is limited on the free plan.')).toBeUndefined();
