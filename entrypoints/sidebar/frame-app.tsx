@@ -120,6 +120,7 @@ function onOffer({ nonce, channel }: Offer) {
   offers.set(nonce, channel);
   if (!drawing) {
     drawing = channel;
+    if (!data) linkState('drawing');
     channel.onmessage = (e) => onMessage(e.data as ToFrame);
   }
   port?.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
@@ -145,8 +146,18 @@ function onAccepted(message: Accepted) {
     rejectPending();
   }
   data = drawing = channel;
+  linkState('accepted');
   data.onmessage = (event) => onMessage(event.data as ToFrame);
   for (const message of outbox.splice(0)) data.postMessage(message);
+}
+
+/**
+ * Where the handshake stands, on the frame's own <html> (only the extension sees it): "drawing" an
+ * offer, "accepted" by the content script, or "lost". A stuck sidebar can then be told apart from a
+ * slow one (test/e2e/harness.ts describeBrowsers).
+ */
+function linkState(state: 'drawing' | 'accepted' | 'lost') {
+  document.documentElement.dataset.channel = state;
 }
 
 function rejectPending() {
@@ -162,6 +173,7 @@ async function connect() {
     if ((m as Accepted)?.t === 'accepted') onAccepted(m as Accepted);
   });
   port.onDisconnect.addListener(() => {
+    linkState('lost');
     port = undefined;
     data?.close();
     data = drawing = undefined;

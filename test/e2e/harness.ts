@@ -180,6 +180,8 @@ export async function describeBrowsers(browsers: Rapport[]): Promise<string> {
   const lines = [`load ${loadavg().map((n) => n.toFixed(1)).join(' ')}, free ${Math.round(freemem() / 2 ** 20)} MB`];
   for (const r of browsers) {
     lines.push(...r.errors.slice(-10).map((e) => `error ${e}`));
+    const worker = r.context.serviceWorkers()[0];
+    lines.push(worker ? await worker.evaluate(storedCounts).catch((e: unknown) => `stored: (no answer: ${String(e)})`) : 'no service worker');
     for (const page of r.context.pages()) {
       lines.push(`page ${page.url()}`);
       lines.push(`  frames: ${page.frames().map((f) => f.url() || '(blank)').join(' | ')}`);
@@ -188,7 +190,36 @@ export async function describeBrowsers(browsers: Rapport[]): Promise<string> {
       const shown = await page.locator('rapport-sidebar').isVisible().catch(() => false);
       const text = await frame.evaluate(() => document.getElementById('app')?.shadowRoot?.querySelector('.rapport-root')?.textContent ?? '(nothing mounted)', undefined).catch((e: unknown) => `(unreadable: ${String(e)})`);
       lines.push(`  sidebar ${shown ? 'shown' : 'hidden'}: ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 300))}`);
+      lines.push(`  ${await frame.evaluate(frameInside).catch((e: unknown) => `(unreadable: ${String(e)})`)}`);
     }
   }
   return lines.join('\n');
+}
+
+/** Inside the sidebar frame (its own origin): the channel's state and the note box. */
+function frameInside(): string {
+  const root = document.getElementById('app')?.shadowRoot;
+  const box = root?.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]');
+  const save = root?.querySelector<HTMLButtonElement>('[data-testid="note-save"]');
+  const boxSays = box ? `${JSON.stringify(box.value.slice(0, 40))}${box.readOnly ? ' (saving)' : ''}` : 'none';
+  return `channel ${document.documentElement.dataset.channel ?? 'none'}; note box ${boxSays}; save ${save ? (save.disabled || save.getAttribute('aria-disabled') === 'true' ? 'disabled' : 'enabled') : 'none'}`;
+}
+
+/** In the extension's service worker: how many notes and customers its database holds. */
+function storedCounts(): Promise<string> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('rapport');
+    open.onerror = () => resolve(`database unreadable: ${String(open.error)}`);
+    open.onsuccess = () => {
+      try {
+        const tx = open.result.transaction(['notes', 'customers']);
+        const notes = tx.objectStore('notes').count();
+        const customers = tx.objectStore('customers').count();
+        tx.oncomplete = () => resolve(`stored: ${notes.result} notes, ${customers.result} customers`);
+        tx.onerror = () => resolve(`stored: unreadable (${String(tx.error)})`);
+      } catch (e) {
+        resolve(`stored: ${String(e)}`);
+      }
+    };
+  });
 }
