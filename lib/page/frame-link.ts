@@ -16,7 +16,7 @@
  * the frame's listener is lost, and only the frame can tell: its listener answers each offer it got
  * with a bare `seen` on that offer's channel (no data; the frame sends nothing else before a channel
  * is accepted). So the content script offers again, `EARLY_SPACING_MS` apart (at most
- * `EARLY_OFFERS`), until a channel says `seen`; then it closes the offers that were lost and stops.
+ * `EARLY_OFFERS`), until a channel says `seen`; then it stops (the offers are closed at acceptance).
  * The `load` offer covers the rest. Each offer keeps its own encoder (a full state first, then changes);
  * the frame draws the first offer it received and returns the nonces in the order they came, so
  * the first nonce returned over a proven port is accepted and every other offer is closed. No offer
@@ -96,7 +96,7 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
     const channel = new MessageChannel();
     const offer = { nonce: crypto.randomUUID(), data: channel.port1, encoder: new SlotEncoder() };
     offered.push(offer);
-    channel.port1.onmessage = (event) => (event.data as ToPage)?.t === 'seen' && onSeen(offer);
+    channel.port1.onmessage = (event) => (event.data as ToPage)?.t === 'seen' && onSeen();
     iframe.contentWindow?.postMessage({ rapportNonce: offer.nonce } satisfies NonceMessage, frameOrigin, [channel.port2]);
     // The state for this offer renders on it; that render must not offer again, however long this took.
     offering = true;
@@ -126,15 +126,17 @@ export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks:
     candidates.clear();
   };
 
-  /** The frame got `offer`: the offers before it came before its listener and were lost. */
-  const onSeen = (offer: Offer) => {
+  /**
+   * The frame got an offer: it listens, so no more early offers. No offer is closed here: "seen"
+   * answers on different channels can arrive out of order, and the frame draws the first offer it
+   * got, which may be an earlier one than the first "seen" to arrive (closing it lost the state the
+   * agent was typing into; seen in CI). Acceptance closes every offer but the one the frame returns.
+   */
+  const onSeen = () => {
     if (link || seen) return;
     seen = true;
     clearTimeout(watching);
     watching = undefined;
-    const at = Math.max(offered.indexOf(offer), 0);
-    for (const lost of offered.slice(0, at)) lost.data.close();
-    offered = offered.slice(at);
   };
 
   /** Offers early if our iframe has committed and the last offer is far enough back; says whether it did. */

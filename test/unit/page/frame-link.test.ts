@@ -149,12 +149,40 @@ describe('the channel to the sidebar frame', () => {
     expect(frame.offers).toHaveLength(3); // no more offers
     expect(vi.getTimerCount()).toBe(0); // and nothing left looking
     vi.useRealTimers();
-    expect((await lostGot).length).toBeGreaterThan(0); // it had its first state before it was closed
+    expect((await lostGot).length).toBeGreaterThan(0); // it had its first state
+    // The frame returns the nonce it drew over its port: that offer is taken, every other one closed.
+    const port = framePort();
+    link.connect(asPort(port), ID);
+    port.returns(frame.offers[2]!.nonce);
     const heardGot = received(heard!);
     const lostLater = received(lost!);
-    hooks.resend(); // renders go to the offer the frame heard, not to the lost ones
+    hooks.resend(); // renders go to the accepted offer, not to the lost ones
     expect((await heardGot).length).toBeGreaterThan(0);
     expect(await lostLater).toHaveLength(0);
+  });
+
+  it('keeps the offer the frame draws when its "seen" arrives after a later offer\'s (channels are not ordered)', async () => {
+    const time = clock();
+    const { frame, link, hooks } = setup();
+    links.push(link);
+    frame.commit();
+    hooks.resend();
+    time.later();
+    hooks.resend();
+    expect(frame.offers).toHaveLength(2);
+    const [first, second] = frame.offers;
+    // The frame got both and draws the first; the second's "seen" happens to arrive first.
+    second!.port.postMessage({ t: 'seen' });
+    await new Promise((done) => setTimeout(done, 10));
+    first!.port.postMessage({ t: 'seen' });
+    await new Promise((done) => setTimeout(done, 10));
+    const drawn = received(first!.port);
+    hooks.resend();
+    expect((await drawn).length).toBeGreaterThan(0); // still open: the state the agent sees keeps coming
+    const port = framePort();
+    link.connect(asPort(port), ID);
+    port.returns(first!.nonce); // the frame returns the nonce it drew first
+    expect(port.sent).toContainEqual({ t: 'accepted', nonce: first!.nonce });
   });
 
   it('stops looking for the commit once an offer is taken, and after two seconds without one', () => {
