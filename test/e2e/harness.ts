@@ -202,7 +202,11 @@ function frameInside(): string {
   const box = root?.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]');
   const save = root?.querySelector<HTMLButtonElement>('[data-testid="note-save"]');
   const boxSays = box ? `${JSON.stringify(box.value.slice(0, 40))}${box.readOnly ? ' (saving)' : ''}` : 'none';
-  return `channel ${document.documentElement.dataset.channel ?? 'none'}; note box ${boxSays}; save ${save ? (save.disabled || save.getAttribute('aria-disabled') === 'true' ? 'disabled' : 'enabled') : 'none'}`;
+  const error = root?.querySelector('[data-testid="note-error"]')?.textContent;
+  const notes = root?.querySelectorAll('[data-testid="note"]').length ?? 0;
+  const focused = root?.activeElement ? `${root.activeElement.tagName.toLowerCase()}[data-testid=${root.activeElement.getAttribute('data-testid') ?? ''}]` : 'nothing';
+  const saveSays = save ? `${save.disabled || save.getAttribute('aria-disabled') === 'true' ? 'disabled' : 'enabled'} "${save.textContent ?? ''}"` : 'none';
+  return `channel ${document.documentElement.dataset.channel ?? 'none'}; note box ${boxSays}; save ${saveSays}; note error ${JSON.stringify(error ?? null)}; notes shown ${notes}; focus on ${focused}`;
 }
 
 /** In the extension's service worker: how many notes and customers its database holds. */
