@@ -63,8 +63,9 @@ describe('Follow-ups in the dashboard', () => {
 
 async function addNote(page: Page, text: string) {
   await expect.poll(() => inSidebar(page, 'ticket-id').textContent()).toBe('#102');
-  await inSidebar(page, 'note-input').fill(text);
-  await inSidebar(page, 'note-save').click();
+  // Bounded below the 20 s step: if Chromium holds the click back, Playwright's own log says why.
+  await inSidebar(page, 'note-input').fill(text, { timeout: 8_000 });
+  await inSidebar(page, 'note-save').click({ timeout: 8_000 });
   await expect.poll(() => inSidebar(page, 'note').first().textContent()).toContain(text.slice(0, 20));
 }
 

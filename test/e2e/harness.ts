@@ -158,6 +158,8 @@ export function steps(onFailed: (fn: () => void) => void, diagnose?: () => Promi
       return await Promise.race([work(), late]);
     } catch (error) {
       entry.failed = true;
+      // A step that failed on its own (a Playwright timeout says why it waited) gets the diagnosis too.
+      if (diagnose && error instanceof Error && !error.message.startsWith(`Step "${name}"`)) error.message += `\n${await within(diagnose(), 5_000)}`;
       throw error;
     } finally {
       clearTimeout(timer);
@@ -196,8 +198,8 @@ export async function describeBrowsers(browsers: Rapport[]): Promise<string> {
   return lines.join('\n');
 }
 
-/** Inside the sidebar frame (its own origin): the channel's state and the note box. */
-function frameInside(): string {
+/** Inside the sidebar frame (its own origin): the channel's state, the note box and whether its button moves. */
+async function frameInside(): Promise<string> {
   const root = document.getElementById('app')?.shadowRoot;
   const box = root?.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]');
   const save = root?.querySelector<HTMLButtonElement>('[data-testid="note-save"]');
@@ -206,7 +208,11 @@ function frameInside(): string {
   const notes = root?.querySelectorAll('[data-testid="note"]').length ?? 0;
   const focused = root?.activeElement ? `${root.activeElement.tagName.toLowerCase()}[data-testid=${root.activeElement.getAttribute('data-testid') ?? ''}]` : 'nothing';
   const saveSays = save ? `${save.disabled || save.getAttribute('aria-disabled') === 'true' ? 'disabled' : 'enabled'} "${save.textContent ?? ''}"` : 'none';
-  return `channel ${document.documentElement.dataset.channel ?? 'none'}; note box ${boxSays}; save ${saveSays}; note error ${JSON.stringify(error ?? null)}; notes shown ${notes}; focus on ${focused}`;
+  const at = (el: Element | null | undefined) => (el ? JSON.stringify(el.getBoundingClientRect()) : 'none');
+  const before = at(save);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const moving = before === at(save) ? 'still' : `moving (${before} → ${at(save)})`;
+  return `save button ${moving}; channel ${document.documentElement.dataset.channel ?? 'none'}; note box ${boxSays}; save ${saveSays}; note error ${JSON.stringify(error ?? null)}; notes shown ${notes}; focus on ${focused}`;
 }
 
 /** In the extension's service worker: how many notes and customers its database holds. */
