@@ -8,7 +8,7 @@ import askModel from './models/ask.json';
 import addressedModel from './models/addressed.json';
 import nextStepModel from './models/next-step.json';
 import acknowledgesModel from './models/acknowledges.json';
-import { presentedRanges, type Clause } from './nlp';
+import { BULLET, presentedRanges, type Clause } from './nlp';
 import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
 import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
@@ -121,10 +121,9 @@ export function findAsks(customer: string): Ask[] {
   return kept.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
 }
 
-/** A list item's line: "- cancel my plan", "2) refund the charge", "1." on a line of its own. */
-const LIST_ITEM = /^[ \t]*(?:[-*•·‣◦]|\d{1,2}[.)])(?:\s|$)/;
+/** A list item's line: "- cancel my plan", "2) refund the charge", "1." on a line of its own (the parser's markers). */
+const LIST_ITEM = new RegExp(`^[ \\t]*${BULLET.source.slice(1, -1)}(?:\\s|$)`);
 const SIGN_OFF = /^(?:thanks?|thank you|regards|best|cheers|kind regards|many thanks)\b/i;
-const BARE_MARKER = /^(?:[-*•·‣◦]|\d{1,2}[.)])$/;
 
 /**
  * "Could you help me:" followed by a list ("1. Cancel the subscription 2. Refund the balance"): the
@@ -146,7 +145,7 @@ function askListItems(customer: string, clauses: readonly Clause[], scored: Scor
     for (let j = i + 1; j < clauses.length && onListLine(clauses[j]!); j++) {
       const last = items.at(-1);
       if (last !== undefined && /\n[ \t]*\n/.test(customer.slice(clauses[last]!.end, clauses[j]!.start))) break;
-      if (!BARE_MARKER.test(clauses[j]!.text.trim())) items.push(j);
+      if (!BULLET.test(clauses[j]!.text.trim())) items.push(j);
     }
     if (!items.length) continue;
     for (const j of items) scored[j] = { ...scored[i]!, yes: true };

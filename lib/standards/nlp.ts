@@ -129,7 +129,8 @@ function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } 
   return { tokens, sentenceEnds };
 }
 
-const BULLET = /^(?:[-*•·‣◦]|\d{1,2}[.)])$/;
+/** A list marker on its own: "-", "•", "1.", "2)" (dropped from a clause's start; judge.ts reads lists by it). */
+export const BULLET = /^(?:[-*•·‣◦]|\d{1,2}[.)])$/;
 const CLAUSE_BREAK = new Set([';', '—', '–', '-', ':']);
 /** Conjunctions after which a new clause starts when a verb or subject follows. */
 const JOINERS = new Set(['and', 'but', 'so', 'then', 'also', 'because', 'or']);
