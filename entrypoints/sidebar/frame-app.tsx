@@ -120,7 +120,7 @@ function onOffer({ nonce, channel }: Offer) {
   offers.set(nonce, channel);
   if (!drawing) {
     drawing = channel;
-    if (!data) linkState('drawing');
+    linkState('drawing');
     channel.onmessage = (e) => onMessage(e.data as ToFrame);
   }
   port?.postMessage({ t: 'nonce', value: nonce } satisfies NonceReply);
