@@ -189,6 +189,8 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     /** What the helpdesk's API said about this ticket's requester (asked once the page's read is shown). */
     let apiIdentity: TicketIdentity | undefined;
     let askedApi = false;
+    /** The customer's lookup under way (again once the helpdesk's API names them): a note waits for it. */
+    let lookingUp: Promise<void> | undefined;
 
     const render = (state: SidebarState) => {
       if (sessionSignal.aborted) return;
@@ -244,7 +246,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         customerId = undefined;
         featureRun?.abort();
         snapshotListeners = [];
-        void lookUp(snapshot, who, previousCustomerId);
+        lookingUp = lookUp(snapshot, who, previousCustomerId);
       } else if (previous) {
         for (const listener of snapshotListeners) listener(snapshot);
       }
@@ -394,6 +396,9 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         else render({ ...current, notes: reply.data.map(noteView), notesTotal: reply.data.length, notesTotalCapped: undefined });
       },
       async addNote(text) {
+        // Saved while the customer is looked up again (the API's email re-keys them, seen in CI): the
+        // note waits for that answer instead of asking the agent to click Save a second time.
+        if (!customerId) await lookingUp?.catch(() => undefined);
         if (!customerId || !snapshot) return { ok: false, error: 'This customer is still being looked up. Try again in a moment.' };
         const reply = await deps.request({
           type: 'note.add',

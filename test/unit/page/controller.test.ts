@@ -516,6 +516,36 @@ describe('controller: identity from the helpdesk API', () => {
     });
   });
 
+  it('saves a note clicked while the API’s answer re-keys the customer, once the new lookup answers', async () => {
+    pane('1', 'Sam');
+    const { fetcher } = api(200, { id: '361002', email: 'sam@example.com' });
+    let answer!: () => void;
+    const identified = new Promise<void>((r) => (answer = r));
+    const base = background();
+    let handlers!: Parameters<ControllerDeps['createView']>[0];
+    start({
+      adapter: withApi,
+      fetcher,
+      async request(req) {
+        if (req.type === 'ticket.identify') await identified;
+        if (req.type === 'note.add') {
+          requests.push(req);
+          return { ok: true, data: { id: 'n1', customerId: 'c', text: 'Prefers email', tags: [], createdAt: 5, updatedAt: 5 } } as never;
+        }
+        return base(req);
+      },
+      createView(h) {
+        handlers = h;
+        return { render: (s) => renders.push(s), remove: () => removed++ };
+      },
+    });
+    await vi.waitFor(() => expect(last()).toMatchObject({ customer: { email: 'sam@example.com' } }));
+    const saved = handlers.onAddNote('Prefers email'); // the second lookup has not answered yet
+    answer();
+    await expect(saved).resolves.toEqual({ ok: true });
+    expect(requests.at(-1)).toMatchObject({ type: 'note.add', customerId: 'c-361002' });
+  });
+
   it.each([
     ['401', 401],
     ['403', 403],
