@@ -236,10 +236,7 @@ describe('options in plain words (#14)', () => {
 });
 
 describe('export and import between two browser profiles', () => {
-  // One retry: twice in CI (never in ~30 runs here, alone, after FreeScout, or beside CPU hogs) the
-  // first sidebar of profile A did not show ticket #102 or the saved note within 20 s. A second
-  // failure fails the run, and its error carries what the browsers showed (describeBrowsers).
-  it('moves a note to a fresh profile; it shows on the customer’s ticket there; a bad bundle changes nothing', { retry: 1 }, async () => {
+  it('moves a note to a fresh profile; it shows on the customer’s ticket there; a bad bundle changes nothing', async () => {
     // Each step bounded and named: this test once timed out as a whole in CI with no step failing.
     const step = steps(onTestFailed, async () => {
       const seen = await describeBrowsers(running);
