@@ -240,7 +240,7 @@ describe('export and import between two browser profiles', () => {
     // Each step bounded and named: this test once timed out as a whole in CI with no step failing.
     const step = steps(onTestFailed, async () => {
       const seen = await describeBrowsers(running);
-      console.warn(`Diagnosis of a stuck step:\n${seen}`); // kept in the log even when the retry passes
+      console.warn(`Diagnosis of a stuck step:\n${seen}`); // in the log even if CI keeps only the end of the error
       return seen;
     });
     const dir = await mkdtemp(join(tmpdir(), 'rapport-bundles-'));
