@@ -36,7 +36,8 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   let label: MoodLabel;
   if (upset.yes) label = WORRY_LABELS.has(lexicon.label) ? 'worried' : 'upset';
   else label = lexicon.label === 'positive' ? 'positive' : 'neutral';
-  const evidence = upset.yes ? mergeEvidence(lexicon.evidence, repeats, upset.clause) : lexicon.label === 'positive' ? lexicon.evidence : [];
+  // Only the words that pull the way of the reading: a "good" or "welcome" never stands behind upset.
+  const evidence = upset.yes ? mergeEvidence(lexicon.against, repeats, upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
   const reasons = [
     ...(upset.yes ? upset.because.map((w) => `“${w}”`) : []),
     ...(upset.yes ? repeats.map((r) => `repeat contact: “${r.text}”`) : []),

@@ -314,9 +314,36 @@ export function shoutedWords(text: string): Evidence[] {
   return findAll(text, SHOUT).filter((w) => !ACRONYMS.has(w.text.replace(/'.*$/, '')) && /[AEIOUY]/.test(w.text));
 }
 
+/** A lexicon reading: the words that pull each way, each list in text order without overlaps. */
+export interface LexiconMood extends Mood {
+  /** Words, phrases and capitals against us: complaint, worry, sarcasm, repetition. */
+  against: Evidence[];
+  /** Words and phrases of a pleased customer. */
+  pleased: Evidence[];
+}
+
+/** "Good morning", "have a nice day": a courtesy, not a pleased customer. */
+const COURTESY_NEXT = /^\s+(?:morning|afternoon|evening|day|night|weekend|one)\b/i;
+/** The one-word value of a form or template line ("MySQL: false", "Status: failed"): a setting, not a feeling. */
+const FIELD_VALUE = /^[ \t]*[^\s:][^:\n]{0,40}:[ \t]*\S+[ \t]*$/gm;
+
+/** Ranges of the one-word values of "Key: value" lines. */
+function fieldValues(text: string): [number, number][] {
+  return findAll(text, FIELD_VALUE).map((line) => {
+    const value = /\S+(?=[ \t]*$)/.exec(line.text)!;
+    return [line.start + value.index, line.start + value.index + value[0].length];
+  });
+}
+
+const outermostInOrder = (list: Evidence[]) => {
+  list.sort((a, b) => a.start - b.start || b.end - a.end);
+  return list.filter((e, i) => !list.slice(0, i).some((o) => e.start >= o.start && e.end <= o.end));
+};
+
 /** The customer's mood across their messages: label, score and the words behind it. */
-export function moodOf(text: string): Mood {
-  const evidence: Evidence[] = [];
+export function moodOf(text: string): LexiconMood {
+  const against: Evidence[] = [];
+  const pleased: Evidence[] = [];
   let score = 0;
   let negative = 0;
   let strongest = 0;
@@ -325,18 +352,19 @@ export function moodOf(text: string): Mood {
   for (const [pattern, value] of MOOD_PHRASES) {
     for (const hit of findAll(text, pattern)) {
       covered.push([hit.start, hit.end]);
-      evidence.push(hit);
+      (value < 0 ? against : pleased).push(hit);
       score += value;
       negative += Math.min(0, value);
       strongest = Math.min(strongest, value);
     }
   }
-  const inPhrase = (w: Word) => covered.some(([s, e]) => w.start >= s && w.end <= e);
+  const fields = fieldValues(text);
+  const inside = (w: Word, ranges: [number, number][]) => ranges.some(([s, e]) => w.start >= s && w.end <= e);
   for (let i = 0; i < list.length; i++) {
     const w = list[i]!;
-    if (inPhrase(w)) continue;
+    if (inside(w, covered) || inside(w, fields)) continue;
     let value = w.lower in SUPPORT_WORDS ? SUPPORT_WORDS[w.lower]! : (LEXICON[w.lower] ?? 0);
-    if (!value) continue;
+    if (!value || (value > 0 && COURTESY_NEXT.test(text.slice(w.end, w.end + 12)))) continue;
     // Negation: "not happy", "never worried", "don't like" (within two words).
     const before = list.slice(Math.max(0, i - 2), i).map((p) => p.lower);
     // Intensified: "really annoyed", "so frustrated".
@@ -349,28 +377,30 @@ export function moodOf(text: string): Mood {
     if (value < 0) {
       negative += value;
       strongest = Math.min(strongest, value);
-      evidence.push({ start: w.start, end: w.end, text: w.text });
-    } else if (value >= 2) evidence.push({ start: w.start, end: w.end, text: w.text });
+      against.push({ start: w.start, end: w.end, text: w.text });
+    } else if (value >= 2) pleased.push({ start: w.start, end: w.end, text: w.text });
   }
   const shouts = shoutedWords(text);
   if (shouts.length >= 2 || shouts.some((s) => s.text.length >= 5)) {
     const value = -Math.min(3, shouts.length);
     score += value;
     negative += value;
-    evidence.push(...shouts.slice(0, 3));
+    against.push(...shouts.slice(0, 3));
   }
   const exclaims = (text.match(/!{2,}|\?!|!\?/g) ?? []).length;
   if (exclaims) {
     score -= Math.min(2, exclaims);
     negative -= Math.min(2, exclaims);
   }
-  evidence.sort((a, b) => a.start - b.start || b.end - a.end);
-  const distinct = evidence.filter((e, i) => !evidence.slice(0, i).some((o) => e.start >= o.start && e.end <= o.end));
+  const unhappy = outermostInOrder(against);
+  const happy = outermostInOrder(pleased);
   let label: MoodLabel = 'neutral';
   if (score <= -2 || negative <= -4 || strongest <= -3) {
     // Worry (loss, urgency, fear) or upset (anger, blame, repetition): whichever has more words.
-    const worry = distinct.filter((e) => WORRY.test(e.text)).length;
-    label = worry * 2 > distinct.length ? 'worried' : 'upset';
+    const worry = unhappy.filter((e) => WORRY.test(e.text)).length;
+    label = worry * 2 > unhappy.length ? 'worried' : 'upset';
   } else if (score >= 3) label = 'positive';
-  return { label, score, evidence: distinct };
+  // The evidence says why the label is what it is: never a pleased word behind an upset reading.
+  const evidence = label === 'positive' ? happy : label === 'neutral' ? outermostInOrder([...unhappy, ...happy]) : unhappy;
+  return { label, score, evidence, against: unhappy, pleased: happy };
 }

@@ -35,4 +35,24 @@ describe('one mood for the product', () => {
     expect(mood.escalating).toBe(false);
     expect(moodOf('Hi, which plan includes SSO? Thanks!')).toBeGreaterThanOrEqual(0);
   });
+
+  // Seen on a real FreeScout with real (dev split) messages: the sidebar said "upset — “Welcome”",
+  // "upset — “false”, “false”" and "upset — … “good”", and "positive — “Good”" for "Good evening sir!".
+  it('names only words that pull the way of the reading', () => {
+    const quoted = threadMood('Today I signed in and the message "Welcome to Notes!" replaced all my notes, and I can\'t fix it for 2 hours. Any help?');
+    expect(quoted.label).toBe('upset');
+    expect(quoted.evidence.map((e) => e.text.toLowerCase())).not.toContain('welcome');
+    const mixed = threadMood("I'm sad to see them all gone, losing 60 XP. The good news is I got work done. Please restore my account!!");
+    expect(mixed.label).not.toBe('positive');
+    expect(mixed.evidence.map((e) => e.text.toLowerCase())).not.toContain('good');
+    expect(mixed.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('does not read a form line\'s value or a courtesy as a feeling', () => {
+    const form = threadMood('Version: 1.16.5\nMySQL: false\nProxy: false\nWe asked for a refund by email weeks ago. We have received neither an answer nor a refund.');
+    expect(form.evidence.map((e) => e.text)).not.toContain('false');
+    const greeting = threadMood('Good evening sir! I just moved to Canada. Can I get some more time to submit assignment 1 please.');
+    expect(greeting.label).toBe('neutral');
+    expect(greeting.evidence).toEqual([]);
+  });
 });
