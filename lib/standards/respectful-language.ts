@@ -23,6 +23,11 @@ const normal = (text: string) => text.toLowerCase().replace(/’/g, "'").replace
 const DENIED = /(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+){0,2}$/i;
 /** "You should have received an email", "…the option under Settings": what they should have by now, not what they did wrong. */
 const EXPECTATION = /^\s+(?:received|got|gotten|been|seen|had|access|the|a|an|your|our|one|two|it)\b/i;
+/**
+ * "Obviously this is unacceptable", "obviously our mistake": the agent owning a fault, not talking
+ * down ("Obviously it's in the Export menu" still is). Seen in a real staff reply labelled respectful.
+ */
+const OWNS_FAULT = /^[\s,]*(?:[\w'’]+\s+){0,5}?(?:unacceptable|not (?:ok|okay|acceptable|good enough|great|ideal|right)|(?:our|my) (?:fault|mistake|bad|error|bug)|on (?:our|my) (?:side|end)|frustrating|annoying|disappointing|sorry)\b/i;
 /** Swearing, whoever it is said about ("this fucking bug" still is not for a customer; "that's shitty" about a mishap was labelled civil). */
 const SWEARING = /\b(?:fuck\w*|motherfuck\w*)\b/gi;
 /** Two question marks or more from the agent read as exasperated ("Can you read the thread???"). */
@@ -33,6 +38,7 @@ function meant(draft: string, hit: Evidence): boolean {
   const phrase = normal(hit.text);
   if (!BUILT_IN.has(phrase)) return true; // the team's own banned phrases count wherever they stand
   if (DENIED.test(draft.slice(Math.max(0, hit.start - 30), hit.start))) return false;
+  if (phrase === 'obviously' && OWNS_FAULT.test(draft.slice(hit.end, hit.end + 60))) return false;
   return !(phrase.startsWith('you should') && EXPECTATION.test(draft.slice(hit.end, hit.end + 20)));
 }
 

@@ -140,6 +140,14 @@ describe('respectful-language on the way real staff write', () => {
     expect(state("It's your fault for typing the wrong address.").state).toBe('fail');
   });
 
+  it('takes "obviously" owning a fault as respectful, and talking down as condescending', () => {
+    // A real staff reply (gh-support dev split), labelled respectful: the agent agrees with the customer.
+    expect(state("Obviously this is unacceptable app behavior, it's due to bugs in the framework we use.").state).toBe('pass');
+    expect(state('Obviously that was our mistake, and the refund is on its way.').state).toBe('pass');
+    expect(state("Obviously it's in the Export menu.").why).toBe('Reads as blaming or condescending: “Obviously”');
+    expect(state("Invoices can't be changed once issued, obviously. Please check the settings.").state).toBe('fail');
+  });
+
   it('flags swearing, name-calling and exasperated question marks', () => {
     expect(state('Are you fucking kidding me? You disputed the payment.').why).toBe('Reads as blaming or condescending: “Are you fucking kidding”');
     expect(state('Did you read the previous threads??? Update the app.').why).toBe('Reads as blaming or condescending: “???”');
