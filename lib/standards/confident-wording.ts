@@ -1,5 +1,5 @@
 /** Knowledge: no hedges that undermine what the agent knows. */
-import { fail, pass, type Rule } from './types';
+import { fail, pass, type Evidence, type Rule } from './types';
 import { findAll, phrasePattern, quote } from './text';
 
 export const HEDGES = [
@@ -8,13 +8,19 @@ export const HEDGES = [
   'should hopefully', 'hopefully', 'it seems like', 'I assume', 'kind of', 'sort of', 'fingers crossed', 'I could be wrong',
 ];
 
+/** "Do you maybe have little disk space left?": an adverb hedge inside a question asks, it hedges no answer. */
+const ADVERB = /^(?:maybe|perhaps|possibly|probably)$/i;
+const inQuestion = (draft: string, end: number) => /^[^.!?\n]*\?/.test(draft.slice(end));
+
+/** "the kind of work", "what sort of plan": a noun phrase, not a hedge. */
+const nounPhrase = (draft: string, h: Evidence) => /^(?:kind|sort) of$/i.test(h.text) && /\b(?:the|this|that|these|those|what|which|any|some|every|a|one|same)\s+$/i.test(draft.slice(Math.max(0, h.start - 12), h.start));
+
 export const confidentWording: Rule = {
   id: 'confident-wording',
   standard: 'knowledge',
   label: 'Confident wording',
   check({ draft }) {
-    // "the kind of work", "what sort of plan": a noun phrase, not a hedge.
-    const hits = findAll(draft, phrasePattern(HEDGES)).filter((h) => !(/^(?:kind|sort) of$/i.test(h.text) && /\b(?:the|this|that|these|those|what|which|any|some|every|a|one|same)\s+$/i.test(draft.slice(Math.max(0, h.start - 12), h.start))));
+    const hits = findAll(draft, phrasePattern(HEDGES)).filter((h) => !nounPhrase(draft, h) && !(ADVERB.test(h.text) && inQuestion(draft, h.end)));
     if (hits.length) return fail(`Hedges undermine the answer: ${hits.slice(0, 3).map((h) => quote(h.text)).join(', ')}`, hits);
     return pass('No hedging');
   },

@@ -161,3 +161,15 @@ describe('respectful-language on the way real staff write', () => {
     expect(r.results.find((x) => x.rule === 'respectful-language')!.state).toBe('fail');
   });
 });
+
+describe('confident-wording on the way real staff write', () => {
+  const state = (draft: string) => check('All my data is gone since this morning.', draft, 'confident-wording').result;
+
+  // Seen on FreeScout with a real (dev split) reply: "Do you maybe have very little disk space left?" was a hedge.
+  it('does not take "maybe" or "perhaps" inside a question for a hedged answer', () => {
+    expect(state('Do you maybe have very little disk space left? If so, this happens automatically.').state).toBe('pass');
+    expect(state('Could it perhaps be the VPN? Please try without it.').state).toBe('pass');
+    expect(state('Maybe it is fixed now. Please try again?').why).toBe('Hedges undermine the answer: “Maybe”');
+    expect(state("I don't know, is it still broken?").state).toBe('fail');
+  });
+});
