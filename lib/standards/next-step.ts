@@ -1,18 +1,28 @@
 /** Follow-through: a clear next action and when ("I've refunded it; you'll see it in 3–5 days"). */
-import { fail, pass, type Rule } from './types';
+import { fail, na, pass, type Rule } from './types';
 import { quote } from './text';
 import { judgeNextStep } from './judge';
 import { DELAYED, stepPhrases } from './step-phrases';
+
+const COURTESY = String.raw`(?:ok(?:ay)?|oh|great|perfect|awesome|cool|nice|wow|yes|no|alright|got it|understood|that'?s (?:great|perfect|all|it|fine)|that is (?:all|it)|(?:it'?s|it is|this is) (?:working|fixed)(?: now)?|(?:it )?works(?: now)?|working (?:great|fine|now)(?: now)?|you(?:'ve| have) been (?:great|(?:very |so )?helpful)|(?:many )?(?:thanks?|thank you|thx|ty|cheers)(?: (?:so|very) much| a lot| again)?(?: for (?:your|the|all (?:your|the)) (?:help|assistance|time|support))?|have a (?:nice|good|great) (?:day|one|weekend)|bye|goodbye)`;
+/**
+ * "ok thanks", "That is all. Thank you", "great thanks for your help": the customer is wrapping up,
+ * and a goodbye needs no next step (seen on FreeScout with a real chat's last turn).
+ */
+const WRAP_UP = new RegExp(`^[\\s\\W]*(?:${COURTESY}[\\s\\W]*)+$`, 'i');
+/** A bare "yes" or "ok" answers the agent; only a thanks or a goodbye closes. */
+const CLOSES = /\b(?:thanks?|thank you|thx|ty|cheers|that'?s (?:all|it)|that is (?:all|it)|bye|goodbye|have a)\b/i;
+export const wrapsUp = (latest: string) => latest.length <= 120 && WRAP_UP.test(latest) && CLOSES.test(latest);
 
 export const nextStep: Rule = {
   id: 'next-step',
   standard: 'follow-through',
   label: 'Next step and when',
-  check({ draft }) {
+  check({ draft, customerMessages }) {
     // Whether there is a step at all is the model's call (a question back, an instruction, what
     // happens next); the phrase lists then say what it is and whether a when goes with it.
     const step = judgeNextStep(draft);
-    if (!step.yes) return fail('No next step: say what happens next and when');
+    if (!step.yes) return wrapsUp(customerMessages.at(-1) ?? '') ? na('They are wrapping up: no next step needed') : fail('No next step: say what happens next and when');
     const { done, later, when } = stepPhrases(draft);
     // Money and cancellations take effect later: the customer needs to know when they'll see it.
     if (done && (!DELAYED.test(done.text) || when)) return pass(`Next step: ${quote(done.text)}${when ? ` … ${quote(when.text)}` : ''}`, when ? [done, when] : [done]);

@@ -104,6 +104,16 @@ describe('next-step', () => {
     expect(check('When does it ship?', 'Hi Robin, our team expects a fix by Friday.', 'next-step').result.state).toBe('pass');
   });
 
+  // Seen on FreeScout with a real chat's last turn (ABCD dev split): "great thanks for your help" got "No next step".
+  it('needs no next step when the customer is wrapping up, but still does after a bare "yes"', () => {
+    for (const closing of ['great thanks for your help', 'That is all. Thank you', 'ok thanks!', 'Working great now. Thanks!']) {
+      expect(check(closing, 'A pleasure to help you, have a nice day!', 'next-step').result.state, closing).toBe('na');
+    }
+    expect(check('yes', 'A pleasure to help you, have a nice day!', 'next-step').result.state).toBe('fail');
+    expect(check('Thanks, but it still does not work', 'Sorry to hear that.', 'next-step').result.state).toBe('fail');
+    expect(check('ok thanks', "You're welcome. Your refund will arrive by Friday.", 'next-step').result.state).toBe('pass');
+  });
+
   it('does not count a hedged suggestion or "please calm down" as a step', () => {
     expect(check('It crashes.', 'Hi Robin, I think you can reinstall it.', 'next-step').result.state).toBe('fail');
     // "maybe try another browser?" left this list on 3 Dec 2026: issue #12's definition counts "try Y"
