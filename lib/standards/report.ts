@@ -6,6 +6,7 @@
 import type { Exchange } from './judgement';
 import { sameAsk } from './judgement';
 import { judgeAddressedOn, judgeExchange, type Prediction } from './judge';
+import { wrapsUp } from './next-step';
 
 export const ITEMS = ['question/request', 'addressed', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful'] as const;
 export type Item = (typeof ITEMS)[number];
@@ -59,7 +60,7 @@ export function countExchange(row: Exchange, got: Prediction = judgeExchange(row
 /**
  * The warnings an agent would see on a real reply, each right or wrong by the labels: "not
  * addressed" on every ask the engine finds (wrong when the ask was addressed or is no ask at all),
- * "no next step", "not respectful". A figure can look fine while most of what the agent is shown
+ * "no next step" (not when the customer is wrapping up: the sidebar shows none then), "not respectful". A figure can look fine while most of what the agent is shown
  * is wrong (addressed accuracy sits near its base rate), so these are counted on their own.
  */
 export const WARNINGS = ['not addressed', 'no next step', 'not respectful'] as const;
@@ -74,7 +75,7 @@ export function warningsOf(row: Exchange, got: Prediction = judgeExchange(row)):
     c[right ? 'right' : 'wrong']++;
   };
   for (const ask of got.asks) if (ask.addressed === false) add('not addressed', row.labels.asks.some((g) => g.addressed === false && sameAsk(ask, g)));
-  if (got.nextStep === false && typeof row.labels.nextStep === 'boolean') add('no next step', !row.labels.nextStep);
+  if (got.nextStep === false && !wrapsUp(row.customer.trim()) && typeof row.labels.nextStep === 'boolean') add('no next step', !row.labels.nextStep);
   if (got.respectful === false && typeof row.labels.respectful === 'boolean') add('not respectful', !row.labels.respectful);
   return out;
 }
