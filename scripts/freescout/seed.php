@@ -6,6 +6,8 @@
  * - Carol Customer has two conversations, so a second one shows her history.
  * - A customer whose name is markup (it must show as text everywhere).
  * - Customer messages, agent replies and internal notes.
+ * - Real customers' messages nobody here wrote: rows of the labelled data's dev split
+ *   (data/judgement/SOURCES.md), read from the repository by id, one customer each.
  * `imported => true` keeps FreeScout from queueing email; times are set with SQL afterwards because
  * `Thread::createExtended` in 1.8.145 crashes when given `created_at`.
  */
@@ -79,4 +81,24 @@ $ids['dan'] = conversation($mailbox, $agent, $dan, 'Invoice copy', [
 $ids['sam'] = conversation($mailbox, $agent, $sam, 'CSV export: still one row short', [
     [15, $C, '<p>Hello again, the Projects CSV is still one row short after the update.</p>'],
 ], $at);
+// Real text on a real helpdesk: the e2e test types each row's real reply and reads the sidebar.
+// Dev split only (never test); sources and licences in data/judgement/SOURCES.md.
+$real = [
+    'realLostNotes' => ['gh-issues', 'gh-automattic-simplenote-macos-122-t2'],
+    'realRefundForm' => ['gh-support', 'ghs-kangarko-chatcontrol-1120-t1'],
+    'realLostProgress' => ['gh-support', 'ghs-habitrpg-habitica-1212-t1'],
+    'realThanks' => ['abcd', 'abcd-9489-e6'],
+];
+foreach ($real as $key => [$source, $rowId]) {
+    $row = null;
+    foreach (file(__DIR__."/../../data/judgement/$source/labelled.jsonl") as $line) {
+        $candidate = json_decode($line, true);
+        if ($candidate['id'] === $rowId) $row = $candidate;
+    }
+    if (!$row) throw new RuntimeException("no labelled row $rowId in $source");
+    $paragraphs = array_filter(array_map('trim', explode("\n", $row['customer'])), 'strlen');
+    $body = implode('', array_map(fn ($p) => '<p>'.htmlspecialchars($p, ENT_QUOTES).'</p>', $paragraphs));
+    $person = Customer::create("$key@example.test", ['first_name' => 'Real', 'last_name' => ucfirst(substr($key, 4))]);
+    $ids[$key] = conversation($mailbox, $agent, $person, "Real text: $rowId", [[20, $C, $body]], $at);
+}
 echo json_encode($ids), "\n";

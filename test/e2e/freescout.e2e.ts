@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
@@ -40,7 +41,22 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number };
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number } & Record<RealKey, number>;
+
+/** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
+const REAL = {
+  realLostNotes: ['gh-issues', 'gh-automattic-simplenote-macos-122-t2'],
+  realRefundForm: ['gh-support', 'ghs-kangarko-chatcontrol-1120-t1'],
+  realLostProgress: ['gh-support', 'ghs-habitrpg-habitica-1212-t1'],
+  realThanks: ['abcd', 'abcd-9489-e6'],
+} as const;
+type RealKey = keyof typeof REAL;
+/** The real reply staff sent to that customer. */
+function realReply(key: RealKey): string {
+  const [source, id] = REAL[key];
+  const line = readFileSync(`data/judgement/${source}/labelled.jsonl`, 'utf8').split('\n').find((l) => l.includes(`"id": "${id}"`) || l.includes(`"id":"${id}"`));
+  return (JSON.parse(line!) as { reply: string }).reply;
+}
 let custom: { server: Server; port: number };
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
@@ -175,6 +191,41 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolRefund}`), { timeout: 15_000 });
     await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
     expect(await page.locator('#conv-layout-main .thread-type-message').count()).toBe(2); // FreeScout has it too
+    await page.close();
+  });
+
+  // Seen in a review on this FreeScout with these real messages: "upset — “Welcome”" (a quoted
+  // in-app message), "— “false”, “false”" (a bug template's settings), "… “good”" behind upset, a
+  // critical "condescending: “Obviously”" on an agent owning a fault, "No next step" for a goodbye.
+  it('reads real customers and the real replies they got without naming the wrong words', async () => {
+    const page = await rapport.context.newPage();
+    const replyTo = async (key: RealKey) => {
+      await page.goto(`${BASE}/conversation/${seed[key]}`);
+      await sidebarFor(page, seed[key], `Real ${key.slice(4)}`);
+      await page.click('.conv-reply');
+      await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
+      await page.keyboard.insertText(realReply(key));
+      await expect.poll(() => inSidebar(page, 'checklist').locator('[data-rule="next-step"]').count(), { timeout: 15_000 }).toBe(1);
+    };
+    const mood = () => inSidebar(page, 'mood').textContent();
+    const state = (rule: string) => inSidebar(page, 'checklist').locator(`[data-rule="${rule}"]`).getAttribute('data-state');
+
+    await replyTo('realLostNotes');
+    await expect.poll(mood).toMatch(/^Customer sounds upset/);
+    expect(await mood()).not.toMatch(/welcome/i);
+    await shot(page, 'freescout-real-lost-notes');
+
+    await replyTo('realRefundForm');
+    await expect.poll(mood).toMatch(/^Customer sounds upset/);
+    expect(await mood()).not.toContain('“false”');
+
+    await replyTo('realLostProgress');
+    await expect.poll(() => state('respectful-language')).toBe('pass');
+    await expect.poll(mood).toMatch(/^Customer sounds upset/);
+    expect(await mood()).not.toContain('“good”');
+
+    await replyTo('realThanks');
+    await expect.poll(() => state('next-step')).toBe('na');
     await page.close();
   });
 
