@@ -309,9 +309,16 @@ const WORRY = /^(?:worr\w*|(?:we|i) go live .*|go(?:ing)? live .*|launch.*|prese
 const SHOUT = /\b[A-Z][A-Z']{2,}\b/g;
 const ACRONYMS = new Set(['PDF', 'API', 'CSV', 'URL', 'SSO', 'VAT', 'USA', 'FAQ', 'USB', 'ETA', 'EOD', 'IBAN', 'SKU', 'HTML', 'HTTP', 'HTTPS', 'SMS', 'CEO', 'CTO', 'iOS', 'GDPR', 'UTC', 'ASAP', 'EUR', 'USD', 'GBP', 'PST', 'EST', 'CET', 'UPS', 'DHL', 'DPD', 'MFA', 'TOTP', 'OTP', 'JSON', 'XML', 'SDK', 'IMAP', 'SMTP', 'DNS', 'SSL', 'TLS', 'VPN', 'LLC', 'LTD', 'INC', 'ID', 'UK', 'EU', 'OK', 'TV', 'PC']);
 
-/** Words written in capitals that are not acronyms: shouting. */
+/**
+ * "in GITHUB DESKTOP", "with MYSQL": capitals right after a place-like preposition name a product
+ * (seen in a real report: "upset — “GITHUB”, “DEKSTOP”"); "to CANCEL", "for NOTHING" stay voices.
+ */
+const NAME_RUN = /\b(?:in|on|with|from|using|via|into|at)\s+(?!(?:THIS|THAT|THESE|THOSE|THE|YOUR|MY|OUR|ANY|ALL|EVERY|NO|YOU|ME|US|IT|THEM|HIM|HER|LEAST|LAST|ONCE)\b)((?:[A-Z][A-Z'\d]+\s+){0,3}[A-Z][A-Z'\d]+)\b/g;
+
+/** Words written in capitals that are not acronyms or names: shouting. */
 export function shoutedWords(text: string): Evidence[] {
-  return findAll(text, SHOUT).filter((w) => !ACRONYMS.has(w.text.replace(/'.*$/, '')) && /[AEIOUY]/.test(w.text));
+  const names = findAll(text, NAME_RUN).map((m) => [m.end - m.text.replace(/^\S+\s+/, '').length, m.end] as const);
+  return findAll(text, SHOUT).filter((w) => !ACRONYMS.has(w.text.replace(/'.*$/, '')) && /[AEIOUY]/.test(w.text) && !names.some(([s, e]) => w.start >= s && w.end <= e));
 }
 
 /** A lexicon reading: the words that pull each way, each list in text order without overlaps. */

@@ -3,6 +3,7 @@ import { threadMood } from '../../../lib/standards/mood';
 import { moodOf, threadMood as memoryThreadMood } from '../../../lib/memory/mood';
 import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
+import { shoutedWords } from '../../../lib/standards/text';
 
 const ANGRY = "This is the THIRD time I'm writing about this. You charged me twice and nobody has fixed it. Unacceptable.";
 
@@ -46,6 +47,14 @@ describe('one mood for the product', () => {
     expect(mixed.label).not.toBe('positive');
     expect(mixed.evidence.map((e) => e.text.toLowerCase())).not.toContain('good');
     expect(mixed.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('does not take a product named in capitals for shouting ("in GITHUB DESKTOP"), but hears "I am DONE with THIS COMPANY"', () => {
+    const named = threadMood('I accidentally overwrote a stash in a branch in GITHUB DESKTOP. Is there any way to recover my progress? The deleted files are not in the recycle bin.');
+    expect(named.evidence.map((e) => e.text)).not.toContain('GITHUB');
+    expect(named.evidence.map((e) => e.text)).not.toContain('DESKTOP');
+    expect(shoutedWords('I am DONE with THIS COMPANY. Cancel my plan.').map((e) => e.text)).toEqual(['DONE', 'THIS', 'COMPANY']);
+    expect(shoutedWords('It works with MYSQL, and I want to CANCEL NOW').map((e) => e.text)).toEqual(['CANCEL', 'NOW']);
   });
 
   it('does not read a form line\'s value or a courtesy as a feeling', () => {
