@@ -297,7 +297,8 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
       )}
       {props.questions.length > 0 && props.status === 'ready' && (
         <div class="rp-cl-questions">
-          <h3 class="rp-cl-subh">Their questions</h3>
+          {/* Nothing asked outright: the complaint is what the reply must take up, and it is no question. */}
+          <h3 class="rp-cl-subh">{props.questions.every((q) => q.implicit) ? 'What they reported' : 'Their questions'}</h3>
           <ul>
             {props.questions.map((q, i) => (
               <li key={i} data-testid="question" data-answered={String(q.answered)} class={q.answered ? 'rp-cl-q-yes' : 'rp-cl-q-no'}>

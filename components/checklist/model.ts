@@ -29,7 +29,8 @@ export interface ChecklistPanelProps {
   items: ChecklistItem[];
   /** 0..1 */
   readiness?: number;
-  questions: { text: string; answered: boolean }[];
+  /** The customer's asks; `implicit` marks a complaint taken as the request when they asked nothing outright. */
+  questions: { text: string; answered: boolean; implicit?: boolean }[];
   mood?: { label: string; words: string[] };
   /** When set, the response-time item counts down to `deadline` live. */
   responseClock?: { deadline: number; targetMs: number };

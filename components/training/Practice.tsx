@@ -40,7 +40,7 @@ export function checklistProps(draft: string, result: PracticeResult | undefined
     draft,
     items: result.items,
     readiness: e.readiness,
-    questions: e.questions.map((q) => ({ text: q.text, answered: q.answered })),
+    questions: e.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit })),
     mood: { label: e.mood.label, words: e.mood.evidence.slice(0, 4).map((w) => w.text) },
     greeting,
     onInsertGreeting: greeting ? onInsert : undefined,

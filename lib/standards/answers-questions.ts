@@ -94,6 +94,8 @@ export const answersQuestions: Rule = {
   check({ questions }) {
     if (!questions.length) return na('No question in the customer’s latest message');
     const open = questions.filter((q) => !q.answered);
+    // Nothing asked outright: the reply must take up the problem they reported, which is no question.
+    if (questions.every((q) => q.implicit)) return open.length ? fail(`Does not take up what they reported: ${quote(open[0]!.text, 70)}`) : pass('Takes up what they reported');
     if (!open.length) return pass(questions.length === 1 ? 'Addresses the question' : `Addresses all ${questions.length} questions`);
     return fail(`${open.length} of ${questions.length} not addressed: ${quote(open[0]!.text, 70)}`);
   },

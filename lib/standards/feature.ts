@@ -73,7 +73,7 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       draft,
       items,
       readiness: evaluation?.readiness,
-      questions: evaluation?.questions.map((q) => ({ text: q.text, answered: q.answered })) ?? [],
+      questions: evaluation?.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit })) ?? [],
       mood: evaluation ? { label: evaluation.mood.label, words: evaluation.mood.evidence.slice(0, 4).map((e) => e.text) } : undefined,
       responseClock: evaluation?.responseClock ? { deadline: evaluation.responseClock.deadline, targetMs: evaluation.responseClock.targetMs } : undefined,
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,

@@ -32,6 +32,15 @@ const props = (over: Partial<ChecklistPanelProps> = {}): ChecklistPanelProps => 
 });
 
 describe('compact checklist (issue #14)', () => {
+  it('calls a complaint taken as the request what it is, not a question', () => {
+    const { unmount } = render(<ChecklistPanel {...props({ questions: [{ text: 'After resetting my password I am still unable to log in.', answered: true, implicit: true }] })} />);
+    expect(screen.getByText('What they reported')).toBeTruthy();
+    expect(screen.queryByText('Their questions')).toBeNull();
+    unmount();
+    render(<ChecklistPanel {...props({ questions: [{ text: 'Can I get a refund?', answered: false }] })} />);
+    expect(screen.getByText('Their questions')).toBeTruthy();
+  });
+
   it('shows the readiness line and only what needs attention; passes fold into one line', () => {
     render(<ChecklistPanel {...props()} />);
     expect(screen.getByTestId('readiness').textContent).toMatch(/^Not ready: 1 critical item to fix/);

@@ -40,6 +40,16 @@ describe('acknowledges-feelings', () => {
 });
 
 describe('answers-questions', () => {
+  // Seen on FreeScout with a real report (gh-support dev split): "Afer resetting password I am still
+  // unable to login." was listed under "Their questions"; nothing was asked, so it is what they reported.
+  it('names a complaint taken as the request as what they reported, not a question', () => {
+    const customer = 'After resetting my password I am still unable to log in. Have tried twice.';
+    const met = check(customer, 'Please send a request to support@example.org with your username.', 'answers-questions');
+    expect(met.questions.every((q) => q.implicit)).toBe(true);
+    expect(met.result).toMatchObject({ state: 'pass', why: 'Takes up what they reported' });
+    expect(check(customer, 'Thanks for writing in.', 'answers-questions').result.why).toMatch(/^Does not take up what they reported: “After resetting/);
+  });
+
   it('finds questions written without a question mark', () => {
     const { questions } = check('Quick one: which plan is right for a team of 8. Also, can I pay yearly', 'Hi Robin,', 'answers-questions');
     expect(questions.map((q) => q.text)).toEqual(['Quick one: which plan is right for a team of 8.', 'Also, can I pay yearly']);
