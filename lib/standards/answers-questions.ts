@@ -56,6 +56,23 @@ export function handledOtherwise(reply: string): boolean {
   return ASKS_BACK.test(reply) || HANDS_ON.test(reply) || draftReadings(reply).done;
 }
 
+/** "Hi Robin,", "Dear team," and a sign-off ("Best regards, Sam"): not what a reply says. */
+const FRAME = /^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,!.\n]{0,40}[,!.\n]|(?:^|\n)\s*(?:best|kind|warm)?\s*(?:regards|cheers|thanks|thank you|best|sincerely)\b[\s\S]{0,60}$/gi;
+/** Word stems of courtesy ("thanks for reaching out", "we appreciate your patience"). */
+const COURTESY = /^(?:thank|thanks|ask|reach|out|appreciat|patienc|sorry|apolog|inconvenienc|hope|great|nice|day|welcom|glad|happi|pleas|question|messag|contact|writ|touch|note|let|know|help|anyth|els)/;
+
+/**
+ * Whether a reply says anything beyond greeting, courtesy and sign-off: "Hi Robin, thanks for asking!"
+ * and "Ok" say nothing; "yes", "webui, top right corner" and "whitelisted your account" do.
+ * On train, replies that shared no word with the ask and "did nothing" were called "not
+ * addressed" 29 times and 23 were wrong; most said something in other words.
+ */
+export function saysSomething(reply: string): boolean {
+  const said = [...keywords(reply.replace(FRAME, ' '))].filter((k) => !COURTESY.test(k));
+  // One word says something when it reports a deed ("Fixed.", "Done!", "Refunded"), not "Boom" or "Test".
+  return said.length >= 2 || YES_NO_ANSWER.test(reply) || (said.length <= 1 && reply.trim().split(/\s+/).length <= 4 && /^(?:done|sent)$|ed$/i.test(reply.replace(/[^\p{L}\s]/gu, '').trim().split(/\s+/).at(-1) ?? ''));
+}
+
 /** Marks each question answered when the draft takes up what it is about. */
 export function markAnswered(questions: Question[], draft: string, customerText = ''): Question[] {
   const { said, acted, yesNo, instructs, refuses } = draftReadings(draft);

@@ -17,7 +17,7 @@ import { namesTheirProblem } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
 import { looksLikeRequest } from './text';
-import { handledOtherwise } from './answers-questions';
+import { handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { DEFAULT_PACK } from './pack';
 
@@ -159,10 +159,14 @@ const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'rep
 export function judgeAddressed(ask: string, reply: string, customer: string, otherAsks: readonly string[] = []): Judged {
   const f = addressedFeatures(ask, reply, customer, otherAsks);
   let s = score(MODELS.addressed, f);
-  // A reply that takes up nothing of the ask and does nothing (no step, no question back, no link) does not address it.
-  if (s.yes && !f.has('r:phrase-answered') && f.has('overlap:0') && !ENGAGES.some((k) => f.has(k))) s = { ...s, yes: false };
-  // With several asks, one reply can meet one and skip another: a yes must be met on the ask's own words too.
-  if (s.yes && otherAsks.length && !f.has('r:phrase-answered') && s.probability < 0.5) s = { ...s, yes: false };
+  // A reply that takes up nothing of the ask, does nothing (no step, no question back, no link) and
+  // says nothing beyond courtesy ("Hi Robin, thanks for asking!") does not address it.
+  if (s.yes && !f.has('r:phrase-answered') && f.has('overlap:0') && !ENGAGES.some((k) => f.has(k)) && !saysSomething(reply.slice(0, LIMITS.draftChars))) s = { ...s, yes: false };
+  // With several asks, one reply can meet one and skip another: a yes must be met on the ask's own words too —
+  // unless the reply takes up none of its words and asks back, hands on or reports a deed ("email?",
+  // "I unlocked your account"): real staff handle several asks at once that way (on train this guard
+  // was wrong 15 times in 19; the project corpus's partial replies share a word and keep it).
+  if (s.yes && otherAsks.length && !f.has('r:phrase-answered') && s.probability < 0.5 && !(f.has('overlap:0') && handledOtherwise(reply.slice(0, LIMITS.draftChars)))) s = { ...s, yes: false };
   // A lone ask is also addressed by a reply that asks for what is needed, hands it to whoever can
   // handle it, or says it is done (the guideline's ways besides an answer), whatever words it uses.
   if (!otherAsks.length) s = backstop(s, handledOtherwise(reply.slice(0, LIMITS.draftChars)), 0);

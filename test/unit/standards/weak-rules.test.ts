@@ -91,6 +91,25 @@ describe('answers-questions', () => {
     expect(check('Please check my account and start the refund.', 'Hi Robin, please reset your password first.', 'answers-questions').result.state).toBe('fail');
   });
 
+  it('takes an answer in other words as an answer, and only courtesy as none', () => {
+    // Paraphrased from real staff replies called "not addressed" because they shared no word with the ask (train split).
+    for (const [customer, draft] of [
+      ['Where can I find the fmp4 option?', 'Web UI, top right corner, Settings → Playback.'],
+      ['Does the app download the videos directly from the site?', 'Yes.'],
+    ]) expect(check(customer!, draft!, 'answers-questions').result.state, draft).toBe('pass');
+    for (const draft of ['Ok', 'Hi Robin,\n\nThanks for your message!\n\nBest,\nSam']) {
+      expect(check('Is the service down?', draft, 'answers-questions').result.state, draft).toBe('fail');
+    }
+  });
+
+  it('takes a question back, a hand-over or a deed as covering several asks that share none of its words', () => {
+    const customer = 'My order never arrived. Can you send it again? Or refund me?';
+    expect(check(customer, 'Could you send me your order number?', 'answers-questions').result.state).toBe('pass');
+    // A reply that takes up one ask's words and not the other's still misses the other.
+    const twoAsks = 'Hi, any news on the corrected invoice? Also, can I add a PO number to future invoices';
+    expect(check(twoAsks, "Hi Kofi, I'll check on the invoice and get back to you.", 'answers-questions').result.state).toBe('fail');
+  });
+
   it('takes steps or a help link as the answer to a how-to question', () => {
     expect(check('How can I add a signature to my emails?', 'Hi Robin, open Settings and type it in the Signature box.', 'answers-questions').result.state).toBe('pass');
     expect(check('How can I add a signature to my emails?', 'Hi Robin, thanks for asking!', 'answers-questions').result.state).toBe('fail');
