@@ -34,7 +34,11 @@ export const knowledgeLink: Rule = {
       });
     });
     if (onKb) return pass(`Links the help article: ${quote(onKb.text)}`, [onKb]);
-    if (links[0]) return fail(`${quote(links[0].text)} is not on the team's knowledge base (${domains.join(', ')})`, [links[0]]);
+    if (links[0]) {
+      // Without the team's domains there is no list to name: say what the link is not (seen on FreeScout: "knowledge base ()").
+      const why = domains.length ? `is not on the team's knowledge base (${domains.join(', ')})` : 'does not look like a help article';
+      return fail(`${quote(links[0].text)} ${why}`, [links[0]]);
+    }
     return fail(`How-to question (${quote(howTo.text, 50)}): link the help article`);
   },
 };

@@ -212,3 +212,17 @@ describe('confident-wording on the way real staff write', () => {
     expect(state("I don't know, is it still broken?").state).toBe('fail');
   });
 });
+
+describe('placeholders and help links on the way real staff write', () => {
+  // Both seen on FreeScout with real (dev split) staff replies.
+  it('does not take a Markdown link for a placeholder', () => {
+    const draft = 'If you need help with your account, try our [customer support page](https://support.example.org/hc/en-us).';
+    expect(check('Why was my account suspended?', draft, 'placeholders').result.state).toBe('pass');
+    expect(check('Why was my account suspended?', 'Hi [CUSTOMER NAME], see [your account page].', 'placeholders').result.why).toBe('Unfilled placeholder: “[CUSTOMER NAME]”, “[your account page]”');
+  });
+
+  it('says what a link is not when the team has named no knowledge base', () => {
+    const r = check('How do I recover my lost data?', 'There is an advice section here: https://github.com/example/app/issues/4313', 'knowledge-link').result;
+    expect(r.why).toBe('“https://github.com/example/app/issues/4313” does not look like a help article');
+  });
+});
