@@ -329,7 +329,7 @@ export interface LexiconMood extends Mood {
   pleased: Evidence[];
 }
 
-/** "Good morning", "have a nice day": a courtesy, not a pleased customer. */
+/** "Good morning", "have a nice day" (and a "Greetings," opening): a courtesy, not a pleased customer. */
 const COURTESY_NEXT = /^\s+(?:morning|afternoon|evening|day|night|weekend|one)\b/i;
 /** The one-word value of a form or template line ("MySQL: false", "Status: failed"): a setting, not a feeling. */
 const FIELD_VALUE = /^[ \t]*[^\s:][^:\n]{0,40}:[ \t]*\S+[ \t]*$/gm;
@@ -371,7 +371,7 @@ export function moodOf(text: string): LexiconMood {
     const w = list[i]!;
     if (inside(w, covered) || inside(w, fields)) continue;
     let value = w.lower in SUPPORT_WORDS ? SUPPORT_WORDS[w.lower]! : (LEXICON[w.lower] ?? 0);
-    if (!value || (value > 0 && COURTESY_NEXT.test(text.slice(w.end, w.end + 12)))) continue;
+    if (!value || (value > 0 && (COURTESY_NEXT.test(text.slice(w.end, w.end + 12)) || w.lower === 'greetings'))) continue;
     // Negation: "not happy", "never worried", "don't like" (within two words).
     const before = list.slice(Math.max(0, i - 2), i).map((p) => p.lower);
     // Intensified: "really annoyed", "so frustrated".

@@ -60,6 +60,7 @@ describe('one mood for the product', () => {
   it('does not read a form line\'s value or a courtesy as a feeling', () => {
     const form = threadMood('Version: 1.16.5\nMySQL: false\nProxy: false\nWe asked for a refund by email weeks ago. We have received neither an answer nor a refund.');
     expect(form.evidence.map((e) => e.text)).not.toContain('false');
+    expect(threadMood('Greetings, did my order arrive in good order?').evidence.map((e) => e.text)).not.toContain('Greetings');
     const greeting = threadMood('Good evening sir! I just moved to Canada. Can I get some more time to submit assignment 1 please.');
     expect(greeting.label).toBe('neutral');
     expect(greeting.evidence).toEqual([]);
