@@ -12,7 +12,8 @@ const CUSTOMER: [string, RegExp][] = [
   ['c:waited', new RegExp(`\\b(?:for|been|over|almost|nearly|past|last)\\s+(?:the\\s+)?(?:last\\s+)?${NUMBER}\\s+${UNIT}\\b|\\b\\d+\\s*${UNIT}\\s+(?:waiting|on hold|on the phone|later)\\b|\\bon hold\\b|\\bstill (?:waiting|no|not|haven't|hasn't|can't|cannot|unable)\\b|\\bno (?:response|reply|answer|one (?:has|is|ever))\\b|\\bnobody (?:has|is|ever|will)\\b|\\bstill nothing\\b|\\bnot answering\\b`, 'i')],
   ['c:repeat', /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time|twice|yet again|once more|again|(?:two|three|four|five|several|many|\d+) times|same (?:thing|problem|issue|error)|keeps? \w+ing|over and over|many (?:emails|messages|support)|tried (?:everything|twice|again|multiple))\b/i],
   ['c:helpless', /\bnothing (?:works|worked|happens?|happened|helps?|helped|can be done)\b|\bno (?:help|luck|way)\b|\b(?:can't|cannot|can not|unable to|couldn't) (?:figure|find|get|log|access|sign|reach|contact|open|use)\b|\bstuck\b|\bplease help\b|\bhelp me\b|\bany help\b|\bi give up\b|\bat a loss\b/i],
-  ['c:loss', /\b(?:lost|deleted|gone|disappeared|wiped|erased|vanished|missing|reset)\b/i],
+  // Loss, not travel ("I have gone on KLM before"), the lost-and-found desk, or a reset the customer did themselves.
+  ['c:loss', /\b(?:lost(?! and found)|deleted|gone(?!\s+(?:on|to|through|over|with|ahead|by|into|out|back|for|up|down)\b)|disappeared|wiped|erased|vanished|missing|(?:was|were|got|been|gets?|keeps? getting)\s+reset|reset (?:all|everything|to (?:zero|0)))\b/i],
   ['c:outage', /\b(?:(?:is|are|went|been|still) down|not working|doesn't work|does not work|stopped working|broken|losing (?:money|sales|customers|business|data)|lost (?:sales|money|business))\b/i],
   ['c:money', /\b(?:charged|refund|money back|paid|payment|overcharged|billed|double)\b/i],
   ['c:urgent', /\b(?:urgent(?:ly)?|asap|immediately|right now|emergency|deadline|tomorrow|tonight|as soon as possible)\b/i],

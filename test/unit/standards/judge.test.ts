@@ -108,4 +108,14 @@ describe('cues of upset the model weighs', () => {
     expect(customerCues("I don't like your answers. Please give me a phone number")).toContain('c:complaint');
     expect(customerCues('The new export looks great, thank you')).not.toContain('c:complaint');
   });
+
+  // Dev-split false alarms: a trip-planning question and a troubleshooting report read as loss.
+  it('hears loss, not travel, the lost-and-found desk or a reset the customer did', () => {
+    for (const text of ['I have gone on KLM before and liked it.', 'I cannot get through to lost and found.', 'I have reset my equipment and it did not help.']) {
+      expect(customerCues(text), text).not.toContain('c:loss');
+    }
+    for (const text of ['All my notes are gone.', 'My progress was reset overnight.', 'I lost a month of data.', 'The photos have gone missing.']) {
+      expect(customerCues(text), text).toContain('c:loss');
+    }
+  });
 });
