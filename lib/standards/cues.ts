@@ -4,6 +4,7 @@
  * person (upset); and in a reply, naming the customer's feeling or situation (acknowledges).
  * Each is a feature the model weighs, never a verdict on its own.
  */
+import type { Evidence } from './types';
 
 const NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|several|many|few|couple of)';
 const UNIT = '(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)';
@@ -62,6 +63,14 @@ export function customerCues(text: string): string[] {
   if ((text.match(/!/g) ?? []).length >= 2) out.push('c:exclaims');
   if (/[?!]{2,}/.test(text)) out.push('c:punct-run');
   return out;
+}
+
+/** Where each cue of upset first shows in the text ("please help", ":{", "for 2 hours"), in text order: the words a reading can name. */
+export function customerCueSpans(text: string): Evidence[] {
+  return CUSTOMER.flatMap(([, re]) => {
+    const m = re.exec(text);
+    return m ? [{ start: m.index, end: m.index + m[0].length, text: m[0] }] : [];
+  }).sort((a, b) => a.start - b.start);
 }
 
 /** Cues that a reply names the customer's feeling or situation. */

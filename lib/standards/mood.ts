@@ -7,6 +7,7 @@
  */
 import { judgeUpset } from './judge';
 import { moodOf as lexiconMood } from './text';
+import { customerCueSpans } from './cues';
 import type { Evidence, Mood, MoodLabel } from './types';
 
 export interface ThreadMood extends Mood {
@@ -37,7 +38,7 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   if (upset.yes) label = WORRY_LABELS.has(lexicon.label) ? 'worried' : 'upset';
   else label = lexicon.label === 'positive' ? 'positive' : 'neutral';
   // Only the words that pull the way of the reading: a "good" or "welcome" never stands behind upset.
-  const evidence = upset.yes ? mergeEvidence(lexicon.against, repeats, upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
+  const evidence = upset.yes ? mergeEvidence(lexicon.against, repeats, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
   const reasons = [
     ...(upset.yes ? upset.because.map((w) => `“${w}”`) : []),
     ...(upset.yes ? repeats.map((r) => `repeat contact: “${r.text}”`) : []),
@@ -55,9 +56,14 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   };
 }
 
-/** Lexicon words, repetition and the model's deciding clause, without overlaps, in text order. */
-function mergeEvidence(words: Evidence[], repeats: Evidence[], clause: Evidence | undefined): Evidence[] {
+/**
+ * Lexicon words and repetition, without overlaps, in text order; without them the cues the model
+ * weighed ("please help", ":{"), and only then its deciding clause (a whole sentence names too much).
+ */
+function mergeEvidence(words: Evidence[], repeats: Evidence[], cues: Evidence[], clause: Evidence | undefined): Evidence[] {
   const all = [...words, ...repeats].sort((a, b) => a.start - b.start || b.end - a.end);
   const out = all.filter((e, i) => !all.slice(0, i).some((o) => e.start >= o.start && e.end <= o.end));
-  return out.length || !clause ? out : [clause];
+  if (out.length) return out;
+  if (cues.length) return cues;
+  return clause ? [clause] : [];
 }

@@ -49,6 +49,13 @@ describe('one mood for the product', () => {
     expect(mixed.evidence.length).toBeGreaterThan(0);
   });
 
+  // Seen on FreeScout (gh-issues dev split): "upset — “How do I get them back?”", the model's whole clause.
+  it('names the cues the model weighed before it names a whole sentence', () => {
+    const mood = threadMood('How do I get them back? Please help :{');
+    expect(mood.label).toBe('upset');
+    expect(mood.evidence.map((e) => e.text)).toEqual(['Please help', ':{']);
+  });
+
   it('does not take a product named in capitals for shouting ("in GITHUB DESKTOP"), but hears "I am DONE with THIS COMPANY"', () => {
     const named = threadMood('I accidentally overwrote a stash in a branch in GITHUB DESKTOP. Is there any way to recover my progress? The deleted files are not in the recycle bin.');
     expect(named.evidence.map((e) => e.text)).not.toContain('GITHUB');
