@@ -9,7 +9,7 @@ import { featuresOf, type Features } from './model';
 import { findAll, keywordTags, keywords, looksLikeRequest, moodOf, related, reportsProblem, shoutedWords } from './text';
 import { acknowledgement, GENERIC_APOLOGY } from './acknowledgement-phrases';
 import { stepPhrases } from './step-phrases';
-import { draftReadings, markAnswered } from './answers-questions';
+import { draftReadings, markAnswered, saysSomething } from './answers-questions';
 import { memoText } from './memo';
 import { customerCues, replyCues } from './cues';
 
@@ -129,6 +129,7 @@ function crossings(f: Features, reply: string, asks: number): string[] {
   if (has(f, 'reply:p:question-mark')) out.push('x:asks-back');
   if (d.refuses) out.push('x:refuses');
   if (f.has('overlap:0') && !action && !steps) out.push('x:nothing-shared-nothing-done');
+  if (!saysSomething(capped(reply, LIMITS.draftChars))) out.push('x:says-nothing');
   return out;
 }
 
