@@ -83,13 +83,14 @@ $ids['sam'] = conversation($mailbox, $agent, $sam, 'CSV export: still one row sh
 ], $at);
 // Real text on a real helpdesk: the e2e test types each row's real reply and reads the sidebar.
 // Dev split only (never test); sources and licences in data/judgement/SOURCES.md.
+// The names are made up here (the rows carry none); the e2e test reads the same table.
 $real = [
-    'realLostNotes' => ['gh-issues', 'gh-automattic-simplenote-macos-122-t2'],
-    'realRefundForm' => ['gh-support', 'ghs-kangarko-chatcontrol-1120-t1'],
-    'realLostProgress' => ['gh-support', 'ghs-habitrpg-habitica-1212-t1'],
-    'realThanks' => ['abcd', 'abcd-9489-e6'],
+    'realLostNotes' => ['gh-issues', 'gh-automattic-simplenote-macos-122-t2', 'Noor', 'Haddad'],
+    'realRefundForm' => ['gh-support', 'ghs-kangarko-chatcontrol-1120-t1', 'Tomás', 'Ruiz'],
+    'realLostProgress' => ['gh-support', 'ghs-habitrpg-habitica-1212-t1', 'Mei', 'Lin'],
+    'realThanks' => ['abcd', 'abcd-9489-e6', 'Jonas', 'Berg'],
 ];
-foreach ($real as $key => [$source, $rowId]) {
+foreach ($real as $key => [$source, $rowId, $first, $last]) {
     $row = null;
     foreach (file(__DIR__."/../../data/judgement/$source/labelled.jsonl") as $line) {
         $candidate = json_decode($line, true);
@@ -98,7 +99,7 @@ foreach ($real as $key => [$source, $rowId]) {
     if (!$row) throw new RuntimeException("no labelled row $rowId in $source");
     $paragraphs = array_filter(array_map('trim', explode("\n", $row['customer'])), 'strlen');
     $body = implode('', array_map(fn ($p) => '<p>'.htmlspecialchars($p, ENT_QUOTES).'</p>', $paragraphs));
-    $person = Customer::create("$key@example.test", ['first_name' => 'Real', 'last_name' => ucfirst(substr($key, 4))]);
+    $person = Customer::create("$key@example.test", ['first_name' => $first, 'last_name' => $last]);
     $ids[$key] = conversation($mailbox, $agent, $person, "Real text: $rowId", [[20, $C, $body]], $at);
 }
 echo json_encode($ids), "\n";

@@ -46,10 +46,10 @@ let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: num
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = {
-  realLostNotes: ['gh-issues', 'gh-automattic-simplenote-macos-122-t2'],
-  realRefundForm: ['gh-support', 'ghs-kangarko-chatcontrol-1120-t1'],
-  realLostProgress: ['gh-support', 'ghs-habitrpg-habitica-1212-t1'],
-  realThanks: ['abcd', 'abcd-9489-e6'],
+  realLostNotes: ['gh-issues', 'gh-automattic-simplenote-macos-122-t2', 'Noor Haddad'],
+  realRefundForm: ['gh-support', 'ghs-kangarko-chatcontrol-1120-t1', 'Tomás Ruiz'],
+  realLostProgress: ['gh-support', 'ghs-habitrpg-habitica-1212-t1', 'Mei Lin'],
+  realThanks: ['abcd', 'abcd-9489-e6', 'Jonas Berg'],
 } as const;
 type RealKey = keyof typeof REAL;
 /** The labelled row a real customer came from: their message and the real reply staff sent. */
@@ -62,7 +62,7 @@ function realRow(key: RealKey): { customer: string; reply: string } {
 /** Every checklist item's state for the row's text, from the engine run here (response time depends on the clock). */
 function offlineStates(key: RealKey): Record<string, string> {
   const { customer, reply } = realRow(key);
-  const r = evaluateReply({ draft: reply, customerMessages: [customer], customer: { name: `Real ${key.slice(4)}` }, standards: DEFAULT_PACK, now: Date.now() });
+  const r = evaluateReply({ draft: reply, customerMessages: [customer], customer: { name: REAL[key][2] }, standards: DEFAULT_PACK, now: Date.now() });
   return Object.fromEntries(r.results.filter((x) => x.rule !== 'response-time').map((x) => [x.rule, x.state]));
 }
 let custom: { server: Server; port: number };
@@ -209,7 +209,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     const page = await rapport.context.newPage();
     const replyTo = async (key: RealKey) => {
       await page.goto(`${BASE}/conversation/${seed[key]}`);
-      await sidebarFor(page, seed[key], `Real ${key.slice(4)}`);
+      await sidebarFor(page, seed[key], REAL[key][2]);
       await page.click('.conv-reply');
       await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
       await page.keyboard.insertText(realRow(key).reply);
