@@ -331,6 +331,8 @@ export interface LexiconMood extends Mood {
 
 /** "Good morning", "have a nice day" (and a "Greetings," opening): a courtesy, not a pleased customer. */
 const COURTESY_NEXT = /^\s+(?:morning|afternoon|evening|day|night|weekend|one)\b/i;
+/** Words after which "alone" means "only" ("two days alone", "this month alone", "in March alone"). */
+const ONLY_AFTER = /^(?:\d+|hours?|days?|weeks?|months?|years?|today|yesterday|week|month|year|morning|night|january|february|march|april|may|june|july|august|september|october|november|december|that|this)$/;
 /** The one-word value of a form or template line ("MySQL: false", "Status: failed"): a setting, not a feeling. */
 const FIELD_VALUE = /^[ \t]*[^\s:][^:\n]{0,40}:[ \t]*\S+[ \t]*$/gm;
 
@@ -372,6 +374,8 @@ export function moodOf(text: string): LexiconMood {
     if (inside(w, covered) || inside(w, fields)) continue;
     let value = w.lower in SUPPORT_WORDS ? SUPPORT_WORDS[w.lower]! : (LEXICON[w.lower] ?? 0);
     if (!value || (value > 0 && (COURTESY_NEXT.test(text.slice(w.end, w.end + 12)) || w.lower === 'greetings'))) continue;
+    // "in the past two days alone", "this month alone": only, not lonely.
+    if (w.lower === 'alone' && ONLY_AFTER.test(list[i - 1]?.lower ?? '')) continue;
     // Negation: "not happy", "never worried", "don't like" (within two words).
     const before = list.slice(Math.max(0, i - 2), i).map((p) => p.lower);
     // Intensified: "really annoyed", "so frustrated".

@@ -3,7 +3,7 @@ import { threadMood } from '../../../lib/standards/mood';
 import { moodOf, threadMood as memoryThreadMood } from '../../../lib/memory/mood';
 import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
-import { shoutedWords } from '../../../lib/standards/text';
+import { moodOf as lexiconMood, shoutedWords } from '../../../lib/standards/text';
 
 const ANGRY = "This is the THIRD time I'm writing about this. You charged me twice and nobody has fixed it. Unacceptable.";
 
@@ -68,6 +68,8 @@ describe('one mood for the product', () => {
     const form = threadMood('Version: 1.16.5\nMySQL: false\nProxy: false\nWe asked for a refund by email weeks ago. We have received neither an answer nor a refund.');
     expect(form.evidence.map((e) => e.text)).not.toContain('false');
     expect(threadMood('Greetings, did my order arrive in good order?').evidence.map((e) => e.text)).not.toContain('Greetings');
+    const only = 'I got 17 hours of work done in the past two days alone. I feel so alone with this bug.';
+    expect(lexiconMood(only).against.map((e) => e.start)).toEqual([only.lastIndexOf('alone')]);
     const greeting = threadMood('Good evening sir! I just moved to Canada. Can I get some more time to submit assignment 1 please.');
     expect(greeting.label).toBe('neutral');
     expect(greeting.evidence).toEqual([]);
