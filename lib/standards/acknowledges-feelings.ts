@@ -2,7 +2,7 @@
  * Empathy: when the customer is frustrated, worried, in a hurry or has lost something, the reply
  * names it specifically. "Sorry for the inconvenience" is an apology, not an acknowledgement.
  */
-import { fail, na, pass, type Rule } from './types';
+import { fail, moodWords, na, pass, type Rule } from './types';
 import { findAll, quote } from './text';
 import { judgeAcknowledges } from './judge';
 import { acknowledgement, GENERIC_APOLOGY } from './acknowledgement-phrases';
@@ -18,7 +18,7 @@ export const acknowledgesFeelings: Rule = {
       const hit = judged.clause ?? acknowledgement(draft, customerText);
       return pass(hit ? `Acknowledges: ${quote(hit.text)}` : `Acknowledges (${judged.because.join(', ')})`, hit ? [hit] : []);
     }
-    const cues = mood.evidence.slice(0, 3).map((e) => quote(e.text, 20)).join(', ');
+    const cues = moodWords(mood.evidence, 3).map((w) => quote(w, 20)).join(', ');
     const generic = findAll(draft, GENERIC_APOLOGY)[0];
     if (generic) return fail(`Apologises without acknowledging: ${quote(generic.text)} — name what went wrong (${cues})`, [generic]);
     return fail(`The customer sounds ${mood.label} (${cues}): say you understand what happened`);

@@ -13,6 +13,7 @@ import { composerText, insertIntoComposer } from '../page/composer';
 import { greetingName } from './names';
 import { stillDisputed, verdictKey } from '../disputes/draft';
 import { guardSending } from './send-guard';
+import { moodWords } from './types';
 
 const TYPING_PAUSE_MS = 120;
 
@@ -74,7 +75,7 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       items,
       readiness: evaluation?.readiness,
       questions: evaluation?.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit })) ?? [],
-      mood: evaluation ? { label: evaluation.mood.label, words: evaluation.mood.evidence.slice(0, 4).map((e) => e.text) } : undefined,
+      mood: evaluation ? { label: evaluation.mood.label, words: moodWords(evaluation.mood.evidence, 4) } : undefined,
       responseClock: evaluation?.responseClock ? { deadline: evaluation.responseClock.deadline, targetMs: evaluation.responseClock.targetMs } : undefined,
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,
       onInsertGreeting: composer && greetingWord ? insertGreeting : undefined,

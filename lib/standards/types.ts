@@ -103,3 +103,9 @@ export interface Evaluation {
 export const pass = (why: string, evidence: Evidence[] = []): Verdict => ({ state: 'pass', why, evidence });
 export const fail = (why: string, evidence: Evidence[] = []): Verdict => ({ state: 'fail', why, evidence });
 export const na = (why: string): Verdict => ({ state: 'na', why, evidence: [] });
+
+/** The words a mood line names: each once ("killed", not "killed", "killed", "killed"), in text order, at most `max`. */
+export function moodWords(evidence: readonly Evidence[], max: number): string[] {
+  const seen = new Set<string>();
+  return evidence.map((e) => e.text).filter((t) => !seen.has(t.toLowerCase()) && !!seen.add(t.toLowerCase())).slice(0, max);
+}

@@ -3,6 +3,7 @@ import { threadMood } from '../../../lib/standards/mood';
 import { moodOf, threadMood as memoryThreadMood } from '../../../lib/memory/mood';
 import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
+import { moodWords } from '../../../lib/standards/types';
 import { moodOf as lexiconMood, shoutedWords } from '../../../lib/standards/text';
 
 const ANGRY = "This is the THIRD time I'm writing about this. You charged me twice and nobody has fixed it. Unacceptable.";
@@ -73,5 +74,13 @@ describe('one mood for the product', () => {
     const greeting = threadMood('Good evening sir! I just moved to Canada. Can I get some more time to submit assignment 1 please.');
     expect(greeting.label).toBe('neutral');
     expect(greeting.evidence).toEqual([]);
+  });
+});
+
+describe('the words a mood line names', () => {
+  it('names each word once, in text order, at most the number asked', () => {
+    const at = (text: string, start: number) => ({ start, end: start + text.length, text });
+    expect(moodWords([at('trouble', 0), at('killed', 10), at('Killed', 20), at('killed', 30), at('again', 40)], 4)).toEqual(['trouble', 'killed', 'again']);
+    expect(moodWords([at('a', 0), at('b', 1), at('c', 2)], 2)).toEqual(['a', 'b']);
   });
 });
