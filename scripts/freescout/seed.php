@@ -7,7 +7,8 @@
  * - A customer whose name is markup (it must show as text everywhere).
  * - Customer messages, agent replies and internal notes.
  * - Real customers' messages nobody here wrote: rows of the labelled data's dev split
- *   (data/judgement/SOURCES.md), read from the repository by id, one customer each.
+ *   (data/judgement/SOURCES.md), read from the repository by id, one customer each; and, when
+ *   FREESCOUT_EXTRA_ROWS names a JSON file, the conversations in it (scripts/freescout/read-real.ts).
  * `imported => true` keeps FreeScout from queueing email; times are set with SQL afterwards because
  * `Thread::createExtended` in 1.8.145 crashes when given `created_at`.
  */
@@ -29,6 +30,13 @@ $mailbox->users()->sync([$agent->id]);
 $mailbox->syncPersonalFolders([$agent->id]);
 
 $at = fn ($minutesAgo) => gmdate('Y-m-d H:i:s', time() - 60 * $minutesAgo);
+
+/** Plain text as FreeScout stores a message: one <p> per non-empty line, escaped. */
+function paragraphs($text)
+{
+    $lines = array_filter(array_map('trim', explode("\n", $text)), 'strlen');
+    return implode('', array_map(fn ($p) => '<p>'.htmlspecialchars($p, ENT_QUOTES).'</p>', $lines));
+}
 
 /** One conversation: [minutesAgo, type, body] threads, oldest first; the first is the customer's. */
 function conversation($mailbox, $agent, $customer, $subject, $threads, $at)
@@ -97,9 +105,19 @@ foreach ($real as $key => [$source, $rowId, $first, $last]) {
         if ($candidate['id'] === $rowId) $row = $candidate;
     }
     if (!$row) throw new RuntimeException("no labelled row $rowId in $source");
-    $paragraphs = array_filter(array_map('trim', explode("\n", $row['customer'])), 'strlen');
-    $body = implode('', array_map(fn ($p) => '<p>'.htmlspecialchars($p, ENT_QUOTES).'</p>', $paragraphs));
     $person = Customer::create("$key@example.test", ['first_name' => $first, 'last_name' => $last]);
-    $ids[$key] = conversation($mailbox, $agent, $person, "Real text: $rowId", [[20, $C, $body]], $at);
+    $ids[$key] = conversation($mailbox, $agent, $person, "Real text: $rowId", [[20, $C, paragraphs($row['customer'])]], $at);
+}
+
+// More real conversations from a file (scripts/freescout/read-real.ts writes it): a list of
+// {key, first, last, subject, turns: [[customer|agent, text], …]}, oldest turn first.
+$extra = getenv('FREESCOUT_EXTRA_ROWS');
+if ($extra) {
+    foreach (json_decode(file_get_contents($extra), true) as $row) {
+        $person = Customer::create("{$row['key']}@example.test", ['first_name' => $row['first'], 'last_name' => $row['last']]);
+        $n = count($row['turns']);
+        $threads = array_map(fn ($i) => [30 + 2 * ($n - $i), $row['turns'][$i][0] === 'customer' ? $C : $A, paragraphs($row['turns'][$i][1])], range(0, $n - 1));
+        $ids[$row['key']] = conversation($mailbox, $agent, $person, $row['subject'], $threads, $at);
+    }
 }
 echo json_encode($ids), "\n";
