@@ -331,6 +331,9 @@ export interface LexiconMood extends Mood {
 
 /** "Good morning", "have a nice day" (and a "Greetings," opening): a courtesy, not a pleased customer. */
 const COURTESY_NEXT = /^\s+(?:morning|afternoon|evening|day|night|weekend|one)\b/i;
+/** A capitalised word ("Discord"), and what comes before a sentence's first word. */
+const PROPER = /^\p{Lu}\p{Ll}+$/u;
+const SENTENCE_START = /(?:^|[.!?:\n]\s*|["“(]\s*)$/;
 /** Words after which "alone" means "only" ("two days alone", "this month alone", "in March alone"). */
 const ONLY_AFTER = /^(?:\d+|hours?|days?|weeks?|months?|years?|today|yesterday|week|month|year|morning|night|january|february|march|april|may|june|july|august|september|october|november|december|that|this)$/;
 /** The one-word value of a form or template line ("MySQL: false", "Status: failed"): a setting, not a feeling. */
@@ -374,6 +377,9 @@ export function moodOf(text: string): LexiconMood {
     if (inside(w, covered) || inside(w, fields)) continue;
     let value = w.lower in SUPPORT_WORDS ? SUPPORT_WORDS[w.lower]! : (LEXICON[w.lower] ?? 0);
     if (!value || (value > 0 && (COURTESY_NEXT.test(text.slice(w.end, w.end + 12)) || w.lower === 'greetings'))) continue;
+    // "on Discord", "Hope from billing": a capitalised mild word inside a sentence names something
+    // (strong ones, "I am Furious", are still heard).
+    if (Math.abs(value) <= 2 && PROPER.test(w.text) && !SENTENCE_START.test(text.slice(Math.max(0, w.start - 3), w.start))) continue;
     // "in the past two days alone", "this month alone": only, not lonely.
     if (w.lower === 'alone' && ONLY_AFTER.test(list[i - 1]?.lower ?? '')) continue;
     // Negation: "not happy", "never worried", "don't like" (within two words).

@@ -69,6 +69,9 @@ describe('one mood for the product', () => {
     const form = threadMood('Version: 1.16.5\nMySQL: false\nProxy: false\nWe asked for a refund by email weeks ago. We have received neither an answer nor a refund.');
     expect(form.evidence.map((e) => e.text)).not.toContain('false');
     expect(threadMood('Greetings, did my order arrive in good order?').evidence.map((e) => e.text)).not.toContain('Greetings');
+    // Seen with read-real.ts: "upset — …, “discord”" for "I asked on Discord".
+    expect(lexiconMood('My progress disappeared again. I asked on Discord.').against.map((e) => e.text)).toEqual(['disappeared', 'again']);
+    expect(lexiconMood('Terrible service. I am Angry.').against.map((e) => e.text)).toEqual(['Terrible', 'Angry']);
     const only = 'I got 17 hours of work done in the past two days alone. I feel so alone with this bug.';
     expect(lexiconMood(only).against.map((e) => e.start)).toEqual([only.lastIndexOf('alone')]);
     const greeting = threadMood('Good evening sir! I just moved to Canada. Can I get some more time to submit assignment 1 please.');
