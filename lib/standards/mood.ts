@@ -6,7 +6,7 @@
  * Pure and background only (the model and the parser are large).
  */
 import { judgeUpset } from './judge';
-import { moodOf as lexiconMood } from './text';
+import { moodOf as lexiconMood, outermost } from './text';
 import { customerCueSpans } from './cues';
 import type { Evidence, Mood, MoodLabel } from './types';
 
@@ -61,8 +61,7 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
  * weighed ("please help", ":{"), and only then its deciding clause (a whole sentence names too much).
  */
 function mergeEvidence(words: Evidence[], repeats: Evidence[], cues: Evidence[], clause: Evidence | undefined): Evidence[] {
-  const all = [...words, ...repeats].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out = all.filter((e, i) => !all.slice(0, i).some((o) => e.start >= o.start && e.end <= o.end));
+  const out = outermost([...words, ...repeats]);
   if (out.length) return out;
   if (cues.length) return cues;
   return clause ? [clause] : [];

@@ -1,7 +1,7 @@
 /** Respect: no blaming, condescension or shouting. */
 import { memoObject } from './memo';
 import { fail, pass, type Evidence, type Rule } from './types';
-import { findAll, phrasePattern, quote, shoutedWords } from './text';
+import { findAll, outermost, phrasePattern, quote, shoutedWords } from './text';
 
 export const DISRESPECTFUL = [
   'as I said', 'as I said before', 'like I said', 'as I mentioned', 'as I already mentioned', 'as previously stated', 'as stated before',
@@ -44,11 +44,6 @@ function meant(draft: string, hit: Evidence): boolean {
 
 const SHOUT_WORDS = new Set(['NOT', 'YOU', 'NOW', 'ALL', 'ANY', 'NEVER', 'DO', 'DID', 'MUST', 'ONLY', 'STOP', 'READ', 'THE', 'AND', 'WILL', 'CAN', 'HAVE', 'ALREADY', 'PLEASE', 'YOUR', 'NO']);
 
-/** In text order, without a hit inside another ("fucking" inside "are you fucking kidding"). */
-function outermost(hits: Evidence[]): Evidence[] {
-  const sorted = hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  return sorted.filter((h, i) => !sorted.slice(0, i).some((o) => o.start <= h.start && o.end >= h.end));
-}
 
 /** Capitals inside a placeholder ("[FIRST NAME]") are the placeholders rule's business. */
 const inPlaceholder = (draft: string, w: Evidence) => /[[{<]/.test(draft.slice(Math.max(0, w.start - 20), w.start).replace(/.*[\]}>]/s, ''));

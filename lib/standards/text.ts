@@ -347,10 +347,11 @@ function fieldValues(text: string): [number, number][] {
   });
 }
 
-const outermostInOrder = (list: Evidence[]) => {
-  list.sort((a, b) => a.start - b.start || b.end - a.end);
-  return list.filter((e, i) => !list.slice(0, i).some((o) => e.start >= o.start && e.end <= o.end));
-};
+/** In text order, without a range inside another ("fucking" inside "are you fucking kidding"). */
+export function outermost(hits: readonly Evidence[]): Evidence[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  return sorted.filter((h, i) => !sorted.slice(0, i).some((o) => h.start >= o.start && h.end <= o.end));
+}
 
 /** The customer's mood across their messages: label, score and the words behind it. */
 export function moodOf(text: string): LexiconMood {
@@ -409,8 +410,8 @@ export function moodOf(text: string): LexiconMood {
     score -= Math.min(2, exclaims);
     negative -= Math.min(2, exclaims);
   }
-  const unhappy = outermostInOrder(against);
-  const happy = outermostInOrder(pleased);
+  const unhappy = outermost(against);
+  const happy = outermost(pleased);
   let label: MoodLabel = 'neutral';
   if (score <= -2 || negative <= -4 || strongest <= -3) {
     // Worry (loss, urgency, fear) or upset (anger, blame, repetition): whichever has more words.
@@ -418,6 +419,6 @@ export function moodOf(text: string): LexiconMood {
     label = worry * 2 > unhappy.length ? 'worried' : 'upset';
   } else if (score >= 3) label = 'positive';
   // The evidence says why the label is what it is: never a pleased word behind an upset reading.
-  const evidence = label === 'positive' ? happy : label === 'neutral' ? outermostInOrder([...unhappy, ...happy]) : unhappy;
+  const evidence = label === 'positive' ? happy : label === 'neutral' ? outermost([...unhappy, ...happy]) : unhappy;
   return { label, score, evidence, against: unhappy, pleased: happy };
 }
