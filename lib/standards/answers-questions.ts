@@ -1,6 +1,6 @@
 /** Knowledge: every question or request in the customer's latest message(s) is addressed. */
 import { fail, na, pass, type Question, type Rule } from './types';
-import { keywordTags, keywords, quote, related } from './text';
+import { GREETING_WORDS, keywordTags, keywords, quote, related, SIGN_OFF_WORDS } from './text';
 import { memoText } from './memo';
 
 /** Verbs that say little about what was asked: a request made only of them is met by any action. */
@@ -57,7 +57,7 @@ export function handledOtherwise(reply: string): boolean {
 }
 
 /** "Hi Robin,", "Dear team," and a sign-off ("Best regards, Sam"): not what a reply says. */
-const FRAME = /^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,!.\n]{0,40}[,!.\n]|(?:^|\n)\s*(?:best|kind|warm)?\s*(?:regards|cheers|thanks|thank you|best|sincerely)\b[\s\S]{0,60}$/gi;
+const FRAME = new RegExp(`^\\W*(?:${GREETING_WORDS})\\b[^,!.\\n]{0,40}[,!.\\n]|(?:^|\\n)\\s*${SIGN_OFF_WORDS}\\b[\\s\\S]{0,60}$`, 'gi');
 /** Word stems of courtesy ("thanks for reaching out", "we appreciate your patience"). */
 const COURTESY = /^(?:thank|thanks|ask|reach|out|appreciat|patienc|sorry|apolog|inconvenienc|hope|great|nice|day|welcom|glad|happi|pleas|question|messag|contact|writ|touch|note|let|know|help|anyth|els)/;
 
@@ -69,8 +69,13 @@ const COURTESY = /^(?:thank|thanks|ask|reach|out|appreciat|patienc|sorry|apolog|
  */
 export function saysSomething(reply: string): boolean {
   const said = [...keywords(reply.replace(FRAME, ' '))].filter((k) => !COURTESY.test(k));
-  // One word says something when it reports a deed ("Fixed.", "Done!", "Refunded"), not "Boom" or "Test".
-  return said.length >= 2 || YES_NO_ANSWER.test(reply) || (said.length <= 1 && reply.trim().split(/\s+/).length <= 4 && /^(?:done|sent)$|ed$/i.test(reply.replace(/[^\p{L}\s]/gu, '').trim().split(/\s+/).at(-1) ?? ''));
+  return said.length >= 2 || YES_NO_ANSWER.test(reply) || reportsDeed(reply);
+}
+
+/** A few words ending in a deed: "Fixed.", "Done!", "Sorry, refunded" — not "Boom" or "Just Test". */
+function reportsDeed(reply: string): boolean {
+  const words = reply.replace(/[^\p{L}\s]/gu, ' ').trim().split(/\s+/);
+  return words.length <= 4 && /^(?:done|sent)$|ed$/i.test(words.at(-1) ?? '');
 }
 
 /** Marks each question answered when the draft takes up what it is about. */

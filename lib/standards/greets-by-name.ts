@@ -1,6 +1,6 @@
 /** Personal recognition: the reply opens with the customer's preferred (else first) name. */
 import { fail, na, pass, type CustomerName, type Rule } from './types';
-import { quote } from './text';
+import { GREETING_WORDS, quote } from './text';
 import { NAME, fold, greetingName } from './names';
 
 export { greetingName };
@@ -11,6 +11,9 @@ function lastName(customer: CustomerName): string | undefined {
   return last && NAME.test(last) ? last : undefined;
 }
 
+/** "Hi Dana", "Dear Mr. Smith": the salutation and the name after it. */
+const SALUTED = new RegExp(`^(\\s*(?:${GREETING_WORDS})[ ,]+(?:(?:mr|mrs|ms|mx|dr|miss)\\.?\\s+)?)(\\p{Lu}[\\p{L}'’-]{1,30})(?=[\\s,!.:;]|$)`, 'iu');
+
 /** Words after "Hi" that are not somebody's name. */
 const NOT_A_NAME = new Set(['there', 'team', 'all', 'everyone', 'everybody', 'folks', 'again', 'friend', 'friends', 'customer', 'sir', 'madam', 'and', 'guys', 'both', 'you']);
 
@@ -20,7 +23,7 @@ const NOT_A_NAME = new Set(['there', 'team', 'all', 'everyone', 'everybody', 'fo
  * of it ("Sam" for Samantha), is not another name.
  */
 function otherName(opening: string, customer: CustomerName, name: string): { word: string; index: number } | undefined {
-  const m = /^(\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ ,]+(?:(?:mr|mrs|ms|mx|dr|miss)\.?\s+)?)(\p{Lu}[\p{L}'’-]{1,30})(?=[\s,!.:;]|$)/iu.exec(opening);
+  const m = SALUTED.exec(opening);
   const word = m?.[2];
   if (!m || !word || !/^\p{Lu}/u.test(word) || NOT_A_NAME.has(word.toLowerCase())) return undefined;
   const own = [name, ...(customer.name ?? '').split(/\s+/), ...(customer.preferredName ?? '').split(/\s+/)].map(fold).filter(Boolean);

@@ -16,7 +16,7 @@ import type { Evidence } from './types';
 import { namesTheirProblem } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
-import { looksLikeRequest } from './text';
+import { looksLikeRequest, SIGN_OFF } from './text';
 import { handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { DEFAULT_PACK } from './pack';
@@ -123,7 +123,6 @@ export function findAsks(customer: string): Ask[] {
 
 /** A list item's line: "- cancel my plan", "2) refund the charge", "1." on a line of its own (the parser's markers). */
 const LIST_ITEM = new RegExp(`^[ \\t]*${BULLET.source.slice(1, -1)}(?:\\s|$)`);
-const SIGN_OFF = /^(?:thanks?|thank you|regards|best|cheers|kind regards|many thanks)\b/i;
 
 /**
  * "Could you help me:" followed by a list ("1. Cancel the subscription 2. Refund the balance"): the

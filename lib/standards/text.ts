@@ -347,6 +347,13 @@ function fieldValues(text: string): [number, number][] {
   });
 }
 
+/** The words a salutation opens with ("Hi", "Dear", "Good morning"), as a pattern source. */
+export const GREETING_WORDS = 'hi|hello|hey|dear|good (?:morning|afternoon|evening)';
+/** The words a sign-off opens with ("Thanks", "Best regards", "Kind regards", "Sincerely"), as a pattern source. */
+export const SIGN_OFF_WORDS = '(?:(?:best|kind|warm|many)\\s+)?(?:regards|cheers|thanks?|thank you|best|sincerely)';
+/** A line that is a sign-off ("Thanks", "Kind regards, Sam"). */
+export const SIGN_OFF = new RegExp(`^\\s*${SIGN_OFF_WORDS}\\b`, 'i');
+
 /** In text order, without a range inside another ("fucking" inside "are you fucking kidding"). */
 export function outermost(hits: readonly Evidence[]): Evidence[] {
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
