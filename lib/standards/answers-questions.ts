@@ -65,12 +65,13 @@ const COURTESY = /^(?:thank|thanks|ask|reach|out|appreciat|patienc|sorry|apolog|
  * Whether a reply says anything beyond greeting, courtesy and sign-off: "Hi Robin, thanks for asking!"
  * and "Ok" say nothing; "yes", "webui, top right corner" and "whitelisted your account" do.
  * On train, replies that shared no word with the ask and "did nothing" were called "not
- * addressed" 29 times and 23 were wrong; most said something in other words.
+ * addressed" 29 times and 23 were wrong; most said something in other words. Asked once per
+ * draft however many asks there are (the addressed features and the guard both read it).
  */
-export function saysSomething(reply: string): boolean {
+export const saysSomething = memoText((reply: string): boolean => {
   const said = [...keywords(reply.replace(FRAME, ' '))].filter((k) => !COURTESY.test(k));
   return said.length >= 2 || YES_NO_ANSWER.test(reply) || reportsDeed(reply);
-}
+}, 2);
 
 /** A few words ending in a deed: "Fixed.", "Done!", "Sorry, refunded" — not "Boom" or "Just Test". */
 function reportsDeed(reply: string): boolean {
