@@ -276,7 +276,7 @@ const SUPPORT_WORDS: Record<string, number> = {
   ridiculous: -3, unacceptable: -3, useless: -3, joke: -2, disappointed: -3, disappointing: -3,
   terrible: -3, awful: -3, worst: -3, furious: -4, livid: -4, fed: 0, fail: -2, failed: -2, failing: -2,
   error: -1, errors: -1, wrong: -2, overcharged: -3, garbled: -2, damaged: -2, late: -1, delayed: -2,
-  crashes: -2, crashing: -2, crash: -2, down: 0, outage: -3, wait: 0, sorry: 0, great: 2, love: 2, awesome: 3,
+  crashes: -2, crashing: -2, crash: -2, down: 0, outage: -3, wait: 0, sorry: 0, greetings: 0, great: 2, love: 2, awesome: 3,
 };
 
 /** Phrases that carry the mood better than their words (sarcasm, repetition, urgency). */
@@ -329,7 +329,7 @@ export interface LexiconMood extends Mood {
   pleased: Evidence[];
 }
 
-/** "Good morning", "have a nice day" (and a "Greetings," opening): a courtesy, not a pleased customer. */
+/** "Good morning", "have a nice day": a courtesy, not a pleased customer. */
 const COURTESY_NEXT = /^\s+(?:morning|afternoon|evening|day|night|weekend|one)\b/i;
 /** A capitalised word ("Discord"), and what comes before a sentence's first word. */
 const PROPER = /^\p{Lu}\p{Ll}+$/u;
@@ -384,7 +384,7 @@ export function moodOf(text: string): LexiconMood {
     const w = list[i]!;
     if (inside(w, covered) || inside(w, fields)) continue;
     let value = w.lower in SUPPORT_WORDS ? SUPPORT_WORDS[w.lower]! : (LEXICON[w.lower] ?? 0);
-    if (!value || (value > 0 && (COURTESY_NEXT.test(text.slice(w.end, w.end + 12)) || w.lower === 'greetings'))) continue;
+    if (!value || (value > 0 && COURTESY_NEXT.test(text.slice(w.end, w.end + 12)))) continue;
     // "on Discord", "Hope from billing": a capitalised mild word inside a sentence names something
     // (strong ones, "I am Furious", are still heard).
     if (Math.abs(value) <= 2 && PROPER.test(w.text) && !SENTENCE_START.test(text.slice(Math.max(0, w.start - 3), w.start))) continue;
