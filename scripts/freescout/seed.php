@@ -90,15 +90,10 @@ $ids['sam'] = conversation($mailbox, $agent, $sam, 'CSV export: still one row sh
     [15, $C, '<p>Hello again, the Projects CSV is still one row short after the update.</p>'],
 ], $at);
 // Real text on a real helpdesk: the e2e test types each row's real reply and reads the sidebar.
-// Dev split only (never test); sources and licences in data/judgement/SOURCES.md.
-// The names are made up here (the rows carry none); the e2e test reads the same table.
-$real = [
-    'realLostNotes' => ['gh-issues', 'gh-automattic-simplenote-macos-122-t2', 'Noor', 'Haddad'],
-    'realRefundForm' => ['gh-support', 'ghs-kangarko-chatcontrol-1120-t1', 'Tomás', 'Ruiz'],
-    'realLostProgress' => ['gh-support', 'ghs-habitrpg-habitica-1212-t1', 'Mei', 'Lin'],
-    'realThanks' => ['abcd', 'abcd-9489-e6', 'Jonas', 'Berg'],
-];
-foreach ($real as $key => [$source, $rowId, $first, $last]) {
+// Dev split only (never test); sources and licences in data/judgement/SOURCES.md. The customers'
+// names are made up (the rows carry none); real-customers.json is read by the e2e test too.
+$real = json_decode(file_get_contents(__DIR__.'/real-customers.json'), true);
+foreach ($real as $key => ['source' => $source, 'row' => $rowId, 'first' => $first, 'last' => $last]) {
     $row = null;
     foreach (file(__DIR__."/../../data/judgement/$source/labelled.jsonl") as $line) {
         $candidate = json_decode($line, true);

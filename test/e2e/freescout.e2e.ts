@@ -25,6 +25,7 @@ import { addHelpdeskOnOptions, grantHost as grantHostFor, signInToFreescout } fr
 import { clickPrompt, promptText } from './send-prompt';
 import { DEFAULT_PACK } from '../../lib/standards/pack';
 import { evaluateReply } from '../../lib/standards/engine';
+import realCustomers from '../../scripts/freescout/real-customers.json';
 
 const SCRIPT = resolve('scripts/freescout.sh');
 const check = spawnSync('bash', [SCRIPT, 'check'], { encoding: 'utf8' });
@@ -45,16 +46,12 @@ let rapport: Rapport;
 let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
-const REAL = {
-  realLostNotes: ['gh-issues', 'gh-automattic-simplenote-macos-122-t2', 'Noor Haddad'],
-  realRefundForm: ['gh-support', 'ghs-kangarko-chatcontrol-1120-t1', 'Tomás Ruiz'],
-  realLostProgress: ['gh-support', 'ghs-habitrpg-habitica-1212-t1', 'Mei Lin'],
-  realThanks: ['abcd', 'abcd-9489-e6', 'Jonas Berg'],
-} as const;
+const REAL = realCustomers;
 type RealKey = keyof typeof REAL;
+const realName = (key: RealKey) => `${REAL[key].first} ${REAL[key].last}`;
 /** The labelled row a real customer came from: their message and the real reply staff sent. */
 function realRow(key: RealKey): { customer: string; reply: string } {
-  const [source, id] = REAL[key];
+  const { source, row: id } = REAL[key];
   const line = readFileSync(`data/judgement/${source}/labelled.jsonl`, 'utf8').split('\n').find((l) => l.includes(`"id": "${id}"`) || l.includes(`"id":"${id}"`));
   return JSON.parse(line!) as { customer: string; reply: string };
 }
@@ -62,7 +59,7 @@ function realRow(key: RealKey): { customer: string; reply: string } {
 /** Every checklist item's state for the row's text, from the engine run here (response time depends on the clock). */
 function offlineStates(key: RealKey): Record<string, string> {
   const { customer, reply } = realRow(key);
-  const r = evaluateReply({ draft: reply, customerMessages: [customer], customer: { name: REAL[key][2] }, standards: DEFAULT_PACK, now: Date.now() });
+  const r = evaluateReply({ draft: reply, customerMessages: [customer], customer: { name: realName(key) }, standards: DEFAULT_PACK, now: Date.now() });
   return Object.fromEntries(r.results.filter((x) => x.rule !== 'response-time').map((x) => [x.rule, x.state]));
 }
 let custom: { server: Server; port: number };
@@ -209,7 +206,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     const page = await rapport.context.newPage();
     const replyTo = async (key: RealKey) => {
       await page.goto(`${BASE}/conversation/${seed[key]}`);
-      await sidebarFor(page, seed[key], REAL[key][2]);
+      await sidebarFor(page, seed[key], realName(key));
       await page.click('.conv-reply');
       await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
       await page.keyboard.insertText(realRow(key).reply);
