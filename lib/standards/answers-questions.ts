@@ -13,7 +13,7 @@ const REQUEST = /^\W*(?:(?:hi|hello|hey)\b[^,]{0,30},\s*)?(?:please|pls|kindly|c
 /** "Is anyone there?": the reply itself is the answer. */
 const PRESENCE = /\b(?:anyone|anybody|someone|somebody) (?:there|here|home|reading|around)\b/i;
 /** Something done or promised by us ("I've refunded it", "it's fixed", "will ship tomorrow"). */
-const PROMISED = /\b(?:i|we)(?:'ve| have|'ll| will| am| are|'m|'re)\s+(?:just\s+|now\s+|already\s+|going to\s+)?(?!(?:received|noticed|seen|heard|read|been|had|got|sorry)\b)\w+(?:ed|ing)?\b|\b(?:ships?|arrives?|lands?|goes out|is live) (?:on|by|in|today|tomorrow|tonight|this|next)\b|\b\w+ (?:done|processed|issued|completed?)\b|\b(?:is|are|it's) (?:back|fixed|done|resolved|restored|here|on (?:its|their) way|being \w+|investigating|looking|working)\b|\b(?:will|'ll) (?:\w+\s+)?(?:arrive|be|ship|update|follow|send|resume)\b/im;
+const PROMISED = /\b(?:i|we)(?:'ve| have|'ll| will| am| are|'m|'re)\s+(?:just\s+|now\s+|already\s+|going to\s+)?(?!(?:received|noticed|seen|heard|read|been|had|got|sorry)\b)\w+(?:ed|ing)?\b|\b(?:ships?|arrives?|lands?|goes out|is live) (?:on|by|in|today|tomorrow|tonight|this|next)\b|\b\w+ (?:done|processed|issued|completed?)\b|\b(?:is|are|it's) (?:back|fixed|done|resolved|restored|here|on (?:its|their) way|being \w+|investigating|looking|working)\b|\b(?:will|'ll) (?:\w+\s+)?(?:arrive|be|ship|update|follow|send|resume)\b|(?:^|[.!?,;:]\s*|\b(?:i'm|i am|we're|we are)\s+)on it\b(?=\s*(?:[.!?,;:]|$))/im;
 /** Something done, promised, or asked of the customer ("please try…", "go to…"): a feature of the addressed model. */
 const ACTION = new RegExp(`${PROMISED.source}|^\\W*(?:please|just)\\s+\\w+|[.!?\\n,]\\s*(?:please|just)\\s+\\w+|\\b(?:go to|open|click|clear|reconnect|reset|enable|choose|select)\\b`, 'im');
 /** Done or promised by us, in the simple past too ("I unblocked your account"), never an instruction. */
@@ -54,6 +54,25 @@ const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite 
  */
 export function handledOtherwise(reply: string): boolean {
   return ASKS_BACK.test(reply) || HANDS_ON.test(reply) || draftReadings(reply).done;
+}
+
+/**
+ * Done already by us ("I've cancelled your subscription", "I unlocked your account", "Refunded the
+ * entire subscription!"), not promised: "I'll check on the invoice" says nothing of a second ask.
+ */
+const DONE = new RegExp(
+  `\\b(?:i|we)(?:'ve| have)?\\s+(?:just\\s+|now\\s+|already\\s+)?(?!(?:received|noticed|seen|heard|read|been|had|got|needed|wanted|tried|hoped|wished|asked)\\b)\\w+ed\\b` +
+    `|\\b(?:is|are|it's|has been|have been) (?:now )?(?:back|fixed|done|resolved|restored|refunded|cancell?ed|unlocked|unblocked|sent|enabled)\\b` +
+    `|(?:^|[.!?]\\s+)(?:refunded|cancell?ed|unlocked|unblocked|fixed|done|sent|restored|reset|updated|added|removed|deleted|resolved|enabled|extended|credited|issued)\\b`,
+  'im',
+);
+
+/**
+ * A reply that asks back, hands on or reports a deed done: real staff handle several asks at once
+ * that way, even when the reply shares a word with one of them (a promise to look does not).
+ */
+export function handledAtOnce(reply: string): boolean {
+  return ASKS_BACK.test(reply) || HANDS_ON.test(reply) || DONE.test(reply);
 }
 
 /** "Hi Robin,", "Dear team," and a sign-off ("Best regards, Sam"): not what a reply says. */

@@ -17,7 +17,7 @@ import { namesTheirProblem } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
 import { looksLikeRequest, SIGN_OFF } from './text';
-import { handledOtherwise, saysSomething } from './answers-questions';
+import { handledAtOnce, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { DEFAULT_PACK } from './pack';
 
@@ -158,17 +158,22 @@ const ENGAGES = ['reply:p:imperative', 'reply:p:we-will', 'reply:p:we-did', 'rep
 export function judgeAddressed(ask: string, reply: string, customer: string, otherAsks: readonly string[] = []): Judged {
   const f = addressedFeatures(ask, reply, customer, otherAsks);
   let s = score(MODELS.addressed, f);
+  const draft = reply.slice(0, LIMITS.draftChars);
   // A reply that takes up nothing of the ask, does nothing (no step, no question back, no link) and
   // says nothing beyond courtesy ("Hi Robin, thanks for asking!") does not address it.
-  if (s.yes && !f.has('r:phrase-answered') && f.has('overlap:0') && !ENGAGES.some((k) => f.has(k)) && !saysSomething(reply.slice(0, LIMITS.draftChars))) s = { ...s, yes: false };
+  if (s.yes && !f.has('r:phrase-answered') && f.has('overlap:0') && !ENGAGES.some((k) => f.has(k)) && !saysSomething(draft)) s = { ...s, yes: false };
   // With several asks, one reply can meet one and skip another: a yes must be met on the ask's own words too —
-  // unless the reply takes up none of its words and asks back, hands on or reports a deed ("email?",
-  // "I unlocked your account"): real staff handle several asks at once that way (on train this guard
-  // was wrong 15 times in 19; the project corpus's partial replies share a word and keep it).
-  if (s.yes && otherAsks.length && !f.has('r:phrase-answered') && s.probability < 0.5 && !(f.has('overlap:0') && handledOtherwise(reply.slice(0, LIMITS.draftChars)))) s = { ...s, yes: false };
+  // unless the reply asks back, hands on or reports a deed done ("email?", "I've cancelled your
+  // subscription"), or takes up none of its words and promises one: real staff handle several asks
+  // at once that way (on train this guard was wrong 15 times in 19). A deed done, whatever words it
+  // shares, and "on it" as a promise took wrong "not addressed" warnings from 38 to 33 on train and
+  // 10 to 6 on dev, no right one lost. "I'll check on the invoice" still misses a second ask about
+  // PO numbers (the project corpus's partial replies).
+  const handled = handledAtOnce(draft) || (f.has('overlap:0') && handledOtherwise(draft));
+  if (s.yes && otherAsks.length && !f.has('r:phrase-answered') && s.probability < 0.5 && !handled) s = { ...s, yes: false };
   // A lone ask is also addressed by a reply that asks for what is needed, hands it to whoever can
   // handle it, or says it is done (the guideline's ways besides an answer), whatever words it uses.
-  if (!otherAsks.length) s = backstop(s, handledOtherwise(reply.slice(0, LIMITS.draftChars)), 0);
+  if (!otherAsks.length) s = backstop(s, handledOtherwise(draft), 0);
   return { yes: s.yes, probability: s.probability, because: s.strongest.map((x) => readable(x.feature)) };
 }
 

@@ -105,6 +105,9 @@ describe('answers-questions', () => {
   it('takes a question back, a hand-over or a deed as covering several asks that share none of its words', () => {
     const customer = 'My order never arrived. Can you send it again? Or refund me?';
     expect(check(customer, 'Could you send me your order number?', 'answers-questions').result.state).toBe('pass');
+    // A deed done covers them too, even when it shares a word with one of them (dev and train replies).
+    expect(check('I would like to have a refund for today’s charge. Did you get the refund request?', 'Refunded the entire subscription! Apologies about the delay.', 'answers-questions').result.state).toBe('pass');
+    expect(check('Please confirm whether anyone got their money back.', 'ACK, on it!', 'answers-questions').result.state).toBe('pass');
     // A reply that takes up one ask's words and not the other's still misses the other.
     const twoAsks = 'Hi, any news on the corrected invoice? Also, can I add a PO number to future invoices';
     expect(check(twoAsks, "Hi Kofi, I'll check on the invoice and get back to you.", 'answers-questions').result.state).toBe('fail');
