@@ -6,7 +6,7 @@
  * Pure and background only (the model and the parser are large).
  */
 import { judgeUpset } from './judge';
-import { moodOf as lexiconMood, outermost } from './text';
+import { moodOf as lexiconMood, outermost, type LexiconMood } from './text';
 import { customerCueSpans } from './cues';
 import type { Evidence, Mood, MoodLabel } from './types';
 
@@ -38,7 +38,7 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   if (upset.yes) label = WORRY_LABELS.has(lexicon.label) ? 'worried' : 'upset';
   else label = lexicon.label === 'positive' ? 'positive' : 'neutral';
   // Only the words that pull the way of the reading: a "good" or "welcome" never stands behind upset.
-  const evidence = upset.yes ? mergeEvidence(lexicon.against, repeats, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
+  const evidence = upset.yes ? mergeEvidence(lexicon, repeats, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
   const reasons = [
     ...(upset.yes ? upset.because.map((w) => `“${w}”`) : []),
     ...(upset.yes ? repeats.map((r) => `repeat contact: “${r.text}”`) : []),
@@ -57,12 +57,14 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
 }
 
 /**
- * Lexicon words and repetition, without overlaps, in text order; without them the cues the model
- * weighed ("please help", ":{"), and only then its deciding clause (a whole sentence names too much).
+ * Words that say it plainly and repetition, without overlaps, in text order; without them the cues
+ * the model weighed ("please help", ":{") with the mild words ("issue", "not solved": bug reports
+ * are full of them), and only then its deciding clause (a whole sentence names too much).
  */
-function mergeEvidence(words: Evidence[], repeats: Evidence[], cues: Evidence[], clause: Evidence | undefined): Evidence[] {
-  const out = outermost([...words, ...repeats]);
+function mergeEvidence(lexicon: LexiconMood, repeats: Evidence[], cues: Evidence[], clause: Evidence | undefined): Evidence[] {
+  const out = outermost([...lexicon.strong, ...repeats]);
   if (out.length) return out;
-  if (cues.length) return cues;
+  const weaker = outermost([...cues, ...lexicon.against]);
+  if (weaker.length) return weaker;
   return clause ? [clause] : [];
 }

@@ -279,6 +279,12 @@ const SUPPORT_WORDS: Record<string, number> = {
   crashes: -2, crashing: -2, crash: -2, down: 0, outage: -3, wait: 0, sorry: 0, greetings: 0, great: 2, love: 2, awesome: 3,
 };
 
+/**
+ * What a report is about ("issue", "errors"), not how the customer feels about it: they count
+ * toward the mood but name it only when nothing plainer does.
+ */
+const TOPIC_WORDS = new Set(['issue', 'issues', 'problem', 'problems', 'error', 'errors', 'bug', 'bugs']);
+
 /** Phrases that carry the mood better than their words (sarcasm, repetition, urgency). */
 const MOOD_PHRASES: [RegExp, number][] = [
   [/\b(?:not (?:a )?(?:big |huge )?deal|no (?:worries|rush|hurry|stress)|not urgent|no big deal|when(?:ever)? you (?:have|get) (?:a )?(?:time|chance|minute|moment)|not (?:upset|angry|annoyed|worried|in a hurry))\b/gi, 2],
@@ -325,6 +331,8 @@ export function shoutedWords(text: string): Evidence[] {
 export interface LexiconMood extends Mood {
   /** Words, phrases and capitals against us: complaint, worry, sarcasm, repetition. */
   against: Evidence[];
+  /** The part of `against` that says how they feel, not only what the report is about ("issue", "errors"). */
+  strong: Evidence[];
   /** Words and phrases of a pleased customer. */
   pleased: Evidence[];
 }
@@ -363,6 +371,7 @@ export function outermost(hits: readonly Evidence[]): Evidence[] {
 /** The customer's mood across their messages: label, score and the words behind it. */
 export function moodOf(text: string): LexiconMood {
   const against: Evidence[] = [];
+  const mild: Evidence[] = [];
   const pleased: Evidence[] = [];
   let score = 0;
   let negative = 0;
@@ -390,19 +399,22 @@ export function moodOf(text: string): LexiconMood {
     if (Math.abs(value) <= 2 && PROPER.test(w.text) && !SENTENCE_START.test(text.slice(Math.max(0, w.start - 3), w.start))) continue;
     // "in the past two days alone", "this month alone": only, not lonely.
     if (w.lower === 'alone' && ONLY_AFTER.test(list[i - 1]?.lower ?? '')) continue;
-    // Negation: "not happy", "never worried", "don't like" (within two words).
-    const before = list.slice(Math.max(0, i - 2), i).map((p) => p.lower);
     // Intensified: "really annoyed", "so frustrated".
     const prev = list[i - 1]?.lower;
     if (value < 0 && prev && /^(?:really|so|very|extremely|incredibly|getting|totally|absolutely)$/.test(prev)) value = Math.floor(value * 1.5);
-    // A negated complaint ("not upset") says nothing; negated praise ("not happy") is a mild complaint.
-    if (before.some((b) => NEGATORS[b] || EXTRA_NEGATORS.has(b))) value = value > 0 ? -Math.min(value, 2) : 0;
+    // Negation within two words ("not happy", "never worried", "don't like"): a negated complaint
+    // ("not upset") says nothing; negated praise ("not happy") is a mild complaint, named with its negation.
+    const negator = list.slice(Math.max(0, i - 2), i).find((p) => NEGATORS[p.lower] || EXTRA_NEGATORS.has(p.lower));
+    if (negator) value = value > 0 ? -Math.min(value, 2) : 0;
     if (!value) continue;
     score += value;
     if (value < 0) {
       negative += value;
       strongest = Math.min(strongest, value);
-      against.push({ start: w.start, end: w.end, text: w.text });
+      const from = negator?.start ?? w.start;
+      const hit = { start: from, end: w.end, text: text.slice(from, w.end) };
+      against.push(hit);
+      if (TOPIC_WORDS.has(w.lower) && !negator) mild.push(hit);
     } else if (value >= 2) pleased.push({ start: w.start, end: w.end, text: w.text });
   }
   const shouts = shoutedWords(text);
@@ -427,5 +439,5 @@ export function moodOf(text: string): LexiconMood {
   } else if (score >= 3) label = 'positive';
   // The evidence says why the label is what it is: never a pleased word behind an upset reading.
   const evidence = label === 'positive' ? happy : label === 'neutral' ? outermost([...unhappy, ...happy]) : unhappy;
-  return { label, score, evidence, against: unhappy, pleased: happy };
+  return { label, score, evidence, against: unhappy, strong: unhappy.filter((e) => !mild.includes(e)), pleased: happy };
 }

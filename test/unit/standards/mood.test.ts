@@ -80,6 +80,22 @@ describe('one mood for the product', () => {
   });
 });
 
+describe('what an upset reading names (real reports read on FreeScout, paraphrased)', () => {
+  it('names negated praise with its negation: "not solved", not "solved"', () => {
+    expect(lexiconMood('My tickets #16 and #35 are still not solved.').against.map((e) => e.text)).toContain('not solved');
+    expect(lexiconMood('No success so far.').against.map((e) => e.text)).toEqual(['No success']);
+  });
+
+  it('names how they feel before what the report is about ("issue", "errors")', () => {
+    const report = 'You closed this issue because you supposedly fixed it. Nothing is fixed three versions later, and I have no way to reopen the issue. How do you ship such a severe bug ??';
+    const mood = threadMood(report);
+    expect(mood.label).toBe('upset');
+    expect(mood.evidence.map((e) => e.text)).not.toContain('issue');
+    // With nothing plainer, the topic words still stand behind the reading.
+    expect(lexiconMood('The same issue, the same errors.').against.map((e) => e.text)).toEqual(['issue', 'errors']);
+  });
+});
+
 describe('the words a mood line names', () => {
   it('names each word once, in text order, at most the number asked', () => {
     const at = (text: string, start: number) => ({ start, end: start + text.length, text });
