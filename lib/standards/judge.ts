@@ -108,7 +108,8 @@ export function findAsks(customer: string): Ask[] {
     while (from > 0 && clauses[from - 1]!.sentence === sentence && !scored[from - 1]!.yes) from--;
     let to = i;
     while (to + 1 < clauses.length && clauses[to + 1]!.sentence === sentence && (scored[to + 1]!.yes || !scored.slice(to + 1).some((s, k) => s.yes && clauses[to + 1 + k]!.sentence === sentence))) to++;
-    const start = clauses[from]!.start;
+    // Not the dots or dashes a clause can open with ("......Please if it can't be solved…").
+    const start = clauses[from]!.start + (LEAD.exec(customer.slice(clauses[from]!.start, clauses[to]!.end))?.[0].length ?? 0);
     const end = clauses[to]!.end;
     const best = scored.slice(i, to + 1).reduce((a, b) => (b.probability > a.probability ? b : a));
     out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)) });
@@ -120,6 +121,8 @@ export function findAsks(customer: string): Ask[] {
   const kept = offered.some((a) => !namesNothing(a.text)) ? offered.filter((a) => !namesNothing(a.text)) : offered;
   return kept.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
 }
+
+const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;
 
 /** A list item's line: "- cancel my plan", "2) refund the charge", "1." on a line of its own (the parser's markers). */
 const LIST_ITEM = new RegExp(`^[ \\t]*${BULLET.source.slice(1, -1)}(?:\\s|$)`);

@@ -44,6 +44,10 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('The app will not open on my phone. Please help!')).toEqual(['Please help!']);
   });
 
+  it('quotes an ask without the dots it opens with (a real report read on FreeScout)', () => {
+    expect(asks("#1630 #1646 not solved......Please if it can't be solved then i will take actions on it")).toEqual(["Please if it can't be solved then i will take actions on it"]);
+  });
+
   it('ignores code in a fence', () => {
     const text = 'Sync stopped working.\n```\nError: please check your token\n```\nCan you tell me which token it means?';
     const found = asks(text);
