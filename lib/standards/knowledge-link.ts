@@ -1,8 +1,10 @@
 /** Knowledge: how-to questions get a link to the documentation or knowledge base. */
 import { fail, na, pass, type Rule } from './types';
 import { findAll, quote } from './text';
+import { draftReadings } from './answers-questions';
 
-const HOW_TO = /\b(?:how (?:do|can|should|would) (?:i|we|you)|how to|where (?:do|can) (?:i|we) (?:find|set|change|turn|see|get|add)|is there a way to|what are the steps|steps to|set ?up|configure|walk me through|instructions? (?:for|on|to))\b/i;
+/** Not an issue template's "Steps to reproduce" / "how to reproduce it" (seen on real reports). */
+const HOW_TO = /\b(?:how (?:do|can|should|would) (?:i|we|you)|how to(?! reproduce)|where (?:do|can) (?:i|we) (?:find|set|change|turn|see|get|add)|is there a way to|what are the steps|steps to(?! reproduce)|set ?up|configure|walk me through|instructions? (?:for|on|to))\b/i;
 const KB_LIKE = /^https?:\/\/(?:[^/]*\b(?:help|support|docs?|kb|knowledge|faq|guides?|academy|learn|community|developers?)\b[^/]*|[^/]+\/(?:[^?#]*\/)?(?:help|support|docs?|kb|knowledge(?:base)?|faq|guides?|articles?|hc)\b)/i;
 const URL = /\bhttps?:\/\/[^\s<>()"']+[^\s<>()"'.,;:!?]/gi;
 
@@ -34,6 +36,8 @@ export const knowledgeLink: Rule = {
       });
     });
     if (onKb) return pass(`Links the help article: ${quote(onKb.text)}`, [onKb]);
+    // "Unfortunately there is no way to recover the data": no article covers what cannot be done.
+    if (!links.length && draftReadings(draft).refuses) return na('Says it cannot be done: no article to link');
     if (links[0]) {
       // Without the team's domains there is no list to name: say what the link is not (seen on FreeScout: "knowledge base ()").
       const why = domains.length ? `is not on the team's knowledge base (${domains.join(', ')})` : 'does not look like a help article';

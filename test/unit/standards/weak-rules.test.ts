@@ -224,6 +224,15 @@ describe('placeholders and help links on the way real staff write', () => {
     expect(check('Why was my account suspended?', 'Hi [CUSTOMER NAME], see [your account page].', 'placeholders').result.why).toBe('Unfilled placeholder: “[CUSTOMER NAME]”, “[your account page]”');
   });
 
+  it('does not read an issue template\'s "Steps to reproduce" as a how-to question, nor ask for an article on what cannot be done', () => {
+    // Both seen on train-split real replies (29 of 34 how-to replies were told to link an article).
+    const report = '## Description\nAll my data was reset.\n## Steps to reproduce\n1. Update to 1.3.9\n2. Start the app';
+    expect(check(report, 'Which version were you using before updating?', 'knowledge-link').result.state).toBe('na');
+    const impossible = check('I lost my phone. Is there a way to recover my hours?', 'Unfortunately there is no way to recover the data unless you exported a backup.', 'knowledge-link').result;
+    expect(impossible.state).toBe('na');
+    expect(check('How do I export my notes?', 'Hi Robin, open Settings and pick Export.', 'knowledge-link').result.state).toBe('fail');
+  });
+
   it('says what a link is not when the team has named no knowledge base', () => {
     const r = check('How do I recover my lost data?', 'There is an advice section here: https://github.com/example/app/issues/4313', 'knowledge-link').result;
     expect(r.why).toBe('“https://github.com/example/app/issues/4313” does not look like a help article');
