@@ -12,6 +12,9 @@ const COURTESY = String.raw`(?:ok(?:ay)?|oh|great|perfect|awesome|cool|nice|wow|
 const WRAP_UP = new RegExp(`^[\\s\\W]*(?:${COURTESY}[\\s\\W]*)+$`, 'i');
 /** A bare "yes" or "ok" answers the agent; only a thanks or a goodbye closes. */
 const CLOSES = /\b(?:thanks?|thank you|thx|ty|cheers|that'?s (?:all|it)|that is (?:all|it)|bye|goodbye|have a)\b/i;
+/** A step asked of the customer, not promised by us (the request pattern of the step phrases). */
+const ASKED_OF_THEM = /^(?:could|can|would) you\b/i;
+
 export const wrapsUp = (latest: string) => latest.length <= 120 && WRAP_UP.test(latest) && CLOSES.test(latest);
 
 export const nextStep: Rule = {
@@ -32,6 +35,8 @@ export const nextStep: Rule = {
       const clause = step.clause;
       return pass(clause ? `Next step: ${quote(clause.text)}` : `Next step (${step.because.join(', ')})`, clause ? [clause] : []);
     }
+    // Something asked of the customer ("Could you send me the log?") is theirs to time: no when to promise.
+    if (!when && ASKED_OF_THEM.test(action.text)) return pass(`Next step: ${quote(action.text)}`, [action]);
     if (!when) return fail(`Says what (${quote(action.text)}) but not when`, [action]);
     return pass(`Next step: ${quote(action.text)} … ${quote(when.text)}`, [action, when]);
   },

@@ -136,6 +136,12 @@ describe('next-step', () => {
     expect(check('When does it ship?', 'Hi Robin, our team expects a fix by Friday.', 'next-step').result.state).toBe('pass');
   });
 
+  it('asks no when of a step asked of the customer (train-split real replies)', () => {
+    const asked = check('The sync stopped, what should I do?', 'Can you please let me know if you have edited any state files?', 'next-step').result;
+    expect(asked.state).toBe('pass');
+    expect(asked.why).toBe('Next step: “Can you please let me know”');
+  });
+
   // Seen on FreeScout with a real chat's last turn (ABCD dev split): "great thanks for your help" got "No next step".
   it('needs no next step when the customer is wrapping up, but still does after a bare "yes"', () => {
     for (const closing of ['great thanks for your help', 'That is all. Thank you', 'ok thanks!', 'Working great now. Thanks!']) {
