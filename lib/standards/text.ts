@@ -265,7 +265,7 @@ const EXTRA_NEGATORS = new Set(['never', 'no', 'nobody', 'nothing', "haven't", '
 const SUPPORT_WORDS: Record<string, number> = {
   thanks: 0, thank: 0, please: 0, help: 0, like: 0, want: 0, hope: 0, hoping: 0, yes: 0, ok: 0, okay: 0,
   kind: 0, kindly: 0, dear: 0, appreciate: 1, appreciated: 1, cool: 0, sure: 0, pretty: 0, fine: 0, well: 0,
-  no: 0, problem: -1, issue: -1, issues: -1, question: 0, cancel: -1, charge: 0, charged: 0, charges: 0,
+  no: 0, shy: 0, problem: -1, issue: -1, issues: -1, question: 0, cancel: -1, charge: 0, charged: 0, charges: 0,
   twice: -1, again: -1, still: -1, nobody: -2, ignored: -3, ignoring: -3, waiting: -1, waited: -2,
   cancelling: -2, canceling: -2, dispute: -3, disputing: -3, chargeback: -3, refund: 0, lawyer: -3, mistake: -1, big: 0, deal: 0,
   urgent: -2, urgently: -2, asap: -2, deadline: -2, tomorrow: 0, immediately: -1, emergency: -3,

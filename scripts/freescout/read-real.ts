@@ -5,7 +5,8 @@
  * on the page with the engine run here on the row's own text. Prints one line per conversation and
  * a summary; `--shots DIR` saves what the agent saw.
  *
- *   npx vite-node scripts/freescout/read-real.ts [--count 16] [--split dev|train] [--shots DIR] [--no-build]
+ *   npx vite-node scripts/freescout/read-real.ts [--count 16] [--offset 0] [--split dev|train] [--shots DIR] [--no-build]
+ * `--offset K` takes the K-th exchange of each step instead of the first (another sample, same spread).
  *
  * Needs what scripts/freescout.sh needs (PHP 8.2, MariaDB) and the system Chromium.
  */
@@ -24,6 +25,7 @@ import { DEFAULT_PACK } from '../../lib/standards/pack';
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const count = Number(arg('--count') ?? 16);
+const offset = Number(arg('--offset') ?? 0);
 const split = arg('--split') ?? 'dev';
 const shots = arg('--shots');
 if (split !== 'dev' && split !== 'train') throw new Error('--split is dev or train: the test split is never read while developing');
@@ -45,7 +47,7 @@ function pick(rows: Exchange[]): Seeded[] {
   const usable = rows.filter((r) => r.reply && r.customer.length < 1500 && r.reply.length < 1500 && (r.thread ?? []).join('').length < 3000);
   const step = Math.max(1, Math.floor(usable.length / count));
   return usable
-    .filter((_, i) => i % step === 0)
+    .filter((_, i) => i % step === offset % step)
     .slice(0, count)
     .map((row, i) => {
       const turns: [string, string][] = [...(row.thread ?? []), `Customer: ${row.customer}`].map((t) => [/^customer/i.test(t) ? 'customer' : 'agent', t.replace(/^[^:]+:\s*/, '')]);

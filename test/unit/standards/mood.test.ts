@@ -86,6 +86,10 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(lexiconMood('No success so far.').against.map((e) => e.text)).toEqual(['No success']);
   });
 
+  it('reads "just shy of $200" as an amount, not a feeling', () => {
+    expect(lexiconMood('All the funds have vanished, just shy of $200. The money is missing.').against.map((e) => e.text)).toEqual(['missing']);
+  });
+
   it('names how they feel before what the report is about ("issue", "errors")', () => {
     const report = 'You closed this issue because you supposedly fixed it. Nothing is fixed three versions later, and I have no way to reopen the issue. How do you ship such a severe bug ??';
     const mood = threadMood(report);
