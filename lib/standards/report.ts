@@ -60,10 +60,11 @@ export function countExchange(row: Exchange, got: Prediction = judgeExchange(row
 /**
  * The warnings an agent would see on a real reply, each right or wrong by the labels: "not
  * addressed" on every ask the engine finds (wrong when the ask was addressed or is no ask at all),
- * "no next step" (not when the customer is wrapping up: the sidebar shows none then), "not respectful". A figure can look fine while most of what the agent is shown
+ * "no next step" (not when the customer is wrapping up: the sidebar shows none then), "not respectful",
+ * "feelings not acknowledged" (critical in the default pack). A figure can look fine while most of what the agent is shown
  * is wrong (addressed accuracy sits near its base rate), so these are counted on their own.
  */
-export const WARNINGS = ['not addressed', 'no next step', 'not respectful'] as const;
+export const WARNINGS = ['not addressed', 'no next step', 'not respectful', 'feelings not acknowledged'] as const;
 export type Warning = (typeof WARNINGS)[number];
 export type WarningCounts = Partial<Record<Warning, { right: number; wrong: number }>>;
 
@@ -77,6 +78,10 @@ export function warningsOf(row: Exchange, got: Prediction = judgeExchange(row)):
   for (const ask of got.asks) if (ask.addressed === false) add('not addressed', row.labels.asks.some((g) => g.addressed === false && sameAsk(ask, g)));
   if (got.nextStep === false && !wrapsUp(row.customer.trim()) && typeof row.labels.nextStep === 'boolean') add('no next step', !row.labels.nextStep);
   if (got.respectful === false && typeof row.labels.respectful === 'boolean') add('not respectful', !row.labels.respectful);
+  // The sidebar's critical item: the customer sounds upset and the reply does not acknowledge it.
+  // Wrong when they were not upset or the reply did acknowledge them.
+  if (got.upset && got.acknowledgesFeelings === false && typeof row.labels.acknowledgesFeelings === 'boolean' && typeof row.labels.upset === 'boolean')
+    add('feelings not acknowledged', row.labels.upset && !row.labels.acknowledgesFeelings);
   return out;
 }
 

@@ -56,7 +56,13 @@ describe('warnings an agent sees', () => {
       { warning: 'not addressed', right: 2, wrong: 2, shareRight: 0.5 },
       { warning: 'no next step', right: 0, wrong: 2, shareRight: 0 },
       { warning: 'not respectful', right: 0, wrong: 2, shareRight: 0 },
+      { warning: 'feelings not acknowledged', right: 0, wrong: 0, shareRight: null },
     ]);
+    // Upset and not acknowledged: right only when the labels say both.
+    const upsetRow = { ...row, labels: { ...row.labels, upset: true, acknowledgesFeelings: false } };
+    const flagged = { ...got, upset: true, acknowledgesFeelings: false };
+    expect(warningsOf(upsetRow as never, flagged)['feelings not acknowledged']).toEqual({ right: 1, wrong: 0 });
+    expect(warningsOf({ ...upsetRow, labels: { ...upsetRow.labels, upset: false } } as never, flagged)['feelings not acknowledged']).toEqual({ right: 0, wrong: 1 });
     expect(warningsOf({ ...row, reply: null } as never, got)).toEqual({});
   });
 });
