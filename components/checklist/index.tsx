@@ -280,7 +280,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
       )}
       {props.mood && props.mood.label !== 'neutral' && props.status === 'ready' && (
         <p class="rp-cl-mood" data-testid="mood">
-          Customer sounds <strong>{props.mood.label}</strong>
+          Customer {props.mood.unsure ? 'may be' : 'sounds'} <strong>{props.mood.label}</strong>
           {props.mood.words.length > 0 && <span class="rp-muted"> — {props.mood.words.map((w) => `“${presentation ? maskText(w) : w}”`).join(', ')}</span>}
         </p>
       )}

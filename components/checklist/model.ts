@@ -31,7 +31,8 @@ export interface ChecklistPanelProps {
   readiness?: number;
   /** The customer's asks; `implicit` marks a complaint taken as the request when they asked nothing outright. */
   questions: { text: string; answered: boolean; implicit?: boolean }[];
-  mood?: { label: string; words: string[] };
+  /** `unsure`: a reading the model barely leans to ("may be upset"), never critical. */
+  mood?: { label: string; words: string[]; unsure?: boolean };
   /** When set, the response-time item counts down to `deadline` live. */
   responseClock?: { deadline: number; targetMs: number };
   /** "Hi Dana," — offered as an insert helper when the greeting rule fails. */

@@ -41,7 +41,7 @@ export function checklistProps(draft: string, result: PracticeResult | undefined
     items: result.items,
     readiness: e.readiness,
     questions: e.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit })),
-    mood: { label: e.mood.label, words: moodWords(e.mood.evidence, 4) },
+    mood: { label: e.mood.label, words: moodWords(e.mood.evidence, 4), ...(e.mood.sure === false ? { unsure: true } : {}) },
     greeting,
     onInsertGreeting: greeting ? onInsert : undefined,
     explanations: e.explanations,

@@ -20,7 +20,10 @@ export const acknowledgesFeelings: Rule = {
     }
     const cues = moodWords(mood.evidence, 3).map((w) => quote(w, 20)).join(', ');
     const generic = findAll(draft, GENERIC_APOLOGY)[0];
-    if (generic) return fail(`Apologises without acknowledging: ${quote(generic.text)} — name what went wrong (${cues})`, [generic]);
-    return fail(`The customer sounds ${mood.label} (${cues}): say you understand what happened`);
+    const verdict = generic
+      ? fail(`Apologises without acknowledging: ${quote(generic.text)} — name what went wrong (${cues})`, [generic])
+      : fail(`The customer ${mood.sure === false ? 'may be' : 'sounds'} ${mood.label} (${cues}): say you understand what happened`);
+    // A reading the model barely leans to is worth saying, not worth holding the reply for.
+    return mood.sure === false ? { ...verdict, unsure: true } : verdict;
   },
 };

@@ -75,6 +75,6 @@ export function evaluateLine(line: string, lineNo: number, standards: StandardsP
     id,
     results: evaluation.results.map(({ rule, state, why, evidence }) => ({ rule, state, why, evidence })),
     questions: evaluation.questions,
-    mood: { label: evaluation.mood.label, score: evaluation.mood.score, evidence: evaluation.mood.evidence, reasons: evaluation.mood.reasons ?? [] },
+    mood: { label: evaluation.mood.label, score: evaluation.mood.score, evidence: evaluation.mood.evidence, reasons: evaluation.mood.reasons ?? [], sure: evaluation.mood.sure ?? false },
   };
 }

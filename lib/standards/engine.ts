@@ -66,5 +66,5 @@ export function evaluateReply(whole: EvaluateInput): Evaluation {
 
 /** Failing critical rules of an evaluation (shown first in the sidebar; "not ready" while any fails). */
 export function failingCritical(evaluation: Evaluation, standards: EvaluateInput['standards']): RuleResult[] {
-  return evaluation.results.filter((r) => r.state === 'fail' && ruleSettings(standards, r.rule).critical);
+  return evaluation.results.filter((r) => r.state === 'fail' && !r.unsure && ruleSettings(standards, r.rule).critical);
 }

@@ -37,7 +37,7 @@ export function checklistItems(evaluation: ReplyEvaluation): ChecklistItem[] {
     label: evaluation.labels[r.rule] ?? r.rule,
     state: r.state,
     why: r.why,
-    critical: evaluation.critical.includes(r.rule),
+    critical: evaluation.critical.includes(r.rule) && !r.unsure,
     evidence: r.evidence,
   }));
   const rank = (i: ChecklistItem) => (i.state === 'fail' && i.critical ? 0 : 1);
@@ -75,7 +75,7 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       items,
       readiness: evaluation?.readiness,
       questions: evaluation?.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit })) ?? [],
-      mood: evaluation ? { label: evaluation.mood.label, words: moodWords(evaluation.mood.evidence, 4) } : undefined,
+      mood: evaluation ? { label: evaluation.mood.label, words: moodWords(evaluation.mood.evidence, 4), ...(evaluation.mood.sure === false ? { unsure: true } : {}) } : undefined,
       responseClock: evaluation?.responseClock ? { deadline: evaluation.responseClock.deadline, targetMs: evaluation.responseClock.targetMs } : undefined,
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,
       onInsertGreeting: composer && greetingWord ? insertGreeting : undefined,

@@ -7,6 +7,7 @@ import type { Exchange } from './judgement';
 import { sameAsk } from './judgement';
 import { judgeAddressedOn, judgeExchange, type Prediction } from './judge';
 import { wrapsUp } from './next-step';
+import { threadMood } from './mood';
 
 export const ITEMS = ['question/request', 'addressed', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful'] as const;
 export type Item = (typeof ITEMS)[number];
@@ -64,7 +65,7 @@ export function countExchange(row: Exchange, got: Prediction = judgeExchange(row
  * "feelings not acknowledged" (critical in the default pack). A figure can look fine while most of what the agent is shown
  * is wrong (addressed accuracy sits near its base rate), so these are counted on their own.
  */
-export const WARNINGS = ['not addressed', 'no next step', 'not respectful', 'feelings not acknowledged'] as const;
+export const WARNINGS = ['not addressed', 'no next step', 'not respectful', 'feelings not acknowledged', 'of which critical'] as const;
 export type Warning = (typeof WARNINGS)[number];
 export type WarningCounts = Partial<Record<Warning, { right: number; wrong: number }>>;
 
@@ -80,8 +81,12 @@ export function warningsOf(row: Exchange, got: Prediction = judgeExchange(row)):
   if (got.respectful === false && typeof row.labels.respectful === 'boolean') add('not respectful', !row.labels.respectful);
   // The sidebar's critical item: the customer sounds upset and the reply does not acknowledge it.
   // Wrong when they were not upset or the reply did acknowledge them.
-  if (got.upset && got.acknowledgesFeelings === false && typeof row.labels.acknowledgesFeelings === 'boolean' && typeof row.labels.upset === 'boolean')
-    add('feelings not acknowledged', row.labels.upset && !row.labels.acknowledgesFeelings);
+  if (got.upset && got.acknowledgesFeelings === false && typeof row.labels.acknowledgesFeelings === 'boolean' && typeof row.labels.upset === 'boolean') {
+    const right = row.labels.upset && !row.labels.acknowledgesFeelings;
+    add('feelings not acknowledged', right);
+    // Critical only when the reading is sure (lib/standards/mood.ts): what makes the reply "not ready" and holds a send.
+    if (threadMood(row.customer).sure) add('of which critical', right);
+  }
   return out;
 }
 

@@ -43,7 +43,7 @@ export function failingCritical(d: GuardedDraft): string[] {
   if (!e || !d.draft.trim()) return [];
   const out: string[] = [];
   for (const result of e.results) {
-    if (result.state !== 'fail' || !e.critical.includes(result.rule) || d.disputed.includes(result.rule)) continue;
+    if (result.state !== 'fail' || result.unsure || !e.critical.includes(result.rule) || d.disputed.includes(result.rule)) continue;
     const open = e.questions.filter((q) => !q.answered).length;
     if (result.rule === 'answers-questions' && open > 0) out.push(`${open} question${open === 1 ? '' : 's'} unanswered`);
     else out.push(e.labels[result.rule] ?? result.rule);

@@ -19,6 +19,11 @@ export interface RuleResult {
   /** One plain line naming the words that decided it. */
   why: string;
   evidence: Evidence[];
+  /**
+   * A fail resting on a reading the engine is not sure of (a mood the model barely calls upset):
+   * shown, but never critical — it neither makes the reply "not ready" nor holds a send.
+   */
+  unsure?: true;
 }
 
 export interface Question extends Evidence {
@@ -39,6 +44,8 @@ export interface Mood {
   evidence: Evidence[];
   /** Why, in plain words (strongest first): the model's deciding words, repeat contact. */
   reasons?: string[];
+  /** Upset or worried, and sure of it: the model leans hard that way or the thread shows it growing. */
+  sure?: boolean;
 }
 
 export interface CustomerName {

@@ -11,7 +11,9 @@ describe('evaluate CLI line handler', () => {
     // Each question now names the words and parse that made it one; the mood gives its reasons.
     // "done today" says the reset is handled: addressed by issue #12's definition (it was `false` while only shared words counted).
     expect(out.questions).toEqual([{ text: 'Can you reset my password?', start: 0, end: 26, answered: true, because: expect.arrayContaining(['question-mark']) }]);
-    expect(Object.keys(out.mood)).toEqual(['label', 'score', 'evidence', 'reasons']);
+    // `sure`: whether an upset reading may make an item critical (false for a calm customer).
+    expect(Object.keys(out.mood)).toEqual(['label', 'score', 'evidence', 'reasons', 'sure']);
+    expect(out.mood.sure).toBe(false);
   });
 
   it('answers malformed lines with { id, error } and skips blank ones', () => {

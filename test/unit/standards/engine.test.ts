@@ -1,4 +1,4 @@
-import { evaluateReply } from '../../../lib/standards/engine';
+import { evaluateReply, failingCritical } from '../../../lib/standards/engine';
 import { DEFAULT_PACK, type StandardsPack } from '../../../lib/standards/pack';
 import type { EvaluateInput, RuleId } from '../../../lib/standards/types';
 
@@ -119,5 +119,22 @@ describe('evaluateReply', () => {
     expect(stateOf(r as never, 'knowledge-link')!.why).toBe('“https://help.example.com/export” is not on the team\'s knowledge base (help.lumen.example)');
     expect(r.readiness).toBeGreaterThanOrEqual(0);
     expect(r.readiness).toBeLessThan(1);
+  });
+});
+
+describe('critical only when sure (acknowledges feelings)', () => {
+  const input = (customer: string): EvaluateInput => ({ draft: 'Hi Robin, I have refunded the March charge.', customerMessages: [customer], customer: { name: 'Robin' }, standards: DEFAULT_PACK, now: 0 });
+  it('holds the reply for a customer the model is sure is upset, and only says it for a lukewarm reading', () => {
+    const sure = evaluateReply(input('This is the THIRD time I write. I was charged twice for March and NOBODY answers.'));
+    const ack = (e: ReturnType<typeof evaluateReply>) => e.results.find((r) => r.rule === 'acknowledges-feelings')!;
+    expect(ack(sure).state).toBe('fail');
+    expect(ack(sure).unsure).toBeUndefined();
+    expect(failingCritical(sure, DEFAULT_PACK).map((r) => r.rule)).toContain('acknowledges-feelings');
+    // "charged … but I cancelled" reads upset at about 0.5: worth saying, not worth holding the reply for.
+    const lukewarm = evaluateReply(input('I was charged for March but I cancelled in February. Can you check?'));
+    expect(ack(lukewarm).state).toBe('fail');
+    expect(ack(lukewarm).unsure).toBe(true);
+    expect(ack(lukewarm).why).toMatch(/^The customer may be upset/);
+    expect(failingCritical(lukewarm, DEFAULT_PACK).map((r) => r.rule)).not.toContain('acknowledges-feelings');
   });
 });

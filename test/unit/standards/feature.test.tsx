@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent } from '@testing-library/preact';
-import { startChecklist, latestCustomerMessages } from '@/lib/standards/feature';
+import { checklistItems, startChecklist, latestCustomerMessages } from '@/lib/standards/feature';
 import type { FeatureContext } from '@/lib/page/features';
 import type { TicketSnapshot } from '@/lib/helpdesks/types';
 import type { ChecklistPanelProps } from '@/components/checklist/model';
@@ -51,6 +51,16 @@ function setup() {
 afterEach(() => vi.useRealTimers());
 
 describe('checklist feature', () => {
+  it('never shows a fail resting on an unsure reading as critical', () => {
+    const evaluation = { ...evaluateReply({ draft: 'Ok.', customerMessages: ['x'], customer: {}, standards: DEFAULT_PACK, now: 0 }), packId: 'p', packVersion: 1, labels: {}, askBeforeSending: false };
+    const results = [
+      { rule: 'acknowledges-feelings' as const, state: 'fail' as const, why: 'may be upset', evidence: [], unsure: true as const },
+      { rule: 'placeholders' as const, state: 'fail' as const, why: '[NAME]', evidence: [] },
+    ];
+    const items = checklistItems({ ...evaluation, results, critical: ['acknowledges-feelings', 'placeholders'] });
+    expect(items.map((i) => [i.rule, i.critical])).toEqual([['placeholders', true], ['acknowledges-feelings', false]]);
+  });
+
   it('takes the customer’s messages after the last public agent reply', () => {
     expect(latestCustomerMessages(snapshot)).toEqual({ texts: ['I was charged TWICE. Nobody answers!'], receivedAt: Date.parse('2026-11-25T09:00:00Z') });
   });
