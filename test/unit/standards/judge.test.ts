@@ -48,6 +48,12 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks("#1630 #1646 not solved......Please if it can't be solved then i will take actions on it")).toEqual(["Please if it can't be solved then i will take actions on it"]);
   });
 
+  it('does not take a point pressed with "right?" for an ask, unless the clause itself asks', () => {
+    expect(asks('Because there is no way to track the order right?')).toEqual([]);
+    expect(asks('You realize this is the university, right?')).toEqual([]);
+    expect(asks('Does it mean I can run single requests locally as many as I want, right?')).toEqual(['Does it mean I can run single requests locally as many as I want, right?']);
+  });
+
   it('ignores code in a fence', () => {
     const text = 'Sync stopped working.\n```\nError: please check your token\n```\nCan you tell me which token it means?';
     const found = asks(text);
