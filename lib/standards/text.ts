@@ -327,6 +327,24 @@ export function shoutedWords(text: string): Evidence[] {
   return findAll(text, SHOUT).filter((w) => !ACRONYMS.has(w.text.replace(/'.*$/, '')) && /[AEIOUY]/.test(w.text) && !names.some(([s, e]) => w.start >= s && w.end <= e));
 }
 
+/**
+ * Shouted words as the runs a reader sees: "YO LET ME BACK ON", not "LET", "BACK" (seen on
+ * FreeScout). Neighbouring shouts and the short capital words around them join.
+ */
+function shoutedRuns(text: string, shouts: readonly Evidence[]): Evidence[] {
+  const runs: Evidence[] = [];
+  for (const w of shouts) {
+    const last = runs.at(-1);
+    if (last && /^(?:\s+[A-Z'\d]{1,2})*\s+$/.test(text.slice(last.end, w.start))) last.end = w.end;
+    else runs.push({ start: w.start, end: w.end, text: '' });
+  }
+  return runs.map((r) => {
+    const start = r.start - (/(?:\b[A-Z'\d]{1,2}\s+)+$/.exec(text.slice(Math.max(0, r.start - 12), r.start))?.[0].length ?? 0);
+    const end = r.end + (/^(?:\s+[A-Z'\d]{1,2}\b)+/.exec(text.slice(r.end, r.end + 12))?.[0].length ?? 0);
+    return { start, end, text: text.slice(start, end) };
+  });
+}
+
 /** A lexicon reading: the words that pull each way, each list in text order without overlaps. */
 export interface LexiconMood extends Mood {
   /** Words, phrases and capitals against us: complaint, worry, sarcasm, repetition. */
@@ -422,7 +440,7 @@ export function moodOf(text: string): LexiconMood {
     const value = -Math.min(3, shouts.length);
     score += value;
     negative += value;
-    against.push(...shouts.slice(0, 3));
+    against.push(...shoutedRuns(text, shouts).slice(0, 3));
   }
   const exclaims = (text.match(/!{2,}|\?!|!\?/g) ?? []).length;
   if (exclaims) {

@@ -86,6 +86,11 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(lexiconMood('No success so far.').against.map((e) => e.text)).toEqual(['No success']);
   });
 
+  it('names shouting as the run a reader sees ("YO LET ME BACK ON", not "LET", "BACK")', () => {
+    expect(lexiconMood('YO LET ME BACK ON').against.map((e) => e.text)).toEqual(['YO LET ME BACK ON']);
+    expect(lexiconMood('Please do NOT send me another email. I AM SO ANGRY').against.map((e) => e.text)).toEqual(['NOT', 'I AM SO ANGRY']);
+  });
+
   it('reads "just shy of $200" as an amount, not a feeling', () => {
     expect(lexiconMood('All the funds have vanished, just shy of $200. The money is missing.').against.map((e) => e.text)).toEqual(['missing']);
   });
