@@ -64,6 +64,21 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   };
 }
 
+/** How many words a mood line names (the sidebar's line; the acknowledges item names three of them). */
+const NAMED = 4;
+
+/**
+ * The strongest few words first (each once), each group in text order: "furious", "unacceptable"
+ * before "still", "wrong" when a long message has more than a line can name.
+ */
+function strongestFirst(hits: Evidence[], weight: (e: Evidence) => number): Evidence[] {
+  if (hits.length <= NAMED) return hits;
+  const seen = new Set<string>();
+  const once = [...hits].sort((a, b) => weight(b) - weight(a) || a.start - b.start).filter((h) => !seen.has(h.text.toLowerCase()) && !!seen.add(h.text.toLowerCase()));
+  const top = new Set(once.slice(0, NAMED));
+  return [...hits.filter((h) => top.has(h)), ...hits.filter((h) => !top.has(h))];
+}
+
 /**
  * Words that say it plainly and repetition, without overlaps, in text order; without them the cues
  * the model weighed ("please help", ":{") with the mild words ("issue", "not solved": bug reports
@@ -71,7 +86,7 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
  */
 function mergeEvidence(lexicon: LexiconMood, repeats: Evidence[], cues: Evidence[], clause: Evidence | undefined): Evidence[] {
   const out = outermost([...lexicon.strong, ...repeats]);
-  if (out.length) return out;
+  if (out.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), repeats.some((r) => r.start === e.start && r.end === e.end) ? 2 : 0));
   const weaker = outermost([...cues, ...lexicon.against]);
   if (weaker.length) return weaker;
   return clause ? [clause] : [];

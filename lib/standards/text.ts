@@ -353,6 +353,8 @@ export interface LexiconMood extends Mood {
   strong: Evidence[];
   /** Words and phrases of a pleased customer. */
   pleased: Evidence[];
+  /** How strongly a hit of `against` pulls (its lexicon value; 0 for anything else). */
+  weightOf: (hit: Evidence) => number;
 }
 
 /** "Good morning", "have a nice day": a courtesy, not a pleased customer. */
@@ -391,6 +393,9 @@ export function moodOf(text: string): LexiconMood {
   const against: Evidence[] = [];
   const mild: Evidence[] = [];
   const pleased: Evidence[] = [];
+  // By range: the same words can be a lexicon hit and a shout ("TWICE"); the stronger reading counts.
+  const weights = new Map<string, number>();
+  const weigh = (hit: Evidence, value: number) => weights.set(`${hit.start}:${hit.end}`, Math.max(value, weights.get(`${hit.start}:${hit.end}`) ?? 0));
   let score = 0;
   let negative = 0;
   let strongest = 0;
@@ -400,6 +405,7 @@ export function moodOf(text: string): LexiconMood {
     for (const hit of findAll(text, pattern)) {
       covered.push([hit.start, hit.end]);
       (value < 0 ? against : pleased).push(hit);
+      weigh(hit, Math.abs(value));
       score += value;
       negative += Math.min(0, value);
       strongest = Math.min(strongest, value);
@@ -432,6 +438,7 @@ export function moodOf(text: string): LexiconMood {
       const from = negator?.start ?? w.start;
       const hit = { start: from, end: w.end, text: text.slice(from, w.end) };
       against.push(hit);
+      weigh(hit, -value);
       if (TOPIC_WORDS.has(w.lower) && !negator) mild.push(hit);
     } else if (value >= 2) pleased.push({ start: w.start, end: w.end, text: w.text });
   }
@@ -440,7 +447,10 @@ export function moodOf(text: string): LexiconMood {
     const value = -Math.min(3, shouts.length);
     score += value;
     negative += value;
-    against.push(...shoutedRuns(text, shouts).slice(0, 3));
+    for (const run of shoutedRuns(text, shouts).slice(0, 3)) {
+      against.push(run);
+      weigh(run, 3);
+    }
   }
   const exclaims = (text.match(/!{2,}|\?!|!\?/g) ?? []).length;
   if (exclaims) {
@@ -457,5 +467,5 @@ export function moodOf(text: string): LexiconMood {
   } else if (score >= 3) label = 'positive';
   // The evidence says why the label is what it is: never a pleased word behind an upset reading.
   const evidence = label === 'positive' ? happy : label === 'neutral' ? outermost([...unhappy, ...happy]) : unhappy;
-  return { label, score, evidence, against: unhappy, strong: unhappy.filter((e) => !mild.includes(e)), pleased: happy };
+  return { label, score, evidence, against: unhappy, strong: unhappy.filter((e) => !mild.includes(e)), pleased: happy, weightOf: (hit) => weights.get(`${hit.start}:${hit.end}`) ?? 0 };
 }

@@ -91,6 +91,16 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(lexiconMood('Please do NOT send me another email. I AM SO ANGRY').against.map((e) => e.text)).toEqual(['NOT', 'I AM SO ANGRY']);
   });
 
+  it('names the strongest words first when a long message has more than the line can name', () => {
+    const long = 'Still not working. The codes are wrong again. Still broken after the update. This is ridiculous and unacceptable, I am furious.';
+    const named = moodWords(threadMood(long).evidence, 4);
+    expect(named).toEqual(expect.arrayContaining(['ridiculous', 'unacceptable', 'furious']));
+    expect(named).not.toContain('wrong');
+    // Each word once: "TWICE" is a shout and a lexicon word, and still named once, in text order.
+    const dana = 'This is the THIRD time. You charged me TWICE for March and NOBODY has fixed it. I am disputing the charge and cancelling.';
+    expect(moodWords(threadMood(dana).evidence, 4)).toEqual(['THIRD time', 'TWICE', 'NOBODY', 'disputing']);
+  });
+
   it('reads "just shy of $200" as an amount, not a feeling', () => {
     expect(lexiconMood('All the funds have vanished, just shy of $200. The money is missing.').against.map((e) => e.text)).toEqual(['missing']);
   });
