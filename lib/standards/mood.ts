@@ -59,7 +59,8 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
     probability: upset.probability,
     scale,
     escalating: upset.yes && (earlierUpset || repeats.length > 0),
-    sure: upset.yes && (upset.probability >= SURE_AT || earlierUpset || repeats.length > 0),
+    // Only an upset or worried reading is sure or not: "may be" never reaches a calm or pleased one.
+    ...(upset.yes ? { sure: upset.probability >= SURE_AT || earlierUpset || repeats.length > 0 } : {}),
     reasons: [...new Set(reasons)].slice(0, 5),
   };
 }

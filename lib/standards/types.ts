@@ -44,7 +44,7 @@ export interface Mood {
   evidence: Evidence[];
   /** Why, in plain words (strongest first): the model's deciding words, repeat contact. */
   reasons?: string[];
-  /** Upset or worried, and sure of it: the model leans hard that way or the thread shows it growing. */
+  /** Set on an upset or worried reading only: sure of it (the model leans hard that way, or the thread shows it growing) or not. */
   sure?: boolean;
 }
 

@@ -101,6 +101,12 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(moodWords(threadMood(dana).evidence, 4)).toEqual(['THIRD time', 'TWICE', 'NOBODY', 'disputing']);
   });
 
+  it('is sure or not of an upset reading only: a pleased or calm customer is never "may be"', () => {
+    expect(threadMood('Thanks, the new dashboard is outstanding, good work!').sure).toBeUndefined();
+    expect(threadMood('Where can I download my invoice?').sure).toBeUndefined();
+    expect(threadMood('This is the THIRD time I write and NOBODY answers.').sure).toBe(true);
+  });
+
   it('reads "just shy of $200" as an amount, not a feeling', () => {
     expect(lexiconMood('All the funds have vanished, just shy of $200. The money is missing.').against.map((e) => e.text)).toEqual(['missing']);
   });
