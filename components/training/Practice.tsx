@@ -8,7 +8,7 @@ import type { PracticeResult } from '../../lib/training/check';
 import type { ScenarioTicket } from '../../lib/training/ticket';
 import { PRINCIPLES, type Scenario } from '../../lib/training/types';
 import { EXPLAIN, explanationFor, type TeamExplanations } from '../../lib/standards/explain';
-import { moodWords, type RuleId } from '../../lib/standards/types';
+import { moodLine, type RuleId } from '../../lib/standards/types';
 import type { ChecklistItem, ChecklistPanelProps } from '../checklist/model';
 import { maskText, setMaskedNames, usePresentation } from '../presentation';
 import { SidebarFrame } from './SidebarFrame';
@@ -41,7 +41,7 @@ export function checklistProps(draft: string, result: PracticeResult | undefined
     items: result.items,
     readiness: e.readiness,
     questions: e.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit })),
-    mood: { label: e.mood.label, words: moodWords(e.mood.evidence, 4), ...(e.mood.sure === false ? { unsure: true } : {}) },
+    mood: moodLine(e.mood),
     greeting,
     onInsertGreeting: greeting ? onInsert : undefined,
     explanations: e.explanations,

@@ -13,7 +13,7 @@ import { composerText, insertIntoComposer } from '../page/composer';
 import { greetingName } from './names';
 import { stillDisputed, verdictKey } from '../disputes/draft';
 import { guardSending } from './send-guard';
-import { moodWords } from './types';
+import { moodLine } from './types';
 
 const TYPING_PAUSE_MS = 120;
 
@@ -75,7 +75,7 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       items,
       readiness: evaluation?.readiness,
       questions: evaluation?.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit })) ?? [],
-      mood: evaluation ? { label: evaluation.mood.label, words: moodWords(evaluation.mood.evidence, 4), ...(evaluation.mood.sure === false ? { unsure: true } : {}) } : undefined,
+      mood: evaluation ? moodLine(evaluation.mood) : undefined,
       responseClock: evaluation?.responseClock ? { deadline: evaluation.responseClock.deadline, targetMs: evaluation.responseClock.targetMs } : undefined,
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,
       onInsertGreeting: composer && greetingWord ? insertGreeting : undefined,

@@ -111,6 +111,11 @@ export const pass = (why: string, evidence: Evidence[] = []): Verdict => ({ stat
 export const fail = (why: string, evidence: Evidence[] = []): Verdict => ({ state: 'fail', why, evidence });
 export const na = (why: string): Verdict => ({ state: 'na', why, evidence: [] });
 
+/** What the sidebar's mood line shows: the label, the words behind it and whether it is only a "may be". */
+export function moodLine(mood: Mood, max = 4): { label: string; words: string[]; unsure?: boolean } {
+  return { label: mood.label, words: moodWords(mood.evidence, max), ...(mood.sure === false ? { unsure: true } : {}) };
+}
+
 /** The words a mood line names: each once ("killed", not "killed", "killed", "killed"), in text order, at most `max`. */
 export function moodWords(evidence: readonly Evidence[], max: number): string[] {
   const seen = new Set<string>();
