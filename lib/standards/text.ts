@@ -280,10 +280,10 @@ const SUPPORT_WORDS: Record<string, number> = {
 };
 
 /**
- * What a report is about ("issue", "errors", "cancel"), not how the customer feels about it: they count
+ * What a report is about ("issue", "errors", "cancel", "pay"), not how the customer feels about it: they count
  * toward the mood but name it only when nothing plainer does.
  */
-const TOPIC_WORDS = new Set(['issue', 'issues', 'problem', 'problems', 'error', 'errors', 'bug', 'bugs', 'cancel', 'cancelled', 'canceled']);
+const TOPIC_WORDS = new Set(['issue', 'issues', 'problem', 'problems', 'error', 'errors', 'bug', 'bugs', 'cancel', 'cancelled', 'canceled', 'pay']);
 
 /** Phrases that carry the mood better than their words (sarcasm, repetition, urgency). */
 const MOOD_PHRASES: [RegExp, number][] = [

@@ -116,6 +116,8 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     const mood = threadMood(report);
     expect(mood.label).toBe('upset');
     expect(mood.evidence.map((e) => e.text)).not.toContain('issue');
+    // "3. Pay - Purchased the $99 version … 5. Waiting for the email" (a real dev-split report): paying is the topic.
+    expect(lexiconMood('1. Pay - Purchased the license\n2. Waiting for the email with the key').strong.map((e) => e.text)).toEqual(['Waiting']);
     // With nothing plainer, the topic words still stand behind the reading.
     expect(lexiconMood('The same issue, the same errors.').against.map((e) => e.text)).toEqual(['issue', 'errors']);
   });
