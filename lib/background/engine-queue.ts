@@ -38,8 +38,17 @@ export class EngineQueue {
    */
   claim(key: string | undefined, arrival = ++this.seq): { run<T>(work: () => T): Promise<T> } {
     const mine = arrival;
-    if (key !== undefined && !((this.newest.get(key) ?? -Infinity) > mine)) this.newest.set(key, mine);
+    this.arrive(key, mine);
     return { run: (work) => this.enqueue(key, mine, work) };
+  }
+
+  /**
+   * Records that `key` asked at `arrival`, before the request's own claim: an older evaluation from
+   * the same page that reaches its turn first is superseded all the same. Without it, an older
+   * draft whose awaits finished first ran before the newer one had claimed (a flaky test showed it).
+   */
+  arrive(key: string | undefined, arrival: number): void {
+    if (key !== undefined && !((this.newest.get(key) ?? -Infinity) > arrival)) this.newest.set(key, arrival);
   }
 
   /** Claims and runs at once: `claim(key).run(work)`. */

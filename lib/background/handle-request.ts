@@ -11,7 +11,7 @@ import { workspaceHandlers } from '../workspaces/handlers';
 import type { RapportDB } from '../db/db';
 import { memoryHandlers } from '../memory/handlers';
 import { openTicketWithMemory } from '../memory/context';
-import { replyHandlers } from '../standards/handlers';
+import { noteEvaluationArrival, replyHandlers } from '../standards/handlers';
 import { workspaceLabel } from '../workspaces/rule';
 import type { WorkspacePrompt } from '../workspaces/messages';
 import { identityHandlers } from '../identity/handlers';
@@ -70,6 +70,8 @@ export function createRequestHandler(repo: Repository, extensionId: string, data
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: `Malformed request — ${parsed.error}` };
     const request = parsed.request;
+    // The newest draft from a page wins from the moment it arrives, not when its handler starts.
+    if (request.type === 'reply.evaluate') noteEvaluationArrival(sender, arrival);
     try {
       const scope = await senderScope(sender, database, pageHelpdesk);
       const ctx: HandlerContext = { db: database, state, repo, clock, sender, senderHost: scope.kind === 'page' ? scope.host : undefined, scope, workspace: scopeWorkspace(scope), arrival };

@@ -1,5 +1,5 @@
 /** Background handlers for the reply-checklist requests (lib/standards/messages.ts). */
-import { UserFacingError, type HandlerMap } from '../background/handler';
+import { UserFacingError, type HandlerMap, type Sender } from '../background/handler';
 import { EngineQueue, Superseded, senderKey } from '../background/engine-queue';
 import { recordReply } from '../db/reply-stats';
 import type { ReplyRecord } from '../db/types';
@@ -11,6 +11,11 @@ import type { OpenPromise, RuleId } from './types';
 
 /** One evaluation at a time, the newest draft per page first (lib/background/engine-queue.ts). */
 const engine = new EngineQueue();
+
+/** A page's draft counts as asked from the moment its request reached the worker (lib/background/handle-request.ts). */
+export function noteEvaluationArrival(sender: Sender, arrival: number): void {
+  engine.arrive(senderKey(sender), arrival);
+}
 
 export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'reply.list'> = {
   'reply.evaluate': async (request, ctx) => {

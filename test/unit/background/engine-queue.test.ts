@@ -52,6 +52,17 @@ describe('EngineQueue', () => {
     expect(ran).toEqual(['newer']);
   });
 
+  it('supersedes an older draft whose turn comes before the newer one has even claimed (it arrived, its awaits are slower)', async () => {
+    const queue = new EngineQueue();
+    queue.arrive('tab1', 2); // the newer request reached the worker; its handler has not run yet
+    const ran: string[] = [];
+    const older = queue.claim('tab1', 1).run(() => ran.push('older'));
+    await expect(older).rejects.toBeInstanceOf(Superseded);
+    await queue.claim('tab1', 2).run(() => ran.push('newer'));
+    expect(ran).toEqual(['newer']);
+    expect(queue.waiting).toBe(0);
+  });
+
   it('keeps going after an evaluation throws, and never supersedes a sender without a tab', async () => {
     const queue = new EngineQueue();
     const broken = queue.run('tab1', () => {
