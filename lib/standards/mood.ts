@@ -8,7 +8,7 @@
 import { judgeUpset } from './judge';
 import { moodOf as lexiconMood, outermost, type LexiconMood } from './text';
 import { customerCueSpans } from './cues';
-import type { Evidence, Mood, MoodLabel } from './types';
+import { eachWordOnce, MOOD_LINE_WORDS, type Evidence, type Mood, type MoodLabel } from './types';
 
 export interface ThreadMood extends Mood {
   /** Probability of upset from the model, 0..1. */
@@ -65,18 +65,13 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   };
 }
 
-/** How many words a mood line names (the sidebar's line; the acknowledges item names three of them). */
-const NAMED = 4;
-
 /**
  * The strongest few words first (each once), each group in text order: "furious", "unacceptable"
  * before "still", "wrong" when a long message has more than a line can name.
  */
 function strongestFirst(hits: Evidence[], weight: (e: Evidence) => number): Evidence[] {
-  if (hits.length <= NAMED) return hits;
-  const seen = new Set<string>();
-  const once = [...hits].sort((a, b) => weight(b) - weight(a) || a.start - b.start).filter((h) => !seen.has(h.text.toLowerCase()) && !!seen.add(h.text.toLowerCase()));
-  const top = new Set(once.slice(0, NAMED));
+  if (hits.length <= MOOD_LINE_WORDS) return hits;
+  const top = new Set(eachWordOnce([...hits].sort((a, b) => weight(b) - weight(a) || a.start - b.start)).slice(0, MOOD_LINE_WORDS));
   return [...hits.filter((h) => top.has(h)), ...hits.filter((h) => !top.has(h))];
 }
 

@@ -2,7 +2,7 @@
 import { fail, na, pass, type Rule } from './types';
 import { quote } from './text';
 import { judgeNextStep } from './judge';
-import { DELAYED, stepPhrases } from './step-phrases';
+import { askedOfThem, DELAYED, stepPhrases } from './step-phrases';
 
 const COURTESY = String.raw`(?:ok(?:ay)?|oh|great|perfect|awesome|cool|nice|wow|yes|no|alright|got it|understood|that'?s (?:great|perfect|all|it|fine)|that is (?:all|it)|(?:it'?s|it is|this is) (?:working|fixed)(?: now)?|(?:it )?works(?: now)?|working (?:great|fine|now)(?: now)?|you(?:'ve| have) been (?:great|(?:very |so )?helpful)|(?:many )?(?:thanks?|thank you|thx|ty|cheers)(?: (?:so|very) much| a lot| again)?(?: for (?:your|the|all (?:your|the)) (?:help|assistance|time|support))?|have a (?:nice|good|great) (?:day|one|weekend)|bye|goodbye)`;
 /**
@@ -12,9 +12,6 @@ const COURTESY = String.raw`(?:ok(?:ay)?|oh|great|perfect|awesome|cool|nice|wow|
 const WRAP_UP = new RegExp(`^[\\s\\W]*(?:${COURTESY}[\\s\\W]*)+$`, 'i');
 /** A bare "yes" or "ok" answers the agent; only a thanks or a goodbye closes. */
 const CLOSES = /\b(?:thanks?|thank you|thx|ty|cheers|that'?s (?:all|it)|that is (?:all|it)|bye|goodbye|have a)\b/i;
-/** A step asked of the customer, not promised by us (the request pattern of the step phrases). */
-const ASKED_OF_THEM = /^(?:could|can|would) you\b/i;
-
 export const wrapsUp = (latest: string) => latest.length <= 120 && WRAP_UP.test(latest) && CLOSES.test(latest);
 
 export const nextStep: Rule = {
@@ -36,7 +33,7 @@ export const nextStep: Rule = {
       return pass(clause ? `Next step: ${quote(clause.text)}` : `Next step (${step.because.join(', ')})`, clause ? [clause] : []);
     }
     // Something asked of the customer ("Could you send me the log?") is theirs to time: no when to promise.
-    if (!when && ASKED_OF_THEM.test(action.text)) return pass(`Next step: ${quote(action.text)}`, [action]);
+    if (!when && askedOfThem(action)) return pass(`Next step: ${quote(action.text)}`, [action]);
     if (!when) return fail(`Says what (${quote(action.text)}) but not when`, [action]);
     return pass(`Next step: ${quote(action.text)} … ${quote(when.text)}`, [action, when]);
   },

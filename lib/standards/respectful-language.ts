@@ -44,7 +44,6 @@ function meant(draft: string, hit: Evidence): boolean {
 
 const SHOUT_WORDS = new Set(['NOT', 'YOU', 'NOW', 'ALL', 'ANY', 'NEVER', 'DO', 'DID', 'MUST', 'ONLY', 'STOP', 'READ', 'THE', 'AND', 'WILL', 'CAN', 'HAVE', 'ALREADY', 'PLEASE', 'YOUR', 'NO']);
 
-
 /** Capitals inside a placeholder ("[FIRST NAME]") are the placeholders rule's business. */
 const inPlaceholder = (draft: string, w: Evidence) => /[[{<]/.test(draft.slice(Math.max(0, w.start - 20), w.start).replace(/.*[\]}>]/s, ''));
 /** A name or code, not a voice: "@FROZENBARENTS", "#HELP", "EXPOSUREAPP-10939", "MAX_SIZE". */

@@ -19,6 +19,12 @@ const DONE: RegExp[] = [
   /\byou can (?:now |also |simply |just )?(?!(?:be|see why|imagine|not)\b)[a-z]+\b/gi,
 ];
 
+/** A step asked of the customer ("Could you send me the log?"), as a pattern source. */
+const ASKS_THEM = '(?:could you|can you|would you)';
+const ASKED_OPENING = new RegExp(`^${ASKS_THEM}\\b`, 'i');
+/** A `later` step that is asked of the customer, not promised by us: theirs to time, so no when is owed. */
+export const askedOfThem = (step: Evidence) => ASKED_OPENING.test(step.text);
+
 /** Promised for later: needs a when ("I'll look into it" — by when?). */
 const LATER: RegExp[] = [
   /\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?\w+/gi,
@@ -26,7 +32,7 @@ const LATER: RegExp[] = [
   /\b(?:your|the|this|that|our) \w+(?: \w+)? (?:will|should) (?:be \w+|end|expire|renew|start|stop|change|close|reopen|update|arrive|ship|appear)\b|\b(?:expects?|plans?|aims?) (?:a fix|to (?:ship|fix|release|have))\b/gi,
   /\b(?:it|they|this|the \w+)(?:'ll| will)?\s+(?:installs?|arrives?|ships?|goes? out|leaves?|lands?|updates?|runs?|finish(?:es)?|starts?|reaches?|resumes?)\b/gi,
   /\b(?:you(?:'ll| will| should)|it(?:'ll| will| should)|they(?:'ll| will))\s+(?:\w+\s+)?(?:see|receive|get|have|find|be able|notice|hear|arrive|show|resume|ship|come)\b/gi,
-  /\b(?:could you|can you|would you)\s+(?:\w+\s+)?(?:try|send|reply|click|restart|clear|log|sign|update|check|confirm|forward|share|attach|upload|let me know|tell me)\b/gi,
+  new RegExp(`\\b${ASKS_THEM}\\s+(?:\\w+\\s+)?(?:try|send|reply|click|restart|clear|log|sign|update|check|confirm|forward|share|attach|upload|let me know|tell me)\\b`, 'gi'),
   /\b(?:arrives?|ships?|leaves?|comes?)\b/gi,
   // What happens next, whoever's the subject ("anything you've triggered will start running shortly").
   /\b(?:will|'ll|should) (?:start|resume|begin|restart|be back|be restored|be processed|be available|be fixed|be live|be reviewed|be sent)\b/gi,

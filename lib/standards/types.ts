@@ -111,13 +111,21 @@ export const pass = (why: string, evidence: Evidence[] = []): Verdict => ({ stat
 export const fail = (why: string, evidence: Evidence[] = []): Verdict => ({ state: 'fail', why, evidence });
 export const na = (why: string): Verdict => ({ state: 'na', why, evidence: [] });
 
+/** How many words the sidebar's mood line names (the acknowledges item names three of them). */
+export const MOOD_LINE_WORDS = 4;
+
 /** What the sidebar's mood line shows: the label, the words behind it and whether it is only a "may be". */
-export function moodLine(mood: Mood, max = 4): { label: string; words: string[]; unsure?: boolean } {
+export function moodLine(mood: Mood, max = MOOD_LINE_WORDS): { label: string; words: string[]; unsure?: boolean } {
   return { label: mood.label, words: moodWords(mood.evidence, max), ...(mood.sure === false ? { unsure: true } : {}) };
 }
 
 /** The words a mood line names: each once ("killed", not "killed", "killed", "killed"), in text order, at most `max`. */
 export function moodWords(evidence: readonly Evidence[], max: number): string[] {
+  return eachWordOnce(evidence).slice(0, max).map((e) => e.text);
+}
+
+/** The first hit of each word, case aside, in the order given. */
+export function eachWordOnce(hits: readonly Evidence[]): Evidence[] {
   const seen = new Set<string>();
-  return evidence.map((e) => e.text).filter((t) => !seen.has(t.toLowerCase()) && !!seen.add(t.toLowerCase())).slice(0, max);
+  return hits.filter((h) => !seen.has(h.text.toLowerCase()) && !!seen.add(h.text.toLowerCase()));
 }
