@@ -91,7 +91,7 @@ export const DEFAULT_PACK: StandardsPack = {
   rules: {
     'greets-by-name': rule(1),
     'acknowledges-feelings': rule(2, true),
-    'answers-questions': rule(3, true),
+    'answers-questions': rule(3),
     'next-step': rule(2),
     'knowledge-link': rule(1),
     'respectful-language': rule(3, true),

@@ -343,7 +343,9 @@ describe('the collapsed tab', () => {
 describe('the readiness line', () => {
   it('is one line, not cut short, at the default 300 px and at the narrowest 260 px', async () => {
     const page = await open(1920, 1080);
-    await typeDraft(page, 'Hello, we are looking into it and will get back to you.');
+    // Two critical items (the readiness line's longest form): feelings not acknowledged (Dana is
+    // upset, surely) and a placeholder left in.
+    await typeDraft(page, 'Hello [NAME], we are looking into it and will get back to you.');
     await expect.poll(async () => (await inSidebar(page, 'readiness').textContent()) ?? '').toMatch(/^Not ready: 2 critical items to fix, \d+% ready$/);
     expect((await sidebarBox(page)).width).toBe(300);
     expect(await readinessLayout(page)).toMatchObject({ lines: 1, cut: false });

@@ -138,3 +138,18 @@ describe('critical only when sure (acknowledges feelings)', () => {
     expect(failingCritical(lukewarm, DEFAULT_PACK).map((r) => r.rule)).not.toContain('acknowledges-feelings');
   });
 });
+
+describe('a skipped question is said, not held for, unless the team makes it a must-have', () => {
+  // On real sent replies the "not addressed" reading was right about one time in five (dev 1 / 6,
+  // test 8 / 40): worth showing with its question, not worth "Not ready" or a held Send by default.
+  const input = (standards: typeof DEFAULT_PACK): EvaluateInput => ({ draft: 'Hi Robin, thanks for writing in.', customerMessages: ['Which plan includes SSO?'], customer: { name: 'Robin' }, standards, now: 0 });
+  it('fails answers-questions without making it critical in the default pack', () => {
+    const e = evaluateReply(input(DEFAULT_PACK));
+    expect(e.results.find((r) => r.rule === 'answers-questions')!.state).toBe('fail');
+    expect(failingCritical(e, DEFAULT_PACK).map((r) => r.rule)).not.toContain('answers-questions');
+  });
+  it('holds it when the pack makes it critical', () => {
+    const strict = { ...DEFAULT_PACK, rules: { ...DEFAULT_PACK.rules, 'answers-questions': { on: true, weight: 3, critical: true } } };
+    expect(failingCritical(evaluateReply(input(strict)), strict).map((r) => r.rule)).toContain('answers-questions');
+  });
+});
