@@ -6,7 +6,7 @@
  * Pure and background only (the model and the parser are large).
  */
 import { judgeUpset } from './judge';
-import { moodOf as lexiconMood, outermost, type LexiconMood } from './text';
+import { moodOf as lexiconMood, outermost, withoutCourtesy, type LexiconMood } from './text';
 import { customerCueSpans } from './cues';
 import { eachWordOnce, MOOD_LINE_WORDS, type Evidence, type Mood, type MoodLabel } from './types';
 
@@ -39,7 +39,7 @@ const SURE_AT = 0.8;
 export function threadMood(latest: string, earlier: readonly string[] = []): ThreadMood {
   const upset = judgeUpset(latest);
   const lexicon = lexiconMood(latest);
-  const repeats: Evidence[] = [...latest.matchAll(REPEAT)].slice(0, 3).map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  const repeats: Evidence[] = [...withoutCourtesy(latest).matchAll(REPEAT)].slice(0, 3).map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
   const earlierUpset = upset.yes && earlier.slice(-3).some((m) => judgeUpset(m).yes);
   let label: MoodLabel;
   if (upset.yes) label = WORRY_LABELS.has(lexicon.label) ? 'worried' : 'upset';

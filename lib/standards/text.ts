@@ -280,6 +280,31 @@ const SUPPORT_WORDS: Record<string, number> = {
 };
 
 /**
+ * What products, plans and actions are called ("contacted support", "Brave Rewards", "Gold plan", "my
+ * favorites", "saved files", "free trial"): they keep their lexicon value in the score, but never make
+ * or name a pleased customer (seen on FreeScout as "sounds positive — “rewards”"). Negated they are
+ * heard as any word is ("no support", "didn't save").
+ */
+const THING_WORDS = new Set(['support', 'supporter', 'supporters', 'save', 'saved', 'reward', 'rewards', 'rewarded', 'benefit', 'benefits',
+  'gift', 'gold', 'secure', 'favorite', 'favorites', 'favourite', 'favourites', 'free', 'top', 'advantage', 'advantages']);
+
+/** Words of a feeling that a courtesy may carry ("sorry for my frustration"): such a courtesy still counts. */
+const FELT = /frustrat|angr|upset|annoy|\bmad\b|\brant|\bvent|harsh|rude|\btone\b|caps|shout|yell|disappoint/i;
+
+/**
+ * A customer's courtesies, which say nothing of their mood: their own apology ("I apologise for my
+ * poor English, as well as for the overall inconvenience", "sorry to bother you") and thanks said
+ * again ("Thanks again", "Again I am truly hopeful"). Seen on FreeScout as "upset — “apologise”,
+ * “poor”, “inconvenience”" and as repeat contact.
+ */
+const COURTESY = /\b(?:(?:i\s+(?:do\s+)?)?apologi[sz]e|(?:my\s+)?apologies|(?:i['’]?m\s+|i\s+am\s+)?(?:so\s+|very\s+|really\s+)?sorry|(?:please\s+)?(?:excuse|pardon))\s+(?:for|about|to\s+bother|in\s+advance|my|me)\b[^.!?\n]*?(?=,?\s+but\b|[.!?\n]|$)|\b(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?\s+again\b|\bagain,?\s+(?:thanks|thank\s+you|i\s+(?:am|['’]m)\s+(?:\w+\s+)?(?:hopeful|grateful|thankful|sorry)|i\s+apologi[sz]e|sorry)\b/gi;
+
+/** `text` with the customer's courtesies blanked out (same length, so every range still points at the text). */
+export function withoutCourtesy(text: string): string {
+  return text.replace(COURTESY, (m) => (FELT.test(m) ? m : ' '.repeat(m.length)));
+}
+
+/**
  * What a report is about ("issue", "errors", "cancel", "pay"), not how the customer feels about it: they count
  * toward the mood but name it only when nothing plainer does.
  */
@@ -389,7 +414,8 @@ export function outermost(hits: readonly Evidence[]): Evidence[] {
 }
 
 /** The customer's mood across their messages: label, score and the words behind it. */
-export function moodOf(text: string): LexiconMood {
+export function moodOf(message: string): LexiconMood {
+  const text = withoutCourtesy(message);
   const against: Evidence[] = [];
   const mild: Evidence[] = [];
   const pleased: Evidence[] = [];
@@ -399,6 +425,7 @@ export function moodOf(text: string): LexiconMood {
   let score = 0;
   let negative = 0;
   let strongest = 0;
+  let things = 0;
   const list = words(text);
   const covered: [number, number][] = [];
   for (const [pattern, value] of MOOD_PHRASES) {
@@ -440,7 +467,8 @@ export function moodOf(text: string): LexiconMood {
       against.push(hit);
       weigh(hit, -value);
       if (TOPIC_WORDS.has(w.lower) && !negator) mild.push(hit);
-    } else if (value >= 2) pleased.push({ start: w.start, end: w.end, text: w.text });
+    } else if (THING_WORDS.has(w.lower)) things += value;
+    else if (value >= 2) pleased.push({ start: w.start, end: w.end, text: w.text });
   }
   const shouts = shoutedWords(text);
   if (shouts.length >= 2 || shouts.some((s) => s.text.length >= 5)) {
@@ -464,7 +492,7 @@ export function moodOf(text: string): LexiconMood {
     // Worry (loss, urgency, fear) or upset (anger, blame, repetition): whichever has more words.
     const worry = unhappy.filter((e) => WORRY.test(e.text)).length;
     label = worry * 2 > unhappy.length ? 'worried' : 'upset';
-  } else if (score >= 3) label = 'positive';
+  } else if (score - things >= 3) label = 'positive';
   // The evidence says why the label is what it is: never a pleased word behind an upset reading.
   const evidence = label === 'positive' ? happy : label === 'neutral' ? outermost([...unhappy, ...happy]) : unhappy;
   return { label, score, evidence, against: unhappy, strong: unhappy.filter((e) => !mild.includes(e)), pleased: happy, weightOf: (hit) => weights.get(`${hit.start}:${hit.end}`) ?? 0 };

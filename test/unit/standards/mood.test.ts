@@ -5,6 +5,7 @@ import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
 import { moodWords } from '../../../lib/standards/types';
 import { moodOf as lexiconMood, shoutedWords } from '../../../lib/standards/text';
+import { customerCues } from '../../../lib/standards/cues';
 
 const ANGRY = "This is the THIRD time I'm writing about this. You charged me twice and nobody has fixed it. Unacceptable.";
 
@@ -120,6 +121,38 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(lexiconMood('1. Pay - Purchased the license\n2. Waiting for the email with the key').strong.map((e) => e.text)).toEqual(['Waiting']);
     // With nothing plainer, the topic words still stand behind the reading.
     expect(lexiconMood('The same issue, the same errors.').against.map((e) => e.text)).toEqual(['issue', 'errors']);
+  });
+});
+
+describe('courtesies and the names of things are not a mood (real messages read on FreeScout, paraphrased)', () => {
+  it('does not hear the customer apologising for their English or the trouble as upset', () => {
+    const charged = 'I was charged for the Pro plan after my free trial when I thought it was already cancelled. I have yet to receive a reply. I apologise for my poor English, as well as for the overall inconvenience.';
+    const mood = lexiconMood(charged);
+    expect(mood.against.map((e) => e.text)).not.toEqual(expect.arrayContaining(['apologise']));
+    expect(mood.against.map((e) => e.text).join(' ')).not.toMatch(/poor|inconvenience/);
+    expect(lexiconMood('Sorry to bother you again, but where is my invoice?').against.map((e) => e.text)).toEqual([]);
+    // A courtesy that carries a feeling still counts, and so does what follows ", but".
+    expect(lexiconMood('Sorry for my frustration, this is unacceptable.').against.map((e) => e.text)).toEqual(expect.arrayContaining(['frustration', 'unacceptable']));
+    expect(lexiconMood("Sorry for the long message, but it's ridiculous.").against.map((e) => e.text)).toEqual(['ridiculous']);
+  });
+
+  it('does not take "thanks again" or "again, I am hopeful" for repeat contact', () => {
+    expect(threadMood('My notes are gone and the panel is missing. Can it be fixed?\n\nThanks again,').reasons.join(' ')).not.toMatch(/repeat contact/);
+    expect(threadMood('I have no gems. Again I am truly hopeful this can be resolved before midnight.').reasons.join(' ')).not.toMatch(/repeat contact/);
+    expect(threadMood('I was charged again and nobody replied.').reasons.join(' ')).toMatch(/repeat contact: “again”/);
+  });
+
+  it('does not call a customer pleased for naming a product ("Rewards", "favorites", "support")', () => {
+    expect(lexiconMood('I claimed my rewards and the rewards claimed message shows, but my rewards balance is still 0.').label).not.toBe('positive');
+    expect(lexiconMood('I wrote to support about my favorites and saved searches.').label).toBe('neutral');
+    // Negated, they are heard as any word is.
+    expect(lexiconMood("The draft didn't save and there is no support at all.").against.map((e) => e.text)).toEqual(["didn't save", 'no support']);
+    expect(lexiconMood('Thanks, this is awesome and works great!').label).toBe('positive');
+  });
+
+  it('hears "– not" as sarcasm at the end of a sentence only', () => {
+    expect(customerCues('The update is truly world-class – not.')).toContain('c:sarcasm');
+    expect(customerCues('I paid via automatic transfer - not PayPal with a card. Where are my gems?')).not.toContain('c:sarcasm');
   });
 });
 
