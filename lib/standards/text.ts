@@ -277,7 +277,15 @@ const SUPPORT_WORDS: Record<string, number> = {
   terrible: -3, awful: -3, worst: -3, furious: -4, livid: -4, fed: 0, fail: -2, failed: -2, failing: -2,
   error: -1, errors: -1, wrong: -2, overcharged: -3, garbled: -2, damaged: -2, late: -1, delayed: -2,
   crashes: -2, crashing: -2, crash: -2, down: 0, outage: -3, wait: 0, sorry: 0, greetings: 0, great: 2, love: 2, awesome: 3,
+  // The software sense of a word, which is the one support text means ("kill the process", "a warning
+  // dialog", "in the spam folder", "a sentence in the docs", "set it to true"): seen on FreeScout as
+  // "upset — “worst”, “sentence”, …".
+  sentence: 0, sentences: 0, kill: 0, killed: 0, kills: 0, warning: 0, warnings: 0, spam: 0, fire: 0,
+  clean: 0, true: 0, false: 0, positive: 0, negative: 0, ghost: 0, slave: 0,
 };
+
+/** "Outstanding" before what is still owed or open ("the outstanding balance", "outstanding issues"): not praise. */
+const STILL_OPEN = /^\s+(?:balance|invoices?|amounts?|payments?|charges?|fees?|debts?|issues?|bugs?|tickets?|requests?|items?|orders?|tasks?|questions?)\b/i;
 
 /**
  * What products, plans and actions are called ("contacted support", "Brave Rewards", "Gold plan", "my
@@ -346,10 +354,15 @@ const ACRONYMS = new Set(['PDF', 'API', 'CSV', 'URL', 'SSO', 'VAT', 'USA', 'FAQ'
  */
 const NAME_RUN = /\b(?:in|on|with|from|using|via|into|at)\s+(?!(?:THIS|THAT|THESE|THOSE|THE|YOUR|MY|OUR|ANY|ALL|EVERY|NO|YOU|ME|US|IT|THEM|HIM|HER|LEAST|LAST|ONCE)\b)((?:[A-Z][A-Z'\d]+\s+){0,3}[A-Z][A-Z'\d]+)\b/g;
 
-/** Words written in capitals that are not acronyms or names: shouting. */
+/** A label in quotes ("PRIVATE REPOS" enabled, the “SAVE” button): what the screen says, not the customer's voice. */
+const QUOTED_LABEL = /"[^"\n]{1,60}"|“[^”\n]{1,60}”/g;
+
+/** Words written in capitals that are not acronyms, names or quoted labels: shouting. */
 export function shoutedWords(text: string): Evidence[] {
   const names = findAll(text, NAME_RUN).map((m) => [m.end - m.text.replace(/^\S+\s+/, '').length, m.end] as const);
-  return findAll(text, SHOUT).filter((w) => !ACRONYMS.has(w.text.replace(/'.*$/, '')) && /[AEIOUY]/.test(w.text) && !names.some(([s, e]) => w.start >= s && w.end <= e));
+  const quoted = findAll(text, QUOTED_LABEL).map((m) => [m.start, m.end] as const);
+  const named = (w: Evidence) => [...names, ...quoted].some(([s, e]) => w.start >= s && w.end <= e);
+  return findAll(text, SHOUT).filter((w) => !ACRONYMS.has(w.text.replace(/'.*$/, '')) && /[AEIOUY]/.test(w.text) && !named(w));
 }
 
 /**
@@ -450,6 +463,7 @@ export function moodOf(message: string): LexiconMood {
     if (Math.abs(value) <= 2 && PROPER.test(w.text) && !SENTENCE_START.test(text.slice(Math.max(0, w.start - 3), w.start))) continue;
     // "in the past two days alone", "this month alone": only, not lonely.
     if (w.lower === 'alone' && ONLY_AFTER.test(list[i - 1]?.lower ?? '')) continue;
+    if (w.lower === 'outstanding' && STILL_OPEN.test(text.slice(w.end, w.end + 20))) continue;
     // Intensified: "really annoyed", "so frustrated".
     const prev = list[i - 1]?.lower;
     if (value < 0 && prev && /^(?:really|so|very|extremely|incredibly|getting|totally|absolutely)$/.test(prev)) value = Math.floor(value * 1.5);

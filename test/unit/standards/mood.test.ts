@@ -150,6 +150,18 @@ describe('courtesies and the names of things are not a mood (real messages read 
     expect(lexiconMood('Thanks, this is awesome and works great!').label).toBe('positive');
   });
 
+  it('reads a setting or button named in quotes as what the screen says, not shouting', () => {
+    expect(shoutedWords('I have "PRIVATE REPOS" enabled on my profile, but cannot see any of them.')).toEqual([]);
+    expect(shoutedWords('The “SAVE CHANGES” button does nothing. I AM DONE WITH THIS.').map((w) => w.text)).toEqual(['DONE', 'WITH', 'THIS']);
+  });
+
+  it('reads software words in their software sense ("kill the process", "a warning", "the spam folder", "the outstanding balance")', () => {
+    expect(lexiconMood('Worst update ever. I do not appreciate this sentence in the changelog.').against.map((e) => e.text)).toEqual(['Worst', "not appreciate"]);
+    expect(lexiconMood('I had to kill the process after a warning dialog; the mail is not in the spam folder either.').against).toEqual([]);
+    expect(lexiconMood('Please send the invoice for the outstanding balance.').label).toBe('neutral');
+    expect(lexiconMood('Thanks, the new dashboard is outstanding, good work!').label).toBe('positive');
+  });
+
   it('hears "– not" as sarcasm at the end of a sentence only', () => {
     expect(customerCues('The update is truly world-class – not.')).toContain('c:sarcasm');
     expect(customerCues('I paid via automatic transfer - not PayPal with a card. Where are my gems?')).not.toContain('c:sarcasm');
