@@ -21,7 +21,7 @@ export interface ThreadMood extends Mood {
   reasons: string[];
 }
 
-const REPEAT = /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time|(?:twice|again|still|once more|yet again)\b|(?:two|three|four|five|several|many|\d+) times|same (?:thing|problem|issue) (?:again|happened))/gi;
+const REPEAT = /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time|(?:twice|again|still(?!\s+(?:possible|available|valid|the case|open|active|eligible|supported|relevant|alive|a thing|offered|on sale|in stock|free|there|exists?)\b)|once more|yet again)\b|(?:two|three|four|five|several|many|\d+) times|same (?:thing|problem|issue) (?:again|happened))/gi;
 
 const WORRY_LABELS = new Set<MoodLabel>(['worried']);
 

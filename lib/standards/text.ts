@@ -333,6 +333,7 @@ const MOOD_PHRASES: [RegExp, number][] = [
   [/\blove (?:how|that|it when) (?:you|i have|nobody|no one|it)\b/gi, -3],
   [/\b(?:third|fourth|fifth|3rd|4th|5th) (?:time|email|message|request)\b/gi, -3],
   [/\bfed up\b/gi, -3],
+  [/\b(?:was|were|am) (?:surprised|shocked) to (?:find|see|learn|discover|get|receive|notice)\b|\bto my (?:surprise|dismay|horror)\b/gi, -2],
   [/\bsick (?:and tired|of)\b/gi, -3],
   [/\bno (?:one|reply|response|answer)\b/gi, -2],
   [/\b(?:as soon as possible|right away|by (?:today|tonight|tomorrow|end of (?:the )?day))\b/gi, -2],

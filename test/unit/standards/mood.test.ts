@@ -142,6 +142,13 @@ describe('courtesies and the names of things are not a mood (real messages read 
     expect(threadMood('I was charged again and nobody replied.').reasons.join(' ')).toMatch(/repeat contact: “again”/);
   });
 
+  it('does not take "is it still possible" for repeat contact, and hears "to my surprise" as a complaint', () => {
+    expect(threadMood('Hello, is it still possible to get the student discount? Support told me it is no longer possible.').reasons.join(' ')).not.toMatch(/repeat contact/);
+    expect(threadMood('I cancelled and it still charged me.').reasons.join(' ')).toMatch(/repeat contact: “still”/);
+    expect(lexiconMood('To my surprise I was charged after the trial.').against.map((e) => e.text)).toEqual(['To my surprise']);
+    expect(lexiconMood('I was surprised to find a second $40 charge.').against.map((e) => e.text)).toEqual(['was surprised to find']);
+  });
+
   it('does not call a customer pleased for naming a product ("Rewards", "favorites", "support")', () => {
     expect(lexiconMood('I claimed my rewards and the rewards claimed message shows, but my rewards balance is still 0.').label).not.toBe('positive');
     expect(lexiconMood('I wrote to support about my favorites and saved searches.').label).toBe('neutral');
