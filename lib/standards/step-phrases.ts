@@ -27,7 +27,8 @@ export const askedOfThem = (step: Evidence) => ASKED_OPENING.test(step.text);
 
 /** Promised for later: needs a when ("I'll look into it" — by when?). */
 const LATER: RegExp[] = [
-  /\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?\w+/gi,
+  // Not an offer ("Is there anything else we can do?", "if there's anything I can do").
+  /(?<!\b(?:anything|something|whatever|what)(?:\s+else)?\s+)\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?\w+/gi,
   /\blet me (?!know\b)\w+|\b(?:happy|glad) to (?!help\b)\w+/gi,
   /\b(?:your|the|this|that|our) \w+(?: \w+)? (?:will|should) (?:be \w+|end|expire|renew|start|stop|change|close|reopen|update|arrive|ship|appear)\b|\b(?:expects?|plans?|aims?) (?:a fix|to (?:ship|fix|release|have))\b/gi,
   /\b(?:it|they|this|the \w+)(?:'ll| will)?\s+(?:installs?|arrives?|ships?|goes? out|leaves?|lands?|updates?|runs?|finish(?:es)?|starts?|reaches?|resumes?)\b/gi,

@@ -6,6 +6,7 @@
 import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
 import type { RuleId } from '../../../lib/standards/types';
+import { stepPhrases } from '../../../lib/standards/step-phrases';
 
 const NOW = 1_790_000_000_000;
 function check(customer: string, draft: string, rule: RuleId) {
@@ -150,6 +151,12 @@ describe('next-step', () => {
     expect(check('yes', 'A pleasure to help you, have a nice day!', 'next-step').result.state).toBe('fail');
     expect(check('Thanks, but it still does not work', 'Sorry to hear that.', 'next-step').result.state).toBe('fail');
     expect(check('ok thanks', "You're welcome. Your refund will arrive by Friday.", 'next-step').result.state).toBe('pass');
+  });
+
+  // Seen on FreeScout (train split): "Says what (“we can do”) but not when" for "Is there anything else we can do?".
+  it('does not take an offer ("anything else we can do?") for a promised step', () => {
+    expect(stepPhrases('Is there anything else we can do? Let me know if there is anything I can help with.').later).toBeUndefined();
+    expect(stepPhrases('We can extend your trial, and I will send the invoice.').later?.text).toBe('We can extend');
   });
 
   it('does not count a hedged suggestion or "please calm down" as a step', () => {
