@@ -67,12 +67,35 @@ export function customerCues(message: string): string[] {
   return out;
 }
 
-/** Where each cue of upset first shows in the text ("please help", ":{", "for 2 hours"), in text order: the words a reading can name. */
-export function customerCueSpans(message: string): Evidence[] {
+/**
+ * Cues that say plainly what happened to the customer ("for over two months", "no reply", "real
+ * person", ":("): a reading names them beside its strongest words. The others
+ * ("please help", "charged", "important") only when nothing plainer does.
+ */
+const TELLING: Record<string, (span: string, before: string, after: string) => boolean> = {
+  'c:waited': (span, before, after) => waiting(span, before, after),
+  // Not "phone number" or "manager" on their own: an account detail, a "password manager".
+  'c:person': (span) => !/^(?:phone number|manager)$/i.test(span),
+  'c:sad-face': () => true,
+};
+
+/** Something has gone on that long ("stuck for 2 hours", "been an hour", "over two weeks ago"), not how long they used it, own it or travel. */
+const WAIT_BEFORE = /\b(?:been|stuck|wait\w*|down|not|no|n't|without|suspended|banned|frozen|malfunction\w*|trying|tried|calling|called|still|ignored|sent|reach\w*|missing|deducted|pending|pausing)\b[^.!?\n]{0,40}$/i;
+const WAIT_AFTER = /^\s*(?:now\b|ago\b|already\b|with no\b|without\b|and (?:still|no|nothing)\b)/i;
+const NOT_A_WAIT = /^\s*(?:worth|later|old|trip)\b/i;
+/** How long they have used or liked it ("been using Kiro for almost 6 months", "it worked for 5 minutes"). */
+const IN_USE = /\b(?:using|used|use|loved|owned|worked|working with|played|had|from the)\s+(?:\S+\s+){0,3}$/i;
+function waiting(span: string, before: string, after: string): boolean {
+  if (/\ba (?:minute|min|second|sec)\b/i.test(span) || NOT_A_WAIT.test(after) || IN_USE.test(before)) return false;
+  return WAIT_BEFORE.test(before) || WAIT_AFTER.test(after);
+}
+
+/** Where each cue of upset first shows in the text ("please help", ":{", "for 2 hours"), in text order, and whether it tells. */
+export function customerCueSpans(message: string): (Evidence & { telling: boolean })[] {
   const text = withoutCourtesy(message);
-  return CUSTOMER.flatMap(([, re]) => {
+  return CUSTOMER.flatMap(([name, re]) => {
     const m = re.exec(text);
-    return m ? [{ start: m.index, end: m.index + m[0].length, text: m[0] }] : [];
+    return m ? [{ start: m.index, end: m.index + m[0].length, text: m[0], telling: TELLING[name]?.(m[0], text.slice(Math.max(0, m.index - 60), m.index), text.slice(m.index + m[0].length, m.index + m[0].length + 20)) ?? false }] : [];
   }).sort((a, b) => a.start - b.start);
 }
 

@@ -80,9 +80,14 @@ function strongestFirst(hits: Evidence[], weight: (e: Evidence) => number): Evid
  * the model weighed ("please help", ":{") with the mild words ("issue", "not solved": bug reports
  * are full of them), and only then its deciding clause (a whole sentence names too much).
  */
-function mergeEvidence(lexicon: LexiconMood, repeats: Evidence[], cues: Evidence[], clause: Evidence | undefined): Evidence[] {
-  const out = outermost([...lexicon.strong, ...repeats]);
-  if (out.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), repeats.some((r) => r.start === e.start && r.end === e.end) ? 2 : 0));
+function mergeEvidence(lexicon: LexiconMood, repeats: Evidence[], cues: (Evidence & { telling: boolean })[], clause: Evidence | undefined): Evidence[] {
+  // A telling cue adds what the words do not say ("for over two months"); over a word it would only
+  // lengthen it ("NOBODY has"), so the word stays.
+  const said = [...lexicon.strong, ...repeats];
+  const telling = cues.filter((c) => c.telling && !said.some((w) => w.start < c.end && c.start < w.end));
+  const plain = [...repeats, ...telling];
+  const out = outermost([...lexicon.strong, ...plain]);
+  if (lexicon.strong.length || repeats.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), plain.includes(e) ? 2 : 0));
   const weaker = outermost([...cues, ...lexicon.against]);
   if (weaker.length) return weaker;
   return clause ? [clause] : [];

@@ -102,6 +102,14 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(moodWords(threadMood(dana).evidence, 4)).toEqual(['THIRD time', 'TWICE', 'NOBODY', 'disputing']);
   });
 
+  it('names how long something has gone on beside the strongest words, not how long they used it', () => {
+    const stuck = threadMood('My build has been stuck waiting for 2 hours. This is ridiculous.');
+    expect(moodWords(stuck.evidence, 4)).toEqual(['stuck', 'waiting', 'for 2 hours', 'ridiculous']);
+    const used = threadMood('I have been using it for almost 6 months. Now my account is banned, this is unacceptable.');
+    expect(moodWords(used.evidence, 4).join(' ')).not.toMatch(/months/);
+    expect(moodWords(threadMood('I lost almost 20 years worth of mail. This is terrible.').evidence, 4).join(' ')).not.toMatch(/years/);
+  });
+
   it('is sure or not of an upset reading only: a pleased or calm customer is never "may be"', () => {
     expect(threadMood('Thanks, the new dashboard is outstanding, good work!').sure).toBeUndefined();
     expect(threadMood('Where can I download my invoice?').sure).toBeUndefined();
