@@ -5,7 +5,7 @@
  * Each is a feature the model weighs, never a verdict on its own.
  */
 import type { Evidence } from './types';
-import { withoutCourtesy } from './text';
+import { withoutCourtesy } from './lexicon';
 
 const NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|several|many|few|couple of)';
 const UNIT = '(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)';

@@ -6,7 +6,8 @@
 import { parse, splitRunOn, type Clause } from './nlp';
 import { clauseFeatures, clauseFlags, ngrams } from './features';
 import { featuresOf, type Features } from './model';
-import { findAll, keywordTags, keywords, looksLikeRequest, moodOf, related, reportsProblem, shoutedWords } from './text';
+import { findAll, keywordTags, keywords, looksLikeRequest, related, reportsProblem } from './text';
+import { moodOf, shoutedWords } from './lexicon';
 import { acknowledgement, GENERIC_APOLOGY } from './acknowledgement-phrases';
 import { stepPhrases } from './step-phrases';
 import { draftReadings, markAnswered, saysSomething } from './answers-questions';

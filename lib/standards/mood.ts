@@ -6,7 +6,8 @@
  * Pure and background only (the model and the parser are large).
  */
 import { judgeUpset } from './judge';
-import { moodOf as lexiconMood, outermost, withoutCourtesy, type LexiconMood } from './text';
+import { outermost } from './text';
+import { moodOf as lexiconMood, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans } from './cues';
 import { eachWordOnce, MOOD_LINE_WORDS, type Evidence, type Mood, type MoodLabel } from './types';
 

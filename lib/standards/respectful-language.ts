@@ -1,7 +1,8 @@
 /** Respect: no blaming, condescension or shouting. */
 import { memoObject } from './memo';
 import { fail, pass, type Evidence, type Rule } from './types';
-import { findAll, outermost, phrasePattern, quote, shoutedWords } from './text';
+import { findAll, outermost, phrasePattern, quote } from './text';
+import { shoutedWords } from './lexicon';
 
 export const DISRESPECTFUL = [
   'as I said', 'as I said before', 'like I said', 'as I mentioned', 'as I already mentioned', 'as previously stated', 'as stated before',

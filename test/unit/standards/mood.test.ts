@@ -4,7 +4,7 @@ import { moodOf, threadMood as memoryThreadMood } from '../../../lib/memory/mood
 import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
 import { moodWords } from '../../../lib/standards/types';
-import { moodOf as lexiconMood, shoutedWords } from '../../../lib/standards/text';
+import { moodOf as lexiconMood, shoutedWords } from '../../../lib/standards/lexicon';
 import { customerCues } from '../../../lib/standards/cues';
 
 const ANGRY = "This is the THIRD time I'm writing about this. You charged me twice and nobody has fixed it. Unacceptable.";
