@@ -43,6 +43,17 @@ export const knowledgeLink: Rule = {
       const why = domains.length ? `is not on the team's knowledge base (${domains.join(', ')})` : 'does not look like a help article';
       return fail(`${quote(links[0].text)} ${why}`, [links[0]]);
     }
-    return fail(`How-to question (${quote(howTo.text, 50)}): link the help article`);
+    return fail(`How-to question (${howToWords(howTo.text)}): link the help article`);
   },
 };
+
+/**
+ * The question quoted from a little before its how-to words, so they are in the line: "…the next
+ * steps to regain access…", not "Could you please investigate the status of this r…" (seen on FreeScout).
+ */
+function howToWords(question: string): string {
+  const at = HOW_TO.exec(question)?.index ?? 0;
+  if (at <= 20) return quote(question, 50);
+  const from = question.lastIndexOf(' ', at - 12) + 1;
+  return quote(`…${question.slice(from)}`, 50);
+}

@@ -246,6 +246,12 @@ describe('placeholders and help links on the way real staff write', () => {
     expect(check('How do I export my notes?', 'Hi Robin, open Settings and pick Export.', 'knowledge-link').result.state).toBe('fail');
   });
 
+  it('quotes a how-to question at its how-to words (seen on FreeScout, train split)', () => {
+    const ask = 'Could you please investigate the status of this recovery and let me know the next steps to regain access to my account?';
+    expect(check(ask, 'Closing: stale request.', 'knowledge-link').result.why).toBe('How-to question (“…know the next steps to regain access to my accou…”): link the help article');
+    expect(check('How do I export my notes?', 'Hi Robin.', 'knowledge-link').result.why).toBe('How-to question (“How do I export my notes?”): link the help article');
+  });
+
   it('says what a link is not when the team has named no knowledge base', () => {
     const r = check('How do I recover my lost data?', 'There is an advice section here: https://github.com/example/app/issues/4313', 'knowledge-link').result;
     expect(r.why).toBe('“https://github.com/example/app/issues/4313” does not look like a help article');
