@@ -86,6 +86,8 @@ const NOT_A_WAIT = /^\s*(?:worth|later|old|trip)\b/i;
 /** How long they have used or liked it ("been using Kiro for almost 6 months", "it worked for 5 minutes"). */
 const IN_USE = /\b(?:using|used|use|loved|owned|worked|working with|played|had|from the)\s+(?:\S+\s+){0,3}$/i;
 function waiting(span: string, before: string, after: string): boolean {
+  // "still haven't", "no reply", "on hold": a wait in its own words.
+  if (!new RegExp(`\\b${NUMBER}\\b`, 'i').test(span)) return true;
   if (/\ba (?:minute|min|second|sec)\b/i.test(span) || NOT_A_WAIT.test(after) || IN_USE.test(before)) return false;
   return WAIT_BEFORE.test(before) || WAIT_AFTER.test(after);
 }

@@ -82,10 +82,11 @@ function strongestFirst(hits: Evidence[], weight: (e: Evidence) => number): Evid
  * are full of them), and only then its deciding clause (a whole sentence names too much).
  */
 function mergeEvidence(lexicon: LexiconMood, repeats: Evidence[], cues: (Evidence & { telling: boolean })[], clause: Evidence | undefined): Evidence[] {
-  // A telling cue adds what the words do not say ("for over two months"); over a word it would only
-  // lengthen it ("NOBODY has"), so the word stays.
-  const said = [...lexicon.strong, ...repeats];
-  const telling = cues.filter((c) => c.telling && !said.some((w) => w.start < c.end && c.start < w.end));
+  // A telling cue adds what the words do not say ("for over two months"). Over a strong word it would
+  // only lengthen it ("NOBODY has"), so the word stays; over a weak one it says more ("still haven't"
+  // for "still"), so the cue does.
+  const strongWords = lexicon.strong.filter((w) => lexicon.weightOf(w) >= 2);
+  const telling = cues.filter((c) => c.telling && !strongWords.some((w) => w.start < c.end && c.start < w.end));
   const plain = [...repeats, ...telling];
   const out = outermost([...lexicon.strong, ...plain]);
   if (lexicon.strong.length || repeats.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), plain.includes(e) ? 2 : 0));

@@ -108,6 +108,9 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     const used = threadMood('I have been using it for almost 6 months. Now my account is banned, this is unacceptable.');
     expect(moodWords(used.evidence, 4).join(' ')).not.toMatch(/months/);
     expect(moodWords(threadMood('I lost almost 20 years worth of mail. This is terrible.').evidence, 4).join(' ')).not.toMatch(/years/);
+    // A wait in its own words says more than the "still" inside it; a strong word stays itself.
+    expect(moodWords(threadMood("I purchased 20 gems on 7th February, but I still haven't received them.").evidence, 4)).toContain("still haven't");
+    expect(moodWords(threadMood('This is the THIRD time. NOBODY has fixed it.').evidence, 4)).toContain('NOBODY');
   });
 
   it('is sure or not of an upset reading only: a pleased or calm customer is never "may be"', () => {
