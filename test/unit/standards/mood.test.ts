@@ -117,6 +117,12 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(threadMood('Thanks, the new dashboard is outstanding, good work!').sure).toBeUndefined();
     expect(threadMood('Where can I download my invoice?').sure).toBeUndefined();
     expect(threadMood('This is the THIRD time I write and NOBODY answers.').sure).toBe(true);
+    // A bare "still" or "again" is repeat contact, but only repetition said outright makes a lukewarm reading sure.
+    const still = threadMood('I still cannot log in to my account.');
+    expect(still.reasons).toContain('repeat contact: “still”');
+    expect(still.probability).toBeLessThan(0.8);
+    expect(still.sure).toBe(false);
+    expect(threadMood('This is the third time I write. I still cannot log in to my account.').sure).toBe(true);
   });
 
   it('reads "just shy of $200" as an amount, not a feeling', () => {
