@@ -23,7 +23,8 @@ const ACTION = new RegExp(`${PROMISED.source}|^\\W*(?:please|just)\\s+\\w+|[.!?\
 const DEED_DONE = new RegExp(
   `\\b(?:i|we)(?:'ve| have)?\\s+(?:just\\s+|now\\s+|already\\s+)?(?!(?:received|noticed|seen|heard|read|been|had|got|needed|wanted|tried|hoped|wished|asked)\\b)\\w+ed\\b` +
     `|\\b(?:is|are|it's|has been|have been) (?:now )?(?:back|fixed|done|resolved|restored|refunded|cancell?ed|unlocked|unblocked|sent|enabled)\\b` +
-    `|(?:^|[.!?]\\s+)(?:refunded|cancell?ed|unlocked|unblocked|fixed|done|sent|restored|reset|updated|added|removed|deleted|resolved|enabled|extended|credited|issued)\\b`,
+    // "Refunded.", "@sam sent refund to you." (a GitHub reply names its reader first).
+    `|(?:^|[.!?]\\s+)(?:@[\\w-]+\\s+)?(?:refunded|cancell?ed|unlocked|unblocked|fixed|done|sent|restored|reset|updated|added|removed|deleted|resolved|enabled|extended|credited|issued)\\b`,
   'im',
 );
 /**

@@ -51,6 +51,12 @@ describe('answers-questions', () => {
     expect(check(customer, 'Thanks for writing in.', 'answers-questions').result.why).toMatch(/^Does not take up what they reported: “After resetting/);
   });
 
+  // Seen on FreeScout (train split): "1 of 2 not addressed: “I demand a refund.”" for a reply that had sent it.
+  it('counts a deed done after an @handle ("@sam sent refund to you.") for every ask it settles', () => {
+    const customer = 'Can I apply for a refund?\n\nThe sync cannot see the Synced status.\n\nI demand a refund.';
+    expect(check(customer, '@sam sent refund to you.', 'answers-questions').result.state).toBe('pass');
+  });
+
   it('finds questions written without a question mark', () => {
     const { questions } = check('Quick one: which plan is right for a team of 8. Also, can I pay yearly', 'Hi Robin,', 'answers-questions');
     expect(questions.map((q) => q.text)).toEqual(['Quick one: which plan is right for a team of 8.', 'Also, can I pay yearly']);
