@@ -196,6 +196,9 @@ const REQUEST_OPENERS = new RegExp(
     [
       'i(?: need| want| would like|\'d like| am trying|\'m trying) to (?:know|understand|find out|figure out|learn)',
       'i(?: need| want| would like|\'d like) (?:to (?:ask|get|change|cancel|return|request|update|upgrade|downgrade|move|transfer|switch|delete|remove|add|have|see|check|confirm|report)|you to|someone to|somebody to|an? |the |my |our |your |help|a refund|my money|access)',
+      // "I demand a refund", "im … requesting a full credits recharge" (seen on FreeScout, train split).
+      'i (?:request|demand|expect)\\b',
+      '(?:i[\'’]?m |i am )?(?:requesting|demanding|asking for)\\b',
       '(?:please|pls|kindly)\\s+\\w+',
       '(?:can|could|would|will) (?:you|someone|somebody|anyone|u)\\b',
       '(?:can|could|may|should|do|shall) (?:i|we)\\b',

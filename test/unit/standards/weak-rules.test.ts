@@ -57,6 +57,12 @@ describe('answers-questions', () => {
     expect(check(customer, '@sam sent refund to you.', 'answers-questions').result.state).toBe('pass');
   });
 
+  it('hears "I demand …" and "requesting …" as requests (seen on FreeScout, train split)', () => {
+    const { questions } = check('The limit just got reset. im very not happy and requesting a full credits recharge.', 'Hi Robin,', 'answers-questions');
+    expect(questions.map((q) => q.text).join(' ')).toMatch(/requesting a full credits recharge/);
+    expect(questions.every((q) => !q.implicit)).toBe(true);
+  });
+
   it('finds questions written without a question mark', () => {
     const { questions } = check('Quick one: which plan is right for a team of 8. Also, can I pay yearly', 'Hi Robin,', 'answers-questions');
     expect(questions.map((q) => q.text)).toEqual(['Quick one: which plan is right for a team of 8.', 'Also, can I pay yearly']);
