@@ -44,31 +44,77 @@ export function checklistItems(evaluation: ReplyEvaluation): ChecklistItem[] {
   return items.map((item, index) => ({ item, index })).sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index).map((x) => x.item);
 }
 
-export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
-  const doc = ctx.document;
-  let composer: HTMLElement | null = null;
-  let composerSignal: AbortController | undefined;
-  let lastKey = '';
-  let draft = '';
-  let evaluation: ReplyEvaluation | undefined;
-  /** The text `evaluation` describes (`draft` moves on as soon as a new evaluation is asked for). */
-  let evaluated = '';
-  let error: string | undefined;
-  let lastRange: Range | undefined;
-  let requestSeq = 0;
-  /** "Not right" for this draft: rule → the verdict disputed (see lib/disputes/draft.ts). */
-  let disputed = new Map<string, string>();
+/** What the agent's draft is checked against: the customer's latest messages, when, and on which channel. */
+function ticketFacts(snapshot: TicketSnapshot) {
+  const latest = latestCustomerMessages(snapshot);
+  return {
+    latest,
+    at: { ...(latest.receivedAt !== undefined ? { receivedAt: latest.receivedAt } : {}), ...(snapshot.channel ? { channel: snapshot.channel } : {}) },
+    ticket: { helpdesk: snapshot.helpdesk, account: snapshot.account, ticketId: snapshot.ticketId },
+  };
+}
 
-  const customer = () => {
-    const stored = ctx.ticket.customer;
-    return { name: stored.name ?? ctx.snapshot().requester.name, preferredName: stored.preferredName };
+/**
+ * The checklist on one ticket: finds the composer, evaluates the draft after a typing pause, shows
+ * the panel, takes "not right", and records the reply when it is sent. Everything stops with `signal`.
+ */
+class Checklist {
+  private composer: HTMLElement | null = null;
+  private composerSignal: AbortController | undefined;
+  private lastKey = '';
+  private draft = '';
+  private evaluation: ReplyEvaluation | undefined;
+  /** The text `evaluation` describes (`draft` moves on as soon as a new evaluation is asked for). */
+  private evaluated = '';
+  private error: string | undefined;
+  private lastRange: Range | undefined;
+  private requestSeq = 0;
+  /** "Not right" for this draft: rule → the verdict disputed (see lib/disputes/draft.ts). */
+  private disputed = new Map<string, string>();
+  private readonly schedule: () => void;
+
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly signal: AbortSignal,
+  ) {
+    this.schedule = debounce(TYPING_PAUSE_MS, () => void this.evaluate(), signal);
+  }
+
+  start() {
+    const { ctx, signal } = this;
+    // An internal note is not a reply to the customer: nothing to measure against the standards.
+    ctx.onSend(({ text, internal }) => {
+      if (!internal) void this.record(text);
+    });
+    this.guardSends();
+    // The composer may open later (or be re-created by the editor): look again when the page changes.
+    const lookLater = debounce(TYPING_PAUSE_MS, this.findComposer, signal);
+    observe(ctx.document.body ?? ctx.document.documentElement, { childList: true, subtree: true }, () => {
+      if (!this.composer?.isConnected) lookLater();
+    }, signal);
+    ctx.onSnapshot(() => {
+      this.findComposer();
+      this.schedule(); // a new customer message changes the questions and the mood
+    });
+    this.findComposer();
+    if (!this.composer) this.render();
+  }
+
+  private customer() {
+    const stored = this.ctx.ticket.customer;
+    return { name: stored.name ?? this.ctx.snapshot().requester.name, preferredName: stored.preferredName };
+  }
+
+  private readonly render = () => {
+    const items = this.evaluation && this.draft.trim() ? checklistItems(this.evaluation) : [];
+    this.disputed = stillDisputed(this.disputed, items, this.draft);
+    this.ctx.setPanel('checklist', this.panel(items));
   };
 
-  const render = () => {
-    const greetingWord = greetingName(customer());
-    const items = evaluation && draft.trim() ? checklistItems(evaluation) : [];
-    disputed = stillDisputed(disputed, items, draft);
-    const props: ChecklistPanelProps = {
+  private panel(items: ChecklistItem[]): ChecklistPanelProps {
+    const { composer, draft, evaluation, error } = this;
+    const greetingWord = greetingName(this.customer());
+    return {
       status: !composer ? 'no-composer' : error ? 'error' : !draft.trim() ? 'empty' : evaluation ? 'ready' : 'empty',
       error,
       draft,
@@ -78,18 +124,18 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       mood: evaluation ? moodLine(evaluation.mood) : undefined,
       responseClock: evaluation?.responseClock ? { deadline: evaluation.responseClock.deadline, targetMs: evaluation.responseClock.targetMs } : undefined,
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,
-      onInsertGreeting: composer && greetingWord ? insertGreeting : undefined,
-      now: ctx.now,
-      disputed: [...disputed.keys()],
-      onDispute: dispute,
+      onInsertGreeting: composer && greetingWord ? this.insertGreeting : undefined,
+      now: this.ctx.now,
+      disputed: [...this.disputed.keys()],
+      onDispute: this.dispute,
       explanations: evaluation?.explanations,
     };
-    ctx.setPanel('checklist', props);
-  };
+  }
 
   /** "Not right" on an item: recorded by the background; the item stops nagging for this draft. */
-  async function dispute(item: ChecklistItem, includeText: boolean): Promise<{ ok: true } | { ok: false; error: string }> {
-    const snapshot = ctx.snapshot();
+  private readonly dispute = async (item: ChecklistItem, includeText: boolean): Promise<{ ok: true } | { ok: false; error: string }> => {
+    const { ctx, evaluation } = this;
+    const { latest, ticket } = ticketFacts(ctx.snapshot());
     const reply = await ctx.request({
       type: 'verdict.dispute',
       kind: 'rule',
@@ -98,153 +144,138 @@ export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
       why: item.why.slice(0, 500),
       evidence: item.evidence.slice(0, 20).map((e) => ({ start: e.start, end: e.end, text: e.text.slice(0, 500) })),
       customerId: ctx.ticket.customer.id,
-      ticket: { helpdesk: snapshot.helpdesk, account: snapshot.account, ticketId: snapshot.ticketId },
+      ticket,
       ...(evaluation ? { packId: evaluation.packId, packVersion: evaluation.packVersion } : {}),
-      ...(includeText ? { draft: draft.slice(0, 20_000), customerMessages: latestCustomerMessages(snapshot).texts.slice(-20) } : {}),
+      ...(includeText ? { draft: this.draft.slice(0, 20_000), customerMessages: latest.texts.slice(-20) } : {}),
     });
-    if (signal.aborted) return { ok: true };
+    if (this.signal.aborted) return { ok: true };
     if (!reply.ok) return { ok: false, error: reply.error };
     // Keyed on the verdict as evaluated (the panel re-words the response-time item every second).
-    const judged = evaluation ? checklistItems(evaluation).find((i) => i.rule === item.rule) : undefined;
-    if (judged) disputed.set(item.rule, verdictKey(judged));
-    render();
+    const judged = this.evaluation ? checklistItems(this.evaluation).find((i) => i.rule === item.rule) : undefined;
+    if (judged) this.disputed.set(item.rule, verdictKey(judged));
+    this.render();
     return { ok: true };
-  }
+  };
 
-  const evaluate = async (force = false) => {
-    if (!composer || signal.aborted) return;
-    const text = composerText(composer);
-    const snapshot = ctx.snapshot();
-    const latest = latestCustomerMessages(snapshot);
+  private async evaluate(force = false) {
+    if (!this.composer || this.signal.aborted) return;
+    const text = composerText(this.composer);
+    const snapshot = this.ctx.snapshot();
+    const { latest, at } = ticketFacts(snapshot);
     const key = `${text}\u0000${latest.texts.join('\u0001')}\u0000${latest.receivedAt ?? ''}`;
-    if (key === lastKey && !force) return; // nothing changed: do nothing
-    lastKey = key;
-    draft = text;
+    if (key === this.lastKey && !force) return; // nothing changed: do nothing
+    this.lastKey = key;
+    this.draft = text;
     if (!text.trim()) {
-      evaluation = undefined;
-      error = undefined;
-      render();
+      this.evaluation = undefined;
+      this.error = undefined;
+      this.render();
       return;
     }
-    const seq = ++requestSeq;
-    const answer = await ctx.request({
+    const seq = ++this.requestSeq;
+    const answer = await this.ctx.request({
       type: 'reply.evaluate',
       draft: text.slice(0, 20_000),
       customerMessages: latest.texts.slice(-20),
-      customer: prune(customer()),
-      customerId: ctx.ticket.customer.id,
-      ...(latest.receivedAt !== undefined ? { receivedAt: latest.receivedAt } : {}),
-      ...(snapshot.channel ? { channel: snapshot.channel } : {}),
+      customer: prune(this.customer()),
+      customerId: this.ctx.ticket.customer.id,
+      ...at,
       ...(snapshot.priority ? { priority: snapshot.priority } : {}),
     });
-    if (signal.aborted || seq !== requestSeq) return;
+    if (this.signal.aborted || seq !== this.requestSeq) return;
     if (answer.ok) {
-      evaluation = answer.data;
-      evaluated = text;
-      error = undefined;
-    } else error = answer.error;
-    render();
-  };
-
-  const schedule = debounce(TYPING_PAUSE_MS, () => void evaluate(), signal);
-
-  function insertGreeting() {
-    const name = greetingName(customer());
-    if (!composer || !name) return;
-    insertIntoComposer(composer, `Hi ${name}, `, lastRange);
-    schedule();
+      this.evaluation = answer.data;
+      this.evaluated = text;
+      this.error = undefined;
+    } else this.error = answer.error;
+    this.render();
   }
 
-  const bind = (el: HTMLElement | null) => {
-    if (el === composer) return;
-    composerSignal?.abort();
-    composer = el;
-    lastKey = '';
+  private readonly insertGreeting = () => {
+    const name = greetingName(this.customer());
+    if (!this.composer || !name) return;
+    insertIntoComposer(this.composer, `Hi ${name}, `, this.lastRange);
+    this.schedule();
+  };
+
+  private bind(el: HTMLElement | null) {
+    if (el === this.composer) return;
+    this.composerSignal?.abort();
+    this.composer = el;
+    this.lastKey = '';
     if (!el) {
-      evaluation = undefined;
-      draft = '';
-      render();
+      this.evaluation = undefined;
+      this.draft = '';
+      this.render();
       return;
     }
     const ctl = new AbortController();
-    signal.addEventListener('abort', () => ctl.abort(), { once: true, signal: ctl.signal });
-    composerSignal = ctl;
+    this.signal.addEventListener('abort', () => ctl.abort(), { once: true, signal: ctl.signal });
+    this.composerSignal = ctl;
     // Every change to the draft is a DOM change in the composer: typing, but also macros (new
     // paragraphs) and CKEditor's undo and redo (text rewritten in place), which fire no `input`
     // event. One observer sees them all; per keystroke it costs one debounce reset.
-    observe(el, { childList: true, characterData: true, subtree: true }, schedule, ctl.signal);
+    observe(el, { childList: true, characterData: true, subtree: true }, this.schedule, ctl.signal);
     // Where the agent's cursor was when they left the composer (e.g. to click "Insert greeting").
-    el.addEventListener('focusout', keepCursor, { signal: ctl.signal });
-    render();
-    void evaluate();
-  };
+    el.addEventListener('focusout', this.keepCursor, { signal: ctl.signal });
+    this.render();
+    void this.evaluate();
+  }
 
   // The agent's cursor in the composer, so an insert helper writes where they were typing. Read
   // when focus leaves the composer, not on every selection change (that is every keystroke).
-  function keepCursor() {
-    const selection = doc.getSelection();
-    if (composer && selection?.rangeCount && composer.contains(selection.anchorNode)) lastRange = selection.getRangeAt(0).cloneRange();
-  }
+  private readonly keepCursor = () => {
+    const selection = this.ctx.document.getSelection();
+    if (this.composer && selection?.rangeCount && this.composer.contains(selection.anchorNode)) this.lastRange = selection.getRangeAt(0).cloneRange();
+  };
 
-  // An internal note is not a reply to the customer: nothing to measure against the standards.
-  ctx.onSend(({ text, internal }) => {
-    if (!internal) void record(text);
-  });
-
-  async function record(text: string) {
+  private async record(text: string) {
     if (!text.trim()) return;
-    if (text !== draft || !evaluation) {
-      lastKey = '';
-      await evaluate(true);
+    if (text !== this.draft || !this.evaluation) {
+      this.lastKey = '';
+      await this.evaluate(true);
     }
-    if (!evaluation || signal.aborted) return;
-    const snapshot = ctx.snapshot();
-    const latest = latestCustomerMessages(snapshot);
-    const states = Object.fromEntries(evaluation.results.map((r) => [r.rule, r.state]));
-    await ctx.request({
+    const { evaluation } = this;
+    if (!evaluation || this.signal.aborted) return;
+    const { ticket, at } = ticketFacts(this.ctx.snapshot());
+    await this.ctx.request({
       type: 'reply.record',
-      ticket: { helpdesk: snapshot.helpdesk, account: snapshot.account, ticketId: snapshot.ticketId },
-      customerId: ctx.ticket.customer.id,
-      ...(latest.receivedAt !== undefined ? { receivedAt: latest.receivedAt } : {}),
-      ...(snapshot.channel ? { channel: snapshot.channel } : {}),
-      states,
+      ticket,
+      customerId: this.ctx.ticket.customer.id,
+      ...at,
+      states: Object.fromEntries(evaluation.results.map((r) => [r.rule, r.state])),
       readiness: evaluation.readiness,
       packId: evaluation.packId,
       packVersion: evaluation.packVersion,
     });
   }
 
-  // Ask before sending (#16): reads this checklist's evaluation, never changes the draft.
-  const guarded = () => ({ draft: evaluated, evaluation, disputed: [...disputed.keys()] });
-  guardSending(
-    {
-      document: doc,
-      adapter: ctx.adapter,
-      ticketId: ctx.ticketId,
-      latest: guarded,
-      evaluateNow: async () => {
-        await evaluate(true);
-        return guarded();
+  /** Ask before sending (#16): reads this checklist's evaluation, never changes the draft. */
+  private guardSends() {
+    const guarded = () => ({ draft: this.evaluated, evaluation: this.evaluation, disputed: [...this.disputed.keys()] });
+    guardSending(
+      {
+        document: this.ctx.document,
+        adapter: this.ctx.adapter,
+        ticketId: this.ctx.ticketId,
+        latest: guarded,
+        evaluateNow: async () => {
+          await this.evaluate(true);
+          return guarded();
+        },
       },
-    },
-    signal,
-  );
+      this.signal,
+    );
+  }
 
-  // The composer may open later (or be re-created by the editor): look again when the page changes.
-  const findComposer = () => {
-    if (composer?.isConnected) return;
-    bind(ctx.adapter.composer(doc, ctx.ticketId));
+  private readonly findComposer = () => {
+    if (this.composer?.isConnected) return;
+    this.bind(this.ctx.adapter.composer(this.ctx.document, this.ctx.ticketId));
   };
-  const lookLater = debounce(TYPING_PAUSE_MS, findComposer, signal);
-  observe(doc.body ?? doc.documentElement, { childList: true, subtree: true }, () => {
-    if (!composer?.isConnected) lookLater();
-  }, signal);
-  ctx.onSnapshot(() => {
-    findComposer();
-    schedule(); // a new customer message changes the questions and the mood
-  });
-  findComposer();
-  if (!composer) render();
+}
+
+export function startChecklist(ctx: FeatureContext, signal: AbortSignal): void {
+  new Checklist(ctx, signal).start();
 }
 
 function prune<T extends Record<string, unknown>>(value: T): T {
