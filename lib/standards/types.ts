@@ -26,6 +26,9 @@ export interface RuleResult {
   unsure?: true;
 }
 
+/** Whether a result is critical as judged: its rule is critical in the pack and the verdict is not a "may be". */
+export const criticalAsJudged = (result: Pick<RuleResult, 'unsure'>, ruleIsCritical: boolean): boolean => ruleIsCritical && !result.unsure;
+
 export interface Question extends Evidence {
   answered: boolean;
   /** A complaint taken as the request when the customer asked nothing outright. */
