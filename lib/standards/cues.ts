@@ -73,7 +73,7 @@ export function customerCues(message: string): string[] {
  * ("please help", "charged", "important") only when nothing plainer does.
  */
 const TELLING: Record<string, (span: string, before: string, after: string) => boolean> = {
-  'c:waited': (span, before, after) => waiting(span, before, after),
+  'c:waited': waiting,
   // Not "phone number" or "manager" on their own: an account detail, a "password manager".
   'c:person': (span) => !/^(?:phone number|manager)$/i.test(span),
   'c:sad-face': () => true,
@@ -83,11 +83,13 @@ const TELLING: Record<string, (span: string, before: string, after: string) => b
 const WAIT_BEFORE = /\b(?:been|stuck|wait\w*|down|not|no|n't|without|suspended|banned|frozen|malfunction\w*|trying|tried|calling|called|still|ignored|sent|reach\w*|missing|deducted|pending|pausing)\b[^.!?\n]{0,40}$/i;
 const WAIT_AFTER = /^\s*(?:now\b|ago\b|already\b|with no\b|without\b|and (?:still|no|nothing)\b)/i;
 const NOT_A_WAIT = /^\s*(?:worth|later|old|trip)\b/i;
+/** A span with a number in it is a duration ("for 2 hours"); without one, a wait in its own words. */
+const COUNTED = new RegExp(`\\b${NUMBER}\\b`, 'i');
 /** How long they have used or liked it ("been using Kiro for almost 6 months", "it worked for 5 minutes"). */
 const IN_USE = /\b(?:using|used|use|loved|owned|worked|working with|played|had|from the)\s+(?:\S+\s+){0,3}$/i;
 function waiting(span: string, before: string, after: string): boolean {
   // "still haven't", "no reply", "on hold": a wait in its own words.
-  if (!new RegExp(`\\b${NUMBER}\\b`, 'i').test(span)) return true;
+  if (!COUNTED.test(span)) return true;
   if (/\ba (?:minute|min|second|sec)\b/i.test(span) || NOT_A_WAIT.test(after) || IN_USE.test(before)) return false;
   return WAIT_BEFORE.test(before) || WAIT_AFTER.test(after);
 }

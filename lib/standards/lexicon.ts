@@ -8,6 +8,7 @@
 import afinn from 'sentiment/languages/en/labels.json';
 import negators from 'sentiment/languages/en/negators.json';
 import { findAll, outermost, words, type Word } from './text';
+import { memoText } from './memo';
 import type { Evidence, Mood, MoodLabel } from './types';
 
 const LEXICON = afinn as Record<string, number>;
@@ -63,10 +64,12 @@ const FELT = /frustrat|angr|upset|annoy|\bmad\b|\brant|\bvent|harsh|rude|\btone\
  */
 const COURTESY = /\b(?:(?:i\s+(?:do\s+)?)?apologi[sz]e|(?:my\s+)?apologies|(?:i['’]?m\s+|i\s+am\s+)?(?:so\s+|very\s+|really\s+)?sorry|(?:please\s+)?(?:excuse|pardon))\s+(?:for|about|to\s+bother|in\s+advance|my|me)\b[^.!?\n]*?(?=,?\s+but\b|[.!?\n]|$)|\b(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?\s+again\b|\bagain,?\s+(?:thanks|thank\s+you|i\s+(?:am|['’]m)\s+(?:\w+\s+)?(?:hopeful|grateful|thankful|sorry)|i\s+apologi[sz]e|sorry)\b/gi;
 
-/** `text` with the customer's courtesies blanked out (same length, so every range still points at the text). */
-export function withoutCourtesy(text: string): string {
-  return text.replace(COURTESY, (m) => (FELT.test(m) ? m : ' '.repeat(m.length)));
-}
+/**
+ * `text` with the customer's courtesies blanked out (same length, so every range still points at the
+ * text). Kept for the last few messages: the lexicon, the cues, their spans and the repeat reading
+ * each ask about the same message.
+ */
+export const withoutCourtesy = memoText((text: string): string => text.replace(COURTESY, (m) => (FELT.test(m) ? m : ' '.repeat(m.length))));
 
 /**
  * What a report is about ("issue", "errors", "cancel", "pay"), not how the customer feels about it: they count
