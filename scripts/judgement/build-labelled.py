@@ -16,6 +16,9 @@ computes offsets and writes JSON; it never decides a label. A span that is not f
 import json, re, sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from second_replies import apply_adjudicated  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2] / 'data' / 'judgement'
 
 def locate(customer, span, used):
@@ -93,11 +96,13 @@ def main(source):
             if row['id'] in rows:
                 sys.exit(f'{sheet.name}:{n}: {row["id"]} labelled twice')
             rows[row['id']] = row
+    # The blind second pass's decided disagreements (second/replies-adjudicated.txt) override the sheets.
+    adjudicated = apply_adjudicated(source, list(rows.values()))
     with open(folder / 'labelled.jsonl', 'w', encoding='utf-8') as out:
         for ident in order:
             if ident in rows:
                 out.write(json.dumps(rows[ident], ensure_ascii=False) + '\n')
-    print(f'{source}: {len(rows)} labelled of {len(raw)}')
+    print(f'{source}: {len(rows)} labelled of {len(raw)}' + (f'; {adjudicated} labels adjudicated' if adjudicated else ''))
 
 if __name__ == '__main__':
     main(sys.argv[1])

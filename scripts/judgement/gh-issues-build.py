@@ -22,6 +22,9 @@ Usage: python3 scripts/judgement/gh-issues-build.py
 """
 import glob, hashlib, json, os, re, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from second_replies import apply_adjudicated  # noqa: E402
+
 SOURCE = "gh-issues"
 SEED = 20261202
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -161,6 +164,8 @@ def build():
              "train": [], "dev": [], "test": []}
     for c in sorted(convs):
         split[split_of(c)].append(c)
+    # The blind second pass's decided disagreements (second/replies-adjudicated.txt) override the batches.
+    apply_adjudicated(SOURCE, rows)
     with open(os.path.join(DIR, "labelled.jsonl"), "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
