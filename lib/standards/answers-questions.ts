@@ -67,6 +67,10 @@ const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite 
  * On train, before this, 60 of 82 "not addressed" warnings on real replies were wrong, most of them
  * replies like "email?", "Please contact support about your issue", "I unlocked your account".
  */
+/** A reply that opens with a yes or a no ("Yes.", "Hi Robin, no — …") answers a yes/no question, whatever else it says. */
+const OPENS_YES_NO = /^\W*(?:(?:hi|hello|hey|dear)\b[^,.!\n]{0,30}[,.!\n]\s*)?(?:yes|no|yep|nope|yeah|correct)\b/i;
+export const answersYesNo = (ask: string, reply: string) => YES_NO.test(ask) && OPENS_YES_NO.test(reply);
+
 export function handledOtherwise(reply: string): boolean {
   return asksBackOrHandsOn(reply) || draftReadings(reply).done;
 }

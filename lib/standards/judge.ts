@@ -17,7 +17,7 @@ import { namesTheirProblem } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
 import { looksLikeRequest, SIGN_OFF } from './text';
-import { handledAtOnce, handledOtherwise, saysSomething } from './answers-questions';
+import { answersYesNo, handledAtOnce, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { DEFAULT_PACK } from './pack';
 
@@ -175,8 +175,9 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
   const handled = handledAtOnce(draft) || (f.has('overlap:0') && handledOtherwise(draft));
   if (s.yes && otherAsks.length && !f.has('r:phrase-answered') && s.probability < 0.5 && !handled) s = { ...s, yes: false };
   // A lone ask is also addressed by a reply that asks for what is needed, hands it to whoever can
-  // handle it, or says it is done (the guideline's ways besides an answer), whatever words it uses.
-  if (!otherAsks.length) s = backstop(s, handledOtherwise(draft), 0);
+  // handle it, or says it is done (the guideline's ways besides an answer), or opens with a yes or a
+  // no to a yes/no question, whatever words it uses.
+  if (!otherAsks.length) s = backstop(s, handledOtherwise(draft) || answersYesNo(ask, draft), 0);
   return { yes: s.yes, probability: s.probability, because: s.strongest.map((x) => readable(x.feature)) };
 }
 
