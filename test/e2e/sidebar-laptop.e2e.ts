@@ -385,7 +385,8 @@ describe('an item opened', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`"show" and "why?" open under their item; the passes unfold (${scheme})`, async () => {
       const page = await open(1440, 900, scheme);
-      await typeDraft(page, 'Hello Dana, we are looking into it and will get back to you.');
+      // A step promised without a when: the item fails and has words to show.
+      await typeDraft(page, 'Hello Dana, we will look into it and get back to you.');
       const item = rule(page, 'next-step');
       await expect.poll(() => item.getAttribute('data-state')).toBe('fail');
       await sidebar(page, 'button[aria-label="Show the words for ‘Next step and when’"]').click();
