@@ -53,8 +53,11 @@ export const draftReadings = memoText(
   2,
 );
 
-/** "Could you send us your order number?", not a link's "?s=09". */
-const ASKS_BACK = /\?(?=\s|$)/;
+/**
+ * "Could you send us your order number?", not a link's "?s=09"; also a request for what is needed
+ * written without its "?" ("sure, would you give me your full name or account ID": dev, abcd).
+ */
+const ASKS_BACK = /\?(?=\s|$)|\b(?:could|would|can) you (?:please )?(?:give|send|tell|provide|share|confirm|forward|attach)\b/i;
 /**
  * Handed to the channel or team that can act ("please reach out to billing@…", "contact Steam
  * Support", "open a ticket"). Case matters after the verb only: "contact Steam Support" names
@@ -75,7 +78,9 @@ export function handledOtherwise(reply: string): boolean {
   return asksBackOrHandsOn(reply) || draftReadings(reply).done;
 }
 
-const asksBackOrHandsOn = (reply: string) => ASKS_BACK.test(reply) || HANDS_ON.test(reply);
+/** Handed to whoever can act ("contact billing@…", "open a ticket"): that handles every ask at once. */
+export const handsOn = (reply: string) => HANDS_ON.test(reply);
+const asksBackOrHandsOn = (reply: string) => ASKS_BACK.test(reply) || handsOn(reply);
 
 /**
  * A reply that asks back, hands on or reports a deed done: real staff handle several asks at once

@@ -17,7 +17,7 @@ import { namesTheirProblem } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
 import { looksLikeRequest, SIGN_OFF } from './text';
-import { answersYesNo, handledAtOnce, handledOtherwise, saysSomething } from './answers-questions';
+import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { DEFAULT_PACK } from './pack';
 
@@ -188,7 +188,9 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
   // A lone ask is also addressed by a reply that asks for what is needed, hands it to whoever can
   // handle it, or says it is done (the guideline's ways besides an answer), or opens with a yes or a
   // no to a yes/no question, whatever words it uses.
-  if (!otherAsks.length) s = backstop(s, handledOtherwise(draft) || answersYesNo(ask, draft), 0);
+  // Several asks handed on together ("Please contact support about your issue") are each handled:
+  // the guideline's "says how it will be handled (another team…)" (dev accuracy 0.919 → 0.926).
+  s = backstop(s, otherAsks.length ? handsOn(draft) : handledOtherwise(draft) || answersYesNo(ask, draft), 0);
   return { yes: s.yes, probability: s.probability, because: s.strongest.map((x) => readable(x.feature)) };
 }
 
