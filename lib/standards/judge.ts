@@ -96,7 +96,7 @@ export function findAsks(customer: string): Ask[] {
     return c.heading || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
   });
   askListItems(customer, clauses, scored);
-  const out: Ask[] = [];
+  const out: (Ask & { opens: boolean })[] = [];
   let i = 0;
   while (i < clauses.length) {
     if (!scored[i]!.yes) {
@@ -112,7 +112,9 @@ export function findAsks(customer: string): Ask[] {
     const start = clauses[from]!.start + (LEAD.exec(customer.slice(clauses[from]!.start, clauses[to]!.end))?.[0].length ?? 0);
     const end = clauses[to]!.end;
     const best = scored.slice(i, to + 1).reduce((a, b) => (b.probability > a.probability ? b : a));
-    out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)) });
+    // Whether one of its clauses opens like a request ("…and need to know if…", "which plan…").
+    const opens = clauses.slice(from, to + 1).some((c) => looksLikeRequest(c.text));
+    out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)), opens });
     i = to + 1;
   }
   // "Please help" beside a specific ask is that ask said twice (one ask per thing the reply must do);
@@ -123,8 +125,12 @@ export function findAsks(customer: string): Ask[] {
   // "can I…"): a lukewarm second clause is far more often background, a guess or a complaint
   // ("Maybe I typed my email wrong?") than a second ask.
   const clearest = Math.max(...kept.map((a) => a.probability));
-  const asks = kept.filter((a) => a.probability === clearest || a.probability >= ANOTHER_ASK || looksLikeRequest(a.text));
-  return asks.sort((a, b) => b.probability - a.probability).slice(0, LIMITS.asks).sort((a, b) => a.start - b.start);
+  const asks = kept.filter((a) => a.probability === clearest || a.probability >= ANOTHER_ASK || a.opens);
+  return asks
+    .sort((a, b) => b.probability - a.probability)
+    .slice(0, LIMITS.asks)
+    .sort((a, b) => a.start - b.start)
+    .map(({ opens: _, ...ask }) => ask);
 }
 
 const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;

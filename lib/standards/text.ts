@@ -195,6 +195,8 @@ const REQUEST_OPENERS = new RegExp(
   '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one)[,:]?\\s+)?(?:' +
     [
       'i(?: need| want| would like|\'d like| am trying|\'m trying) to (?:know|understand|find out|figure out|learn)',
+      // Telegraphic: "…and need to know if I have a defective product" (seen on FreeScout, train split).
+      'need to (?:know|understand|find out)\\b',
       'i(?: need| want| would like|\'d like) (?:to (?:ask|get|change|cancel|return|request|update|upgrade|downgrade|move|transfer|switch|delete|remove|add|have|see|check|confirm|report)|you to|someone to|somebody to|an? |the |my |our |your |help|a refund|my money|access)',
       // "I demand a refund", "im … requesting a full credits recharge" (seen on FreeScout, train split).
       'i (?:request|demand|expect)\\b',
