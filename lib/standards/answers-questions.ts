@@ -65,15 +65,15 @@ const ASKS_BACK = /\?(?=\s|$)|\b(?:could|would|can) you (?:please )?(?:give|send
  */
 const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite to|[Ee]-?mail)\s+(?:us|our|the|support|billing|sales|[A-Z@]\S*)|\b[Ss]end (?:us|them) an? e-?mail\b|\b[Oo]pen a (?:new )?(?:ticket|issue|support request)\b|\b[Uu]se (?:the|our) (?:forum|support|ticket)/;
 
+/** A reply that opens with a yes or a no ("Yes.", "Hi Robin, no — …") answers a yes/no question, whatever else it says. */
+const OPENS_YES_NO = /^\W*(?:(?:hi|hello|hey|dear)\b[^,.!\n]{0,30}[,.!\n]\s*)?(?:yes|no|yep|nope|yeah|correct)\b/i;
+export const answersYesNo = (ask: string, reply: string) => YES_NO.test(ask) && OPENS_YES_NO.test(reply);
+
 /**
  * Asked back, handed on, or done by us — not an instruction, which need not answer what was asked.
  * On train, before this, 60 of 82 "not addressed" warnings on real replies were wrong, most of them
  * replies like "email?", "Please contact support about your issue", "I unlocked your account".
  */
-/** A reply that opens with a yes or a no ("Yes.", "Hi Robin, no — …") answers a yes/no question, whatever else it says. */
-const OPENS_YES_NO = /^\W*(?:(?:hi|hello|hey|dear)\b[^,.!\n]{0,30}[,.!\n]\s*)?(?:yes|no|yep|nope|yeah|correct)\b/i;
-export const answersYesNo = (ask: string, reply: string) => YES_NO.test(ask) && OPENS_YES_NO.test(reply);
-
 export function handledOtherwise(reply: string): boolean {
   return asksBackOrHandsOn(reply) || draftReadings(reply).done;
 }

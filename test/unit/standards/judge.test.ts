@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAsks, judgeExchange } from '../../../lib/standards/judge';
+import { findAsks, judgeAddressed, judgeExchange } from '../../../lib/standards/judge';
 import { stepPhrases } from '../../../lib/standards/step-phrases';
 import { customerCues } from '../../../lib/standards/cues';
 
@@ -59,6 +59,25 @@ describe('findAsks on issue-tracker markup', () => {
     const found = asks(text);
     expect(found.some((a) => a.includes('please check your token'))).toBe(false);
     expect(found.some((a) => a.includes('which token'))).toBe(true);
+  });
+});
+
+describe('asks beside a clearer one, and ways a reply handles them (paraphrased from dev and FreeScout)', () => {
+  it('does not list a lukewarm guess beside the real ask', () => {
+    expect(asks('I never got the confirmation email after signing up. Maybe i have typed my email incorrectly? What am I missing?')).toEqual(['What am I missing?']);
+    expect(asks('I signed up yesterday and the confirmation never came. Maybe I typed my address wrong? How do I get a new one?')).toEqual(['How do I get a new one?']);
+  });
+
+  it('keeps a second ask one of whose clauses opens like a request, even behind a protest', () => {
+    const found = asks('Why does it take so long to get back to people who need help? I asked here 3 days ago and no answer. I cannot use my printer and need to know if it is defective so I can return it before my time runs out.');
+    expect(found.some((a) => a.includes('need to know if it is defective'))).toBe(true);
+  });
+
+  it('takes a hand-on as handling every ask, and a request for data without "?" as asking back', () => {
+    const both = ['What happened to my mailbox', 'Can I get my old emails back?'];
+    for (const ask of both) expect(judgeAddressed(ask, 'Please contact support about your issue', both.join(' '), both.filter((o) => o !== ask)).yes, ask).toBe(true);
+    const status = 'just wanted to check on the status of a refund';
+    expect(judgeAddressed(status, 'sure, would you give me your full name or account ID', status).yes).toBe(true);
   });
 });
 
