@@ -12,15 +12,13 @@ Reads, per source with a second pass: SOURCE/labelled.jsonl (final labels), SOUR
 (second labels) and SOURCE/second/adjudicated.txt (FIRST and SECOND of every disagreement, so the
 first labels before adjudication are the final ones except where a line there says otherwise).
 """
-import argparse, json
+import argparse, json, sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2] / 'data' / 'judgement'
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from second_replies import ROOT, bit  # noqa: E402
+
 FIELDS = {'upset': 0, 'ack': 1}
-
-
-def bit(text):
-    return None if text in ('-', '') else text == '1'
 
 
 def read_blind(path):

@@ -14,11 +14,7 @@ import json, sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from second_replies import ROOT, disagreements, read_blind, write_spans  # noqa: E402
-
-
-def flag(v):
-    return '-' if v is None else str(int(bool(v)))
+from second_replies import ROOT, disagreements, flag, read_blind, write_spans  # noqa: E402
 
 
 def value(labels, field):

@@ -41,8 +41,14 @@ def write_spans(asks):
     return ' ;; '.join(a['text'].replace('\n', '\\n') + ('' if a.get('addressed') is None else f"={int(bool(a['addressed']))}") for a in asks)
 
 
-def bit(value):
-    return None if value in ('-', '', 'null') else value == '1'
+def bit(text):
+    """A label as the sheets and decision files write it: '1' / '0', '-' (or nothing) for none."""
+    return None if text in ('-', '') else text == '1'
+
+
+def flag(value):
+    """The other way: True / False / None -> '1' / '0' / '-'."""
+    return '-' if value is None else str(int(bool(value)))
 
 
 def read_adjudicated(source):
