@@ -7,19 +7,14 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSplits, projectCorpora, sourceUses } from './lib/judgement-data';
+import { loadSplits, projectCorpora, sourceUses, trainingExamples } from './lib/judgement-data';
 import { score } from '../lib/standards/model';
-import { TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainLogistic, type Example, type Task } from '../lib/standards/train-core';
+import { MIN_COUNT, TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainLogistic, type Example, type Task } from '../lib/standards/train-core';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'lib/standards/models');
 
 const L2 = [0.1, 0.3, 1, 3, 10, 30];
-/**
- * Features seen in fewer examples than this are left out: rarer words were noise on dev for upset
- * and asks (same dev F1 with half the features or fewer; the shipped models stay small).
- */
-const MIN_COUNT: Record<Task, number> = { upset: 5, ask: 3, addressed: 2, 'next-step': 2, acknowledges: 2 };
 const THRESHOLDS = Array.from({ length: 9 }, (_, i) => 0.3 + i * 0.05);
 
 /** Dev figure a model is chosen by: accuracy for "addressed", F1 for the rest. */
@@ -53,12 +48,7 @@ function main() {
   mkdirSync(OUT, { recursive: true });
   const summary: Record<string, unknown> = { exchanges: { train: splits.train.length, projectCorpus: extra.length, dev: splits.dev.length }, uses: Object.fromEntries(uses) };
   for (const task of TASKS) {
-    const train = [...splits.train, ...extra].flatMap((r) => {
-      const use = uses.get(r.source);
-      if ((task === 'ask' && skipAsks.has(r.id)) || (use?.tasks && !use.tasks.includes(task))) return [];
-      const examples = examplesOf(r, task);
-      return use && use.weight !== 1 ? examples.map((e) => ({ ...e, w: use.weight })) : examples;
-    });
+    const train = trainingExamples(task, [...splits.train, ...extra], uses, skipAsks);
     const dev = splits.dev.flatMap((r) => examplesOf(r, task));
     if (!train.length) {
       process.stderr.write(`${task}: no training examples, model not written\n`);

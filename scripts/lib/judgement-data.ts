@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readExchanges, type Exchange } from '../../lib/standards/judgement';
 import { findQuestions } from '../../lib/standards/text';
 import { stepPhrases } from '../../lib/standards/step-phrases';
+import { examplesOf, type Example, type Task } from '../../lib/standards/train-core';
 
 export const DATA = join(new URL('../..', import.meta.url).pathname, 'data/judgement');
 
@@ -59,6 +60,19 @@ export function sourceUses(dataDir = DATA, argv = process.argv): Map<string, Sou
     out.set(m[1]!, { tasks: m[2] ? m[2].split(',') : [], weight: m[3] ? Number(m[3]) : 1 });
   });
   return out;
+}
+
+/**
+ * The examples `task` trains on from `rows`: a source's use.json may leave the task out or weigh it;
+ * the project corpus's asks (`skipAsks`) are phrase-list guesses, so they do not train the ask model.
+ */
+export function trainingExamples(task: Task, rows: readonly Exchange[], uses: Map<string, SourceUse>, skipAsks: ReadonlySet<string>): Example[] {
+  return rows.flatMap((r) => {
+    const use = uses.get(r.source);
+    if ((task === 'ask' && skipAsks.has(r.id)) || (use?.tasks && !use.tasks.includes(task))) return [];
+    const examples = examplesOf(r, task);
+    return use && use.weight !== 1 ? examples.map((e) => ({ ...e, w: use.weight })) : examples;
+  });
 }
 
 interface CorpusRow {

@@ -5,14 +5,19 @@ import { countExchange, figures, formatReport, warningsOf, warningTotals } from 
 import { judgeExchange } from '../../lib/standards/judge';
 import { loadSplits } from './judgement-data';
 
-function tables(rows: Exchange[], label: string) {
-  const counted = rows.map((row) => {
+/** Each exchange judged by the shipped models and counted against its labels. */
+export function countRows(rows: readonly Exchange[]) {
+  return rows.map((row) => {
     const got = judgeExchange(row);
     return { source: row.source, counts: countExchange(row, got), warnings: warningsOf(row, got) };
   });
+}
+
+/** The figures tables, overall and per source, of counted exchanges. */
+export function tables(counted: ReturnType<typeof countRows>, label: string) {
   const table = (title: string, mine: typeof counted) => ({ title, rows: figures(mine.map((c) => c.counts)), warnings: warningTotals(mine.map((c) => c.warnings)) });
   const sources = [...new Set(counted.map((c) => c.source))].sort();
-  const out = [table(`${label}: all sources (${rows.length} exchanges)`, counted)];
+  const out = [table(`${label}: all sources (${counted.length} exchanges)`, counted)];
   if (sources.length > 1) {
     for (const source of sources) {
       const mine = counted.filter((c) => c.source === source);
@@ -21,6 +26,9 @@ function tables(rows: Exchange[], label: string) {
   }
   return out;
 }
+
+/** The tables as text, each with its warnings line. */
+export const formatTables = (result: ReturnType<typeof tables>) => `${result.map((t) => `${formatReport(t.title, t.rows)}\n${warningLine(t.warnings)}`).join('\n\n')}\n`;
 
 /** "warnings an agent sees: not addressed 4 right / 16 wrong (20% right); …" */
 const warningLine = (ws: ReturnType<typeof warningTotals>) =>
@@ -53,7 +61,7 @@ export function runReport({ file, split, json }: { file?: string; split?: string
     process.stderr.write('No labelled exchanges to evaluate\n');
     return 1;
   }
-  const result = tables(rows, label);
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${result.map((t) => `${formatReport(t.title, t.rows)}\n${warningLine(t.warnings)}`).join('\n\n')}\n`);
+  const result = tables(countRows(rows), label);
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatTables(result));
   return 0;
 }
