@@ -13,7 +13,7 @@ const REQUEST = /^\W*(?:(?:hi|hello|hey)\b[^,]{0,30},\s*)?(?:please|pls|kindly|c
 /** "Is anyone there?": the reply itself is the answer. */
 const PRESENCE = /\b(?:anyone|anybody|someone|somebody) (?:there|here|home|reading|around)\b/i;
 /** Something done or promised by us ("I've refunded it", "it's fixed", "will ship tomorrow"). */
-const PROMISED = /\b(?:i|we)(?:'ve| have|'ll| will| am| are|'m|'re)\s+(?:just\s+|now\s+|already\s+|going to\s+)?(?!(?:received|noticed|seen|heard|read|been|had|got|sorry)\b)\w+(?:ed|ing)?\b|\b(?:ships?|arrives?|lands?|goes out|is live) (?:on|by|in|today|tomorrow|tonight|this|next)\b|\b\w+ (?:done|processed|issued|completed?)\b|\b(?:is|are|it's) (?:back|fixed|done|resolved|restored|here|on (?:its|their) way|being \w+|investigating|looking|working)\b|\b(?:will|'ll) (?:\w+\s+)?(?:arrive|be|ship|update|follow|send|resume)\b|(?:^|[.!?,;:]\s*|\b(?:i'm|i am|we're|we are)\s+)on it\b(?=\s*(?:[.!?,;:]|$))/im;
+const PROMISED = /\b(?:i|we)(?:'ve| have|'ll| will| am| are|'m|'re)\s+(?:just\s+|now\s+|already\s+|going to\s+)?(?!(?:received|noticed|seen|heard|read|been|had|got|sorry)\b)\w+(?:ed|ing)?\b|\b(?:ships?|arrives?|lands?|goes out|is live) (?:on|by|in|today|tomorrow|tonight|this|next)\b|\b\w+ (?:done|processed|issued|completed?)\b|\b(?:is|are|it's) (?:back|fixed|done|resolved|restored|here|on (?:its|their) way|being \w+|investigating|looking|working)\b|\b(?:will|'ll) (?:\w+\s+)?(?:arrive|be|ship|update|follow|send|resume)\b|(?:^|[.!?,;:]\s*|\b(?:i'm|i am|we're|we are)\s+)on it\b(?=\s*(?:[.!?,;:]|$))|(?:^|[.!?]\s+)(?:will|can) do\b(?=\s*(?:[.!?,;:]|$))/im;
 /** Something done, promised, or asked of the customer ("please try…", "go to…"): a feature of the addressed model. */
 const ACTION = new RegExp(`${PROMISED.source}|^\\W*(?:please|just)\\s+\\w+|[.!?\\n,]\\s*(?:please|just)\\s+\\w+|\\b(?:go to|open|click|clear|reconnect|reset|enable|choose|select)\\b`, 'im');
 /**
@@ -59,11 +59,20 @@ export const draftReadings = memoText(
  */
 const ASKS_BACK = /\?(?=\s|$)|\b(?:could|would|can) you (?:please )?(?:give|send|tell|provide|share|confirm|forward|attach)\b/i;
 /**
+ * A generic offer phrased as a question ("Anymore questions?", "Is there anything else I can help
+ * with?", "Does that help?"): it asks for nothing an ask needs (GUIDELINE §2–3: generic offers).
+ */
+const GENERIC_QUESTION =
+  /^\W*(?:(?:and|so|ok(?:ay)?|also|otherwise|hi|hello)\W+)?(?:is there |are there |do you have |can (?:i|we) (?:help|assist) (?:you )?with |(?:do )?you need |need )?(?:any ?(?:more|other|further)? ?(?:questions?|help|assistance)|anything (?:else|more|further)(?: (?:i|we) can (?:help|do|assist)[^?]*)?|does (?:that|this) help|(?:any ?more|more|further) (?:help|assistance)|(?:anything|something) else (?:i|we) can (?:help|do|assist)[^?]*)(?: (?:today|for you|at all))?\W*\?\W*$/i;
+/** Whether a clause or sentence of a reply is only a generic offer (its "?" asks for nothing). */
+export const genericOffer = (text: string) => GENERIC_QUESTION.test(text);
+const asksBack = (reply: string) => ASKS_BACK.test(reply.replace(/[^.!?\n]*\?/g, (q) => (genericOffer(q) ? ' ' : q)));
+/**
  * Handed to the channel or team that can act ("please reach out to billing@…", "contact Steam
  * Support", "open a ticket"). Case matters after the verb only: "contact Steam Support" names
  * whom, "Thanks for contacting us" hands nothing on.
  */
-const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite to|[Ee]-?mail)\s+(?:us|our|the|support|billing|sales|[A-Z@]\S*)|\b[Ss]end (?:us|them) an? e-?mail\b|\b[Oo]pen a (?:new )?(?:ticket|issue|support request)\b|\b[Uu]se (?:the|our) (?:forum|support|ticket)/;
+const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite to|[Ee]-?mail)\s+(?:us|our|the|support|billing|sales|[A-Z@]\S*)|\b[Ss]end (?:us|them) an? e-?mail\b|\b[Oo]pen a (?:new )?(?:ticket|issue|support request)\b|\b[Uu]se (?:the|our) (?:forum|support|ticket)|\bDM (?:us|me|[@\w-]+ on)\b|\b(?:[Mm]essage|[Pp]ing) (?:us|me) (?:on|via|at)\b/;
 
 /** A reply that opens with a yes or a no ("Yes.", "Hi Robin, no — …") answers a yes/no question, whatever else it says. */
 const OPENS_YES_NO = /^\W*(?:(?:hi|hello|hey|dear)\b[^,.!\n]{0,30}[,.!\n]\s*)?(?:yes|no|yep|nope|yeah|correct)\b/i;
@@ -80,7 +89,7 @@ export function handledOtherwise(reply: string): boolean {
 
 /** Handed to whoever can act ("contact billing@…", "open a ticket"): that handles every ask at once. */
 export const handsOn = (reply: string) => HANDS_ON.test(reply);
-const asksBackOrHandsOn = (reply: string) => ASKS_BACK.test(reply) || handsOn(reply);
+const asksBackOrHandsOn = (reply: string) => asksBack(reply) || handsOn(reply);
 
 /**
  * A reply that asks back, hands on or reports a deed done: real staff handle several asks at once

@@ -10,7 +10,7 @@ import { findAll, keywordTags, keywords, looksLikeRequest, related, reportsProbl
 import { moodOf, shoutedWords } from './lexicon';
 import { acknowledgement, GENERIC_APOLOGY } from './acknowledgement-phrases';
 import { stepPhrases } from './step-phrases';
-import { draftReadings, markAnswered, saysSomething } from './answers-questions';
+import { draftReadings, genericOffer, markAnswered, saysSomething } from './answers-questions';
 import { memoText } from './memo';
 import { customerCues, replyCues } from './cues';
 
@@ -91,7 +91,8 @@ const askSide = memoText((ask: string) => {
 /** What the reply brings to the addressed model, the same for every ask (one reading per draft). */
 const replySide = memoText((reply: string) => {
   const f: Features = new Map();
-  for (const c of replyClauses(reply)) for (const flag of clauseFlags(c)) f.set(`reply:${flag}`, 1);
+  // A generic offer ("Any other questions?") is no question back: its clause gives the reply no parse flags.
+  for (const c of replyClauses(reply)) if (!genericOffer(c.text)) for (const flag of clauseFlags(c)) f.set(`reply:${flag}`, 1);
   if (/https?:\/\//.test(reply)) f.set('reply:link', 1);
   f.set(`reply-${lengthBucket(reply.length)}`, 1);
   return { f, said: tagsOf(capped(reply, LIMITS.draftChars)) };

@@ -79,6 +79,18 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     const status = 'just wanted to check on the status of a refund';
     expect(judgeAddressed(status, 'sure, would you give me your full name or account ID', status).yes).toBe(true);
   });
+
+  it('does not take a generic offer for a question back ("Any other questions?")', () => {
+    const ask = 'Hi, can I change my plan to annual billing?';
+    for (const draft of ['Thanks for writing in! Any other questions?', 'Thanks for reaching out. Is there anything else I can help with today?']) expect(judgeAddressed(ask, draft, ask).yes, draft).toBe(false);
+    expect(judgeAddressed(ask, 'Thanks for writing in! Which plan are you on right now?', ask).yes).toBe(true);
+  });
+
+  it('takes a DM hand-on and a bare "will do" as handling the ask (the guideline\'s "a DM"; gh-issues)', () => {
+    const both = ['I would like my donation refunded', 'why was I banned?'];
+    for (const ask of both) expect(judgeAddressed(ask, 'DM fullwall on Spigot, be sure to include your paypal email address.', both.join(' '), both.filter((o) => o !== ask)).yes, ask).toBe(true);
+    expect(judgeAddressed('Make a FAQ too', 'will do', 'Make a FAQ too').yes).toBe(true);
+  });
 });
 
 describe('the when of a next step', () => {
