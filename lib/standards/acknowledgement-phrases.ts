@@ -18,7 +18,9 @@ const ACKNOWLEDGE: RegExp[] = [
   // "I'm so sorry you were charged twice", "sorry to hear", "sorry that …", "sorry about the double charge"
   /\b(?:i'm|i am|we're|we are|i['’]m|really|so|truly|very)\s+(?:\w+\s+)?sorry\s+(?:that|you|to hear|to see|about (?:the|your|this|that)|for (?:the|your) (?!inconvenience|trouble|delay|confusion|hassle)\w+(?:\s+\w+)?)/gi,
   /\bsorry (?:that|you(?:'ve|'re| were| have| had)?|to hear)\b/gi,
-  /\bi (?:completely |totally |fully )?(?:understand|get|see|know) (?:how|why|that you|your|what a|the frustration|this is|it's|it is)\b/gi,
+  /\b(?:apologi[sz]e|apologies) (?:that|to hear that) (?:you|your)\b/gi,
+  // "I understand your…", but not "I get your username" or "I see your order" (abcd: asking for data).
+  /\bi (?:completely |totally |fully )?(?:understand|get|see|know) (?:how|why|that you|what a|the frustration|this is|it's|it is)\b|\bi (?:completely |totally |fully )?understand your\b/gi,
   /\bi can (?:see|imagine|understand) (?:how|why|that|what)\b/gi,
   /\bi can(?:'t|not) imagine how\b/gi,
   /\b(?:that|this|it)(?:'s| is| was| must be| must have been| sounds| would be)\s+(?:\w+\s+)?(?:frustrating|stressful|worrying|upsetting|maddening|annoying|disappointing|exhausting|scary|alarming|awful|infuriating|a worry|a pain)\b/gi,
@@ -71,6 +73,18 @@ export function namesTheirProblem(apology: string, customerText: string): boolea
   const about = SORRY_ABOUT.exec(apology)?.[1];
   return !!about && sharesTheirWords(about, customerText);
 }
+/**
+ * An apology whose "that you / your …" names what happened in specific words of its own: "I'm very
+ * sorry your product arrived damaged", "I apologize that you received a faulty product" — not "sorry
+ * you had a bad experience", "sorry to hear you're having account issues" (one specific word at most)
+ * or "sorry if you…" (GUIDELINE §5: "sorry you've been on hold this long" acknowledges).
+ */
+export function apologyNamesWhat(apology: string): boolean {
+  if (NEGATED_SORRY.test(apology)) return false;
+  const about = SORRY_THAT_YOU.exec(apology)?.[1];
+  return !!about && [...keywords(about.split(/[.!?;]/)[0]!)].filter((k) => !GENERIC.has(k)).length >= 2;
+}
+const SORRY_THAT_YOU = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+|to (?:hear|see|learn)\s+(?:that\s+)?)?((?:you|your)\b.*)/i;
 const SORRY_ABOUT = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that|you|your|about|for|to hear|to see)\b(.*)/i;
 const NEGATED_SORRY = /\b(?:not|never) (?:\w+ )?sorry\b/i;
 

@@ -13,7 +13,7 @@ import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
 import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
 import type { Evidence } from './types';
-import { namesTheirProblem } from './acknowledgement-phrases';
+import { apologyNamesWhat, namesTheirProblem } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
 import { looksLikeRequest, SIGN_OFF } from './text';
@@ -214,7 +214,10 @@ export function judgeAcknowledges(reply: string, customer: string): Judged {
   // Naming the feeling ("I'd be annoyed too", "that sounds exhausting") — not a "sorry" formula,
   // unless the apology names their problem in their words ("sorry you were charged twice for March").
   const named = !!phrase && (!/\b(?:sorry|apolog)/i.test(phrase.text) || namesTheirProblem(phrase.text, customer.slice(0, LIMITS.customerChars)));
+  // An apology that names what happened in words of its own ("sorry your product arrived damaged")
+  // is the guideline's own example of acknowledging, whatever the model reads around it.
   let s = backstop(score(MODELS.acknowledges, f), named, 0.05);
+  s = backstop(s, !!phrase && apologyNamesWhat(phrase.text), 0);
   // A lukewarm yes with nothing that names a feeling or situation outside a negation ("I don't understand why you're upset") is a no.
   if (s.yes && !phrase && s.probability < 0.6 && ![...f.keys()].some((k) => k.startsWith('a:'))) s = { ...s, yes: false };
   const verdict = judged(MODELS.acknowledges, s, replyClauses(reply));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findAsks, judgeAddressed, judgeExchange } from '../../../lib/standards/judge';
+import { findAsks, judgeAcknowledges, judgeAddressed, judgeExchange } from '../../../lib/standards/judge';
 import { stepPhrases } from '../../../lib/standards/step-phrases';
 import { customerCues } from '../../../lib/standards/cues';
+import { apologyNamesWhat } from '../../../lib/standards/acknowledgement-phrases';
 
 const asks = (text: string) => findAsks(text).map((a) => a.text);
 
@@ -159,5 +160,20 @@ describe('cues of upset the model weighs', () => {
     for (const text of ['All my notes are gone.', 'My progress was reset overnight.', 'I lost a month of data.', 'The photos have gone missing.']) {
       expect(customerCues(text), text).toContain('c:loss');
     }
+  });
+});
+
+describe('an apology that names what happened (GUIDELINE §5; paraphrased from gh-support and abcd)', () => {
+  const customer = 'The kit came with a cracked board and nobody answers my emails.';
+  it('takes "sorry your … / apologize that you …" with specific words of its own as acknowledging', () => {
+    for (const reply of ["I'm very sorry your kit arrived with a cracked board. Could you send a photo of it?", 'I apologize that you received a faulty board. We will ship a new one.', 'Hi Sam, sorry to hear you lost a week of work!']) {
+      expect(judgeAcknowledges(reply, customer).yes, reply).toBe(true);
+    }
+  });
+  it('does not take a vague or conditional apology for one, nor a request for data for understanding', () => {
+    for (const apology of ["I'm sorry you had a bad experience", "Sorry to hear you're having account issues", "I'm sorry if you had a bad experience with support", "I'm not sorry your plan changed"]) {
+      expect(apologyNamesWhat(apology), apology).toBe(false);
+    }
+    expect(judgeAcknowledges('Great, can I get your username as well?', customer).yes).toBe(false);
   });
 });
