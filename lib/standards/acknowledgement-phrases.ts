@@ -11,7 +11,7 @@ export const GENERIC_APOLOGY = /\b(?:(?:we|i)\s+)?(?:(?:sincerely|do)\s+)?(?:apo
 const ACKNOWLEDGE: RegExp[] = [
   /\b(?:that's|that is|this is|it's|it is|which is) on (?:us|me)\b|\bis on us\b|\bour (?:mistake|fault|error)\b|\b(?:we|i) (?:let you down|dropped the ball|got this wrong|messed up)\b/gi,
   /\bsorry,? (?:the|your|that|about the|about your) (?!inconvenience|trouble|delay|confusion|hassle|wait\b)\w+/gi,
-  /\b(?:is|are|was|sounds|must be|must feel|feels) (?:so |really |truly |just )?(?:awful|frustrating|stressful|worrying|upsetting|maddening|infuriating|exhausting|scary|alarming|embarrassing|disappointing)\b/gi,
+  /\b(?:is|are|was|sounds|(?:does|do) sound|must be|must feel|feels) (?:so |really |truly |just )?(?:awful|frustrating|stressful|worrying|upsetting|maddening|infuriating|exhausting|scary|alarming|embarrassing|disappointing)\b/gi,
   /\byou(?:'ve| have) (?:waited|been waiting|had to wait|had to write|had to chase)|\b(?:far|way|much) too long\b/gi,
   /\bwhat a (?:disappointment|shame|pain|mess|nightmare|worry|scare)\b/gi,
   /\bi (?:completely |totally |fully )?(?:understand|know|see|get) (?:the|that|every|what|how|why)\b/gi,
@@ -19,6 +19,8 @@ const ACKNOWLEDGE: RegExp[] = [
   /\b(?:i'm|i am|we're|we are|i['’]m|really|so|truly|very)\s+(?:\w+\s+)?sorry\s+(?:that|you|to hear|to see|about (?:the|your|this|that)|for (?:the|your) (?!inconvenience|trouble|delay|confusion|hassle)\w+(?:\s+\w+)?)/gi,
   /\bsorry (?:that|you(?:'ve|'re| were| have| had)?|to hear)\b/gi,
   /\b(?:apologi[sz]e|apologies) (?:that|to hear that) (?:you|your)\b/gi,
+  // "sorry for the frustration": the apology names the feeling itself (not "sorry for the inconvenience").
+  /\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|your|all the|any) (?:frustration|stress|worry|disappointment|anxiety|upset|anger)\b/gi,
   // "I understand your…", but not "I get your username" or "I see your order" (abcd: asking for data).
   /\bi (?:completely |totally |fully )?(?:understand|get|see|know) (?:how|why|that you|what a|the frustration|this is|it's|it is)\b|\bi (?:completely |totally |fully )?understand your\b/gi,
   /\bi can (?:see|imagine|understand) (?:how|why|that|what)\b/gi,
@@ -77,13 +79,16 @@ export function namesTheirProblem(apology: string, customerText: string): boolea
  * An apology whose "that you / your …" names what happened in specific words of its own: "I'm very
  * sorry your product arrived damaged", "I apologize that you received a faulty product" — not "sorry
  * you had a bad experience", "sorry to hear you're having account issues" (one specific word at most)
- * or "sorry if you…" (GUIDELINE §5: "sorry you've been on hold this long" acknowledges).
+ * or "sorry if you…" (GUIDELINE §5: "sorry you've been on hold this long" acknowledges); or one that
+ * names the feeling itself ("sorry for the frustration").
  */
 export function apologyNamesWhat(apology: string): boolean {
   if (NEGATED_SORRY.test(apology)) return false;
+  if (SORRY_FOR_FEELING.test(apology)) return true;
   const about = SORRY_THAT_YOU.exec(apology)?.[1];
   return !!about && [...keywords(about.split(/[.!?;]/)[0]!)].filter((k) => !GENERIC.has(k)).length >= 2;
 }
+const SORRY_FOR_FEELING = /\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|your|all the|any) (?:frustration|stress|worry|disappointment|anxiety|upset|anger)\b/i;
 const SORRY_THAT_YOU = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+|to (?:hear|see|learn)\s+(?:that\s+)?)?((?:you|your)\b.*)/i;
 const SORRY_ABOUT = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that|you|your|about|for|to hear|to see)\b(.*)/i;
 const NEGATED_SORRY = /\b(?:not|never) (?:\w+ )?sorry\b/i;

@@ -218,8 +218,12 @@ export function judgeAcknowledges(reply: string, customer: string): Judged {
   // is the guideline's own example of acknowledging, whatever the model reads around it.
   let s = backstop(score(MODELS.acknowledges, f), named, 0.05);
   s = backstop(s, !!phrase && apologyNamesWhat(phrase.text), 0);
-  // A lukewarm yes with nothing that names a feeling or situation outside a negation ("I don't understand why you're upset") is a no.
-  if (s.yes && !phrase && s.probability < 0.6 && ![...f.keys()].some((k) => k.startsWith('a:'))) s = { ...s, yes: false };
+  // A lukewarm yes with nothing that names a feeling or situation outside a negation ("I don't understand
+  // why you're upset") is a no; so is one whose only sign is an apology that names nothing ("Sorry about
+  // your experience", "sorry you had a bad experience": GUIDELINE §5's generic formulas).
+  const bareApology = !!phrase && /\b(?:sorry|apolog)/i.test(phrase.text) && !named && !apologyNamesWhat(phrase.text);
+  const cue = [...f.keys()].some((k) => k.startsWith('a:') && (!bareApology || !k.startsWith('a:sorry')));
+  if (s.yes && (!phrase || bareApology) && s.probability < 0.6 && !cue) s = { ...s, yes: false };
   const verdict = judged(MODELS.acknowledges, s, replyClauses(reply));
   return verdict.yes && !verdict.clause && phrase ? { ...verdict, clause: phrase } : verdict;
 }

@@ -176,4 +176,12 @@ describe('an apology that names what happened (GUIDELINE §5; paraphrased from g
     }
     expect(judgeAcknowledges('Great, can I get your username as well?', customer).yes).toBe(false);
   });
+  it('takes a named feeling as acknowledging, and a lukewarm apology that names nothing as not', () => {
+    for (const reply of ['Thanks for reaching out. That does sound frustrating. Could you send the log?', "We're working on bugs like this, sorry for the frustration, and you can restore your gear in Settings."]) {
+      expect(judgeAcknowledges(reply, customer).yes, reply).toBe(true);
+    }
+    for (const reply of ['Hi Sam, thanks for reporting this. Sorry about your experience. We are looking at this on priority.', 'we are really sorry for the circumstances. We will reach out to you by mail.']) {
+      expect(judgeAcknowledges(reply, customer).yes, reply).toBe(false);
+    }
+  });
 });
