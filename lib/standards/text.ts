@@ -218,6 +218,9 @@ const REQUEST_OPENERS = new RegExp(
       'do you (?:know|have|offer|support)',
       'does (?:it|this|the)',
       'is it possible',
+      "i(?: was| am|'m)? hoping (?:to|that|you|for|someone|somebody)\\b",
+      'i hope (?:you|my request|someone|somebody|that you|this can)\\b',
+      'i (?:just|only|really) (?:want|need)\\b',
     ].join('|') +
     ')',
   'i',

@@ -63,6 +63,13 @@ describe('findAsks on issue-tracker markup', () => {
   });
 });
 
+describe('indirect asks (GUIDELINE §1: "I need my invoice re-sent"; paraphrased from gh-support)', () => {
+  it('hears "I was hoping to…" and "I just want…" as asks', () => {
+    expect(asks('I paid $5 on Monday and the gems never came. I was hoping to receive them before the winter event ends.')).toEqual(['I was hoping to receive them before the winter event ends.']);
+    expect(asks('I cancelled in May and you still charge me every month. I just want this to stop.')).toEqual(['I just want this to stop.']);
+  });
+});
+
 describe('asks beside a clearer one, and ways a reply handles them (paraphrased from dev and FreeScout)', () => {
   it('does not list a lukewarm guess beside the real ask', () => {
     expect(asks('I never got the confirmation email after signing up. Maybe i have typed my email incorrectly? What am I missing?')).toEqual(['What am I missing?']);
