@@ -66,7 +66,9 @@ const GENERIC_QUESTION =
   /^\W*(?:(?:and|so|ok(?:ay)?|also|otherwise|hi|hello)\W+)?(?:is there |are there |do you have |can (?:i|we) (?:help|assist) (?:you )?with |(?:do )?you need |need )?(?:any ?(?:more|other|further)? ?(?:questions?|help|assistance)|anything (?:else|more|further)(?: (?:i|we) can (?:help|do|assist)[^?]*)?|does (?:that|this) help|(?:any ?more|more|further) (?:help|assistance)|(?:anything|something) else (?:i|we) can (?:help|do|assist)[^?]*)(?: (?:today|for you|at all))?\W*\?\W*$/i;
 /** Whether a clause or sentence of a reply is only a generic offer (its "?" asks for nothing). */
 export const genericOffer = (text: string) => GENERIC_QUESTION.test(text);
-const asksBack = (reply: string) => ASKS_BACK.test(reply.replace(/[^.!?\n]*\?/g, (q) => (genericOffer(q) ? ' ' : q)));
+/** ASKS_BACK on the reply without its generic offers (split into sentences: linear, whatever the text). */
+const asksBack = (reply: string) =>
+  ASKS_BACK.test(reply.includes('?') ? reply.split(/(?<=[.!?\n])/).filter((q) => !(q.includes('?') && genericOffer(q))).join('') : reply);
 /**
  * Handed to the channel or team that can act ("please reach out to billing@…", "contact Steam
  * Support", "open a ticket"). Case matters after the verb only: "contact Steam Support" names

@@ -153,3 +153,24 @@ describe('a skipped question is said, not held for, unless the team makes it a m
     expect(failingCritical(evaluateReply(input(strict)), strict).map((r) => r.rule)).toContain('answers-questions');
   });
 });
+
+describe('bounded work on pathological text (issue #15)', () => {
+  // scripts/bench-bounds.ts measures these against 50 ms; here a wide margin for slow CI machines still
+  // catches a quadratic regex (a "[^.!?]*\?" scan of a 20,000-character draft without "?" took ~380 ms).
+  const cases: [string, string, string][] = [
+    ['emoji', '😡🔥 why?? '.repeat(2500), '🙏 sorry '.repeat(2000)],
+    ['one long line of words', 'refund please now '.repeat(1100), 'We will refund it today '.repeat(800)],
+  ];
+  for (const [name, message, draft] of cases) {
+    it(`stays fast on ${name}`, () => {
+      const run = (d: string) => {
+        const t0 = performance.now();
+        evaluateReply({ draft: d, customerMessages: [message], customer: { name: 'Dana' }, standards: DEFAULT_PACK, now: 0 });
+        return performance.now() - t0;
+      };
+      run(draft);
+      const times = [1, 2, 3].map((i) => run(`${draft}${'z'.repeat(i)}`)).sort((a, b) => a - b);
+      expect(times[1]).toBeLessThan(150);
+    });
+  }
+});
