@@ -76,6 +76,9 @@ const asksBack = (reply: string) =>
  */
 const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite to|[Ee]-?mail)\s+(?:us|our|the|support|billing|sales|[A-Z@]\S*)|\b[Ss]end (?:us|them) an? e-?mail\b|\b[Oo]pen a (?:new )?(?:ticket|issue|support request)\b|\b[Uu]se (?:the|our) (?:forum|support|ticket)|\bDM (?:us|me|[@\w-]+ on)\b|\b(?:[Mm]essage|[Pp]ing) (?:us|me) (?:on|via|at)\b/;
 
+/** A suggestion put as a question: it asks the customer for nothing the report needs. */
+const CANNED_TRY = /\b(?:have|did) you (?:tried|try)\b/i;
+
 /** A reply that opens with a yes or a no ("Yes.", "Hi Robin, no — …") answers a yes/no question, whatever else it says. */
 const OPENS_YES_NO = /^\W*(?:(?:hi|hello|hey|dear)\b[^,.!\n]{0,30}[,.!\n]\s*)?(?:yes|no|yep|nope|yeah|correct)\b/i;
 export const answersYesNo = (ask: string, reply: string) => YES_NO.test(ask) && OPENS_YES_NO.test(reply);
@@ -144,7 +147,9 @@ export function markAnswered(questions: Question[], draft: string, customerText 
     let answered: boolean;
     if (PRESENCE.test(q.text)) answered = true;
     // A complaint is not a yes/no question: a bare "no" does not address it.
-    else if (q.implicit) answered = acted || instructs || shared > 0 || asked.some(hit);
+    // A question back ("UUID?") or a hand-on takes up a report too: it asks for what handling it needs
+    // (GUIDELINE §2; seen on FreeScout). Not a canned "have you tried turning it off and on again?".
+    else if (q.implicit) answered = acted || instructs || shared > 0 || asked.some(hit) || (asksBackOrHandsOn(draft) && !CANNED_TRY.test(draft));
     else if (!strong.length) answered = acted || yesNo || instructs || asked.some(hit) || [...context].some(hit);
     else if (basis.length <= 6) answered = shared >= 1;
     else answered = shared >= Math.max(2, Math.ceil(basis.length * 0.25));

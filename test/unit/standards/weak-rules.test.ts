@@ -51,6 +51,14 @@ describe('answers-questions', () => {
     expect(check(customer, 'Thanks for writing in.', 'answers-questions').result.why).toMatch(/^Does not take up what they reported: “After resetting/);
   });
 
+  // Seen on FreeScout (train split, habitica): "Does not take up what they reported" under a reply that
+  // asked for the user's id to look into the lost gems.
+  it('takes a question back as taking up a report, not a canned "have you tried…?"', () => {
+    const customer = 'Bought gems and a quest scroll yesterday. Today the quest is gone and the gems are still missing.';
+    expect(check(customer, 'UUID? Might be hitting the bug where a user is in two parties at once', 'answers-questions').result.state).toBe('pass');
+    expect(check(customer, 'Hi Robin, have you tried turning it off and on again?', 'answers-questions').result.state).toBe('fail');
+  });
+
   // Seen on FreeScout (train split): "1 of 2 not addressed: “I demand a refund.”" for a reply that had sent it.
   it('counts a deed done after an @handle ("@sam sent refund to you.") for every ask it settles', () => {
     const customer = 'Can I apply for a refund?\n\nThe sync cannot see the Synced status.\n\nI demand a refund.';
