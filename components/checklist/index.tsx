@@ -301,13 +301,13 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
           <h3 class="rp-cl-subh">{props.questions.every((q) => q.implicit) ? 'What they reported' : 'Their questions'}</h3>
           <ul>
             {props.questions.map((q, i) => (
-              <li key={i} data-testid="question" data-answered={String(q.answered)} class={q.answered ? 'rp-cl-q-yes' : 'rp-cl-q-no'}>
+              <li key={i} data-testid="question" data-answered={String(q.answered)} data-unsure={q.unsure ? 'true' : undefined} class={q.answered ? 'rp-cl-q-yes' : q.unsure ? 'rp-cl-q-maybe' : 'rp-cl-q-no'} title={!q.answered && q.unsure ? 'Maybe not a question: not counted against the reply' : undefined}>
                 <span class="rp-cl-icon" aria-hidden="true">
                   {q.answered ? '✓' : '?'}
                 </span>
                 <span>
                   {presentation ? maskText(q.text) : q.text}
-                  <span class="rp-sr">{q.answered ? ' — addressed' : ' — not addressed yet'}</span>
+                  <span class="rp-sr">{q.answered ? ' — addressed' : q.unsure ? ' — maybe not a question; not counted' : ' — not addressed yet'}</span>
                 </span>
               </li>
             ))}

@@ -30,7 +30,7 @@ export interface ChecklistPanelProps {
   /** 0..1 */
   readiness?: number;
   /** The customer's asks; `implicit` marks a complaint taken as the request when they asked nothing outright. */
-  questions: { text: string; answered: boolean; implicit?: boolean }[];
+  questions: { text: string; answered: boolean; implicit?: boolean; unsure?: boolean }[];
   /** `unsure`: a reading the model barely leans to ("may be upset"), never critical. */
   mood?: { label: string; words: string[]; unsure?: boolean };
   /** When set, the response-time item counts down to `deadline` live. */

@@ -40,7 +40,7 @@ export function checklistProps(draft: string, result: PracticeResult | undefined
     draft,
     items: result.items,
     readiness: e.readiness,
-    questions: e.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit })),
+    questions: e.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit, unsure: q.unsure })),
     mood: moodLine(e.mood),
     greeting,
     onInsertGreeting: greeting ? onInsert : undefined,

@@ -166,10 +166,12 @@ export const answersQuestions: Rule = {
   label: 'Answers every question',
   check({ questions }) {
     if (!questions.length) return na('No question in the customer’s latest message');
-    const open = questions.filter((q) => !q.answered);
+    // A skipped ask the model is unsure of stays listed but does not fail the item (SURE_ASK, judge.ts).
+    const open = questions.filter((q) => !q.answered && !q.unsure);
     // Nothing asked outright: the reply must take up the problem they reported, which is no question.
     if (questions.every((q) => q.implicit)) return open.length ? fail(`Does not take up what they reported: ${quote(open[0]!.text, 70)}`) : pass('Takes up what they reported');
-    if (!open.length) return pass(questions.length === 1 ? 'Addresses the question' : `Addresses all ${questions.length} questions`);
-    return fail(`${open.length} of ${questions.length} not addressed: ${quote(open[0]!.text, 70)}`);
+    if (open.length) return fail(`${open.length} of ${questions.length} not addressed: ${quote(open[0]!.text, 70)}`);
+    if (questions.some((q) => !q.answered)) return pass('Addresses what they clearly asked');
+    return pass(questions.length === 1 ? 'Addresses the question' : `Addresses all ${questions.length} questions`);
   },
 };

@@ -120,7 +120,7 @@ class Checklist {
       draft,
       items,
       readiness: evaluation?.readiness,
-      questions: evaluation?.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit })) ?? [],
+      questions: evaluation?.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit, unsure: q.unsure })) ?? [],
       mood: evaluation ? moodLine(evaluation.mood) : undefined,
       responseClock: evaluation?.responseClock ? { deadline: evaluation.responseClock.deadline, targetMs: evaluation.responseClock.targetMs } : undefined,
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,

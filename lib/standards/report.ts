@@ -76,7 +76,7 @@ export function warningsOf(row: Exchange, got: Prediction = judgeExchange(row)):
     const c = (out[w] ??= { right: 0, wrong: 0 });
     c[right ? 'right' : 'wrong']++;
   };
-  for (const ask of got.asks) if (ask.addressed === false) add('not addressed', row.labels.asks.some((g) => g.addressed === false && sameAsk(ask, g)));
+  for (const ask of got.asks) if (ask.addressed === false && !ask.unsure) add('not addressed', row.labels.asks.some((g) => g.addressed === false && sameAsk(ask, g)));
   if (got.nextStep === false && !wrapsUp(row.customer.trim()) && typeof row.labels.nextStep === 'boolean') add('no next step', !row.labels.nextStep);
   if (got.respectful === false && typeof row.labels.respectful === 'boolean') add('not respectful', !row.labels.respectful);
   // The sidebar's critical item: the customer sounds upset and the reply does not acknowledge it.

@@ -45,7 +45,7 @@ export function failingCritical(d: GuardedDraft): string[] {
   const out: string[] = [];
   for (const result of e.results) {
     if (result.state !== 'fail' || !criticalAsJudged(result, e.critical.includes(result.rule)) || d.disputed.includes(result.rule)) continue;
-    const open = e.questions.filter((q) => !q.answered).length;
+    const open = e.questions.filter((q) => !q.answered && !q.unsure).length;
     if (result.rule === 'answers-questions' && open > 0) out.push(`${open} question${open === 1 ? '' : 's'} unanswered`);
     else out.push(e.labels[result.rule] ?? result.rule);
   }

@@ -33,6 +33,11 @@ export interface Question extends Evidence {
   answered: boolean;
   /** A complaint taken as the request when the customer asked nothing outright. */
   implicit?: boolean;
+  /**
+   * The ask model read it below SURE_ASK (judge.ts): listed with the questions, but a reply that skips it
+   * does not fail the checklist or hold a send (most such "asks" are no ask at all).
+   */
+  unsure?: boolean;
   /** The words and parse that made it an ask ("could you", "imperative"). */
   because?: string[];
 }

@@ -41,6 +41,15 @@ describe('compact checklist (issue #14)', () => {
     expect(screen.getByText('Their questions')).toBeTruthy();
   });
 
+  it('lists an ask the model is unsure of, muted and said to be maybe no question', () => {
+    render(<ChecklistPanel {...props({ questions: [{ text: 'Can I get a refund?', answered: true }, { text: "I wonder if it's the new update.", answered: false, unsure: true }] })} />);
+    const [sure, unsure] = screen.getAllByTestId('question');
+    expect(sure!.className).toBe('rp-cl-q-yes');
+    expect(unsure!.className).toBe('rp-cl-q-maybe');
+    expect(unsure!.getAttribute('data-unsure')).toBe('true');
+    expect(unsure!.textContent).toContain('maybe not a question; not counted');
+  });
+
   it('shows the readiness line and only what needs attention; passes fold into one line', () => {
     render(<ChecklistPanel {...props()} />);
     expect(screen.getByTestId('readiness').textContent).toMatch(/^Not ready: 1 critical item to fix/);

@@ -52,6 +52,9 @@ describe('warnings an agent sees', () => {
     ] };
     const w = warningsOf(row as never, got);
     expect(w).toEqual({ 'not addressed': { right: 1, wrong: 1 }, 'no next step': { right: 0, wrong: 1 }, 'not respectful': { right: 0, wrong: 1 } });
+    // An ask the model is unsure of gives no "not addressed" warning (SURE_ASK).
+    const unsure = { ...got, asks: got.asks.map((a) => ({ ...a, unsure: a.text === 'Where is my parcel?' })) };
+    expect(warningsOf(row as never, unsure)['not addressed']).toEqual({ right: 1, wrong: 0 });
     expect(warningTotals([w, w])).toEqual([
       { warning: 'not addressed', right: 2, wrong: 2, shareRight: 0.5 },
       { warning: 'no next step', right: 0, wrong: 2, shareRight: 0 },

@@ -7,6 +7,7 @@ import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
 import type { RuleId } from '../../../lib/standards/types';
 import { stepPhrases } from '../../../lib/standards/step-phrases';
+import { answersQuestions } from '../../../lib/standards/answers-questions';
 
 const NOW = 1_790_000_000_000;
 function check(customer: string, draft: string, rule: RuleId) {
@@ -275,5 +276,15 @@ describe('placeholders and help links on the way real staff write', () => {
   it('says what a link is not when the team has named no knowledge base', () => {
     const r = check('How do I recover my lost data?', 'There is an advice section here: https://github.com/example/app/issues/4313', 'knowledge-link').result;
     expect(r.why).toBe('“https://github.com/example/app/issues/4313” does not look like a help article');
+  });
+});
+
+describe('answers-questions with an ask the model is unsure of (SURE_ASK)', () => {
+  const q = (text: string, answered: boolean, unsure?: boolean) => ({ start: 0, end: text.length, text, answered, ...(unsure && { unsure }) });
+  const verdict = (questions: ReturnType<typeof q>[]) => answersQuestions.check({ questions } as never);
+  it('lists it but does not fail the reply for skipping it', () => {
+    expect(verdict([q('Can I change the address?', true), q('Maybe I typed my email wrong?', false, true)])).toMatchObject({ state: 'pass', why: 'Addresses what they clearly asked' });
+    expect(verdict([q('Can I change the address?', false), q('Maybe I typed my email wrong?', false, true)])).toMatchObject({ state: 'fail', why: expect.stringMatching(/^1 of 2 not addressed: “Can I change the address\?”/) });
+    expect(verdict([q('Can I change the address?', true)])).toMatchObject({ state: 'pass', why: 'Addresses the question' });
   });
 });
