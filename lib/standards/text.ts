@@ -141,6 +141,8 @@ export function keywordTags(text: string): Set<string> {
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
   if (w.length > 5) w = w.replace(/(?:ing|ed|es|ly|ment|ation|ions?)$/, '').replace(/([b-df-hj-np-tv-z])\1$/, '$1');
+  // "fixed", "saved", "added" as "fix", "sav", "add" ("fixes" and "save" stem so already); not "need", "speed".
+  else if (w.length === 5 && /[^e]ed$/.test(w)) w = w.slice(0, -2).replace(/([b-df-hj-np-tv-z])\1$/, '$1');
   if (w.length > 3) w = w.replace(/s$/, '');
   w = w.replace(/e$/, '');
   return SYNONYMS.get(w) ?? w;

@@ -8,6 +8,7 @@ import { DEFAULT_PACK } from '../../../lib/standards/pack';
 import type { RuleId } from '../../../lib/standards/types';
 import { stepPhrases } from '../../../lib/standards/step-phrases';
 import { answersQuestions } from '../../../lib/standards/answers-questions';
+import { stem } from '../../../lib/standards/text';
 
 const NOW = 1_790_000_000_000;
 function check(customer: string, draft: string, rule: RuleId) {
@@ -286,5 +287,15 @@ describe('answers-questions with an ask the model is unsure of (SURE_ASK)', () =
     expect(verdict([q('Can I change the address?', true), q('Maybe I typed my email wrong?', false, true)])).toMatchObject({ state: 'pass', why: 'Addresses what they clearly asked' });
     expect(verdict([q('Can I change the address?', false), q('Maybe I typed my email wrong?', false, true)])).toMatchObject({ state: 'fail', why: expect.stringMatching(/^1 of 2 not addressed: “Can I change the address\?”/) });
     expect(verdict([q('Can I change the address?', true)])).toMatchObject({ state: 'pass', why: 'Addresses the question' });
+  });
+});
+
+describe('short past forms stem like the rest ("fixed" and "fixes" are one word)', () => {
+  it('meets "when will it be fixed?" with "engineering fixes it on Thursday"', () => {
+    expect([stem('fixed'), stem('fixes'), stem('fixing')]).toEqual(['fix', 'fix', 'fix']);
+    expect([stem('saved'), stem('save')]).toEqual(['sav', 'sav']);
+    expect([stem('need'), stem('speed')]).toEqual(['need', 'speed']);
+    const customer = 'The CSV export drops the last row since yesterday. Can you tell me when it will be fixed?';
+    expect(check(customer, 'Hi Robin, engineering fixes the CSV export on Thursday.', 'answers-questions').result.state).toBe('pass');
   });
 });
