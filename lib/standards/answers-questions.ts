@@ -171,7 +171,7 @@ export const answersQuestions: Rule = {
     // Nothing asked outright: the reply must take up the problem they reported, which is no question.
     if (questions.every((q) => q.implicit)) return open.length ? fail(`Does not take up what they reported: ${quote(open[0]!.text, 70)}`) : pass('Takes up what they reported');
     if (open.length) return fail(`${open.length} of ${questions.length} not addressed: ${quote(open[0]!.text, 70)}`);
-    if (questions.some((q) => !q.answered)) return pass('Addresses what they clearly asked');
+    if (questions.some((q) => !q.answered)) return questions.some((q) => !q.unsure) ? pass('Addresses what they clearly asked') : na('Nothing clearly asked');
     return pass(questions.length === 1 ? 'Addresses the question' : `Addresses all ${questions.length} questions`);
   },
 };

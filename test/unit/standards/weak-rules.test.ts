@@ -287,6 +287,7 @@ describe('answers-questions with an ask the model is unsure of (SURE_ASK)', () =
     expect(verdict([q('Can I change the address?', true), q('Maybe I typed my email wrong?', false, true)])).toMatchObject({ state: 'pass', why: 'Addresses what they clearly asked' });
     expect(verdict([q('Can I change the address?', false), q('Maybe I typed my email wrong?', false, true)])).toMatchObject({ state: 'fail', why: expect.stringMatching(/^1 of 2 not addressed: “Can I change the address\?”/) });
     expect(verdict([q('Can I change the address?', true)])).toMatchObject({ state: 'pass', why: 'Addresses the question' });
+    expect(verdict([q('Maybe I typed my email wrong?', false, true)])).toMatchObject({ state: 'na', why: 'Nothing clearly asked' });
   });
 });
 
