@@ -1,7 +1,7 @@
 /**
  * Cross-validation over train + dev (issue #12): every conversation of train and dev judged once by
  * models trained without it. Folds by a hash of the conversation id (the same every run); each
- * task's L2 strength and threshold as `npm run train` last chose them on dev (CV_SETTINGS).
+ * task's L2 strength as `npm run train` last chose it on dev (CV_L2), its threshold the shipped model's.
  * Train-only sources (gh-ack, gh-issues-2) and the project corpus train every fold and are never
  * judged. The test split is never read. Used by scripts/judgement/cv.ts.
  */
@@ -10,14 +10,8 @@ import { MIN_COUNT, TASKS, trainLogistic, type Task } from '../../lib/standards/
 import type { Exchange } from '../../lib/standards/judgement';
 import { loadSplits, projectCorpora, sourceUses, trainingExamples } from './judgement-data';
 
-/** L2 strength and threshold per task, as `npm run train` chose them on dev (5 Dec 2026). */
-const CV_SETTINGS: Record<Task, { l2: number; threshold: number }> = {
-  upset: { l2: 3, threshold: 0.4 },
-  ask: { l2: 10, threshold: 0.6 },
-  addressed: { l2: 30, threshold: 0.3 },
-  'next-step': { l2: 0.1, threshold: 0.3 },
-  acknowledges: { l2: 1, threshold: 0.3 },
-};
+/** L2 strength per task, as `npm run train` chose it on dev (5 Dec 2026; the model files keep only the threshold). */
+const CV_L2: Record<Task, number> = { upset: 3, ask: 10, addressed: 30, 'next-step': 0.1, acknowledges: 1 };
 const MODEL_KEY: Record<Task, keyof typeof MODELS> = { upset: 'upset', ask: 'ask', addressed: 'addressed', 'next-step': 'nextStep', acknowledges: 'acknowledges' };
 
 const foldOf = (id: string, folds: number) => {
@@ -41,8 +35,8 @@ export function crossValidate<T>(folds: number, judge: (held: Exchange[]) => T[]
       const inFold = (r: Exchange) => foldOf(r.conversation ?? r.id, folds) === k;
       const rows = [...pool.filter((r) => !inFold(r)), ...always];
       for (const task of TASKS) {
-        const model = trainLogistic(task, trainingExamples(task, rows, uses, skipAsks), CV_SETTINGS[task].l2, undefined, MIN_COUNT[task]);
-        MODELS[MODEL_KEY[task]] = { ...model, threshold: CV_SETTINGS[task].threshold };
+        const model = trainLogistic(task, trainingExamples(task, rows, uses, skipAsks), CV_L2[task], undefined, MIN_COUNT[task]);
+        MODELS[MODEL_KEY[task]] = { ...model, threshold: shipped[MODEL_KEY[task]].threshold };
       }
       out.push(...judge(pool.filter(inFold)));
     }
