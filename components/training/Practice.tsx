@@ -8,7 +8,7 @@ import type { PracticeResult } from '../../lib/training/check';
 import type { ScenarioTicket } from '../../lib/training/ticket';
 import { PRINCIPLES, type Scenario } from '../../lib/training/types';
 import { EXPLAIN, explanationFor, type TeamExplanations } from '../../lib/standards/explain';
-import { moodLine, type RuleId } from '../../lib/standards/types';
+import { moodLine, questionsView, type RuleId } from '../../lib/standards/types';
 import type { ChecklistItem, ChecklistPanelProps } from '../checklist/model';
 import { maskText, setMaskedNames, usePresentation } from '../presentation';
 import { SidebarFrame } from './SidebarFrame';
@@ -40,7 +40,7 @@ export function checklistProps(draft: string, result: PracticeResult | undefined
     draft,
     items: result.items,
     readiness: e.readiness,
-    questions: e.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit, unsure: q.unsure })),
+    questions: questionsView(e.questions),
     mood: moodLine(e.mood),
     greeting,
     onInsertGreeting: greeting ? onInsert : undefined,

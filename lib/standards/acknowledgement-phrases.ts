@@ -8,6 +8,9 @@ import { findAll, keywords, sentences } from './text';
 
 export const GENERIC_APOLOGY = /\b(?:(?:we|i)\s+)?(?:(?:sincerely|do)\s+)?(?:apologi[sz]e|(?:am|'m|are|'re)\s+sorry|sorry|apologies)\s+(?:for|about)\s+(?:any|the|this|all the)\s+(?:inconvenience|trouble|confusion|delay|hassle)(?:\s+(?:caused|this (?:may have )?caused))?/gi;
 
+/** "Sorry for the frustration", "apologies for the stress": an apology for a named feeling. */
+const SORRY_FOR_FEELING = /\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|your|all the|any) (?:frustration|stress|worry|disappointment|anxiety|upset|anger)\b/i;
+
 const ACKNOWLEDGE: RegExp[] = [
   /\b(?:that's|that is|this is|it's|it is|which is) on (?:us|me)\b|\bis on us\b|\bour (?:mistake|fault|error)\b|\b(?:we|i) (?:let you down|dropped the ball|got this wrong|messed up)\b/gi,
   /\bsorry,? (?:the|your|that|about the|about your) (?!inconvenience|trouble|delay|confusion|hassle|wait\b)\w+/gi,
@@ -20,7 +23,7 @@ const ACKNOWLEDGE: RegExp[] = [
   /\bsorry (?:that|you(?:'ve|'re| were| have| had)?|to hear)\b/gi,
   /\b(?:apologi[sz]e|apologies) (?:that|to hear that) (?:you|your)\b/gi,
   // "sorry for the frustration": the apology names the feeling itself (not "sorry for the inconvenience").
-  /\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|your|all the|any) (?:frustration|stress|worry|disappointment|anxiety|upset|anger)\b/gi,
+  new RegExp(SORRY_FOR_FEELING.source, 'gi'),
   // "I understand your…", but not "I get your username" or "I see your order" (abcd: asking for data).
   /\bi (?:completely |totally |fully )?(?:understand|get|see|know) (?:how|why|that you|what a|the frustration|this is|it's|it is)\b|\bi (?:completely |totally |fully )?understand your\b/gi,
   /\bi can (?:see|imagine|understand) (?:how|why|that|what)\b/gi,
@@ -88,7 +91,6 @@ export function apologyNamesWhat(apology: string): boolean {
   const about = SORRY_THAT_YOU.exec(apology)?.[1];
   return !!about && [...keywords(about.split(/[.!?;]/)[0]!)].filter((k) => !GENERIC.has(k)).length >= 2;
 }
-const SORRY_FOR_FEELING = /\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|your|all the|any) (?:frustration|stress|worry|disappointment|anxiety|upset|anger)\b/i;
 const SORRY_THAT_YOU = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+|to (?:hear|see|learn)\s+(?:that\s+)?)?((?:you|your)\b.*)/i;
 const SORRY_ABOUT = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that|you|your|about|for|to hear|to see)\b(.*)/i;
 const NEGATED_SORRY = /\b(?:not|never) (?:\w+ )?sorry\b/i;

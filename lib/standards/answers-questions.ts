@@ -49,6 +49,7 @@ export const draftReadings = memoText(
     yesNo: YES_NO_ANSWER.test(draft),
     instructs: INSTRUCTION.test(draft) || DOC_LINK.test(draft),
     refuses: REFUSAL.test(draft),
+    asksBack: asksBack(draft),
   }),
   2,
 );
@@ -94,7 +95,7 @@ export function handledOtherwise(reply: string): boolean {
 
 /** Handed to whoever can act ("contact billing@…", "open a ticket"): that handles every ask at once. */
 export const handsOn = (reply: string) => HANDS_ON.test(reply);
-const asksBackOrHandsOn = (reply: string) => asksBack(reply) || handsOn(reply);
+const asksBackOrHandsOn = (reply: string) => draftReadings(reply).asksBack || handsOn(reply);
 
 /**
  * A reply that asks back, hands on or reports a deed done: real staff handle several asks at once

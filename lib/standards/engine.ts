@@ -4,7 +4,7 @@
  * CLI (scripts/evaluate.ts) and the benchmark.
  */
 import { criticalAsJudged, type Evaluation, type EvaluateInput, type Mood, type Question, type RuleContext, type RuleResult } from './types';
-import { findAsks, judgeAddressed, SURE_ASK } from './judge';
+import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
 import { threadMood } from './mood';
 import { findQuestions } from './text';
@@ -17,7 +17,7 @@ let cached: { text: string; questions: Question[]; mood: Mood } | undefined;
 
 function customerSide(text: string) {
   if (cached?.text !== text) {
-    let questions: Question[] = findAsks(text).map(({ start, end, text: asked, because, probability }) => ({ start, end, text: asked, answered: false, because, ...(probability < SURE_ASK && { unsure: true }) }));
+    let questions: Question[] = findAsks(text).map(({ start, end, text: asked, because, unsure }) => ({ start, end, text: asked, answered: false, because, ...(unsure && { unsure }) }));
     // Nothing asked: the complaint itself is what the reply must take up (checklist only; it is not an ask).
     if (!questions.length) questions = findQuestions(text).filter((q) => q.implicit);
     cached = { text, questions, mood: threadMood(text) };

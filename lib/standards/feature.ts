@@ -13,7 +13,7 @@ import { composerText, insertIntoComposer } from '../page/composer';
 import { greetingName } from './names';
 import { stillDisputed, verdictKey } from '../disputes/draft';
 import { guardSending } from './send-guard';
-import { criticalAsJudged, moodLine } from './types';
+import { criticalAsJudged, moodLine, questionsView } from './types';
 
 const TYPING_PAUSE_MS = 120;
 
@@ -120,7 +120,7 @@ class Checklist {
       draft,
       items,
       readiness: evaluation?.readiness,
-      questions: evaluation?.questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit, unsure: q.unsure })) ?? [],
+      questions: evaluation ? questionsView(evaluation.questions) : [],
       mood: evaluation ? moodLine(evaluation.mood) : undefined,
       responseClock: evaluation?.responseClock ? { deadline: evaluation.responseClock.deadline, targetMs: evaluation.responseClock.targetMs } : undefined,
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,

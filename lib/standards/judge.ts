@@ -71,6 +71,8 @@ export function judgeUpset(customer: string): Judged {
 export interface Ask extends Evidence {
   probability: number;
   because: string[];
+  /** Read below SURE_ASK: listed, but a skip of it is not called "not addressed". */
+  unsure?: boolean;
 }
 
 /**
@@ -130,7 +132,7 @@ export function findAsks(customer: string): Ask[] {
     .sort((a, b) => b.probability - a.probability)
     .slice(0, LIMITS.asks)
     .sort((a, b) => a.start - b.start)
-    .map(({ opens: _, ...ask }) => ask);
+    .map(({ opens: _, ...ask }) => (ask.probability < SURE_ASK ? { ...ask, unsure: true } : ask));
 }
 
 const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;
@@ -141,7 +143,7 @@ const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;
  * (3 of them no ask at all), and the project's own drafts lose nothing; at 0.8 and 0.9 (10 of 10 wrong
  * below it) the held-out drafts that skip a clear question start to pass (holdout-2 0.933 → 0.911 / 0.889).
  */
-export const SURE_ASK = 0.7;
+const SURE_ASK = 0.7;
 /**
  * How sure the ask model must be of a second (third…) ask in one message, unless one of its clauses
  * opens like a request. Chosen on dev (5 Dec 2026, after the second labelling pass): question/request
@@ -221,15 +223,16 @@ export function judgeAcknowledges(reply: string, customer: string): Judged {
   const phrase = acknowledgementOf(reply.slice(0, LIMITS.draftChars), customer.slice(0, LIMITS.customerChars));
   // Naming the feeling ("I'd be annoyed too", "that sounds exhausting") — not a "sorry" formula,
   // unless the apology names their problem in their words ("sorry you were charged twice for March").
-  const named = !!phrase && (!/\b(?:sorry|apolog)/i.test(phrase.text) || namesTheirProblem(phrase.text, customer.slice(0, LIMITS.customerChars)));
+  const apology = !!phrase && /\b(?:sorry|apolog)/i.test(phrase.text);
+  const named = !!phrase && (!apology || namesTheirProblem(phrase.text, customer.slice(0, LIMITS.customerChars)));
   // An apology that names what happened in words of its own ("sorry your product arrived damaged")
   // is the guideline's own example of acknowledging, whatever the model reads around it.
-  let s = backstop(score(MODELS.acknowledges, f), named, 0.05);
-  s = backstop(s, !!phrase && apologyNamesWhat(phrase.text), 0);
+  const namesWhat = apology && apologyNamesWhat(phrase.text);
+  let s = backstop(backstop(score(MODELS.acknowledges, f), named, 0.05), namesWhat, 0);
   // A lukewarm yes with nothing that names a feeling or situation outside a negation ("I don't understand
   // why you're upset") is a no; so is one whose only sign is an apology that names nothing ("Sorry about
   // your experience", "sorry you had a bad experience": GUIDELINE §5's generic formulas).
-  const bareApology = !!phrase && /\b(?:sorry|apolog)/i.test(phrase.text) && !named && !apologyNamesWhat(phrase.text);
+  const bareApology = apology && !named && !namesWhat;
   const cue = [...f.keys()].some((k) => k.startsWith('a:') && (!bareApology || !k.startsWith('a:sorry')));
   if (s.yes && (!phrase || bareApology) && s.probability < 0.6 && !cue) s = { ...s, yes: false };
   const verdict = judged(MODELS.acknowledges, s, replyClauses(reply));
@@ -249,7 +252,7 @@ export interface Prediction {
 export function judgeExchange(row: Pick<Exchange, 'customer' | 'reply' | 'thread'>): Prediction {
   const { customer, reply } = row;
   const found = findAsks(customer);
-  const asks = found.map(({ start, end, text, probability }) => ({ start, end, text, unsure: probability < SURE_ASK, addressed: reply ? judgeAddressed(text, reply, customer, found.filter((o) => o.text !== text).map((o) => o.text)).yes : null }));
+  const asks = found.map(({ start, end, text, unsure }) => ({ start, end, text, unsure, addressed: reply ? judgeAddressed(text, reply, customer, found.filter((o) => o.text !== text).map((o) => o.text)).yes : null }));
   if (!reply) return { upset: judgeUpset(customer).yes, asks, nextStep: null, when: null, acknowledgesFeelings: null, respectful: null };
   const nextStep = judgeNextStep(reply).yes;
   return {

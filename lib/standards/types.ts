@@ -127,6 +127,11 @@ export function moodLine(mood: Mood, max = MOOD_LINE_WORDS): { label: string; wo
   return { label: mood.label, words: moodWords(mood.evidence, max), ...(mood.sure === false ? { unsure: true } : {}) };
 }
 
+/** What the question map shows of each ask (not its offsets or features: the view crosses to the sidebar frame). */
+export function questionsView(questions: readonly Question[]): { text: string; answered: boolean; implicit?: boolean; unsure?: boolean }[] {
+  return questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit, unsure: q.unsure }));
+}
+
 /** The words a mood line names: each once ("killed", not "killed", "killed", "killed"), in text order, at most `max`. */
 export function moodWords(evidence: readonly Evidence[], max: number): string[] {
   return eachWordOnce(evidence).slice(0, max).map((e) => e.text);
