@@ -135,9 +135,16 @@ function crossings(f: Features, reply: string, asks: number): string[] {
   return out;
 }
 
+/** A closing wish is no instruction ("please be safe and stay well", "have a great day!"). */
+const WISH = /^\W*(?:and\s+)?(?:please\s+)?(?:be safe|stay (?:safe|well)|take care|have a (?:great|good|nice|lovely|wonderful) (?:day|week|weekend|evening|one))\b[\s\w]*\W*$/i;
+
 /** Next step: a clear action for the customer or what happens next. */
 export function nextStepFeatures(reply: string): Features {
-  const f = textFeatures(replyClauses(reply));
+  // A generic offer ("Do you have any more questions?") asks for nothing: its "?" is no step (GUIDELINE §3).
+  const clauses = replyClauses(reply);
+  const offers = clauses.filter((c) => genericOffer(c.text) || WISH.test(c.text));
+  const f = textFeatures(offers.length ? clauses.filter((c) => !offers.includes(c)) : clauses);
+  if (offers.length) f.set('r:generic-offer', 1);
   const { done, later, when } = stepsOf(capped(reply, LIMITS.draftChars));
   if (done) f.set('r:done-step', 1);
   if (later) f.set('r:promised-step', 1);

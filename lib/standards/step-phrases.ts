@@ -28,13 +28,17 @@ export const askedOfThem = (step: Evidence) => ASKED_OPENING.test(step.text);
 /** Promised for later: needs a when ("I'll look into it" — by when?). */
 const LATER: RegExp[] = [
   // Not an offer ("Is there anything else we can do?", "if there's anything I can do").
-  /(?<!\b(?:anything|something|whatever|what)(?:\s+else)?\s+)\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?\w+/gi,
-  /\blet me (?!know\b)\w+|\b(?:happy|glad) to (?!help\b)\w+/gi,
+  // Nor a refusal or a thought ("I can no longer…", "we will not…", "I can think of", "we will consider it", "we'll do better").
+  /(?<!\b(?:anything|something|whatever|what)(?:\s+else)?\s+)\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?(?!(?:no|not|never|think|imagine|consider|see|understand|do better|do our best)\b)\w+/gi,
+  // Not a feeling ("glad to hear it's working", "happy to see you back").
+  /\blet me (?!know\b)\w+|\b(?:happy|glad) to (?!(?:help|hear|see|know|read|learn)\b)\w+/gi,
   /\b(?:your|the|this|that|our) \w+(?: \w+)? (?:will|should) (?:be \w+|end|expire|renew|start|stop|change|close|reopen|update|arrive|ship|appear)\b|\b(?:expects?|plans?|aims?) (?:a fix|to (?:ship|fix|release|have))\b/gi,
   /\b(?:it|they|this|the \w+)(?:'ll| will)?\s+(?:installs?|arrives?|ships?|goes? out|leaves?|lands?|updates?|runs?|finish(?:es)?|starts?|reaches?|resumes?)\b/gi,
   /\b(?:you(?:'ll| will| should)|it(?:'ll| will| should)|they(?:'ll| will))\s+(?:\w+\s+)?(?:see|receive|get|have|find|be able|notice|hear|arrive|show|resume|ship|come)\b/gi,
+  // A promise without its "I" ("Will handle all login problems on Saturday", "will do").
+  /(?:^|[.!?\n]\s*)will (?!(?:not|never|be able)\b)\w+/gim,
   new RegExp(`\\b${ASKS_THEM}\\s+(?:\\w+\\s+)?(?:try|send|reply|click|restart|clear|log|sign|update|check|confirm|forward|share|attach|upload|let me know|tell me)\\b`, 'gi'),
-  /\b(?:arrives?|ships?|leaves?|comes?)\b/gi,
+  /\b(?:arrives?|ships?)\b/gi,
   // What happens next, whoever's the subject ("anything you've triggered will start running shortly").
   /\b(?:will|'ll|should) (?:start|resume|begin|restart|be back|be restored|be processed|be available|be fixed|be live|be reviewed|be sent)\b/gi,
   /\b(?:next step|next steps|what happens next|here's what happens|from here|is being|are being|working on it|looking into)\b/gi,
@@ -66,8 +70,15 @@ export const WHEN: RegExp[] = [
 /** Money and cancellations take effect later: the customer needs to know when they'll see it. */
 export const DELAYED = /refund|credit|revers|cancel|processed/i;
 const NOT_A_STEP = /^(?:please (?:be|note|check|calm|bear|understand|wait|stay|don't|do not)\b|you can not\b)/i;
+/**
+ * A generic offer on a condition is no step (GUIDELINE §3): "Please let me know if you're still seeing
+ * this", "feel free to comment and I will re-open the issue if it comes back", "please open a new issue
+ * if anyone still has problems". A conditional instruction ("if it persists, clear your cache") still is.
+ */
+const OFFER = /^(?:please\s+|just\s+|and\s+)*(?:let (?:me|us) know|feel free|reach out|get in touch|(?:re-?)?open (?:a new|another|the|this)? ?(?:issue|ticket)|(?:add a )?comment(?: here)?|you can (?:ping|reach|contact|email|message) (?:me|us)|(?:i|we)(?:'ll| will) (?:re-?open|take a look|look (?:into|at) it))\b/i;
+const SENTENCE_END = /[.!?](?=\s|$)|\n/;
 /** A hedged step is not a clear one ("I think you can…", "maybe try…"). */
-const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain))\b/i;
+const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain)|unsure|no idea)\b/i;
 
 /** Evidence without the punctuation the pattern needed to find a sentence start. */
 function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined {
@@ -78,7 +89,20 @@ function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined
   // The clause up to the step: "I think you can…", "maybe try…" (a hedge after it, "probably next week", is the when's business).
   const from = Math.max(0, ...['.', '!', '?', '\n', ',', ';', '—'].map((c) => draft.lastIndexOf(c, hit.start + lead - 1) + 1));
   if (HEDGED.test(draft.slice(from, hit.end))) return undefined;
+  if (offeredOnCondition(draft, from, hit.start + lead)) return undefined;
   return { start: hit.start + lead, end: hit.end, text };
+}
+
+/** Is the step at `at` a generic offer in a sentence that puts it on a condition ("… if it happens again")? */
+function offeredOnCondition(draft: string, from: number, at: number): boolean {
+  const rest = draft.slice(at, at + 300);
+  const stop = rest.search(SENTENCE_END);
+  const step = stop < 0 ? rest : rest.slice(0, stop);
+  if (!OFFER.test(step)) return false;
+  // Back to the sentence's start: a stop before a space, not the dots of "1.7.3".
+  const before = draft.slice(Math.max(0, from - 300), at);
+  const ends = [...before.matchAll(new RegExp(SENTENCE_END.source, 'g'))];
+  return /\bif\b/i.test(before.slice((ends.at(-1)?.index ?? -1) + 1) + step);
 }
 
 /** The first match of any pattern that is a clear step (not hedged, not "please note"). */

@@ -149,6 +149,31 @@ describe('a step done, read by the phrase lists', () => {
     expect(done('This has been reported before and it has been broken for a while.')).toBeUndefined();
     expect(done('Use of the API is limited on the free plan.')).toBeUndefined();
   });
+
+  it('does not take a generic offer on a condition, or a feeling, for a step', () => {
+    const any = (reply: string) => { const s = stepPhrases(reply); return s.done?.text ?? s.later?.text; };
+    expect(any("Things are back to stable now. Please let me know if you're still seeing this.")).toBe('are back');
+    expect(any("Please let me know if you're still seeing this.")).toBeUndefined();
+    expect(any('If you still have this problem in 1.7.3, feel free to comment and I will re-open the issue.')).toBeUndefined();
+    expect(any('Closing as stale. Please open a new issue if anyone is still having problems.')).toBeUndefined();
+    expect(any("I'm happy to hear that you were able to get access back.")).toBeUndefined();
+    // A step on a condition is still a step, and so is an offer with nothing conditional.
+    expect(any('If it persists, clear your cache and let me know.')).toBe('clear');
+    expect(any('Please let me know your order number.')).toBe('Please let');
+    expect(any("I'm happy to refund the second charge.")).toBe('happy to refund');
+  });
+
+  it('does not take a refusal, a thought, a doubt or a bare "come" for a promise', () => {
+    const later = (reply: string) => stepPhrases(reply).later?.text;
+    expect(later('Unfortunately I can no longer afford to keep it on the store.')).toBeUndefined();
+    expect(later('We have reviewed it and we will not be reinstating the account.')).toBeUndefined();
+    expect(later('There is no way I can think of to export a save.')).toBeUndefined();
+    expect(later('We will consider optimizing it.')).toBeUndefined();
+    expect(later("We took the databases offline. I'm unsure when it'll be back.")).toBeUndefined();
+    expect(later("I didn't want to leave a portion of users out.")).toBeUndefined();
+    expect(later("We'll refund the second charge today.")).toBe("We'll refund");
+    expect(later('Your parcel ships on Monday.')).toBe('ships');
+  });
 });
 
 describe('cues of upset the model weighs', () => {
