@@ -152,6 +152,9 @@ const SURE_ASK = 0.7;
  */
 const ANOTHER_ASK = 0.8;
 
+/** A line that only introduces a list of requests ("Please:", "Could you:", "I would like you to:"). */
+const LIST_INTRO = /^\W*(?:please|kindly|(?:can|could|would) you(?: please)?|i(?:'d| would) like(?: you)? to|i (?:need|want) you to)\s*:\s*$/i;
+
 /** A list item's line: "- cancel my plan", "2) refund the charge", "1." on a line of its own (the parser's markers). */
 const LIST_ITEM = new RegExp(`^[ \\t]*${BULLET.source.slice(1, -1)}(?:\\s|$)`);
 
@@ -162,23 +165,28 @@ const LIST_ITEM = new RegExp(`^[ \\t]*${BULLET.source.slice(1, -1)}(?:\\s|$)`);
  */
 function askListItems(customer: string, clauses: readonly Clause[], scored: Scored[]): void {
   // A marked item, or a line of its own without a full stop (markup often loses the markers).
-  const onListLine = (c: Clause) => {
+  const onListLine = (c: Clause, stops: boolean) => {
     const from = customer.lastIndexOf('\n', c.start - 1) + 1;
     const to = customer.indexOf('\n', c.end);
     const line = customer.slice(from, to < 0 ? customer.length : to).trim();
-    return LIST_ITEM.test(line) || (line === c.text.trim() && !/[.!?]$/.test(line) && /\s/.test(line) && !SIGN_OFF.test(line));
+    return LIST_ITEM.test(line) || (line === c.text.trim() && (stops || !/[.!?]$/.test(line)) && /\s/.test(line) && !SIGN_OFF.test(line));
   };
   for (let i = 0; i < clauses.length; i++) {
-    if (!scored[i]!.yes || !clauses[i]!.text.trimEnd().endsWith(':')) continue;
+    // After a bare "Please:" each line is an item, full stop or not ("Cancel my current subscription.").
+    const intro = LIST_INTRO.test(clauses[i]!.text);
+    if (!(scored[i]!.yes || intro) || !clauses[i]!.text.trimEnd().endsWith(':')) continue;
     const items: number[] = [];
     // The list ends at the first line that is not an item, or at a blank line after an item.
-    for (let j = i + 1; j < clauses.length && onListLine(clauses[j]!); j++) {
+    for (let j = i + 1; j < clauses.length && onListLine(clauses[j]!, intro); j++) {
       const last = items.at(-1);
       if (last !== undefined && /\n[ \t]*\n/.test(customer.slice(clauses[last]!.end, clauses[j]!.start))) break;
       if (!BULLET.test(clauses[j]!.text.trim())) items.push(j);
     }
     if (!items.length) continue;
-    for (const j of items) scored[j] = { ...scored[i]!, yes: true };
+    // The items are asks alike, as sure as the surest of them and the line that introduced them; under a
+    // bare "Please:" each is a clear request, as sure as a second ask must be.
+    const sure = Math.max(scored[i]!.probability, ...items.map((j) => scored[j]!.probability), intro ? ANOTHER_ASK : 0);
+    for (const j of items) scored[j] = { ...scored[i]!, yes: true, probability: sure };
     scored[i] = { ...scored[i]!, yes: false };
   }
 }

@@ -28,6 +28,12 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('Here is what I did:\n1. Open the app\n2. Click Export\n\nCan you look into it?')).toEqual(['Can you look into it?']);
   });
 
+  it('takes each line under a bare "Please:" as a clear ask, full stop or not', () => {
+    const found = findAsks('I bought the paid plan by mistake.\n\nPlease:\n\nCancel my current subscription.\nConfirm that it will not renew next month.\nIf possible, process a refund.\n\nThank you.');
+    expect(found.map((a) => a.text)).toEqual(['Cancel my current subscription.', 'Confirm that it will not renew next month.', 'If possible, process a refund.']);
+    expect(found.every((a) => !a.unsure)).toBe(true);
+  });
+
   it('does not take a quoted error message for the customer\'s request', () => {
     const text = 'When I log in the page says "Your session expired. Please sign in again." and nothing else happens.';
     expect(asks(text).some((a) => /^Please sign in again/.test(a))).toBe(false);
