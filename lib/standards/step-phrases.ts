@@ -3,7 +3,7 @@
  * when. Features of the next-step model (judge-features.ts) and what the rule (next-step.ts) quotes.
  */
 import type { Evidence } from './types';
-import { findAll, findFirst } from './text';
+import { findAll } from './text';
 import { memoText } from './memo';
 
 /** Done already: the when is now ("I've refunded it", "the invoice is attached"). */
@@ -54,7 +54,7 @@ const LATER: RegExp[] = [
  */
 export const WHEN: RegExp[] = [
   // Not a time past ("it has been over 3 weeks", "2 days ago").
-  /(?<!\bbeen )\b(?:within|in|over|under|less than|about|around|take|takes|taking|up to) (?:the next )?(?:\d+|a|an|one|two|three|four|five|(?:a )?few|(?:a )?couple(?: of)?)(?:\s*[-–]\s*\d+)?\s*(?:business |working )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?! ago\b)/gi,
+  /(?<!\bbeen )\b(?:within|in|over|under|less than|about|around|take|takes|taking|up to|give it|wait)(?: at ?least)? (?:the next |another )?(?:\d+|a|an|one|two|three|four|five|(?:a )?few|(?:a )?couple(?: of)?)(?:\s*[-–]\s*\d+)?\s*(?:more )?(?:business |working )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?! ago\b)/gi,
   /\b(?:in|by|until|before|early|mid|late|end of) (?:january|february|march|april|june|july|august|september|october|november|december)\b/gi,
   /\b(?:by|before|on|until|this|next|later) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|end of (?:the )?(?:day|week|month)|eod|noon|morning|afternoon|evening|week|month|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
   /\b(?:tomorrow|tonight|right away|right now|eta)\b/gi,
@@ -116,4 +116,20 @@ function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
 }
 
 /** What the phrase lists find: a done step, a promised one and a when (features of the next-step model). */
-export const stepPhrases = memoText((draft: string): { done?: Evidence; later?: Evidence; when?: Evidence } => ({ done: firstStep(draft, DONE), later: firstStep(draft, LATER), when: findFirst(draft, WHEN) }));
+/** Said of what already happened ("I sent you the key on 22 October", "it reached them at Apr 10"): a date, not a when. */
+const PAST = /\b(?:sent|received|reached|was|were|had|did|got|happened|wrote|bought|paid|ordered|made|posted|emailed|mailed|asked|released)\b/i;
+
+/** The first when that is not a date something already happened on. */
+function firstWhen(draft: string): Evidence | undefined {
+  const hits = WHEN.flatMap((p) => findAll(draft, p)).sort((a, b) => a.start - b.start);
+  return hits.find((hit) => {
+    // The clause before it, at most 120 characters back.
+    const before = draft.slice(Math.max(0, hit.start - 120), hit.start);
+    const ends = [...before.matchAll(/[.!?;](?=\s)|\n/g)];
+    const clause = before.slice((ends.at(-1)?.index ?? -1) + 1);
+    // "…will send you the list of carts that were abandoned, by tomorrow" still says when.
+    return !PAST.test(clause) || /\b(?:will|'ll|going to|shall)\b/i.test(clause);
+  });
+}
+
+export const stepPhrases = memoText((draft: string): { done?: Evidence; later?: Evidence; when?: Evidence } => ({ done: firstStep(draft, DONE), later: firstStep(draft, LATER), when: firstWhen(draft) }));

@@ -119,6 +119,14 @@ describe('the when of a next step', () => {
     expect(when('We will email you in a couple of minutes.')).toBe('in a couple of minutes');
     expect(when('Deletion is granted, though it can take 30 days.')).toBe('take 30 days');
     expect(when('The new boards go on sale in March.')).toBe('in March');
+    expect(when('We should have it back to normal in another 60 minutes.')).toBe('in another 60 minutes');
+    expect(when('I would give it at least four more days.')).toBe('give it at least four more days');
+  });
+
+  it('does not take the date of something already done for a when', () => {
+    expect(when('Strange... I sent you the key on 22 October. I just sent it again.')).toBeUndefined();
+    expect(when('It reached fastmail.com at Apr 10 14:49, about 25 minutes ago.')).toBeUndefined();
+    expect(when("I'll send you the key on 22 October.")).toBeDefined();
   });
 
   it('does not take a time past for a when', () => {
