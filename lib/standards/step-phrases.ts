@@ -76,7 +76,10 @@ const NOT_A_STEP = /^(?:please (?:be|note|check|calm|bear|understand|wait|stay|d
  * if anyone still has problems". A conditional instruction ("if it persists, clear your cache") still is.
  */
 const OFFER = /^(?:please\s+|just\s+|and\s+)*(?:let (?:me|us) know|feel free|reach out|get in touch|(?:re-?)?open (?:a new|another|the|this)? ?(?:issue|ticket)|(?:add a )?comment(?: here)?|you can (?:ping|reach|contact|email|message) (?:me|us)|(?:i|we)(?:'ll| will) (?:re-?open|take a look|look (?:into|at) it))\b/i;
-const SENTENCE_END = /[.!?](?=\s|$)|\n/;
+/** Where a sentence or clause ends: a stop before a space or the end, not the dots of "1.7.3" or "fastmail.com". */
+const STOP = /[.!?;](?=\s|$)|\n/;
+/** The text after the last stop in `text` (the sentence or clause it ends with). */
+const sinceLastStop = (text: string) => text.slice(([...text.matchAll(new RegExp(STOP.source, 'g'))].at(-1)?.index ?? -1) + 1);
 /** A hedged step is not a clear one ("I think you can…", "maybe try…"). */
 const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain)|unsure|no idea)\b/i;
 
@@ -96,13 +99,9 @@ function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined
 /** Is the step at `at` a generic offer in a sentence that puts it on a condition ("… if it happens again")? */
 function offeredOnCondition(draft: string, from: number, at: number): boolean {
   const rest = draft.slice(at, at + 300);
-  const stop = rest.search(SENTENCE_END);
+  const stop = rest.search(STOP);
   const step = stop < 0 ? rest : rest.slice(0, stop);
-  if (!OFFER.test(step)) return false;
-  // Back to the sentence's start: a stop before a space, not the dots of "1.7.3".
-  const before = draft.slice(Math.max(0, from - 300), at);
-  const ends = [...before.matchAll(new RegExp(SENTENCE_END.source, 'g'))];
-  return /\bif\b/i.test(before.slice((ends.at(-1)?.index ?? -1) + 1) + step);
+  return OFFER.test(step) && /\bif\b/i.test(sinceLastStop(draft.slice(Math.max(0, from - 300), at)) + step);
 }
 
 /** The first match of any pattern that is a clear step (not hedged, not "please note"). */
@@ -115,7 +114,6 @@ function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
   return undefined;
 }
 
-/** What the phrase lists find: a done step, a promised one and a when (features of the next-step model). */
 /** Said of what already happened ("I sent you the key on 22 October", "it reached them at Apr 10"): a date, not a when. */
 const PAST = /\b(?:sent|received|reached|was|were|had|did|got|happened|wrote|bought|paid|ordered|made|posted|emailed|mailed|asked|released)\b/i;
 
@@ -123,13 +121,12 @@ const PAST = /\b(?:sent|received|reached|was|were|had|did|got|happened|wrote|bou
 function firstWhen(draft: string): Evidence | undefined {
   const hits = WHEN.flatMap((p) => findAll(draft, p)).sort((a, b) => a.start - b.start);
   return hits.find((hit) => {
-    // The clause before it, at most 120 characters back.
-    const before = draft.slice(Math.max(0, hit.start - 120), hit.start);
-    const ends = [...before.matchAll(/[.!?;](?=\s)|\n/g)];
-    const clause = before.slice((ends.at(-1)?.index ?? -1) + 1);
-    // "…will send you the list of carts that were abandoned, by tomorrow" still says when.
+    // The clause before it, at most 120 characters back. "…will send you the list of carts that were
+    // abandoned by tomorrow" still says when.
+    const clause = sinceLastStop(draft.slice(Math.max(0, hit.start - 120), hit.start));
     return !PAST.test(clause) || /\b(?:will|'ll|going to|shall)\b/i.test(clause);
   });
 }
 
+/** What the phrase lists find: a done step, a promised one and a when (features of the next-step model). */
 export const stepPhrases = memoText((draft: string): { done?: Evidence; later?: Evidence; when?: Evidence } => ({ done: firstStep(draft, DONE), later: firstStep(draft, LATER), when: firstWhen(draft) }));
