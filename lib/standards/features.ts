@@ -13,6 +13,8 @@ const MODAL = new Set(['can', 'could', 'would', 'will', 'ca', 'wo']);
 const ADDRESSEE = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'anybody', 'ya']);
 const WE = new Set(['i', 'we']);
 const FUTURE = new Set(["'ll", 'will', 'shall', 'wil']);
+/** Auxiliaries of a tense or a passive: "you were charged", "you've been", "you had to write". */
+const PAST_OR_PASSIVE = new Set(['was', 'were', 'had', 'did', "'ve", 'have', 'has', 'been', 'are', "'re", 'am', 'is', "'d"]);
 const NEED = new Set(['need', 'want', 'expect', 'require', 'demand', 'wish']);
 
 /** A token in the model's vocabulary: links, addresses, handles, numbers and emoji folded. */
@@ -63,7 +65,8 @@ function computeFlags(c: Clause): string[] {
     const a = t[i]!;
     const b = t[i + 1]!;
     const c3 = t[i + 2];
-    if (ADDRESSEE.has(a.lower) && (b.pos === 'AUX' || MODAL.has(b.lower) || NEED.has(b.lower)) && c3 && (c3.pos === 'VERB' || c3.lower === 'to')) out.push('p:you-instruction');
+    // Not what happened to them ("you were charged", "you have received"): a tense or a passive is no instruction.
+    if (ADDRESSEE.has(a.lower) && ((b.pos === 'AUX' && !PAST_OR_PASSIVE.has(b.lower)) || MODAL.has(b.lower) || NEED.has(b.lower)) && c3 && (c3.pos === 'VERB' || c3.lower === 'to')) out.push('p:you-instruction');
     if (WE.has(a.lower) && FUTURE.has(b.lower)) out.push('p:we-will');
     if (WE.has(a.lower) && (b.lower === "'m" || b.lower === 'am' || b.lower === 'are' || b.lower === "'re") && c3?.lower === 'going') out.push('p:we-will');
     if (WE.has(a.lower) && (b.lower === "'ve" || b.lower === 'have') && c3?.pos === 'VERB' && /(?:ed|en|t|ne)$/.test(c3.lower)) out.push('p:we-did');

@@ -9,7 +9,7 @@ import { featuresOf, type Features } from './model';
 import { findAll, keywordTags, keywords, looksLikeRequest, related, reportsProblem } from './text';
 import { moodOf, shoutedWords } from './lexicon';
 import { acknowledgement, GENERIC_APOLOGY } from './acknowledgement-phrases';
-import { stepPhrases } from './step-phrases';
+import { conditionalOffer, stepPhrases } from './step-phrases';
 import { draftReadings, genericOffer, markAnswered, saysSomething } from './answers-questions';
 import { memoText } from './memo';
 import { customerCues, replyCues } from './cues';
@@ -142,7 +142,7 @@ const WISH = /^\W*(?:and\s+)?(?:please\s+)?(?:be safe|stay (?:safe|well)|take ca
 export function nextStepFeatures(reply: string): Features {
   // A generic offer ("Do you have any more questions?") asks for nothing: its "?" is no step (GUIDELINE §3).
   const clauses = replyClauses(reply);
-  const offers = clauses.filter((c) => genericOffer(c.text) || WISH.test(c.text));
+  const offers = clauses.filter((c) => genericOffer(c.text) || conditionalOffer(c.text) || WISH.test(c.text));
   const f = textFeatures(offers.length ? clauses.filter((c) => !offers.includes(c)) : clauses);
   if (offers.length) f.set('r:generic-offer', 1);
   const { done, later, when } = stepsOf(capped(reply, LIMITS.draftChars));

@@ -96,6 +96,9 @@ function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined
   return { start: hit.start + lead, end: hit.end, text };
 }
 
+/** A clause or sentence that is only a generic offer on a condition ("Please let me know if you're still seeing this"). */
+export const conditionalOffer = (text: string) => OFFER.test(text.trim()) && /\bif\b/i.test(text);
+
 /** Is the step at `at` a generic offer in a sentence that puts it on a condition ("… if it happens again")? */
 function offeredOnCondition(draft: string, from: number, at: number): boolean {
   const rest = draft.slice(at, at + 300);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findAsks, judgeAcknowledges, judgeAddressed, judgeExchange } from '../../../lib/standards/judge';
+import { findAsks, judgeAcknowledges, judgeAddressed, judgeExchange, judgeNextStep } from '../../../lib/standards/judge';
+import { draftReadings } from '../../../lib/standards/answers-questions';
 import { stepPhrases } from '../../../lib/standards/step-phrases';
 import { customerCues } from '../../../lib/standards/cues';
 import { apologyNamesWhat } from '../../../lib/standards/acknowledgement-phrases';
@@ -175,6 +176,15 @@ describe('a step done, read by the phrase lists', () => {
     expect(any('If it persists, clear your cache and let me know.')).toBe('clear');
     expect(any('Please let me know your order number.')).toBe('Please let');
     expect(any("I'm happy to refund the second charge.")).toBe('happy to refund');
+  });
+
+  it('reads neither an apology nor a conditional offer as a step or a deed (Dana, #101)', () => {
+    const offer = "Hi Dana, I'm so sorry you were charged twice for March and had to write three times. Please let me know if you're still seeing this.";
+    expect(draftReadings(offer).done).toBe(false);
+    expect(judgeNextStep(offer).yes).toBe(false);
+    const specific = "Hi Dana, I'm so sorry you were charged twice for March. I've refunded the duplicate $249 today; you'll see it within 3-5 days.";
+    expect(judgeNextStep(specific).yes).toBe(true);
+    expect(draftReadings(specific).done).toBe(true);
   });
 
   it('does not take a refusal, a thought, a doubt or a bare "come" for a promise', () => {

@@ -83,6 +83,13 @@ describe('parse flags', () => {
     expect(flags('which browser version are you on')).toContain('p:wh');
   });
 
+  it('does not read what happened to them as an instruction ("you were charged", "you have received")', () => {
+    for (const said of ["I'm so sorry you were charged twice for March.", 'It seems you have received two invoices.', 'I see you had to write three times.'])
+      expect(flags(said), said).not.toContain('p:you-instruction');
+    expect(flags('You should see the refund on Friday.')).toContain('p:you-instruction');
+    expect(flags('You can export it from Reports.')).toContain('p:you-instruction');
+  });
+
   it('marks negation and does not call a statement an imperative', () => {
     expect(flags("I don't think it works")).toContain('p:negated');
     expect(flags('The parcel arrived broken.')).not.toContain('p:imperative');
