@@ -1,5 +1,5 @@
 /** Knowledge: every question or request in the customer's latest message(s) is addressed. */
-import { fail, na, pass, type Question, type Rule } from './types';
+import { countsAgainstReply, fail, na, pass, type Question, type Rule } from './types';
 import { GREETING_WORDS, keywordTags, keywords, quote, related, SIGN_OFF_WORDS } from './text';
 import { memoText } from './memo';
 
@@ -168,7 +168,7 @@ export const answersQuestions: Rule = {
   check({ questions }) {
     if (!questions.length) return na('No question in the customer’s latest message');
     // A skipped ask the model is unsure of stays listed but does not fail the item (SURE_ASK, judge.ts).
-    const open = questions.filter((q) => !q.answered && !q.unsure);
+    const open = questions.filter(countsAgainstReply);
     // Nothing asked outright: the reply must take up the problem they reported, which is no question.
     if (questions.every((q) => q.implicit)) return open.length ? fail(`Does not take up what they reported: ${quote(open[0]!.text, 70)}`) : pass('Takes up what they reported');
     if (open.length) return fail(`${open.length} of ${questions.length} not addressed: ${quote(open[0]!.text, 70)}`);

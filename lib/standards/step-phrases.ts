@@ -3,7 +3,7 @@
  * when. Features of the next-step model (judge-features.ts) and what the rule (next-step.ts) quotes.
  */
 import type { Evidence } from './types';
-import { findAll } from './text';
+import { findAllInOrder } from './text';
 import { memoText } from './memo';
 
 /** Done already: the when is now ("I've refunded it", "the invoice is attached"). */
@@ -78,8 +78,11 @@ const NOT_A_STEP = /^(?:please (?:be|note|check|calm|bear|understand|wait|stay|d
 const OFFER = /^(?:please\s+|just\s+|and\s+)*(?:let (?:me|us) know|feel free|reach out|get in touch|(?:re-?)?open (?:a new|another|the|this)? ?(?:issue|ticket)|(?:add a )?comment(?: here)?|you can (?:ping|reach|contact|email|message) (?:me|us)|(?:i|we)(?:'ll| will) (?:re-?open|take a look|look (?:into|at) it))\b/i;
 /** Where a sentence or clause ends: a stop before a space or the end, not the dots of "1.7.3" or "fastmail.com". */
 const STOP = /[.!?;](?=\s|$)|\n/;
+const STOPS = new RegExp(STOP.source, 'g');
 /** The text after the last stop in `text` (the sentence or clause it ends with). */
-const sinceLastStop = (text: string) => text.slice(([...text.matchAll(new RegExp(STOP.source, 'g'))].at(-1)?.index ?? -1) + 1);
+const sinceLastStop = (text: string) => text.slice(([...text.matchAll(STOPS)].at(-1)?.index ?? -1) + 1);
+/** What puts an offer on a condition. */
+const CONDITION = /\bif\b/i;
 /** A hedged step is not a clear one ("I think you can…", "maybe try…"). */
 const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain)|unsure|no idea)\b/i;
 
@@ -97,20 +100,19 @@ function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined
 }
 
 /** A clause or sentence that is only a generic offer on a condition ("Please let me know if you're still seeing this"). */
-export const conditionalOffer = (text: string) => OFFER.test(text.trim()) && /\bif\b/i.test(text);
+export const conditionalOffer = (text: string) => OFFER.test(text.trim()) && CONDITION.test(text);
 
 /** Is the step at `at` a generic offer in a sentence that puts it on a condition ("… if it happens again")? */
 function offeredOnCondition(draft: string, from: number, at: number): boolean {
   const rest = draft.slice(at, at + 300);
   const stop = rest.search(STOP);
   const step = stop < 0 ? rest : rest.slice(0, stop);
-  return OFFER.test(step) && /\bif\b/i.test(sinceLastStop(draft.slice(Math.max(0, from - 300), at)) + step);
+  return OFFER.test(step) && CONDITION.test(sinceLastStop(draft.slice(Math.max(0, from - 300), at)) + step);
 }
 
 /** The first match of any pattern that is a clear step (not hedged, not "please note"). */
 function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
-  const hits = patterns.flatMap((p) => findAll(draft, p)).sort((a, b) => a.start - b.start);
-  for (const hit of hits) {
+  for (const hit of findAllInOrder(draft, patterns)) {
     const step = trimmed(draft, hit);
     if (step) return step;
   }
@@ -122,8 +124,7 @@ const PAST = /\b(?:sent|received|reached|was|were|had|did|got|happened|wrote|bou
 
 /** The first when that is not a date something already happened on. */
 function firstWhen(draft: string): Evidence | undefined {
-  const hits = WHEN.flatMap((p) => findAll(draft, p)).sort((a, b) => a.start - b.start);
-  return hits.find((hit) => {
+  return findAllInOrder(draft, WHEN).find((hit) => {
     // The clause before it, at most 120 characters back. "…will send you the list of carts that were
     // abandoned by tomorrow" still says when.
     const clause = sinceLastStop(draft.slice(Math.max(0, hit.start - 120), hit.start));

@@ -34,14 +34,9 @@ export function findAll(text: string, pattern: RegExp, offset = 0): Evidence[] {
   return out;
 }
 
-/** The first match of a list of patterns, in text order. */
-export function findFirst(text: string, patterns: RegExp[]): Evidence | undefined {
-  let best: Evidence | undefined;
-  for (const p of patterns) {
-    const hit = findAll(text, p)[0];
-    if (hit && (!best || hit.start < best.start)) best = hit;
-  }
-  return best;
+/** Every match of a list of patterns, in text order. */
+export function findAllInOrder(text: string, patterns: readonly RegExp[]): Evidence[] {
+  return patterns.flatMap((p) => findAll(text, p)).sort((a, b) => a.start - b.start);
 }
 
 export const quote = (s: string, max = 60) => {

@@ -127,6 +127,9 @@ export function moodLine(mood: Mood, max = MOOD_LINE_WORDS): { label: string; wo
   return { label: mood.label, words: moodWords(mood.evidence, max), ...(mood.sure === false ? { unsure: true } : {}) };
 }
 
+/** An ask the reply has not met and that counts against it (not one the ask model is unsure of). */
+export const countsAgainstReply = (q: Pick<Question, 'answered' | 'unsure'>) => !q.answered && !q.unsure;
+
 /** What the question map shows of each ask (not its offsets or features: the view crosses to the sidebar frame). */
 export function questionsView(questions: readonly Question[]): { text: string; answered: boolean; implicit?: boolean; unsure?: boolean }[] {
   return questions.map((q) => ({ text: q.text, answered: q.answered, implicit: q.implicit, unsure: q.unsure }));
