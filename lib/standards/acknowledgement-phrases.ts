@@ -11,6 +11,16 @@ export const GENERIC_APOLOGY = /\b(?:(?:we|i)\s+)?(?:(?:sincerely|do)\s+)?(?:apo
 /** "Sorry for the frustration", "apologies for the stress": an apology for a named feeling. */
 const SORRY_FOR_FEELING = /\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:the|your|all the|any) (?:frustration|stress|worry|disappointment|anxiety|upset|anger)\b/i;
 
+/** A feeling named outright: "worrying", "frustration", "stressed". */
+const FEELING = /\b(?:frustrat\w*|stress(?:ed|ful)?|worr(?:y|ied|ying)|upsetting|annoy(?:ed|ing)|disappoint\w*|exhausting|maddening|infuriating|anxi(?:ety|ous)|scary|alarming|nerve-?wracking)\b/i;
+
+/**
+ * An acknowledgement whose sentence names the feeling itself ("I can see why this is worrying the
+ * night before your presentation", "that sounds frustrating"): GUIDELINE §5's own examples, whatever
+ * else the reply says. On train + dev under CV no such phrase was a wrong acknowledgement.
+ */
+export const namesFeeling = (phrase: string): boolean => FEELING.test(phrase);
+
 const ACKNOWLEDGE: RegExp[] = [
   /\b(?:that's|that is|this is|it's|it is|which is) on (?:us|me)\b|\bis on us\b|\bour (?:mistake|fault|error)\b|\b(?:we|i) (?:let you down|dropped the ball|got this wrong|messed up)\b/gi,
   /\bsorry,? (?:the|your|that|about the|about your) (?!inconvenience|trouble|delay|confusion|hassle|wait\b)\w+/gi,

@@ -240,4 +240,10 @@ describe('an apology that names what happened (GUIDELINE §5; paraphrased from g
       expect(judgeAcknowledges(reply, customer).yes, reply).toBe(false);
     }
   });
+  it('keeps a named feeling however long and practical the reply around it (the late-night writer\'s model answer)', () => {
+    const stressed = 'My PDF export makes every image blurry and I present to a client at 9:00 tomorrow morning. I am really stressed.';
+    const steps = '\n\n1. Open the deck and choose File → Export → PDF (compatible).\n2. If the images still look blurry, untick “Compress images” in the same window.\n\nI have also asked our team to fix the regular export; I will email you by 8:00 your time tomorrow to confirm it works again.';
+    expect(judgeAcknowledges(`Hi Aiko,\n\nI can see why this is worrying the night before your presentation. Here is what to do in the morning:${steps}`, stressed).yes).toBe(true);
+    expect(judgeAcknowledges(`Hi Aiko,\n\nI see the export on our side. Here is what to do in the morning:${steps}`, stressed).yes).toBe(false);
+  });
 });
