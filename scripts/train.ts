@@ -1,72 +1,127 @@
 /**
  * Trains the checklist's models from the labelled exchanges (issue #12):
- *   npm run train
+ *   npm run train [-- --train-only]
  * Reads data/judgement/<source>/labelled.jsonl and split.json, chooses the L2 strength and the
- * threshold of each model on the `dev` split (trained on `train`), then trains on train + dev and
- * writes lib/standards/models/<task>.json. The `test` split is never read here. Deterministic.
+ * threshold of each model by 5-fold cross-validation over train + dev (by conversation: each
+ * setting is judged on every example by a model trained without its conversation), then trains on
+ * train + dev and writes lib/standards/models/<task>.json. `--train-only` leaves dev out of both,
+ * so `npm run evaluate -- --split dev` is an honest look. The `test` split is never read. Deterministic.
+ *
+ * Until 5 Dec 2026 the settings were chosen on dev alone (404 exchanges): too few to tell settings
+ * apart (docs/checklist.md, "Settings chosen by cross-validation").
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSplits, projectCorpora, sourceUses, trainingExamples } from './lib/judgement-data';
-import { score } from '../lib/standards/model';
-import { MIN_COUNT, TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainLogistic, type Example, type Task } from '../lib/standards/train-core';
+import { examplesFor, foldPlan, foldsOf, MODEL_KEY, type FoldPlan } from './lib/cross-validate';
+import { score, type LinearModel } from '../lib/standards/model';
+import { judgeAcknowledges, judgeAddressed, judgeNextStep, judgeUpset, MODELS, type Judged } from '../lib/standards/judge';
+import type { Exchange } from '../lib/standards/judgement';
+import { TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainTask, type Task } from '../lib/standards/train-core';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'lib/standards/models');
 
 const L2 = [0.1, 0.3, 1, 3, 10, 30];
-const THRESHOLDS = Array.from({ length: 9 }, (_, i) => 0.3 + i * 0.05);
+const THRESHOLDS = Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05);
 
-/** Dev figure a model is chosen by: accuracy for "addressed", F1 for the rest. */
+/** The figure a setting is chosen by: accuracy for "addressed", F1 for the rest. */
 function figure(task: Task, pairs: { y: boolean; p: boolean }[]) {
   const c = countsOf(pairs);
   return task === 'addressed' ? accuracyOf(c) : f1Of(c);
 }
 
-function tune(task: Task, train: Example[], dev: Example[]) {
-  let best = { l2: 1, threshold: 0.5, value: -1 };
-  for (const l2 of L2) {
-    const model = trainLogistic(task, train, l2, undefined, MIN_COUNT[task]);
-    const probs = dev.map((e) => score(model, e.f).probability);
-    for (const threshold of THRESHOLDS) {
-      const value = figure(task, dev.map((e, i) => ({ y: e.y, p: probs[i]! >= threshold })));
-      // The first best wins: on a tie the weaker regularisation and the lower threshold. (Ties going to
-      // the steadier model, and a wider grid, were tried on 4 Dec: see docs/checklist.md, "Tuning tried".)
-      if (value > best.value + 1e-9) best = { l2, threshold, value };
-    }
+interface Held {
+  y: boolean;
+  probability: number;
+  /** The engine's verdict when the model says yes, and when it says no. */
+  ifYes: boolean;
+  ifNo: boolean;
+}
+
+/**
+ * Where the engine's verdict is one model probability and rules around it (phrase backstops, guards),
+ * the settings are chosen on that verdict — what the agent sees. Judging each held-out example twice,
+ * the model made to say yes and then no, gives the verdict at every threshold. The ask model is
+ * chosen on its own clause examples: findAsks weighs many clauses together.
+ */
+const ENGINE: Partial<Record<Task, (row: Exchange) => { y: boolean; judge: () => Judged }[]>> = {
+  upset: ({ labels, customer }) => (typeof labels.upset === 'boolean' ? [{ y: labels.upset, judge: () => judgeUpset(customer) }] : []),
+  'next-step': ({ labels, reply }) => (reply && typeof labels.nextStep === 'boolean' ? [{ y: labels.nextStep, judge: () => judgeNextStep(reply) }] : []),
+  acknowledges: ({ labels, reply, customer }) =>
+    reply && typeof labels.acknowledgesFeelings === 'boolean' ? [{ y: labels.acknowledgesFeelings, judge: () => judgeAcknowledges(reply, customer) }] : [],
+  // As the evaluation judges it (judgeAddressedOn): each labelled ask beside the other labelled ones.
+  addressed: ({ labels, reply, customer }) => {
+    const asks = labels.asks.filter((a) => typeof a.addressed === 'boolean');
+    return reply ? asks.map((a) => ({ y: a.addressed!, judge: () => judgeAddressed(a.text, reply, customer, asks.filter((o) => o !== a).map((o) => o.text)) })) : [];
+  },
+};
+
+/** The held-out examples of one fold judged by `model`: by the engine where it can, else by the model alone. */
+function judgeHeld(task: Task, model: LinearModel, held: Exchange[]): Held[] {
+  const engine = ENGINE[task];
+  if (!engine) return held.flatMap((r) => examplesOf(r, task)).map((e) => ({ y: e.y, probability: score(model, e.f).probability, ifYes: true, ifNo: false }));
+  const key = MODEL_KEY[task];
+  const shipped = MODELS[key];
+  const saying = (threshold: number, judge: () => Judged) => {
+    MODELS[key] = { ...model, threshold };
+    return judge();
+  };
+  try {
+    return held.flatMap(engine).map(({ y, judge }) => {
+      const yes = saying(0, judge);
+      return { y, probability: yes.probability, ifYes: yes.yes, ifNo: saying(2, judge).yes };
+    });
+  } finally {
+    MODELS[key] = shipped;
   }
-  return best;
+}
+
+function tune(task: Task, plan: FoldPlan) {
+  const folds = [...foldsOf(plan)].map(({ training, held }) => ({ train: examplesFor(task, training, plan), held }));
+  let best = { l2: 1, threshold: 0.5, value: -1, held: 0 };
+  const grid: Record<string, string> = {};
+  if (!plan.pool.length) return { ...best, grid };
+  for (const l2 of L2) {
+    const judged = folds.flatMap(({ train, held }) => judgeHeld(task, trainTask(task, train, l2), held));
+    let atL2 = { threshold: 0, value: -1 };
+    for (const threshold of THRESHOLDS) {
+      const value = figure(task, judged.map((e) => ({ y: e.y, p: e.probability >= threshold ? e.ifYes : e.ifNo })));
+      if (value > atL2.value + 1e-9) atL2 = { threshold, value };
+      // The first best wins: on a tie the weaker regularisation and the lower threshold.
+      if (value > best.value + 1e-9) best = { l2, threshold, value, held: judged.length };
+    }
+    grid[l2] = `${atL2.value.toFixed(3)} at ${atL2.threshold.toFixed(2)}`;
+  }
+  return { ...best, grid };
 }
 
 function main() {
-  const splits = loadSplits();
-  // --no-corpus: real text only (to see what the project's own replies add on dev).
-  const extra = process.argv.includes('--no-corpus') ? [] : projectCorpora();
-  const skipAsks = process.argv.includes('--corpus-asks') ? new Set<string>() : new Set(extra.map((r) => r.id));
-  // Per-source limits (data/judgement/<source>/use.json, or --use SOURCE=tasks@weight).
-  const uses = sourceUses();
+  const plan = foldPlan({
+    trainOnly: process.argv.includes('--train-only'),
+    // --no-corpus: real text only (to see what the project's own replies add).
+    corpus: !process.argv.includes('--no-corpus'),
+    corpusAsks: process.argv.includes('--corpus-asks'),
+  });
   mkdirSync(OUT, { recursive: true });
-  const summary: Record<string, unknown> = { exchanges: { train: splits.train.length, projectCorpus: extra.length, dev: splits.dev.length }, uses: Object.fromEntries(uses) };
+  const summary: Record<string, unknown> = { exchanges: { crossValidated: plan.pool.length, alwaysTrained: plan.always.length }, uses: Object.fromEntries(plan.uses) };
   for (const task of TASKS) {
-    const train = trainingExamples(task, [...splits.train, ...extra], uses, skipAsks);
-    const dev = splits.dev.flatMap((r) => examplesOf(r, task));
-    if (!train.length) {
+    const examples = examplesFor(task, [...plan.pool, ...plan.always], plan);
+    if (!examples.length) {
       process.stderr.write(`${task}: no training examples, model not written\n`);
       continue;
     }
-    const chosen = dev.length ? tune(task, train, dev) : { l2: 1, threshold: 0.5, value: NaN };
-    // --train-only: the models as tuned (train split only), for an honest look at dev with `npm run evaluate -- --split dev`.
-    const model = trainLogistic(task, process.argv.includes('--train-only') ? train : [...train, ...dev], chosen.l2, undefined, MIN_COUNT[task]);
-    model.threshold = Math.round(chosen.threshold * 100) / 100;
+    const chosen = tune(task, plan);
+    const model = { ...trainTask(task, examples, chosen.l2), threshold: Math.round(chosen.threshold * 100) / 100, l2: chosen.l2 };
     writeFileSync(join(OUT, `${task}.json`), `${JSON.stringify(model)}\n`);
     summary[task] = {
-      train: train.length,
-      dev: dev.length,
-      positives: train.filter((e) => e.y).length + dev.filter((e) => e.y).length,
+      examples: examples.length,
+      heldOut: chosen.held,
+      positives: examples.filter((e) => e.y).length,
       l2: chosen.l2,
       threshold: model.threshold,
-      [task === 'addressed' ? 'devAccuracy' : 'devF1']: Math.round(chosen.value * 1000) / 1000,
+      [task === 'addressed' ? 'cvAccuracy' : 'cvF1']: Math.round(chosen.value * 1000) / 1000,
       features: Object.keys(model.weights).length,
+      byL2: chosen.grid,
     };
   }
   console.log(JSON.stringify(summary, null, 2));

@@ -11,8 +11,10 @@ export interface LinearModel {
   /** What it decides ("upset", "ask", …). */
   task: string;
   bias: number;
-  /** Decision threshold on the probability, chosen on the dev split. */
+  /** Decision threshold on the probability, chosen by cross-validation over train + dev (scripts/train.ts). */
   threshold: number;
+  /** The L2 strength it was trained with (so cross-validation can train its folds alike). */
+  l2?: number;
   weights: Record<string, number>;
 }
 

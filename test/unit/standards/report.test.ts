@@ -96,4 +96,27 @@ describe('training', () => {
     expect(score(model, new Map([['w:angry', 1]])).strongest[0]!.feature).toBe('w:angry');
     expect(trainLogistic('t', data, 0.1)).toEqual(model);
   });
+
+  it('scales each feature by how unevenly it falls between the classes (NBSVM), folded into the weights', () => {
+    const ex = (words: string[], y: boolean) => ({ f: new Map(words.map((w) => [`w:${w}`, 1] as const)), y });
+    const data = [ex(['angry', 'the', 'late'], true), ex(['angry', 'the', 'late'], true), ex(['angry', 'the'], true), ex(['fine', 'the', 'late'], false), ex(['fine', 'the'], false), ex(['fine', 'the'], false)];
+    const plain = trainLogistic('t', data, 1);
+    const scaled = trainLogistic('t', data, 1, { scaled: true });
+    // "the" falls evenly: scaled, it weighs nothing; "late" leans a little, so it weighs less beside "angry".
+    expect(scaled.weights['w:the']).toBeUndefined();
+    const share = (m: typeof plain) => m.weights['w:late']! / m.weights['w:angry']!;
+    expect(share(plain)).toBeGreaterThan(0);
+    expect(share(scaled)).toBeGreaterThan(0);
+    expect(share(scaled)).toBeLessThan(share(plain));
+    expect(score(scaled, new Map([['w:angry', 1], ['w:the', 1]])).yes).toBe(true);
+    expect(score(scaled, new Map([['w:fine', 1], ['w:late', 1]])).yes).toBe(false);
+    expect(trainLogistic('t', data, 1, { scaled: true })).toEqual(scaled);
+  });
+
+  it('leaves out features seen in fewer examples than the floor', () => {
+    const ex = (words: string[], y: boolean) => ({ f: new Map(words.map((w) => [`w:${w}`, 1] as const)), y });
+    const data = [ex(['angry', 'rare'], true), ex(['angry'], true), ex(['fine'], false), ex(['fine'], false)];
+    expect(Object.keys(trainLogistic('t', data, 0.1, { minCount: 2 }).weights).sort()).toEqual(['w:angry', 'w:fine']);
+    expect(trainLogistic('t', data, 0.1, { minCount: 1 }).weights['w:rare']).toBeGreaterThan(0);
+  });
 });
