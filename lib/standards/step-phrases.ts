@@ -27,9 +27,10 @@ export const askedOfThem = (step: Evidence) => ASKED_OPENING.test(step.text);
 
 /** Promised for later: needs a when ("I'll look into it" — by when?). */
 const LATER: RegExp[] = [
-  // Not an offer ("Is there anything else we can do?", "if there's anything I can do").
+  // Not an offer ("Is there anything else we can do?", "if there's anything I can do"), nor what cannot
+  // be done ("There's nothing we can do about delayed webhooks", seen on FreeScout).
   // Nor a refusal or a thought ("I can no longer…", "we will not…", "I can think of", "we will consider it", "we'll do better").
-  /(?<!\b(?:anything|something|whatever|what)(?:\s+else)?\s+)\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?(?!(?:no|not|never|think|imagine|consider|see|understand|do better|do our best)\b)\w+/gi,
+  /(?<!\b(?:anything|something|whatever|what|nothing|little|not much)(?:\s+else)?\s+)\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?(?!(?:no|not|never|think|imagine|consider|see|understand|do better|do our best)\b)\w+/gi,
   // Not a feeling ("glad to hear it's working", "happy to see you back").
   /\blet me (?!know\b)\w+|\b(?:happy|glad) to (?!(?:help|hear|see|know|read|learn)\b)\w+/gi,
   /\b(?:your|the|this|that|our) \w+(?: \w+)? (?:will|should) (?:be \w+|end|expire|renew|start|stop|change|close|reopen|update|arrive|ship|appear)\b|\b(?:expects?|plans?|aims?) (?:a fix|to (?:ship|fix|release|have))\b/gi,

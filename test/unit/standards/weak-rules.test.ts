@@ -181,6 +181,14 @@ describe('next-step', () => {
     expect(stepPhrases('We can extend your trial, and I will send the invoice.').later?.text).toBe('We can extend');
   });
 
+  // Seen on FreeScout (train split, ghs-shippable-support-4604-t3): "Says what (“we can do”) but not when".
+  it('does not take what cannot be done ("nothing we can do") for a promised step', () => {
+    for (const reply of ["There's nothing we can do about delayed webhooks, except watch the status page.", 'There is little we can do here.', 'Not much I can do from our side.']) {
+      expect(stepPhrases(reply).later, reply).toBeUndefined();
+    }
+    expect(stepPhrases("There's nothing wrong with your account; we can reset the key today.").later?.text).toBe('we can reset');
+  });
+
   it('does not count a hedged suggestion or "please calm down" as a step', () => {
     expect(check('It crashes.', 'Hi Robin, I think you can reinstall it.', 'next-step').result.state).toBe('fail');
     // "maybe try another browser?" left this list on 3 Dec 2026: issue #12's definition counts "try Y"
