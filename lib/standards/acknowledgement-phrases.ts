@@ -13,13 +13,16 @@ const SORRY_FOR_FEELING = /\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:t
 
 /** A feeling named outright: "worrying", "frustration", "stressed". */
 const FEELING = /\b(?:frustrat\w*|stress(?:ed|ful)?|worr(?:y|ied|ying)|upsetting|annoy(?:ed|ing)|disappoint\w*|exhausting|maddening|infuriating|anxi(?:ety|ous)|scary|alarming|nerve-?wracking)\b/i;
+/** The failure owned outright: "this is unacceptable", "that's on us", "we let you down", "this shouldn't have happened". */
+const OWNED = /\b(?:unacceptable|not (?:okay|ok|acceptable|good enough)|(?:isn't|wasn't) (?:okay|ok|acceptable|good enough)|on (?:us|me)|our (?:mistake|fault|error)|let you down|dropped the ball|got this wrong|should(?:n't| not| never) have|not (?:the|a) (?:experience|service|standard) (?:we|you))\b/i;
 
 /**
- * An acknowledgement whose sentence names the feeling itself ("I can see why this is worrying the
- * night before your presentation", "that sounds frustrating"): GUIDELINE §5's own examples, whatever
- * else the reply says. On train + dev under CV no such phrase was a wrong acknowledgement.
+ * An acknowledgement that says it outright — names the feeling ("I can see why this is worrying the
+ * night before your presentation", "that sounds frustrating") or owns the failure ("Obviously this
+ * is unacceptable app behaviour"): GUIDELINE §5's own examples, whatever else the reply says. Under
+ * CV no such phrase was a wrong acknowledgement.
  */
-export const namesFeeling = (phrase: string): boolean => FEELING.test(phrase);
+export const saysItOutright = (phrase: string): boolean => FEELING.test(phrase) || OWNED.test(phrase);
 
 const ACKNOWLEDGE: RegExp[] = [
   /\b(?:that's|that is|this is|it's|it is|which is) on (?:us|me)\b|\bis on us\b|\bour (?:mistake|fault|error)\b|\b(?:we|i) (?:let you down|dropped the ball|got this wrong|messed up)\b/gi,

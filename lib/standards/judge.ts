@@ -13,7 +13,7 @@ import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
 import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
 import type { Evidence } from './types';
-import { apologyNamesWhat, namesFeeling, namesTheirProblem } from './acknowledgement-phrases';
+import { apologyNamesWhat, namesTheirProblem, saysItOutright } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
 import { looksLikeRequest, SIGN_OFF } from './text';
@@ -235,8 +235,8 @@ export function judgeAcknowledges(reply: string, customer: string): Judged {
   const named = !!phrase && (!apology || namesTheirProblem(phrase.text, customer.slice(0, LIMITS.customerChars)));
   // An apology that names what happened in words of its own ("sorry your product arrived damaged")
   // is the guideline's own example of acknowledging, whatever the model reads around it.
-  // So is a sentence that names the feeling itself: a long, practical reply around it does not undo it.
-  const namesWhat = apology ? apologyNamesWhat(phrase.text) : !!phrase && namesFeeling(phrase.text);
+  // So is a sentence that names the feeling or owns the failure: a long, practical reply around it does not undo it.
+  const namesWhat = apology ? apologyNamesWhat(phrase.text) : !!phrase && saysItOutright(phrase.text);
   let s = backstop(backstop(score(MODELS.acknowledges, f), named, 0.05), namesWhat, 0);
   // A lukewarm yes with nothing that names a feeling or situation outside a negation ("I don't understand
   // why you're upset") is a no; so is one whose only sign is an apology that names nothing ("Sorry about

@@ -246,4 +246,12 @@ describe('an apology that names what happened (GUIDELINE §5; paraphrased from g
     expect(judgeAcknowledges(`Hi Aiko,\n\nI can see why this is worrying the night before your presentation. Here is what to do in the morning:${steps}`, stressed).yes).toBe(true);
     expect(judgeAcknowledges(`Hi Aiko,\n\nI see the export on our side. Here is what to do in the morning:${steps}`, stressed).yes).toBe(false);
   });
+
+  it('keeps a failure owned outright ("that is on us") however long and practical the reply around it', () => {
+    const stressed = 'My PDF export makes every image blurry and I present to a client at 9:00 tomorrow morning. I am really stressed.';
+    const steps = '\n\n1. Open the deck and choose File → Export → PDF (compatible).\n2. If the images still look blurry, untick “Compress images” in the same window.\n\nI have also asked our team to fix the regular export; I will email you by 8:00 your time tomorrow to confirm it works again.';
+    for (const owned of ['That is on us.', 'We let you down there.', 'This should not have happened.']) {
+      expect(judgeAcknowledges(`Hi Aiko,\n\n${owned} Here is what to do in the morning:${steps}`, stressed).yes, owned).toBe(true);
+    }
+  });
 });
