@@ -19,6 +19,7 @@ import { respectfulLanguage } from './respectful-language';
 import { looksLikeRequest, SIGN_OFF } from './text';
 import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
+import { setInMotion } from './step-phrases';
 import { DEFAULT_PACK } from './pack';
 
 export const MODELS = {
@@ -221,8 +222,10 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
 
 /** Does the reply give a clear next step (an action for the customer, or what happens next)? */
 export function judgeNextStep(reply: string): Judged {
-  const steps = stepsOf(reply.slice(0, LIMITS.draftChars));
-  return judged(MODELS.nextStep, backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.2), replyClauses(reply));
+  const draft = reply.slice(0, LIMITS.draftChars);
+  const steps = stepsOf(draft);
+  const s = backstop(backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.2), setInMotion(draft), 0);
+  return judged(MODELS.nextStep, s, replyClauses(reply));
 }
 
 /** Does the reply specifically acknowledge the customer's feeling or situation? */

@@ -7,6 +7,7 @@ import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
 import type { RuleId } from '../../../lib/standards/types';
 import { stepPhrases } from '../../../lib/standards/step-phrases';
+import { judgeNextStep } from '../../../lib/standards/judge';
 import { answersQuestions } from '../../../lib/standards/answers-questions';
 import { stem } from '../../../lib/standards/text';
 
@@ -179,6 +180,16 @@ describe('next-step', () => {
   it('does not take an offer ("anything else we can do?") for a promised step', () => {
     expect(stepPhrases('Is there anything else we can do? Let me know if there is anything I can help with.').later).toBeUndefined();
     expect(stepPhrases('We can extend your trial, and I will send the invoice.').later?.text).toBe('We can extend');
+  });
+
+  // Paraphrased from real staff replies labelled a next step that the model read at 0.03–0.2 (train split).
+  it('takes something set in motion for the customer, said in the passive, as a next step', () => {
+    for (const draft of ['Hi Sam, a password reset has now been issued.', 'This charge has been refunded. Please reopen this if you do not see it within 3-4 days.', 'We apologise for any inconvenience. Your refund has been submitted; it can take 5-10 business days to appear.', 'Hi Sam, thanks for following up! Looks like your refund has already been processed.']) {
+      expect(judgeNextStep(draft).yes, draft).toBe(true);
+    }
+    expect(stepPhrases('Hi Sam, a password reset has now been issued.').done?.text).toBe('reset has now been issued');
+    // A status is not: "has been fixed / resolved" says nothing of what comes next.
+    expect(judgeNextStep('This has been resolved, closing.').yes).toBe(false);
   });
 
   // Seen on FreeScout (train split, ghs-shippable-support-4604-t3): "Says what (“we can do”) but not when".
