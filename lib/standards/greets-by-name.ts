@@ -1,6 +1,6 @@
 /** Personal recognition: the reply opens with the customer's preferred (else first) name. */
 import { fail, na, pass, type CustomerName, type Rule } from './types';
-import { GREETING_WORDS, quote } from './text';
+import { escapeRegExp, GREETING_WORDS, quote } from './text';
 import { NAME, fold, greetingName } from './names';
 
 export { greetingName };
@@ -45,7 +45,7 @@ export const greetsByName: Rule = {
     const find = (word: string, folded = false) => {
       const hay = folded ? fold(opening) : opening.toLowerCase();
       const needle = folded ? fold(word) : word.toLowerCase();
-      const re = new RegExp(`(?<![\\p{L}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+      const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(needle)}(?![\\p{L}])`, 'u');
       const m = re.exec(hay);
       return m ? { start: offset + m.index, end: offset + m.index + word.length, text: draft.slice(offset + m.index, offset + m.index + word.length) } : undefined;
     };
@@ -60,7 +60,7 @@ export const greetsByName: Rule = {
     if (folded) return fail(`Spell the name as they do: “${name}”, not ${quote(folded.text)}`, [folded]);
     const last = lastName(customer);
     if (!customer.preferredName && last) {
-      const titled = new RegExp(`\\b(?:Mr|Mrs|Ms|Mx|Dr)\\.?\\s+${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(opening);
+      const titled = new RegExp(`\\b(?:Mr|Mrs|Ms|Mx|Dr)\\.?\\s+${escapeRegExp(last)}(?![\\p{L}])`, 'u').exec(opening);
       if (titled) {
         const start = offset + titled.index;
         return pass(`Greets by name: ${quote(titled[0])}`, [{ start, end: start + titled[0].length, text: titled[0] }]);

@@ -6,7 +6,7 @@
  * Pure and background only (the model and the parser are large).
  */
 import { judgeUpset } from './judge';
-import { outermost } from './text';
+import { hasWords, outermost } from './text';
 import { moodOf as lexiconMood, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans } from './cues';
 import { eachWordOnce, MOOD_LINE_WORDS, type Evidence, type Mood, type MoodLabel } from './types';
@@ -57,7 +57,9 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   // Only the words that pull the way of the reading: a "good" or "welcome" never stands behind upset.
   const evidence = upset.yes ? mergeEvidence(lexicon, repeats, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
   const reasons = [
-    ...(upset.yes ? upset.because.map((w) => `“${w}”`) : []),
+    // Only the model's words the customer wrote: its cue and lexicon features ("waited", "score<=-2",
+    // "mood-upset") are names, not quotes, and the evidence already shows what they matched.
+    ...(upset.yes ? upset.because.filter((w) => hasWords(latest, w)).map((w) => `“${w}”`) : []),
     ...(upset.yes ? repeats.map((r) => `repeat contact: “${r.text}”`) : []),
     ...(earlierUpset ? ['upset in an earlier message too'] : []),
   ];

@@ -53,8 +53,14 @@ export function phrasePattern(phrases: readonly string[]): RegExp {
   return known;
 }
 
+/** Text to match literally inside a RegExp. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Is `words` in `text` as whole words, case aside ("could you" in "Could you help?")? */
+export const hasWords = (text: string, words: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(words)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+
 function buildPattern(phrases: readonly string[]): RegExp {
-  const escaped = phrases.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/'/g, "['’]"));
+  const escaped = phrases.map((p) => escapeRegExp(p.trim()).replace(/\s+/g, '\\s+').replace(/'/g, "['’]"));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 

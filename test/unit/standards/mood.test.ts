@@ -127,6 +127,14 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(threadMood('This is the third time I write. My order still has not arrived.').sure).toBe(true);
   });
 
+  it('gives as reasons only words the customer wrote, not the names of the model\'s cues ("waited", "score<=-2")', () => {
+    const mood = threadMood('I still cannot log in to my account.');
+    expect(mood.reasons).toEqual(['“still”', 'repeat contact: “still”']);
+    for (const reason of threadMood('Still no email from you about the refund. Nothing works and I am losing money!').reasons) {
+      expect(reason, reason).not.toMatch(/score|mood-|waited|<=|not /);
+    }
+  });
+
   it('reads "just shy of $200" as an amount, not a feeling', () => {
     expect(lexiconMood('All the funds have vanished, just shy of $200. The money is missing.').against.map((e) => e.text)).toEqual(['missing']);
   });
