@@ -72,9 +72,15 @@ function maskOpaque(text: string): { masked: string; ends: Map<number, number> }
 const INTRO =
   /(?:\b(?:says?|said|saying|shows?(?: this| me| up| the following)?|showing|reads|displays?|displaying|(?:i|we) (?:get|got|see|saw|receive|received)(?: this| the following| an? (?:error|message))?|getting(?: this)?|the following)\s*[:.]?|\b(?:error|message|popup|pop-up|banner|notification|response|output|log)s?(?:\s+(?:is|was)(?: this)?\s*[:.]?|\s*:))\s*$/i;
 
+/** A line in quotes or backticks of its own ("`Please contact support.`"): the copied text ends with it. */
+const QUOTED_LINE = /^\s*(?:`[^`]+`|"[^"]+"|“[^”]+”)\s*$/;
+
 /**
  * Ranges of presented text: the lines after an introducing line, up to the next blank line after
- * them ("it says\n\nInvalid login. Please try again.\n\n…"). On train, none of the 12 clauses there was an ask.
+ * them ("it says\n\nInvalid login. Please try again.\n\n…"), or up to a first line that quotes itself
+ * ("the following message:\n`Please contact support.`\nDo you have more information?": a helpdesk's
+ * page text has no blank lines, so the customer's own question came after the copied text there,
+ * seen on FreeScout). On train, none of the 12 clauses there was an ask.
  */
 export function presentedRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -86,6 +92,9 @@ export function presentedRanges(text: string): [number, number][] {
     at += line.length + 1;
     if (open >= 0 && !line.trim() && seen) {
       out.push([open, from]);
+      open = -1;
+    } else if (open >= 0 && !seen && QUOTED_LINE.test(line)) {
+      out.push([open, Math.min(at, text.length)]);
       open = -1;
     } else if (open >= 0 && line.trim()) seen = true;
     if (open < 0 && line.trim() && INTRO.test(line)) {

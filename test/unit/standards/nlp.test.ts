@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, presentedRanges, splitRunOn } from '../../../lib/standards/nlp';
+import { findAsks } from '../../../lib/standards/judge';
 import { clauseFlags } from '../../../lib/standards/features';
 
 const clauses = (text: string) => parse(text).clauses.map((c) => c.text);
@@ -57,6 +58,15 @@ describe('segmentation', () => {
     const text = 'Login fails and it says\n\nWrong code. Try again.\n\nThe error:\nTimeout\n\nAny idea?';
     expect(presentedRanges(text).map(([s, e]) => text.slice(s, e).trim())).toEqual(['Wrong code. Try again.', 'Timeout']);
     expect(presentedRanges('We had an error.\nCan you fix it?')).toEqual([]);
+  });
+
+  it('ends presented text with a line that quotes itself, blank line or not (a helpdesk page has none; seen on FreeScout)', () => {
+    const text = 'Hi, in billing you have the following message:\n`An issue has been identified with your billing account. Please contact support.`\nDo you have more information ?';
+    expect(presentedRanges(text).map(([s, e]) => text.slice(s, e).trim())).toEqual(['`An issue has been identified with your billing account. Please contact support.`']);
+    expect(findAsks(text).map((a) => a.text)).toEqual(['Do you have more information ?']);
+    // Unquoted, the copied text still runs to the next blank line.
+    const plain = 'It says:\nAn issue has been identified. Please contact support.\n\nWhat should I do?';
+    expect(presentedRanges(plain).map(([s, e]) => plain.slice(s, e).trim())).toEqual(['An issue has been identified. Please contact support.']);
   });
 
   it('starts a clause at "so please" and, for asks, where a question runs on after a statement', () => {
