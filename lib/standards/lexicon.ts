@@ -104,6 +104,8 @@ const MOOD_PHRASES: [RegExp, number][] = [
   [/\b(?:go(?:ing)? live|launch(?:ing)?|presentation|deadline|appointment|exam) (?:is |are )?(?:tomorrow|tonight|today|in (?:two|2|three|3|a few) (?:days|hours))\b|\b(?:we|i) go live (?:tomorrow|tonight|today)\b/gi, -2],
 ];
 
+/** Anger or frustration named outright: the customer is upset, whatever else worries them. */
+const ANGER = /^(?:frustrat\w*|annoy\w*|angry|anger|furious|livid|infuriat\w*|unacceptable|ridiculous|outrage\w*|disgust\w*|fed up|sick of\b.*|hate)$/i;
 const WORRY = /^(?:worr\w*|(?:we|i) go live .*|go(?:ing)? live .*|launch.*|presentation .*|deadline .*|appointment .*|anxious|nervous|concerned|scared|panic\w*|urgent\w*|asap|deadline|emergency|lost|losing|missing|disappeared|deleted|gone|corrupted|afraid|fear\w*|stress\w*|as soon as possible|right away|by (?:today|tonight|tomorrow|end of (?:the )?day)|can't .*|cannot .*|unable to .*)$/i;
 const SHOUT = /\b[A-Z][A-Z']{2,}\b/g;
 const ACRONYMS = new Set(['PDF', 'API', 'CSV', 'URL', 'SSO', 'VAT', 'USA', 'FAQ', 'USB', 'ETA', 'EOD', 'IBAN', 'SKU', 'HTML', 'HTTP', 'HTTPS', 'SMS', 'CEO', 'CTO', 'iOS', 'GDPR', 'UTC', 'ASAP', 'EUR', 'USD', 'GBP', 'PST', 'EST', 'CET', 'UPS', 'DHL', 'DPD', 'MFA', 'TOTP', 'OTP', 'JSON', 'XML', 'SDK', 'IMAP', 'SMTP', 'DNS', 'SSL', 'TLS', 'VPN', 'LLC', 'LTD', 'INC', 'ID', 'UK', 'EU', 'OK', 'TV', 'PC']);
@@ -296,9 +298,11 @@ function reading(tally: Tally): LexiconMood {
   const happy = outermost(tally.pleased);
   let label: MoodLabel = 'neutral';
   if (tally.score <= -2 || tally.negative <= -4 || tally.strongest <= -3) {
-    // Worry (loss, urgency, fear) or upset (anger, blame, repetition): whichever has more words.
+    // Worry (loss, urgency, fear) or upset (anger, blame, repetition): whichever has more words, unless
+    // they name their anger outright ("This is incredibly frustrating as I've lost hours of work": upset,
+    // however much was lost; seen on FreeScout).
     const worry = unhappy.filter((e) => WORRY.test(e.text)).length;
-    label = worry * 2 > unhappy.length ? 'worried' : 'upset';
+    label = worry * 2 > unhappy.length && !unhappy.some((e) => ANGER.test(e.text)) ? 'worried' : 'upset';
   } else if (tally.score - tally.things >= 3) label = 'positive';
   // The evidence says why the label is what it is: never a pleased word behind an upset reading.
   const evidence = label === 'positive' ? happy : label === 'neutral' ? outermost([...unhappy, ...happy]) : unhappy;

@@ -127,6 +127,11 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(threadMood('This is the third time I write. My order still has not arrived.').sure).toBe(true);
   });
 
+  it('calls a customer who names their frustration upset, not worried, however much they lost (seen on FreeScout)', () => {
+    expect(threadMood("When I switched notebooks the document was suddenly gone. This is incredibly frustrating as I've lost several hours of work.").label).toBe('upset');
+    expect(threadMood('All my photos are gone and I have a presentation tomorrow. Please help!').label).toBe('worried');
+  });
+
   it('gives as reasons only words the customer wrote, not the names of the model\'s cues ("waited", "score<=-2")', () => {
     const mood = threadMood('I still cannot log in to my account.');
     expect(mood.reasons).toEqual(['“still”', 'repeat contact: “still”']);
