@@ -10,6 +10,7 @@
 import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Evidence } from './types';
+import { HEADING } from './text';
 
 export interface Token {
   text: string;
@@ -249,8 +250,6 @@ export function parse(text: string): Parsed {
 }
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
-/** A markdown heading ("### What happened?") or a line that is all bold ("**Describe the bug**"). */
-const HEADING = /^\s{0,3}#{1,6}\s|^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/;
 
 /** One line's sentences and clauses, at `offset` in the whole text, numbering sentences from `firstSentence`. */
 function parseLine(line: string, offset: number, firstSentence: number): Parsed {

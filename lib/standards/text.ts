@@ -240,10 +240,15 @@ export function looksLikeRequest(text: string): boolean {
 /** A sentence that reports a problem ("still hasn't shipped", "keeps crashing"). */
 export const reportsProblem = (text: string) => PROBLEM.test(text);
 
+/** A markdown heading ("### What happened?") or a line that is all bold ("**Describe the bug**"): a template's label. */
+export const HEADING = /^\s{0,3}#{1,6}\s|^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/;
+
 /** Questions and requests in the customer's text, with their ranges. `answered` is filled by the engine. */
 export function findQuestions(text: string): Question[] {
   const out: Question[] = [];
-  for (const s of sentences(text)) {
+  // A template's heading labels what follows: never an ask nor the report ("**Describe the bug**", seen on FreeScout).
+  const said = sentences(text).filter((s) => !HEADING.test(s.text));
+  for (const s of said) {
     // "Hi Dana," / sign-offs are not questions; a sentence may hold several clauses ending in "?"
     const isQuestion = /\?\s*$/.test(s.text) || /\?/.test(s.text);
     const isRequest = REQUEST_OPENERS.test(s.text) && !NOT_A_REQUEST.test(s.text);
@@ -253,7 +258,7 @@ export function findQuestions(text: string): Question[] {
   }
   if (out.length) return out;
   // No question asked: a complaint is an implicit request to fix it ("my order still hasn't shipped").
-  for (const s of sentences(text)) {
+  for (const s of said) {
     if (PROBLEM.test(s.text) && s.text.length >= 12) out.push({ ...s, answered: false, implicit: true });
     if (out.length === 1) break;
   }

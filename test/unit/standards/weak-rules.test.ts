@@ -54,6 +54,13 @@ describe('answers-questions', () => {
     expect(check(customer, 'Thanks for writing in.', 'answers-questions').result.why).toMatch(/^Does not take up what they reported: “After resetting/);
   });
 
+  // Seen on FreeScout (train split, a bug-report template): "What they reported: **Describe the bug**".
+  it('never takes a template heading for what they reported', () => {
+    const customer = '**Describe the bug**\nHad a 500+ day streak, which was lost when I forgot to mark off tasks that day.\n**Expected behavior**\nStreak should only be lost if tasks are not completed';
+    const { questions } = check(customer, 'Thanks for writing in.', 'answers-questions');
+    expect(questions.map((q) => q.text)).toEqual(['Had a 500+ day streak, which was lost when I forgot to mark off tasks that day.']);
+  });
+
   // Seen on FreeScout (train split, habitica): "Does not take up what they reported" under a reply that
   // asked for the user's id to look into the lost gems.
   it('takes a question back as taking up a report, not a canned "have you tried…?"', () => {
