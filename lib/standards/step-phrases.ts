@@ -87,12 +87,19 @@ const CONDITION = /\bif\b/i;
 /** A hedged step is not a clear one ("I think you can…", "maybe try…"). */
 const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain)|unsure|no idea)\b/i;
 
+/**
+ * After "you should have": how things stand, not what happens next ("But you should have the ability
+ * to convert gems to gold", "you should have received an email"; seen on FreeScout).
+ */
+const SETTLED = /^\s+(?:the (?:ability|option|right)|access|already|been|received|gotten|got|had)\b/i;
+
 /** Evidence without the punctuation the pattern needed to find a sentence start. */
 function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined {
   if (!hit) return undefined;
   const lead = hit.text.length - hit.text.replace(/^[\s.!?:;,—–\n]+/, '').length;
   const text = hit.text.slice(lead);
   if (NOT_A_STEP.test(text)) return undefined;
+  if (/\bshould (?:\w+ )?have$/i.test(text) && SETTLED.test(draft.slice(hit.end, hit.end + 40))) return undefined;
   // The clause up to the step: "I think you can…", "maybe try…" (a hedge after it, "probably next week", is the when's business).
   const from = Math.max(0, ...['.', '!', '?', '\n', ',', ';', '—'].map((c) => draft.lastIndexOf(c, hit.start + lead - 1) + 1));
   if (HEDGED.test(draft.slice(from, hit.end))) return undefined;

@@ -199,6 +199,15 @@ describe('next-step', () => {
     expect(judgeNextStep('This has been resolved, closing.').yes).toBe(false);
   });
 
+  // Seen on FreeScout (train split, ghs-habitrpg-habitica-4603-t1): "Says what (“you should have”) but not when".
+  it('does not take how things stand ("you should have the ability to…") for a promised step', () => {
+    expect(stepPhrases('But you should have the ability to convert gems to gold.').later).toBeUndefined();
+    expect(stepPhrases('You should have received an email from us.').later).toBeUndefined();
+    expect(stepPhrases('You should have it by Friday.').later?.text).toBe('You should have');
+    const draft = 'But you should have the ability to convert gems to gold.\n\nCan you confirm that after refreshing the page you still do not see it?';
+    expect(check('I have no gems.', draft, 'next-step').result).toMatchObject({ state: 'pass', why: 'Next step: “Can you confirm”' });
+  });
+
   // Seen on FreeScout (train split, ghs-shippable-support-4604-t3): "Says what (“we can do”) but not when".
   it('does not take what cannot be done ("nothing we can do") for a promised step', () => {
     for (const reply of ["There's nothing we can do about delayed webhooks, except watch the status page.", 'There is little we can do here.', 'Not much I can do from our side.']) {
