@@ -13,8 +13,19 @@ const SORRY_FOR_FEELING = /\b(?:sorry|apologi[sz]e|apologies) (?:for|about) (?:t
 
 /** A feeling named outright: "worrying", "frustration", "stressed". */
 const FEELING = /\b(?:frustrat\w*|stress(?:ed|ful)?|worr(?:y|ied|ying)|upsetting|annoy(?:ed|ing)|disappoint\w*|exhausting|maddening|infuriating|anxi(?:ety|ous)|scary|alarming|nerve-?wracking)\b/i;
-/** The failure owned outright: "this is unacceptable", "that's on us", "we let you down", "this shouldn't have happened". */
-const OWNED = /\b(?:unacceptable|not (?:okay|ok|acceptable|good enough)|(?:isn't|wasn't) (?:okay|ok|acceptable|good enough)|on (?:us|me)|our (?:mistake|fault|error)|let you down|dropped the ball|got this wrong|should(?:n't| not| never) have|not (?:the|a) (?:experience|service|standard) (?:we|you))\b/i;
+/**
+ * Owning the failure: "that's on us", "we let you down", "this shouldn't have happened", "that's not the
+ * experience we want", "this is unacceptable". Acknowledging phrases (ACKNOWLEDGE) and said outright.
+ */
+const OWNING: RegExp[] = [
+  /\b(?:that's|that is|this is|it's|it is|which is) on (?:us|me)\b|\bis on us\b|\bour (?:mistake|fault|error)\b|\b(?:we|i) (?:let you down|dropped the ball|got this wrong|messed up)\b/gi,
+  /\byou (?:shouldn't|should not) have (?:had )?to\b/gi,
+  /\bthis (?:shouldn't|should not|should never) have happened\b/gi,
+  /\bnot (?:the|a) (?:experience|service|standard) (?:we want|we aim|we expect|you should|you deserve|we'd want)\w*\b/gi,
+  /\b(?:we|i) (?:should|would) never (?:cause|put|make|want|give) you\b|\bwe should never (?:have )?(?:cause|put|make)\w*\b/gi,
+  /\b(?:is|was|that's|it's) (?:just |simply )?not (?:okay|ok|acceptable|good enough)\b|\b(?:isn't|wasn't) (?:okay|ok|acceptable|good enough)\b|\b(?:this|that|it) (?:is|was) unacceptable\b/gi,
+];
+const OWNS = new RegExp(OWNING.map((p) => p.source).join('|'), 'i');
 
 /**
  * An acknowledgement that says it outright — names the feeling ("I can see why this is worrying the
@@ -22,10 +33,10 @@ const OWNED = /\b(?:unacceptable|not (?:okay|ok|acceptable|good enough)|(?:isn't
  * is unacceptable app behaviour"): GUIDELINE §5's own examples, whatever else the reply says. Under
  * CV no such phrase was a wrong acknowledgement.
  */
-export const saysItOutright = (phrase: string): boolean => FEELING.test(phrase) || OWNED.test(phrase);
+export const saysItOutright = (phrase: string): boolean => FEELING.test(phrase) || OWNS.test(phrase);
 
 const ACKNOWLEDGE: RegExp[] = [
-  /\b(?:that's|that is|this is|it's|it is|which is) on (?:us|me)\b|\bis on us\b|\bour (?:mistake|fault|error)\b|\b(?:we|i) (?:let you down|dropped the ball|got this wrong|messed up)\b/gi,
+  ...OWNING,
   /\bsorry,? (?:the|your|that|about the|about your) (?!inconvenience|trouble|delay|confusion|hassle|wait\b)\w+/gi,
   /\b(?:is|are|was|sounds|(?:does|do) sound|must be|must feel|feels) (?:so |really |truly |just )?(?:awful|frustrating|stressful|worrying|upsetting|maddening|infuriating|exhausting|scary|alarming|embarrassing|disappointing)\b/gi,
   /\byou(?:'ve| have) (?:waited|been waiting|had to wait|had to write|had to chase)|\b(?:far|way|much) too long\b/gi,
@@ -45,18 +56,12 @@ const ACKNOWLEDGE: RegExp[] = [
   /\b(?:your|the) (?:frustration|worry|concern|disappointment|anger|stress) (?:is|are) (?:completely |totally |entirely )?(?:understandable|fair|justified|valid)\b/gi,
   /\byou(?:'re| are) (?:right|completely right|absolutely right) to be\b/gi,
   /\b(?:understandably|no wonder you)\b/gi,
-  /\byou (?:shouldn't|should not) have (?:had )?to\b/gi,
-  /\bthis (?:shouldn't|should not|should never) have happened\b/gi,
   /\bi hear you\b/gi,
   /\b(?:i|we) know (?:how|this|it's|what) (?:much|important|urgent|stressful|frustrating)/gi,
   /\bi understand (?:the|your) (?:urgency|frustration|concern|worry|situation|deadline)\b/gi,
   // "I'd be annoyed too", "anyone would be frustrated", "the last thing you need"
   /\b(?:i(?:'d| would)|anyone would|i would also) (?:be|feel) (?:\w+ )?(?:annoyed|frustrated|upset|angry|furious|worried|livid|fed up|stressed|nervous|disappointed)(?: too| as well)?\b/gi,
   /\b(?:the )?last thing you need(?:ed)?\b/gi,
-  // Owning the experience: "that's not the experience we want", "we should never cause you", "is not okay"
-  /\bnot (?:the|a) (?:experience|service|standard) (?:we want|we aim|we expect|you should|you deserve|we'd want)\w*\b/gi,
-  /\b(?:we|i) (?:should|would) never (?:cause|put|make|want|give) you\b|\bwe should never (?:have )?(?:cause|put|make)\w*\b/gi,
-  /\b(?:is|was|that's|it's) (?:just |simply )?not (?:okay|ok|acceptable|good enough)\b|\b(?:isn't|wasn't) (?:okay|ok|acceptable|good enough)\b|\b(?:this|that|it) (?:is|was) unacceptable\b/gi,
   /\bthanks? (?:you )?for (?:your|bearing|being) (?:patience|with us)\b(?=[^.]*\b(?:third|again|wait|long|repeat|twice))/gi,
 ];
 
