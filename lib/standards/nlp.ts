@@ -155,13 +155,29 @@ function startsSentence(text: string, tokens: Token[], i: number, ends: Set<numb
 
 const SUBJECT_BREAK = new Set(['INTJ', 'NOUN', 'PROPN', 'NUM', 'SYM']);
 
+/**
+ * A hyphen or colon inside a word, or a dash in a range, is no clause break: "two-factor", "sign-in",
+ * "10 - 15 minutes", "10:30" (seen splitting "reset your two-factor authentication?" into two clauses).
+ */
+function joins(tokens: Token[], k: number): boolean {
+  const [before, mark, after] = [tokens[k - 1], tokens[k]!, tokens[k + 1]];
+  const left = !!before && before.end === mark.start;
+  const right = !!after && mark.end === after.start;
+  // "Oslo- have to change", "file - we will", "broken—nothing loads": a dash with a space on one side, or an em dash, still breaks.
+  if (mark.text === '—') return false;
+  return (left && right && mark.text !== '–') || (mark.text !== ':' && before?.pos === 'NUM' && after?.pos === 'NUM');
+}
+
+/** Modals that open a question before their subject: "May I have your name?" ("May" is read as the month). */
+const MODAL_OPENERS = new Set(['may', 'might', 'must', 'can', 'could', 'would', 'should', 'shall', 'will']);
+
 function startsClause(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const t = tokens[i]!;
   const next = tokens[i + 1];
-  if (prev && CLAUSE_BREAK.has(prev.text) && prev.pos === 'PUNCT') return true;
+  if (prev && CLAUSE_BREAK.has(prev.text) && prev.pos === 'PUNCT' && !joins(tokens, i - 1)) return true;
   // "help me pls I need my invoice": a new subject after a word that cannot govern it.
-  if ((t.lower === 'i' || t.lower === 'we') && prev && SUBJECT_BREAK.has(prev.pos) && (next?.pos === 'VERB' || next?.pos === 'AUX')) return true;
+  if ((t.lower === 'i' || t.lower === 'we') && prev && SUBJECT_BREAK.has(prev.pos) && !MODAL_OPENERS.has(prev.lower) && (next?.pos === 'VERB' || next?.pos === 'AUX')) return true;
   if (JOINERS.has(t.lower) && next && (next.pos === 'VERB' || next.pos === 'PRON' || next.pos === 'AUX' || PLEASE.has(next.lower)) && i > 1) return true;
   return false;
 }

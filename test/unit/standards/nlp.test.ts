@@ -77,6 +77,21 @@ describe('segmentation', () => {
     expect(splitRunOn(embedded!)).toHaveLength(1);
   });
 
+  it('keeps hyphenated words and ranges whole, and still breaks at a spaced or em dash', () => {
+    // Seen in train: "reset your two-" | "factor authentication?", "in the next 10 -" | "15 minutes".
+    expect(clauses('OK, sounds like you need me to reset your two-factor authentication?')).toEqual(['OK, sounds like you need me to reset your two-factor authentication?']);
+    expect(clauses('A code will reach your phone in the next 10 - 15 minutes.')).toEqual(['A code will reach your phone in the next 10 - 15 minutes.']);
+    expect(clauses('Open 9–17 daily, see 10:30 slots')).toEqual(['Open 9–17 daily, see 10:30 slots']);
+    expect(clauses('My plane arrives in Oslo- have to change planes')).toEqual(['My plane arrives in Oslo-', 'have to change planes']);
+    expect(clauses('Please use the address on file - we will check it')).toEqual(['Please use the address on file -', 'we will check it']);
+    expect(clauses('The page is broken—nothing loads')).toEqual(['The page is broken—', 'nothing loads']);
+    expect(clauses('Wait 3–5 days – then call us')).toEqual(['Wait 3–5 days –', 'then call us']);
+  });
+
+  it('keeps "May I…" together ("May" is not a month there)', () => {
+    expect(clauses('Oh no, I apologize.\nMay I have your full name or account id please?')).toEqual(['Oh no, I apologize.', 'May I have your full name or account id please?']);
+  });
+
   it('survives a 20,000-character line without spaces', () => {
     expect(parse('x'.repeat(20_000)).clauses).toHaveLength(1);
   });
