@@ -124,12 +124,15 @@ function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } 
     if (!word.trim() || at < 0) return void byIndex.push(-1);
     const value = word === PLACEHOLDER && ends.has(at) ? text.slice(at, ends.get(at)) : text.slice(at, at + word.length);
     cursor = at + value.length;
-    byIndex.push(tokens.length);
     // A link or address swallows the full stop after it ("visit https://x.com/a. Then…"): give it back.
-    const tail = /^(?:https?:|www\.|\S+@)/i.test(value) ? (/[.,;:!?)]+$/.exec(value)?.[0] ?? '') : '';
-    if (/[.!?]/.test(tail)) linkEnds.add(tokens.length);
+    // Its marks stay tokens of their own, so "Could you check [this](https://x.com/a)?" keeps its "?".
+    const tail = /^(?:https?:|www\.|\S+@)/i.test(value) ? (/[.,;:!?)\]]+$/.exec(value)?.[0] ?? '') : '';
     const end = at + value.length - tail.length;
     tokens.push({ text: value.slice(0, value.length - tail.length), lower: value.slice(0, value.length - tail.length).toLowerCase().replace(/’/g, "'"), pos: pos[i] ?? 'X', negated: !!neg[i], start: at, end });
+    [...tail].forEach((mark, k) => tokens.push({ text: mark, lower: mark, pos: 'PUNCT', negated: false, start: end + k, end: end + k + 1 }));
+    if (/[.!?]/.test(tail)) linkEnds.add(tokens.length - 1);
+    // Where wink's sentence ends at this word, ours ends after its marks.
+    byIndex.push(tokens.length - 1);
   });
   const sentenceEnds = linkEnds;
   doc.sentences().each((s: ItemSentence) => {
@@ -249,7 +252,7 @@ export function parse(text: string): Parsed {
   const out: Parsed = { sentences: [], clauses: [] };
   let at = 0;
   let fenced = false;
-  for (const line of text.split('\n')) {
+  for (const line of unwrapped(text).split('\n')) {
     const from = at;
     at += line.length + 1;
     // A code fence's lines are code, not words to the agent.
@@ -266,6 +269,21 @@ export function parse(text: string): Parsed {
 }
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
+
+/** A line a mail program wrapped: long, no closing mark, not a list item, quote or heading. */
+const WRAPPED_LINE = /^(?![ \t]*(?:[-*>•#]|\d{1,2}[.)]\s))[^\n]{40,}[^\s.!?:;,)]\s*$/;
+
+/**
+ * `text` with hard-wrapped lines joined (the line break becomes a space, so every offset stays):
+ * "Let me look into it and get back to\nyou." is one sentence. Only a line of 40+ characters without
+ * a closing mark whose next line starts in lower case counts as wrapped; an agent's own line break
+ * before "Thanks" or a list item stays.
+ */
+export function unwrapped(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  return lines.map((line, i) => (i + 1 < lines.length && WRAPPED_LINE.test(line) && /^\p{Ll}/u.test(lines[i + 1]!) ? `${line} ` : `${line}\n`)).join('').slice(0, text.length);
+}
 
 /** One line's sentences and clauses, at `offset` in the whole text, numbering sentences from `firstSentence`. */
 function parseLine(line: string, offset: number, firstSentence: number): Parsed {

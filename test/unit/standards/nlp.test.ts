@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, presentedRanges, splitRunOn } from '../../../lib/standards/nlp';
+import { parse, presentedRanges, splitRunOn, unwrapped } from '../../../lib/standards/nlp';
 import { findAsks } from '../../../lib/standards/judge';
 import { clauseFlags } from '../../../lib/standards/features';
 
@@ -11,7 +11,7 @@ describe('segmentation', () => {
     const text = 'Hi @dana_k, can you mail jo.smith@example.com the invoice? See https://help.example.com/a?b=1. Thanks';
     expect(parse(text).sentences.map((s) => s.text)).toEqual([
       'Hi @dana_k, can you mail jo.smith@example.com the invoice?',
-      'See https://help.example.com/a?b=1',
+      'See https://help.example.com/a?b=1.',
       'Thanks',
     ]);
   });
@@ -86,6 +86,22 @@ describe('segmentation', () => {
     expect(clauses('Please use the address on file - we will check it')).toEqual(['Please use the address on file -', 'we will check it']);
     expect(clauses('The page is broken—nothing loads')).toEqual(['The page is broken—', 'nothing loads']);
     expect(clauses('Wait 3–5 days – then call us')).toEqual(['Wait 3–5 days –', 'then call us']);
+  });
+
+  it('keeps the "?" after a link as the question\'s own mark', () => {
+    // Seen in train: "do you have your original [user id](https://…/User-ID)?" lost its "?" to the link.
+    const [c] = parse('do you have your original [user id](https://github.com/x/wiki/User-ID)? I want to check').clauses;
+    expect(c!.text).toBe('do you have your original [user id](https://github.com/x/wiki/User-ID)?');
+    expect(clauseFlags(c!)).toContain('p:question-mark');
+    expect(clauses('Is this the same as https://example.com/page?')).toEqual(['Is this the same as https://example.com/page?']);
+  });
+
+  it('joins lines a mail program wrapped, keeping every offset', () => {
+    const text = 'Sorry for the wait. Let me look into it and get back to\nyou. Usually the key arrives at once.\nThanks\n- a list item that is long enough to be wrapped\nsecond';
+    expect(unwrapped(text)).toHaveLength(text.length);
+    expect(parse(text).sentences.map((s) => s.text)).toEqual(['Sorry for the wait.', 'Let me look into it and get back to you.', 'Usually the key arrives at once.', 'Thanks', 'a list item that is long enough to be wrapped', 'second']);
+    const [, second] = parse(text).sentences;
+    expect(text.slice(second!.start, second!.end)).toBe('Let me look into it and get back to\nyou.');
   });
 
   it('keeps "May I…" together ("May" is not a month there)', () => {
