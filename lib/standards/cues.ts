@@ -23,6 +23,8 @@ const CUSTOMER: [string, RegExp][] = [
   ['c:person', /\b(?:phone number|real person|live person|human being|a human|speak (?:to|with)|talk (?:to|with) (?:a|someone|somebody)|manager|supervisor|robotic|a bot|(?:automated|canned|copy[- ]paste) (?:answers?|repl(?:y|ies)|responses?))\b/i],
   ['c:complaint', /\b(?:ridiculous|unacceptable|terrible|horrible|worst|awful|joke|scam|useless|pathetic|disgrac\w*|disappoint\w*|frustrat\w*|annoy\w*|angry|upset|furious|fed up|sick of|tired of|waste|rip ?off|never again|no excuse|ugh+|argh+|gr{2,}|smh|ffs|wtf|unhappy|dissatisfied|not (?:happy|satisfied)|(?:don't|do not) like (?:your|the|this))\b/i],
   ['c:worry', /\b(?:worried|worry|nervous|anxious|scared|afraid|concerned|panic\w*|stress\w*|desperate\w*|important)\b/i],
+  // The help they got did not help: "you didn't answer my question", "the virtual assistance is of no help", "same result".
+  ['c:unhelped', /\b(?:(?:didn't|did not|doesn't|does not|wasn't|was not|haven't|has not|hasn't|never|not) (?:been )?(?:answer(?:ed)?|help(?:ed|ful)?|respond(?:ed)?|solved?|resolved?|fixed)\b(?! (?:yet|me (?:to|with|find)))|\b(?:is|was|are|were|be) (?:of )?no (?:help|use)\b|\bsame (?:result|response|answer|reply|outcome)\b|\b(?:too often|long overdue|every ?time)\b|\bin the name of god\b|\bwhat(?:'s| is) up with that\b|\b(?:is|so|very) confusing\b)/i],
   ['c:sad-face', /:\(|:\{|:'\(|:-\(|😭|😡|😠|😤|😞|😢|🙁|☹|😩|😫/u],
 ];
 

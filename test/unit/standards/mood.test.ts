@@ -205,6 +205,13 @@ describe('courtesies and the names of things are not a mood (real messages read 
     expect(customerCues('The update is truly world-class – not.')).toContain('c:sarcasm');
     expect(customerCues('I paid via automatic transfer - not PayPal with a card. Where are my gems?')).not.toContain('c:sarcasm');
   });
+
+  it('hears that the help they got did not help (paraphrased from train: "the virtual assistant is of no help")', () => {
+    for (const text of ["You didn't answer my question.", 'The chat bot is of no help, give me a number', 'Tried that, same result', 'My TV loses signal way too often!', 'Your billing page is so confusing'])
+      expect(customerCues(text), text).toContain('c:unhelped');
+    for (const text of ["It hasn't been fixed yet, right?", 'Could you help me find my invoice?', 'Thanks, that answered it'])
+      expect(customerCues(text), text).not.toContain('c:unhelped');
+  });
 });
 
 describe('the words a mood line names', () => {
