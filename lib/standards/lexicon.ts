@@ -124,8 +124,23 @@ export function shoutedWords(text: string): Evidence[] {
   const names = findAll(text, NAME_RUN).map((m) => [m.end - m.text.replace(/^\S+\s+/, '').length, m.end] as const);
   const quoted = findAll(text, QUOTED_LABEL).map((m) => [m.start, m.end] as const);
   const named = (w: Evidence) => [...names, ...quoted].some(([s, e]) => w.start >= s && w.end <= e);
-  return findAll(text, SHOUT).filter((w) => !ACRONYMS.has(w.text.replace(/'.*$/, '')) && /[AEIOUY]/.test(w.text) && !named(w));
+  return findAll(text, SHOUT).filter((w) => voiced(w.text.replace(/'.*$/, '')) && !named(w));
 }
+
+/**
+ * Short words people shout ("NOT", "NOW", "LET ME BACK ON", "DON'T"). A word of three or four capitals
+ * not among them is far more often a product's or a standard's name ("PCI", "KVM", "NAS": seen on
+ * FreeScout as "upset — “PCI”") than a voice.
+ */
+const SHORT_SHOUTS = new Set(
+  ('NOT NOW YOU ALL ANY DID MUST ONLY STOP READ THE AND WILL CAN HAVE YOUR WHY HOW WHAT WHO HELP FIX MAD LIE LIES SCAM EVER DONE SICK HATE ' +
+    'JUST THIS THAT WITH FROM BACK LET OUT GET GIVE WANT NEED SAME VERY SAID TOLD LOST GONE DEAD WORK HOLD CALL BAD WTF OMG FFS DON WON ' +
+    'ISN DIDN AREN WASN HASN DOES ARE WAS WERE BEEN EVEN ONCE MORE LONG DAYS TIME FREE PAID PAY RUDE SLOW UGLY FAKE LATE SOON THEM THEY ' +
+    'KEEP MONTH WEEK HOUR').split(' '),
+);
+
+/** A word in capitals that is a voice, not an acronym. */
+const voiced = (word: string) => (word.length >= 5 ? !ACRONYMS.has(word) && /[AEIOUY]/.test(word) : SHORT_SHOUTS.has(word));
 
 /**
  * Shouted words as the runs a reader sees: "YO LET ME BACK ON", not "LET", "BACK" (seen on

@@ -43,8 +43,6 @@ function meant(draft: string, hit: Evidence): boolean {
   return !(phrase.startsWith('you should') && EXPECTATION.test(draft.slice(hit.end, hit.end + 20)));
 }
 
-const SHOUT_WORDS = new Set(['NOT', 'YOU', 'NOW', 'ALL', 'ANY', 'NEVER', 'DO', 'DID', 'MUST', 'ONLY', 'STOP', 'READ', 'THE', 'AND', 'WILL', 'CAN', 'HAVE', 'ALREADY', 'PLEASE', 'YOUR', 'NO']);
-
 /** Capitals inside a placeholder ("[FIRST NAME]") are the placeholders rule's business. */
 const inPlaceholder = (draft: string, w: Evidence) => /[[{<]/.test(draft.slice(Math.max(0, w.start - 20), w.start).replace(/.*[\]}>]/s, ''));
 /** A name or code, not a voice: "@FROZENBARENTS", "#HELP", "EXPOSUREAPP-10939", "MAX_SIZE". */
@@ -55,7 +53,7 @@ const isName = (draft: string, w: Evidence) => /[@#/\\_-]$/.test(draft.slice(Mat
  * reinstall", "HUGELY appreciated"), which real support staff use in civil replies.
  */
 function shouting(draft: string): Evidence[] {
-  const shouts = shoutedWords(draft).filter((w) => (w.text.length >= 5 || SHOUT_WORDS.has(w.text)) && !inPlaceholder(draft, w) && !isName(draft, w));
+  const shouts = shoutedWords(draft).filter((w) => !inPlaceholder(draft, w) && !isName(draft, w));
   return shouts.length >= 2 ? shouts : [];
 }
 

@@ -66,6 +66,13 @@ describe('one mood for the product', () => {
     expect(shoutedWords('It works with MYSQL, and I want to CANCEL NOW').map((e) => e.text)).toEqual(['CANCEL', 'NOW']);
   });
 
+  it('does not take a short name in capitals for shouting ("my PCI KVM", seen on FreeScout), but hears "LET ME BACK ON"', () => {
+    const dead = threadMood('My PCI Kvm arrived dead, tried PCI Power, nothing happened. I already waited months for my PCI KVM.');
+    expect(dead.evidence.map((e) => e.text)).not.toContain('PCI');
+    expect(shoutedWords('My NAS and the KVM and the SIM are fine')).toEqual([]);
+    expect(shoutedWords('YO LET ME BACK ON. WHY?').map((e) => e.text)).toEqual(['LET', 'BACK', 'WHY']);
+  });
+
   it('does not read a form line\'s value or a courtesy as a feeling', () => {
     const form = threadMood('Version: 1.16.5\nMySQL: false\nProxy: false\nWe asked for a refund by email weeks ago. We have received neither an answer nor a refund.');
     expect(form.evidence.map((e) => e.text)).not.toContain('false');
