@@ -31,6 +31,8 @@ const LATER: RegExp[] = [
   // be done ("There's nothing we can do about delayed webhooks", seen on FreeScout).
   // Nor a refusal or a thought ("I can no longer…", "we will not…", "I can think of", "we will consider it", "we'll do better").
   /(?<!\b(?:anything|something|whatever|what|nothing|little|not much)(?:\s+else)?\s+)\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| can)\s+(?:also\s+|then\s+)?(?!(?:no|not|never|think|imagine|consider|see|understand|do better|do our best)\b)\w+/gi,
+  // A colleague's commitment ("My colleague David will arrange a replacement", seen on FreeScout).
+  /\b(?:my|our) (?:colleagues?|team(?:mates?)?|managers?|supervisors?|engineers?|developers?|devs|specialists?|technicians?|department|(?:billing|support|customer service|tech(?:nical)?|shipping|finance|sales) team)(?: \p{Lu}\p{Ll}+)? (?:will|'ll|is going to|are going to) (?!(?:not|never)\b)\w+/giu,
   // Not a feeling ("glad to hear it's working", "happy to see you back").
   /\blet me (?!know\b)\w+|\b(?:happy|glad) to (?!(?:help|hear|see|know|read|learn)\b)\w+/gi,
   /\b(?:your|the|this|that|our) \w+(?: \w+)? (?:will|should) (?:be \w+|end|expire|renew|start|stop|change|close|reopen|update|arrive|ship|appear)\b|\b(?:expects?|plans?|aims?) (?:a fix|to (?:ship|fix|release|have))\b/gi,
@@ -85,7 +87,7 @@ const sinceLastStop = (text: string) => text.slice(([...text.matchAll(STOPS)].at
 /** What puts an offer on a condition. */
 const CONDITION = /\bif\b/i;
 /** A hedged step is not a clear one ("I think you can…", "maybe try…"). */
-const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain)|unsure|no idea)\b/i;
+const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain)|unsure|no idea|(?:can(?:no|')?t|can not|could(?:n't| not)|don't|do not|won't) (?:guarantee|promise)|no guarantee)\b/i;
 
 /**
  * After "you should have": how things stand, not what happens next ("But you should have the ability

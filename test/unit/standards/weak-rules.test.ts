@@ -216,6 +216,15 @@ describe('next-step', () => {
     expect(stepPhrases("There's nothing wrong with your account; we can reset the key today.").later?.text).toBe('we can reset');
   });
 
+  it('quotes our promise, not what we cannot guarantee, and hears a colleague\'s commitment (seen on FreeScout)', () => {
+    const hedged = 'Although we test before shipping, we cannot guarantee that the product will be entirely unaffected. I will have our support team contact you.';
+    expect(stepPhrases(hedged).later?.text).toBe('I will have');
+    expect(stepPhrases("I can't promise the parcel will arrive this week.").later).toBeUndefined();
+    const colleague = 'My colleague David will arrange a replacement. Will leave this issue open until we know more.';
+    expect(stepPhrases(colleague).later?.text).toBe('My colleague David will arrange');
+    expect(stepPhrases('Our billing team will refund it by Friday.').later?.text).toBe('Our billing team will refund');
+  });
+
   it('does not count a hedged suggestion or "please calm down" as a step', () => {
     expect(check('It crashes.', 'Hi Robin, I think you can reinstall it.', 'next-step').result.state).toBe('fail');
     // "maybe try another browser?" left this list on 3 Dec 2026: issue #12's definition counts "try Y"
