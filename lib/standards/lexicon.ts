@@ -51,7 +51,9 @@ const STILL_OPEN = /^\s+(?:balance|invoices?|amounts?|payments?|charges?|fees?|d
  * heard as any word is ("no support", "didn't save").
  */
 const THING_WORDS = new Set(['support', 'supporter', 'supporters', 'save', 'saved', 'reward', 'rewards', 'rewarded', 'benefit', 'benefits',
-  'gift', 'gold', 'secure', 'favorite', 'favorites', 'favourite', 'favourites', 'free', 'top', 'advantage', 'advantages']);
+  'gift', 'gold', 'secure', 'favorite', 'favorites', 'favourite', 'favourites', 'free', 'top', 'advantage', 'advantages',
+  // In-app currencies and items ("I touched the gem instead of the gold": seen on FreeScout as "sounds positive — “gem”").
+  'gem', 'diamond', 'treasure', 'boost']);
 
 /** Words of a feeling that a courtesy may carry ("sorry for my frustration"): such a courtesy still counts. */
 const FELT = /frustrat|angr|upset|annoy|\bmad\b|\brant|\bvent|harsh|rude|\btone\b|caps|shout|yell|disappoint/i;

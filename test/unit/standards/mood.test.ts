@@ -191,6 +191,10 @@ describe('courtesies and the names of things are not a mood (real messages read 
   it('does not call a customer pleased for naming a product ("Rewards", "favorites", "support")', () => {
     expect(lexiconMood('I claimed my rewards and the rewards claimed message shows, but my rewards balance is still 0.').label).not.toBe('positive');
     expect(lexiconMood('I wrote to support about my favorites and saved searches.').label).toBe('neutral');
+    // An in-app currency (seen on FreeScout: "sounds positive — “gem”").
+    const gems = lexiconMood('I touched the image of the gem instead of the gold. Before I had 12 gems, now I have 10 gems. Can you help me?');
+    expect(gems.label).not.toBe('positive');
+    expect(gems.pleased.map((e) => e.text)).toEqual([]);
     // Negated, they are heard as any word is.
     expect(lexiconMood("The draft didn't save and there is no support at all.").against.map((e) => e.text)).toEqual(["didn't save", 'no support']);
     expect(lexiconMood('Thanks, this is awesome and works great!').label).toBe('positive');
