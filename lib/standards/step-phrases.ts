@@ -106,7 +106,26 @@ function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined
   const from = Math.max(0, ...['.', '!', '?', '\n', ',', ';', '—'].map((c) => draft.lastIndexOf(c, hit.start + lead - 1) + 1));
   if (HEDGED.test(draft.slice(from, hit.end))) return undefined;
   if (offeredOnCondition(draft, from, hit.start + lead)) return undefined;
-  return { start: hit.start + lead, end: hit.end, text };
+  return widened(draft, { start: hit.start + lead, end: hit.end, text });
+}
+
+/** A step that ends on a verb saying nothing yet ("I will have", "we'll get"). */
+const LIGHT_VERB = /\b(?:have|get|make|be|do|ask|keep|let)$/i;
+
+/**
+ * "I will have" tells the agent nothing: such a step runs on to its clause's end, up to 60
+ * characters and a whole word ("I will have our support team contact you"; seen on FreeScout).
+ */
+function widened(draft: string, step: Evidence): Evidence {
+  if (!LIGHT_VERB.test(step.text)) return step;
+  const rest = draft.slice(step.end, step.end + 60);
+  const stop = rest.search(/[.!?;,\n]/);
+  let run = stop < 0 ? rest.replace(/\s+\S*$/, '') : rest.slice(0, stop);
+  // Up to its when, which is quoted on its own ("We'll get back to you" … "by Friday").
+  const when = findAllInOrder(run, WHEN)[0];
+  if (when) run = run.slice(0, when.start);
+  run = run.replace(/(?:\s+(?:and|or|but|the|a|an|to|of|with|for|in|on|at|by))*\s*$/i, '');
+  return { start: step.start, end: step.end + run.length, text: step.text + run };
 }
 
 /**

@@ -174,7 +174,7 @@ describe('a step done, read by the phrase lists', () => {
     expect(any("I'm happy to hear that you were able to get access back.")).toBeUndefined();
     // A step on a condition is still a step, and so is an offer with nothing conditional.
     expect(any('If it persists, clear your cache and let me know.')).toBe('clear');
-    expect(any('Please let me know your order number.')).toBe('Please let');
+    expect(any('Please let me know your order number.')).toBe('Please let me know your order number');
     expect(any("I'm happy to refund the second charge.")).toBe('happy to refund');
   });
 
