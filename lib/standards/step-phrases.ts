@@ -120,7 +120,8 @@ function widened(draft: string, step: Evidence): Evidence {
   if (!LIGHT_VERB.test(step.text)) return step;
   const rest = draft.slice(step.end, step.end + 60);
   const stop = rest.search(/[.!?;,\n]/);
-  let run = stop < 0 ? rest.replace(/\s+\S*$/, '') : rest.slice(0, stop);
+  // Cut at 60 characters, the last word may be half a word: leave it out.
+  let run = stop >= 0 ? rest.slice(0, stop) : step.end + 60 < draft.length ? rest.replace(/\s+\S*$/, '') : rest;
   // Up to its when, which is quoted on its own ("We'll get back to you" … "by Friday").
   const when = findAllInOrder(run, WHEN)[0];
   if (when) run = run.slice(0, when.start);

@@ -223,6 +223,10 @@ describe('next-step', () => {
     const colleague = 'My colleague David will arrange a replacement. Will leave this issue open until we know more.';
     expect(stepPhrases(colleague).later?.text).toBe('My colleague David will arrange');
     expect(stepPhrases('Our billing team will refund it by Friday.').later?.text).toBe('Our billing team will refund');
+    // A light verb runs on to its clause's end, whole words only, before its when.
+    expect(stepPhrases("We'll get back to you").later?.text).toBe("We'll get back to you");
+    expect(stepPhrases("We'll get back to you by Friday.").later?.text).toBe("We'll get back to you");
+    expect(stepPhrases("I'll be in touch with the details of the new plan and everything else you asked about").later?.text).toBe("I'll be in touch with the details of the new plan and everything");
   });
 
   it('does not count a hedged suggestion or "please calm down" as a step', () => {
