@@ -12,9 +12,9 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { examplesFor, foldPlan, foldsOf, MODEL_KEY, type FoldPlan } from './lib/cross-validate';
+import { examplesFor, foldPlan, foldsOf, MODEL_KEY, withModels, type FoldPlan } from './lib/cross-validate';
 import { score, type LinearModel } from '../lib/standards/model';
-import { judgeAcknowledges, judgeAddressed, judgeNextStep, judgeUpset, MODELS, type Judged } from '../lib/standards/judge';
+import { judgeAcknowledges, judgeAddressed, judgeNextStep, judgeUpset, type Judged } from '../lib/standards/judge';
 import type { Exchange } from '../lib/standards/judgement';
 import { TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainTask, type Task } from '../lib/standards/train-core';
 
@@ -60,20 +60,11 @@ const ENGINE: Partial<Record<Task, (row: Exchange) => { y: boolean; judge: () =>
 function judgeHeld(task: Task, model: LinearModel, held: Exchange[]): Held[] {
   const engine = ENGINE[task];
   if (!engine) return held.flatMap((r) => examplesOf(r, task)).map((e) => ({ y: e.y, probability: score(model, e.f).probability, ifYes: true, ifNo: false }));
-  const key = MODEL_KEY[task];
-  const shipped = MODELS[key];
-  const saying = (threshold: number, judge: () => Judged) => {
-    MODELS[key] = { ...model, threshold };
-    return judge();
-  };
-  try {
-    return held.flatMap(engine).map(({ y, judge }) => {
-      const yes = saying(0, judge);
-      return { y, probability: yes.probability, ifYes: yes.yes, ifNo: saying(2, judge).yes };
-    });
-  } finally {
-    MODELS[key] = shipped;
-  }
+  const saying = (threshold: number, judge: () => Judged) => withModels({ [MODEL_KEY[task]]: { ...model, threshold } }, judge);
+  return held.flatMap(engine).map(({ y, judge }) => {
+    const yes = saying(0, judge);
+    return { y, probability: yes.probability, ifYes: yes.yes, ifNo: saying(2, judge).yes };
+  });
 }
 
 function tune(task: Task, plan: FoldPlan) {

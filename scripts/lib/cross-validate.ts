@@ -65,21 +65,28 @@ export function* foldsOf(plan: FoldPlan, folds = FOLDS): Generator<{ training: E
 /** The examples `task` trains on from `rows` under the plan's source limits. */
 export const examplesFor = (task: Task, rows: readonly Exchange[], plan: FoldPlan): Example[] => trainingExamples(task, rows, plan.uses, plan.skipAsks);
 
+/** `fn`'s result while MODELS hold `models` in place of the shipped ones, which are put back however it ends. */
+export function withModels<T>(models: Partial<typeof MODELS>, fn: () => T): T {
+  const shipped = { ...MODELS };
+  Object.assign(MODELS, models);
+  try {
+    return fn();
+  } finally {
+    Object.assign(MODELS, shipped);
+  }
+}
+
 /** Calls `judge` once per fold with the fold's held-out exchanges while MODELS hold the fold's models. */
 export function crossValidate<T>(folds: number, judge: (held: Exchange[]) => T[]): T[] {
   const plan = foldPlan();
-  const shipped = { ...MODELS };
   const out: T[] = [];
-  try {
-    for (const { training, held } of foldsOf(plan, folds)) {
-      for (const task of TASKS) {
-        const { l2 = 1, threshold } = shipped[MODEL_KEY[task]];
-        MODELS[MODEL_KEY[task]] = { ...trainTask(task, examplesFor(task, training, plan), l2), threshold };
-      }
-      out.push(...judge(held));
+  for (const { training, held } of foldsOf(plan, folds)) {
+    const models: Partial<typeof MODELS> = {};
+    for (const task of TASKS) {
+      const { l2 = 1, threshold } = MODELS[MODEL_KEY[task]];
+      models[MODEL_KEY[task]] = { ...trainTask(task, examplesFor(task, training, plan), l2), threshold };
     }
-  } finally {
-    Object.assign(MODELS, shipped);
+    out.push(...withModels(models, () => judge(held)));
   }
   return out;
 }
