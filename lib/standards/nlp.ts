@@ -139,7 +139,21 @@ function tokensOf(text: string): { tokens: Token[]; sentenceEnds: Set<number> } 
     const span = s.out(its.span) as unknown as [number, number];
     for (let k = span[1]; k >= span[0]; k--) if ((byIndex[k] ?? -1) >= 0) return void sentenceEnds.add(byIndex[k]!);
   });
+  tokens.forEach((_, i) => endsUnseen(tokens, i) && sentenceEnds.add(i));
   return { tokens, sentenceEnds };
+}
+
+const ELLIPSIS = /^(?:\.{2,}|…)$/;
+/**
+ * A sentence end wink reads on through: a stop with no space after it ("wiped it all again.Does it
+ * save?", "these charges.I do not…") and an ellipsis before a capital ("the spot was gone... Help??").
+ * Not before a name ("I tried... Chrome and Firefox"), nor inside an address ("docs.Google.com").
+ */
+function endsUnseen(tokens: Token[], i: number): boolean {
+  const [prev, t, next] = [tokens[i - 1], tokens[i]!, tokens[i + 1]];
+  if (!prev || !next || next.pos === 'PROPN' || !/^\p{Lu}/u.test(next.text)) return false;
+  if (ELLIPSIS.test(t.text)) return true;
+  return /^[.!?]$/.test(t.text) && t.start === prev.end && next.start === t.end && /^\p{Ll}{2,}$/u.test(prev.text) && tokens[i + 2]?.text !== '.';
 }
 
 /** A list marker on its own: "-", "•", "1.", "2)" (dropped from a clause's start; judge.ts reads lists by it). */
@@ -151,8 +165,8 @@ const JOINERS = new Set(['and', 'but', 'so', 'then', 'also', 'because', 'or']);
 /** True when token i starts a new sentence: a line break before it, or wink's boundary after i-1. */
 function startsSentence(text: string, tokens: Token[], i: number, ends: Set<number>): boolean {
   if (i === 0) return true;
-  // No sentence starts inside a word: "v3.2.1", "file.txt", "e.g.".
-  if (ends.has(i - 1)) return tokens[i - 1]!.end < tokens[i]!.start || !/^[\p{L}\p{N}]/u.test(tokens[i]!.text);
+  // No sentence starts inside a word: "v3.2.1", "file.txt", "e.g." (but "again.Does it…" is two).
+  if (ends.has(i - 1)) return tokens[i - 1]!.end < tokens[i]!.start || !/^[\p{L}\p{N}]/u.test(tokens[i]!.text) || endsUnseen(tokens, i - 1);
   return text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n');
 }
 
@@ -270,8 +284,8 @@ export function parse(text: string): Parsed {
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
 
-/** A line a mail program wrapped: long, no closing mark, not a list item, quote or heading. */
-const WRAPPED_LINE = /^(?![ \t]*(?:[-*>•#]|\d{1,2}[.)]\s))[^\n]{40,}[^\s.!?:;,)]\s*$/;
+/** A line a mail program wrapped: long, no closing mark (an emoticon or emoji closes: "3hrs lost :("), not a list item, quote or heading. */
+const WRAPPED_LINE = /^(?![ \t]*(?:[-*>•#]|\d{1,2}[.)]\s))[^\n]{40,}[^\s.!?:;,()…\p{Extended_Pictographic}]\s*$/u;
 
 /**
  * `text` with hard-wrapped lines joined (the line break becomes a space, so every offset stays):

@@ -104,6 +104,26 @@ describe('segmentation', () => {
     expect(text.slice(second!.start, second!.end)).toBe('Let me look into it and get back to\nyou.');
   });
 
+  it('does not join a line that ends on an emoticon or emoji (seen in real mail)', () => {
+    const text = 'played today new game after update, no savegame in, 3hrs gaming lost :(\nplease add a manual save function\nthe app crashed again and my streak of forty days is gone 😢\nplease restore it';
+    expect(parse(text).sentences.map((s) => s.text)).toEqual([
+      'played today new game after update, no savegame in, 3hrs gaming lost :(',
+      'please add a manual save function',
+      'the app crashed again and my streak of forty days is gone 😢',
+      'please restore it',
+    ]);
+  });
+
+  it('ends a sentence at a stop with no space after it, and at an ellipsis before a capital', () => {
+    const sentences = (text: string) => parse(text).sentences.map((s) => s.text);
+    expect(sentences('I did not authorize these charges.I do not want anything with your company.')).toEqual(['I did not authorize these charges.', 'I do not want anything with your company.']);
+    expect(sentences('it has wiped it all again.Does it actually save it?')).toEqual(['it has wiped it all again.', 'Does it actually save it?']);
+    expect(sentences('the upload spot was gone... Help??')).toEqual(['the upload spot was gone...', 'Help??']);
+    // Not before a name, inside an address or a file name, or after an abbreviation.
+    expect(sentences('I tried... Chrome and Firefox both fail')).toHaveLength(1);
+    expect(sentences('see docs.Google.com and index.Html, e.g. This one')).toHaveLength(1);
+  });
+
   it('keeps "May I…" together ("May" is not a month there)', () => {
     expect(clauses('Oh no, I apologize.\nMay I have your full name or account id please?')).toEqual(['Oh no, I apologize.', 'May I have your full name or account id please?']);
   });
