@@ -14,9 +14,10 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesFor, foldPlan, foldsOf, MODEL_KEY, withModels, type FoldPlan } from './lib/cross-validate';
 import { score, type LinearModel } from '../lib/standards/model';
-import { judgeAcknowledges, judgeAddressed, judgeNextStep, judgeUpset, type Judged } from '../lib/standards/judge';
+import { findAsks, judgeAcknowledges, judgeAddressed, judgeNextStep, judgeUpset, type Judged } from '../lib/standards/judge';
+import { askCounts } from '../lib/standards/report';
 import type { Exchange } from '../lib/standards/judgement';
-import { TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainTask, type Task } from '../lib/standards/train-core';
+import { TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainTask, type Counts, type Task } from '../lib/standards/train-core';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'lib/standards/models');
@@ -41,8 +42,8 @@ interface Held {
 /**
  * Where the engine's verdict is one model probability and rules around it (phrase backstops, guards),
  * the settings are chosen on that verdict — what the agent sees. Judging each held-out example twice,
- * the model made to say yes and then no, gives the verdict at every threshold. The ask model is
- * chosen on its own clause examples: findAsks weighs many clauses together.
+ * the model made to say yes and then no, gives the verdict at every threshold. The ask model
+ * chooses its L2 on its own clause examples and its threshold on the asks findAsks lists (askThreshold).
  */
 const ENGINE: Partial<Record<Task, (row: Exchange) => { y: boolean; judge: () => Judged }[]>> = {
   upset: ({ labels, customer }) => (typeof labels.upset === 'boolean' ? [{ y: labels.upset, judge: () => judgeUpset(customer) }] : []),
@@ -86,6 +87,30 @@ function tune(task: Task, plan: FoldPlan) {
   return { ...best, grid };
 }
 
+/**
+ * The ask model's threshold, chosen on the asks findAsks lists (what the agent sees, matched to the
+ * labelled spans as the evaluation matches them) at the L2 its clause examples chose. A clause's own
+ * figure is not the list's: findAsks widens a clause to its sentence, drops offers and protests, and
+ * holds a second ask to ANOTHER_ASK.
+ */
+function askThreshold(plan: FoldPlan, l2: number) {
+  const folds = [...foldsOf(plan)].map(({ training, held }) => ({ model: trainTask('ask', examplesFor('ask', training, plan), l2), held }));
+  let best = { threshold: 0.5, value: -1 };
+  for (const threshold of THRESHOLDS) {
+    const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    for (const { model, held } of folds) {
+      withModels({ ask: { ...model, threshold } }, () => held.forEach((row) => addCounts(c, askCounts(row.labels.asks, findAsks(row.customer)))));
+    }
+    // The first best wins: on a tie the lower threshold.
+    if (f1Of(c) > best.value + 1e-9) best = { threshold, value: f1Of(c) };
+  }
+  return best;
+}
+
+const addCounts = (into: Counts, c: Counts) => {
+  for (const k of ['tp', 'fp', 'fn', 'tn'] as const) into[k] += c[k];
+};
+
 function main() {
   const plan = foldPlan({
     trainOnly: process.argv.includes('--train-only'),
@@ -101,7 +126,8 @@ function main() {
       process.stderr.write(`${task}: no training examples, model not written\n`);
       continue;
     }
-    const chosen = tune(task, plan);
+    const tuned = tune(task, plan);
+    const chosen = task === 'ask' && plan.pool.length ? { ...tuned, ...askThreshold(plan, tuned.l2) } : tuned;
     const model = { ...trainTask(task, examples, chosen.l2), threshold: Math.round(chosen.threshold * 100) / 100, l2: chosen.l2 };
     writeFileSync(join(OUT, `${task}.json`), `${JSON.stringify(model)}\n`);
     summary[task] = {

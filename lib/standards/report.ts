@@ -30,13 +30,19 @@ function binary(label: boolean | null | undefined, got: boolean | null): Counts 
   return c;
 }
 
+type Span = { start: number; end: number };
+/** Asks found against asks labelled, matched by range (half of the shorter span shared). */
+export function askCounts(labelled: readonly Span[], found: readonly Span[]): Counts {
+  const c = zero();
+  for (const gold of labelled) c[found.some((a) => sameAsk(a, gold)) ? 'tp' : 'fn']++;
+  for (const a of found) if (!labelled.some((g) => sameAsk(a, g))) c.fp++;
+  return c;
+}
+
 /** Counts of one exchange: asks matched by range (half of the shorter span shared), addressed judged on the labelled asks. */
 export function countExchange(row: Exchange, got: Prediction = judgeExchange(row)): ExchangeCounts {
   const out: ExchangeCounts = {};
-  const asks = zero();
-  for (const gold of row.labels.asks) asks[got.asks.some((a) => sameAsk(a, gold)) ? 'tp' : 'fn']++;
-  for (const found of got.asks) if (!row.labels.asks.some((g) => sameAsk(found, g))) asks.fp++;
-  out['question/request'] = asks;
+  out['question/request'] = askCounts(row.labels.asks, got.asks);
   const labelled = row.labels.asks.filter((a) => typeof a.addressed === 'boolean');
   if (row.reply && labelled.length) {
     const verdicts = judgeAddressedOn(row, labelled);

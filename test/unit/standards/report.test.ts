@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figures, formatReport, warningsOf, warningTotals, type ExchangeCounts } from '../../../lib/standards/report';
+import { askCounts, figures, formatReport, warningsOf, warningTotals, type ExchangeCounts } from '../../../lib/standards/report';
 import { readExchanges } from '../../../lib/standards/judgement';
 import { trainLogistic } from '../../../lib/standards/train-core';
 import { score } from '../../../lib/standards/model';
@@ -36,6 +36,16 @@ describe('figures', () => {
     expect(step!.f1).toEqual({ value: 1, low: 1, high: 1 });
     expect(figures(rows)).toEqual(figures(rows));
     expect(formatReport('t', figures(rows))).toContain('next step');
+  });
+});
+
+describe('asks matched by range', () => {
+  it('counts a found ask as the labelled one when they share half of the shorter span, and each other as a miss or a phantom', () => {
+    const labelled = [{ start: 0, end: 40 }, { start: 50, end: 60 }];
+    // The first found ask covers 10 of its 12 characters inside the first label; the second shares 4 of 10 with the second label.
+    expect(askCounts(labelled, [{ start: 30, end: 42 }, { start: 56, end: 66 }])).toEqual({ tp: 1, fp: 1, fn: 1, tn: 0 });
+    expect(askCounts(labelled, [{ start: 0, end: 60 }])).toEqual({ tp: 2, fp: 0, fn: 0, tn: 0 });
+    expect(askCounts([], [])).toEqual({ tp: 0, fp: 0, fn: 0, tn: 0 });
   });
 });
 
