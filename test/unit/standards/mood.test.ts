@@ -225,6 +225,18 @@ describe('courtesies and the names of things are not a mood (real messages read 
   });
 });
 
+describe('a reply they never got', () => {
+  it('hears "have not heard back" and "never received a response" as waiting, and names it (seen on FreeScout, a train conversation)', () => {
+    for (const text of ['I emailed you on Monday but have not heard back yet.', "I've never received a response to my ticket", "We haven't got any reply from billing"])
+      expect(customerCues(text), text).toContain('c:waited');
+    for (const text of ['I have not received the invoice email', 'Did you hear back from the vendor?'])
+      expect(customerCues(text), text).not.toContain('c:waited');
+    const mood = threadMood('I bought 20 gems at a bad moment, the site was having trouble. I emailed admin, but have not heard back yet, and the gems were never added.');
+    expect(mood.label).toBe('upset');
+    expect(mood.evidence.map((e) => e.text)).toContain('have not heard back');
+  });
+});
+
 describe('the words a mood line names', () => {
   it('names each word once, in text order, at most the number asked', () => {
     const at = (text: string, start: number) => ({ start, end: start + text.length, text });
