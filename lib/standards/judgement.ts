@@ -14,6 +14,16 @@ const Ask = v.object({
 
 const flag = v.optional(v.nullable(v.boolean()));
 
+/**
+ * Where the reply addresses one of its asks (data/judgement/<source>/addressing.jsonl, GUIDELINE §2b):
+ * the reply's ranges that would have to go for the ask to be skipped. A draft without them is a real
+ * reply that skips the ask, which sent replies (addressed 9 times in 10) rarely show.
+ */
+const Addressing = v.object({
+  ask: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  spans: v.array(v.tuple([v.pipe(v.number(), v.integer(), v.minValue(0)), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+});
+
 export const ExchangeSchema = v.looseObject({
   id: v.string(),
   source: v.optional(v.string(), 'unknown'),
@@ -29,6 +39,7 @@ export const ExchangeSchema = v.looseObject({
     acknowledgesFeelings: flag,
     respectful: flag,
   }),
+  addressing: v.optional(v.array(Addressing)),
 });
 
 export type Exchange = v.InferOutput<typeof ExchangeSchema>;
@@ -54,6 +65,8 @@ export function readExchanges(jsonl: string, name = 'input'): { rows: Exchange[]
     const row = parsed.output;
     const bad = row.labels.asks.find((a) => row.customer.slice(a.start, a.end) !== a.text);
     if (bad) return void problems.push(`${name} line ${i + 1}: ask "${bad.text.slice(0, 40)}" is not customer[${bad.start}..${bad.end}]`);
+    const wrong = addressingProblem(row);
+    if (wrong) return void problems.push(`${name} line ${i + 1}: ${wrong}`);
     rows.push(row);
   });
   return { rows, problems };
@@ -65,3 +78,43 @@ export const overlap = (a: { start: number; end: number }, b: { start: number; e
 /** A found span stands for a labelled ask when they share at least half of the shorter one. */
 export const sameAsk = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   overlap(a, b) > 0 && overlap(a, b) * 2 >= Math.min(a.end - a.start, b.end - b.start);
+
+/** What is wrong with a row's addressing ranges, if anything: each names an addressed ask and lies inside the reply. */
+export function addressingProblem(row: Pick<Exchange, 'reply' | 'labels' | 'addressing'>): string | undefined {
+  for (const a of row.addressing ?? []) {
+    if (row.labels.asks[a.ask]?.addressed !== true) return `addressing names ask ${a.ask}, which is not an addressed ask`;
+    const outside = a.spans.find(([s, e]) => s >= e || e > (row.reply?.length ?? 0));
+    if (outside) return `addressing range ${outside[0]}..${outside[1]} is not inside the reply`;
+  }
+  return undefined;
+}
+
+/** A draft that skips one ask: the reply without the ranges that address it. */
+export interface SkippingDraft {
+  ask: Exchange['labels']['asks'][number];
+  /** The other labelled asks, as the addressed model reads each ask beside them. */
+  others: string[];
+  draft: string;
+}
+
+/**
+ * The drafts a row's addressing ranges make: for each mapped ask, its reply with those ranges (and
+ * the spaces after them) cut out. None where nothing with a letter would be left.
+ */
+export function skippingDrafts(row: Pick<Exchange, 'reply' | 'labels' | 'addressing'>): SkippingDraft[] {
+  const reply = row.reply ?? '';
+  return (row.addressing ?? []).flatMap(({ ask, spans }) => {
+    const target = row.labels.asks[ask];
+    if (!target || !spans.length) return [];
+    let draft = '';
+    let at = 0;
+    for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+      if (start < at) continue;
+      draft += reply.slice(at, start);
+      at = end + (/^[ \t]*(?:\r?\n)?/.exec(reply.slice(end))?.[0].length ?? 0);
+    }
+    draft += reply.slice(at);
+    const others = row.labels.asks.filter((o) => o !== target && typeof o.addressed === 'boolean').map((o) => o.text);
+    return /\p{L}/u.test(draft) ? [{ ask: target, others, draft: draft.trim() }] : [];
+  });
+}

@@ -4,12 +4,17 @@
  * with replacement, 1,000 times, seeded), and the number of items each figure rests on.
  */
 import type { Exchange } from './judgement';
-import { sameAsk } from './judgement';
-import { judgeAddressedOn, judgeExchange, type Prediction } from './judge';
+import { sameAsk, skippingDrafts } from './judgement';
+import { judgeAddressed, judgeAddressedOn, judgeExchange, type Prediction } from './judge';
 import { wrapsUp } from './next-step';
 import { threadMood } from './mood';
 
-export const ITEMS = ['question/request', 'addressed', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful'] as const;
+/**
+ * "skipped ask": drafts made from real replies by cutting out what addresses one ask (GUIDELINE §2b);
+ * a draft counts as caught (tp) when the engine says that ask is not addressed, missed (fn) when it
+ * passes it. Its recall is the share of skipped asks an agent would be told about.
+ */
+export const ITEMS = ['question/request', 'addressed', 'skipped ask', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful'] as const;
 export type Item = (typeof ITEMS)[number];
 
 interface Counts {
@@ -49,6 +54,12 @@ export function countExchange(row: Exchange, got: Prediction = judgeExchange(row
     const c = zero();
     labelled.forEach((a, i) => c[a.addressed ? (verdicts[i] ? 'tp' : 'fn') : verdicts[i] ? 'fp' : 'tn']++);
     out.addressed = c;
+  }
+  const drafts = skippingDrafts(row);
+  if (drafts.length) {
+    const c = zero();
+    for (const d of drafts) c[judgeAddressed(d.ask.text, d.draft, row.customer, d.others).yes ? 'fn' : 'tp']++;
+    out['skipped ask'] = c;
   }
   const pairs: [Item, boolean | null | undefined, boolean | null][] = [
     ['next step', row.labels.nextStep, got.nextStep],
@@ -175,7 +186,8 @@ export function figures(perExchange: ExchangeCounts[], resamples = 1000, seed = 
     };
     const t = sum(cs);
     const row: ItemFigures = { item, exchanges: cs.length, items: t.tp + t.fp + t.fn + t.tn, precision: fig('precision'), recall: fig('recall'), f1: fig('f1'), accuracy: fig('accuracy') };
-    return [item === 'question/request' ? row : { ...row, baseline: baseline(t) }];
+    // Every skipped-ask draft is a skip, so a constant "yes" would catch them all: only its recall means anything.
+    return [item === 'question/request' || item === 'skipped ask' ? row : { ...row, baseline: baseline(t) }];
   });
 }
 

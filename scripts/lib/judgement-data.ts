@@ -1,7 +1,7 @@
 /** Reading the labelled judgement data with its fixed splits (training and evaluation scripts). */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readExchanges, type Exchange } from '../../lib/standards/judgement';
+import { addressingProblem, readExchanges, type Exchange } from '../../lib/standards/judgement';
 import { findQuestions } from '../../lib/standards/text';
 import { stepPhrases } from '../../lib/standards/step-phrases';
 import { examplesOf, type Example, type Task } from '../../lib/standards/train-core';
@@ -22,6 +22,7 @@ export function loadSplits(dataDir = DATA): Record<Split, Exchange[]> {
     for (const s of ['train', 'dev', 'test'] as const) for (const c of split[s] ?? []) where.set(c, s);
     const { rows, problems } = readExchanges(readFileSync(file, 'utf8'), `${source}/labelled.jsonl`);
     for (const p of problems) process.stderr.write(`skipped: ${p}\n`);
+    withAddressing(rows, join(dataDir, source, 'addressing.jsonl'));
     for (const row of rows) {
       const s = where.get(row.conversation ?? row.id);
       if (s) out[s].push(row);
@@ -40,6 +41,32 @@ export function loadSplits(dataDir = DATA): Record<Split, Exchange[]> {
  * training altogether). `--use SOURCE=task,task@weight` on the command line overrides the file
  * (for dev experiments).
  */
+interface AddressingLine {
+  id: string;
+  ask: number;
+  /** The ask's text, checked against the row's label. */
+  text: string;
+  spans: [number, number][];
+}
+
+/**
+ * Puts a source's addressing ranges (addressing.jsonl, GUIDELINE §2b) on its rows. A line that names
+ * no row, another ask's text or a range outside the reply is an error: the file is ours, so it stops.
+ */
+export function withAddressing(rows: Exchange[], file: string): void {
+  if (!existsSync(file)) return;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const a = JSON.parse(line) as AddressingLine;
+    const row = byId.get(a.id);
+    if (!row || row.labels.asks[a.ask]?.text !== a.text) throw new Error(`${file} line ${i + 1}: no row ${a.id} with ask ${a.ask} "${a.text.slice(0, 40)}"`);
+    row.addressing = [...(row.addressing ?? []), { ask: a.ask, spans: a.spans }];
+    const problem = addressingProblem(row);
+    if (problem) throw new Error(`${file} line ${i + 1}: ${problem}`);
+  });
+}
+
 export interface SourceUse {
   tasks: string[] | null;
   weight: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askCounts, figures, formatReport, warningsOf, warningTotals, type ExchangeCounts } from '../../../lib/standards/report';
-import { readExchanges } from '../../../lib/standards/judgement';
+import { askCounts, countExchange, figures, formatReport, warningsOf, warningTotals, type ExchangeCounts } from '../../../lib/standards/report';
+import { readExchanges, skippingDrafts } from '../../../lib/standards/judgement';
 import { trainLogistic } from '../../../lib/standards/train-core';
 import { score } from '../../../lib/standards/model';
 
@@ -93,6 +93,47 @@ describe('labelled exchanges', () => {
     expect(rows.map((r) => r.id)).toEqual(['a']);
     expect(problems[0]).toMatch(/line 2: ask "Where" is not customer\[1\.\.6\]/);
     expect(problems[1]).toMatch(/line 3: not valid JSON/);
+  });
+
+  it('rejects addressing ranges that name no addressed ask, lie outside the reply or are not whole numbers', () => {
+    const row = (addressing: unknown) => JSON.stringify({ ...twoAsks, addressing });
+    const { rows, problems } = readExchanges(
+      [row([{ ask: 0, spans: [[0, 17]] }]), row([{ ask: 2, spans: [[0, 5]] }]), row([{ ask: 1, spans: [[0, 5]] }]), row([{ ask: 0, spans: [[10, 400]] }]), row([{ ask: 0, spans: [[5, 2]] }]), row([{ ask: 0.5, spans: [] }]), row([{ ask: 0, spans: [[-1, 3]] }])].join('\n'),
+    );
+    expect(rows).toHaveLength(1);
+    expect(problems.map((p) => p.replace(/^input line (\d+): .*/, '$1'))).toEqual(['2', '3', '4', '5', '6', '7']);
+    expect(problems[0]).toMatch(/ask 2, which is not an addressed ask/);
+    expect(problems[1]).toMatch(/ask 1, which is not an addressed ask/);
+    expect(problems[2]).toMatch(/range 10\.\.400 is not inside the reply/);
+  });
+});
+
+const twoAsks = {
+  id: 'r1',
+  customer: 'Where is my order? Also, can I change the delivery address?',
+  reply: 'Hi Sam,\nYour order left today.\nThanks, Dana',
+  labels: {
+    asks: [
+      { text: 'Where is my order?', start: 0, end: 18, addressed: true },
+      { text: 'Also, can I change the delivery address?', start: 19, end: 59, addressed: false },
+    ],
+  },
+};
+
+describe('drafts that skip an ask (GUIDELINE §2b)', () => {
+  it('cuts what addresses the ask out of the real reply, and counts the engine catching the skip', () => {
+    const [row] = readExchanges(JSON.stringify({ ...twoAsks, addressing: [{ ask: 0, spans: [[8, 30]] }] })).rows;
+    const drafts = skippingDrafts(row!);
+    expect(drafts).toEqual([{ ask: twoAsks.labels.asks[0], others: ['Also, can I change the delivery address?'], draft: 'Hi Sam,\nThanks, Dana' }]);
+    // A greeting and a sign-off address nothing: the skip is caught.
+    expect(countExchange(row!)['skipped ask']).toEqual({ tp: 1, fp: 0, fn: 0, tn: 0 });
+  });
+
+  it('makes no draft where nothing with a letter would be left, and none without ranges', () => {
+    const [row] = readExchanges(JSON.stringify({ ...twoAsks, reply: 'Left today.', addressing: [{ ask: 0, spans: [[0, 11]] }] })).rows;
+    expect(skippingDrafts(row!)).toEqual([]);
+    expect(skippingDrafts({ ...row!, addressing: undefined })).toEqual([]);
+    expect(countExchange(row!)['skipped ask']).toBeUndefined();
   });
 });
 
