@@ -109,8 +109,8 @@ export function skippingDrafts(row: Pick<Exchange, 'reply' | 'labels' | 'address
     let draft = '';
     let at = 0;
     for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
-      if (start < at) continue;
-      draft += reply.slice(at, start);
+      if (end <= at) continue; // inside a range already cut
+      draft += reply.slice(at, Math.max(at, start));
       at = end + (/^[ \t]*(?:\r?\n)?/.exec(reply.slice(end))?.[0].length ?? 0);
     }
     draft += reply.slice(at);

@@ -129,6 +129,11 @@ describe('drafts that skip an ask (GUIDELINE §2b)', () => {
     expect(countExchange(row!)['skipped ask']).toEqual({ tp: 1, fp: 0, fn: 0, tn: 0 });
   });
 
+  it('cuts overlapping ranges once, whatever their order', () => {
+    const [row] = readExchanges(JSON.stringify({ ...twoAsks, addressing: [{ ask: 0, spans: [[12, 30], [8, 20], [14, 16]] }] })).rows;
+    expect(skippingDrafts(row!).map((d) => d.draft)).toEqual(['Hi Sam,\nThanks, Dana']);
+  });
+
   it('makes no draft where nothing with a letter would be left, and none without ranges', () => {
     const [row] = readExchanges(JSON.stringify({ ...twoAsks, reply: 'Left today.', addressing: [{ ask: 0, spans: [[0, 11]] }] })).rows;
     expect(skippingDrafts(row!)).toEqual([]);
