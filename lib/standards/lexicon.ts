@@ -326,12 +326,20 @@ function reading(tally: Tally): LexiconMood {
   return { label, score: tally.score, evidence, against: unhappy, strong: unhappy.filter((e) => !tally.mild.includes(e)), pleased: happy, weightOf: tally.weightOf };
 }
 
+/**
+ * Links, e-mail addresses and domain names: their words name places, not moods ("go to
+ * docs.insomnia.rest" is no sleepless customer; seen on FreeScout). Lower-case domains only, so a
+ * sentence run on after a stop ("again.Does") is still read.
+ */
+const ADDRESS = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b(?:[a-z0-9-]+\.)+[a-z]{2,6}\b(?:\/\S*)?/g;
+const addressRanges = (text: string): [number, number][] => [...text.matchAll(ADDRESS)].map((m) => [m.index!, m.index! + m[0].length]);
+
 /** The customer's mood across their messages: label, score and the words behind it. */
 export function moodOf(message: string): LexiconMood {
   const text = withoutCourtesy(message);
   const tally = new Tally();
   const covered = readPhrases(text, tally);
-  readWords(text, tally, [...covered, ...fieldValues(text)]);
+  readWords(text, tally, [...covered, ...fieldValues(text), ...addressRanges(text)]);
   readShape(text, tally);
   return reading(tally);
 }

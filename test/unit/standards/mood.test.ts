@@ -212,6 +212,14 @@ describe('courtesies and the names of things are not a mood (real messages read 
     expect(lexiconMood('Thanks, the new dashboard is outstanding, good work!').label).toBe('positive');
   });
 
+  it('reads no mood in a link, an address or a domain name ("go to docs.insomnia.rest"; seen on FreeScout)', () => {
+    expect(lexiconMood('1. go to docs.insomnia.rest and click help').against).toEqual([]);
+    expect(lexiconMood('see https://example.com/terrible-bug or write to angry@example.com').label).toBe('neutral');
+    expect(lexiconMood('No reply of any kind over 3 weeks, docs.insomnia.rest says within hours.').against.map((e) => e.text)).toEqual(['No reply']);
+    // A stop with no space after it is no domain: "again.Terrible" is still read.
+    expect(lexiconMood('it has wiped it all again.Terrible service').against.map((e) => e.text)).toContain('Terrible');
+  });
+
   it('hears "– not" as sarcasm at the end of a sentence only', () => {
     expect(customerCues('The update is truly world-class – not.')).toContain('c:sarcasm');
     expect(customerCues('I paid via automatic transfer - not PayPal with a card. Where are my gems?')).not.toContain('c:sarcasm');
