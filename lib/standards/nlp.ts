@@ -202,8 +202,14 @@ function startsClause(tokens: Token[], i: number): boolean {
 /** A question run on after a statement without a stop: "lost all my progress how can i get it back" (at token i). */
 const runsOnAt = (tokens: Token[], i: number) => {
   const prev = tokens[i - 1];
-  return !!prev && WH_WORDS.has(tokens[i]!.lower) && invertedAfter(tokens, i) && !EMBEDS.has(prev.lower) && !NO_BREAK_AFTER.has(prev.pos);
+  if (!prev) return false;
+  // After a comma, a question that opens inverted and ends in "?": "My character was wiped after the
+  // update, will my character come back?" (seen on FreeScout), "…it crashed, how can I get it back?".
+  if (prev.text === ',' && tokens.slice(i).some((t) => t.text === '?')) return (WH_WORDS.has(tokens[i]!.lower) || AUX_OPENERS.has(tokens[i]!.lower)) && invertedAt(tokens, WH_WORDS.has(tokens[i]!.lower) ? i + 1 : i);
+  return WH_WORDS.has(tokens[i]!.lower) && invertedAfter(tokens, i) && !EMBEDS.has(prev.lower) && !NO_BREAK_AFTER.has(prev.pos);
 };
+/** Auxiliaries a yes/no question opens with. */
+const AUX_OPENERS = new Set(['will', 'would', 'can', 'could', 'should', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'may']);
 
 /**
  * A clause split where a question runs on after a statement, for finding asks (the other judgements
@@ -230,6 +236,11 @@ const NO_BREAK_AFTER = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'AUX', '
 function invertedAfter(tokens: Token[], i: number): boolean {
   let k = i + 1;
   if (tokens[k] && (tokens[k]!.lower === 'long' || tokens[k]!.lower === 'much' || tokens[k]!.lower === 'many')) k++;
+  return invertedAt(tokens, k);
+}
+
+/** An auxiliary at k, then its subject ("can I", "will my character"). */
+function invertedAt(tokens: Token[], k: number): boolean {
   const aux = tokens[k];
   const subject = tokens[k + 1];
   return !!aux && !!subject && (aux.pos === 'AUX' || /^(?:can|could|would|will|should|do|does|did|is|are)$/.test(aux.lower)) && (subject.pos === 'PRON' || subject.pos === 'DET' || subject.pos === 'PROPN' || subject.pos === 'NOUN');

@@ -77,6 +77,15 @@ describe('segmentation', () => {
     expect(splitRunOn(embedded!)).toHaveLength(1);
   });
 
+  it('splits, for asks, a question run on after a comma that opens inverted and ends in "?" (seen on FreeScout)', () => {
+    const runOn = (text: string) => parse(text).clauses.flatMap(splitRunOn).map((x) => x.text);
+    expect(runOn('My character was wiped after the update, will my character come back?')).toEqual(['My character was wiped after the update,', 'will my character come back?']);
+    expect(runOn('The app crashed during sync, how can I get my notes back?')).toEqual(['The app crashed during sync,', 'how can I get my notes back?']);
+    // Not without a "?", nor where no subject follows the auxiliary.
+    expect(runOn('I was charged twice, can you believe it.')).toHaveLength(1);
+    expect(runOn('It was fine, is broken now?')).toHaveLength(1);
+  });
+
   it('keeps hyphenated words and ranges whole, and still breaks at a spaced or em dash', () => {
     // Seen in train: "reset your two-" | "factor authentication?", "in the next 10 -" | "15 minutes".
     expect(clauses('OK, sounds like you need me to reset your two-factor authentication?')).toEqual(['OK, sounds like you need me to reset your two-factor authentication?']);
