@@ -291,8 +291,16 @@ function wordValue(text: string, list: Word[], i: number): { value: number; nega
 /** The lexicon's words, outside the phrases and the values of "Key: value" lines. */
 function readWords(text: string, tally: Tally, skip: [number, number][]) {
   const list = words(text);
+  // Words come in text order: one pass over the ranges by start, keeping the farthest end reached.
+  const ranges = [...skip].sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  let reach = -1;
+  const skipped = (w: Word) => {
+    while (next < ranges.length && ranges[next]![0] <= w.start) reach = Math.max(reach, ranges[next++]![1]);
+    return w.end <= reach;
+  };
   list.forEach((w, i) => {
-    if (skip.some(([s, e]) => w.start >= s && w.end <= e)) return;
+    if (skipped(w)) return;
     const { value, negator } = wordValue(text, list, i);
     if (value < 0) {
       const from = negator?.start ?? w.start;
@@ -331,8 +339,13 @@ function reading(tally: Tally): LexiconMood {
  * docs.insomnia.rest" is no sleepless customer; seen on FreeScout). Lower-case domains only, so a
  * sentence run on after a stop ("again.Does") is still read.
  */
-const ADDRESS = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b(?:[a-z0-9-]+\.)+[a-z]{2,6}\b(?:\/\S*)?/g;
-const addressRanges = (text: string): [number, number][] => [...text.matchAll(ADDRESS)].map((m) => [m.index!, m.index! + m[0].length]);
+const ADDRESS = /^\W*(?:https?:\/\/|www\.|[^@\s]+@[^@\s]+\.|(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:$|[/:?#.,;!)]))/;
+/** Each word (run without spaces) that is or holds an address, tested on its own so the work stays linear; a run of 300+ characters is read as one, not word by word. */
+function addressRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(/\S+/g)) if (m[0].length >= 300 || ADDRESS.test(m[0])) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
 
 /** The customer's mood across their messages: label, score and the words behind it. */
 export function moodOf(message: string): LexiconMood {

@@ -220,6 +220,15 @@ describe('courtesies and the names of things are not a mood (real messages read 
     expect(lexiconMood('it has wiped it all again.Terrible service').against.map((e) => e.text)).toContain('Terrible');
   });
 
+  it('stays linear on hostile text: 20,000 characters without a space, of "@", of dots, of addresses', () => {
+    for (const text of ['x'.repeat(20_000), 'a@'.repeat(10_000), 'a.'.repeat(10_000), 'bad.worse '.repeat(2_000)]) {
+      const start = performance.now();
+      lexiconMood(text);
+      // A regex over the whole text took 0.4 s for the first and minutes for the second.
+      expect(performance.now() - start, text.slice(0, 12)).toBeLessThan(250);
+    }
+  });
+
   it('hears "– not" as sarcasm at the end of a sentence only', () => {
     expect(customerCues('The update is truly world-class – not.')).toContain('c:sarcasm');
     expect(customerCues('I paid via automatic transfer - not PayPal with a card. Where are my gems?')).not.toContain('c:sarcasm');
