@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { examplesFor, foldPlan, foldsOf, MODEL_KEY, withModels, type FoldPlan } from './lib/cross-validate';
 import { score, type LinearModel } from '../lib/standards/model';
 import { findAsks, judgeAcknowledges, judgeAddressed, judgeNextStep, judgeUpset, type Judged } from '../lib/standards/judge';
-import { askCounts } from '../lib/standards/report';
+import { askCounts, sumCounts } from '../lib/standards/report';
 import type { Exchange } from '../lib/standards/judgement';
-import { TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainTask, type Counts, type Task } from '../lib/standards/train-core';
+import { TASKS, accuracyOf, countsOf, examplesOf, f1Of, trainTask, type Task } from '../lib/standards/train-core';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'lib/standards/models');
@@ -97,19 +97,12 @@ function askThreshold(plan: FoldPlan, l2: number) {
   const folds = [...foldsOf(plan)].map(({ training, held }) => ({ model: trainTask('ask', examplesFor('ask', training, plan), l2), held }));
   let best = { threshold: 0.5, value: -1 };
   for (const threshold of THRESHOLDS) {
-    const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
-    for (const { model, held } of folds) {
-      withModels({ ask: { ...model, threshold } }, () => held.forEach((row) => addCounts(c, askCounts(row.labels.asks, findAsks(row.customer)))));
-    }
+    const c = sumCounts(folds.flatMap(({ model, held }) => withModels({ ask: { ...model, threshold } }, () => held.map((row) => askCounts(row.labels.asks, findAsks(row.customer))))));
     // The first best wins: on a tie the lower threshold.
     if (f1Of(c) > best.value + 1e-9) best = { threshold, value: f1Of(c) };
   }
   return best;
 }
-
-const addCounts = (into: Counts, c: Counts) => {
-  for (const k of ['tp', 'fp', 'fn', 'tn'] as const) into[k] += c[k];
-};
 
 function main() {
   const plan = foldPlan({

@@ -7,6 +7,7 @@ import type { Exchange } from './judgement';
 import { sameAsk, skippingDrafts } from './judgement';
 import { judgeAddressed, judgeAddressedOn, judgeExchange, type Prediction } from './judge';
 import { wrapsUp } from './next-step';
+import type { Counts } from './train-core';
 import { threadMood } from './mood';
 
 /**
@@ -17,12 +18,6 @@ import { threadMood } from './mood';
 export const ITEMS = ['question/request', 'addressed', 'skipped ask', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful'] as const;
 export type Item = (typeof ITEMS)[number];
 
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-}
 const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
 
 /** What one exchange contributes to each item's counts. */
@@ -140,7 +135,8 @@ export interface ItemFigures {
   baseline?: { alwaysYesF1: number; majorityAccuracy: number };
 }
 
-const sum = (cs: Counts[]) => cs.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn, tn: a.tn + c.tn }), zero());
+/** Counts added up. */
+export const sumCounts = (cs: readonly Counts[]) => cs.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn, tn: a.tn + c.tn }), zero());
 const measures = (c: Counts) => ({
   precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1,
   recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1,
@@ -165,7 +161,7 @@ export function figures(perExchange: ExchangeCounts[], resamples = 1000, seed = 
   return ITEMS.flatMap((item) => {
     const cs = perExchange.map((e) => e[item]).filter((c): c is Counts => !!c);
     if (!cs.length) return [];
-    const whole = measures(sum(cs));
+    const whole = measures(sumCounts(cs));
     const rand = random(seed);
     const draws: Record<keyof typeof whole, number[]> = { precision: [], recall: [], f1: [], accuracy: [] };
     for (let r = 0; r < resamples; r++) {
@@ -184,7 +180,7 @@ export function figures(perExchange: ExchangeCounts[], resamples = 1000, seed = 
       const sorted = draws[k].sort((a, b) => a - b);
       return { value: round(whole[k]), low: round(sorted[Math.floor(0.025 * resamples)]!), high: round(sorted[Math.ceil(0.975 * resamples) - 1]!) };
     };
-    const t = sum(cs);
+    const t = sumCounts(cs);
     const row: ItemFigures = { item, exchanges: cs.length, items: t.tp + t.fp + t.fn + t.tn, precision: fig('precision'), recall: fig('recall'), f1: fig('f1'), accuracy: fig('accuracy') };
     // Every skipped-ask draft is a skip, so a constant "yes" would catch them all: only its recall means anything.
     return [item === 'question/request' || item === 'skipped ask' ? row : { ...row, baseline: baseline(t) }];
