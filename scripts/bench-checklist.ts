@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { scoreCorpus } from '../lib/standards/corpus';
 import { evaluateReply } from '../lib/standards/engine';
 import { DEFAULT_PACK } from '../lib/standards/pack';
-import { customer, draft } from './lib/engine-inputs';
+import { customer, customerManyAsks, draft } from './lib/engine-inputs';
 
 /**
  * Every labelled file, scored on its own (they answer different questions):
@@ -52,6 +52,14 @@ for (let i = 0; i < RUNS; i++) {
   evaluateReply({ draft: d, customerMessages: [customer], customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now, receivedAt: now - 25 * 60_000 });
   typing.push(performance.now() - t0);
 }
+// Eight different asks (each judged beside the others), every draft new: the engine's worst usual case.
+const manyAsks: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const d = `${draft}${' y'.repeat(1 + (i % 40))}${i}`;
+  const t0 = performance.now();
+  evaluateReply({ draft: d, customerMessages: [customerManyAsks], customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now, receivedAt: now - 25 * 60_000 });
+  manyAsks.push(performance.now() - t0);
+}
 // A cold customer side too (a new customer message arrived): the first evaluation after it.
 const cold: number[] = [];
 for (let i = 0; i < 200; i++) {
@@ -76,6 +84,7 @@ console.log(
         medianMs: pct(times, 50),
         p99Ms: pct(times, 99),
         everyDraftNew: { runs: typing.length, medianMs: pct(typing, 50), p99Ms: pct(typing, 99) },
+        eightAsksEveryDraftNew: { runs: manyAsks.length, medianMs: pct(manyAsks, 50), p99Ms: pct(manyAsks, 99) },
         newCustomerMessage: { runs: cold.length, medianMs: pct(cold, 50), p99Ms: pct(cold, 99) },
         budget: { medianMs: 2, p99Ms: 5 },
       },

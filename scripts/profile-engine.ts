@@ -2,13 +2,14 @@
  * The engine's per-keystroke cost in a loop, for profiling (issue #12):
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof node_modules/vite-node/dist/cli.mjs scripts/profile-engine.ts
  * UNIQ=1: every draft is new (typing at the end); otherwise two drafts alternate as in bench-checklist.ts.
- * N=runs (default 1000). Prints median and p99 in ms: wall time, and the process's CPU time per
+ * ASKS=many: the message of eight different asks. N=runs (default 1000). Prints median and p99 in ms: wall time, and the process's CPU time per
  * call (process.cpuUsage, which leaves out the time the OS gave other processes on a loaded machine).
  */
 import { performance } from 'node:perf_hooks';
 import { evaluateReply } from '../lib/standards/engine';
 import { DEFAULT_PACK } from '../lib/standards/pack';
-import { customer, draft } from './lib/engine-inputs';
+import { customer as repeated, customerManyAsks, draft } from './lib/engine-inputs';
+const customer = process.env.ASKS === 'many' ? customerManyAsks : repeated;
 const now = Date.now();
 const N = Number(process.env.N ?? 1000);
 const times: number[] = [];

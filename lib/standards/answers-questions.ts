@@ -94,16 +94,14 @@ export function handledOtherwise(reply: string): boolean {
 }
 
 /** Handed to whoever can act ("contact billing@…", "open a ticket"): that handles every ask at once. */
-export const handsOn = (reply: string) => HANDS_ON.test(reply);
+export const handsOn = memoText((reply: string) => HANDS_ON.test(reply), 2);
 const asksBackOrHandsOn = (reply: string) => draftReadings(reply).asksBack || handsOn(reply);
 
 /**
  * A reply that asks back, hands on or reports a deed done: real staff handle several asks at once
  * that way, even when the reply shares a word with one of them (a promise to look does not).
  */
-export function handledAtOnce(reply: string): boolean {
-  return asksBackOrHandsOn(reply) || DEED_DONE.test(reply);
-}
+export const handledAtOnce = memoText((reply: string): boolean => asksBackOrHandsOn(reply) || DEED_DONE.test(reply), 2);
 
 /** "Hi Robin,", "Dear team," and a sign-off ("Best regards, Sam"): not what a reply says. */
 const FRAME = new RegExp(`^\\W*(?:${GREETING_WORDS})\\b[^,!.\\n]{0,40}[,!.\\n]|(?:^|\\n)\\s*${SIGN_OFF_WORDS}\\b[\\s\\S]{0,60}$`, 'gi');

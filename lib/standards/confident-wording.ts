@@ -1,6 +1,6 @@
 /** Knowledge: no hedges that undermine what the agent knows. */
 import { fail, pass, type Evidence, type Rule } from './types';
-import { findAll, phrasePattern, quote } from './text';
+import { findPhrases, quote } from './text';
 
 export const HEDGES = [
   'I think', 'I guess', 'I suppose', 'I believe', 'maybe', 'perhaps', 'probably', 'possibly', 'not sure', 'not entirely sure',
@@ -20,7 +20,7 @@ export const confidentWording: Rule = {
   standard: 'knowledge',
   label: 'Confident wording',
   check({ draft }) {
-    const hits = findAll(draft, phrasePattern(HEDGES)).filter((h) => !nounPhrase(draft, h) && !(ADVERB.test(h.text) && inQuestion(draft, h.end)));
+    const hits = findPhrases(draft, HEDGES).filter((h) => !nounPhrase(draft, h) && !(ADVERB.test(h.text) && inQuestion(draft, h.end)));
     if (hits.length) return fail(`Hedges undermine the answer: ${hits.slice(0, 3).map((h) => quote(h.text)).join(', ')}`, hits);
     return pass('No hedging');
   },

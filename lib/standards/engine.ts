@@ -27,9 +27,19 @@ function customerSide(text: string) {
 
 const capText = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
-/** Each ask judged against the draft by the addressed model (the ask, the reply's parse, shared words). */
+/**
+ * Each ask judged against the draft by the addressed model (the ask, the reply's parse, shared
+ * words), beside the other asks. An ask written twice word for word is one ask, judged once, as
+ * judgeExchange measures it.
+ */
 function markAddressed(questions: Question[], draft: string, customerText: string): Question[] {
-  return questions.map((q) => (q.implicit ? markAnswered([q], draft, customerText)[0]! : { ...q, answered: judgeAddressed(q.text, draft, customerText, questions.filter((o) => o !== q).map((o) => o.text)).yes }));
+  const verdicts = new Map<string, boolean>();
+  const addressed = (text: string) => {
+    let yes = verdicts.get(text);
+    if (yes === undefined) verdicts.set(text, (yes = judgeAddressed(text, draft, customerText, questions.filter((o) => o.text !== text).map((o) => o.text)).yes));
+    return yes;
+  };
+  return questions.map((q) => (q.implicit ? markAnswered([q], draft, customerText)[0]! : { ...q, answered: addressed(q.text) }));
 }
 
 export function evaluateReply(whole: EvaluateInput): Evaluation {

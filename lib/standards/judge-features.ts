@@ -98,6 +98,17 @@ const replySide = memoText((reply: string) => {
   return { f, said: tagsOf(capped(reply, LIMITS.draftChars)) };
 }, 2);
 
+/**
+ * The phrase lists' verdict on each ask of a set, read once for the whole set: every ask of a
+ * message is judged beside the same others, so the draft is read once per keystroke, not once per
+ * ask. (markAnswered's verdicts depend on which asks stand together, not on their order.)
+ */
+const phraseVerdicts = memoText((asks: string, reply: string, customer: string) => {
+  const texts = JSON.parse(asks) as string[];
+  const marked = markAnswered(texts.map((text) => ({ start: 0, end: text.length, text, answered: false })), reply, customer);
+  return new Map(texts.map((text, i) => [text, marked[i]!.answered]));
+}, 2);
+
 /** Does the reply address this ask? Overlap of content words, the reply's parse, the ask's form. */
 export function addressedFeatures(ask: string, reply: string, customer: string, otherAsks: readonly string[] = []): Features {
   const a = askSide(ask);
@@ -107,10 +118,10 @@ export function addressedFeatures(ask: string, reply: string, customer: string, 
   f.set(shared === 0 ? 'overlap:0' : shared === 1 ? 'overlap:1' : 'overlap:2+', 1);
   if (a.asked.length) f.set('overlap:ratio', shared / a.asked.length);
   // The phrase lists' verdict with the other asks beside it: each must be met on a word of its own.
-  const asks = [ask, ...otherAsks.slice(0, LIMITS.asks)].map((text) => ({ start: 0, end: text.length, text, answered: false }));
-  const [old, ...others] = markAnswered(asks, capped(reply, LIMITS.draftChars), capped(customer, LIMITS.customerChars));
-  if (old?.answered) f.set('r:phrase-answered', 1);
-  if (others.some((o) => o.answered)) f.set('r:other-answered', 1);
+  const others = otherAsks.slice(0, LIMITS.asks);
+  const verdicts = phraseVerdicts(JSON.stringify([...new Set([ask, ...others])].sort()), capped(reply, LIMITS.draftChars), capped(customer, LIMITS.customerChars));
+  if (verdicts.get(ask)) f.set('r:phrase-answered', 1);
+  if (others.some((o) => verdicts.get(o))) f.set('r:other-answered', 1);
   for (const x of crossings(f, reply, otherAsks.length + 1)) f.set(x, 1);
   return f;
 }

@@ -1,7 +1,7 @@
 /** Respect: no blaming, condescension or shouting. */
 import { memoObject } from './memo';
 import { fail, pass, type Evidence, type Rule } from './types';
-import { findAll, outermost, phrasePattern, quote } from './text';
+import { findAll, findPhrases, outermost, quote } from './text';
 import { shoutedWords } from './lexicon';
 
 export const DISRESPECTFUL = [
@@ -57,15 +57,15 @@ function shouting(draft: string): Evidence[] {
   return shouts.length >= 2 ? shouts : [];
 }
 
-/** The built-in phrases and the team's banned ones, one pattern per pack's list (kept while the pack stays). */
-const patternWith = memoObject((banned: readonly string[]) => phrasePattern([...DISRESPECTFUL, ...banned]));
+/** The built-in phrases and the team's banned ones, one list (and pattern) per pack's list (kept while the pack stays). */
+const phrasesWith = memoObject((banned: readonly string[]) => [...DISRESPECTFUL, ...banned]);
 
 export const respectfulLanguage: Rule = {
   id: 'respectful-language',
   standard: 'respect',
   label: 'Respectful language',
   check({ draft, standards }) {
-    const hits = outermost([...findAll(draft, patternWith(standards.bannedPhrases)).filter((h) => meant(draft, h)), ...findAll(draft, SWEARING), ...findAll(draft, EXASPERATED)]);
+    const hits = outermost([...findPhrases(draft, phrasesWith(standards.bannedPhrases)).filter((h) => meant(draft, h)), ...findAll(draft, SWEARING), ...findAll(draft, EXASPERATED)]);
     const shouts = shouting(draft);
     if (hits.length) return fail(`Reads as blaming or condescending: ${hits.slice(0, 2).map((h) => quote(h.text)).join(', ')}`, [...hits, ...shouts]);
     if (shouts.length) return fail(`Capitals read as shouting: ${shouts.slice(0, 3).map((h) => quote(h.text)).join(', ')}`, shouts);

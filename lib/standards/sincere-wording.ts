@@ -1,6 +1,6 @@
 /** Sincerity: no boilerplate that reads insincere, no macro text left unpersonalised. */
 import { fail, pass, type Rule } from './types';
-import { findAll, keywords, phrasePattern, quote } from './text';
+import { findPhrases, keywords, quote } from './text';
 
 export const BOILERPLATE = [
   'we apologize for any inconvenience', 'we apologise for any inconvenience', 'apologies for any inconvenience',
@@ -20,7 +20,7 @@ export const sincereWording: Rule = {
   standard: 'sincerity',
   label: 'Sincere wording',
   check({ draft, customerText }) {
-    const hits = findAll(draft, phrasePattern(BOILERPLATE));
+    const hits = findPhrases(draft, BOILERPLATE);
     if (hits.length) return fail(`Reads as boilerplate: ${quote(hits[0]!.text)}${hits.length > 1 ? ` (+${hits.length - 1})` : ''}`, hits);
     // A macro pasted as is: a long reply that takes up nothing the customer wrote.
     if (draft.trim().length > 250 && customerText.trim()) {

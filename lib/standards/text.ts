@@ -46,8 +46,8 @@ export const quote = (s: string, max = 60) => {
 
 const patterns = new WeakMap<readonly string[], RegExp>();
 
-/** Phrases as a global, case-insensitive, word-bounded pattern (built once per list: the rules ask on every keystroke). */
-export function phrasePattern(phrases: readonly string[]): RegExp {
+/** Phrases as a global, case-insensitive pattern (built once per list: the rules ask on every keystroke). */
+function phrasePattern(phrases: readonly string[]): RegExp {
   let known = patterns.get(phrases);
   if (!known) patterns.set(phrases, (known = buildPattern(phrases)));
   return known;
@@ -59,9 +59,30 @@ export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g
 /** Is `words` in `text` as whole words, case aside ("could you" in "Could you help?")? */
 export const hasWords = (text: string, words: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(words)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
 
+/** The pattern ends on a word's end; where it starts is findPhrases's to check. */
 function buildPattern(phrases: readonly string[]): RegExp {
   const escaped = phrases.map((p) => escapeRegExp(p.trim()).replace(/\s+/g, '\\s+').replace(/'/g, "['’]"));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return new RegExp(`(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
+
+/**
+ * Every place a phrase of the list stands as whole words, case aside ("Sorry for any
+ * inconvenience", not "unsorry"). A match inside a word is passed over and the search goes on from
+ * its next character: the same matches a leading lookbehind gives, which V8 would try at every
+ * position of the draft (three times slower on a 3,000-character draft).
+ */
+export function findPhrases(text: string, phrases: readonly string[]): Evidence[] {
+  const pattern = phrasePattern(phrases);
+  const out: Evidence[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const inWord = ENDS_IN_WORD.test(text.slice(Math.max(0, m.index - 2), m.index));
+    if (inWord || !m[0]) pattern.lastIndex = m.index + 1;
+    else out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|-[\p{L}\p{N}]+)*/gu;
