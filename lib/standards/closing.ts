@@ -1,8 +1,9 @@
 /** A warm close: offers further help or thanks; the team's sign-off when the pack requires one. */
+// "Do you have anymore questions?" (abcd, read on FreeScout): chat agents write "anymore" as one word.
 import { fail, pass, type Rule } from './types';
 import { findAll, quote } from './text';
 
-const CLOSE = /\b(?:let (?:me|us) know|feel free|(?:happy|glad) to help|here (?:if|for|to help)|reach out|any (?:other |more |further )?questions|anything else|just reply|reply to this|reply here|just ask|don't hesitate|do not hesitate|thanks|thank you|many thanks|cheers|have a (?:great|good|lovely|nice) (?:day|week|weekend|evening)|hope (?:this|that) helps|take care|write back|get back to me|i'm around|we're here|(?:i'm|i am) here (?:if|until|till|all day|for you|to help)|enjoy|good luck|happy (?:birthday|holidays|\w+ing)|how can i help|i'm listening|any ?time|(?:happy|glad) to \w+|i'll stay with you)\b/gi;
+const CLOSE = /\b(?:let (?:me|us) know|feel free|(?:happy|glad) to help|here (?:if|for|to help)|reach out|any(?: ?more| other| further)? questions?|anything else|just reply|reply to this|reply here|just ask|don't hesitate|do not hesitate|thanks|thank you|many thanks|cheers|have a (?:great|good|lovely|nice) (?:day|week|weekend|evening)|hope (?:this|that) helps|take care|write back|get back to me|i'm around|we're here|(?:i'm|i am) here (?:if|until|till|all day|for you|to help)|enjoy|good luck|happy (?:birthday|holidays|\w+ing)|how can i help|i'm listening|any ?time|(?:happy|glad) to \w+|i'll stay with you)\b/gi;
 
 export const closing: Rule = {
   id: 'closing',
