@@ -58,11 +58,27 @@ export function upsetFeatures(customer: string): Features {
   return f;
 }
 
+/** A wh-word that goes on a sentence already under way: "They have webhooks which should give you…". */
+const RELATIVE = /^\W*(?:which|who|whom|whose|where|when)\b/i;
+
+/**
+ * Whether clause `i` opens like a request ("please…", "could you…", "which plan is…"). Not a
+ * relative clause without a "?" ("…webhooks which should give you all the information you need":
+ * listed as an ask on FreeScout, train split).
+ */
+export function opensRequest(clauses: readonly Clause[], i: number): boolean {
+  const c = clauses[i]!;
+  const prev = clauses[i - 1];
+  // Straight after a word of the same sentence: not after "Quick one:" or "I was wondering,".
+  const relative = !!prev && prev.sentence === c.sentence && /[\p{L}\p{N}]$/u.test(prev.text) && RELATIVE.test(c.text) && !c.text.includes('?');
+  return !relative && looksLikeRequest(c.text);
+}
+
 /** Is this clause of the customer's message a question or request? */
 export function askFeatures(clauses: Clause[], i: number): Features {
   const c = clauses[i]!;
   const f = featuresOf(clauseFeatures(c));
-  if (looksLikeRequest(c.text)) f.set('r:request-opener', 1);
+  if (opensRequest(clauses, i)) f.set('r:request-opener', 1);
   if (reportsProblem(c.text)) f.set('r:problem', 1);
   if (i === 0) f.set('at:first', 1);
   if (i === clauses.length - 1) f.set('at:last', 1);

@@ -11,12 +11,12 @@ import acknowledgesModel from './models/acknowledges.json';
 import { BULLET, presentedRanges, type Clause } from './nlp';
 import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
-import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, customerClauses, LIMITS, nextStepFeatures, replyClauses, stepsOf, upsetFeatures } from './judge-features';
+import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, customerClauses, LIMITS, nextStepFeatures, opensRequest, replyClauses, stepsOf, upsetFeatures } from './judge-features';
 import type { Evidence } from './types';
 import { apologyNamesWhat, namesTheirProblem, saysItOutright } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
-import { looksLikeRequest, SIGN_OFF } from './text';
+import { SIGN_OFF } from './text';
 import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { setInMotion } from './step-phrases';
@@ -93,7 +93,7 @@ export function findAsks(customer: string): Ask[] {
   const clauses = askClauses(customer);
   const presented = presentedRanges(customer.slice(0, LIMITS.customerChars)); // as far as the clauses go
   const scored = clauses.map((c, i) => {
-    const s = backstop(score(MODELS.ask, askFeatures(clauses, i)), looksLikeRequest(c.text));
+    const s = backstop(score(MODELS.ask, askFeatures(clauses, i)), opensRequest(clauses, i));
     // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows, and
     // a message the customer copies ("it says\n\nPlease try again.") is not theirs: neither asks anything.
     return c.heading || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
@@ -116,7 +116,7 @@ export function findAsks(customer: string): Ask[] {
     const end = clauses[to]!.end;
     const best = scored.slice(i, to + 1).reduce((a, b) => (b.probability > a.probability ? b : a));
     // Whether one of its clauses opens like a request ("…and need to know if…", "which plan…").
-    const opens = clauses.slice(from, to + 1).some((c) => looksLikeRequest(c.text));
+    const opens = clauses.slice(from, to + 1).some((_, k) => opensRequest(clauses, from + k));
     out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)), opens });
     i = to + 1;
   }

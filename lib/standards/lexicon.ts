@@ -71,7 +71,12 @@ const COURTESY = /\b(?:(?:i\s+(?:do\s+)?)?apologi[sz]e|(?:my\s+)?apologies|(?:i[
  * text). Kept for the last few messages: the lexicon, the cues, their spans and the repeat reading
  * each ask about the same message.
  */
-export const withoutCourtesy = memoText((text: string): string => text.replace(COURTESY, (m) => (FELT.test(m) ? m : ' '.repeat(m.length))));
+export const withoutCourtesy = memoText((text: string): string =>
+  text.replace(COURTESY, (m) => (FELT.test(m) ? m : ' '.repeat(m.length))).replace(SIGN_OFF_LINE, (m) => ' '.repeat(m.length)),
+);
+
+/** A sign-off line ("Best regards, Bjorn", "Best,", "Kind regards"): "best" there is no praise (seen on FreeScout as "positive — “Best”"). */
+const SIGN_OFF_LINE = /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)\s+)?(?:regards|wishes|best|sincerely|respectfully)[ \t]*(?:[,.!–—-][ \t]*(?:\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,2})?)?[ \t]*$/gimu;
 
 /**
  * What a report is about ("issue", "errors", "cancel", "pay"), not how the customer feels about it: they count
@@ -267,6 +272,8 @@ function readPhrases(text: string, tally: Tally): [number, number][] {
   return covered;
 }
 
+const WISHED = /\b(?:would|could|might|wo?uld)\s+(?:be|have\s+been)\s+(?:(?:so|really|very|super|quite|much)\s+)?$|['’]d\s+be\s+(?:(?:so|really|very|super|quite)\s+)?$/i;
+
 /** One word's value in its place (0 when it says nothing there), and the negation that turned it. */
 function wordValue(text: string, list: Word[], i: number): { value: number; negator?: Word } {
   const w = list[i]!;
@@ -278,6 +285,8 @@ function wordValue(text: string, list: Word[], i: number): { value: number; nega
   // "in the past two days alone", "this month alone": only, not lonely.
   if (w.lower === 'alone' && ONLY_AFTER.test(list[i - 1]?.lower ?? '')) return { value: 0 };
   if (w.lower === 'outstanding' && STILL_OPEN.test(text.slice(w.end, w.end + 20))) return { value: 0 };
+  // "Would be nice to have some info", "it'd be great if…": a wish, not praise (seen on FreeScout as "positive — “nice”").
+  if (value > 0 && WISHED.test(text.slice(Math.max(0, w.start - 24), w.start))) return { value: 0 };
   // Intensified: "really annoyed", "so frustrated".
   const prev = list[i - 1]?.lower;
   if (value < 0 && prev && /^(?:really|so|very|extremely|incredibly|getting|totally|absolutely)$/.test(prev)) value = Math.floor(value * 1.5);

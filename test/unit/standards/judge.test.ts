@@ -78,6 +78,16 @@ describe('indirect asks (GUIDELINE §1: "I need my invoice re-sent"; paraphrased
 });
 
 describe('asks beside a clearer one, and ways a reply handles them (paraphrased from dev and FreeScout)', () => {
+  it('does not take a relative clause for a question ("…webhooks which should give you…", seen on FreeScout)', () => {
+    // The customer's typos kept: "giv eyou" is what splits the relative clause off as a clause of its own.
+    const message = 'Hi,\n\nIs there any idea on when Bitbucket pull requests might be supported? They have webhooks which should giv eyou all the information you need to listnen for them.\n\nWould be nice to have some info on the timeline.\n\nBest regards, Bjorn';
+    expect(asks(message)).toEqual([
+      'Is there any idea on when Bitbucket pull requests might be supported?',
+    ]);
+    // Not after a colon: "Quick one: which plan is right…" still asks.
+    expect(asks('Quick one: which plan is right for a team of 8. Also, can I pay yearly')).toEqual(['Quick one: which plan is right for a team of 8.', 'Also, can I pay yearly']);
+  });
+
   it('does not list a lukewarm guess beside the real ask', () => {
     expect(asks('I never got the confirmation email after signing up. Maybe i have typed my email incorrectly? What am I missing?')).toEqual(['What am I missing?']);
     expect(asks('I signed up yesterday and the confirmation never came. Maybe I typed my address wrong? How do I get a new one?')).toEqual(['How do I get a new one?']);

@@ -86,6 +86,16 @@ describe('one mood for the product', () => {
     expect(greeting.label).toBe('neutral');
     expect(greeting.evidence).toEqual([]);
   });
+
+  it('reads neither a sign-off nor a wish as praise (seen on FreeScout as "positive — “nice”, “Best”")', () => {
+    const asking = threadMood('Hi,\n\nIs there any idea on when pull requests might be supported?\n\nWould be nice to have some info on the timeline.\n\nBest regards, Bjorn');
+    expect(asking.label).toBe('neutral');
+    expect(asking.evidence).toEqual([]);
+    for (const wish of ['It would be great if you could fix this.', "It'd be really helpful to know.", 'Kind regards,\nAnna-Lena Müller', 'Best,\nSam']) expect(lexiconMood(wish).pleased, wish).toEqual([]);
+    // Said of them, not wished for: still praise.
+    expect(lexiconMood('Best app ever, thanks!').pleased.map((e) => e.text)).toEqual(['Best']);
+    expect(lexiconMood('The new export is great.').pleased.map((e) => e.text)).toEqual(['great']);
+  });
 });
 
 describe('what an upset reading names (real reports read on FreeScout, paraphrased)', () => {
