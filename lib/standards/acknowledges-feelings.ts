@@ -20,8 +20,9 @@ export const acknowledgesFeelings: Rule = {
     }
     const cues = moodWords(mood.evidence, 3).map((w) => quote(w, 20)).join(', ');
     const generic = findAll(draft, GENERIC_APOLOGY)[0];
+    // The mood words are how they feel, not what went wrong (a FreeScout read showed "name what went wrong (“stop”, “complaint”)").
     const verdict = generic
-      ? fail(`Apologises without acknowledging: ${quote(generic.text)} — name what went wrong (${cues})`, [generic])
+      ? fail(`Apologises without acknowledging: ${quote(generic.text)} — say what they went through (they wrote ${cues})`, [generic])
       : fail(`The customer ${mood.sure === false ? 'may be' : 'sounds'} ${mood.label} (${cues}): say you understand what happened`);
     // A reading the model barely leans to is worth saying, not worth holding the reply for.
     return mood.sure === false ? { ...verdict, unsure: true } : verdict;
