@@ -19,7 +19,7 @@ const CUSTOMER: [string, RegExp][] = [
   ['c:outage', /\b(?:(?:is|are|went|been|still) down|not working|doesn't work|does not work|stopped working|broken|losing (?:money|sales|customers|business|data)|lost (?:sales|money|business))\b/i],
   ['c:money', /\b(?:charged|refund|money back|paid|payment|overcharged|billed|double)\b/i],
   ['c:urgent', /\b(?:urgent(?:ly)?|asap|immediately|right now|emergency|deadline|tomorrow|tonight|as soon as possible)\b/i],
-  ['c:sarcasm', /\b(?:yeah right|thanks a lot|great job|well done|way to go|so much for|good luck with)\b|[-–—]\s*not\b(?=\s*(?:[.!?]|$))|#\w*(?:never|fail|worst|shame)\w*|\b(?:indeed|of course)\b[.!]*\s*$|\.{3,}\s*$|\bwow\b/im],
+  ['c:sarcasm', /\b(?:yeah right|thanks a lot|great job|well done|way to go|so much for|good luck with)\b|[-–—]\s*not\b(?=\s*(?:[.!?]|$))|#\w*(?:never|fail|worst|shame)\w*|\b(?:indeed|of course)\b[.!]*\s*$|(?:\b[^.!?\n…]{0,60})?\.{3,}\s*$|\bwow\b/im],
   ['c:person', /\b(?:phone number|real person|live person|human being|a human|speak (?:to|with)|talk (?:to|with) (?:a|someone|somebody)|manager|supervisor|robotic|a bot|(?:automated|canned|copy[- ]paste) (?:answers?|repl(?:y|ies)|responses?))\b/i],
   ['c:complaint', /\b(?:ridiculous|unacceptable|terrible|horrible|worst|awful|joke|scam|useless|pathetic|disgrac\w*|disappoint\w*|frustrat\w*|annoy\w*|angry|upset|furious|fed up|sick of|tired of|waste|rip ?off|never again|no excuse|ugh+|argh+|gr{2,}|smh|ffs|wtf|unhappy|dissatisfied|not (?:happy|satisfied)|(?:don't|do not) like (?:your|the|this))\b/i],
   ['c:worry', /\b(?:worried|worry|nervous|anxious|scared|afraid|concerned|panic\w*|stress\w*|desperate\w*|important)\b/i],

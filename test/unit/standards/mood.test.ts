@@ -5,7 +5,7 @@ import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
 import { moodWords } from '../../../lib/standards/types';
 import { moodOf as lexiconMood, shoutedWords } from '../../../lib/standards/lexicon';
-import { customerCues } from '../../../lib/standards/cues';
+import { customerCues, customerCueSpans } from '../../../lib/standards/cues';
 
 const ANGRY = "This is the THIRD time I'm writing about this. You charged me twice and nobody has fixed it. Unacceptable.";
 
@@ -237,6 +237,13 @@ describe('courtesies and the names of things are not a mood (real messages read 
       // A regex over the whole text took 0.4 s for the first and minutes for the second.
       expect(performance.now() - start, text.slice(0, 12)).toBeLessThan(250);
     }
+  });
+
+  it('names a sarcastic trailing-off by its words, not by its dots (seen on FreeScout as “...”)', () => {
+    const text = 'Almost 8 hours later, no key. Going to start a refund process.\n\nNice thing you have got going here...';
+    expect(customerCueSpans(text).map((c) => c.text)).toContain('Nice thing you have got going here...');
+    expect(customerCues(text)).toContain('c:sarcasm');
+    expect(customerCues('I have waited... and it came.')).not.toContain('c:sarcasm');
   });
 
   it('hears "– not" as sarcasm at the end of a sentence only', () => {
