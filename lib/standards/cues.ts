@@ -11,7 +11,7 @@ const NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|tw
 const UNIT = '(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)';
 
 const CUSTOMER: [string, RegExp][] = [
-  ['c:waited', new RegExp(`\\b(?:for|been|over|almost|nearly|past|last)\\s+(?:the\\s+)?(?:last\\s+)?${NUMBER}\\s+${UNIT}\\b|\\b\\d+\\s*${UNIT}\\s+(?:waiting|on hold|on the phone|later)\\b|\\bon hold\\b|\\bstill (?:waiting|no|not|haven't|hasn't|can't|cannot|unable)\\b|\\bno (?:response|reply|answer|one (?:has|is|ever))\\b|\\bnobody (?:has|is|ever|will)\\b|\\bstill nothing\\b|\\bnot answering\\b|\\b(?:have not|haven't|havent|hasn't|has not|never|didn't|did not)(?: yet)? (?:heard|gotten|got|received|had)(?: (?:anything|any|a|one))? (?:back|(?:reply|response|answer|word|news|update)s?)\\b|\\bheard nothing\\b`, 'i')],
+  ['c:waited', new RegExp(`\\b(?:for|been|over|almost|nearly|past|last)\\s+(?:the\\s+)?(?:last\\s+)?${NUMBER}\\s+${UNIT}\\b|\\b\\d+\\s*${UNIT}\\s+(?:waiting|on hold|on the phone|later)\\b|\\bon hold\\b|\\bstill (?:waiting|no|not|haven't|hasn't|can't|cannot|unable)\\b|\\bno (?:response|reply|answer|one (?:has|is|ever))\\b|\\bnobody (?:has|is|ever|will)\\b|\\bstill nothing\\b|\\bnot answering\\b|\\b(?:have not|haven't|havent|hasn't|has not|never|didn't|did not)(?: yet)? (?:heard|gotten|got|received|had)(?: (?:anything|any|a|one))? (?:back|(?:reply|response|answer|word|news|update)s?)\\b|\\bheard nothing\\b|\\b(?:yet|still) to (?:receive|get|hear)(?: (?:back|anything|any|a|an))?(?: (?:reply|response|answer|word|news|update|refund|confirmation)s?)?\\b`, 'i')],
   ['c:repeat', /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time|twice|yet again|once more|again|(?:two|three|four|five|several|many|\d+) times|same (?:thing|problem|issue|error)|keeps? \w+ing|over and over|many (?:emails|messages|support)|tried (?:everything|twice|again|multiple))\b/i],
   ['c:helpless', /\bnothing (?:works|worked|happens?|happened|helps?|helped|can be done)\b|\bno (?:help|luck|way)\b|\b(?:can't|cannot|can not|unable to|couldn't) (?:figure|find|get|log|access|sign|reach|contact|open|use)\b|\bstuck\b|\bplease help\b|\bhelp me\b|\bany help\b|\bi give up\b|\bat a loss\b/i],
   // Loss, not travel ("I have gone on KLM before"), the lost-and-found desk, or a reset the customer did themselves.
@@ -85,8 +85,8 @@ const TELLING: Record<string, (span: string, before: string, after: string) => b
 const WAIT_BEFORE = /\b(?:been|stuck|wait\w*|down|not|no|n't|without|suspended|banned|frozen|malfunction\w*|trying|tried|calling|called|still|ignored|sent|reach\w*|missing|deducted|pending|pausing)\b[^.!?\n]{0,40}$/i;
 const WAIT_AFTER = /^\s*(?:now\b|ago\b|already\b|with no\b|without\b|and (?:still|no|nothing)\b)/i;
 const NOT_A_WAIT = /^\s*(?:worth|later|old|trip)\b/i;
-/** A span with a number in it is a duration ("for 2 hours"); without one, a wait in its own words. */
-const COUNTED = new RegExp(`\\b${NUMBER}\\b`, 'i');
+/** A span with a number of units in it is a duration ("for 2 hours"); without one, a wait in its own words ("yet to receive a reply"). */
+const COUNTED = new RegExp(`\\b${NUMBER}\\s*${UNIT}\\b`, 'i');
 /** How long they have used or liked it ("been using Kiro for almost 6 months", "it worked for 5 minutes"). */
 const IN_USE = /\b(?:using|used|use|loved|owned|worked|working with|played|had|from the)\s+(?:\S+\s+){0,3}$/i;
 function waiting(span: string, before: string, after: string): boolean {

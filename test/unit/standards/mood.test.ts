@@ -239,6 +239,14 @@ describe('courtesies and the names of things are not a mood (real messages read 
     }
   });
 
+  it('names "yet to receive a reply" as a wait in its own words (seen on FreeScout: only “To my surprise” was named)', () => {
+    const text = 'To my surprise I was charged again. I wrote to you through the form last week but I have yet to receive a reply.';
+    expect(customerCueSpans(text).filter((c) => c.telling).map((c) => c.text)).toContain('yet to receive a reply');
+    expect(customerCues('I am still to hear back about my refund.')).toContain('c:waited');
+    // A count of units is a duration, judged as one; "a reply" is no count.
+    expect(customerCueSpans('I have used it for 2 years and love it.').filter((c) => c.telling)).toEqual([]);
+  });
+
   it('names a sarcastic trailing-off by its words, not by its dots (seen on FreeScout as “...”)', () => {
     const text = 'Almost 8 hours later, no key. Going to start a refund process.\n\nNice thing you have got going here...';
     expect(customerCueSpans(text).map((c) => c.text)).toContain('Nice thing you have got going here...');
