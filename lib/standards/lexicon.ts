@@ -76,7 +76,7 @@ export const withoutCourtesy = memoText((text: string): string =>
 );
 
 /** A sign-off line ("Best regards, Bjorn", "Best,", "Kind regards"): "best" there is no praise (seen on FreeScout as "positive — “Best”"). */
-const SIGN_OFF_LINE = /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)\s+)?(?:regards|wishes|best|sincerely|respectfully)[ \t]*(?:[,.!–—-][ \t]*(?:\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,2})?)?[ \t]*$/gimu;
+const SIGN_OFF_LINE = /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)\s+)?(?:regards|wishes|best|sincerely|respectfully)[ \t]*(?:[,.;:!–—-][ \t]*(?:\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,2})?)?[ \t]*$/gimu;
 
 /**
  * What a report is about ("issue", "errors", "cancel", "pay"), not how the customer feels about it: they count
