@@ -138,7 +138,7 @@ const RELATED_GROUPS: string[][] = [
   ['invoic', 'receipt', 'bill', 'statement'],
   ['account', 'profil', 'workspac'],
   ['password', 'login', 'credential'],
-  ['error', 'bug', 'issu', 'problem', 'fault'],
+  ['error', 'bug', 'issu', 'problem', 'fault', 'wrong'],
   ['limit', 'maximum', 'max', 'cap', 'quota', 'size', 'bigger', 'larger'],
   ['long', 'day', 'hour', 'week', 'minut', 'time'],
   ['where', 'locat', 'find'],

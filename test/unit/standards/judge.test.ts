@@ -78,6 +78,15 @@ describe('indirect asks (GUIDELINE §1: "I need my invoice re-sent"; paraphrased
 });
 
 describe('asks beside a clearer one, and ways a reply handles them (paraphrased from dev and FreeScout)', () => {
+  it('hears an error named in the reply as what went wrong (seen on FreeScout)', () => {
+    const wrong = 'What could have gone wrong?';
+    const prevent = "What can I do to make sure this doesn't happen again?";
+    const customer = `Today my streaks were reset to zero although I checked everything off yesterday. ${wrong} I lost my gold too. ${prevent}`;
+    const reply = "Sounds like you hit some server errors and the clicks didn't save. A few things help: click slowly and wait for the blue bar to finish, and refresh at the end of the day to check everything is ticked.";
+    expect(judgeAddressed(wrong, reply, customer, [prevent]).yes).toBe(true);
+    expect(judgeAddressed(wrong, 'Click slowly and refresh at the end of the day.', customer, [prevent]).yes).toBe(false);
+  });
+
   it('does not take a relative clause for a question ("…webhooks which should give you…", seen on FreeScout)', () => {
     // The customer's typos kept: "giv eyou" is what splits the relative clause off as a clause of its own.
     const message = 'Hi,\n\nIs there any idea on when Bitbucket pull requests might be supported? They have webhooks which should giv eyou all the information you need to listnen for them.\n\nWould be nice to have some info on the timeline.\n\nBest regards, Bjorn';
