@@ -107,6 +107,9 @@ describe('answers-questions', () => {
     expect(questions.map((q) => q.text)).toEqual(['Can you refund the second charge?']);
     const contracted = check("You raised the fare twice after I booked. How's that fair? Please refund the difference.", 'Hi Robin,', 'answers-questions').questions;
     expect(contracted.map((q) => q.text)).toEqual(['Please refund the difference.']);
+    // Seen on FreeScout (train split): "…one chat with Gemini 3 Flash; wtf ??" was listed as an ask.
+    const wtf = check('All my credits are gone after one chat. I only had one chat with the Flash model; wtf ??', 'Hi Robin,', 'answers-questions').questions;
+    expect(wtf.filter((q) => !q.implicit).map((q) => q.text)).toEqual([]);
   });
 
   it('takes a question back, a hand-over or a done deed as addressing a lone ask, in any words', () => {
