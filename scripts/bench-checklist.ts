@@ -44,22 +44,20 @@ for (let i = 0; i < RUNS + 200; i++) {
   const t = performance.now() - t0;
   if (i >= 200) times.push(t); // warm-up excluded
 }
-// Typing at the end of the draft: every draft is new (no earlier answer for the same text).
-const typing: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  const d = `${draft}${' x'.repeat(1 + (i % 40))}${i}`;
-  const t0 = performance.now();
-  evaluateReply({ draft: d, customerMessages: [customer], customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now, receivedAt: now - 25 * 60_000 });
-  typing.push(performance.now() - t0);
+/** Typing at the end of the draft against `message`: every draft is new (no earlier answer for the same text). */
+function typingAgainst(message: string, typed: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const d = `${draft}${typed.repeat(1 + (i % 40))}${i}`;
+    const t0 = performance.now();
+    evaluateReply({ draft: d, customerMessages: [message], customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now, receivedAt: now - 25 * 60_000 });
+    out.push(performance.now() - t0);
+  }
+  return out;
 }
+const typing = typingAgainst(customer, ' x');
 // Eight different asks (each judged beside the others), every draft new: the engine's worst usual case.
-const manyAsks: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  const d = `${draft}${' y'.repeat(1 + (i % 40))}${i}`;
-  const t0 = performance.now();
-  evaluateReply({ draft: d, customerMessages: [customerManyAsks], customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now, receivedAt: now - 25 * 60_000 });
-  manyAsks.push(performance.now() - t0);
-}
+const manyAsks = typingAgainst(customerManyAsks, ' y');
 // A cold customer side too (a new customer message arrived): the first evaluation after it.
 const cold: number[] = [];
 for (let i = 0; i < 200; i++) {
