@@ -78,6 +78,12 @@ describe('indirect asks (GUIDELINE §1: "I need my invoice re-sent"; paraphrased
 });
 
 describe('asks beside a clearer one, and ways a reply handles them (paraphrased from dev and FreeScout)', () => {
+  it('takes "it should be working again" as an answer to "any updates?" (seen on FreeScout)', () => {
+    const customer = 'Site has been down for the past two days. Any updates coming? We use this site like a lifeline';
+    expect(judgeAddressed('Any updates coming?', 'Thanks for the heads up! It should be working again.', customer).yes).toBe(true);
+    expect(judgeAddressed('Any updates coming?', 'Thanks for the heads up!', customer).yes).toBe(false);
+  });
+
   it('hears an error named in the reply as what went wrong (seen on FreeScout)', () => {
     const wrong = 'What could have gone wrong?';
     const prevent = "What can I do to make sure this doesn't happen again?";
