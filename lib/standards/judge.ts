@@ -117,7 +117,11 @@ export function findAsks(customer: string): Ask[] {
     const best = scored.slice(i, to + 1).reduce((a, b) => (b.probability > a.probability ? b : a));
     // Whether one of its clauses opens like a request ("…and need to know if…", "which plan…").
     const opens = clauses.slice(from, to + 1).some((_, k) => opensRequest(clauses, from + k));
-    out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)), opens });
+    const last = out.at(-1);
+    if (last && followsUp(customer, last, start, clauses.slice(from, to + 1))) {
+      // "Do you know if there is a way of recovering the notes? With a downgrade perhaps?": one ask.
+      out[out.length - 1] = { ...last, end, text: customer.slice(last.start, end), probability: Math.max(last.probability, best.probability), opens: last.opens || opens };
+    } else out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)), opens });
     i = to + 1;
   }
   // "Please help" beside a specific ask is that ask said twice (one ask per thing the reply must do);
@@ -137,6 +141,15 @@ export function findAsks(customer: string): Ask[] {
 }
 
 const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;
+
+/**
+ * A short question without a verb right after an ask, in the same paragraph, says more about that
+ * ask ("With a downgrade perhaps?", "Or by email?"): it is no ask of its own.
+ */
+function followsUp(customer: string, previous: Ask, start: number, clauses: readonly Clause[]): boolean {
+  const words = clauses.flatMap((c) => c.tokens).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
+  return /\?\s*$/.test(previous.text) && /\?\s*$/.test(customer.slice(start, clauses.at(-1)!.end)) && words.length <= 6 && !words.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && !/\n\s*\n/.test(customer.slice(previous.end, start));
+}
 /**
  * Below this the ask model is unsure an ask is one: a skip of it is not called "not addressed" (the
  * checklist, the send guard, the warnings); it stays listed. Chosen by 5-fold CV over train + dev (13th

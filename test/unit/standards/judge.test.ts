@@ -103,6 +103,16 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     expect(asks('Quick one: which plan is right for a team of 8. Also, can I pay yearly')).toEqual(['Quick one: which plan is right for a team of 8.', 'Also, can I pay yearly']);
   });
 
+  it('reads a short question without a verb after an ask as part of it ("With a downgrade perhaps?", seen on FreeScout)', () => {
+    expect(asks('My notes got erased after an update. Do you know if there is a way of recovering the notes? With a downgrade perhaps?')).toEqual([
+      'Do you know if there is a way of recovering the notes? With a downgrade perhaps?',
+    ]);
+    expect(asks('Can I pay by card? Or by PayPal?')).toEqual(['Can I pay by card? Or by PayPal?']);
+    // Two asks with verbs stay two; so does a follow-up after a blank line.
+    expect(asks('Where is my order? Can you refund me?')).toEqual(['Where is my order?', 'Can you refund me?']);
+    expect(asks('Can I pay by card?\n\nWhat about invoices?')).toHaveLength(2);
+  });
+
   it('does not list a lukewarm guess beside the real ask', () => {
     expect(asks('I never got the confirmation email after signing up. Maybe i have typed my email incorrectly? What am I missing?')).toEqual(['What am I missing?']);
     expect(asks('I signed up yesterday and the confirmation never came. Maybe I typed my address wrong? How do I get a new one?')).toEqual(['How do I get a new one?']);
