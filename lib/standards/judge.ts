@@ -148,7 +148,10 @@ const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;
  */
 function followsUp(customer: string, previous: Ask, start: number, clauses: readonly Clause[]): boolean {
   const words = clauses.flatMap((c) => c.tokens).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
-  return /\?\s*$/.test(previous.text) && /\?\s*$/.test(customer.slice(start, clauses.at(-1)!.end)) && words.length <= 6 && !words.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && !/\n\s*\n/.test(customer.slice(previous.end, start));
+  const text = customer.slice(start, clauses.at(-1)!.end);
+  // Not a protest or an offer ("Seriously?", "Or what?"): merged, it would take the ask down with it.
+  if (offersOrProtests(text) || !/\?\s*$/.test(previous.text) || !/\?\s*$/.test(text)) return false;
+  return words.length <= 6 && !words.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && !/\n\s*\n/.test(customer.slice(previous.end, start));
 }
 /**
  * Below this the ask model is unsure an ask is one: a skip of it is not called "not addressed" (the

@@ -111,6 +111,9 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     // Two asks with verbs stay two; so does a follow-up after a blank line.
     expect(asks('Where is my order? Can you refund me?')).toEqual(['Where is my order?', 'Can you refund me?']);
     expect(asks('Can I pay by card?\n\nWhat about invoices?')).toHaveLength(2);
+    // A protest after an ask is no part of it: merged, it took the ask down with it.
+    expect(asks('Can I pay by card? Or what?')).toEqual(['Can I pay by card?']);
+    expect(asks('Can you refund me? Seriously?')).toEqual(['Can you refund me?']);
   });
 
   it('does not list a lukewarm guess beside the real ask', () => {
