@@ -3,7 +3,7 @@
  * when. Features of the next-step model (judge-features.ts) and what the rule (next-step.ts) quotes.
  */
 import type { Evidence } from './types';
-import { findAllInOrder } from './text';
+import { findAllInOrder, firstInOrder } from './text';
 import { memoText } from './memo';
 
 /** Done already: the when is now ("I've refunded it", "the invoice is attached"). */
@@ -152,11 +152,7 @@ function offeredOnCondition(draft: string, from: number, at: number): boolean {
 
 /** The first match of any pattern that is a clear step (not hedged, not "please note"). */
 function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
-  for (const hit of findAllInOrder(draft, patterns)) {
-    const step = trimmed(draft, hit);
-    if (step) return step;
-  }
-  return undefined;
+  return firstInOrder(draft, patterns, (hit) => trimmed(draft, hit));
 }
 
 /** Said of what already happened ("I sent you the key on 22 October", "it reached them at Apr 10"): a date, not a when. */
@@ -164,11 +160,11 @@ const PAST = /\b(?:sent|received|reached|was|were|had|did|got|happened|wrote|bou
 
 /** The first when that is not a date something already happened on. */
 function firstWhen(draft: string): Evidence | undefined {
-  return findAllInOrder(draft, WHEN).find((hit) => {
+  return firstInOrder(draft, WHEN, (hit) => {
     // The clause before it, at most 120 characters back. "…will send you the list of carts that were
     // abandoned by tomorrow" still says when.
     const clause = sinceLastStop(draft.slice(Math.max(0, hit.start - 120), hit.start));
-    return !PAST.test(clause) || /\b(?:will|'ll|going to|shall)\b/i.test(clause);
+    return !PAST.test(clause) || /\b(?:will|'ll|going to|shall)\b/i.test(clause) ? hit : undefined;
   });
 }
 

@@ -34,6 +34,33 @@ export function findAll(text: string, pattern: RegExp, offset = 0): Evidence[] {
   return out;
 }
 
+/**
+ * The first match, in text order, of any of `patterns` (each global) that `accept` takes, as
+ * findAllInOrder would list them (on the same start, the earlier pattern first); each pattern runs
+ * only as far as needed. A long draft with a step in its first lines is not searched to its end.
+ */
+export function firstInOrder<T>(text: string, patterns: readonly RegExp[], accept: (hit: Evidence) => T | undefined): T | undefined {
+  // Copies, as matchAll makes: `accept` may search with the same patterns.
+  const own = patterns.map((p) => new RegExp(p.source, p.flags));
+  const next = own.map((p) => nextMatch(text, p));
+  for (;;) {
+    let k = -1;
+    for (let j = 0; j < next.length; j++) if (next[j] && (k < 0 || next[j]!.start < next[k]!.start)) k = j;
+    if (k < 0) return undefined;
+    const out = accept(next[k]!);
+    if (out !== undefined) return out;
+    next[k] = nextMatch(text, own[k]!);
+  }
+}
+
+function nextMatch(text: string, pattern: RegExp): Evidence | undefined {
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0]) return { start: m.index, end: m.index + m[0].length, text: m[0] };
+    pattern.lastIndex = m.index + 1;
+  }
+  return undefined;
+}
+
 /** Every match of a list of patterns, in text order. */
 export function findAllInOrder(text: string, patterns: readonly RegExp[]): Evidence[] {
   return patterns.flatMap((p) => findAll(text, p)).sort((a, b) => a.start - b.start);

@@ -2,7 +2,7 @@
  * The engine's speed-ups keep its verdicts (6 Dec 2026): phrase lists found without a leading
  * lookbehind, answers kept per argument, an ask written twice judged once.
  */
-import { findPhrases } from '../../../lib/standards/text';
+import { findAllInOrder, findPhrases, firstInOrder } from '../../../lib/standards/text';
 import { memoText } from '../../../lib/standards/memo';
 import { evaluateReply } from '../../../lib/standards/engine';
 import { judgeAddressed } from '../../../lib/standards/judge';
@@ -29,6 +29,25 @@ describe('findPhrases', () => {
     for (let n = 0; n < 2000; n++) {
       const text = Array.from({ length: 1 + (next() % 30) }, () => bits[next() % bits.length]).join(next() % 2 ? '' : ' ');
       expect(findPhrases(text, phrases)).toEqual(byLookbehind(text, phrases));
+    }
+  });
+});
+
+describe('firstInOrder', () => {
+  const patterns = [/\bwe(?:'ll| will) \w+/gi, /\bplease \w+/gi, /\b(?:by|within) (?:friday|\d+ days)\b/gi, /x*/g];
+  it('takes the first accepted match in text order, as findAllInOrder lists them', () => {
+    const bits = ["we'll send", 'please try', 'by Friday', 'within 3 days', 'x', ' ', '.', 'We will', 'please', 'ok'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 1000; n++) {
+      const text = Array.from({ length: 1 + (next() % 20) }, () => bits[next() % bits.length]).join(' ');
+      const skip = next() % 3; // accept only from the skip-th match on
+      let seen = 0;
+      const accept = (h: { start: number; text: string }) => (seen++ >= skip ? h : undefined);
+      const want = findAllInOrder(text, patterns)[skip];
+      // `accept` may search with the same patterns (step-phrases does): the search must not lose its place.
+      const searchesAgain = (h: { start: number; text: string }) => (firstInOrder(text, patterns, () => undefined), accept(h));
+      expect(firstInOrder(text, patterns, searchesAgain), text).toEqual(want);
     }
   });
 });
