@@ -24,6 +24,16 @@ const Addressing = v.object({
   spans: v.array(v.tuple([v.pipe(v.number(), v.integer(), v.minValue(0)), v.pipe(v.number(), v.integer(), v.minValue(0))])),
 });
 
+/** One line of addressing.jsonl: the ranges of one ask, named by its row, index and text. */
+export const AddressingLineSchema = v.object({ id: v.string(), text: v.string(), ...Addressing.entries });
+
+/** The first thing a schema found wrong, with where ("labels.asks.0.end Invalid type…"). */
+export function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  const path = issue?.path?.map((p) => String(p.key)).join('.');
+  return `${path ? `${path} ` : ''}${issue?.message ?? 'invalid'}`;
+}
+
 export const ExchangeSchema = v.looseObject({
   id: v.string(),
   source: v.optional(v.string(), 'unknown'),
@@ -57,11 +67,7 @@ export function readExchanges(jsonl: string, name = 'input'): { rows: Exchange[]
       return void problems.push(`${name} line ${i + 1}: not valid JSON (${(error as Error).message})`);
     }
     const parsed = v.safeParse(ExchangeSchema, raw);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const path = issue?.path?.map((p) => String(p.key)).join('.');
-      return void problems.push(`${name} line ${i + 1}: ${path ? `${path} ` : ''}${issue?.message ?? 'invalid'}`);
-    }
+    if (!parsed.success) return void problems.push(`${name} line ${i + 1}: ${firstIssue(parsed.issues)}`);
     const row = parsed.output;
     const bad = row.labels.asks.find((a) => row.customer.slice(a.start, a.end) !== a.text);
     if (bad) return void problems.push(`${name} line ${i + 1}: ask "${bad.text.slice(0, 40)}" is not customer[${bad.start}..${bad.end}]`);

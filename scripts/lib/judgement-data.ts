@@ -1,7 +1,8 @@
 /** Reading the labelled judgement data with its fixed splits (training and evaluation scripts). */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { addressingProblem, readExchanges, type Exchange } from '../../lib/standards/judgement';
+import * as v from 'valibot';
+import { AddressingLineSchema, addressingProblem, firstIssue, readExchanges, type Exchange } from '../../lib/standards/judgement';
 import { findQuestions } from '../../lib/standards/text';
 import { stepPhrases } from '../../lib/standards/step-phrases';
 import { examplesOf, type Example, type Task } from '../../lib/standards/train-core';
@@ -33,6 +34,36 @@ export function loadSplits(dataDir = DATA): Record<Split, Exchange[]> {
   return out;
 }
 
+/**
+ * Puts a source's addressing ranges (addressing.jsonl, GUIDELINE §2b) on its rows. A line that is
+ * not valid JSON, breaks the schema, names no row or another ask's text, or has a range outside the
+ * reply is an error: the file is ours, so it stops — before any row is changed.
+ */
+export function withAddressing(rows: Exchange[], file: string): void {
+  if (!existsSync(file)) return;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const found = new Map<Exchange, NonNullable<Exchange['addressing']>>();
+  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${file} line ${i + 1}`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
+    }
+    const parsed = v.safeParse(AddressingLineSchema, raw);
+    if (!parsed.success) throw new Error(`${where}: ${firstIssue(parsed.issues)}`);
+    const a = parsed.output;
+    const row = byId.get(a.id);
+    if (!row || row.labels.asks[a.ask]?.text !== a.text) throw new Error(`${where}: no row ${a.id} with ask ${a.ask} "${a.text.slice(0, 40)}"`);
+    const addressing = [...(found.get(row) ?? row.addressing ?? []), { ask: a.ask, spans: a.spans }];
+    const problem = addressingProblem({ ...row, addressing });
+    if (problem) throw new Error(`${where}: ${problem}`);
+    found.set(row, addressing);
+  });
+  for (const [row, addressing] of found) row.addressing = addressing;
+}
 
 /**
  * How a source may be trained on: `<source>/use.json` {"tasks": [...], "weight": w}. Without the
@@ -41,32 +72,6 @@ export function loadSplits(dataDir = DATA): Record<Split, Exchange[]> {
  * training altogether). `--use SOURCE=task,task@weight` on the command line overrides the file
  * (for dev experiments).
  */
-interface AddressingLine {
-  id: string;
-  ask: number;
-  /** The ask's text, checked against the row's label. */
-  text: string;
-  spans: [number, number][];
-}
-
-/**
- * Puts a source's addressing ranges (addressing.jsonl, GUIDELINE §2b) on its rows. A line that names
- * no row, another ask's text or a range outside the reply is an error: the file is ours, so it stops.
- */
-export function withAddressing(rows: Exchange[], file: string): void {
-  if (!existsSync(file)) return;
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const a = JSON.parse(line) as AddressingLine;
-    const row = byId.get(a.id);
-    if (!row || row.labels.asks[a.ask]?.text !== a.text) throw new Error(`${file} line ${i + 1}: no row ${a.id} with ask ${a.ask} "${a.text.slice(0, 40)}"`);
-    row.addressing = [...(row.addressing ?? []), { ask: a.ask, spans: a.spans }];
-    const problem = addressingProblem(row);
-    if (problem) throw new Error(`${file} line ${i + 1}: ${problem}`);
-  });
-}
-
 export interface SourceUse {
   tasks: string[] | null;
   weight: number;

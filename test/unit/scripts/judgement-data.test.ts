@@ -34,4 +34,13 @@ describe("a source's addressing ranges", () => {
     ];
     for (const b of bad) expect(withFile(JSON.stringify(b)).load, JSON.stringify(b)).toThrow(/addressing\.jsonl line 1/);
   });
+
+  it('stops at a line that is no JSON or breaks the schema, and changes no row when any line is bad', () => {
+    for (const text of ['{"id": "r1",', JSON.stringify({ id: 'r1', ask: 0, text: 'Where is my order?', spans: [[8.5, 30]] }), JSON.stringify({ id: 'r1', ask: '0', text: 'Where is my order?', spans: [] })])
+      expect(withFile(text).load, text).toThrow(/addressing\.jsonl line 1: /);
+    const good = JSON.stringify({ id: 'r1', ask: 0, text: 'Where is my order?', spans: [[8, 30]] });
+    const { rows, load } = withFile(`${good}\n${JSON.stringify({ id: 'nobody', ask: 0, text: 'x', spans: [] })}\n`);
+    expect(load).toThrow(/line 2/);
+    expect(rows[0]!.addressing).toBeUndefined();
+  });
 });
