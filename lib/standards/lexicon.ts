@@ -67,6 +67,13 @@ const FELT = /frustrat|angr|upset|annoy|\bmad\b|\brant|\bvent|harsh|rude|\btone\
 const COURTESY = /\b(?:(?:i\s+(?:do\s+)?)?apologi[sz]e|(?:my\s+)?apologies|(?:i['’]?m\s+|i\s+am\s+)?(?:so\s+|very\s+|really\s+)?sorry|(?:please\s+)?(?:excuse|pardon))\s+(?:for|about|to\s+bother|in\s+advance|my|me)\b[^.!?\n]*?(?=,?\s+but\b|[.!?\n]|$)|\b(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?\s+again\b|\bagain,?\s+(?:thanks|thank\s+you|i\s+(?:am|['’]m)\s+(?:\w+\s+)?(?:hopeful|grateful|thankful|sorry)|i\s+apologi[sz]e|sorry)\b/gi;
 
 /**
+ * A sign-off line ("Best regards, Bjorn", "Best,", "Kind regards"): "best" there is no praise (seen
+ * on FreeScout as "positive — “Best”"). Narrower than text.ts's SIGN_OFF_WORDS on purpose: a closing
+ * "Thanks!" or "Cheers" is still the customer's own word, and a whole line, name and all, is blanked.
+ */
+const SIGN_OFF_LINE = /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)\s+)?(?:regards|wishes|best|sincerely|respectfully)[ \t]*(?:[,.;:!–—-][ \t]*(?:\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,2})?)?[ \t]*$/gimu;
+
+/**
  * `text` with the customer's courtesies blanked out (same length, so every range still points at the
  * text). Kept for the last few messages: the lexicon, the cues, their spans and the repeat reading
  * each ask about the same message.
@@ -74,9 +81,6 @@ const COURTESY = /\b(?:(?:i\s+(?:do\s+)?)?apologi[sz]e|(?:my\s+)?apologies|(?:i[
 export const withoutCourtesy = memoText((text: string): string =>
   text.replace(COURTESY, (m) => (FELT.test(m) ? m : ' '.repeat(m.length))).replace(SIGN_OFF_LINE, (m) => ' '.repeat(m.length)),
 );
-
-/** A sign-off line ("Best regards, Bjorn", "Best,", "Kind regards"): "best" there is no praise (seen on FreeScout as "positive — “Best”"). */
-const SIGN_OFF_LINE = /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)\s+)?(?:regards|wishes|best|sincerely|respectfully)[ \t]*(?:[,.;:!–—-][ \t]*(?:\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,2})?)?[ \t]*$/gimu;
 
 /**
  * What a report is about ("issue", "errors", "cancel", "pay"), not how the customer feels about it: they count
@@ -272,7 +276,8 @@ function readPhrases(text: string, tally: Tally): [number, number][] {
   return covered;
 }
 
-const WISHED = /\b(?:would|could|might|wo?uld)\s+(?:be|have\s+been)\s+(?:(?:so|really|very|super|quite|much)\s+)?$|['’]d\s+be\s+(?:(?:so|really|very|super|quite)\s+)?$/i;
+/** Before a pleased word, a wish: "would be nice", "could be really helpful", "it'd be great". */
+const WISHED = /\b(?:would|could|might)\s+(?:be|have\s+been)\s+(?:(?:so|really|very|super|quite|much)\s+)?$|['’]d\s+be\s+(?:(?:so|really|very|super|quite)\s+)?$/i;
 
 /** One word's value in its place (0 when it says nothing there), and the negation that turned it. */
 function wordValue(text: string, list: Word[], i: number): { value: number; negator?: Word } {
