@@ -17,6 +17,15 @@ const COURTESY = /^\W*(?:and\s+|also\s+)?(?:please\s+|pls\s+|kindly\s+)?(?:do\s+
 const RHETORICAL = /\b(?:what'?s the point|what is the point|or what\s*\?|how(?:'s|’s| is| was) (?:that|this|it) (?:fair|ok|okay|acceptable)|are you (?:serious|kidding)|seriously\s*[?!]*\?|who (?:designed|thought|decided) (?:this|that)|what (?:were|was) (?:you|they) thinking|is this a joke|how hard (?:is|can) it be|how much longer|how many more times|for what\s*\?|so what\s*\?|\b(?:wtf|what the (?:hell|heck|fuck))\s*[?!]+\s*$|(?:should(?:n't| not) (?:this|it|that)|isn't (?:this|it|that)) (?:\w+ ){0,4}(?:already|by now))/i;
 
 /**
+ * Indignation phrased as a question (seen in train and dev, each labelled no ask): "How can I trust your
+ * company with my data?", "Tell me again why I am paying $190 a month for this?", "…but what options
+ * have you left me with?", "Should I start looking at alternatives?", "Why would anyone pay for this?",
+ * "I don't understand how you ship versions with such a bug??". Not "what options do I have?" or "I
+ * don't understand how to…", which ask.
+ */
+const INDIGNANT = /\b(?:how (?:can|could|should|am) (?:i|we|anyone|anybody)(?: to)? (?:ever |possibly |still )?trust|tell me again why|what (?:\w+ )?(?:options?|choices?) (?:have|has|did) (?:you|they) (?:left|given)|should (?:i|we) (?:just )?(?:start )?(?:look(?:ing)? (?:at|for|into)|switch(?:ing)? to|mov(?:e|ing) to|go(?:ing)? to) (?:\w+ )?(?:alternatives?|another (?:provider|service|app|company)|a competitor|competitors?)|why (?:would|should) (?:i|we|anyone|anybody) (?:ever |even )?(?:pay|trust|use|buy|recommend)\b[^?]*\?|i (?:don'?t|do not|can'?t|cannot) (?:understand|believe|fathom|comprehend) how (?:you|they|anyone|a company)\b)/i;
+
+/**
  * A statement with "right?" tagged on ("You realize this is the university, right?", "Because there
  * is no way to track the order right?"): it presses a point. Not when the clause itself asks ("Does
  * it mean I can run requests locally, right?"). On train and dev 7 of 8 such "asks" were none.
@@ -26,4 +35,4 @@ const TAGGED = /^(?![\s\W]*(?:(?:so|and|but|ok|okay)\W+)?(?:do|does|did|is|are|w
 /** A bare call for help or news ("can anyone help?", "any update?"): said twice beside a specific ask. */
 export const namesNothing = (ask: string) => GENERIC_ASK.test(ask);
 /** An offer ("let me know if you need more details") or a protest ("Seriously?", "…, right?"): not an ask at all. */
-export const offersOrProtests = (ask: string) => COURTESY.test(ask) || RHETORICAL.test(ask) || TAGGED.test(ask);
+export const offersOrProtests = (ask: string) => COURTESY.test(ask) || RHETORICAL.test(ask) || INDIGNANT.test(ask) || TAGGED.test(ask);

@@ -124,10 +124,11 @@ export function findAsks(customer: string): Ask[] {
     } else out.push({ start, end, text: customer.slice(start, end), probability: best.probability, because: best.strongest.map((x) => readable(x.feature)), opens });
     i = to + 1;
   }
-  // "Please help" beside a specific ask is that ask said twice (one ask per thing the reply must do);
+  // "Please help" beside a specific ask the model is sure of is that ask said twice (one ask per thing
+  // the reply must do); beside only a lukewarm guess it is the ask (CV question/request 0.857 → 0.859);
   // "let me know if you need more details" offers, and "Seriously?" protests: neither asks anything.
   const offered = out.filter((a) => !offersOrProtests(a.text));
-  const kept = offered.some((a) => !namesNothing(a.text)) ? offered.filter((a) => !namesNothing(a.text)) : offered;
+  const kept = offered.some((a) => !namesNothing(a.text) && a.probability >= SURE_ASK) ? offered.filter((a) => !namesNothing(a.text)) : offered;
   // Beside the clearest ask, another must be clear on its own (or open like a request: "which plan…",
   // "can I…"): a lukewarm second clause is far more often background, a guess or a complaint
   // ("Maybe I typed my email wrong?") than a second ask.

@@ -264,6 +264,9 @@ const REQUEST_OPENERS = new RegExp(
       'how (?:do|can|should|would|to)\\b',
       '(?:what|when|where|which|who|why)(?: (?:one|ones|time|day|part|plan|option|version|number|date))? (?:is|are|do|does|did|can|should|will|would|was|happens)\\b',
       '(?:what|where|when|who|how)[\'’]s\\b',
+      // "Why won't it take my payment." and "How come every time I sign in it…": asked without "?".
+      'why (?:won|can|doesn|isn|aren|didn|don|wouldn|couldn|hasn|haven|weren|wasn)[\'’]?t\\b',
+      'how come\\b',
       'how (?:long|much|many|often|soon)\\b',
       'any (?:idea|update|news)',
       'do you (?:know|have|offer|support)',

@@ -4,6 +4,7 @@ import { draftReadings } from '../../../lib/standards/answers-questions';
 import { stepPhrases } from '../../../lib/standards/step-phrases';
 import { customerCues } from '../../../lib/standards/cues';
 import { apologyNamesWhat } from '../../../lib/standards/acknowledgement-phrases';
+import { offersOrProtests } from '../../../lib/standards/ask-phrases';
 
 const asks = (text: string) => findAsks(text).map((a) => a.text);
 
@@ -50,6 +51,26 @@ describe('findAsks on issue-tracker markup', () => {
   it('counts a bare "please help" beside a specific ask as that ask, and alone as an ask', () => {
     expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice? Please help!')).toEqual(['Can you send a corrected invoice?']);
     expect(asks('The app will not open on my phone. Please help!')).toEqual(['Please help!']);
+  });
+
+  it('keeps a bare "can you help me?" beside an ask the model is unsure of (paraphrased from gh-support)', () => {
+    // The story before it reads as a lukewarm ask (0.57): dropping the only clear ask left an unsure guess.
+    const found = findAsks('I subscribed last week. This morning I tried to buy two gems in the app and my gold was spent but my gems went down. I guess I tapped the gem icon instead of the gold one, because I had the baby in my arms and thought it would work to touch anywhere on the row for buying gems. Can you help me?');
+    expect(found.filter((a) => !a.unsure).map((a) => a.text)).toEqual(['Can you help me?']);
+  });
+
+  it('does not take indignation phrased as a question for an ask (paraphrased from gh-issues and rsics)', () => {
+    expect(asks('Our database vanished overnight. How can I trust your company with my data?')).toEqual([]);
+    expect(asks('The internet drops every evening. Tell me again why I am paying $120 a month for this?')).toEqual([]);
+    expect(asks('This has been broken for weeks. Should I start looking at alternatives?')).toEqual([]);
+    expect(asks('I reported the crash a month ago. I don\'t understand how you ship new versions with such an obvious bug ??')).toEqual([]);
+    // Asking about options, or how to do something, still asks.
+    expect(asks('My plan ends tomorrow. What options do I have?')).toEqual(['What options do I have?']);
+    expect(offersOrProtests("I don't understand how to export my notes?")).toBe(false);
+  });
+
+  it('hears a "why won\'t…" question written without "?" (paraphrased from rsics)', () => {
+    expect(asks("I'm trying to pay my bill. Something is off with your site. Why won't it accept my card. My account is fine.")).toContain("Why won't it accept my card.");
   });
 
   it('quotes an ask without the dots it opens with (a real report read on FreeScout)', () => {
