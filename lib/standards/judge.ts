@@ -128,7 +128,7 @@ export function findAsks(customer: string): Ask[] {
   // the reply must do); beside only a lukewarm guess it is the ask (CV question/request 0.857 → 0.859);
   // "let me know if you need more details" offers, and "Seriously?" protests: neither asks anything.
   const offered = out.filter((a) => !offersOrProtests(a.text));
-  const kept = offered.some((a) => !namesNothing(a.text) && a.probability >= SURE_ASK) ? offered.filter((a) => !namesNothing(a.text)) : offered;
+  const kept = offered.some((a) => !namesNothing(a.text) && a.probability >= SURE_ASK) ? withBareAsksJoined(customer, offered) : offered;
   // Beside the clearest ask, another must be clear on its own (or open like a request: "which plan…",
   // "can I…"): a lukewarm second clause is far more often background, a guess or a complaint
   // ("Maybe I typed my email wrong?") than a second ask.
@@ -142,6 +142,26 @@ export function findAsks(customer: string): Ask[] {
 }
 
 const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;
+
+type Found = Ask & { opens: boolean };
+/**
+ * The asks without the bare calls for help; one written right next to an ask, in the same paragraph,
+ * becomes part of its span ("…get to Barcelona by Friday night. Any suggestions?"): the same ask,
+ * whichever half a reader would quote.
+ */
+function withBareAsksJoined(customer: string, asks: readonly Found[]): Found[] {
+  const kept = asks.filter((a) => !namesNothing(a.text));
+  for (const bare of asks.filter((a) => namesNothing(a.text))) {
+    const adjacent = (a: Found) => /^[\s.,;:!?…\-–—]*$/.test(bare.start >= a.end ? customer.slice(a.end, bare.start) : customer.slice(bare.end, a.start)) && !/\n\s*\n/.test(customer.slice(Math.min(a.end, bare.end), Math.max(a.start, bare.start)));
+    const k = kept.findIndex(adjacent);
+    if (k < 0) continue;
+    const a = kept[k]!;
+    const start = Math.min(a.start, bare.start);
+    const end = Math.max(a.end, bare.end);
+    kept[k] = { ...a, start, end, text: customer.slice(start, end) };
+  }
+  return kept;
+}
 
 /**
  * A short question without a verb right after an ask, in the same paragraph, says more about that

@@ -48,8 +48,10 @@ describe('findAsks on issue-tracker markup', () => {
     expect(found.some((a) => a.includes('What am I doing wrong'))).toBe(true);
   });
 
-  it('counts a bare "please help" beside a specific ask as that ask, and alone as an ask', () => {
-    expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice? Please help!')).toEqual(['Can you send a corrected invoice?']);
+  it('counts a bare "please help" beside a specific ask as part of that ask, and alone as an ask', () => {
+    expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice? Please help!')).toEqual(['Can you send a corrected invoice? Please help!']);
+    // Not joined across a paragraph: the bare call is dropped as the same ask said twice.
+    expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice?\n\nPlease help!')).toEqual(['Can you send a corrected invoice?']);
     expect(asks('The app will not open on my phone. Please help!')).toEqual(['Please help!']);
   });
 
