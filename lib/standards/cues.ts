@@ -19,7 +19,10 @@ const CUSTOMER: [string, RegExp][] = [
   ['c:outage', /\b(?:(?:is|are|went|been|still) down|not working|doesn't work|does not work|stopped working|broken|losing (?:money|sales|customers|business|data)|lost (?:sales|money|business))\b/i],
   ['c:money', /\b(?:charged|refund|money back|paid|payment|overcharged|billed|double)\b/i],
   ['c:urgent', /\b(?:urgent(?:ly)?|asap|immediately|right now|emergency|deadline|tomorrow|tonight|as soon as possible)\b/i],
-  ['c:sarcasm', /\b(?:yeah right|thanks a lot|great job|well done|way to go|so much for|good luck with)\b|[-–—]\s*not\b(?=\s*(?:[.!?]|$))|#\w*(?:never|fail|worst|shame)\w*|\b(?:indeed|of course)\b[.!]*\s*$|(?:\b[^.!?\n…]{0,60})?\.{3,}\s*$|\bwow\b/im],
+  // A trailing-off ("Nice thing you've got going here...") is found by its dots alone; its words are
+  // added to the span afterwards (`trailingOff`): a run of up to 60 characters before the dots, tried
+  // at every position of the message, cost 0.9 ms per new message.
+  ['c:sarcasm', /\b(?:yeah right|thanks a lot|great job|well done|way to go|so much for|good luck with)\b|[-–—]\s*not\b(?=\s*(?:[.!?]|$))|#\w*(?:never|fail|worst|shame)\w*|\b(?:indeed|of course)\b[.!]*\s*$|\.{3,}\s*$|\bwow\b/im],
   ['c:person', /\b(?:phone number|real person|live person|human being|a human|speak (?:to|with)|talk (?:to|with) (?:a|someone|somebody)|manager|supervisor|robotic|a bot|(?:automated|canned|copy[- ]paste) (?:answers?|repl(?:y|ies)|responses?))\b/i],
   ['c:complaint', /\b(?:ridiculous|unacceptable|terrible|horrible|worst|awful|joke|scam|useless|pathetic|disgrac\w*|disappoint\w*|frustrat\w*|annoy\w*|angry|upset|furious|fed up|sick of|tired of|waste|rip ?off|never again|no excuse|ugh+|argh+|gr{2,}|smh|ffs|wtf|unhappy|dissatisfied|not (?:happy|satisfied)|(?:don't|do not) like (?:your|the|this))\b/i],
   ['c:worry', /\b(?:worried|worry|nervous|anxious|scared|afraid|concerned|panic\w*|stress\w*|desperate\w*|important)\b/i],
@@ -101,8 +104,36 @@ export function customerCueSpans(message: string): (Evidence & { telling: boolea
   const text = withoutCourtesy(message);
   return CUSTOMER.flatMap(([name, re]) => {
     const m = re.exec(text);
-    return m ? [{ start: m.index, end: m.index + m[0].length, text: m[0], telling: TELLING[name]?.(m[0], text.slice(Math.max(0, m.index - 60), m.index), text.slice(m.index + m[0].length, m.index + m[0].length + 20)) ?? false }] : [];
+    if (!m) return [];
+    const { start, end } = name === 'c:sarcasm' ? withTrailingOff(text, m) : { start: m.index, end: m.index + m[0].length };
+    const span = text.slice(start, end);
+    return [{ start, end, text: span, telling: TELLING[name]?.(span, text.slice(Math.max(0, start - 60), start), text.slice(end, end + 20)) ?? false }];
   }).sort((a, b) => a.start - b.start);
+}
+
+const DOTS = /\.{3,}\s*$/m;
+/** The sarcasm cue's span: the first match, or the words trailing off into the first dots at a line end when they start first. */
+function withTrailingOff(text: string, m: RegExpExecArray): { start: number; end: number } {
+  const dots = DOTS.exec(text);
+  const start = dots ? trailingOff(text, dots.index) : Infinity;
+  // Ties go to the alternatives listed before the dots (all but "wow").
+  const first = start < m.index || (start === m.index && (m[0].startsWith('.') || /^wow$/i.test(m[0])));
+  return first ? { start, end: dots!.index + dots![0].length } : { start: m.index, end: m.index + m[0].length };
+}
+
+const WORD_CHAR = /\w/;
+/**
+ * Where the words that trail off into the dots at `dots` start: the earliest word boundary at most 60
+ * characters back with no sentence end (. ! ? … or a line end) between it and the dots; the dots
+ * themselves when there is none (what `(?:\b[^.!?\n…]{0,60})?\.{3,}` would match, without trying it
+ * at every position).
+ */
+export function trailingOff(text: string, dots: number): number {
+  let from = dots;
+  while (from > 0 && dots - from < 60 && !/[.!?\n…]/.test(text[from - 1]!)) from--;
+  const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
+  for (let p = from; p <= dots; p++) if (isWord(p - 1) !== isWord(p)) return p;
+  return dots;
 }
 
 /** Cues that a reply names the customer's feeling or situation. */

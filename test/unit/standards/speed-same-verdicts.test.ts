@@ -5,6 +5,7 @@
 import { findAllInOrder, findPhrases, firstInOrder } from '../../../lib/standards/text';
 import { memoText } from '../../../lib/standards/memo';
 import { evaluateReply } from '../../../lib/standards/engine';
+import { customerCueSpans, trailingOff } from '../../../lib/standards/cues';
 import { judgeAddressed } from '../../../lib/standards/judge';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
 
@@ -82,5 +83,26 @@ describe('an ask written twice word for word', () => {
       const alone = judgeAddressed(a, draft, customer, others).yes;
       expect(twice.map((q) => q.answered)).toEqual([alone, alone]);
     }
+  });
+});
+
+describe('the sarcasm cue: a trailing-off found by its dots', () => {
+  // The pattern before: the words before the dots inside the regex, tried at every position (0.9 ms per new message).
+  const BEFORE = /\b(?:yeah right|thanks a lot|great job|well done|way to go|so much for|good luck with)\b|[-–—]\s*not\b(?=\s*(?:[.!?]|$))|#\w*(?:never|fail|worst|shame)\w*|\b(?:indeed|of course)\b[.!]*\s*$|(?:\b[^.!?\n…]{0,60})?\.{3,}\s*$|\bwow\b/im;
+  it('quotes the same words as the pattern before, on random text', () => {
+    const bits = ['wow', '...', ' of course', '....', 'Nice thing', '\n', '!', '?', ' ', 'a', '…', ' indeed.', 'great job', '- not', ' word', 'x...', '.. ', '#neverAgain', '  ', 'é'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: 1 + (next() % 30) }, () => bits[next() % bits.length]).join('');
+      const m = BEFORE.exec(text);
+      const sarcasm = customerCueSpans(text).filter((c) => BEFORE.test(c.text) && c.start === m?.index);
+      expect(m ? sarcasm.map((c) => c.text) : []).toEqual(m ? [m[0]] : []);
+    }
+  });
+  it('quotes the sentence that trails off, not the dots', () => {
+    expect(customerCueSpans('It took ten minutes to load. Nice thing you have got going here...').map((c) => c.text)).toContain('Nice thing you have got going here...');
+    expect(trailingOff('ok...', 2)).toBe(0);
+    expect(trailingOff('ok. ...', 4)).toBe(4);
   });
 });
