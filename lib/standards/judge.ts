@@ -19,7 +19,7 @@ import { respectfulLanguage } from './respectful-language';
 import { SIGN_OFF } from './text';
 import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
-import { setInMotion } from './step-phrases';
+import { inRelease, setInMotion } from './step-phrases';
 import { DEFAULT_PACK } from './pack';
 
 export const MODELS = {
@@ -261,7 +261,7 @@ export function judgeAddressed(ask: string, reply: string, customer: string, oth
 export function judgeNextStep(reply: string): Judged {
   const draft = reply.slice(0, LIMITS.draftChars);
   const steps = stepsOf(draft);
-  const s = backstop(backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.2), setInMotion(draft), 0);
+  const s = backstop(backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.2), setInMotion(draft) || inRelease(draft), 0);
   return judged(MODELS.nextStep, s, replyClauses(reply));
 }
 

@@ -139,6 +139,16 @@ function widened(draft: string, step: Evidence): Evidence {
 const IN_MOTION = /\b(?:refunds?|credits?|(?:password |account )?resets?|replacements?|returns?|charges?|payments?|invoices?|keys?|codes?|invit(?:e|ation)s?|labels?|cancellations?)\s+(?:has|have)\s+(?:now\s+|already\s+|just\s+|also\s+)?been\s+(?:submitted|issued|processed|initiated|sent|approved|refunded|credited)\b/i;
 export const setInMotion = (draft: string): boolean => IN_MOTION.test(draft);
 
+/**
+ * A fix or feature placed in a release ("It'll be fixed in 1.3.1", "Fixed in the latest release",
+ * "the latest version 5.12.4 fixes that"): the customer's step is to update (GUIDELINE §3, as the
+ * labels of every source read it). The words "fixed" and "short" hide it from the next-step model:
+ * five such replies in all the training data, every one labelled a step.
+ */
+const IN_RELEASE = /\b(?:fixed|resolved|solved|added|available|included|implemented|addressed|supported|shipped|out|live)\s+(?:now\s+)?(?:in|by|with|for|since)\s+(?:the\s+)?(?:(?:latest|next|new|newest|later|upcoming|last|current)\s+(?:\w+\s+)?(?:version|release|update|build|beta|nightly)s?\b|v?\d+(?:\.\d+)+\b|(?:version|release|build)\s+v?\d)|\b(?:latest|new|next)\s+(?:version|release|update|build)(?:\s+\(?v?\d+(?:\.\d+)*\)?)?\s+(?:fixes|solves|resolves|addresses|adds|includes|should fix)\b|\b(?:update|upgrade)\s+to\s+(?:the\s+)?(?:latest|newest|new|v?\d+(?:\.\d+)+)/i;
+
+export const inRelease = (reply: string): boolean => IN_RELEASE.test(reply);
+
 /** A clause or sentence that is only a generic offer on a condition ("Please let me know if you're still seeing this"). */
 export const conditionalOffer = (text: string) => OFFER.test(text.trim()) && CONDITION.test(text);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAsks, judgeAcknowledges, judgeAddressed, judgeExchange, judgeNextStep } from '../../../lib/standards/judge';
 import { draftReadings } from '../../../lib/standards/answers-questions';
-import { stepPhrases } from '../../../lib/standards/step-phrases';
+import { inRelease, stepPhrases } from '../../../lib/standards/step-phrases';
 import { customerCues } from '../../../lib/standards/cues';
 import { apologyNamesWhat } from '../../../lib/standards/acknowledgement-phrases';
 import { offersOrProtests } from '../../../lib/standards/ask-phrases';
@@ -205,6 +205,19 @@ describe('the when of a next step', () => {
 
   it('reports no when for a reply without a next step', () => {
     expect(judgeExchange({ customer: 'Is the outage over?', reply: 'Thanks for your patience today, have a nice evening!', thread: [] }).when).toBe(false);
+  });
+});
+
+describe('a fix placed in a release is a next step (the customer updates; fresh GitHub support threads)', () => {
+  it('takes "fixed in 1.3.1", "fixed in the latest release" and "the latest version fixes that" for a step', () => {
+    expect(judgeNextStep("Thanks for letting me know! It'll be fixed in 2.4.1").yes).toBe(true);
+    expect(judgeNextStep('Fixed in the latest release. Thanks!').yes).toBe(true);
+    expect(judgeNextStep('The latest version 3.2.0 fixes that.').yes).toBe(true);
+    expect(judgeNextStep('This should be fixed in a later version.').yes).toBe(true);
+  });
+  it('does not take a release mentioned in passing for one', () => {
+    expect(inRelease('We fixed the login page yesterday.')).toBe(false);
+    expect(inRelease('The app was released in 2019 and has had many versions since.')).toBe(false);
   });
 });
 
