@@ -13,13 +13,14 @@ message, followed by "=1"/"=0" (addressed) when the exchange has a reply. The fo
 are 0/1, or "-" for customer-only sources. Lines starting with # are comments. The script only
 computes offsets and writes JSON; it never decides a label. A span that is not found is an error.
 """
-import json, re, sys
+import json, re, sys, os
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from second_replies import apply_adjudicated  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2] / 'data' / 'judgement'
+# JUDGEMENT_DATA: another folder of sources (the fresh evaluation set, kept off the repository: docs/fresh-evaluation.md).
+ROOT = Path(os.environ.get('JUDGEMENT_DATA') or Path(__file__).resolve().parents[2] / 'data' / 'judgement')
 
 def locate(customer, span, used):
     start = customer.find(span)

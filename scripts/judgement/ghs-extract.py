@@ -17,11 +17,12 @@ One exchange per customer block that is followed by a staff block: consecutive c
 form `customer`, the staff turns right after it form `reply`, earlier turns go to `thread` as
 "Customer: ..." / "Agent: ...". Customer turns with no staff reply after them are not exchanges.
 """
-import json, re
+import json, re, os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2] / 'data' / 'judgement'
-PREFIX = {'gh-support': 'ghs-', 'gh-support-2': 'ghs2-', 'gh-ack': 'gha-'}
+# JUDGEMENT_DATA: another folder of sources (the fresh evaluation set, kept off the repository: docs/fresh-evaluation.md).
+ROOT = Path(os.environ.get('JUDGEMENT_DATA') or Path(__file__).resolve().parents[2] / 'data' / 'judgement')
+PREFIX = {'gh-support': 'ghs-', 'gh-support-2': 'ghs2-', 'gh-ack': 'gha-', 'gh-support-3': 'ghs3-', 'gh-support-4': 'ghs4-'}
 
 def threads(path):
     out, cur = [], None

@@ -13,10 +13,11 @@ Files per source (data/judgement/SOURCE/second/):
 `apply_adjudicated` makes FINAL the label of the built row (the sheets keep the first labels, so
 "before" stays reproducible); `disagreements` lists what two people labelled differently.
 """
-import json
+import json, os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2] / 'data' / 'judgement'
+# JUDGEMENT_DATA: another folder of sources (the fresh evaluation set, kept off the repository: docs/fresh-evaluation.md).
+ROOT = Path(os.environ.get('JUDGEMENT_DATA') or Path(__file__).resolve().parents[2] / 'data' / 'judgement')
 FIELDS = ('asks', 'nextStep', 'when')
 
 
