@@ -23,7 +23,7 @@ const RHETORICAL = /\b(?:what'?s the point|what is the point|or what\s*\?|how(?:
  * "I don't understand how you ship versions with such a bug??". Not "what options do I have?" or "I
  * don't understand how to…", which ask.
  */
-const INDIGNANT = /\b(?:how (?:can|could|should|am) (?:i|we|anyone|anybody)(?: to)? (?:ever |possibly |still )?trust|tell me again why|what (?:\w+ )?(?:options?|choices?) (?:have|has|did) (?:you|they) (?:left|given)|should (?:i|we) (?:just )?(?:start )?(?:look(?:ing)? (?:at|for|into)|switch(?:ing)? to|mov(?:e|ing) to|go(?:ing)? to) (?:\w+ )?(?:alternatives?|another (?:provider|service|app|company)|a competitor|competitors?)|why (?:would|should) (?:i|we|anyone|anybody) (?:ever |even )?(?:pay|trust|use|buy|recommend)\b[^?]*\?|i (?:don'?t|do not|can'?t|cannot) (?:understand|believe|fathom|comprehend) how (?:you|they|anyone|a company)\b)/i;
+const INDIGNANT = /\bplease,? (?:do not|don'?t) (?:ask|tell) (?:me|us)? ?(?:again|to|that)\b|\b(?:how (?:can|could|should|am) (?:i|we|anyone|anybody)(?: to)? (?:ever |possibly |still )?trust|tell me again why|what (?:\w+ )?(?:options?|choices?) (?:have|has|did) (?:you|they) (?:left|given)|should (?:i|we) (?:just )?(?:start )?(?:look(?:ing)? (?:at|for|into)|switch(?:ing)? to|mov(?:e|ing) to|go(?:ing)? to) (?:\w+ )?(?:alternatives?|another (?:provider|service|app|company)|a competitor|competitors?)|why (?:would|should) (?:i|we|anyone|anybody) (?:ever |even )?(?:pay|trust|use|buy|recommend)\b[^?]*\?|i (?:don'?t|do not|can'?t|cannot) (?:understand|believe|fathom|comprehend) how (?:you|they|anyone|a company)\b)/i;
 
 /**
  * A statement with "right?" tagged on ("You realize this is the university, right?", "Because there

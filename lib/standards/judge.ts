@@ -165,15 +165,19 @@ function withBareAsksJoined(customer: string, asks: readonly Found[]): Found[] {
 
 /**
  * A short question without a verb right after an ask, in the same paragraph, says more about that
- * ask ("With a downgrade perhaps?", "Or by email?"): it is no ask of its own.
+ * ask ("With a downgrade perhaps?", "Or by email?"); so does what to do with its answer ("If so,
+ * I'd like a refund.", "If not, please point me to the right page."): neither is an ask of its own.
  */
 function followsUp(customer: string, previous: Ask, start: number, clauses: readonly Clause[]): boolean {
   const words = clauses.flatMap((c) => c.tokens).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
   const text = customer.slice(start, clauses.at(-1)!.end);
   // Not a protest or an offer ("Seriously?", "Or what?"): merged, it would take the ask down with it.
-  if (offersOrProtests(text) || !/\?\s*$/.test(previous.text) || !/\?\s*$/.test(text)) return false;
-  return words.length <= 6 && !words.some((t) => t.pos === 'VERB' || t.pos === 'AUX') && !/\n\s*\n/.test(customer.slice(previous.end, start));
+  if (offersOrProtests(text) || !/\?\s*$/.test(previous.text) || /\n\s*\n/.test(customer.slice(previous.end, start))) return false;
+  // "Is there a device limit? If so, I would like a refund.": what to do with the answer, not a new ask.
+  if (ON_THE_ANSWER.test(text)) return true;
+  return /\?\s*$/.test(text) && words.length <= 6 && !words.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 }
+const ON_THE_ANSWER = /^\W*(?:if (?:so|not|yes|no|that(?:'s| is) (?:the case|so|not the case))|otherwise|or else)\b/i;
 /**
  * Below this the ask model is unsure an ask is one: a skip of it is not called "not addressed" (the
  * checklist, the send guard, the warnings); it stays listed. Chosen by 5-fold CV over train + dev (13th

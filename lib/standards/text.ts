@@ -243,11 +243,14 @@ function keywordsOfLine(text: string): Set<string> {
 
 /** Requests and questions written without a question mark ("I need to know how…", "please tell me…"). */
 const REQUEST_OPENERS = new RegExp(
-  '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one)[,:]?\\s+)?(?:' +
+  '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one|thus|therefore|hence|additionally|plus|just)[,:]?\\s+)?(?:' +
     [
       'i(?: need| want| would like|\'d like| am trying|\'m trying) to (?:know|understand|find out|figure out|learn)',
       // Telegraphic: "…and need to know if I have a defective product" (seen on FreeScout, train split).
       'need to (?:know|understand|find out)\\b',
+      // "Additionally I wanted to ask if…", "I'm curious about the cost of…" (a fresh dev set of GitHub support threads).
+      'i (?:wanted|was going) to ask\\b',
+      'i(?:[\'’]m| am) (?:just )?curious (?:about|if|whether|as to|how|what|why|when)\\b',
       'i(?: need| want| would like|\'d like) (?:to (?:ask|get|change|cancel|return|request|update|upgrade|downgrade|move|transfer|switch|delete|remove|add|have|see|check|confirm|report)|you to|someone to|somebody to|an? |the |my |our |your |help|a refund|my money|access)',
       // "I demand a refund", "im … requesting a full credits recharge" (seen on FreeScout, train split).
       'i (?:request|demand|expect)\\b',
@@ -272,7 +275,7 @@ const REQUEST_OPENERS = new RegExp(
       'do you (?:know|have|offer|support)',
       'does (?:it|this|the)',
       'is it possible',
-      "i(?: was| am|'m)? hoping (?:to|that|you|for|someone|somebody)\\b",
+      "i(?: was| am|'m)? hoping (?:to|that|you|we|for|someone|somebody)\\b",
       'i hope (?:you|my request|someone|somebody|that you|this can)\\b',
       'i (?:just|only|really) (?:want|need)\\b',
     ].join('|') +

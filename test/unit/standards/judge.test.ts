@@ -71,6 +71,19 @@ describe('findAsks on issue-tracker markup', () => {
     expect(offersOrProtests("I don't understand how to export my notes?")).toBe(false);
   });
 
+  it('hears "I wanted to ask if…", "I\'m curious about…" and "I was hoping we could…" (paraphrased from a fresh dev set)', () => {
+    expect(asks('Could you make it easier to request a student discount? Additionally I wanted to ask if regional pricing is possible.')).toEqual(['Could you make it easier to request a student discount?', 'Additionally I wanted to ask if regional pricing is possible.']);
+    expect(asks("I've been waiting for the license page. I'm curious about the cost of licensing it for commercial software.")).toEqual(["I'm curious about the cost of licensing it for commercial software."]);
+    expect(findAsks("I deleted my old account but I'm still billed. I was hoping we could just stop billing for the old one.").filter((a) => !a.unsure)).toHaveLength(1);
+  });
+
+  it('reads what to do with the answer as part of the question ("If so, I\'d like a refund"), and "please don\'t ask again" as a protest', () => {
+    expect(asks('We bought a team license yesterday. Is there a device limit? If so, I would like a refund.')).toEqual(['Is there a device limit? If so, I would like a refund.']);
+    expect(asks('Is there a device limit?\n\nIf so, I would like a refund.')).toHaveLength(2);
+    expect(asks('I have sent 5 requests with all my details already. So please dont ask again to check it. Please have a look and advise ASAP.')).toEqual(['Please have a look and advise ASAP.']);
+    expect(asks("Please don't charge me again.")).toEqual(["Please don't charge me again."]);
+  });
+
   it('hears a "why won\'t…" question written without "?" (paraphrased from rsics)', () => {
     expect(asks("I'm trying to pay my bill. Something is off with your site. Why won't it accept my card. My account is fine.")).toContain("Why won't it accept my card.");
   });
