@@ -157,7 +157,8 @@ function crossings(f: Features, reply: string, asks: number): string[] {
   if (request) out.push(action || d.refuses ? 'x:request-action' : steps ? 'x:request-steps' : 'x:request-nothing');
   if (has(f, 'reply:p:question-mark')) out.push('x:asks-back');
   if (d.refuses) out.push('x:refuses');
-  if (f.has('overlap:0') && !action && !steps) out.push('x:nothing-shared-nothing-done');
+  // A refusal answers a request too (GUIDELINE §2: "Refusal with a reason addresses the ask").
+  if (f.has('overlap:0') && !action && !steps && !d.refuses) out.push('x:nothing-shared-nothing-done');
   if (!saysSomething(capped(reply, LIMITS.draftChars))) out.push('x:says-nothing');
   return out;
 }

@@ -5,6 +5,7 @@ import { inRelease, stepPhrases } from '../../../lib/standards/step-phrases';
 import { customerCues } from '../../../lib/standards/cues';
 import { apologyNamesWhat } from '../../../lib/standards/acknowledgement-phrases';
 import { offersOrProtests } from '../../../lib/standards/ask-phrases';
+import { addressedFeatures } from '../../../lib/standards/judge-features';
 
 const asks = (text: string) => findAsks(text).map((a) => a.text);
 
@@ -118,6 +119,19 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     const customer = 'Site has been down for the past two days. Any updates coming? We use this site like a lifeline';
     expect(judgeAddressed('Any updates coming?', 'Thanks for the heads up! It should be working again.', customer).yes).toBe(true);
     expect(judgeAddressed('Any updates coming?', 'Thanks for the heads up!', customer).yes).toBe(false);
+  });
+
+  it('takes a refusal for addressing a request even when it shares no word with it (GUIDELINE §2)', () => {
+    const ask = 'Please send the tax form for our records.';
+    expect(addressedFeatures(ask, "Hi, we don't have one, maybe ask your accountant.", ask).has('x:nothing-shared-nothing-done')).toBe(false);
+    expect(addressedFeatures(ask, 'Hi, happy holidays to your whole team.', ask).has('x:nothing-shared-nothing-done')).toBe(true);
+  });
+
+  it('takes a bare "Back up" as the answer to a question about an outage (CV and a fresh dev set)', () => {
+    const customer = 'The API has returned 502 for an hour. Is the service down? Anyone looking into that?';
+    expect(judgeAddressed('Is the service down?', 'Back up, the culprit has been banned.', customer).yes).toBe(true);
+    expect(judgeAddressed('Anyone looking into that?', 'Back up', customer).yes).toBe(true);
+    expect(judgeAddressed('Anyone looking into that?', 'Thanks for the report.', customer).yes).toBe(false);
   });
 
   it('hears an error named in the reply as what went wrong (seen on FreeScout)', () => {
