@@ -16,12 +16,28 @@ export function sentences(text: string): Sentence[] {
   for (const part of splitSentences(text, { newline_boundaries: true, sanitize: false, preserve_whitespace: true })) {
     const trimmed = part.trim();
     if (!trimmed) continue;
-    const start = text.indexOf(trimmed, cursor);
-    if (start < 0) continue;
-    out.push({ start, end: start + trimmed.length, text: trimmed });
-    cursor = start + trimmed.length;
+    const found = locateSentence(text, trimmed, cursor);
+    if (!found) continue;
+    out.push({ start: found[0], end: found[1], text: text.slice(found[0], found[1]) });
+    cursor = found[1];
   }
   return out;
+}
+
+/**
+ * Where sbd's sentence is in the text. sbd gives a run of spaces, a tab or a no-break space back as
+ * one space whatever its options, so a sentence with two spaces after a comma (or the &nbsp; an
+ * editor writes for them) was not found and silently dropped: a customer's whole report vanished
+ * from the checklist (seen in a fresh dev set on FreeScout). Whitespace matches whitespace.
+ */
+function locateSentence(text: string, sentence: string, from: number): [number, number] | null {
+  const at = text.indexOf(sentence, from);
+  if (at >= 0) return [at, at + sentence.length];
+  // Within a window after the last sentence (sbd keeps order), so a sentence it changed in some
+  // other way costs one short search, not a scan of the rest of a long message.
+  const pattern = new RegExp(sentence.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  const m = pattern.exec(text.slice(from, from + 4 * sentence.length + 200));
+  return m ? [from + m.index, from + m.index + m[0].length] : null;
 }
 
 /** Every match of `pattern` (must be global) as evidence; `group` narrows to a capture group. */

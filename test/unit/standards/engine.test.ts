@@ -1,4 +1,5 @@
 import { evaluateReply, failingCritical } from '../../../lib/standards/engine';
+import { sentences } from '../../../lib/standards/text';
 import { DEFAULT_PACK, type StandardsPack } from '../../../lib/standards/pack';
 import type { EvaluateInput, RuleId } from '../../../lib/standards/types';
 
@@ -173,4 +174,18 @@ describe('bounded work on pathological text (issue #15)', () => {
       expect(times[1]).toBeLessThan(150);
     });
   }
+});
+
+describe('whitespace as real mail and editors write it (a fresh dev set, read on FreeScout)', () => {
+  it('finds a sentence with two spaces, a tab or a no-break space in it', () => {
+    const text = 'Hello,  I have made a payment. Second\u00a0sentence here.\tThird one.';
+    expect(sentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Hello,  I have made a payment.', 'Second\u00a0sentence here.', 'Third one.']);
+  });
+  it('reads the same report with one space or two after a comma', () => {
+    const states = (message: string) => evaluateReply({ draft: 'This was resolved via email', customerMessages: [message], customer: { name: 'Luca Rossi' }, standards: DEFAULT_PACK, now: Date.now() }).questions.length;
+    const one = "Hello, I have made a payment but I didn't receive any license key, and my card is set for recurring payment";
+    expect(states(one)).toBe(1);
+    expect(states(one.replace('Hello, ', 'Hello,  '))).toBe(1);
+    expect(states(one.replace('Hello, ', 'Hello,\u00a0'))).toBe(1);
+  });
 });
