@@ -5,15 +5,16 @@
  * on the page with the engine run here on the row's own text. Prints one line per conversation and
  * a summary; `--shots DIR` saves what the agent saw.
  *
- *   npx vite-node scripts/freescout/read-real.ts [--count 16] [--offset 0] [--split dev|train] [--shots DIR] [--no-build]
+ *   npx vite-node scripts/freescout/read-real.ts [--count 16] [--offset 0] [--split dev|train] [--file FILE.jsonl] [--shots DIR] [--no-build]
  * `--offset K` takes the K-th exchange of each step instead of the first (another sample, same spread).
+ * `--file` reads labelled rows from a file instead (the fresh dev set, docs/fresh-evaluation.md); never a test file.
  *
  * Needs what scripts/freescout.sh needs (PHP 8.2, MariaDB) and the system Chromium.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 // @ts-expect-error plain ESM helpers shared with the e2e tests and the benchmark
 import { addHelpdeskOnOptions, extensionId, grantHost, launchWithExtension, signInToFreescout } from '../lib/browser.mjs';
@@ -29,6 +30,8 @@ const offset = Number(arg('--offset') ?? 0);
 const split = arg('--split') ?? 'dev';
 const shots = arg('--shots');
 if (split !== 'dev' && split !== 'train') throw new Error('--split is dev or train: the test split is never read while developing');
+const rowsFile = arg('--file');
+if (rowsFile && /test/i.test(basename(rowsFile))) throw new Error('--file: a test file is never read while developing');
 
 const FIRST = ['Noor', 'Tomás', 'Mei', 'Jonas', 'Amara', 'Luca', 'Priya', 'Sven', 'Yuki', 'Zeynep', 'Kofi', 'Elena'];
 const LAST = ['Haddad', 'Ruiz', 'Lin', 'Berg', 'Okafor', 'Rossi', 'Raman', 'Olsen', 'Sato', 'Kaya', 'Mensah', 'Novak'];
@@ -83,7 +86,8 @@ function offlineStates(s: Seeded): Record<string, string> {
 }
 
 async function main() {
-  const seeded = pick(loadSplits()[split as 'dev' | 'train']);
+  const rows: Exchange[] = rowsFile ? readFileSync(rowsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : loadSplits()[split as 'dev' | 'train'];
+  const seeded = pick(rows);
   const file = join(mkdtempSync(join(tmpdir(), 'rapport-read-real-')), 'rows.json');
   writeFileSync(file, JSON.stringify(seeded.map((s) => ({ key: s.key, first: s.name.split(' ')[0], last: s.name.split(' ')[1], subject: `Real text: ${s.row.id}`, turns: s.turns }))));
   if (!args.includes('--no-build')) execSync('npx wxt build', { stdio: ['ignore', 'ignore', 'inherit'] });
