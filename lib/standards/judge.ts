@@ -128,7 +128,7 @@ export function findAsks(customer: string): Ask[] {
   // the reply must do); beside only a lukewarm guess it is the ask (CV question/request 0.857 → 0.859);
   // "let me know if you need more details" offers, and "Seriously?" protests: neither asks anything.
   const offered = out.filter((a) => !offersOrProtests(a.text));
-  const kept = offered.some((a) => !namesNothing(a.text) && a.probability >= SURE_ASK) ? withBareAsksJoined(customer, offered) : offered;
+  const kept = offered.some((a) => !namesNothing(a.text) && a.probability >= SURE_ASK) ? withBareAsksJoined(customer, offered) : offered.map((a) => (namesNothing(a.text) ? withWhatItIsFor(customer, clauses, a, offered) : a));
   // Beside the clearest ask, another must be clear on its own (or open like a request: "which plan…",
   // "can I…"): a lukewarm second clause is far more often background, a guess or a complaint
   // ("Maybe I typed my email wrong?") than a second ask.
@@ -144,6 +144,27 @@ export function findAsks(customer: string): Ask[] {
 const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;
 
 type Found = Ask & { opens: boolean };
+/**
+ * A bare call for help with no specific ask beside it takes in the sentence just before it, in the same
+ * paragraph: "I can't find how to add our VAT number to the invoices. Can you please help me out?" is
+ * one ask, and the agent should read what the help is for (a fresh dev set; GUIDELINE §1: a statement
+ * of the customer's goal is an ask). Not a greeting, a heading, a line that introduces what follows, or
+ * a sentence that is an ask itself.
+ */
+function withWhatItIsFor(customer: string, clauses: readonly Clause[], bare: Found, asks: readonly Found[]): Found {
+  const first = clauses.find((c) => c.end > bare.start);
+  const previous = first ? clauses.filter((c) => c.sentence === first.sentence - 1) : [];
+  // Not a sentence that is an ask of its own (even one the model is unsure of).
+  if (!previous.length || previous.some((c) => c.heading || asks.some((a) => a.start < c.end && a.end > c.start))) return bare;
+  const start = previous[0]!.start;
+  const between = customer.slice(previous.at(-1)!.end, bare.start);
+  const sentence = customer.slice(start, previous.at(-1)!.end);
+  if (/\n\s*\n/.test(between) || /:\s*$/.test(sentence) || sentence.replace(/\W+/g, ' ').trim().split(' ').length < 4) return bare;
+  const from = start + (GREETING_LEAD.exec(sentence)?.[0].length ?? 0);
+  return { ...bare, start: from, text: customer.slice(from, bare.end) };
+}
+const GREETING_LEAD = /^(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}[,.!]\s*/i;
+
 /**
  * The asks without the bare calls for help; one written right next to an ask, in the same paragraph,
  * becomes part of its span ("…get to Barcelona by Friday night. Any suggestions?"): the same ask,

@@ -53,7 +53,13 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice? Please help!')).toEqual(['Can you send a corrected invoice? Please help!']);
     // Not joined across a paragraph: the bare call is dropped as the same ask said twice.
     expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice?\n\nPlease help!')).toEqual(['Can you send a corrected invoice?']);
-    expect(asks('The app will not open on my phone. Please help!')).toEqual(['Please help!']);
+    expect(asks('The app will not open on my phone. Please help!')).toEqual(['The app will not open on my phone. Please help!']);
+  });
+
+  it('reads a lone "can you help me out?" with the sentence before it, which says what the help is for (paraphrased from a fresh set)', () => {
+    expect(asks("Hello, I can't find how to add our company VAT number to my invoices. Can you please help me out? Best, Kosta")).toEqual(["I can't find how to add our company VAT number to my invoices. Can you please help me out?"]);
+    expect(asks('My app crashes on start since the update.\n\nCan you help me?')).toEqual(['Can you help me?']);
+    expect(asks('Hello team. Can you help me?')).toEqual(['Can you help me?']);
   });
 
   it('keeps a bare "can you help me?" beside an ask the model is unsure of (paraphrased from gh-support)', () => {
