@@ -4,9 +4,10 @@
     JUDGEMENT_DATA=data/fresh python3 scripts/judgement/build-labelled.py gh-support-3   (and gh-support-4)
     python3 scripts/judgement/fresh-split.py [FOLDER]     (FOLDER defaults to data/fresh)
 
-writes FOLDER/fresh-dev.jsonl (batch gh-support-4's dev conversations: errors may be read) and
-FOLDER/fresh-test.jsonl (all of gh-support-3 + gh-support-4's test conversations: figures only,
-errors never read). gh-support-4/split.json was made once, by conversation, before any row was labelled.
+writes FOLDER/fresh-dev.jsonl (batch gh-support-4's dev conversations and all of gh-support-5:
+errors may be read) and FOLDER/fresh-test.jsonl (all of gh-support-3 + gh-support-4's test
+conversations: figures only, errors never read). gh-support-4/split.json was made once, by
+conversation, before any row was labelled.
 """
 import json, sys
 from pathlib import Path
@@ -15,7 +16,7 @@ folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().par
 rows = lambda source: [json.loads(l) for l in open(folder / source / 'labelled.jsonl', encoding='utf-8')]
 dev = set(json.loads((folder / 'gh-support-4' / 'split.json').read_text(encoding='utf-8'))['dev'])
 b = rows('gh-support-4')
-parts = {'fresh-dev': [r for r in b if r['conversation'] in dev],
+parts = {'fresh-dev': [r for r in b if r['conversation'] in dev] + rows('gh-support-5'),
          'fresh-test': rows('gh-support-3') + [r for r in b if r['conversation'] not in dev]}
 for name, part in parts.items():
     with open(folder / f'{name}.jsonl', 'w', encoding='utf-8') as out:
