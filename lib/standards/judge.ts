@@ -39,6 +39,9 @@ export interface Judged {
   because: string[];
 }
 
+/** A salutation a sentence opens with ("Hi Dana, ", "Hello all, "): not part of what it says. */
+const SALUTATION = /^(?:hi|hello|hey|dear)\b[^,\n]{0,40},\s*/i;
+
 /** The clause whose own words and parse push hardest toward the verdict. */
 function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean): Evidence | undefined {
   let best: { c: Clause; s: number } | undefined;
@@ -50,7 +53,7 @@ function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean): Ev
   }
   if (!best || best.s <= 0) return undefined;
   // Without the salutation the clause may start with ("Hi Dana, I'm so sorry…") or its closing stop.
-  const lead = /^(?:hi|hello|hey|dear)\b[^,\n]{0,40},\s*/i.exec(best.c.text)?.[0].length ?? 0;
+  const lead = SALUTATION.exec(best.c.text)?.[0].length ?? 0;
   const text = best.c.text.slice(lead).replace(/[\s.,;:!]+$/, '');
   return text ? { start: best.c.start + lead, end: best.c.start + lead + text.length, text } : undefined;
 }
@@ -157,13 +160,14 @@ function withWhatItIsFor(customer: string, clauses: readonly Clause[], bare: Fou
   // Not a sentence that is an ask of its own (even one the model is unsure of).
   if (!previous.length || previous.some((c) => c.heading || asks.some((a) => a.start < c.end && a.end > c.start))) return bare;
   const start = previous[0]!.start;
-  const between = customer.slice(previous.at(-1)!.end, bare.start);
   const sentence = customer.slice(start, previous.at(-1)!.end);
-  if (/\n\s*\n/.test(between) || /:\s*$/.test(sentence) || sentence.replace(/\W+/g, ' ').trim().split(' ').length < 4) return bare;
-  const from = start + (GREETING_LEAD.exec(sentence)?.[0].length ?? 0);
+  if (!oneParagraph(customer, previous.at(-1)!.end, bare.start) || /:\s*$/.test(sentence) || sentence.replace(/\W+/g, ' ').trim().split(' ').length < 4) return bare;
+  const from = start + (SALUTATION.exec(sentence)?.[0].length ?? 0);
   return { ...bare, start: from, text: customer.slice(from, bare.end) };
 }
-const GREETING_LEAD = /^(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}[,.!]\s*/i;
+
+/** No blank line between `from` and `to`: still the same paragraph. */
+const oneParagraph = (customer: string, from: number, to: number) => !/\n\s*\n/.test(customer.slice(Math.min(from, to), Math.max(from, to)));
 
 /**
  * The asks without the bare calls for help; one written right next to an ask, in the same paragraph,
@@ -173,7 +177,8 @@ const GREETING_LEAD = /^(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}[,.!]\s*/i;
 function withBareAsksJoined(customer: string, asks: readonly Found[]): Found[] {
   const kept = asks.filter((a) => !namesNothing(a.text));
   for (const bare of asks.filter((a) => namesNothing(a.text))) {
-    const adjacent = (a: Found) => /^[\s.,;:!?…\-–—]*$/.test(bare.start >= a.end ? customer.slice(a.end, bare.start) : customer.slice(bare.end, a.start)) && !/\n\s*\n/.test(customer.slice(Math.min(a.end, bare.end), Math.max(a.start, bare.start)));
+    const gap = (a: Found): [number, number] => (bare.start >= a.end ? [a.end, bare.start] : [bare.end, a.start]);
+    const adjacent = (a: Found) => /^[\s.,;:!?…\-–—]*$/.test(customer.slice(...gap(a))) && oneParagraph(customer, ...gap(a));
     const k = kept.findIndex(adjacent);
     if (k < 0) continue;
     const a = kept[k]!;
@@ -193,7 +198,7 @@ function followsUp(customer: string, previous: Ask, start: number, clauses: read
   const words = clauses.flatMap((c) => c.tokens).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
   const text = customer.slice(start, clauses.at(-1)!.end);
   // Not a protest or an offer ("Seriously?", "Or what?"): merged, it would take the ask down with it.
-  if (offersOrProtests(text) || !/\?\s*$/.test(previous.text) || /\n\s*\n/.test(customer.slice(previous.end, start))) return false;
+  if (offersOrProtests(text) || !/\?\s*$/.test(previous.text) || !oneParagraph(customer, previous.end, start)) return false;
   // "Is there a device limit? If so, I would like a refund.": what to do with the answer, not a new ask.
   if (ON_THE_ANSWER.test(text)) return true;
   return /\?\s*$/.test(text) && words.length <= 6 && !words.some((t) => t.pos === 'VERB' || t.pos === 'AUX');

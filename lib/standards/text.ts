@@ -35,7 +35,7 @@ function locateSentence(text: string, sentence: string, from: number): [number, 
   if (at >= 0) return [at, at + sentence.length];
   // Within a window after the last sentence (sbd keeps order), so a sentence it changed in some
   // other way costs one short search, not a scan of the rest of a long message.
-  const pattern = new RegExp(sentence.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  const pattern = new RegExp(sentence.split(/\s+/).map(escapeRegExp).join('\\s+'));
   const m = pattern.exec(text.slice(from, from + 4 * sentence.length + 200));
   return m ? [from + m.index, from + m.index + m[0].length] : null;
 }

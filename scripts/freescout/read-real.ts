@@ -19,7 +19,7 @@ import type { Page } from 'playwright-core';
 // @ts-expect-error plain ESM helpers shared with the e2e tests and the benchmark
 import { addHelpdeskOnOptions, extensionId, grantHost, launchWithExtension, signInToFreescout } from '../lib/browser.mjs';
 import { loadSplits } from '../lib/judgement-data';
-import type { Exchange } from '../../lib/standards/judgement';
+import { readExchanges, type Exchange } from '../../lib/standards/judgement';
 import { evaluateReply } from '../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../lib/standards/pack';
 
@@ -85,8 +85,15 @@ function offlineStates(s: Seeded): Record<string, string> {
   return Object.fromEntries(r.results.filter((x) => x.rule !== 'response-time').map((x) => [x.rule, x.state]));
 }
 
+/** A labelled file's rows, checked as `npm run evaluate` checks them; a bad line stops the run. */
+function fileRows(path: string): Exchange[] {
+  const { rows, problems } = readExchanges(readFileSync(path, 'utf8'), path);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return rows;
+}
+
 async function main() {
-  const rows: Exchange[] = rowsFile ? readFileSync(rowsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : loadSplits()[split as 'dev' | 'train'];
+  const rows = rowsFile ? fileRows(rowsFile) : loadSplits()[split as 'dev' | 'train'];
   const seeded = pick(rows);
   const file = join(mkdtempSync(join(tmpdir(), 'rapport-read-real-')), 'rows.json');
   writeFileSync(file, JSON.stringify(seeded.map((s) => ({ key: s.key, first: s.name.split(' ')[0], last: s.name.split(' ')[1], subject: `Real text: ${s.row.id}`, turns: s.turns }))));
