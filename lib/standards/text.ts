@@ -277,7 +277,8 @@ const REQUEST_OPENERS = new RegExp(
       '(?:is|are) there\\b',
       'let me know',
       'tell me',
-      '(?:i (?:was|am|\'m) )?wondering',
+      // "I'm wondering if I configured…": the contraction has no space before its "'m".
+      "(?:i(?: was| am|['’]m) )?wondering",
       'i wonder',
       'is there (?:a|any) way',
       'how (?:do|can|should|would|to)\\b',

@@ -84,6 +84,11 @@ describe('findAsks on issue-tracker markup', () => {
     expect(findAsks("I deleted my old account but I'm still billed. I was hoping we could just stop billing for the old one.").filter((a) => !a.unsure)).toHaveLength(1);
   });
 
+  it('hears "I\'m wondering if…" with the contraction, as it hears "I was wondering" (paraphrased from a fresh dev set)', () => {
+    expect(asks("My custom domain shows no green lock. I'm wondering if I set up the DNS records wrong. Thanks for looking.")).toEqual(["I'm wondering if I set up the DNS records wrong."]);
+    expect(asks('My custom domain shows no green lock. I’m wondering whether the DNS records are wrong.')).toEqual(['I’m wondering whether the DNS records are wrong.']);
+  });
+
   it('reads what to do with the answer as part of the question ("If so, I\'d like a refund"), and "please don\'t ask again" as a protest', () => {
     expect(asks('We bought a team license yesterday. Is there a device limit? If so, I would like a refund.')).toEqual(['Is there a device limit? If so, I would like a refund.']);
     expect(asks('Is there a device limit?\n\nIf so, I would like a refund.')).toHaveLength(2);
