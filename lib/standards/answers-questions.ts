@@ -75,7 +75,7 @@ const asksBack = (reply: string) =>
  * Support", "open a ticket"). Case matters after the verb only: "contact Steam Support" names
  * whom, "Thanks for contacting us" hands nothing on.
  */
-const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite to|[Ee]-?mail)\s+(?:us|our|the|support|billing|sales|[A-Z@]\S*)|\b[Ss]end (?:us|them) an? e-?mail\b|\b[Oo]pen a (?:new )?(?:ticket|issue|support request)\b|\b[Uu]se (?:the|our) (?:forum|support|ticket)|\bDM (?:us|me|[@\w-]+ on)\b|\b(?:[Mm]essage|[Pp]ing) (?:us|me) (?:on|via|at)\b/;
+const HANDS_ON = /\b(?:[Cc]ontact|[Rr]each out to|[Gg]et in touch with|[Ww]rite to|[Ee]-?mail)\s+(?:us|our|the|support|billing|sales|[A-Z@]\S*)|\b[Ss]end (?:us|them) an? e-?mail\b|\b[Oo]pen a (?:new )?(?:ticket|issue|support request)\b|\b[Uu]se (?:the|our) \[?(?:forum|support|ticket)|\b(?:are|is) (?:all )?(?:handled|dealt with|taken care of) (?:directly |only )?by (?:the|our) (?:[\w-]+ )?(?:support|billing|account|sales|security)\b|\bDM (?:us|me|[@\w-]+ on)\b|\b(?:[Mm]essage|[Pp]ing) (?:us|me) (?:on|via|at)\b/;
 
 /** A suggestion put as a question: it asks the customer for nothing the report needs. */
 const CANNED_TRY = /\b(?:have|did) you (?:tried|try)\b/i;

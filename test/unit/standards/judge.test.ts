@@ -194,6 +194,13 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     expect(judgeAddressed(status, 'sure, would you give me your full name or account ID', status).yes).toBe(true);
   });
 
+  it('hears a hand-on behind a markdown link, and "handled by the support team" (paraphrased from train + dev)', () => {
+    const tips = 'Could you give me any tips that can help with the push notifications?';
+    expect(judgeAddressed(tips, 'Please use the [forum](https://forum.example.org/) for support requests.', tips).yes).toBe(true);
+    const appeal = 'I request you to look into my suspended account and resolve it ASAP';
+    expect(judgeAddressed(appeal, 'Thanks for raising this. Account suspensions and related appeals are handled directly by the AWS support team.', appeal).yes).toBe(true);
+  });
+
   it('does not take a generic offer for a question back ("Any other questions?")', () => {
     const ask = 'Hi, can I change my plan to annual billing?';
     for (const draft of ['Thanks for writing in! Any other questions?', 'Thanks for reaching out. Is there anything else I can help with today?']) expect(judgeAddressed(ask, draft, ask).yes, draft).toBe(false);
