@@ -12,9 +12,10 @@ const COURTESY = /^\W*(?:and\s+|also\s+)?(?:please\s+|pls\s+|kindly\s+)?(?:do\s+
 
 /**
  * A question that protests rather than asks (the guideline: rhetorical or sarcastic questions are
- * not asks): "Seriously?", "What's the point of paying if…?", "Did they miss me out or what?".
+ * not asks): "Seriously?", "What's the point of paying if…?", "Did they miss me out or what?", "Why
+ * doesn't the upgrade process just work?", "Why do you keep updating it if everything gets worse?".
  */
-const RHETORICAL = /\b(?:what'?s the point|what is the point|or what\s*\?|how(?:'s|’s| is| was) (?:that|this|it) (?:fair|ok|okay|acceptable)|are you (?:serious|kidding)|seriously\s*[?!]*\?|who (?:designed|thought|decided) (?:this|that)|what (?:were|was) (?:you|they) thinking|is this a joke|how hard (?:is|can) it be|how much longer|how many more times|for what\s*\?|so what\s*\?|\b(?:wtf|what the (?:hell|heck|fuck))\s*[?!]+\s*$|(?:should(?:n't| not) (?:this|it|that)|isn't (?:this|it|that)) (?:\w+ ){0,4}(?:already|by now))/i;
+const RHETORICAL = /\b(?:what'?s the point|what is the point|or what\s*\?|how(?:'s|’s| is| was) (?:that|this|it) (?:fair|ok|okay|acceptable)|are you (?:serious|kidding)|seriously\s*[?!]*\?|who (?:designed|thought|decided) (?:this|that)|what (?:were|was) (?:you|they) thinking|is this a joke|how hard (?:is|can) it be|how much longer|how many more times|for what\s*\?|so what\s*\?|\b(?:wtf|what the (?:hell|heck|fuck))\s*[?!]+\s*$|(?:should(?:n't| not) (?:this|it|that)|isn't (?:this|it|that)) (?:\w+ ){0,4}(?:already|by now)|\bwhy (?:doesn't|does not|don't|do not|isn't|is not|aren't|can't|cannot|won't|wouldn't|couldn't)\b[^?]{0,60}\bjust\b[^?]*\?|\bwhy do (?:you|they|you guys) keep\b)/i;
 
 /**
  * Indignation phrased as a question (seen in train and dev, each labelled no ask): "How can I trust your

@@ -84,6 +84,12 @@ describe('findAsks on issue-tracker markup', () => {
     expect(findAsks("I deleted my old account but I'm still billed. I was hoping we could just stop billing for the old one.").filter((a) => !a.unsure)).toHaveLength(1);
   });
 
+  it('reads "Why doesn\'t it just work?" and "Why do you keep…" as protests (paraphrased from a fresh dev set and train)', () => {
+    expect(asks("I never saw the comment asking for proof. Why is that required? Why doesn't the upgrade just work? Ridiculous.")).toEqual(['Why is that required?']);
+    expect(asks('Why do you keep changing the layout if every update makes it worse? How do I get the old view back?')).toEqual(['How do I get the old view back?']);
+    expect(asks('Why was I banned after paying just once?')).toEqual(['Why was I banned after paying just once?']);
+  });
+
   it('hears "I\'m wondering if…" with the contraction, as it hears "I was wondering" (paraphrased from a fresh dev set)', () => {
     expect(asks("My custom domain shows no green lock. I'm wondering if I set up the DNS records wrong. Thanks for looking.")).toEqual(["I'm wondering if I set up the DNS records wrong."]);
     expect(asks('My custom domain shows no green lock. I’m wondering whether the DNS records are wrong.')).toEqual(['I’m wondering whether the DNS records are wrong.']);
