@@ -107,7 +107,10 @@ export function customerCueSpans(message: string): (Evidence & { telling: boolea
     if (!m) return [];
     const { start, end } = name === 'c:sarcasm' ? withTrailingOff(text, m) : { start: m.index, end: m.index + m[0].length };
     const span = text.slice(start, end);
-    return [{ start, end, text: span, telling: TELLING[name]?.(span, text.slice(Math.max(0, start - 60), start), text.slice(end, end + 20)) ?? false }];
+    const telling = TELLING[name]?.(span, text.slice(Math.max(0, start - 60), start), text.slice(end, end + 20)) ?? false;
+    // A duration that is no wait ("subscribed for 1 month", "used it for 2 years") names nothing upsetting,
+    // though the model weighs every duration (CV upset 0.776 → 0.767 with only the waits as the feature).
+    return name === 'c:waited' && !telling ? [] : [{ start, end, text: span, telling }];
   }).sort((a, b) => a.start - b.start);
 }
 

@@ -248,6 +248,15 @@ describe('courtesies and the names of things are not a mood (real messages read 
     expect(customerCueSpans('I have used it for 2 years and love it.').filter((c) => c.telling)).toEqual([]);
   });
 
+  it('never names a duration that is no wait ("subscribed for 1 month"; seen on FreeScout as the reason a customer sounds upset)', () => {
+    const spans = (text: string) => customerCueSpans(text).map((c) => c.text);
+    expect(spans('I paid but got no license key. I subscribed for 1 month only and my card is set to recurring payment.')).not.toContain('for 1 month');
+    expect(spans('I have used it for 2 years and love it.')).toEqual([]);
+    expect(spans('The site has been down for 2 days and nobody answers.')).toContain('for 2 days');
+    // The model still weighs every duration: CV upset falls without it.
+    expect(customerCues('I subscribed for 1 month only.')).toContain('c:waited');
+  });
+
   it('names a sarcastic trailing-off by its words, not by its dots (seen on FreeScout as “...”)', () => {
     const text = 'Almost 8 hours later, no key. Going to start a refund process.\n\nNice thing you have got going here...';
     expect(customerCueSpans(text).map((c) => c.text)).toContain('Nice thing you have got going here...');
