@@ -63,7 +63,7 @@ function unnegated(text: string, cues: [string, RegExp][]): string[] {
 /** Cues of upset in a customer's message, plus shape: capitals, runs of ! and ?. */
 export function customerCues(message: string): string[] {
   const text = withoutCourtesy(message);
-  const out = hits(text, CUSTOMER);
+  const out = hits(text, CUSTOMER).filter((name) => name !== 'c:waited' || someDuration(text));
   const letters = text.replace(/[^A-Za-z]/g, '');
   const upper = letters.replace(/[^A-Z]/g, '').length;
   if (letters.length >= 20 && upper / letters.length > 0.3) out.push('c:capitals');
@@ -98,6 +98,15 @@ function waiting(span: string, before: string, after: string): boolean {
   if (/\ba (?:minute|min|second|sec)\b/i.test(span) || NOT_A_WAIT.test(after) || IN_USE.test(before)) return false;
   return WAIT_BEFORE.test(before) || WAIT_AFTER.test(after);
 }
+
+const WAITED = new RegExp(CUSTOMER.find(([name]) => name === 'c:waited')![1].source, 'gi');
+/**
+ * Whether one of the waiting cue's matches is a duration at all: "over 18 years old" and "2 years
+ * worth" are not (seen on FreeScout: an age read as a wait). Every duration counts, waited or not:
+ * with only the waits (`waiting`) as the feature, CV upset fell 0.776 → 0.767; without the ages it
+ * is 0.777 (fresh dev 0.687 → 0.690).
+ */
+const someDuration = (text: string) => [...text.matchAll(WAITED)].some((m) => !NOT_A_WAIT.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 20)));
 
 /** Where each cue of upset first shows in the text ("please help", ":{", "for 2 hours"), in text order, and whether it tells. */
 export function customerCueSpans(message: string): (Evidence & { telling: boolean })[] {

@@ -257,6 +257,12 @@ describe('courtesies and the names of things are not a mood (real messages read 
     expect(customerCues('I subscribed for 1 month only.')).toContain('c:waited');
   });
 
+  it('does not take an age for a wait ("I\'m already over 18 years old"; fresh dev, seen on FreeScout)', () => {
+    expect(customerCues("It says I'm not over 18 and can't play, but I'm already over 18 years old.")).not.toContain('c:waited');
+    expect(customerCues('The laptop is over 3 years old, the charger for 2 years worth of use.')).not.toContain('c:waited');
+    expect(customerCues("I'm over 18 years old and have waited for over 2 weeks.")).toContain('c:waited');
+  });
+
   it('names a sarcastic trailing-off by its words, not by its dots (seen on FreeScout as “...”)', () => {
     const text = 'Almost 8 hours later, no key. Going to start a refund process.\n\nNice thing you have got going here...';
     expect(customerCueSpans(text).map((c) => c.text)).toContain('Nice thing you have got going here...');
