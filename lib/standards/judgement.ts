@@ -54,27 +54,38 @@ export const ExchangeSchema = v.looseObject({
 
 export type Exchange = v.InferOutput<typeof ExchangeSchema>;
 
-/** Parses JSONL; a bad line is reported with its number and skipped. */
-export function readExchanges(jsonl: string, name = 'input'): { rows: Exchange[]; problems: string[] } {
-  const rows: Exchange[] = [];
-  const problems: string[] = [];
-  jsonl.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
+/** One line of a JSON Lines text, parsed and checked against a schema: its value, or what is wrong with it ("name line N: …"). */
+export type JsonLine<T> = { line: number } & ({ value: T; problem?: undefined } | { value?: undefined; problem: string });
+
+/** Every non-empty line of `jsonl`, parsed and checked against `schema`, in order. */
+export function jsonLines<T>(jsonl: string, name: string, schema: v.GenericSchema<unknown, T>): JsonLine<T>[] {
+  return jsonl.split('\n').flatMap((line, i): JsonLine<T>[] => {
+    if (!line.trim()) return [];
     let raw: unknown;
     try {
       raw = JSON.parse(line);
     } catch (error) {
-      return void problems.push(`${name} line ${i + 1}: not valid JSON (${(error as Error).message})`);
+      return [{ line: i + 1, problem: `${name} line ${i + 1}: not valid JSON (${(error as Error).message})` }];
     }
-    const parsed = v.safeParse(ExchangeSchema, raw);
-    if (!parsed.success) return void problems.push(`${name} line ${i + 1}: ${firstIssue(parsed.issues)}`);
-    const row = parsed.output;
-    const bad = row.labels.asks.find((a) => row.customer.slice(a.start, a.end) !== a.text);
-    if (bad) return void problems.push(`${name} line ${i + 1}: ask "${bad.text.slice(0, 40)}" is not customer[${bad.start}..${bad.end}]`);
-    const wrong = addressingProblem(row);
-    if (wrong) return void problems.push(`${name} line ${i + 1}: ${wrong}`);
-    rows.push(row);
+    const parsed = v.safeParse(schema, raw);
+    return [parsed.success ? { line: i + 1, value: parsed.output } : { line: i + 1, problem: `${name} line ${i + 1}: ${firstIssue(parsed.issues)}` }];
   });
+}
+
+/** Parses JSONL; a bad line is reported with its number and skipped. */
+export function readExchanges(jsonl: string, name = 'input'): { rows: Exchange[]; problems: string[] } {
+  const rows: Exchange[] = [];
+  const problems: string[] = [];
+  for (const { line, value: row, problem } of jsonLines(jsonl, name, ExchangeSchema)) {
+    if (problem !== undefined) {
+      problems.push(problem);
+      continue;
+    }
+    const bad = row.labels.asks.find((a) => row.customer.slice(a.start, a.end) !== a.text);
+    const wrong = bad ? `ask "${bad.text.slice(0, 40)}" is not customer[${bad.start}..${bad.end}]` : addressingProblem(row);
+    if (wrong) problems.push(`${name} line ${line}: ${wrong}`);
+    else rows.push(row);
+  }
   return { rows, problems };
 }
 

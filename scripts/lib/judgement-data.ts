@@ -1,8 +1,7 @@
 /** Reading the labelled judgement data with its fixed splits (training and evaluation scripts). */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import * as v from 'valibot';
-import { AddressingLineSchema, addressingProblem, firstIssue, readExchanges, type Exchange } from '../../lib/standards/judgement';
+import { AddressingLineSchema, addressingProblem, jsonLines, readExchanges, type Exchange } from '../../lib/standards/judgement';
 import { findQuestions } from '../../lib/standards/text';
 import { stepPhrases } from '../../lib/standards/step-phrases';
 import { examplesOf, type Example, type Task } from '../../lib/standards/train-core';
@@ -43,25 +42,16 @@ export function withAddressing(rows: Exchange[], file: string): void {
   if (!existsSync(file)) return;
   const byId = new Map(rows.map((r) => [r.id, r]));
   const found = new Map<Exchange, NonNullable<Exchange['addressing']>>();
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const where = `${file} line ${i + 1}`;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (error) {
-      throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
-    }
-    const parsed = v.safeParse(AddressingLineSchema, raw);
-    if (!parsed.success) throw new Error(`${where}: ${firstIssue(parsed.issues)}`);
-    const a = parsed.output;
+  for (const { line, value: a, problem } of jsonLines(readFileSync(file, 'utf8'), file, AddressingLineSchema)) {
+    if (problem !== undefined) throw new Error(problem);
+    const where = `${file} line ${line}`;
     const row = byId.get(a.id);
     if (!row || row.labels.asks[a.ask]?.text !== a.text) throw new Error(`${where}: no row ${a.id} with ask ${a.ask} "${a.text.slice(0, 40)}"`);
     const addressing = [...(found.get(row) ?? row.addressing ?? []), { ask: a.ask, spans: a.spans }];
-    const problem = addressingProblem({ ...row, addressing });
-    if (problem) throw new Error(`${where}: ${problem}`);
+    const wrong = addressingProblem({ ...row, addressing });
+    if (wrong) throw new Error(`${where}: ${wrong}`);
     found.set(row, addressing);
-  });
+  }
   for (const [row, addressing] of found) row.addressing = addressing;
 }
 
