@@ -90,6 +90,18 @@ const CONDITION = /\bif\b/i;
 const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not (?:sure|certain)|unsure|no idea|(?:can(?:no|')?t|can not|could(?:n't| not)|don't|do not|won't) (?:guarantee|promise)|no guarantee)\b/i;
 
 /**
+ * A promise about the product's future, not this customer's next step: "We'll definitely add this to
+ * our wish list", "we will be working on improvements to the billing system later this year", "I'll
+ * work to improve it" (labelled no step each time in train, dev and the fresh dev set).
+ */
+const ROADMAP = /\b(?:wish ?list|road ?map|backlog|later this year|next year|some ?day|at some point|eventually|(?:work|try|strive) to improve)\b/i;
+/** Where the clause that holds `at` ends (a stop, a semicolon or a line end). */
+const clauseEnd = (draft: string, at: number) => {
+  const stop = draft.slice(at).search(STOP);
+  return stop < 0 ? draft.length : at + stop;
+};
+
+/**
  * After "you should have": how things stand, not what happens next ("But you should have the ability
  * to convert gems to gold", "you should have received an email"; seen on FreeScout).
  */
@@ -105,6 +117,7 @@ function trimmed(draft: string, hit: Evidence | undefined): Evidence | undefined
   // The clause up to the step: "I think you can…", "maybe try…" (a hedge after it, "probably next week", is the when's business).
   const from = Math.max(0, ...['.', '!', '?', '\n', ',', ';', '—'].map((c) => draft.lastIndexOf(c, hit.start + lead - 1) + 1));
   if (HEDGED.test(draft.slice(from, hit.end))) return undefined;
+  if (ROADMAP.test(draft.slice(from, clauseEnd(draft, hit.end)))) return undefined;
   if (offeredOnCondition(draft, from, hit.start + lead)) return undefined;
   return widened(draft, { start: hit.start + lead, end: hit.end, text });
 }

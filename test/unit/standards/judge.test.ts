@@ -266,6 +266,12 @@ describe('a fix placed in a release is a next step (the customer updates; fresh 
     expect(judgeNextStep('The latest version 3.2.0 fixes that.').yes).toBe(true);
     expect(judgeNextStep('This should be fixed in a later version.').yes).toBe(true);
   });
+  it('does not take a promise about the product\'s future for a step ("we\'ll add this to our wish list"; train, dev and fresh dev)', () => {
+    expect(stepPhrases("We'll definitely add this to our wish list! Created #227 to replace this issue.").later).toBeUndefined();
+    expect(stepPhrases('Good idea, and we will be working on improvements to the billing system later this year.').later).toBeUndefined();
+    expect(stepPhrases("Yeah, the API is often down, I'll work to improve it.").later).toBeUndefined();
+    expect(stepPhrases("I'll add the missing invoice to your account today.").later?.text).toMatch(/I'll add/);
+  });
   it('does not take a release mentioned in passing for one', () => {
     expect(inRelease('We fixed the login page yesterday.')).toBe(false);
     expect(inRelease('The app was released in 2019 and has had many versions since.')).toBe(false);
