@@ -86,6 +86,13 @@ describe('segmentation', () => {
     expect(runOn('It was fine, is broken now?')).toHaveLength(1);
   });
 
+  it('splits, for asks, a question that opens with a capital after a comma, "?" or not (a fresh dev set)', () => {
+    const runOn = (text: string) => parse(text).clauses.flatMap(splitRunOn).map((x) => x.text);
+    expect(runOn('The pricing page says "Lifetime updates included", Does this mean the licence is paid only once.')).toEqual(['The pricing page says "Lifetime updates included",', 'Does this mean the licence is paid only once.']);
+    expect(runOn('I was charged twice, can you believe it.')).toHaveLength(1);
+    expect(runOn('Thanks for the quick fix, Will.')).toHaveLength(1);
+  });
+
   it('keeps hyphenated words and ranges whole, and still breaks at a spaced or em dash', () => {
     // Seen in train: "reset your two-" | "factor authentication?", "in the next 10 -" | "15 minutes".
     expect(clauses('OK, sounds like you need me to reset your two-factor authentication?')).toEqual(['OK, sounds like you need me to reset your two-factor authentication?']);
