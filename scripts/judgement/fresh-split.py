@@ -6,8 +6,9 @@
 
 writes FOLDER/fresh-dev.jsonl (batch gh-support-4's dev conversations and all of gh-support-5:
 errors may be read) and FOLDER/fresh-test.jsonl (all of gh-support-3 + gh-support-4's test
-conversations: figures only, errors never read). gh-support-4/split.json was made once, by
-conversation, before any row was labelled.
+conversations + all of gh-support-6: figures only, errors never read). gh-support-4/split.json was
+made once, by conversation, before any row was labelled; gh-support-6 was given wholly to fresh test
+before it was labelled (20th session), so that fresh test holds at least 400 exchanges.
 """
 import json, sys
 from pathlib import Path
@@ -17,7 +18,8 @@ rows = lambda source: [json.loads(l) for l in open(folder / source / 'labelled.j
 dev = set(json.loads((folder / 'gh-support-4' / 'split.json').read_text(encoding='utf-8'))['dev'])
 b = rows('gh-support-4')
 parts = {'fresh-dev': [r for r in b if r['conversation'] in dev] + rows('gh-support-5'),
-         'fresh-test': rows('gh-support-3') + [r for r in b if r['conversation'] not in dev]}
+         'fresh-test': rows('gh-support-3') + [r for r in b if r['conversation'] not in dev]
+                       + (rows('gh-support-6') if (folder / 'gh-support-6' / 'labelled.jsonl').exists() else [])}
 for name, part in parts.items():
     with open(folder / f'{name}.jsonl', 'w', encoding='utf-8') as out:
         for r in part:
