@@ -5,10 +5,10 @@ import { memoText } from './memo';
 
 /** Verbs that say little about what was asked: a request made only of them is met by any action. */
 const WEAK = new Set(['look', 'check', 'help', 'fix', 'sort', 'assist', 'handl', 'send', 'get', 'use', 'mak', 'giv', 'tak', 'com', 'tri', 'quick', 'asap', 'someth', 'anyth', 'anyon', 'thing', 'team', 'confirm', 'statu', 'request', 'last', 'week', 'month', 'news', 'new', 'info', 'question', 'possibl', 'anyon', 'someon', 'hey', 'hello']);
-const YES_NO = /\b(?:do|does|did|is|are|was|can|could|will|would|have|has|should|may)\s+(?:i|we|you|it|they|the|this|that|there|my|our|anyone|someone)\b|^\W*any\b(?!\s+(?:news|updates?|progress)\b)/i;
+const YES_NO = /\b(?:do|does|did|is|are|was|can|could|will|would|have|has|should|may)\s+(?:i|we|you|it|they|the|this|that|there|my|our|anyone|someone|anything|something|anybody|somebody)\b|^\W*any\b(?!\s+(?:news|updates?|progress)\b)/i;
 const YES_NO_ANSWER = /\b(?:yes|no|yep|nope|of course|sure|absolutely|definitely|unfortunately|sadly|not yet|correct|i (?:believe|think|guess) so|maybe|possibly|probably)\b/i;
 /** A clear "we can't / don't": it answers a request too, even when it takes up none of its words. */
-const REFUSAL = /\b(?:we|i)\s+(?:don't|do not|can't|cannot|won't|are unable to|am unable to|aren't able to)\s+(?:have|offer|support|provide|send|do|issue|give|make)\b|\bunfortunately\b/i;
+const REFUSAL = /\b(?:we|i)\s+(?:don't|do not|can't|cannot|won't|are unable to|am unable to|aren't able to)\s+(?:have|offer|support|provide|send|do|issue|give|make)\b|\bunfortunately\b|\b(?:not the right|the wrong) place (?:to|for)\b/i;
 const REQUEST = /^\W*(?:(?:hi|hello|hey)\b[^,]{0,30},\s*)?(?:please|pls|kindly|could you|can you|would you|i need|i'd like|i would like)\b/i;
 /** "Is anyone there?": the reply itself is the answer. */
 const PRESENCE = /\b(?:anyone|anybody|someone|somebody) (?:there|here|home|reading|around)\b/i;

@@ -207,6 +207,13 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     expect(judgeAddressed(appeal, 'Thanks for raising this. Account suspensions and related appeals are handled directly by the AWS support team.', appeal).yes).toBe(true);
   });
 
+  it('hears "No, but…" answer "Was anything changed?", and "not the right place to…" refuse (paraphrased from a fresh dev set)', () => {
+    const changed = 'In the last few days, email notifications have stopped. Was anything changed with the last few updates?';
+    expect(judgeAddressed('Was anything changed with the last few updates?', 'No, but check your log file', changed).yes).toBe(true);
+    const money = 'Could you check for me that the donation has arrived in the account?';
+    expect(judgeAddressed(money, 'Not the right place to report Open Collective matters, sorry!', money).yes).toBe(true);
+  });
+
   it('does not take a generic offer for a question back ("Any other questions?")', () => {
     const ask = 'Hi, can I change my plan to annual billing?';
     for (const draft of ['Thanks for writing in! Any other questions?', 'Thanks for reaching out. Is there anything else I can help with today?']) expect(judgeAddressed(ask, draft, ask).yes, draft).toBe(false);
