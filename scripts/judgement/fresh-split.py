@@ -4,11 +4,12 @@
     JUDGEMENT_DATA=data/fresh python3 scripts/judgement/build-labelled.py gh-support-3   (and gh-support-4)
     python3 scripts/judgement/fresh-split.py [FOLDER]     (FOLDER defaults to data/fresh)
 
-writes FOLDER/fresh-dev.jsonl (batch gh-support-4's dev conversations and all of gh-support-5:
-errors may be read) and FOLDER/fresh-test.jsonl (all of gh-support-3 + gh-support-4's test
+writes FOLDER/fresh-dev.jsonl (batch gh-support-4's dev conversations and all of gh-support-5 and
+gh-support-7: errors may be read) and FOLDER/fresh-test.jsonl (all of gh-support-3 + gh-support-4's test
 conversations + all of gh-support-6: figures only, errors never read). gh-support-4/split.json was
 made once, by conversation, before any row was labelled; gh-support-6 was given wholly to fresh test
-before it was labelled (20th session), so that fresh test holds at least 400 exchanges.
+before it was labelled (20th session), so that fresh test holds at least 400 exchanges, and
+gh-support-7 wholly to fresh dev, also before any label.
 """
 import json, sys
 from pathlib import Path
@@ -17,9 +18,10 @@ folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().par
 rows = lambda source: [json.loads(l) for l in open(folder / source / 'labelled.jsonl', encoding='utf-8')]
 dev = set(json.loads((folder / 'gh-support-4' / 'split.json').read_text(encoding='utf-8'))['dev'])
 b = rows('gh-support-4')
-parts = {'fresh-dev': [r for r in b if r['conversation'] in dev] + rows('gh-support-5'),
+optional = lambda source: rows(source) if (folder / source / 'labelled.jsonl').exists() else []
+parts = {'fresh-dev': [r for r in b if r['conversation'] in dev] + rows('gh-support-5') + optional('gh-support-7'),
          'fresh-test': rows('gh-support-3') + [r for r in b if r['conversation'] not in dev]
-                       + (rows('gh-support-6') if (folder / 'gh-support-6' / 'labelled.jsonl').exists() else [])}
+                       + optional('gh-support-6')}
 for name, part in parts.items():
     with open(folder / f'{name}.jsonl', 'w', encoding='utf-8') as out:
         for r in part:
