@@ -10,6 +10,11 @@ Files per source (data/judgement/SOURCE/second/):
                              lists written as in the label sheets ("span=1 ;; span=0", "" = none;
                              a line break inside a span is written \\n).
 
+  upset-adjudicated.txt      the upset consistency pass on messages about a payment (6 Dec 2026,
+                             twentieth session; docs/checklist.md): every row where the blind
+                             re-reading differed from the label, decided by the guideline, in the
+                             same format with FIELD upset and values 0 / 1.
+
 `apply_adjudicated` makes FINAL the label of the built row (the sheets keep the first labels, so
 "before" stays reproducible); `disagreements` lists what two people labelled differently.
 """
@@ -52,19 +57,23 @@ def flag(value):
     return '-' if value is None else str(int(bool(value)))
 
 
+ADJUDICATED = {'replies-adjudicated.txt': FIELDS, 'upset-adjudicated.txt': ('upset',)}
+
+
 def read_adjudicated(source):
-    """id -> {field: FINAL} for every decided disagreement of SOURCE."""
-    path = ROOT / source / 'second' / 'replies-adjudicated.txt'
+    """id -> {field: FINAL} for every decided disagreement of SOURCE (both passes' files)."""
     out = {}
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding='utf-8').splitlines():
-        if not line.strip() or line.startswith('#'):
+    for name, fields in ADJUDICATED.items():
+        path = ROOT / source / 'second' / name
+        if not path.exists():
             continue
-        parts = [p.strip() for p in line.split(' | ')]
-        if len(parts) < 6 or parts[1] not in FIELDS:
-            raise ValueError(f'{path.name}: bad line {line!r}')
-        out.setdefault(parts[0], {})[parts[1]] = parts[4]
+        for line in path.read_text(encoding='utf-8').splitlines():
+            if not line.strip() or line.startswith('#'):
+                continue
+            parts = [p.strip() for p in line.split(' | ')]
+            if len(parts) < 6 or parts[1] not in fields or (parts[1] == 'upset' and parts[4] not in ('0', '1')):
+                raise ValueError(f'{path.name}: bad line {line!r}')
+            out.setdefault(parts[0], {})[parts[1]] = parts[4]
     return out
 
 

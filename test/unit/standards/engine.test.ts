@@ -131,8 +131,10 @@ describe('critical only when sure (acknowledges feelings)', () => {
     expect(ack(sure).state).toBe('fail');
     expect(ack(sure).unsure).toBeUndefined();
     expect(failingCritical(sure, DEFAULT_PACK).map((r) => r.rule)).toContain('acknowledges-feelings');
-    // "charged … but I cancelled" reads upset at about 0.5: worth saying, not worth holding the reply for.
-    const lukewarm = evaluateReply(input('I was charged for March but I cancelled in February. Can you check?'));
+    // "charged again … although I cancelled" reads upset at about 0.5: worth saying, not worth holding
+    // the reply for. (Told without the "again" it is a calm report of a wrong charge, GUIDELINE §4 and
+    // the upset consistency pass of 6 Dec: not upset at all.)
+    const lukewarm = evaluateReply(input('I was charged again for March although I cancelled in February. Can you check?'));
     expect(ack(lukewarm).state).toBe('fail');
     expect(ack(lukewarm).unsure).toBe(true);
     expect(ack(lukewarm).why).toMatch(/^The customer may be upset/);
