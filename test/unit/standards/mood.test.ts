@@ -136,7 +136,8 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(threadMood('This is the THIRD time I write and NOBODY answers.').sure).toBe(true);
     // A bare "still" or "again" is repeat contact, but only repetition said outright makes a lukewarm reading sure.
     // (The upset model is sure of "I still cannot log in to my account." on its own since it became NBSVM-scaled.)
-    const still = threadMood('My order still has not arrived.');
+    // (Since the upset consistency pass of 6 Dec, "My order still has not arrived." alone reads calm, 0.39.)
+    const still = threadMood('My order still has not arrived and I need it.');
     expect(still.label).toBe('upset');
     expect(still.reasons).toContain('repeat contact: “still”');
     expect(still.probability).toBeLessThan(0.85);
