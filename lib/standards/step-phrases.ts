@@ -95,10 +95,11 @@ const HEDGED = /\b(?:i think|i guess|i believe|maybe|perhaps|probably|might|not 
  * work to improve it" (labelled no step each time in train, dev and the fresh dev set).
  */
 const ROADMAP = /\b(?:wish ?list|road ?map|backlog|later this year|next year|some ?day|at some point|eventually|(?:work|try|strive) to improve)\b/i;
-/** Where the clause that holds `at` ends (a stop, a semicolon or a line end). */
+/** Where the clause that starts at or holds `at` ends (a stop, a semicolon or a line end), at most 300 characters on. */
 const clauseEnd = (draft: string, at: number) => {
-  const stop = draft.slice(at).search(STOP);
-  return stop < 0 ? draft.length : at + stop;
+  const rest = draft.slice(at, at + 300);
+  const stop = rest.search(STOP);
+  return at + (stop < 0 ? rest.length : stop);
 };
 
 /**
@@ -167,9 +168,7 @@ export const conditionalOffer = (text: string) => OFFER.test(text.trim()) && CON
 
 /** Is the step at `at` a generic offer in a sentence that puts it on a condition ("… if it happens again")? */
 function offeredOnCondition(draft: string, from: number, at: number): boolean {
-  const rest = draft.slice(at, at + 300);
-  const stop = rest.search(STOP);
-  const step = stop < 0 ? rest : rest.slice(0, stop);
+  const step = draft.slice(at, clauseEnd(draft, at));
   return OFFER.test(step) && CONDITION.test(sinceLastStop(draft.slice(Math.max(0, from - 300), at)) + step);
 }
 
