@@ -107,19 +107,22 @@ const WAITED = new RegExp(CUSTOMER.find(([name]) => name === 'c:waited')![1].sou
  * is 0.777 (fresh dev 0.687 → 0.690).
  */
 const someDuration = (text: string) => [...text.matchAll(WAITED)].some((m) => !NOT_A_WAIT.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 20)));
+/**
+ * The waiting cue's first match that is a wait (`waiting`), not merely its first match: in "I've used
+ * it for 2 years, and now I've waited for 3 days" the line names "for 3 days". A duration that is no
+ * wait ("subscribed for 1 month") names nothing upsetting, though the model weighs it.
+ */
+const firstWait = (text: string) => [...text.matchAll(WAITED)].find((m) => waiting(m[0], text.slice(Math.max(0, m.index! - 60), m.index), text.slice(m.index! + m[0].length, m.index! + m[0].length + 20)));
 
 /** Where each cue of upset first shows in the text ("please help", ":{", "for 2 hours"), in text order, and whether it tells. */
 export function customerCueSpans(message: string): (Evidence & { telling: boolean })[] {
   const text = withoutCourtesy(message);
   return CUSTOMER.flatMap(([name, re]) => {
-    const m = re.exec(text);
+    const m = name === 'c:waited' ? firstWait(text) : re.exec(text);
     if (!m) return [];
-    const { start, end } = name === 'c:sarcasm' ? withTrailingOff(text, m) : { start: m.index, end: m.index + m[0].length };
+    const { start, end } = name === 'c:sarcasm' ? withTrailingOff(text, m) : { start: m.index!, end: m.index! + m[0].length };
     const span = text.slice(start, end);
-    const telling = TELLING[name]?.(span, text.slice(Math.max(0, start - 60), start), text.slice(end, end + 20)) ?? false;
-    // A duration that is no wait ("subscribed for 1 month", "used it for 2 years") names nothing upsetting,
-    // though the model weighs every duration (CV upset 0.776 → 0.767 with only the waits as the feature).
-    return name === 'c:waited' && !telling ? [] : [{ start, end, text: span, telling }];
+    return [{ start, end, text: span, telling: TELLING[name]?.(span, text.slice(Math.max(0, start - 60), start), text.slice(end, end + 20)) ?? false }];
   }).sort((a, b) => a.start - b.start);
 }
 

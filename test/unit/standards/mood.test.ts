@@ -254,6 +254,8 @@ describe('courtesies and the names of things are not a mood (real messages read 
     expect(spans('I paid but got no license key. I subscribed for 1 month only and my card is set to recurring payment.')).not.toContain('for 1 month');
     expect(spans('I have used it for 2 years and love it.')).toEqual([]);
     expect(spans('The site has been down for 2 days and nobody answers.')).toContain('for 2 days');
+    // The first duration that is a wait, not the first duration.
+    expect(spans("I've used it for 2 years, and now I've been waiting for 3 days.")).toContain('for 3 days');
     // The model still weighs every duration: CV upset falls without it.
     expect(customerCues('I subscribed for 1 month only.')).toContain('c:waited');
   });
