@@ -207,8 +207,9 @@ const runsOnAt = (tokens: Token[], i: number) => {
   // update, will my character come back?" (seen on FreeScout), "…it crashed, how can I get it back?".
   // So does one that opens with a capital, "?" or not: 'The page said "Lifetime updates", Does this mean
   // the licence is paid once.' (a fresh dev set).
-  if (prev.text === ',' && (tokens.slice(i).some((t) => t.text === '?') || /^[A-Z][a-z]/.test(tokens[i]!.text))) return (WH_WORDS.has(tokens[i]!.lower) || AUX_OPENERS.has(tokens[i]!.lower)) && invertedAt(tokens, WH_WORDS.has(tokens[i]!.lower) ? i + 1 : i);
-  return WH_WORDS.has(tokens[i]!.lower) && invertedAfter(tokens, i) && !EMBEDS.has(prev.lower) && !NO_BREAK_AFTER.has(prev.pos);
+  const wh = WH_WORDS.has(tokens[i]!.lower);
+  if (prev.text === ',' && (tokens.slice(i).some((t) => t.text === '?') || /^[A-Z][a-z]/.test(tokens[i]!.text))) return (wh || AUX_OPENERS.has(tokens[i]!.lower)) && invertedAt(tokens, wh ? i + 1 : i);
+  return wh && invertedAfter(tokens, i) && !EMBEDS.has(prev.lower) && !NO_BREAK_AFTER.has(prev.pos);
 };
 /** Auxiliaries a yes/no question opens with. */
 const AUX_OPENERS = new Set(['will', 'would', 'can', 'could', 'should', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'may']);
