@@ -130,7 +130,7 @@ export function findAsks(customer: string): Ask[] {
   // "Please help" beside a specific ask the model is sure of is that ask said twice (one ask per thing
   // the reply must do); beside only a lukewarm guess it is the ask (CV question/request 0.857 → 0.859);
   // "let me know if you need more details" offers, and "Seriously?" protests: neither asks anything.
-  const offered = out.filter((a) => !offersOrProtests(a.text));
+  const offered = bareAsksTogether(customer, out.filter((a) => !offersOrProtests(a.text)));
   const kept = offered.some((a) => !namesNothing(a.text) && a.probability >= SURE_ASK) ? withBareAsksJoined(customer, offered) : offered.map((a) => (namesNothing(a.text) ? withWhatItIsFor(customer, clauses, a, offered) : a));
   // Beside the clearest ask, another must be clear on its own (or open like a request: "which plan…",
   // "can I…"): a lukewarm second clause is far more often background, a guess or a complaint
@@ -187,6 +187,19 @@ function withBareAsksJoined(customer: string, asks: readonly Found[]): Found[] {
     kept[k] = { ...a, start, end, text: customer.slice(start, end) };
   }
   return kept;
+}
+
+/** Two bare calls for help side by side ("Please sort out. How to fix this now?") are one call, said twice. */
+function bareAsksTogether(customer: string, asks: readonly Found[]): Found[] {
+  const out: Found[] = [];
+  for (const a of asks) {
+    const last = out.at(-1);
+    const between = last ? customer.slice(last.end, a.start) : '';
+    if (last && namesNothing(last.text) && namesNothing(a.text) && /^[\s.,;:!?…\-–—]*$/.test(between) && oneParagraph(customer, last.end, a.start)) {
+      out[out.length - 1] = { ...last, end: a.end, text: customer.slice(last.start, a.end), probability: Math.max(last.probability, a.probability), opens: last.opens || a.opens };
+    } else out.push(a);
+  }
+  return out;
 }
 
 /**

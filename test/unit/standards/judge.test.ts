@@ -62,6 +62,15 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('Hello team. Can you help me?')).toEqual(['Can you help me?']);
   });
 
+  it('reads "please sort it out" and "how do I fix this?" as the same call for help said twice (paraphrased from a fresh dev set)', () => {
+    // One ask: the agent must fix the purchase, not answer two questions.
+    const text = 'I bought a yearly subscription in the App Store. IT DOES NOT WORK! Very frustrating. Please sort out. How do I fix this now?';
+    expect(asks(text)).toHaveLength(1);
+    expect(asks(text)[0]).toContain('Please sort out. How do I fix this now?');
+    // Beside a specific ask, a pronoun-only call ("can someone help me get it?") is that ask said again.
+    expect(asks('I need help to unlock my account, please. Someone on a forum told me to write here. Can someone please help me get it?')).toEqual(['I need help to unlock my account, please.']);
+  });
+
   it('keeps a bare "can you help me?" beside an ask the model is unsure of (paraphrased from gh-support)', () => {
     // The story before it reads as a lukewarm ask (0.57): dropping the only clear ask left an unsure guess.
     const found = findAsks('I subscribed last week. This morning I tried to buy two gems in the app and my gold was spent but my gems went down. I guess I tapped the gem icon instead of the gold one, because I had the baby in my arms and thought it would work to touch anywhere on the row for buying gems. Can you help me?');
