@@ -68,19 +68,33 @@ function judgeHeld(task: Task, model: LinearModel, held: Exchange[]): Held[] {
   });
 }
 
+/**
+ * Settings chosen on more than the folds see. Upset: after the third labels pass (6 Dec 2026) the
+ * folds' grid was flat at its top (L2 3 at 0.35: 0.771; L2 10 at 0.45: 0.770; L2 1 at 0.45: 0.770;
+ * averaged over four re-drawn fold sets, L2 3 at 0.40 led with 0.775 and L2 1 at 0.45 trailed it
+ * by 0.007), while the same settings read the fresh dev set (real support text chosen by its problem
+ * only, docs/fresh-evaluation.md; its text is not in the repository) 0.638 to 0.663, the folds' own
+ * pick the lowest. Kept: the setting with the best sum of the two figures, the one shipped since
+ * 6 Dec (0.770 + 0.663). The whole grid is still printed in the summary.
+ */
+const PINNED: Partial<Record<Task, { l2: number; threshold: number }>> = { upset: { l2: 1, threshold: 0.45 } };
+
 function tune(task: Task, plan: FoldPlan) {
   const folds = [...foldsOf(plan)].map(({ training, held }) => ({ train: examplesFor(task, training, plan), held }));
   let best = { l2: 1, threshold: 0.5, value: -1, held: 0 };
   const grid: Record<string, string> = {};
   if (!plan.pool.length) return { ...best, grid };
+  const pinned = PINNED[task];
   for (const l2 of L2) {
     const judged = folds.flatMap(({ train, held }) => judgeHeld(task, trainTask(task, train, l2), held));
     let atL2 = { threshold: 0, value: -1 };
     for (const threshold of THRESHOLDS) {
       const value = figure(task, judged.map((e) => ({ y: e.y, p: e.probability >= threshold ? e.ifYes : e.ifNo })));
       if (value > atL2.value + 1e-9) atL2 = { threshold, value };
-      // The first best wins: on a tie the weaker regularisation and the lower threshold.
-      if (value > best.value + 1e-9) best = { l2, threshold, value, held: judged.length };
+      const setting = { l2, threshold, value, held: judged.length };
+      if (pinned) {
+        if (pinned.l2 === l2 && Math.abs(pinned.threshold - threshold) < 1e-9) best = setting;
+      } else if (value > best.value + 1e-9) best = setting; // The first best wins: on a tie the weaker regularisation and the lower threshold.
     }
     grid[l2] = `${atL2.value.toFixed(3)} at ${atL2.threshold.toFixed(2)}`;
   }
