@@ -88,8 +88,9 @@ function sharesTheirWords(text: string, customerText: string): boolean {
 
 /**
  * An apology about their problem in at least two of their own content words: "sorry you were charged
- * twice for March". The words must follow "sorry that / you / about / for…": "I'm sorry, this is not
- * the place to report Microsoft 365 issues" refuses, and its words are not what the sorry is about.
+ * twice for March", "sorry the jug arrived cracked", "I am sorry: we sent size 14 instead of 10". The words
+ * must follow "sorry that / you / the / about / for…" or a colon: "I'm sorry, this is not the place to
+ * report Microsoft 365 issues" refuses, and its words are not what the sorry is about.
  */
 export function namesTheirProblem(apology: string, customerText: string): boolean {
   if (NEGATED_SORRY.test(apology)) return false;
@@ -105,12 +106,27 @@ export function namesTheirProblem(apology: string, customerText: string): boolea
  */
 export function apologyNamesWhat(apology: string): boolean {
   if (NEGATED_SORRY.test(apology)) return false;
-  if (SORRY_FOR_FEELING.test(apology)) return true;
+  if (SORRY_FOR_FEELING.test(apology) || namesASituation(apology)) return true;
   const about = SORRY_THAT_YOU.exec(apology)?.[1];
   return !!about && [...keywords(about.split(/[.!?;]/)[0]!)].filter((k) => !GENERIC.has(k)).length >= 2;
 }
+/**
+ * "Sorry about the downtime", "I apologise for the service disruptions", "sorry for the impact on your
+ * data", "sorry for the key delay": an apology for the thing that went wrong for them, named. Not for
+ * what every apology is about (GUIDELINE §5's formulas: the inconvenience, the trouble, the delay,
+ * any issues, your experience, the hiccup) nor for our own reply ("sorry for the late reply").
+ */
+function namesASituation(apology: string): boolean {
+  const m = SORRY_FOR_THE.exec(apology);
+  if (!m) return false;
+  const words = m[1]!.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length > 0 && !words.some((w) => FORMULA_WORDS.test(w));
+}
+const SORRY_FOR_THE = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:again\s+)?(?:for|about)\s+(?:the|your|all the|these|those)\s+((?:[\w-]+\s+){0,2}[\w-]+)/i;
+const FORMULA_WORDS = /^(?:inconvenien\w*|troubles?|confusion|delays?|delayed|late|long|slow|hassle|issues?|problems?|hiccups?|hickups?|experiences?|bad|poor|circumstances?|situation|misunderstanding|mix-?up|mess|error|errors|wait|waiting|reply|response|answer|bother\w*|doubt|any|this|that|it|way|matter|frustrating|annoyance|noise|spam|typos?|mistakes?)$/;
+
 const SORRY_THAT_YOU = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+|to (?:hear|see|learn)\s+(?:that\s+)?)?((?:you|your)\b.*)/i;
-const SORRY_ABOUT = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that|you|your|about|for|to hear|to see)\b(.*)/i;
+const SORRY_ABOUT = /\b(?:sorry|apologi[sz]e|apologies)(?:\s*[:—–]\s*|\s+(?:that|you|your|the|about|for|to hear|to see)\b)(.*)/i;
 const NEGATED_SORRY = /\b(?:not|never) (?:\w+ )?sorry\b/i;
 
 export function acknowledgement(draft: string, customerText = ''): Evidence | undefined {
@@ -120,7 +136,7 @@ export function acknowledgement(draft: string, customerText = ''): Evidence | un
       if (NEGATED.test(before) && !/can(?:'t|not) imagine/i.test(hit.text)) continue;
       if (/\b(?:i'm|i am)\s+not\s+sorry/i.test(draft.slice(Math.max(0, hit.start - 10), hit.end))) continue;
       // Sentence around it, so the why quotes the acknowledging words.
-      const from = Math.max(draft.lastIndexOf('.', hit.start) + 1, draft.lastIndexOf('\n', hit.start) + 1, 0);
+      const from = Math.max(...['.', '!', '?', '\n'].map((stop) => draft.lastIndexOf(stop, hit.start - 1) + 1));
       const stop = draft.slice(hit.end).search(/[.!?\n]/);
       const to = stop < 0 ? draft.length : hit.end + stop;
       // Without the salutation the sentence may start with ("Hi Dana, I'm so sorry…").

@@ -3,7 +3,7 @@ import { findAsks, judgeAcknowledges, judgeAddressed, judgeExchange, judgeNextSt
 import { draftReadings } from '../../../lib/standards/answers-questions';
 import { inRelease, stepPhrases } from '../../../lib/standards/step-phrases';
 import { customerCues } from '../../../lib/standards/cues';
-import { apologyNamesWhat } from '../../../lib/standards/acknowledgement-phrases';
+import { acknowledgement, apologyNamesWhat } from '../../../lib/standards/acknowledgement-phrases';
 import { offersOrProtests } from '../../../lib/standards/ask-phrases';
 import { addressedFeatures } from '../../../lib/standards/judge-features';
 
@@ -386,6 +386,20 @@ describe('an apology that names what happened (GUIDELINE §5; paraphrased from g
     for (const reply of ['Hi Sam, thanks for reporting this. Sorry about your experience. We are looking at this on priority.', 'we are really sorry for the circumstances. We will reach out to you by mail.']) {
       expect(judgeAcknowledges(reply, customer).yes, reply).toBe(false);
     }
+  });
+  it('takes an apology for the thing that went wrong, named, as acknowledging; not one for a formula (paraphrased from gh-support)', () => {
+    for (const apology of ['Sorry about the downtime!', 'I apologize for the service disruptions, my monitoring tools failed.', 'We are sorry for the impact on your data.']) {
+      expect(apologyNamesWhat(apology), apology).toBe(true);
+    }
+    for (const apology of ['Sorry for the inconvenience.', 'Sorry for the late reply.', 'Sorry about the hiccup.', 'Apologies for the long wait.', 'Sorry for the bad experience users had.']) {
+      expect(apologyNamesWhat(apology), apology).toBe(false);
+    }
+  });
+  it('reads a named feeling after an apology that ends with "!" as its own sentence ("I\'m sorry about this! I know how frustrating it must be!")', () => {
+    const reply = "I'm sorry about this! I know how frustrating it must be! Your browser did not send the rest to our server.";
+    // Read with the apology before it, the feeling was taken for a bare "sorry about this".
+    expect(acknowledgement(reply)?.text).toBe('I know how frustrating it must be');
+    expect(judgeAcknowledges(reply, 'I lost my streak overnight. What are the chances of it happening again?').yes).toBe(true);
   });
   it('keeps a named feeling however long and practical the reply around it (the late-night writer\'s model answer)', () => {
     const stressed = 'My PDF export makes every image blurry and I present to a client at 9:00 tomorrow morning. I am really stressed.';
