@@ -145,5 +145,10 @@ export function acknowledgement(draft: string, customerText = ''): Evidence | un
       return { start, end: start + text.length, text };
     }
   }
-  return specificApology(draft, customerText);
+  return situationApology(draft) ?? specificApology(draft, customerText);
+}
+
+/** The first sentence whose apology names the thing that went wrong ("I apologize for the service disruptions"). */
+function situationApology(draft: string): Evidence | undefined {
+  return sentences(draft).find((s) => APOLOGY.test(s.text) && !NEGATED_SORRY.test(s.text) && namesASituation(s.text));
 }
