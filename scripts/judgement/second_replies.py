@@ -10,10 +10,13 @@ Files per source (data/judgement/SOURCE/second/):
                              lists written as in the label sheets ("span=1 ;; span=0", "" = none;
                              a line break inside a span is written \\n).
 
-  upset-adjudicated.txt      the upset consistency pass on messages about a payment (6 Dec 2026,
-                             twentieth session; docs/checklist.md): every row where the blind
-                             re-reading differed from the label, decided by the guideline, in the
-                             same format with FIELD upset and values 0 / 1.
+  upset-adjudicated.txt      the upset consistency passes (6 Dec 2026; docs/checklist.md): messages
+                             about a payment, then ones naming a duration, then faces, runs of ! or
+                             ?, capitals, bans and "no way": every row where the blind re-reading
+                             differed from the label, decided by the guideline, in the same format
+                             with FIELD upset and values 0 / 1.
+  ack-adjudicated.txt        the same for acknowledges feelings (twenty-first session): replies with
+                             an apology or words of feeling, FIELD acknowledgesFeelings.
 
 `apply_adjudicated` makes FINAL the label of the built row (the sheets keep the first labels, so
 "before" stays reproducible); `disagreements` lists what two people labelled differently.
@@ -57,7 +60,7 @@ def flag(value):
     return '-' if value is None else str(int(bool(value)))
 
 
-ADJUDICATED = {'replies-adjudicated.txt': FIELDS, 'upset-adjudicated.txt': ('upset',)}
+ADJUDICATED = {'replies-adjudicated.txt': FIELDS, 'upset-adjudicated.txt': ('upset',), 'ack-adjudicated.txt': ('acknowledgesFeelings',)}
 
 
 def read_adjudicated(source):
@@ -71,7 +74,7 @@ def read_adjudicated(source):
             if not line.strip() or line.startswith('#'):
                 continue
             parts = [p.strip() for p in line.split(' | ')]
-            if len(parts) < 6 or parts[1] not in fields or (parts[1] == 'upset' and parts[4] not in ('0', '1')):
+            if len(parts) < 6 or parts[1] not in fields or (parts[1] in ('upset', 'acknowledgesFeelings') and parts[4] not in ('0', '1')):
                 raise ValueError(f'{path.name}: bad line {line!r}')
             out.setdefault(parts[0], {})[parts[1]] = parts[4]
     return out
