@@ -63,6 +63,8 @@ const ACKNOWLEDGE: RegExp[] = [
   /\b(?:i(?:'d| would)|anyone would|i would also) (?:be|feel) (?:\w+ )?(?:annoyed|frustrated|upset|angry|furious|worried|livid|fed up|stressed|nervous|disappointed)(?: too| as well)?\b/gi,
   /\b(?:the )?last thing you need(?:ed)?\b/gi,
   /\bthanks? (?:you )?for (?:your|bearing|being) (?:patience|with us)\b(?=[^.]*\b(?:third|again|wait|long|repeat|twice))/gi,
+  // Kindness to a customer who blames themselves: "you're not stupid, it's a new addition", "it's a common mistake".
+  /\byou(?:'re| are) not (?:being )?(?:stupid|dumb|an idiot|a pain|a bother|alone|the only one)\b|\b(?:it'?s|that'?s|this is) (?:a |an )?(?:very |really )?(?:common|easy|understandable) mistake\b/gi,
 ];
 
 const NEGATED = /\b(?:don't|do not|can't|cannot|didn't|not|never|fail to)\s+(?:\w+\s+)?$/i;

@@ -401,6 +401,13 @@ describe('an apology that names what happened (GUIDELINE §5; paraphrased from g
     expect(acknowledgement(reply)?.text).toBe('I know how frustrating it must be');
     expect(judgeAcknowledges(reply, 'I lost my streak overnight. What are the chances of it happening again?').yes).toBe(true);
   });
+  it('takes kindness to a customer who blames themselves as acknowledging (GUIDELINE §5, paraphrased from gh-support)', () => {
+    const sheepish = "I'm so stupid, I couldn't find where the inn button went. Sorry for bothering you!";
+    for (const reply of ["You're not stupid! It's a new addition and we're all still used to the old layout :)", "It's a common mistake. Don't worry about it."]) {
+      expect(judgeAcknowledges(reply, sheepish).yes, reply).toBe(true);
+    }
+    expect(judgeAcknowledges('No worries. Can I have your full name?', sheepish).yes).toBe(false);
+  });
   it('keeps a named feeling however long and practical the reply around it (the late-night writer\'s model answer)', () => {
     const stressed = 'My PDF export makes every image blurry and I present to a client at 9:00 tomorrow morning. I am really stressed.';
     const steps = '\n\n1. Open the deck and choose File → Export → PDF (compatible).\n2. If the images still look blurry, untick “Compress images” in the same window.\n\nI have also asked our team to fix the regular export; I will email you by 8:00 your time tomorrow to confirm it works again.';
