@@ -20,6 +20,7 @@ import { SIGN_OFF } from './text';
 import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { inRelease, setInMotion } from './step-phrases';
+import { recurringFailure } from './cues';
 import { DEFAULT_PACK } from './pack';
 
 export const MODELS = {
@@ -69,7 +70,10 @@ function judged(model: LinearModel, scored: Scored, clauses: Clause[]): Judged {
 
 /** Is the customer's latest message upset (frustration, anger, worry, urgency, loss)? */
 export function judgeUpset(customer: string): Judged {
-  return judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer)), customerClauses(customer));
+  const verdict = judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer)), customerClauses(customer));
+  // A recurring failure is upset even told flatly (GUIDELINE §4): the reading names it, and stays lukewarm.
+  const recurs = verdict.yes ? undefined : recurringFailure(customer.slice(0, LIMITS.customerChars));
+  return recurs ? { ...verdict, yes: true, clause: recurs, because: [recurs.text, ...verdict.because].slice(0, 3) } : verdict;
 }
 
 export interface Ask extends Evidence {

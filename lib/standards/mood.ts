@@ -8,7 +8,7 @@
 import { judgeUpset } from './judge';
 import { hasWords, outermost } from './text';
 import { moodOf as lexiconMood, withoutCourtesy, type LexiconMood } from './lexicon';
-import { customerCueSpans } from './cues';
+import { customerCueSpans, recurringFailure } from './cues';
 import { eachWordOnce, MOOD_LINE_WORDS, type Evidence, type Mood, type MoodLabel } from './types';
 
 export interface ThreadMood extends Mood {
@@ -55,7 +55,9 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   if (upset.yes) label = WORRY_LABELS.has(lexicon.label) ? 'worried' : 'upset';
   else label = lexicon.label === 'positive' ? 'positive' : 'neutral';
   // Only the words that pull the way of the reading: a "good" or "welcome" never stands behind upset.
-  const evidence = upset.yes ? mergeEvidence(lexicon, repeats, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
+  // A recurring failure ("keeps crashing") says it as plainly as repetition does, though it is no repeat contact.
+  const recurs = upset.yes ? recurringFailure(latest) : undefined;
+  const evidence = upset.yes ? mergeEvidence(lexicon, recurs ? [...repeats, recurs] : repeats, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
   const reasons = [
     // Only the model's words the customer wrote: its cue and lexicon features ("waited", "score<=-2",
     // "mood-upset") are names, not quotes, and the evidence already shows what they matched.

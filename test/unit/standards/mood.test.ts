@@ -5,7 +5,7 @@ import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
 import { moodWords } from '../../../lib/standards/types';
 import { moodOf as lexiconMood, shoutedWords } from '../../../lib/standards/lexicon';
-import { customerCues, customerCueSpans } from '../../../lib/standards/cues';
+import { customerCues, customerCueSpans, recurringFailure } from '../../../lib/standards/cues';
 
 const ANGRY = "This is the THIRD time I'm writing about this. You charged me twice and nobody has fixed it. Unacceptable.";
 
@@ -95,6 +95,22 @@ describe('one mood for the product', () => {
     // Said of them, not wished for: still praise.
     expect(lexiconMood('Best app ever, thanks!').pleased.map((e) => e.text)).toEqual(['Best']);
     expect(lexiconMood('The new export is great.').pleased.map((e) => e.text)).toEqual(['great']);
+  });
+});
+
+describe('a recurring failure told flatly (GUIDELINE §4; fresh dev, paraphrased)', () => {
+  it('reads it as upset, lukewarm, and names the recurrence', () => {
+    for (const text of ['Hi, sorry to bother you, but this just happened again. Got a 500 error from the API.', 'Closing as it resolved itself. Reopening: it looks like the error is back.', 'The import failed on two occasions with the same file.']) {
+      const mood = threadMood(text);
+      expect(mood.label, text).toBe('upset');
+      expect(mood.sure, text).toBe(false);
+      expect(mood.evidence.map((e) => e.text).join(' | '), text).toMatch(/happened again|is back|two occasions/);
+    }
+  });
+  it('does not take a usage count or a bare "again" for one', () => {
+    expect(recurringFailure('I use it three times a day and it is great.')).toBeUndefined();
+    expect(recurringFailure('Please log in again to see the new plan.')).toBeUndefined();
+    expect(recurringFailure('It keeps crashing when I open it.')?.text).toBe('keeps crashing');
   });
 });
 
