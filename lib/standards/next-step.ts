@@ -22,8 +22,10 @@ export const nextStep: Rule = {
     // Whether there is a step at all is the model's call (a question back, an instruction, what
     // happens next); the phrase lists then say what it is and whether a when goes with it.
     const step = judgeNextStep(draft);
-    if (!step.yes) return wrapsUp(customerMessages.at(-1) ?? '') ? na('They are wrapping up: no next step needed') : fail('No next step: say what happens next and when');
     const { done, later, when } = stepPhrases(draft);
+    if (!step.yes && wrapsUp(customerMessages.at(-1) ?? '')) return na('They are wrapping up: no next step needed');
+    // "I've unbanned you": a deed done with nothing after it (GUIDELINE §3).
+    if (!step.yes) return done ? fail(`Says what was done (${quote(done.text)}), not what happens next`, [done]) : fail('No next step: say what happens next and when');
     // Money and cancellations take effect later: the customer needs to know when they'll see it.
     if (done && (!DELAYED.test(done.text) || when)) return pass(`Next step: ${quote(done.text)}${when ? ` … ${quote(when.text)}` : ''}`, when ? [done, when] : [done]);
     if (done) return fail(`Says what (${quote(done.text)}) but not when they'll see it`, [done]);

@@ -19,6 +19,12 @@ const DONE: RegExp[] = [
   /\byou can (?:now |also |simply |just )?(?!(?:be|see why|imagine|not)\b)[a-z]+\b/gi,
 ];
 
+/** Which of DONE's kinds a draft holds: a deed of ours or a done state, or something for the customer to do (an instruction, "you can…"). */
+export const doneKinds = memoText((draft: string) => ({
+  deed: [DONE[0]!, DONE[1]!, DONE[2]!, DONE[4]!].some((re) => firstInOrder(draft, [re], (hit) => hit) !== undefined),
+  instruction: [DONE[3]!, DONE[5]!].some((re) => firstInOrder(draft, [re], (hit) => hit) !== undefined),
+}));
+
 /** A step asked of the customer ("Could you send me the log?"), as a pattern source. */
 const ASKS_THEM = '(?:could you|can you|would you)';
 const ASKED_OPENING = new RegExp(`^${ASKS_THEM}\\b`, 'i');

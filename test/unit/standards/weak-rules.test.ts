@@ -164,6 +164,14 @@ describe('next-step', () => {
     expect(check('How do I export?', 'Hi Robin, type /export in any report.', 'next-step').result.state).toBe('pass');
   });
 
+  it('does not take a deed done with nothing after it for a next step (GUIDELINE §3; fresh dev, paraphrased)', () => {
+    for (const reply of ['This was resolved via email.', 'I have unbanned you.']) {
+      const result = check('I paid for VIP but nothing happened.', reply, 'next-step').result;
+      expect(result.state, reply).toBe('fail');
+      expect(result.why, reply).toMatch(/^Says what was done \(“(?:was resolved|I have unbanned)”\), not what happens next$/);
+    }
+  });
+
   it('asks for a when on promises, and accepts dates and weekdays', () => {
     expect(check('Is my plan ending?', "Hi Robin, we'll look into it.", 'next-step').result.why).toMatch(/not when/);
     expect(check('Is my plan ending?', 'Hi Robin, your plan will end on 30 November.', 'next-step').result.state).toBe('pass');
