@@ -24,8 +24,10 @@ export const nextStep: Rule = {
     const step = judgeNextStep(draft);
     const { done, later, when } = stepPhrases(draft);
     if (!step.yes && wrapsUp(customerMessages.at(-1) ?? '')) return na('They are wrapping up: no next step needed');
-    // "I've unbanned you": a deed done with nothing after it (GUIDELINE §3).
-    if (!step.yes) return done ? fail(`Says what was done (${quote(done.text)}), not what happens next`, [done]) : fail('No next step: say what happens next and when');
+    // "I've unbanned you": a deed done with nothing after it (GUIDELINE §3). Money and cancellations
+    // take effect later: "I've refunded it" still owes when they'll see it.
+    if (!step.yes && done) return fail(DELAYED.test(done.text) ? `Says what (${quote(done.text)}) but not when they'll see it` : `Says what was done (${quote(done.text)}), not what happens next`, [done]);
+    if (!step.yes) return fail('No next step: say what happens next and when');
     // Money and cancellations take effect later: the customer needs to know when they'll see it.
     if (done && (!DELAYED.test(done.text) || when)) return pass(`Next step: ${quote(done.text)}${when ? ` … ${quote(when.text)}` : ''}`, when ? [done, when] : [done]);
     if (done) return fail(`Says what (${quote(done.text)}) but not when they'll see it`, [done]);

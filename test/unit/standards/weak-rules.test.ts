@@ -170,6 +170,8 @@ describe('next-step', () => {
       expect(result.state, reply).toBe('fail');
       expect(result.why, reply).toMatch(/^Says what was done \(“(?:was resolved|I have unbanned)”\), not what happens next$/);
     }
+    // Money takes effect later: a refund done still owes when they'll see it.
+    expect(check('I was charged twice.', 'Hi Robin, I have refunded the second charge.', 'next-step').result.why).toMatch(/^Says what \(“I have refunded”\) but not when they'll see it$/);
   });
 
   it('asks for a when on promises, and accepts dates and weekdays', () => {
