@@ -111,6 +111,8 @@ describe('a recurring failure told flatly (GUIDELINE §4; fresh dev, paraphrased
     expect(recurringFailure('I use it three times a day and it is great.')).toBeUndefined();
     expect(recurringFailure('Please log in again to see the new plan.')).toBeUndefined();
     expect(recurringFailure('It keeps crashing when I open it.')?.text).toBe('keeps crashing');
+    // The line names "each time", not "each time I" (seen on FreeScout).
+    expect(recurringFailure('Each time I upgrade my BIOS, the activation fails.')?.text).toBe('Each time');
   });
 });
 
