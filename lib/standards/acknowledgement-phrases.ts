@@ -69,17 +69,26 @@ const ACKNOWLEDGE: RegExp[] = [
 
 const NEGATED = /\b(?:don't|do not|can't|cannot|didn't|not|never|fail to)\s+(?:\w+\s+)?$/i;
 
-/** What every apology is about: naming these is not naming the customer's problem. */
-const GENERIC = new Set(['inconvenienc', 'troubl', 'delay', 'confusion', 'hassl', 'issu', 'problem', 'wait', 'experienc', 'situation', 'caus', 'sorry', 'apolog', 'apologis', 'apologiz']);
+/**
+ * What every apology is about (GUIDELINE §5's formulas): naming these is not naming the customer's
+ * problem — not in the words an apology shares with them, nor as what it is for ("sorry for the
+ * inconvenience", "the late reply", "your experience", "the hiccup"). Kept as words and compared as
+ * `keywords` stems, so a stem is never written by hand ("situation" is "situ").
+ */
+const GENERIC = new Set(
+  'inconvenience inconvenient trouble confusion delay late long slow hassle issue problem hiccup hickup experience bad poor circumstances situation misunderstanding mix-up mixup mess error wait reply response answer bother doubt matter annoyance noise spam typo mistake cause sorry apology apologise apologize'
+    .split(' ')
+    .flatMap((w) => [...keywords(w)]),
+);
 const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)\b/i;
 
 /**
  * An apology that names the customer's specific problem ("I'm sorry: a late parcel right before
  * your daughter's trip…"): the sentence takes up at least two of their own content words.
  */
-function specificApology(draft: string, customerText: string): Evidence | undefined {
+function specificApology(apologies: readonly Evidence[], customerText: string): Evidence | undefined {
   if (!customerText.trim()) return undefined;
-  return sentences(draft).find((s) => APOLOGY.test(s.text) && !NEGATED_SORRY.test(s.text) && sharesTheirWords(s.text.replace(/^(?:hi|hello|hey|dear)\b[^,]{0,40},\s*/i, ''), customerText));
+  return apologies.find((s) => sharesTheirWords(s.text.replace(/^(?:hi|hello|hey|dear)\b[^,]{0,40},\s*/i, ''), customerText));
 }
 
 /** At least two of the customer's own content words, beyond what every apology is about. */
@@ -119,13 +128,11 @@ export function apologyNamesWhat(apology: string): boolean {
  * any issues, your experience, the hiccup) nor for our own reply ("sorry for the late reply").
  */
 function namesASituation(apology: string): boolean {
-  const m = SORRY_FOR_THE.exec(apology);
-  if (!m) return false;
-  const words = m[1]!.toLowerCase().split(/\s+/).filter(Boolean);
-  return words.length > 0 && !words.some((w) => FORMULA_WORDS.test(w));
+  const object = SORRY_FOR_THE.exec(apology)?.[1];
+  const said = object ? [...keywords(object)] : [];
+  return said.length > 0 && !said.some((k) => GENERIC.has(k));
 }
 const SORRY_FOR_THE = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:again\s+)?(?:for|about)\s+(?:the|your|all the|these|those)\s+((?:[\w-]+\s+){0,2}[\w-]+)/i;
-const FORMULA_WORDS = /^(?:inconvenien\w*|troubles?|confusion|delays?|delayed|late|long|slow|hassle|issues?|problems?|hiccups?|hickups?|experiences?|bad|poor|circumstances?|situation|misunderstanding|mix-?up|mess|error|errors|wait|waiting|reply|response|answer|bother\w*|doubt|any|this|that|it|way|matter|frustrating|annoyance|noise|spam|typos?|mistakes?)$/;
 
 const SORRY_THAT_YOU = /\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+|to (?:hear|see|learn)\s+(?:that\s+)?)?((?:you|your)\b.*)/i;
 const SORRY_ABOUT = /\b(?:sorry|apologi[sz]e|apologies)(?:\s*[:—–]\s*|\s+(?:that|you|your|the|about|for|to hear|to see)\b)(.*)/i;
@@ -147,10 +154,8 @@ export function acknowledgement(draft: string, customerText = ''): Evidence | un
       return { start, end: start + text.length, text };
     }
   }
-  return situationApology(draft) ?? specificApology(draft, customerText);
-}
-
-/** The first sentence whose apology names the thing that went wrong ("I apologize for the service disruptions"). */
-function situationApology(draft: string): Evidence | undefined {
-  return sentences(draft).find((s) => APOLOGY.test(s.text) && !NEGATED_SORRY.test(s.text) && namesASituation(s.text));
+  // Else the first sentence whose apology names the thing that went wrong ("I apologize for the service
+  // disruptions"), or one that takes up their problem in their words.
+  const apologies = sentences(draft).filter((s) => APOLOGY.test(s.text) && !NEGATED_SORRY.test(s.text));
+  return apologies.find((s) => namesASituation(s.text)) ?? specificApology(apologies, customerText);
 }
