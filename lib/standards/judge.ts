@@ -181,9 +181,7 @@ const oneParagraph = (customer: string, from: number, to: number) => !/\n\s*\n/.
 function withBareAsksJoined(customer: string, asks: readonly Found[]): Found[] {
   const kept = asks.filter((a) => !namesNothing(a.text));
   for (const bare of asks.filter((a) => namesNothing(a.text))) {
-    const gap = (a: Found): [number, number] => (bare.start >= a.end ? [a.end, bare.start] : [bare.end, a.start]);
-    const adjacent = (a: Found) => /^[\s.,;:!?…\-–—]*$/.test(customer.slice(...gap(a))) && oneParagraph(customer, ...gap(a));
-    const k = kept.findIndex(adjacent);
+    const k = kept.findIndex((a) => sideBySide(customer, a, bare));
     if (k < 0) continue;
     const a = kept[k]!;
     const start = Math.min(a.start, bare.start);
@@ -193,13 +191,18 @@ function withBareAsksJoined(customer: string, asks: readonly Found[]): Found[] {
   return kept;
 }
 
+/** Nothing but spaces and punctuation between two spans, in one paragraph: written side by side. */
+function sideBySide(customer: string, a: Evidence, b: Evidence): boolean {
+  const [from, to] = a.end <= b.start ? [a.end, b.start] : [b.end, a.start];
+  return /^[\s.,;:!?…\-–—]*$/.test(customer.slice(from, to)) && oneParagraph(customer, from, to);
+}
+
 /** Two bare calls for help side by side ("Please sort out. How to fix this now?") are one call, said twice. */
 function bareAsksTogether(customer: string, asks: readonly Found[]): Found[] {
   const out: Found[] = [];
   for (const a of asks) {
     const last = out.at(-1);
-    const between = last ? customer.slice(last.end, a.start) : '';
-    if (last && namesNothing(last.text) && namesNothing(a.text) && /^[\s.,;:!?…\-–—]*$/.test(between) && oneParagraph(customer, last.end, a.start)) {
+    if (last && namesNothing(last.text) && namesNothing(a.text) && sideBySide(customer, last, a)) {
       out[out.length - 1] = { ...last, end: a.end, text: customer.slice(last.start, a.end), probability: Math.max(last.probability, a.probability), opens: last.opens || a.opens };
     } else out.push(a);
   }
@@ -314,9 +317,9 @@ const DEED_ONLY_SURE = 0.9;
  * A deed of ours or a done state, and nothing for the customer to do or to expect: no instruction,
  * promise, question, link or outcome ("…, so you stay signed in": what happens next, GUIDELINE §3).
  */
-function onlyADeed(draft: string): boolean {
+function onlyADeed(draft: string, steps: ReturnType<typeof stepsOf>): boolean {
   const kinds = doneKinds(draft);
-  return kinds.deed && !kinds.instruction && !stepsOf(draft).later && !/\?|\b(?:https?:\/\/|www\.)/i.test(draft) && !OUTCOME.test(draft);
+  return kinds.deed && !kinds.instruction && !steps.later && !/\?|\b(?:https?:\/\/|www\.)/i.test(draft) && !OUTCOME.test(draft);
 }
 const OUTCOME = /\bso (?:that )?(?:you|it|they|your)\b|\b(?:you|it|they)(?:'re| are| is|'ll| will)? now\b|\bnow (?:you|it|they)\b/i;
 
@@ -328,7 +331,7 @@ export function judgeNextStep(reply: string): Judged {
   let s = backstop(backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.2), inMotion, 0);
   // "Done, nothing follows" ("I've unbanned you", "This was resolved via email") is no next step
   // (GUIDELINE §3) unless the model is sure; not beside an instruction, a promise, a question or a link.
-  if (s.yes && s.probability < DEED_ONLY_SURE && !inMotion && onlyADeed(draft)) s = { ...s, yes: false };
+  if (s.yes && s.probability < DEED_ONLY_SURE && !inMotion && onlyADeed(draft, steps)) s = { ...s, yes: false };
   return judged(MODELS.nextStep, s, replyClauses(reply));
 }
 

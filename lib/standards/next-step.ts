@@ -1,5 +1,5 @@
 /** Follow-through: a clear next action and when ("I've refunded it; you'll see it in 3–5 days"). */
-import { fail, na, pass, type Rule } from './types';
+import { fail, na, pass, type Evidence, type Rule } from './types';
 import { quote } from './text';
 import { judgeNextStep } from './judge';
 import { askedOfThem, DELAYED, stepPhrases } from './step-phrases';
@@ -26,11 +26,12 @@ export const nextStep: Rule = {
     if (!step.yes && wrapsUp(customerMessages.at(-1) ?? '')) return na('They are wrapping up: no next step needed');
     // "I've unbanned you": a deed done with nothing after it (GUIDELINE §3). Money and cancellations
     // take effect later: "I've refunded it" still owes when they'll see it.
-    if (!step.yes && done) return fail(DELAYED.test(done.text) ? `Says what (${quote(done.text)}) but not when they'll see it` : `Says what was done (${quote(done.text)}), not what happens next`, [done]);
+    const notWhenTheySeeIt = (deed: Evidence) => fail(`Says what (${quote(deed.text)}) but not when they'll see it`, [deed]);
+    if (!step.yes && done) return DELAYED.test(done.text) ? notWhenTheySeeIt(done) : fail(`Says what was done (${quote(done.text)}), not what happens next`, [done]);
     if (!step.yes) return fail('No next step: say what happens next and when');
     // Money and cancellations take effect later: the customer needs to know when they'll see it.
     if (done && (!DELAYED.test(done.text) || when)) return pass(`Next step: ${quote(done.text)}${when ? ` … ${quote(when.text)}` : ''}`, when ? [done, when] : [done]);
-    if (done) return fail(`Says what (${quote(done.text)}) but not when they'll see it`, [done]);
+    if (done) return notWhenTheySeeIt(done);
     const action = later;
     if (!action) {
       const clause = step.clause;

@@ -19,10 +19,13 @@ const DONE: RegExp[] = [
   /\byou can (?:now |also |simply |just )?(?!(?:be|see why|imagine|not)\b)[a-z]+\b/gi,
 ];
 
-/** Which of DONE's kinds a draft holds: a deed of ours or a done state, or something for the customer to do (an instruction, "you can…"). */
+/** DONE's deeds of ours and done states; the rest are something for the customer to do (an instruction, "you can…"). */
+const DEEDS = [0, 1, 2, 4].map((i) => DONE[i]!);
+const INSTRUCTIONS = [3, 5].map((i) => DONE[i]!);
+/** Which of DONE's kinds a draft holds. */
 export const doneKinds = memoText((draft: string) => ({
-  deed: [DONE[0]!, DONE[1]!, DONE[2]!, DONE[4]!].some((re) => firstInOrder(draft, [re], (hit) => hit) !== undefined),
-  instruction: [DONE[3]!, DONE[5]!].some((re) => firstInOrder(draft, [re], (hit) => hit) !== undefined),
+  deed: firstInOrder(draft, DEEDS, (hit) => hit) !== undefined,
+  instruction: firstInOrder(draft, INSTRUCTIONS, (hit) => hit) !== undefined,
 }));
 
 /** A step asked of the customer ("Could you send me the log?"), as a pattern source. */
