@@ -16,7 +16,7 @@ import type { Evidence } from './types';
 import { apologyNamesWhat, namesTheirProblem, saysItOutright } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
-import { SIGN_OFF } from './text';
+import { keywords, SIGN_OFF } from './text';
 import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { doneKinds, inRelease, setInMotion } from './step-phrases';
@@ -139,13 +139,44 @@ export function findAsks(customer: string): Ask[] {
   // Beside the clearest ask, another must be clear on its own (or open like a request: "which plan…",
   // "can I…"): a lukewarm second clause is far more often background, a guess or a complaint
   // ("Maybe I typed my email wrong?") than a second ask.
-  const clearest = Math.max(...kept.map((a) => a.probability));
-  const asks = kept.filter((a) => a.probability === clearest || a.probability >= ANOTHER_ASK || a.opens);
+  const once = askedOnce(kept);
+  const clearest = Math.max(...once.map((a) => a.probability));
+  const asks = once.filter((a) => a.probability === clearest || a.probability >= ANOTHER_ASK || a.opens);
   return asks
     .sort((a, b) => b.probability - a.probability)
     .slice(0, LIMITS.asks)
     .sort((a, b) => a.start - b.start)
     .map(({ opens: _, ...ask }) => (ask.probability < SURE_ASK ? { ...ask, unsure: true } : ask));
+}
+
+/**
+ * The same ask said twice in one message ("Please initiate the refund for the same. … Please check and
+ * initiate the refund."): one ask, the wording the model is surer of kept (the first on a tie). Said
+ * again means two content words or more and most of the shorter wording's shared, in wordings of
+ * like length: a long account of the problem holds a short ask's words without restating it. CV over
+ * train + dev: 2 phantom asks gone, none lost (question/request 0.867 → 0.868); fresh dev the same.
+ */
+function askedOnce(asks: readonly Found[]): Found[] {
+  const out: Found[] = [];
+  for (const a of asks) {
+    const k = out.findIndex((b) => restates(a.text, b.text));
+    if (k < 0) {
+      out.push(a);
+      continue;
+    }
+    const b = out[k]!;
+    const kept = a.probability > b.probability ? a : b;
+    out[k] = { ...kept, probability: Math.max(a.probability, b.probability), opens: a.opens || b.opens };
+  }
+  return out;
+}
+/** Whether two wordings ask the same thing (see askedOnce). */
+function restates(a: string, b: string): boolean {
+  const ka = [...keywords(a)];
+  const kb = keywords(b);
+  const shared = ka.filter((k) => kb.has(k)).length;
+  const [fewer, more] = [Math.min(ka.length, kb.size), Math.max(ka.length, kb.size)];
+  return shared >= 2 && shared >= 0.6 * fewer && fewer >= 0.5 * more;
 }
 
 const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;

@@ -71,6 +71,17 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('I need help to unlock my account, please. Someone on a forum told me to write here. Can someone please help me get it?')).toEqual(['I need help to unlock my account, please.']);
   });
 
+  it('lists an ask said twice in one message once (paraphrased from gh-support and rsics)', () => {
+    const refund = 'After cancelling, my card is still charged every month. Please start the refund for those months. I wrote to you on Twitter too and the billing address bounces. Please check and start the refund.';
+    expect(asks(refund)).toHaveLength(1);
+    expect(asks('My member number is 1234. Kindly check my points. I flew home to Manila last Christmas. Kindly check if there are some additional points in my account. Thanks')).toHaveLength(1);
+    // A long account of the problem holds a short ask's words without restating it: both stay.
+    const told = 'I uninstalled the app to see if it would run more smoothly and then all my notes got deleted and I can not get my notes back, and sync was also not working. I need to get my notes back ASAP.';
+    expect(asks(told).at(-1)).toBe('I need to get my notes back ASAP.');
+    // Two asks about one thing, each asking something else, stay two.
+    expect(asks('Can I get a refund for the annual plan? And how long does a refund take to reach my card?')).toHaveLength(2);
+  });
+
   it('keeps a bare "can you help me?" beside an ask the model is unsure of (paraphrased from gh-support)', () => {
     // The story before it reads as a lukewarm ask (0.57): dropping the only clear ask left an unsure guess.
     const found = findAsks('I subscribed last week. This morning I tried to buy two gems in the app and my gold was spent but my gems went down. I guess I tapped the gem icon instead of the gold one, because I had the baby in my arms and thought it would work to touch anywhere on the row for buying gems. Can you help me?');
