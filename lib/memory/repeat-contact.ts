@@ -16,6 +16,8 @@ export interface RepeatClaim {
   phrase: string;
   /** Where `phrase` starts in the message. */
   start: number;
+  /** The words themselves ("third time", "still charged", "again"), as written. */
+  words: string;
 }
 
 const ORDINALS: Record<string, number> = {
@@ -80,7 +82,7 @@ export function repeatClaimIn(message: string): RepeatClaim | undefined {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (bare && againIsNegated(text, m.index)) continue;
-      return { times: times?.(m), phrase: sentenceAround(text, m.index, m[0].length), start: m.index };
+      return { times: times?.(m), phrase: sentenceAround(text, m.index, m[0].length), start: m.index, words: m[0] };
     }
   }
   return undefined;

@@ -9,6 +9,7 @@ import { judgeUpset } from './judge';
 import { hasWords, outermost } from './text';
 import { moodOf as lexiconMood, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans, recurringFailure } from './cues';
+import { repeatClaimIn } from '../memory/repeat-contact';
 import { eachWordOnce, MOOD_LINE_WORDS, type Evidence, type Mood, type MoodLabel } from './types';
 
 export interface ThreadMood extends Mood {
@@ -22,7 +23,12 @@ export interface ThreadMood extends Mood {
   reasons: string[];
 }
 
-const REPEAT = /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time|(?:twice|again|still(?!\s+(?:possible|available|valid|the case|open|active|eligible|supported|relevant|alive|a thing|offered|on sale|in stock|free|there|exists?)\b)|once more|yet again)\b|(?:two|three|four|five|several|many|\d+) times|same (?:thing|problem|issue) (?:again|happened))/gi;
+/**
+ * Words of repetition or persistence ("third time", "twice", "yet again", "still"): they strengthen an
+ * upset reading and are quoted for it. Whether the customer says they wrote before is another question,
+ * read once for the cues and the mood's reasons (repeatClaimIn).
+ */
+const PERSISTS = /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time|(?:twice|again|still(?!\s+(?:possible|available|valid|the case|open|active|eligible|supported|relevant|alive|a thing|offered|on sale|in stock|free|there|exists?)\b)|once more|yet again)\b|(?:two|three|four|five|several|many|\d+) times|same (?:thing|problem|issue) (?:again|happened))/gi;
 
 const WORRY_LABELS = new Set<MoodLabel>(['worried']);
 
@@ -49,32 +55,35 @@ const OUTRIGHT = (repeat: Evidence) => !/^(?:again|still)$/i.test(repeat.text);
 export function threadMood(latest: string, earlier: readonly string[] = []): ThreadMood {
   const upset = judgeUpset(latest);
   const lexicon = lexiconMood(latest);
-  const repeats: Evidence[] = [...withoutCourtesy(latest).matchAll(REPEAT)].slice(0, 3).map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  const persists: Evidence[] = [...withoutCourtesy(latest).matchAll(PERSISTS)].slice(0, 3).map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
   const earlierUpset = upset.yes && earlier.slice(-3).some((m) => judgeUpset(m).yes);
+  const claim = upset.yes ? repeatClaimIn(latest) : undefined;
   let label: MoodLabel;
   if (upset.yes) label = WORRY_LABELS.has(lexicon.label) ? 'worried' : 'upset';
   else label = lexicon.label === 'positive' ? 'positive' : 'neutral';
   // Only the words that pull the way of the reading: a "good" or "welcome" never stands behind upset.
   // A recurring failure ("keeps crashing") says it as plainly as repetition does, though it is no repeat contact.
   const recurs = upset.yes ? recurringFailure(latest) : undefined;
-  const evidence = upset.yes ? mergeEvidence(lexicon, recurs ? [...repeats, recurs] : repeats, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
+  const evidence = upset.yes ? mergeEvidence(lexicon, recurs ? [...persists, recurs] : persists, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
   const reasons = [
     // Only the model's words the customer wrote: its cue and lexicon features ("waited", "score<=-2",
     // "mood-upset") are names, not quotes, and the evidence already shows what they matched.
     ...(upset.yes ? upset.because.filter((w) => hasWords(latest, w)).map((w) => `“${w}”`) : []),
-    ...(upset.yes ? repeats.map((r) => `repeat contact: “${r.text}”`) : []),
+    // Repeat contact as the cues read it (one reader, lib/memory/repeat-contact.ts): "I still cannot log
+    // in" persists, it does not say they wrote before.
+    ...(upset.yes && claim ? [`repeat contact: “${claim.words}”`] : []),
     ...(earlierUpset ? ['upset in an earlier message too'] : []),
   ];
-  const scale = upset.yes ? -Math.max(1, Math.min(5, Math.round(upset.probability * 5) + (earlierUpset || repeats.length ? 1 : 0))) : label === 'positive' ? Math.min(5, Math.max(1, Math.round(lexicon.score / 2))) : 0;
+  const scale = upset.yes ? -Math.max(1, Math.min(5, Math.round(upset.probability * 5) + (earlierUpset || persists.length ? 1 : 0))) : label === 'positive' ? Math.min(5, Math.max(1, Math.round(lexicon.score / 2))) : 0;
   return {
     label,
     score: upset.yes ? Math.min(lexicon.score, scale) : lexicon.score,
     evidence,
     probability: upset.probability,
     scale,
-    escalating: upset.yes && (earlierUpset || repeats.length > 0),
+    escalating: upset.yes && (earlierUpset || claim !== undefined),
     // Only an upset or worried reading is sure or not: "may be" never reaches a calm or pleased one.
-    ...(upset.yes ? { sure: upset.probability >= SURE_AT || earlierUpset || repeats.some(OUTRIGHT) } : {}),
+    ...(upset.yes ? { sure: upset.probability >= SURE_AT || earlierUpset || persists.some(OUTRIGHT) } : {}),
     reasons: [...new Set(reasons)].slice(0, 5),
   };
 }
@@ -94,15 +103,15 @@ function strongestFirst(hits: Evidence[], weight: (e: Evidence) => number): Evid
  * the model weighed ("please help", ":{") with the mild words ("issue", "not solved": bug reports
  * are full of them), and only then its deciding clause (a whole sentence names too much).
  */
-function mergeEvidence(lexicon: LexiconMood, repeats: Evidence[], cues: (Evidence & { telling: boolean })[], clause: Evidence | undefined): Evidence[] {
+function mergeEvidence(lexicon: LexiconMood, persists: Evidence[], cues: (Evidence & { telling: boolean })[], clause: Evidence | undefined): Evidence[] {
   // A telling cue adds what the words do not say ("for over two months"). Over a strong word it would
   // only lengthen it ("NOBODY has"), so the word stays; over a weak one it says more ("still haven't"
   // for "still"), so the cue does.
   const strongWords = lexicon.strong.filter((w) => lexicon.weightOf(w) >= 2);
   const telling = cues.filter((c) => c.telling && !strongWords.some((w) => w.start < c.end && c.start < w.end));
-  const plain = [...repeats, ...telling];
+  const plain = [...persists, ...telling];
   const out = outermost([...lexicon.strong, ...plain]);
-  if (lexicon.strong.length || repeats.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), plain.includes(e) ? 2 : 0));
+  if (lexicon.strong.length || persists.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), plain.includes(e) ? 2 : 0));
   const weaker = outermost([...cues, ...lexicon.against]);
   if (weaker.length) return weaker;
   return clause ? [clause] : [];

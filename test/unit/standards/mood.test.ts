@@ -1,3 +1,4 @@
+import { repeatClaimIn } from '../../../lib/memory/repeat-contact';
 import { describe, expect, it } from 'vitest';
 import { threadMood } from '../../../lib/standards/mood';
 import { moodOf, threadMood as memoryThreadMood } from '../../../lib/memory/mood';
@@ -23,6 +24,26 @@ describe('one mood for the product', () => {
     expect(mood.escalating).toBe(true);
     expect(mood.reasons.join(' ')).toMatch(/third time/i);
     expect(mood.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('says "repeat contact" exactly when the repeat-contact cue reads a claim (one reader for both)', () => {
+    const upset = [
+      'This is the THIRD time I write and NOBODY answers.',
+      'I was charged again and nobody replied. Unacceptable.',
+      'I still cannot log in to my account and I am losing customers!',
+      'My order still has not arrived and I need it.',
+      'Emailed you twice now, still no refund. This is ridiculous.',
+      'Same thing happened last week and nobody fixed it. Terrible.',
+    ];
+    for (const text of upset) {
+      const mood = threadMood(text);
+      expect(['upset', 'worried'], text).toContain(mood.label);
+      const claim = repeatClaimIn(text);
+      expect(mood.reasons.some((r) => r.startsWith('repeat contact')), text).toBe(claim !== undefined);
+      if (claim) expect(mood.reasons, text).toContain(`repeat contact: “${claim.words}”`);
+      // Escalating means the thread shows it growing: they say they wrote before (or an earlier message was upset).
+      expect(mood.escalating, text).toBe(claim !== undefined);
+    }
   });
 
   it('follows the thread: upset again after an earlier upset message', () => {
@@ -152,12 +173,13 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(threadMood('Thanks, the new dashboard is outstanding, good work!').sure).toBeUndefined();
     expect(threadMood('Where can I download my invoice?').sure).toBeUndefined();
     expect(threadMood('This is the THIRD time I write and NOBODY answers.').sure).toBe(true);
-    // A bare "still" or "again" is repeat contact, but only repetition said outright makes a lukewarm reading sure.
+    // A bare "still" or "again" strengthens the reading, but only repetition said outright makes a lukewarm reading sure.
     // (The upset model is sure of "I still cannot log in to my account." on its own since it became NBSVM-scaled.)
     // (Since the upset consistency pass of 6 Dec, "My order still has not arrived." alone reads calm, 0.39.)
     const still = threadMood('My order still has not arrived and I need it.');
     expect(still.label).toBe('upset');
-    expect(still.reasons).toContain('repeat contact: “still”');
+    // "Still has not arrived" persists; it does not say they wrote before (the repeat-contact cue's reading).
+    expect(still.reasons).toEqual(['“still”']);
     expect(still.probability).toBeLessThan(0.85);
     expect(still.sure).toBe(false);
     expect(threadMood('This is the third time I write. My order still has not arrived.').sure).toBe(true);
@@ -170,7 +192,7 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
 
   it('gives as reasons only words the customer wrote, not the names of the model\'s cues ("waited", "score<=-2")', () => {
     const mood = threadMood('I still cannot log in to my account.');
-    expect(mood.reasons).toEqual(['“still”', 'repeat contact: “still”']);
+    expect(mood.reasons).toEqual(['“still”']);
     for (const reason of threadMood('Still no email from you about the refund. Nothing works and I am losing money!').reasons) {
       expect(reason, reason).not.toMatch(/score|mood-|waited|<=|not /);
     }
@@ -212,7 +234,7 @@ describe('courtesies and the names of things are not a mood (real messages read 
 
   it('does not take "is it still possible" for repeat contact, and hears "to my surprise" as a complaint', () => {
     expect(threadMood('Hello, is it still possible to get the student discount? Support told me it is no longer possible.').reasons.join(' ')).not.toMatch(/repeat contact/);
-    expect(threadMood('I cancelled and it still charged me.').reasons.join(' ')).toMatch(/repeat contact: “still”/);
+    expect(threadMood('I cancelled and it still charged me.').reasons.join(' ')).toMatch(/repeat contact: “still charged”/);
     expect(lexiconMood('To my surprise I was charged after the trial.').against.map((e) => e.text)).toEqual(['To my surprise']);
     expect(lexiconMood('I was surprised to find a second $40 charge.').against.map((e) => e.text)).toEqual(['was surprised to find']);
   });
