@@ -6,6 +6,7 @@
  */
 import type { Evidence } from './types';
 import { withoutCourtesy } from './lexicon';
+import { memoText } from './memo';
 
 const NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|several|many|few|couple of)';
 const UNIT = '(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)';
@@ -160,11 +161,10 @@ export function trailingOff(text: string, dots: number): number {
  * CV 0.770 → 0.770; with the model made to lean first (0.2, the other backstops' lean) 0.678 / 0.773.
  */
 const RECURRING = /\b(?:happen(?:ed|s|ing)? again|(?:is|it's|are|was) back\b|has (?:returned|come back)|came back|happens? (?:often|a lot|all the time|constantly|regularly|frequently)|(?:crash\w*|freez\w*|disconnect\w*|fail\w*|drop\w*) (?:a lot|constantly|all the time|often|frequently|repeatedly)|(?:every ?time|each time|whenever)(?= I\b)|both times|(?:on|at) (?:two|three|several|multiple) occasions|keeps? (?:on )?(?:crash|fail|freez|disconnect|log|drop|show|giv|say|ask|reset|delet|clos|stop|spin|load|reject|error)\w*|kept (?:crash|fail|freez|disconnect|log|drop|show|giv|say|ask|reset|delet|clos|stop|reject)\w*|again and again|over and over|still (?:the )?same|same (?:result|error|message|issue|problem)|still (?:not working|doesn't work|does not work|broken|crash\w*|fail\w*|happening|get(?:ting)?|see(?:ing)?|ha(?:s|ve) (?:the|this))|(?:second|third|fourth|2nd|3rd|4th) time|(?:two|three|four|five|several|multiple|many|\d+) times(?! (?:a|per|each|every) (?:day|week|month|year|hour)))\b/i;
-export function recurringFailure(message: string): Evidence | undefined {
-  const text = withoutCourtesy(message);
-  const m = RECURRING.exec(text);
+export const recurringFailure = memoText((message: string): Evidence | undefined => {
+  const m = RECURRING.exec(withoutCourtesy(message));
   return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : undefined;
-}
+}, 2);
 
 /** Cues that a reply names the customer's feeling or situation. */
 export const replyCues = (text: string): string[] => unnegated(text, REPLY);

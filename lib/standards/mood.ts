@@ -6,6 +6,7 @@
  * Pure and background only (the model and the parser are large).
  */
 import { judgeUpset } from './judge';
+import { LIMITS } from './judge-features';
 import { hasWords, outermost } from './text';
 import { moodOf as lexiconMood, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans, recurringFailure } from './cues';
@@ -63,7 +64,7 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   else label = lexicon.label === 'positive' ? 'positive' : 'neutral';
   // Only the words that pull the way of the reading: a "good" or "welcome" never stands behind upset.
   // A recurring failure ("keeps crashing") says it as plainly as repetition does, though it is no repeat contact.
-  const recurs = upset.yes ? recurringFailure(latest) : undefined;
+  const recurs = upset.yes ? recurringFailure(latest.slice(0, LIMITS.customerChars)) : undefined;
   const evidence = upset.yes ? mergeEvidence(lexicon, recurs ? [...persists, recurs] : persists, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
   const reasons = [
     // Only the model's words the customer wrote: its cue and lexicon features ("waited", "score<=-2",
