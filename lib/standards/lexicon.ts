@@ -45,6 +45,13 @@ const SUPPORT_WORDS: Record<string, number> = {
 const STILL_OPEN = /^\s+(?:balance|invoices?|amounts?|payments?|charges?|fees?|debts?|issues?|bugs?|tickets?|requests?|items?|orders?|tasks?|questions?)\b/i;
 
 /**
+ * What "still" goes on to say when nothing persists against the customer ("is it still possible",
+ * "the position was still there", "still in stock"): no grievance, in the lexicon or the mood line.
+ */
+export const STILL_FINE = '(?:possible|available|valid|the case|open|active|eligible|supported|relevant|alive|a thing|offered|on sale|in stock|free|there|exists?)\\b';
+const STILL_FINE_AFTER = new RegExp(`^\\s+${STILL_FINE}`, 'i');
+
+/**
  * What products, plans and actions are called ("contacted support", "Brave Rewards", "Gold plan", "my
  * favorites", "saved files", "free trial"): they keep their lexicon value in the score, but never make
  * or name a pleased customer (seen on FreeScout as "sounds positive — “rewards”"). Negated they are
@@ -290,6 +297,7 @@ function wordValue(text: string, list: Word[], i: number): { value: number; nega
   // "in the past two days alone", "this month alone": only, not lonely.
   if (w.lower === 'alone' && ONLY_AFTER.test(list[i - 1]?.lower ?? '')) return { value: 0 };
   if (w.lower === 'outstanding' && STILL_OPEN.test(text.slice(w.end, w.end + 20))) return { value: 0 };
+  if (w.lower === 'still' && STILL_FINE_AFTER.test(text.slice(w.end, w.end + 20))) return { value: 0 };
   // "Would be nice to have some info", "it'd be great if…": a wish, not praise (seen on FreeScout as "positive — “nice”").
   if (value > 0 && WISHED.test(text.slice(Math.max(0, w.start - 24), w.start))) return { value: 0 };
   // Intensified: "really annoyed", "so frustrated".

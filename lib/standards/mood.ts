@@ -8,7 +8,7 @@
 import { judgeUpset } from './judge';
 import { LIMITS } from './judge-features';
 import { hasWords, outermost } from './text';
-import { moodOf as lexiconMood, withoutCourtesy, type LexiconMood } from './lexicon';
+import { moodOf as lexiconMood, STILL_FINE, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans, recurringFailure } from './cues';
 import { repeatClaimIn } from '../memory/repeat-contact';
 import { eachWordOnce, MOOD_LINE_WORDS, type Evidence, type Mood, type MoodLabel } from './types';
@@ -29,7 +29,7 @@ export interface ThreadMood extends Mood {
  * upset reading and are quoted for it. Whether the customer says they wrote before is another question,
  * read once for the cues and the mood's reasons (repeatClaimIn).
  */
-const PERSISTS = /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time|(?:twice|again|still(?!\s+(?:possible|available|valid|the case|open|active|eligible|supported|relevant|alive|a thing|offered|on sale|in stock|free|there|exists?)\b)|once more|yet again)\b|(?:two|three|four|five|several|many|\d+) times|same (?:thing|problem|issue) (?:again|happened))/gi;
+const PERSISTS = new RegExp(`\\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\\d+(?:st|nd|rd|th)) time|(?:twice|again|still(?!\\s+${STILL_FINE})|once more|yet again)\\b|(?:two|three|four|five|several|many|\\d+) times|same (?:thing|problem|issue) (?:again|happened))`, 'gi');
 
 const WORRY_LABELS = new Set<MoodLabel>(['worried']);
 

@@ -234,6 +234,9 @@ describe('courtesies and the names of things are not a mood (real messages read 
 
   it('does not take "is it still possible" for repeat contact, and hears "to my surprise" as a complaint', () => {
     expect(threadMood('Hello, is it still possible to get the student discount? Support told me it is no longer possible.').reasons.join(' ')).not.toMatch(/repeat contact/);
+    // The lexicon reads "still" as the mood line does (one list, STILL_FINE): "was still there" is no grievance (fresh dev, on FreeScout).
+    expect(lexiconMood('I lost my listening history when upgrading (the playback position was still there however).').against.map((e) => e.text)).toEqual(['lost']);
+    expect(lexiconMood('I still cannot log in.').against.map((e) => e.text)).toContain('still');
     expect(threadMood('I cancelled and it still charged me.').reasons.join(' ')).toMatch(/repeat contact: “still charged”/);
     expect(lexiconMood('To my surprise I was charged after the trial.').against.map((e) => e.text)).toEqual(['To my surprise']);
     expect(lexiconMood('I was surprised to find a second $40 charge.').against.map((e) => e.text)).toEqual(['was surprised to find']);
