@@ -71,6 +71,11 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('I need help to unlock my account, please. Someone on a forum told me to write here. Can someone please help me get it?')).toEqual(['I need help to unlock my account, please.']);
   });
 
+  it('does not list a line that introduces the questions after it (paraphrased from gh-issues)', () => {
+    const text = 'My project disappeared from the dashboard after the quota email.\n\nI need to know:\nWas my project deleted or paused?\nIf it was paused, how do I restore access?';
+    expect(asks(text)).toEqual(['Was my project deleted or paused?', 'If it was paused, how do I restore access?']);
+  });
+
   it('lists an ask said twice in one message once (paraphrased from gh-support and rsics)', () => {
     const refund = 'After cancelling, my card is still charged every month. Please start the refund for those months. I wrote to you on Twitter too and the billing address bounces. Please check and start the refund.';
     expect(asks(refund)).toHaveLength(1);
