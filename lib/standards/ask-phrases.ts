@@ -11,6 +11,14 @@ const GENERIC_ASK =
 const COURTESY = /^\W*(?:and\s+|also\s+)?(?:please\s+|pls\s+|kindly\s+)?(?:do\s+)?(?:let (?:me|us) know|feel free to (?:ask|reach out|contact (?:me|us)|let (?:me|us) know))\b[^.?!]*\bif you(?:'d| would)? (?:need|require|want|like|have (?:any )?(?:more |further |other )?questions)\b/i;
 
 /**
+ * Politeness shaped like a request: "Please take your time", "(Please excuse the short description.",
+ * "I hope you are doing well." It asks nothing of the reply (GUIDELINE §1: courtesy is no ask). CV over
+ * train + dev: three phantom asks gone, and one real ask found in their place (question/request 0.869
+ * → 0.871); fresh dev the same.
+ */
+const POLITENESS = /^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,30}[,.!]\s*)?(?:(?:please\s+|pls\s+|kindly\s+)?(?:take your time|excuse|forgive|pardon|bear with me)\b|(?:i\s+)?hope (?:you(?:'re| are)(?: all)? (?:doing )?(?:well|good|great|fine|okay|ok|safe)|all is well|this (?:message|email|note) finds you)\b)/i;
+
+/**
  * A question that protests rather than asks (the guideline: rhetorical or sarcastic questions are
  * not asks): "Seriously?", "What's the point of paying if…?", "Did they miss me out or what?", "Why
  * doesn't the upgrade process just work?", "Why do you keep updating it if everything gets worse?".
@@ -35,5 +43,5 @@ const TAGGED = /^(?![\s\W]*(?:(?:so|and|but|ok|okay)\W+)?(?:do|does|did|is|are|w
 
 /** A bare call for help or news ("can anyone help?", "any update?"): said twice beside a specific ask. */
 export const namesNothing = (ask: string) => GENERIC_ASK.test(ask);
-/** An offer ("let me know if you need more details") or a protest ("Seriously?", "…, right?"): not an ask at all. */
-export const offersOrProtests = (ask: string) => COURTESY.test(ask) || RHETORICAL.test(ask) || INDIGNANT.test(ask) || TAGGED.test(ask);
+/** An offer ("let me know if you need more details"), politeness ("please take your time") or a protest ("Seriously?", "…, right?"): not an ask at all. */
+export const offersOrProtests = (ask: string) => COURTESY.test(ask) || POLITENESS.test(ask) || RHETORICAL.test(ask) || INDIGNANT.test(ask) || TAGGED.test(ask);

@@ -71,6 +71,14 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('I need help to unlock my account, please. Someone on a forum told me to write here. Can someone please help me get it?')).toEqual(['I need help to unlock my account, please.']);
   });
 
+  it('does not take politeness shaped like a request for an ask (paraphrased from gh-support-2 and gh-issues)', () => {
+    expect(asks('Hi, I hope you are doing well. The app logs me out every hour.')).toEqual([]);
+    expect(asks('My appeal was declined. Please take your time as I am not in a rush and have a great day!')).toEqual([]);
+    expect(asks('(Please excuse the short description.) Reviews stopped loading after today\'s content update.')).toEqual([]);
+    // Hope that asks is still an ask.
+    expect(asks('I hope you are able to restore my account today.')).toHaveLength(1);
+  });
+
   it('does not list a line that introduces the questions after it (paraphrased from gh-issues)', () => {
     const text = 'My project disappeared from the dashboard after the quota email.\n\nI need to know:\nWas my project deleted or paused?\nIf it was paused, how do I restore access?';
     expect(asks(text)).toEqual(['Was my project deleted or paused?', 'If it was paused, how do I restore access?']);
