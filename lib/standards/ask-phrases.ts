@@ -41,7 +41,10 @@ const INDIGNANT = /\bplease,? (?:do not|don'?t) (?:ask|tell) (?:me|us)? ?(?:agai
  */
 const TAGGED = /^(?![\s\W]*(?:(?:so|and|but|ok|okay)\W+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|may|what|how|why|when|where|which|who)\b)[\s\S]*\bright\s*\?+\s*$/i;
 
-/** A bare call for help or news ("can anyone help?", "any update?"): said twice beside a specific ask. */
-export const namesNothing = (ask: string) => GENERIC_ASK.test(ask);
+/** Help or advice welcomed, about nothing named: "Any help would be appreciated, thank you!", "Any advice or tips welcome." */
+const WELCOME = /^\W*(?:(?:so|and|but)\s+)?any (?:help|advice|suggestions?|ideas?|thoughts|comments?|tips|pointers|info(?:rmation)?)(?:(?:,|\s+or|\s+and)\s+\w+){0,3}(?:\s+(?:on this|here))?\s+(?:would be|will be|is|are)\s+(?:much |greatly |very |really |most |hugely )?(?:appreciated|welcome|helpful|great)\b[\s\W]*(?:(?:thanks?(?: you)?|cheers|ty)\b[\s\W]*)?$/i;
+
+/** A bare call for help or news ("can anyone help?", "any update?", "any help would be appreciated"): said twice beside a specific ask. */
+export const namesNothing = (ask: string) => GENERIC_ASK.test(ask) || WELCOME.test(ask);
 /** An offer ("let me know if you need more details"), politeness ("please take your time") or a protest ("Seriously?", "…, right?"): not an ask at all. */
 export const offersOrProtests = (ask: string) => COURTESY.test(ask) || POLITENESS.test(ask) || RHETORICAL.test(ask) || INDIGNANT.test(ask) || TAGGED.test(ask);

@@ -289,6 +289,13 @@ const REQUEST_OPENERS = new RegExp(
       'how come\\b',
       'how (?:long|much|many|often|soon)\\b',
       'any (?:idea|update|news)',
+      // A forum's audience asked (GUIDELINE §1): "Does anybody know if…", "Just wondered if anyone…",
+      // "Would be keen to know…", "Any advice, suggestions, comments welcome", "I'm just looking for suggestions…".
+      '(?:(?:does|do|did|has|have|is) )?(?:any(?:one|body)|some(?:one|body))(?: here| else)? (?:know|knows|had|have|has|used|tried|flown|experienced?|experiencing|having|seeing|getting|got|been)\\b',
+      '(?:i )?(?:just )?wondered (?:if|whether)\\b',
+      "(?:(?:would|i'd|i would) be |i(?:'m| am) )?keen to (?:know|hear|find out)\\b",
+      'any (?:advice|suggestions?|comments?|tips|thoughts|recommendations?|experiences?|info(?:rmation)?|help)\\b',
+      "i(?:'m| am) (?:just )?looking for (?:advice|suggestions?|recommendations?|tips|help|info(?:rmation)?|a way|ways)\\b",
       'do you (?:know|have|offer|support)',
       'does (?:it|this|the)',
       'is it possible',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { looksLikeRequest } from '../../../lib/standards/text';
 import { findAsks, judgeAcknowledges, judgeAddressed, judgeExchange, judgeNextStep } from '../../../lib/standards/judge';
 import { draftReadings } from '../../../lib/standards/answers-questions';
 import { inRelease, stepPhrases } from '../../../lib/standards/step-phrases';
@@ -77,6 +78,18 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('(Please excuse the short description.) Reviews stopped loading after today\'s content update.')).toEqual([]);
     // Hope that asks is still an ask.
     expect(asks('I hope you are able to restore my account today.')).toHaveLength(1);
+  });
+
+  it('opens a request with a question put to a forum audience (GUIDELINE §1; paraphrased from rsics and a fresh dev set)', () => {
+    for (const text of ['Does anybody know if the airline will keep flying to Bergen', 'Just wondered if anyone had a discount code', 'Would be keen to know if anyone has flown with Condor', 'Any advice, suggestions, comments welcome.', "I'm just looking for suggestions for cheap tickets", 'Anyone else experiencing this?']) {
+      expect(looksLikeRequest(text), text).toBe(true);
+    }
+    expect(looksLikeRequest('Anyway the flight was fine.')).toBe(false);
+  });
+
+  it('takes "any help would be appreciated" for a bare call: beside an ask it is that ask said again, alone it takes in what it is for', () => {
+    expect(asks('I lost my saved games after the update. Why did that happen? Any help would be appreciated!')).toEqual(['Why did that happen? Any help would be appreciated!']);
+    expect(asks('The sync stopped after the update. Any help would be greatly appreciated, thanks!')).toEqual(['The sync stopped after the update. Any help would be greatly appreciated, thanks!']);
   });
 
   it('does not list a line that introduces the questions after it (paraphrased from gh-issues)', () => {
