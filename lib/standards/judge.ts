@@ -158,25 +158,24 @@ export function findAsks(customer: string): Ask[] {
  * train + dev: 2 phantom asks gone, none lost (question/request 0.867 → 0.868); fresh dev the same.
  */
 function askedOnce(asks: readonly Found[]): Found[] {
-  const out: Found[] = [];
+  const out: { ask: Found; said: ReadonlySet<string> }[] = [];
   for (const a of asks) {
-    const k = out.findIndex((b) => restates(a.text, b.text));
+    const said = keywords(a.text);
+    const k = out.findIndex((b) => restates(said, b.said));
     if (k < 0) {
-      out.push(a);
+      out.push({ ask: a, said });
       continue;
     }
-    const b = out[k]!;
+    const b = out[k]!.ask;
     const kept = a.probability > b.probability ? a : b;
-    out[k] = { ...kept, probability: Math.max(a.probability, b.probability), opens: a.opens || b.opens };
+    out[k] = { ask: { ...kept, probability: Math.max(a.probability, b.probability), opens: a.opens || b.opens }, said: kept === a ? said : out[k]!.said };
   }
-  return out;
+  return out.map((o) => o.ask);
 }
-/** Whether two wordings ask the same thing (see askedOnce). */
-function restates(a: string, b: string): boolean {
-  const ka = [...keywords(a)];
-  const kb = keywords(b);
-  const shared = ka.filter((k) => kb.has(k)).length;
-  const [fewer, more] = [Math.min(ka.length, kb.size), Math.max(ka.length, kb.size)];
+/** Whether two wordings' content words say the same ask (see askedOnce). */
+function restates(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const shared = [...a].filter((k) => b.has(k)).length;
+  const [fewer, more] = [Math.min(a.size, b.size), Math.max(a.size, b.size)];
   return shared >= 2 && shared >= 0.6 * fewer && fewer >= 0.5 * more;
 }
 
