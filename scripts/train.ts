@@ -76,8 +76,7 @@ function judgeHeld(task: Task, model: LinearModel, held: Exchange[]): Held[] {
  * only, docs/fresh-evaluation.md; its text is not in the repository) 0.638 to 0.663, the folds' own
  * pick the lowest. Kept: the setting with the best sum of the two figures, the one shipped since
  * 6 Dec (0.770 + 0.663, before judgeUpset read recurring failures). The whole grid is still printed.
- */
-/*
+ *
  * Asks: when "Anyone else experiencing issues?" became a request opener (6 Dec 2026, twenty-second
  * session), the list F1 over the folds tied at its top (L2 10: 0.874 at 0.55 and at 0.60, 0.60 ahead
  * in the fourth decimal), while fresh dev read 0.828 at 0.55 and 0.816 at 0.60 (recall 0.855 →

@@ -3,6 +3,8 @@
  * guideline): a bare call for help beside a specific ask, a courtesy offer, a protest. Used by
  * findAsks (judge.ts) after the ask model.
  */
+import { HELP_WANTED } from './text';
+
 /** An ask that names nothing to do: a bare call for help or for news ("can anyone help?", "any update?", "ideas?"). */
 const GENERIC_ASK =
   /^\W*(?:(?:hi|hello|hey)\W+)?(?:so\s+|and\s+)?(?:please\s+|pls\s+)?(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|anybody|u)\s+(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|i need (?:some |your )?help|(?:please\s+|pls\s+|kindly\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|please|pls))?|any (?:news|updates?|progress|ideas?|advice|thoughts|suggestions?|help)(?:\s+(?:on this|please|pls))?|ideas|thoughts|suggestions|(?:(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|anybody|u)\s+(?:please\s+|pls\s+|kindly\s+)?(?:help\s+(?:me\s+|us\s+)?)?|(?:please\s+|pls\s+|kindly\s+)?help\s+(?:me\s+|us\s+)?(?:to\s+)?)?(?:sort|fix|solve|resolve|look into|check|get|handle)\s+(?:it|this|that)(?:\s+(?:out|fixed|sorted|asap|now|please|for me))*|(?:please\s+|pls\s+|kindly\s+)?(?:sort|fix|solve|resolve|look into|check|handle)(?:\s+(?:it|this|that))?(?:\s+(?:out|asap|now|please|for me))*|how (?:do i|can i|to|should i) (?:fix|solve|resolve|sort) (?:it|this|that)(?:\s+(?:out|now))*)\W*$/i;
@@ -42,7 +44,7 @@ const INDIGNANT = /\bplease,? (?:do not|don'?t) (?:ask|tell) (?:me|us)? ?(?:agai
 const TAGGED = /^(?![\s\W]*(?:(?:so|and|but|ok|okay)\W+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|may|what|how|why|when|where|which|who)\b)[\s\S]*\bright\s*\?+\s*$/i;
 
 /** Help or advice welcomed, about nothing named: "Any help would be appreciated, thank you!", "Any advice or tips welcome." */
-const WELCOME = /^\W*(?:(?:so|and|but)\s+)?any (?:help|advice|suggestions?|ideas?|thoughts|comments?|tips|pointers|info(?:rmation)?)(?:(?:,|\s+or|\s+and)\s+\w+){0,3}(?:\s+(?:on this|here))?\s+(?:would be|will be|is|are)\s+(?:much |greatly |very |really |most |hugely )?(?:appreciated|welcome|helpful|great)\b[\s\W]*(?:(?:thanks?(?: you)?|cheers|ty)\b[\s\W]*)?$/i;
+const WELCOME = new RegExp(`^\\W*(?:(?:so|and|but)\\s+)?any (?:${HELP_WANTED})(?:(?:,|\\s+or|\\s+and)\\s+\\w+){0,3}(?:\\s+(?:on this|here))?\\s+(?:would be|will be|is|are)\\s+(?:much |greatly |very |really |most |hugely )?(?:appreciated|welcome|helpful|great)\\b[\\s\\W]*(?:(?:thanks?(?: you)?|cheers|ty)\\b[\\s\\W]*)?$`, 'i');
 
 /** A bare call for help or news ("can anyone help?", "any update?", "any help would be appreciated"): said twice beside a specific ask. */
 export const namesNothing = (ask: string) => GENERIC_ASK.test(ask) || WELCOME.test(ask);

@@ -257,6 +257,9 @@ function keywordsOfLine(text: string): Set<string> {
 
 // — Questions ————————————————————————————————————————————————————————————————
 
+/** What a customer asks for when they ask for help in general ("any advice", "any tips welcome"): asks and bare calls read it. */
+export const HELP_WANTED = 'help|advice|suggestions?|ideas?|thoughts|comments?|tips|pointers|recommendations?|experiences?|info(?:rmation)?';
+
 /** Requests and questions written without a question mark ("I need to know how…", "please tell me…"). */
 const REQUEST_OPENERS = new RegExp(
   '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one|thus|therefore|hence|additionally|plus|just)[,:]?\\s+)?(?:' +
@@ -288,13 +291,12 @@ const REQUEST_OPENERS = new RegExp(
       'why (?:won|can|doesn|isn|aren|didn|don|wouldn|couldn|hasn|haven|weren|wasn)[\'’]?t\\b',
       'how come\\b',
       'how (?:long|much|many|often|soon)\\b',
-      'any (?:idea|update|news)',
+      `any (?:idea|update|news|(?:${HELP_WANTED})\\b)`,
       // A forum's audience asked (GUIDELINE §1): "Does anybody know if…", "Just wondered if anyone…",
-      // "Would be keen to know…", "Any advice, suggestions, comments welcome", "I'm just looking for suggestions…".
+      // "Would be keen to know…", "Any advice, suggestions, comments welcome" (above), "I'm just looking for suggestions…".
       '(?:(?:does|do|did|has|have|is) )?(?:any(?:one|body)|some(?:one|body))(?: here| else)? (?:know|knows|had|have|has|used|tried|flown|experienced?|experiencing|having|seeing|getting|got|been)\\b',
       '(?:i )?(?:just )?wondered (?:if|whether)\\b',
       "(?:(?:would|i'd|i would) be |i(?:'m| am) )?keen to (?:know|hear|find out)\\b",
-      'any (?:advice|suggestions?|comments?|tips|thoughts|recommendations?|experiences?|info(?:rmation)?|help)\\b',
       "i(?:'m| am) (?:just )?looking for (?:advice|suggestions?|recommendations?|tips|help|info(?:rmation)?|a way|ways)\\b",
       'do you (?:know|have|offer|support)',
       'does (?:it|this|the)',
