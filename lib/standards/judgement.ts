@@ -96,6 +96,29 @@ export const overlap = (a: { start: number; end: number }, b: { start: number; e
 export const sameAsk = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   overlap(a, b) > 0 && overlap(a, b) * 2 >= Math.min(a.end - a.start, b.end - b.start);
 
+/**
+ * Found asks paired with labelled ones, one to one: each pair is `sameAsk`, and as many labelled asks
+ * as possible are paired (augmenting paths, larger overlaps tried first). One found span that runs two
+ * labelled asks together stands for one of them, not both: the checklist would list one item where
+ * the reply has two things to do. Returns, per labelled ask, the index of its found ask or -1.
+ */
+export function matchAsks(labelled: readonly { start: number; end: number }[], found: readonly { start: number; end: number }[]): number[] {
+  const candidates = labelled.map((g) => found.map((_, j) => j).filter((j) => sameAsk(found[j]!, g)).sort((x, y) => overlap(found[y]!, g) - overlap(found[x]!, g)));
+  const owner = found.map(() => -1);
+  const claim = (i: number, seen: Set<number>): boolean =>
+    candidates[i]!.some((j) => {
+      if (seen.has(j)) return false;
+      seen.add(j);
+      if (owner[j]! >= 0 && !claim(owner[j]!, seen)) return false;
+      owner[j] = i;
+      return true;
+    });
+  labelled.forEach((_, i) => claim(i, new Set()));
+  const mine = labelled.map(() => -1);
+  owner.forEach((i, j) => { if (i >= 0) mine[i] = j; });
+  return mine;
+}
+
 /** What is wrong with a row's addressing ranges, if anything: each names an addressed ask and lies inside the reply. */
 export function addressingProblem(row: Pick<Exchange, 'reply' | 'labels' | 'addressing'>): string | undefined {
   for (const a of row.addressing ?? []) {

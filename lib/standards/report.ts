@@ -4,7 +4,7 @@
  * with replacement, 1,000 times, seeded), and the number of items each figure rests on.
  */
 import type { Exchange } from './judgement';
-import { sameAsk, skippingDrafts } from './judgement';
+import { matchAsks, sameAsk, skippingDrafts } from './judgement';
 import { judgeAddressed, judgeAddressedOn, judgeExchange, type Prediction } from './judge';
 import { wrapsUp } from './next-step';
 import type { Counts } from './train-core';
@@ -31,15 +31,13 @@ function binary(label: boolean | null | undefined, got: boolean | null): Counts 
 }
 
 type Span = { start: number; end: number };
-/** Asks found against asks labelled, matched by range (half of the shorter span shared). */
+/** Asks found against asks labelled, matched one to one by range (`matchAsks`). */
 export function askCounts(labelled: readonly Span[], found: readonly Span[]): Counts {
-  const c = zero();
-  for (const gold of labelled) c[found.some((a) => sameAsk(a, gold)) ? 'tp' : 'fn']++;
-  for (const a of found) if (!labelled.some((g) => sameAsk(a, g))) c.fp++;
-  return c;
+  const paired = matchAsks(labelled, found).filter((j) => j >= 0).length;
+  return { ...zero(), tp: paired, fn: labelled.length - paired, fp: found.length - paired };
 }
 
-/** Counts of one exchange: asks matched by range (half of the shorter span shared), addressed judged on the labelled asks. */
+/** Counts of one exchange: asks matched one to one by range, addressed judged on the labelled asks. */
 export function countExchange(row: Exchange, got: Prediction = judgeExchange(row)): ExchangeCounts {
   const out: ExchangeCounts = {};
   out['question/request'] = askCounts(row.labels.asks, got.asks);

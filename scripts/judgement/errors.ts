@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { crossValidate } from '../lib/cross-validate';
 import type { Exchange } from '../../lib/standards/judgement';
-import { readExchanges, sameAsk } from '../../lib/standards/judgement';
+import { matchAsks, readExchanges } from '../../lib/standards/judgement';
 import { judgeAcknowledges, judgeAddressed, judgeExchange, judgeNextStep, judgeUpset, type Judged } from '../../lib/standards/judge';
 
 const args = process.argv.slice(2);
@@ -31,8 +31,11 @@ function errorsOf(row: Exchange): [Item, string][] {
   const got = judgeExchange(row);
   const head = (label: unknown) => `## ${row.id} label=${String(label)}`;
   const notes = typeof row.notes === 'string' && row.notes ? `\n   NOTES: ${flat(row.notes, 300)}` : '';
-  for (const a of got.asks) if (!row.labels.asks.some((g) => sameAsk(a, g))) out.push(['ask-found-unlabelled', `${head('no ask')} FOUND: ${flat(a.text, 200)}${a.unsure ? ' (unsure)' : ''}\n   CUSTOMER: ${flat(row.customer, 600)}\n   LABELLED: ${row.labels.asks.map((g) => g.text).join(' // ')}${notes}`]);
-  for (const g of row.labels.asks) if (!got.asks.some((a) => sameAsk(a, g))) out.push(['ask-missed', `${head('ask')} MISSED: ${flat(g.text, 200)}\n   CUSTOMER: ${flat(row.customer, 600)}\n   FOUND: ${got.asks.map((a) => a.text).join(' // ')}${notes}`]);
+  const pairs = matchAsks(row.labels.asks, got.asks);
+  got.asks.forEach((a, j) => {
+    if (!pairs.includes(j)) out.push(['ask-found-unlabelled', `${head('no ask')} FOUND: ${flat(a.text, 200)}${a.unsure ? ' (unsure)' : ''}\n   CUSTOMER: ${flat(row.customer, 600)}\n   LABELLED: ${row.labels.asks.map((g) => g.text).join(' // ')}${notes}`]);
+  });
+  for (const [i, g] of row.labels.asks.entries()) if (pairs[i]! < 0) out.push(['ask-missed', `${head('ask')} MISSED: ${flat(g.text, 200)}\n   CUSTOMER: ${flat(row.customer, 600)}\n   FOUND: ${got.asks.map((a) => a.text).join(' // ')}${notes}`]);
   if (!row.reply) return [...out, ...upsetError(row, got.upset, head, notes)];
   const labelled = row.labels.asks.filter((a) => typeof a.addressed === 'boolean');
   for (const a of labelled) {

@@ -5,7 +5,7 @@
  * The first labels (labelled.jsonl, as they were before any adjudication of this pass) against a
  * blind second labelling (`<source>/second/replies-blind.jsonl`: one JSON line per row, `id`,
  * `asks` [{`text`, `addressed`}], `nextStep`, `when`, `note`). Question/request uses the
- * evaluation's own matching (`sameAsk`: half of the shorter span shared); addressed is compared on
+ * evaluation's own matching (`matchAsks`: one to one, half of the shorter span shared); addressed is compared on
  * the asks both people found; next step and when as they are. F1 is symmetric, so the figure does
  * not depend on whom we call the reference. Where an adjudication changed a first label
  * (`<source>/second/replies-adjudicated.txt`: `ID | FIELD | FIRST | SECOND | FINAL | REASON`, FIELD
@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sameAsk, type Exchange } from '../../lib/standards/judgement';
+import { matchAsks, type Exchange } from '../../lib/standards/judgement';
 import { figures, formatReport, type ExchangeCounts } from '../../lib/standards/report';
 import { DATA, loadSplits, type Split } from '../lib/judgement-data';
 
@@ -83,12 +83,14 @@ function countRow(row: Exchange, second: Second, firstChanged: Map<string, strin
   const asks = zero();
   const addressed = zero();
   const first = firstAsks(row, firstChanged);
-  for (const gold of first) {
-    const match = spans.find((s) => s.start >= 0 && sameAsk(s, gold));
+  const placed = spans.filter((s) => s.start >= 0);
+  const pairs = matchAsks(first, placed);
+  first.forEach((gold, i) => {
+    const match = placed[pairs[i]!];
     asks[match ? 'tp' : 'fn']++;
     if (match && typeof gold.addressed === 'boolean' && match.addressed !== null) binary(addressed, gold.addressed, match.addressed === 1);
-  }
-  for (const s of spans) if (!first.some((g) => sameAsk(s, g))) asks.fp++;
+  });
+  asks.fp += spans.length - asks.tp;
   const out: ExchangeCounts = { 'question/request': asks };
   if (addressed.tp + addressed.fp + addressed.fn + addressed.tn) out.addressed = addressed;
   for (const [item, field] of [['next step', 'nextStep'], ['when', 'when']] as const) {

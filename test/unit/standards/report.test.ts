@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matchAsks } from '../../../lib/standards/judgement';
 import { askCounts, countExchange, figures, formatReport, warningsOf, warningTotals, type ExchangeCounts } from '../../../lib/standards/report';
 import { readExchanges, skippingDrafts } from '../../../lib/standards/judgement';
 import { trainLogistic } from '../../../lib/standards/train-core';
@@ -44,8 +45,24 @@ describe('asks matched by range', () => {
     const labelled = [{ start: 0, end: 40 }, { start: 50, end: 60 }];
     // The first found ask covers 10 of its 12 characters inside the first label; the second shares 4 of 10 with the second label.
     expect(askCounts(labelled, [{ start: 30, end: 42 }, { start: 56, end: 66 }])).toEqual({ tp: 1, fp: 1, fn: 1, tn: 0 });
-    expect(askCounts(labelled, [{ start: 0, end: 60 }])).toEqual({ tp: 2, fp: 0, fn: 0, tn: 0 });
     expect(askCounts([], [])).toEqual({ tp: 0, fp: 0, fn: 0, tn: 0 });
+  });
+
+  it('pairs one to one: a found span running two labelled asks together stands for one of them', () => {
+    // "Please cancel my subscription and refund the last payment" found whole, labelled as two asks:
+    // the checklist would show one item where the reply has two things to do.
+    const labelled = [{ start: 0, end: 40 }, { start: 50, end: 60 }];
+    expect(askCounts(labelled, [{ start: 0, end: 60 }])).toEqual({ tp: 1, fp: 0, fn: 1, tn: 0 });
+    // Two found spans inside one labelled ask: one stands for it, the other is a phantom.
+    expect(askCounts([{ start: 0, end: 60 }], [{ start: 0, end: 30 }, { start: 31, end: 60 }])).toEqual({ tp: 1, fp: 1, fn: 0, tn: 0 });
+  });
+
+  it('finds the most pairs when the surest pairing would leave a labelled ask out', () => {
+    // Found 0 overlaps both labels, most of all the first; found 1 fits only the first.
+    const labelled = [{ start: 0, end: 20 }, { start: 20, end: 30 }];
+    const found = [{ start: 0, end: 30 }, { start: 5, end: 15 }];
+    expect(matchAsks(labelled, found)).toEqual([1, 0]);
+    expect(askCounts(labelled, found)).toEqual({ tp: 2, fp: 0, fn: 0, tn: 0 });
   });
 });
 
