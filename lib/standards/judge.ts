@@ -8,7 +8,7 @@ import askModel from './models/ask.json';
 import addressedModel from './models/addressed.json';
 import nextStepModel from './models/next-step.json';
 import acknowledgesModel from './models/acknowledges.json';
-import { BULLET, presentedRanges, type Clause } from './nlp';
+import { asksAgain, BULLET, presentedRanges, type Clause } from './nlp';
 import { clauseFeatures } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
 import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, customerClauses, LIMITS, nextStepFeatures, opensRequest, replyClauses, stepsOf, upsetFeatures } from './judge-features';
@@ -114,13 +114,10 @@ export function findAsks(customer: string): Ask[] {
       i++;
       continue;
     }
-    const sentence = clauses[i]!.sentence;
-    let from = i;
-    while (from > 0 && clauses[from - 1]!.sentence === sentence && !scored[from - 1]!.yes) from--;
-    let to = i;
-    while (to + 1 < clauses.length && clauses[to + 1]!.sentence === sentence && (scored[to + 1]!.yes || !scored.slice(to + 1).some((s, k) => s.yes && clauses[to + 1 + k]!.sentence === sentence))) to++;
+    const [from, to] = widened(clauses, scored, i);
     // Not the dots or dashes a clause can open with ("......Please if it can't be solved…").
-    const start = clauses[from]!.start + (LEAD.exec(customer.slice(clauses[from]!.start, clauses[to]!.end))?.[0].length ?? 0);
+    // Nor the "and" a second question opens with ("…stored and is it possible to get it back?").
+    const start = asksAgain(clauses[from]!) ? clauses[from]!.tokens[1]!.start : clauses[from]!.start + (LEAD.exec(customer.slice(clauses[from]!.start, clauses[to]!.end))?.[0].length ?? 0);
     const end = clauses[to]!.end;
     const best = scored.slice(i, to + 1).reduce((a, b) => (b.probability > a.probability ? b : a));
     // Whether one of its clauses opens like a request ("…and need to know if…", "which plan…").
@@ -148,6 +145,23 @@ export function findAsks(customer: string): Ask[] {
     .slice(0, LIMITS.asks)
     .sort((a, b) => a.start - b.start)
     .map(({ opens: _, ...ask }) => (ask.probability < SURE_ASK ? { ...ask, unsure: true } : ask));
+}
+
+/**
+ * The clauses one ask takes in, from clause i (an ask): the sentence's clauses before it that are not
+ * asks, and after it every clause up to the sentence's last ask, other asks included ("Could you
+ * check my order, and let me know when it ships?" is one ask), except one that opens with "and" and a
+ * question of its own ("Where are notes stored and is it possible to get it back?": two).
+ */
+function widened(clauses: readonly Clause[], scored: readonly Scored[], i: number): [number, number] {
+  const sentence = clauses[i]!.sentence;
+  const inSentence = (k: number) => k >= 0 && k < clauses.length && clauses[k]!.sentence === sentence;
+  let from = i;
+  while (inSentence(from - 1) && !scored[from - 1]!.yes) from--;
+  let to = i;
+  const laterAsk = (k: number) => scored.slice(k).some((s, n) => s.yes && inSentence(k + n));
+  while (inSentence(to + 1) && ((scored[to + 1]!.yes && !asksAgain(clauses[to + 1]!)) || !laterAsk(to + 1))) to++;
+  return [from, to];
 }
 
 /**

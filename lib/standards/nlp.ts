@@ -211,6 +211,16 @@ const runsOnAt = (tokens: Token[], i: number) => {
   if (prev.text === ',' && (tokens.slice(i).some((t) => t.text === '?') || /^[A-Z][a-z]/.test(tokens[i]!.text))) return (wh || AUX_OPENERS.has(tokens[i]!.lower)) && invertedAt(tokens, wh ? i + 1 : i);
   return wh && invertedAfter(tokens, i) && !EMBEDS.has(prev.lower) && !NO_BREAK_AFTER.has(prev.pos);
 };
+/**
+ * "…and is it possible to get it back?", "…and how do I access it?": "and", then a question of its own
+ * (an auxiliary before its subject, or a question word before one) at token i.
+ */
+const andAsksAgainAt = (tokens: Token[], i: number) =>
+  tokens[i]?.lower === 'and' && (invertedAt(tokens, i + 1) || (WH_WORDS.has(tokens[i + 1]?.lower ?? '') && invertedAfter(tokens, i + 1)));
+/** "and" opening a question of its own at token i, not after "know" ("I'd like to know how and when…") or a question word. */
+const joinedQuestionAt = (tokens: Token[], i: number) => andAsksAgainAt(tokens, i) && !EMBEDS.has(tokens[i - 1]!.lower) && !WH_WORDS.has(tokens[i - 1]!.lower);
+/** Whether a clause opens with "and" and a question of its own: a second ask, not more of the first. */
+export const asksAgain = (c: Clause) => andAsksAgainAt(c.tokens, 0);
 /** Auxiliaries a yes/no question opens with. */
 const AUX_OPENERS = new Set(['will', 'would', 'can', 'could', 'should', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'may']);
 
@@ -219,7 +229,7 @@ const AUX_OPENERS = new Set(['will', 'would', 'can', 'could', 'should', 'is', 'a
  * keep the clause whole: the upset model read the split halves worse on dev).
  */
 export function splitRunOn(c: Clause): Clause[] {
-  const at = c.tokens.findIndex((_, i) => i > 0 && runsOnAt(c.tokens, i));
+  const at = c.tokens.findIndex((_, i) => i > 0 && (runsOnAt(c.tokens, i) || joinedQuestionAt(c.tokens, i)));
   if (at < 0) return [c];
   const part = (tokens: Token[]): Clause => {
     const start = tokens[0]!.start;

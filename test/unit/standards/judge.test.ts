@@ -229,6 +229,16 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     expect(asks('Can you refund me? Seriously?')).toEqual(['Can you refund me?']);
   });
 
+  it('lists a question joined on with "and" as an ask of its own (GUIDELINE §1: one ask per thing the reply must do)', () => {
+    // Both from real support threads (Joplin, Tutanota), labelled as two asks each.
+    expect(asks('I pressed cmd-z and the note was gone. Where are notes stored and is it possible to get it back?')).toEqual(['Where are notes stored', 'is it possible to get it back?']);
+    expect(asks('Two days later I cannot log in. What happened to my mailbox and how do I access it?')).toEqual(['What happened to my mailbox', 'how do I access it?']);
+    // One ask stays one: two verbs of one request, alternatives, and a question embedded after "know".
+    expect(asks('Could you please have a look and verify that the sign-up emails are going out?')).toHaveLength(1);
+    expect(asks('Do I need to pay now or can I just make a reservation and pay later?')).toHaveLength(1);
+    expect(asks("I'd like to know how and when do you ship to Norway?")).toHaveLength(1);
+  });
+
   it('does not list a lukewarm guess beside the real ask', () => {
     expect(asks('I never got the confirmation email after signing up. Maybe i have typed my email incorrectly? What am I missing?')).toEqual(['What am I missing?']);
     expect(asks('I signed up yesterday and the confirmation never came. Maybe I typed my address wrong? How do I get a new one?')).toEqual(['How do I get a new one?']);
