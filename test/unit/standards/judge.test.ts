@@ -239,6 +239,13 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     expect(asks("I'd like to know how and when do you ship to Norway?")).toHaveLength(1);
   });
 
+  it('reads "How do I do that?" after a goal as one ask with it (paraphrased from rsics)', () => {
+    expect(asks('I need to cancel a coach ticket. How do I do it?')).toEqual(['I need to cancel a coach ticket. How do I do it?']);
+    expect(asks('I want to move my booking to Friday. How can we go about that?')).toEqual(['I want to move my booking to Friday. How can we go about that?']);
+    // A question that names its own thing stays an ask of its own.
+    expect(asks('I need to cancel a coach ticket. How do I get a refund?')).toHaveLength(2);
+  });
+
   it('does not list a lukewarm guess beside the real ask', () => {
     expect(asks('I never got the confirmation email after signing up. Maybe i have typed my email incorrectly? What am I missing?')).toEqual(['What am I missing?']);
     expect(asks('I signed up yesterday and the confirmation never came. Maybe I typed my address wrong? How do I get a new one?')).toEqual(['How do I get a new one?']);
