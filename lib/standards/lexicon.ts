@@ -162,18 +162,19 @@ const voiced = (word: string) => (word.length >= 5 ? !ACRONYMS.has(word) && /[AE
 
 /**
  * Shouted words as the runs a reader sees: "YO LET ME BACK ON", not "LET", "BACK" (seen on
- * FreeScout). Neighbouring shouts and the short capital words around them join.
+ * FreeScout). Neighbouring shouts and the capital words around them join, on one line: "I HAVE A
+ * VIDEO OF THIS IN A NEW POST I MADE", not a quote cut at "IN A" because "NEW" is no shout alone.
  */
 function shoutedRuns(text: string, shouts: readonly Evidence[]): Evidence[] {
   const runs: Evidence[] = [];
   for (const w of shouts) {
     const last = runs.at(-1);
-    if (last && /^(?:\s+[A-Z'\d]{1,2})*\s+$/.test(text.slice(last.end, w.start))) last.end = w.end;
+    if (last && /^(?:[^\S\n]+[A-Z'\d]+)*[^\S\n]+$/.test(text.slice(last.end, w.start))) last.end = w.end;
     else runs.push({ start: w.start, end: w.end, text: '' });
   }
   return runs.map((r) => {
-    const start = r.start - (/(?:\b[A-Z'\d]{1,2}\s+)+$/.exec(text.slice(Math.max(0, r.start - 12), r.start))?.[0].length ?? 0);
-    const end = r.end + (/^(?:\s+[A-Z'\d]{1,2}\b)+/.exec(text.slice(r.end, r.end + 12))?.[0].length ?? 0);
+    const start = r.start - (/(?:\b[A-Z'\d]+[^\S\n]+)+$/.exec(text.slice(Math.max(0, r.start - 30), r.start))?.[0].length ?? 0);
+    const end = r.end + (/^(?:[^\S\n]+[A-Z'\d]+\b)+/.exec(text.slice(r.end, r.end + 30))?.[0].length ?? 0);
     return { start, end, text: text.slice(start, end) };
   });
 }

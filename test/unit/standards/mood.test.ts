@@ -146,6 +146,10 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
   it('names shouting as the run a reader sees ("YO LET ME BACK ON", not "LET", "BACK")', () => {
     expect(lexiconMood('YO LET ME BACK ON').against.map((e) => e.text)).toEqual(['YO LET ME BACK ON']);
     expect(lexiconMood('Please do NOT send me another email. I AM SO ANGRY').against.map((e) => e.text)).toEqual(['NOT', 'I AM SO ANGRY']);
+    // The whole capital line, not a quote cut where a short word is no shout alone (seen on FreeScout);
+    // a run stops at the line's end.
+    expect(lexiconMood('They just vanished.\n\nI HAVE A VIDEO OF THIS IN A NEW POST I MADE !!!').against.map((e) => e.text)).toContain('I HAVE A VIDEO OF THIS IN A NEW POST I MADE');
+    expect(lexiconMood('WHY IS THIS SO HARD\nOK THANKS').against.map((e) => e.text)).toEqual(['WHY IS THIS SO HARD', 'OK THANKS']);
   });
 
   it('names the strongest words first when a long message has more than the line can name', () => {
