@@ -68,55 +68,91 @@ export function hiddenWithin(el: Element, stop: Node): boolean {
 // Buttons are controls ("Add AI summary", "Show more"), not content.
 const SKIP = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|SVG|svg|IFRAME|OBJECT|CANVAS|BUTTON)$/;
 const BLOCK =
-  /^(P|DIV|BR|LI|UL|OL|DL|DT|DD|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|HR|FIGURE|FIGCAPTION|ADDRESS|DETAILS|SUMMARY)$/;
+  /^(P|DIV|LI|UL|OL|DL|DT|DD|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|HR|FIGURE|FIGCAPTION|ADDRESS|DETAILS|SUMMARY)$/;
 
 /**
- * Plain text of an element as a reader would see it: whitespace collapsed, one "\n" between
- * blocks and at `<br>`, no blank lines, line breaks kept inside `<pre>`. Skips scripts, styles,
- * templates, buttons and `aria-hidden="true"` / `hidden` subtrees (duplicates kept for animation or
- * screen-reader tricks). Built from text nodes only: never HTML. Clipped to `max` characters.
+ * Text laid out in lines as a browser breaks them: a block starts a new line only when the current
+ * one has something on it, a `<br>` always ends one. So a line left empty on purpose stays: FreeScout
+ * stores a plain-text mail as `nl2br(text)` (FetchEmails::separateReply), a blank line as
+ * `<br /><br />`; mail clients write `<div><br></div>` or `<p>&nbsp;</p>`.
+ */
+class Lines {
+  private out: string[] = [];
+  private atStart = true;
+  size = 0;
+  /** A block's edge: a new line unless the line is still empty. */
+  block(): void {
+    if (!this.atStart) this.br();
+  }
+  br(): void {
+    this.out.push('\n');
+    this.atStart = true;
+  }
+  /** Collapsed text; white space at a line's start is layout, except a no-break space (a line kept blank). */
+  text(piece: string): void {
+    if (this.atStart && !/\S/.test(piece.replace(/\u00a0/g, 'x'))) return;
+    this.out.push(piece);
+    this.size += piece.length;
+    this.atStart = false;
+  }
+  /** Each line trimmed, blank lines kept one at a time, none at either end. */
+  toString(): string {
+    return this.out
+      .join('')
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+|\n+$/g, '');
+  }
+}
+
+/**
+ * Plain text of an element as a reader would see it: whitespace collapsed, a new line at each block
+ * and `<br>`, a blank line where the page shows one (never more than one in a row), line breaks kept
+ * inside `<pre>`. Skips scripts, styles, templates, buttons and `aria-hidden="true"` / `hidden`
+ * subtrees (duplicates kept for animation or screen-reader tricks). Built from text nodes only: never
+ * HTML. Clipped to `max` characters.
  */
 export function textOf(el: Element | null | undefined, max: number = MAX.messageText): string {
   if (!el) return '';
-  const parts: string[] = [];
-  let size = 0;
+  const lines = new Lines();
   let visited = 0;
-  // Explicit stack (no recursion): [node, inside <pre>] or a "\n" to emit when a block closes.
-  const stack: Array<[Node, boolean] | '\n'> = [];
+  // Explicit stack (no recursion): [node, inside <pre>] or 'end' where a block closes.
+  const stack: Array<[Node, boolean] | 'end'> = [];
   const pushChildren = (node: Node, pre: boolean) => {
     for (let c = node.lastChild; c; c = c.previousSibling) stack.push([c, pre]);
   };
   pushChildren(el, el.tagName === 'PRE');
-  while (stack.length && size < max * 4 + 1000 && visited++ < MAX_NODES) {
+  while (stack.length && lines.size < max * 4 + 1000 && visited++ < MAX_NODES) {
     const item = stack.pop()!;
-    if (item === '\n') {
-      parts.push('\n');
+    if (item === 'end') {
+      lines.block();
       continue;
     }
     const [node, pre] = item;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      const piece = pre ? data.replace(/[^\S\n]+/g, ' ') : data.replace(/\s+/g, ' ');
-      parts.push(piece);
-      size += piece.length;
+      if (!pre) lines.text(data.replace(/[^\S\u00a0]+/g, ' '));
+      else data.split('\n').forEach((line, i) => {
+        if (i) lines.br();
+        lines.text(line.replace(/[^\S\u00a0]+/g, ' '));
+      });
     } else if (isElement(node)) {
       if (SKIP.test(node.tagName) || node.getAttribute('aria-hidden') === 'true' || node.hasAttribute('hidden')) continue;
-      const block = BLOCK.test(node.tagName);
-      if (block) {
-        parts.push('\n');
-        stack.push('\n');
+      if (node.tagName === 'BR') {
+        lines.br();
+        continue;
       }
-      if (node.tagName === 'LI') parts.push(listMarker(node));
+      if (BLOCK.test(node.tagName)) {
+        lines.block();
+        stack.push('end');
+      }
+      if (node.tagName === 'LI') lines.text(listMarker(node));
       pushChildren(node, pre || node.tagName === 'PRE');
     }
   }
-  const text = parts
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-  return clip(text, max);
+  return clip(lines.toString(), max);
 }
 
 /** "3. " for the third item of an ordered list, "- " otherwise, so numbered questions stay numbered. */

@@ -31,11 +31,13 @@ $mailbox->syncPersonalFolders([$agent->id]);
 
 $at = fn ($minutesAgo) => gmdate('Y-m-d H:i:s', time() - 60 * $minutesAgo);
 
-/** Plain text as FreeScout stores a message: one <p> per non-empty line, escaped. */
+/**
+ * Plain text as FreeScout stores a plain-text mail: escaped, each line end a <br />, so a blank line
+ * is <br /><br /> (FetchEmails::separateReply: `nl2br($body)` after `htmlspecialchars($body)`).
+ */
 function paragraphs($text)
 {
-    $lines = array_filter(array_map('trim', explode("\n", $text)), 'strlen');
-    return implode('', array_map(fn ($p) => '<p>'.htmlspecialchars($p, ENT_QUOTES).'</p>', $lines));
+    return nl2br(htmlspecialchars(trim($text), ENT_QUOTES));
 }
 
 /** One conversation: [minutesAgo, type, body] threads, oldest first; the first is the customer's. */

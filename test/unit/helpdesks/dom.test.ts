@@ -72,6 +72,18 @@ describe('textOf', () => {
     expect(text('a&nbsp;&nbsp;b <span>c</span>')).toBe('a b c');
   });
 
+  it('keeps a blank line where the page shows one, never two in a row', () => {
+    // FreeScout stores a plain-text mail as nl2br(text): a blank line is <br /><br />.
+    expect(text('Hi,<br />\nCan you refund me?<br />\n<br />\nThanks,<br />\nAna')).toBe('Hi,\nCan you refund me?\n\nThanks,\nAna');
+    // Mail clients: an empty line as <div><br></div> or <p>&nbsp;</p>; three in a row are one.
+    expect(text('<div>One</div><div><br></div><div>Two</div>')).toBe('One\n\nTwo');
+    expect(text('<p>One</p><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p><p>Two</p>')).toBe('One\n\nTwo');
+    // A <br> that ends a block, an empty block and the page's own indentation add no line.
+    expect(text('<div>One<br></div><div>Two</div>')).toBe('One\nTwo');
+    expect(text('\n  <p>One</p>\n  <p></p>\n  <div>\n    Two\n  </div>\n')).toBe('One\nTwo');
+    expect(text('<br><br><p>One</p><br><br>')).toBe('One');
+  });
+
   it('keeps line breaks in <pre> and numbers ordered lists', () => {
     expect(text('<pre>line 1\n  line 2</pre>')).toBe('line 1\nline 2');
     expect(text('<ol start="2"><li>a</li><li>b</li></ol><ul><li>c</li></ul>')).toBe('2. a\n3. b\n- c');

@@ -182,6 +182,8 @@ describe('freshdesk.read', () => {
           '1) Can you send a replacement hanger, or do I need to return the whole bike?',
           '2) Will you cover the cost if my local shop fits it?',
           '3) The invoice shows 25% VAT although I entered our VAT number (SE556677889901). Can you reissue it?',
+          // The page's blank line before the sign-off (`<div><br></div>`) is kept.
+          '',
           'Med vänliga hälsningar,',
           'Åsa Lindqvist-Öberg',
           'Cykelverkstan i Malmö AB',
