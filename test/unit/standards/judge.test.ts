@@ -72,6 +72,12 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('I need help to unlock my account, please. Someone on a forum told me to write here. Can someone please help me get it?')).toEqual(['I need help to unlock my account, please.']);
   });
 
+  it('lists "How can I fix it?" beside a question about the cause as an ask of its own (paraphrased from a fresh dev set)', () => {
+    // What is wrong and how to fix it are two things the reply must do (GUIDELINE §1).
+    const text = 'The route still leads over the demolished bridge. Is this an issue with the map or with the app? How can I fix it? I use version 0.5.6.';
+    expect(asks(text)).toEqual(['Is this an issue with the map or with the app?', 'How can I fix it?']);
+  });
+
   it('does not take politeness shaped like a request for an ask (paraphrased from gh-support-2 and gh-issues)', () => {
     expect(asks('Hi, I hope you are doing well. The app logs me out every hour.')).toEqual([]);
     expect(asks('My appeal was declined. Please take your time as I am not in a rush and have a great day!')).toEqual([]);
