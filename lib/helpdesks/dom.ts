@@ -71,29 +71,43 @@ const BLOCK =
   /^(P|DIV|LI|UL|OL|DL|DT|DD|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|HR|FIGURE|FIGCAPTION|ADDRESS|DETAILS|SUMMARY)$/;
 
 /**
- * Text laid out in lines as a browser breaks them: a block starts a new line only when the current
- * one has something on it, a `<br>` always ends one. So a line left empty on purpose stays: FreeScout
- * stores a plain-text mail as `nl2br(text)` (FetchEmails::separateReply), a blank line as
- * `<br /><br />`; mail clients write `<div><br></div>` or `<p>&nbsp;</p>`.
+ * Text laid out in lines as a browser breaks them (the HTML standard's `innerText`, "required line
+ * break count"): a block starts a new line and a `<p>` a new paragraph (a blank line before and
+ * after it), neither piling up; a `<br>` always ends a line. So a line left empty on purpose stays:
+ * FreeScout stores a plain-text mail as `nl2br(text)` (FetchEmails::separateReply), a blank line as
+ * `<br /><br />`; mail clients write `<div><br></div>` or `<p>&nbsp;</p>`. Unlike `innerText`, a
+ * `<br>` that ends a block adds no empty line (the page shows none).
  */
 class Lines {
   private out: string[] = [];
-  private atStart = true;
+  /** Line ends written since the last text (0 inside a line). */
+  private ends = 0;
+  /** Line ends the next text needs before it: 1 after a block's edge, 2 at a paragraph's. */
+  private need = 0;
   size = 0;
-  /** A block's edge: a new line unless the line is still empty. */
-  block(): void {
-    if (!this.atStart) this.br();
+  /** A block's edge: the next text starts on a new line (`paragraph`: after a blank one). */
+  block(paragraph = false): void {
+    this.need = Math.max(this.need, paragraph ? 2 : 1);
   }
   br(): void {
+    this.settle();
     this.out.push('\n');
-    this.atStart = true;
+    this.ends++;
   }
   /** Collapsed text; white space at a line's start is layout, except a no-break space (a line kept blank). */
   text(piece: string): void {
-    if (this.atStart && !/\S/.test(piece.replace(/\u00a0/g, 'x'))) return;
+    if (this.ends + this.need > 0 || !this.out.length) {
+      if (!/\S/.test(piece.replace(/\u00a0/g, 'x'))) return;
+    }
+    this.settle();
     this.out.push(piece);
     this.size += piece.length;
-    this.atStart = false;
+    this.ends = 0;
+  }
+  /** The line ends a block or paragraph edge still owes, none before the first text. */
+  private settle(): void {
+    if (this.out.length) for (; this.ends < this.need; this.ends++) this.out.push('\n');
+    this.need = 0;
   }
   /** Each line trimmed, blank lines kept one at a time, none at either end. */
   toString(): string {
@@ -118,16 +132,16 @@ export function textOf(el: Element | null | undefined, max: number = MAX.message
   if (!el) return '';
   const lines = new Lines();
   let visited = 0;
-  // Explicit stack (no recursion): [node, inside <pre>] or 'end' where a block closes.
-  const stack: Array<[Node, boolean] | 'end'> = [];
+  // Explicit stack (no recursion): [node, inside <pre>] or where a block ('end') or paragraph ('end-p') closes.
+  const stack: Array<[Node, boolean] | 'end' | 'end-p'> = [];
   const pushChildren = (node: Node, pre: boolean) => {
     for (let c = node.lastChild; c; c = c.previousSibling) stack.push([c, pre]);
   };
   pushChildren(el, el.tagName === 'PRE');
   while (stack.length && lines.size < max * 4 + 1000 && visited++ < MAX_NODES) {
     const item = stack.pop()!;
-    if (item === 'end') {
-      lines.block();
+    if (item === 'end' || item === 'end-p') {
+      lines.block(item === 'end-p');
       continue;
     }
     const [node, pre] = item;
@@ -145,8 +159,9 @@ export function textOf(el: Element | null | undefined, max: number = MAX.message
         continue;
       }
       if (BLOCK.test(node.tagName)) {
-        lines.block();
-        stack.push('end');
+        const paragraph = node.tagName === 'P';
+        lines.block(paragraph);
+        stack.push(paragraph ? 'end-p' : 'end');
       }
       if (node.tagName === 'LI') lines.text(listMarker(node));
       pushChildren(node, pre || node.tagName === 'PRE');

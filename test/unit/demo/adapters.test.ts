@@ -22,13 +22,14 @@ beforeEach(() => {
   data = createDemoData(new Date('2026-03-12T15:00:00Z'));
 });
 
-/** The text as a reader gets it: one line per line, blank lines and extra spaces dropped. */
+/** The text as a reader gets it: one line per line, extra spaces dropped, a paragraph break kept once. */
 const asRead = (text: string) =>
   text
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 
 const expectedMessages = (ticket: DemoTicket): ConversationMessage[] =>
   ticket.messages.map((m) => ({ role: m.role, author: m.author, at: m.at, text: asRead(m.text), public: m.public }));

@@ -67,8 +67,9 @@ describe('queryAllDeep', () => {
 describe('textOf', () => {
   const text = (html: string) => textOf(parseHtml(`<div id="t">${html}</div>`).getElementById('t'));
 
-  it('collapses whitespace and keeps one line per block or <br>', () => {
-    expect(text('<p>Hi  Zoë,\n   thanks</p><p></p><div>Line<br>break</div>')).toBe('Hi Zoë, thanks\nLine\nbreak');
+  it('collapses whitespace: a line per block or <br>, a paragraph per <p> (as innerText lays them out)', () => {
+    expect(text('<p>Hi  Zoë,\n   thanks</p><p></p><div>Line<br>break</div>')).toBe('Hi Zoë, thanks\n\nLine\nbreak');
+    expect(text('<p>One</p><p>Two<br>still two</p><ol><li>a</li></ol>')).toBe('One\n\nTwo\nstill two\n\n1. a');
     expect(text('a&nbsp;&nbsp;b <span>c</span>')).toBe('a b c');
   });
 
@@ -80,7 +81,7 @@ describe('textOf', () => {
     expect(text('<p>One</p><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p><p>Two</p>')).toBe('One\n\nTwo');
     // A <br> that ends a block, an empty block and the page's own indentation add no line.
     expect(text('<div>One<br></div><div>Two</div>')).toBe('One\nTwo');
-    expect(text('\n  <p>One</p>\n  <p></p>\n  <div>\n    Two\n  </div>\n')).toBe('One\nTwo');
+    expect(text('\n  <div>One</div>\n  <div></div>\n  <div>\n    Two\n  </div>\n')).toBe('One\nTwo');
     expect(text('<br><br><p>One</p><br><br>')).toBe('One');
   });
 
@@ -95,7 +96,7 @@ describe('textOf', () => {
         '<style>p{}</style><script>x()</script><p>kept</p><button>Show more</button>' +
           '<p aria-hidden="true">copy</p><p hidden>hidden</p>&lt;b&gt;bold&lt;/b&gt;',
       ),
-    ).toBe('kept\n<b>bold</b>');
+    ).toBe('kept\n\n<b>bold</b>');
   });
 
   it('clips long text without splitting a surrogate pair', () => {

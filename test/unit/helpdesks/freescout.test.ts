@@ -64,7 +64,7 @@ describe('freescout adapter on real pages', () => {
       requester: { name: 'Carol Customer', email: 'carol@example.test', externalId: '1' },
     });
     expect(snap.messages.map((m) => [m.role, m.public, m.text])).toEqual([
-      ['customer', true, 'Hi, my order #1042 arrived broken.\nCan I get a refund or a replacement?'],
+      ['customer', true, 'Hi, my order #1042 arrived broken.\n\nCan I get a refund or a replacement?'],
       ['agent', true, 'Sorry to hear that, Carol! Could you send a photo of the damage?'],
       ['agent', false, 'Internal: warehouse says batch 7 had packing issues.'],
       ['customer', true, 'Photo attached. I would prefer a refund, please.'],

@@ -199,7 +199,8 @@ describe('freshdesk.read', () => {
           "Sorry the bike arrived like that. 1) We'll post a new hanger today, no need to return the bike. 2) Yes: send us your shop's quote and we'll refund it. 3) I've asked accounting to reissue the invoice without VAT; you'll have it by Thursday.",
           'Could you send a photo of the box for the courier claim?',
           'Dmitri',
-        ].join('\n'),
+          // The reply's paragraphs are <p>s: a blank line between them, as innerText has it.
+        ].join('\n\n'),
         public: true,
       },
       {

@@ -284,14 +284,17 @@ describe('zendesk.read on three open tickets', () => {
     expect(messages[0]!.text).toBe(
       [
         "Hi again! It's me, Zoë — you helped me in March with the date format in exports. Three things this time:",
+        // A paragraph (<p>) before and after the list: blank lines, as innerText lays them out.
+        '',
         '1. When I export my rides to CSV, place names like "Þingvellir" come out as "Ãžingvellir". Is there a UTF-8 setting?',
         '2. Can I export only one bike instead of all three?',
         '3. Is the Strava sync still coming this winter?',
+        '',
         'Takk fyrir!',
         'Zoë',
       ].join('\n'),
     );
-    expect(messages[3]!.text).toBe('The import trick works, thanks!\nOnly question 2 left — any news?');
+    expect(messages[3]!.text).toBe('The import trick works, thanks!\n\nOnly question 2 left — any news?');
     expect(messages.filter((m) => m.text.includes('Only question 2 left'))).toHaveLength(1);
   });
 
@@ -329,7 +332,7 @@ describe('zendesk.read on three open tickets', () => {
       role: 'customer',
       author: '<img src=x onerror=alert(1)>',
       at: '2026-11-03T06:12:45.000Z',
-      text: 'I reset my password and now the app says "invalid token".\nThe page showed this: <script>alert(1)</script>',
+      text: 'I reset my password and now the app says "invalid token".\n\nThe page showed this: <script>alert(1)</script>',
       public: true,
     });
     // Parsing the fixture did not create elements out of the customer's text.
