@@ -122,6 +122,21 @@ class Lines {
 }
 
 /**
+ * Whether a message spaces its paragraphs with empty `<p>`s (`<p>&nbsp;</p>`, `<p><br></p>`), as
+ * Outlook writes mail: then each `<p>` is a line, and the empty ones are the blank lines between
+ * paragraphs. An empty `<p></p>` shows nothing and spaces nothing. Looks at the first 200 `<p>`s.
+ */
+function spacesWithParagraphs(el: Element): boolean {
+  const ps = el.getElementsByTagName('p');
+  for (let i = 0; i < ps.length && i < 200; i++) {
+    const p = ps[i]!;
+    const text = p.textContent ?? '';
+    if (!/\S/.test(text.replace(/\u00a0/g, 'x')) && (text.includes('\u00a0') || p.getElementsByTagName('br').length > 0)) return true;
+  }
+  return false;
+}
+
+/**
  * Plain text of an element as a reader would see it: whitespace collapsed, a new line at each block
  * and `<br>`, a blank line where the page shows one (never more than one in a row), line breaks kept
  * inside `<pre>`. Skips scripts, styles, templates, buttons and `aria-hidden="true"` / `hidden`
@@ -131,6 +146,7 @@ class Lines {
 export function textOf(el: Element | null | undefined, max: number = MAX.messageText): string {
   if (!el) return '';
   const lines = new Lines();
+  const paragraphs = !spacesWithParagraphs(el);
   let visited = 0;
   // Explicit stack (no recursion): [node, inside <pre>] or where a block ('end') or paragraph ('end-p') closes.
   const stack: Array<[Node, boolean] | 'end' | 'end-p'> = [];
@@ -159,7 +175,7 @@ export function textOf(el: Element | null | undefined, max: number = MAX.message
         continue;
       }
       if (BLOCK.test(node.tagName)) {
-        const paragraph = node.tagName === 'P';
+        const paragraph = paragraphs && node.tagName === 'P';
         lines.block(paragraph);
         stack.push(paragraph ? 'end-p' : 'end');
       }

@@ -79,6 +79,8 @@ describe('textOf', () => {
     // Mail clients: an empty line as <div><br></div> or <p>&nbsp;</p>; three in a row are one.
     expect(text('<div>One</div><div><br></div><div>Two</div>')).toBe('One\n\nTwo');
     expect(text('<p>One</p><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p><p>Two</p>')).toBe('One\n\nTwo');
+    // Outlook: a <p> per line, an empty <p> between paragraphs; each line stays a line.
+    expect(text('<p>Hi Ana,</p><p>&nbsp;</p><p>My order is late.</p><p>Where is it?</p><p><br></p><p>Best,</p><p>Ben</p>')).toBe('Hi Ana,\n\nMy order is late.\nWhere is it?\n\nBest,\nBen');
     // A <br> that ends a block, an empty block and the page's own indentation add no line.
     expect(text('<div>One<br></div><div>Two</div>')).toBe('One\nTwo');
     expect(text('\n  <div>One</div>\n  <div></div>\n  <div>\n    Two\n  </div>\n')).toBe('One\nTwo');
