@@ -70,13 +70,17 @@ const SKIP = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|SVG|svg|IFRAME|OBJECT|CANVAS|BUTT
 const BLOCK =
   /^(P|DIV|LI|UL|OL|DL|DT|DD|H[1-6]|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|HR|FIGURE|FIGCAPTION|ADDRESS|DETAILS|SUMMARY)$/;
 
+/** The second line end at a paragraph's edge: a blank line, unless the message spaces with empty `<p>`s. */
+const PARA = '\u2029';
+
 /**
  * Text laid out in lines as a browser breaks them (the HTML standard's `innerText`, "required line
  * break count"): a block starts a new line and a `<p>` a new paragraph (a blank line before and
  * after it), neither piling up; a `<br>` always ends a line. So a line left empty on purpose stays:
  * FreeScout stores a plain-text mail as `nl2br(text)` (FetchEmails::separateReply), a blank line as
  * `<br /><br />`; mail clients write `<div><br></div>` or `<p>&nbsp;</p>`. Unlike `innerText`, a
- * `<br>` that ends a block adds no empty line (the page shows none).
+ * `<br>` that ends a block adds no empty line (the page shows none), and a message that spaces its
+ * paragraphs with empty `<p>`s, as Outlook writes mail, has a `<p>` per line: its `<p>`s are lines.
  */
 class Lines {
   private out: string[] = [];
@@ -84,56 +88,58 @@ class Lines {
   private ends = 0;
   /** Line ends the next text needs before it: 1 after a block's edge, 2 at a paragraph's. */
   private need = 0;
+  /** Texts with something to read, and lines kept blank (a no-break space, a `<br>`), so far. */
+  private shown = 0;
+  private blanks = 0;
+  /** Whether an empty `<p>` spaced two others (`<p>&nbsp;</p>`, `<p><br></p>`; not a bare `<p></p>`, which shows nothing). */
+  private spaced = false;
   size = 0;
   /** A block's edge: the next text starts on a new line (`paragraph`: after a blank one). */
   block(paragraph = false): void {
     this.need = Math.max(this.need, paragraph ? 2 : 1);
   }
+  /** Where a `<p>` opens: what `closeParagraph` compares against. */
+  mark(): [number, number] {
+    return [this.shown, this.blanks];
+  }
+  /** A `<p>` closes: a paragraph's edge, and a spacer when it showed nothing but a blank line. */
+  closeParagraph([shown, blanks]: [number, number]): void {
+    if (this.shown === shown && this.blanks > blanks) this.spaced = true;
+    this.block(true);
+  }
   br(): void {
     this.settle();
     this.out.push('\n');
     this.ends++;
+    this.blanks++;
   }
   /** Collapsed text; white space at a line's start is layout, except a no-break space (a line kept blank). */
   text(piece: string): void {
-    if (this.ends + this.need > 0 || !this.out.length) {
-      if (!/\S/.test(piece.replace(/\u00a0/g, 'x'))) return;
-    }
+    const blank = !/\S/.test(piece.replace(/\u00a0/g, 'x'));
+    if (blank && (this.ends + this.need > 0 || !this.out.length)) return;
     this.settle();
     this.out.push(piece);
     this.size += piece.length;
     this.ends = 0;
+    if (/[^\s\u00a0]/.test(piece)) this.shown++;
+    else this.blanks++;
   }
   /** The line ends a block or paragraph edge still owes, none before the first text. */
   private settle(): void {
-    if (this.out.length) for (; this.ends < this.need; this.ends++) this.out.push('\n');
+    if (this.out.length) for (; this.ends < this.need; this.ends++) this.out.push(this.ends === 1 ? PARA : '\n');
     this.need = 0;
   }
   /** Each line trimmed, blank lines kept one at a time, none at either end. */
   toString(): string {
     return this.out
       .join('')
+      .replaceAll(PARA, this.spaced ? '' : '\n')
       .split('\n')
       .map((line) => line.replace(/\s+/g, ' ').trim())
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .replace(/^\n+|\n+$/g, '');
   }
-}
-
-/**
- * Whether a message spaces its paragraphs with empty `<p>`s (`<p>&nbsp;</p>`, `<p><br></p>`), as
- * Outlook writes mail: then each `<p>` is a line, and the empty ones are the blank lines between
- * paragraphs. An empty `<p></p>` shows nothing and spaces nothing. Looks at the first 200 `<p>`s.
- */
-function spacesWithParagraphs(el: Element): boolean {
-  const ps = el.getElementsByTagName('p');
-  for (let i = 0; i < ps.length && i < 200; i++) {
-    const p = ps[i]!;
-    const text = p.textContent ?? '';
-    if (!/\S/.test(text.replace(/\u00a0/g, 'x')) && (text.includes('\u00a0') || p.getElementsByTagName('br').length > 0)) return true;
-  }
-  return false;
 }
 
 /**
@@ -146,18 +152,21 @@ function spacesWithParagraphs(el: Element): boolean {
 export function textOf(el: Element | null | undefined, max: number = MAX.messageText): string {
   if (!el) return '';
   const lines = new Lines();
-  const paragraphs = !spacesWithParagraphs(el);
   let visited = 0;
-  // Explicit stack (no recursion): [node, inside <pre>] or where a block ('end') or paragraph ('end-p') closes.
-  const stack: Array<[Node, boolean] | 'end' | 'end-p'> = [];
+  // Explicit stack (no recursion): [node, inside <pre>], 'end' where a block closes, or where a <p> opened.
+  const stack: Array<[Node, boolean] | 'end' | { p: [number, number] }> = [];
   const pushChildren = (node: Node, pre: boolean) => {
     for (let c = node.lastChild; c; c = c.previousSibling) stack.push([c, pre]);
   };
   pushChildren(el, el.tagName === 'PRE');
   while (stack.length && lines.size < max * 4 + 1000 && visited++ < MAX_NODES) {
     const item = stack.pop()!;
-    if (item === 'end' || item === 'end-p') {
-      lines.block(item === 'end-p');
+    if (item === 'end') {
+      lines.block();
+      continue;
+    }
+    if (!Array.isArray(item)) {
+      lines.closeParagraph(item.p);
       continue;
     }
     const [node, pre] = item;
@@ -175,9 +184,9 @@ export function textOf(el: Element | null | undefined, max: number = MAX.message
         continue;
       }
       if (BLOCK.test(node.tagName)) {
-        const paragraph = paragraphs && node.tagName === 'P';
+        const paragraph = node.tagName === 'P';
         lines.block(paragraph);
-        stack.push(paragraph ? 'end-p' : 'end');
+        stack.push(paragraph ? { p: lines.mark() } : 'end');
       }
       if (node.tagName === 'LI') lines.text(listMarker(node));
       pushChildren(node, pre || node.tagName === 'PRE');

@@ -81,6 +81,8 @@ describe('textOf', () => {
     expect(text('<p>One</p><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p><p>Two</p>')).toBe('One\n\nTwo');
     // Outlook: a <p> per line, an empty <p> between paragraphs; each line stays a line.
     expect(text('<p>Hi Ana,</p><p>&nbsp;</p><p>My order is late.</p><p>Where is it?</p><p><br></p><p>Best,</p><p>Ben</p>')).toBe('Hi Ana,\n\nMy order is late.\nWhere is it?\n\nBest,\nBen');
+    // A hidden or aria-hidden copy is not read, so its empty <p> spaces nothing.
+    expect(text('<p>One</p><p>Two</p><p hidden>&nbsp;</p><p aria-hidden="true"><br></p>')).toBe('One\n\nTwo');
     // A <br> that ends a block, an empty block and the page's own indentation add no line.
     expect(text('<div>One<br></div><div>Two</div>')).toBe('One\nTwo');
     expect(text('\n  <div>One</div>\n  <div></div>\n  <div>\n    Two\n  </div>\n')).toBe('One\nTwo');
