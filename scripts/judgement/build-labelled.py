@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turn the hand-made label sheets of a source into labelled.jsonl.
 
-    python3 scripts/judgement/build-labelled.py SOURCE
+    python3 scripts/judgement/build-labelled.py SOURCE [--present-only]
 
 Reads data/judgement/SOURCE/raw.jsonl and every data/judgement/SOURCE/labels/*.txt sheet.
 A sheet line is the labeller's decision for one exchange, fields separated by "|":
@@ -12,6 +12,11 @@ UPSET is 0/1. ASKS is empty or spans separated by " ;; ", each an exact piece of
 message, followed by "=1"/"=0" (addressed) when the exchange has a reply. The four reply flags
 are 0/1, or "-" for customer-only sources. Lines starting with # are comments. The script only
 computes offsets and writes JSON; it never decides a label. A span that is not found is an error.
+
+--present-only is for a fresh set re-copied on a new machine (docs/fresh-evaluation.md): a label
+whose exchange is not in raw.jsonl (its thread could not be found again), or whose quoted span is
+not in the re-copied text (the copy differs from the one labelled), is left out and counted, not an
+error.
 """
 import json, re, sys, os
 from pathlib import Path
@@ -76,8 +81,9 @@ def parse(line, raw):
         row['notes'] = notes
     return row
 
-def main(source):
+def main(source, present_only=False):
     folder = ROOT / source
+    left_out = []
     raw = {}
     order = []
     for l in open(folder / 'raw.jsonl', encoding='utf-8'):
@@ -93,7 +99,10 @@ def main(source):
             try:
                 row = parse(line, raw)
             except (ValueError, KeyError) as err:
-                sys.exit(f'{sheet.name}:{n}: {err}')
+                if not present_only:
+                    sys.exit(f'{sheet.name}:{n}: {err}')
+                left_out.append(f'{line.split("|")[0].strip()} ({"not copied" if isinstance(err, KeyError) else err})')
+                continue
             if row['id'] in rows:
                 sys.exit(f'{sheet.name}:{n}: {row["id"]} labelled twice')
             rows[row['id']] = row
@@ -103,7 +112,11 @@ def main(source):
         for ident in order:
             if ident in rows:
                 out.write(json.dumps(rows[ident], ensure_ascii=False) + '\n')
-    print(f'{source}: {len(rows)} labelled of {len(raw)}' + (f'; {adjudicated} labels adjudicated' if adjudicated else ''))
+    print(f'{source}: {len(rows)} labelled of {len(raw)}' + (f'; {adjudicated} labels adjudicated' if adjudicated else '')
+          + (f'; {len(left_out)} labels left out' if present_only else ''))
+    for why in left_out:
+        if 'not copied' not in why:
+            print(f'  left out: {why}')
 
 if __name__ == '__main__':
-    main(sys.argv[1])
+    main(sys.argv[1], '--present-only' in sys.argv[2:])
