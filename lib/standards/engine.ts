@@ -3,7 +3,7 @@
  * messages, the customer and the team's standards. Used by the background (live checklist), the
  * CLI (scripts/evaluate.ts) and the benchmark.
  */
-import { criticalAsJudged, type Evaluation, type EvaluateInput, type Mood, type Question, type RuleContext, type RuleResult } from './types';
+import { type Evaluation, type EvaluateInput, type Mood, type Question, type RuleContext, type RuleResult } from './types';
 import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
 import { threadMood } from './mood';
@@ -76,5 +76,5 @@ export function evaluateReply(whole: EvaluateInput): Evaluation {
 
 /** Failing critical rules of an evaluation (shown first in the sidebar; "not ready" while any fails). */
 export function failingCritical(evaluation: Evaluation, standards: EvaluateInput['standards']): RuleResult[] {
-  return evaluation.results.filter((r) => r.state === 'fail' && criticalAsJudged(r, ruleSettings(standards, r.rule).critical));
+  return evaluation.results.filter((r) => r.state === 'fail' && ruleSettings(standards, r.rule).critical);
 }

@@ -13,7 +13,7 @@ import { composerText, insertIntoComposer } from '../page/composer';
 import { greetingName } from './names';
 import { stillDisputed, verdictKey } from '../disputes/draft';
 import { guardSending } from './send-guard';
-import { criticalAsJudged, moodLine, questionsView } from './types';
+import { moodLine, questionsView } from './types';
 
 const TYPING_PAUSE_MS = 120;
 
@@ -37,7 +37,7 @@ export function checklistItems(evaluation: ReplyEvaluation): ChecklistItem[] {
     label: evaluation.labels[r.rule] ?? r.rule,
     state: r.state,
     why: r.why,
-    critical: criticalAsJudged(r, evaluation.critical.includes(r.rule)),
+    critical: evaluation.critical.includes(r.rule),
     evidence: r.evidence,
   }));
   const rank = (i: ChecklistItem) => (i.state === 'fail' && i.critical ? 0 : 1);

@@ -72,10 +72,10 @@ export function countExchange(row: Exchange, got: Prediction = judgeExchange(row
  * The warnings an agent would see on a real reply, each right or wrong by the labels: "not
  * addressed" on every ask the engine finds (wrong when the ask was addressed or is no ask at all),
  * "no next step" (not when the customer is wrapping up: the sidebar shows none then), "not respectful",
- * "feelings not acknowledged" (critical in the default pack). A figure can look fine while most of what the agent is shown
+ * "feelings not acknowledged" (critical in the default pack; only on a sure upset reading). A figure can look fine while most of what the agent is shown
  * is wrong (addressed accuracy sits near its base rate), so these are counted on their own.
  */
-export const WARNINGS = ['not addressed', 'no next step', 'not respectful', 'feelings not acknowledged', 'of which critical'] as const;
+export const WARNINGS = ['not addressed', 'no next step', 'not respectful', 'feelings not acknowledged'] as const;
 export type Warning = (typeof WARNINGS)[number];
 export type WarningCounts = Partial<Record<Warning, { right: number; wrong: number }>>;
 
@@ -90,12 +90,10 @@ export function warningsOf(row: Exchange, got: Prediction = judgeExchange(row)):
   if (got.nextStep === false && !wrapsUp(row.customer.trim()) && typeof row.labels.nextStep === 'boolean') add('no next step', !row.labels.nextStep);
   if (got.respectful === false && typeof row.labels.respectful === 'boolean') add('not respectful', !row.labels.respectful);
   // The sidebar's critical item: the customer sounds upset and the reply does not acknowledge it.
+  // Only a sure reading fails it (lib/standards/mood.ts; "may be upset" is said, not counted).
   // Wrong when they were not upset or the reply did acknowledge them.
-  if (got.upset && got.acknowledgesFeelings === false && typeof row.labels.acknowledgesFeelings === 'boolean' && typeof row.labels.upset === 'boolean') {
-    const right = row.labels.upset && !row.labels.acknowledgesFeelings;
-    add('feelings not acknowledged', right);
-    // Critical only when the reading is sure (lib/standards/mood.ts): what makes the reply "not ready" and holds a send.
-    if (threadMood(row.customer).sure) add('of which critical', right);
+  if (got.upset && got.acknowledgesFeelings === false && typeof row.labels.acknowledgesFeelings === 'boolean' && typeof row.labels.upset === 'boolean' && threadMood(row.customer).sure) {
+    add('feelings not acknowledged', row.labels.upset && !row.labels.acknowledgesFeelings);
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { PREF } from '../prefs';
 import { composerText } from '../page/composer';
 import { showSendPrompt, type SendPrompt } from '../page/send-prompt';
 import type { ReplyEvaluation } from './messages';
-import { countsAgainstReply, criticalAsJudged } from './types';
+import { countsAgainstReply } from './types';
 
 export interface GuardedDraft {
   /** The text `evaluation` describes. */
@@ -44,7 +44,7 @@ export function failingCritical(d: GuardedDraft): string[] {
   if (!e || !d.draft.trim()) return [];
   const out: string[] = [];
   for (const result of e.results) {
-    if (result.state !== 'fail' || !criticalAsJudged(result, e.critical.includes(result.rule)) || d.disputed.includes(result.rule)) continue;
+    if (result.state !== 'fail' || !e.critical.includes(result.rule) || d.disputed.includes(result.rule)) continue;
     const open = e.questions.filter(countsAgainstReply).length;
     if (result.rule === 'answers-questions' && open > 0) out.push(`${open} question${open === 1 ? '' : 's'} unanswered`);
     else out.push(e.labels[result.rule] ?? result.rule);

@@ -19,15 +19,7 @@ export interface RuleResult {
   /** One plain line naming the words that decided it. */
   why: string;
   evidence: Evidence[];
-  /**
-   * A fail resting on a reading the engine is not sure of (a mood the model barely calls upset):
-   * shown, but never critical — it neither makes the reply "not ready" nor holds a send.
-   */
-  unsure?: true;
 }
-
-/** Whether a result is critical as judged: its rule is critical in the pack and the verdict is not a "may be". */
-export const criticalAsJudged = (result: Pick<RuleResult, 'unsure'>, ruleIsCritical: boolean): boolean => ruleIsCritical && !result.unsure;
 
 export interface Question extends Evidence {
   answered: boolean;

@@ -125,19 +125,21 @@ describe('evaluateReply', () => {
 
 describe('critical only when sure (acknowledges feelings)', () => {
   const input = (customer: string): EvaluateInput => ({ draft: 'Hi Robin, I have refunded the March charge.', customerMessages: [customer], customer: { name: 'Robin' }, standards: DEFAULT_PACK, now: 0 });
-  it('holds the reply for a customer the model is sure is upset, and only says it for a lukewarm reading', () => {
+  it('holds the reply for a customer the model is sure is upset, and does not count a lukewarm reading against it', () => {
     const sure = evaluateReply(input('This is the THIRD time I write. I was charged twice for March and NOBODY answers.'));
     const ack = (e: ReturnType<typeof evaluateReply>) => e.results.find((r) => r.rule === 'acknowledges-feelings')!;
     expect(ack(sure).state).toBe('fail');
-    expect(ack(sure).unsure).toBeUndefined();
+    expect(ack(sure).why).toMatch(/^The customer sounds upset/);
     expect(failingCritical(sure, DEFAULT_PACK).map((r) => r.rule)).toContain('acknowledges-feelings');
-    // "charged again … although I cancelled" reads upset at about 0.5: worth saying, not worth holding
-    // the reply for. (Told without the "again" it is a calm report of a wrong charge, GUIDELINE §4 and
-    // the upset consistency pass of 6 Dec: not upset at all.)
+    // "charged again … although I cancelled" reads upset at about 0.5: the mood line says "may be upset",
+    // but the item does not fail — such readings were right about half the time on real sent replies.
+    // (Told without the "again" it is a calm report of a wrong charge, GUIDELINE §4 and the upset
+    // consistency pass of 6 Dec: not upset at all.)
     const lukewarm = evaluateReply(input('I was charged again for March although I cancelled in February. Can you check?'));
-    expect(ack(lukewarm).state).toBe('fail');
-    expect(ack(lukewarm).unsure).toBe(true);
-    expect(ack(lukewarm).why).toMatch(/^The customer may be upset/);
+    expect(lukewarm.mood.label).toBe('upset');
+    expect(lukewarm.mood.sure).toBe(false);
+    expect(ack(lukewarm).state).toBe('na');
+    expect(ack(lukewarm).why).toMatch(/^They may be upset \(.+\): not counted/);
     expect(failingCritical(lukewarm, DEFAULT_PACK).map((r) => r.rule)).not.toContain('acknowledges-feelings');
   });
 });

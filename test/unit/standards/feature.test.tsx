@@ -51,14 +51,15 @@ function setup() {
 afterEach(() => vi.useRealTimers());
 
 describe('checklist feature', () => {
-  it('never shows a fail resting on an unsure reading as critical', () => {
-    const evaluation = { ...evaluateReply({ draft: 'Ok.', customerMessages: ['x'], customer: {}, standards: DEFAULT_PACK, now: 0 }), packId: 'p', packVersion: 1, labels: {}, askBeforeSending: false };
-    const results = [
-      { rule: 'acknowledges-feelings' as const, state: 'fail' as const, why: 'may be upset', evidence: [], unsure: true as const },
-      { rule: 'placeholders' as const, state: 'fail' as const, why: '[NAME]', evidence: [] },
-    ];
-    const items = checklistItems({ ...evaluation, results, critical: ['acknowledges-feelings', 'placeholders'] });
-    expect(items.map((i) => [i.rule, i.critical])).toEqual([['placeholders', true], ['acknowledges-feelings', false]]);
+  it('puts critical failures first, and never shows a reading the engine is unsure of as a failure', () => {
+    const input = (customer: string) => ({ draft: 'Hi Robin, [NAME] will refund the March charge.', customerMessages: [customer], customer: { name: 'Robin' }, standards: DEFAULT_PACK, now: 0 });
+    const items = (customer: string) => checklistItems({ ...evaluateReply(input(customer)), packId: 'p', packVersion: 1, labels: {}, askBeforeSending: false, critical: ['acknowledges-feelings', 'placeholders'] });
+    const failing = (customer: string) => items(customer).filter((i) => i.state === 'fail').map((i) => [i.rule, i.critical]);
+    expect(failing('This is the THIRD time I write. I was charged twice for March and NOBODY answers.').slice(0, 2)).toEqual([['acknowledges-feelings', true], ['placeholders', true]]);
+    // "may be upset": the mood line says it; the item is not failed (acknowledges-feelings.ts).
+    const lukewarm = 'I was charged again for March although I cancelled in February. Can you check?';
+    expect(items(lukewarm).find((i) => i.rule === 'acknowledges-feelings')?.state).toBe('na');
+    expect(failing(lukewarm)[0]).toEqual(['placeholders', true]);
   });
 
   it('takes the customer’s messages after the last public agent reply', () => {

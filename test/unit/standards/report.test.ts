@@ -87,17 +87,15 @@ describe('warnings an agent sees', () => {
       { warning: 'no next step', right: 0, wrong: 2, shareRight: 0 },
       { warning: 'not respectful', right: 0, wrong: 2, shareRight: 0 },
       { warning: 'feelings not acknowledged', right: 0, wrong: 0, shareRight: null },
-      { warning: 'of which critical', right: 0, wrong: 0, shareRight: null },
     ]);
-    // Upset and not acknowledged: right only when the labels say both.
+    // Upset and not acknowledged: a warning only when the reading is sure (a calm question is not, repeat
+    // contact is), right only when the labels say both.
     const upsetRow = { ...row, labels: { ...row.labels, upset: true, acknowledgesFeelings: false } };
     const flagged = { ...got, upset: true, acknowledgesFeelings: false };
-    expect(warningsOf(upsetRow as never, flagged)['feelings not acknowledged']).toEqual({ right: 1, wrong: 0 });
-    expect(warningsOf({ ...upsetRow, labels: { ...upsetRow.labels, upset: false } } as never, flagged)['feelings not acknowledged']).toEqual({ right: 0, wrong: 1 });
-    // Critical only when the reading is sure: a calm question is not; repeat contact is.
-    expect(warningsOf(upsetRow as never, flagged)['of which critical']).toBeUndefined();
+    expect(warningsOf(upsetRow as never, flagged)['feelings not acknowledged']).toBeUndefined();
     const repeated = { ...upsetRow, customer: 'This is the THIRD time I am writing about my parcel. Where is it?' };
-    expect(warningsOf(repeated as never, flagged)['of which critical']).toEqual({ right: 1, wrong: 0 });
+    expect(warningsOf(repeated as never, flagged)['feelings not acknowledged']).toEqual({ right: 1, wrong: 0 });
+    expect(warningsOf({ ...repeated, labels: { ...repeated.labels, upset: false } } as never, flagged)['feelings not acknowledged']).toEqual({ right: 0, wrong: 1 });
     expect(warningsOf({ ...row, reply: null } as never, got)).toEqual({});
   });
 });

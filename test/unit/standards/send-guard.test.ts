@@ -40,11 +40,6 @@ describe('what a held send names (#16)', () => {
     expect(failingCritical({ draft: '  ', evaluation: e, disputed: [] })).toEqual([]);
     expect(failingCritical({ draft: 'Ok.', disputed: [] })).toEqual([]);
   });
-
-  it('does not hold a fail resting on a reading the engine is not sure of', () => {
-    const e = evaluation([{ ...result('acknowledges-feelings', 'fail'), unsure: true }], 0);
-    expect(failingCritical(draft(e))).toEqual([]);
-  });
 });
 
 describe('the send prompt on the page', () => {
