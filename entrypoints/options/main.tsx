@@ -19,7 +19,7 @@ import { Workspaces } from '@/lib/db/workspaces';
 import { useLive } from '@/lib/dashboard/live';
 import { WorkspacesSection } from '@/components/options/WorkspacesSection';
 import { StandardsExplained } from '@/components/standards/Explained';
-import { AskBeforeSending } from '@/components/options/AskBeforeSending';
+import { PackOptions } from '@/components/options/PackOptions';
 import '@/components/standards/explained.css';
 
 type Target = StandardsPack['responseTime']['targets'][number];
@@ -271,7 +271,7 @@ function Options() {
         </label>
       </section>
 
-      <AskBeforeSending on={draft.askBeforeSending === true} onChange={(on) => setDraft({ ...draft, askBeforeSending: on })} />
+      <PackOptions draft={draft} onChange={setDraft} />
 
       <div class="row">
         <button

@@ -66,6 +66,11 @@ export const PackSchema = v.strictObject({
    */
   askBeforeSending: v.optional(v.boolean('must be true or false')),
   /**
+   * Whether a next step must say when (issue #12: "whether a when is given is a separate, weaker
+   * signal: report it, and let the standards pack decide if it is required"). Absent means yes.
+   */
+  stepNeedsWhen: v.optional(v.boolean('must be true or false')),
+  /**
    * The team's own words for "Why this matters" (issue #16: explanations editable per team), per
    * rule and per part; a part left out keeps Rapport's text (lib/standards/explain.ts).
    */

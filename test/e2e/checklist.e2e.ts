@@ -201,6 +201,33 @@ describe('standards pack editor (options page)', () => {
     await page.close();
   });
 
+  it('leaves the when of a next step to the team: unticked, a promise without a time passes and says so', async () => {
+    const setNeedsWhen = async (on: boolean) => {
+      const options = await rapport.open(`chrome-extension://${rapport.extensionId}/options.html`);
+      const toggle = options.locator('[data-testid="step-needs-when-toggle"]');
+      await expect.poll(() => toggle.isChecked()).toBe(!on);
+      await toggle.setChecked(on);
+      await options.click('[data-testid="pack-save"]');
+      await expect.poll(() => options.locator('p.ok[role="status"]').textContent()).toMatch(/^Saved as version/);
+      if (!on) await shot(options, 'options-step-needs-when');
+      await options.close();
+    };
+    await setNeedsWhen(false);
+    const page = await openTicket('102', 'Sam Rivera');
+    await composer(page, '102').click();
+    await page.keyboard.type("Hi Sam, we'll look into the missing row.");
+    await expect.poll(() => rule(page, 'next-step').locator('[data-testid="why"]').textContent()).toBe('Next step: “we\'ll look” (no when said)');
+    expect(await stateOf(page, 'next-step')).toBe('pass');
+    await page.close();
+    await setNeedsWhen(true);
+    const again = await openTicket('102', 'Sam Rivera');
+    await composer(again, '102').click();
+    await again.keyboard.type("Hi Sam, we'll look into the missing row.");
+    await expect.poll(() => stateOf(again, 'next-step')).toBe('fail');
+    expect(await rule(again, 'next-step').locator('[data-testid="why"]').textContent()).toBe('Says what (“we\'ll look”) but not when');
+    await again.close();
+  });
+
   it('lets a team reword "Why this matters"; the sidebar and the training page say it their way', async () => {
     const TEAM = 'At Acme we greet every customer by the name they sign with.';
     const options = await rapport.open(`chrome-extension://${rapport.extensionId}/options.html`);

@@ -18,6 +18,7 @@ describe('standards packs', () => {
     [JSON.stringify({ ...DEFAULT_PACK, kbDomains: ['not a domain'] }), /^kbDomains\.0: must be a domain like help\.example\.com$/],
     [JSON.stringify({ ...DEFAULT_PACK, bannedPhrases: [''] }), /^bannedPhrases\.0: cannot be empty$/],
     [JSON.stringify({ ...DEFAULT_PACK, askBeforeSending: 'yes' }), /^askBeforeSending: must be true or false$/],
+    [JSON.stringify({ ...DEFAULT_PACK, stepNeedsWhen: 0 }), /^stepNeedsWhen: must be true or false$/],
   ])('rejects a bad pack with the exact problem: %#', (json, problem) => {
     const result = parsePack(json);
     expect(result.ok).toBe(false);
@@ -28,6 +29,12 @@ describe('standards packs', () => {
     expect(DEFAULT_PACK.askBeforeSending).toBeUndefined();
     const on = parsePack(exportPack({ ...DEFAULT_PACK, askBeforeSending: true }));
     expect(on.ok && on.pack.askBeforeSending).toBe(true);
+  });
+
+  it('requires a when of a next step unless the pack says otherwise (#12)', () => {
+    expect(DEFAULT_PACK.stepNeedsWhen).toBeUndefined();
+    const off = parsePack(exportPack({ ...DEFAULT_PACK, stepNeedsWhen: false }));
+    expect(off.ok && off.pack.stepNeedsWhen).toBe(false);
   });
 
   it('picks the most specific response-time target', () => {

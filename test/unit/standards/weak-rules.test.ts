@@ -12,8 +12,8 @@ import { answersQuestions } from '../../../lib/standards/answers-questions';
 import { stem } from '../../../lib/standards/text';
 
 const NOW = 1_790_000_000_000;
-function check(customer: string, draft: string, rule: RuleId) {
-  const r = evaluateReply({ draft, customerMessages: [customer], customer: { name: 'Robin Park' }, standards: DEFAULT_PACK, now: NOW });
+function check(customer: string, draft: string, rule: RuleId, standards = DEFAULT_PACK) {
+  const r = evaluateReply({ draft, customerMessages: [customer], customer: { name: 'Robin Park' }, standards, now: NOW });
   return { result: r.results.find((x) => x.rule === rule)!, questions: r.questions, mood: r.mood };
 }
 
@@ -178,6 +178,19 @@ describe('next-step', () => {
     expect(check('Is my plan ending?', "Hi Robin, we'll look into it.", 'next-step').result.why).toMatch(/not when/);
     expect(check('Is my plan ending?', 'Hi Robin, your plan will end on 30 November.', 'next-step').result.state).toBe('pass');
     expect(check('When does it ship?', 'Hi Robin, our team expects a fix by Friday.', 'next-step').result.state).toBe('pass');
+  });
+
+  it('leaves the when to the team: a pack that does not require one passes the step and says none was given', () => {
+    const relaxed = { ...DEFAULT_PACK, stepNeedsWhen: false };
+    const promise = check('Is my plan ending?', "Hi Robin, we'll look into it.", 'next-step', relaxed).result;
+    expect(promise.state).toBe('pass');
+    expect(promise.why).toBe('Next step: “we\'ll look” (no when said)');
+    const refund = check('I was charged twice.', 'Hi Robin, I have refunded the second charge.', 'next-step', relaxed).result;
+    expect([refund.state, refund.why]).toEqual(['pass', 'Next step: “I have refunded” (no when said)']);
+    // Nothing changes where there is no step, or a when is given.
+    expect(check('Is my plan ending?', 'Hi Robin.', 'next-step', relaxed).result.state).toBe('fail');
+    expect(check('When does it ship?', 'Hi Robin, our team expects a fix by Friday.', 'next-step', relaxed).result.why).toMatch(/… “by Friday”$/);
+    expect(check('Is my plan ending?', "Hi Robin, we'll look into it.", 'next-step', { ...DEFAULT_PACK, stepNeedsWhen: true }).result.state).toBe('fail');
   });
 
   it('asks no when of a step asked of the customer (train-split real replies)', () => {
