@@ -69,6 +69,16 @@ describe('answers-questions', () => {
     expect(check(customer, 'Hi Robin, have you tried turning it off and on again?', 'answers-questions').result.state).toBe('fail');
   });
 
+  // Fresh dev (paraphrased): "What am I doing wrong?" beside a second question went "not addressed"
+  // under a reply that said what to change; "what would you recommend?" under "switch to another vendor".
+  it('takes what the customer needs to do as the answer to "what am I doing wrong?" and "what would you recommend?"', () => {
+    const customer = 'The restore fails with "file not found". What am I doing wrong? Should the tool not ask first whether to back up or restore?';
+    const { questions } = check(customer, "You need to remove the quotes and spaces from the file path. If that doesn't work, try a folder without spaces.", 'answers-questions');
+    expect(questions.find((q) => /doing wrong/.test(q.text))?.answered).toBe(true);
+    const advice = check('Port 25 is blocked by my host. If it is not possible, what would you recommend doing?', 'Port 25 is required, so switch to a host that allows it.', 'answers-questions');
+    expect(advice.result.state).toBe('pass');
+  });
+
   // Seen on FreeScout (train split): "1 of 2 not addressed: “I demand a refund.”" for a reply that had sent it.
   it('counts a deed done after an @handle ("@sam sent refund to you.") for every ask it settles', () => {
     const customer = 'Can I apply for a refund?\n\nThe sync cannot see the Synced status.\n\nI demand a refund.';
