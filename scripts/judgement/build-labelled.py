@@ -16,7 +16,7 @@ computes offsets and writes JSON; it never decides a label. A span that is not f
 --present-only is for a fresh set re-copied on a new machine (docs/fresh-evaluation.md): a label
 whose exchange is not in raw.jsonl (its thread could not be found again), or whose quoted span is
 not in the re-copied text (the copy differs from the one labelled), is left out and counted, not an
-error.
+error. A fault of the sheet itself (a flag that is not 0/1, an ask without =1/=0) still stops it.
 """
 import json, re, sys, os
 from pathlib import Path
@@ -27,6 +27,9 @@ from second_replies import apply_adjudicated  # noqa: E402
 # JUDGEMENT_DATA: another folder of sources (the fresh evaluation set, kept off the repository: docs/fresh-evaluation.md).
 ROOT = Path(os.environ.get('JUDGEMENT_DATA') or Path(__file__).resolve().parents[2] / 'data' / 'judgement')
 
+class CopyDiffers(ValueError):
+    """The copied text lacks what a label names: its exchange, or an ask it quotes."""
+
 def locate(customer, span, used):
     start = customer.find(span)
     while start != -1 and any(start < e and start + len(span) > s for s, e in used):
@@ -34,7 +37,7 @@ def locate(customer, span, used):
     if start == -1:
         m = re.search(re.escape(span), customer, re.I)
         if not m:
-            raise ValueError(f'span not found: {span!r}')
+            raise CopyDiffers(f'span not found: {span!r}')
         start = m.start()
     return start, start + len(span)
 
@@ -51,6 +54,8 @@ def parse(line, raw):
     parts = [p.strip() for p in line.split('|')]   # no span contains '|' (checked: a span that does fails to match)
     parts += [''] * (5 - len(parts))
     ident, upset, asks_field, reply_field, notes = parts[0], parts[1], parts[2], parts[3], '|'.join(parts[4:]).strip()
+    if ident not in raw:
+        raise CopyDiffers(f'no exchange {ident} in raw.jsonl')
     ex = raw[ident]
     has_reply = ex['reply'] is not None
     asks, used = [], []
@@ -98,11 +103,13 @@ def main(source, present_only=False):
                 continue
             try:
                 row = parse(line, raw)
-            except (ValueError, KeyError) as err:
+            except CopyDiffers as err:
                 if not present_only:
                     sys.exit(f'{sheet.name}:{n}: {err}')
-                left_out.append(f'{line.split("|")[0].strip()} ({"not copied" if isinstance(err, KeyError) else err})')
+                left_out.append((line.split('|')[0].strip(), err))
                 continue
+            except ValueError as err:  # a fault of the sheet itself: never left out
+                sys.exit(f'{sheet.name}:{n}: {err}')
             if row['id'] in rows:
                 sys.exit(f'{sheet.name}:{n}: {row["id"]} labelled twice')
             rows[row['id']] = row
@@ -114,9 +121,9 @@ def main(source, present_only=False):
                 out.write(json.dumps(rows[ident], ensure_ascii=False) + '\n')
     print(f'{source}: {len(rows)} labelled of {len(raw)}' + (f'; {adjudicated} labels adjudicated' if adjudicated else '')
           + (f'; {len(left_out)} labels left out' if present_only else ''))
-    for why in left_out:
-        if 'not copied' not in why:
-            print(f'  left out: {why}')
+    for ident, err in left_out:
+        if ident in raw:  # copied, but differently from the text that was labelled
+            print(f'  left out: {ident} ({err})')
 
 if __name__ == '__main__':
     main(sys.argv[1], '--present-only' in sys.argv[2:])

@@ -21,9 +21,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 FRESH = Path(os.environ.get('JUDGEMENT_DATA') or HERE.parents[1] / 'data' / 'fresh')
-_spec = importlib.util.spec_from_file_location('ghs_extract', HERE / 'ghs-extract.py')
-ghs = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(ghs)
+
+
+def _script(name, file):
+    spec = importlib.util.spec_from_file_location(name, HERE / file)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ghs = _script('ghs_extract', 'ghs-extract.py')
+labelled = _script('build_labelled', 'build-labelled.py')
 
 
 def thread_blocks(text):
@@ -82,26 +90,31 @@ def batch_of(folder):
     return Path(folder).resolve().name.rsplit('-', 1)[0]
 
 
-def check(folder):
-    """Runs the batch's own extraction and label build on a copy: missing exchanges and unfound spans."""
-    d, batch = Path(folder).resolve(), batch_of(folder)
-    ids = set(re.findall(r'exchange (\S+):', (d / 'expected.txt').read_text(encoding='utf-8')))
+def extracted(batch, threads):
+    """The batch's own extraction (ghs-extract.py) run on a copy: its exchanges by id."""
     tmp = Path(tempfile.mkdtemp())
     try:
-        (tmp / batch / 'labels').mkdir(parents=True)
-        shutil.copy(d / 'threads.txt', tmp / batch / 'threads.txt')
+        (tmp / batch).mkdir()
+        shutil.copy(threads, tmp / batch / 'threads.txt')
         env = dict(os.environ, JUDGEMENT_DATA=str(tmp))
         subprocess.run([sys.executable, str(HERE / 'ghs-extract.py'), '--source', batch], env=env, check=True, capture_output=True)
-        raw = {json.loads(l)['id'] for l in open(tmp / batch / 'raw.jsonl', encoding='utf-8')}
-        bad = []
-        for line in (l for l in label_lines(batch) if l.split('|')[0].strip() in ids & raw):
-            (tmp / batch / 'labels' / 'final.txt').write_text(line + '\n', encoding='utf-8')
-            r = subprocess.run([sys.executable, str(HERE / 'build-labelled.py'), batch], env=env, capture_output=True, text=True)
-            if r.returncode:
-                bad.append(f'{line.split("|")[0].strip()}: {r.stderr.strip()[-160:]}')
+        return {ex['id']: ex for ex in map(json.loads, open(tmp / batch / 'raw.jsonl', encoding='utf-8'))}
     finally:
         shutil.rmtree(tmp)
-    missing = sorted(ids - raw)
+
+
+def check(folder):
+    """A copier's folder read as the build reads it: missing exchanges and quoted asks not found."""
+    d, batch = Path(folder).resolve(), batch_of(folder)
+    ids = set(re.findall(r'exchange (\S+):', (d / 'expected.txt').read_text(encoding='utf-8')))
+    raw = extracted(batch, d / 'threads.txt')
+    bad = []
+    for line in (l for l in label_lines(batch) if l.split('|')[0].strip() in ids & raw.keys()):
+        try:
+            labelled.parse(line, raw)
+        except ValueError as err:
+            bad.append(f'{line.split("|")[0].strip()}: {err}')
+    missing = sorted(ids - raw.keys())
     for m in missing:
         print('MISSING exchange', m)
     for b in bad:
@@ -109,7 +122,7 @@ def check(folder):
     urls = (d / 'urls.txt').read_text().split()
     got = thread_blocks((d / 'threads.txt').read_text(encoding='utf-8'))
     print(f'threads copied: {sum(1 for u in urls if copied(got.get(u, "")))} of {len(urls)}; '
-          f'exchanges present: {len(ids & raw)} of {len(ids)}; not in urls.txt: {[u for u in got if u not in urls]}')
+          f'exchanges present: {len(ids & raw.keys())} of {len(ids)}; not in urls.txt: {[u for u in got if u not in urls]}')
     print('OK' if not missing and not bad else f'{len(missing)} missing, {len(bad)} spans not found')
 
 
