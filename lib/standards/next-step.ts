@@ -24,11 +24,11 @@ export const nextStep: Rule = {
     const step = judgeNextStep(draft);
     const { done, later, when } = stepPhrases(draft);
     if (!step.yes && wrapsUp(customerMessages.at(-1) ?? '')) return na('They are wrapping up: no next step needed');
+    // A step without a time fails only if the team's standards ask for a when (`stepNeedsWhen`, absent = yes).
+    const withoutWhen = (said: Evidence, why: string) => (standards.stepNeedsWhen === false ? pass(`Next step: ${quote(said.text)} (no when said)`, [said]) : fail(why, [said]));
     // "I've unbanned you": a deed done with nothing after it (GUIDELINE §3). Money and cancellations
-    // take effect later: "I've refunded it" still owes when they'll see it — if the team's standards ask for a when.
-    const needsWhen = standards.stepNeedsWhen !== false;
-    const notWhenTheySeeIt = (deed: Evidence) =>
-      needsWhen ? fail(`Says what (${quote(deed.text)}) but not when they'll see it`, [deed]) : pass(`Next step: ${quote(deed.text)} (no when said)`, [deed]);
+    // take effect later: "I've refunded it" still owes when they'll see it.
+    const notWhenTheySeeIt = (deed: Evidence) => withoutWhen(deed, `Says what (${quote(deed.text)}) but not when they'll see it`);
     if (!step.yes && done) return DELAYED.test(done.text) ? notWhenTheySeeIt(done) : fail(`Says what was done (${quote(done.text)}), not what happens next`, [done]);
     if (!step.yes) return fail('No next step: say what happens next and when');
     // Money and cancellations take effect later: the customer needs to know when they'll see it.
@@ -41,7 +41,7 @@ export const nextStep: Rule = {
     }
     // Something asked of the customer ("Could you send me the log?") is theirs to time: no when to promise.
     if (!when && askedOfThem(action)) return pass(`Next step: ${quote(action.text)}`, [action]);
-    if (!when) return needsWhen ? fail(`Says what (${quote(action.text)}) but not when`, [action]) : pass(`Next step: ${quote(action.text)} (no when said)`, [action]);
+    if (!when) return withoutWhen(action, `Says what (${quote(action.text)}) but not when`);
     return pass(`Next step: ${quote(action.text)} … ${quote(when.text)}`, [action, when]);
   },
 };
