@@ -99,3 +99,22 @@ export const clauseFeatures = memoObject((c: Clause): readonly string[] => {
   const marked = c.tokens.map((t) => (t.negated && t.pos !== 'PART' && t.pos !== 'AUX' ? { ...t, lower: `!${t.lower}` } : t));
   return [...new Set([...ngrams(marked), ...clauseFlags(c)])];
 });
+
+/**
+ * Word beginnings ("s:frust" for frustrated, frustrating, frustration): one feature for a word's
+ * forms, where the words alone have too few examples of each. The upset model's only: it gained on
+ * CV and the fresh dev part there (docs/checklist.md, twenty-fifth session); asks, next step and
+ * acknowledges were flat or fell.
+ */
+export function wordBeginnings(text: string): string[] {
+  const out: string[] = [];
+  for (const [word] of text.toLowerCase().matchAll(/[\p{L}']+/gu)) if (word.length > 5) out.push(`s:${word.slice(0, 5)}`);
+  return out;
+}
+
+/** The word of `text` a beginning feature ("s:frust") stands for, as written, or undefined. */
+export function wordOfBeginning(feature: string, text: string): string | undefined {
+  const start = feature.slice(2);
+  for (const [word] of text.matchAll(/[\p{L}']+/gu)) if (word.length > 5 && word.toLowerCase().startsWith(start)) return word;
+  return undefined;
+}

@@ -4,7 +4,7 @@
  * lists say (as features the model weighs, never as the verdict itself).
  */
 import { parse, splitRunOn, type Clause } from './nlp';
-import { clauseFeatures, clauseFlags, ngrams } from './features';
+import { clauseFeatures, clauseFlags, ngrams, wordBeginnings } from './features';
 import { featuresOf, type Features } from './model';
 import { findAll, keywordTags, keywords, looksLikeRequest, related, reportsProblem } from './text';
 import { moodOf, shoutedWords } from './lexicon';
@@ -55,6 +55,7 @@ export function upsetFeatures(customer: string): Features {
   if (shoutedWords(capped(customer, LIMITS.customerChars)).length >= 2) f.set('r:shouting', 1);
   f.set(lengthBucket(customer.length), 1);
   featuresOf(customerCues(capped(customer, LIMITS.customerChars)), f);
+  featuresOf(wordBeginnings(capped(customer, LIMITS.customerChars)), f);
   return f;
 }
 

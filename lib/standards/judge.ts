@@ -9,7 +9,7 @@ import addressedModel from './models/addressed.json';
 import nextStepModel from './models/next-step.json';
 import acknowledgesModel from './models/acknowledges.json';
 import { asksAgain, BULLET, presentedRanges, type Clause } from './nlp';
-import { clauseFeatures } from './features';
+import { clauseFeatures, wordBeginnings, wordOfBeginning } from './features';
 import { readable, score, type LinearModel, type Scored } from './model';
 import { acknowledgementOf, acknowledgesFeatures, addressedFeatures, askClauses, askFeatures, customerClauses, LIMITS, nextStepFeatures, opensRequest, replyClauses, stepsOf, upsetFeatures } from './judge-features';
 import type { Evidence } from './types';
@@ -49,6 +49,7 @@ function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean): Ev
   for (const c of clauses) {
     let s = 0;
     for (const f of clauseFeatures(c)) s += model.weights[f] ?? 0;
+    if (model.task === 'upset') for (const f of wordBeginnings(c.text)) s += model.weights[f] ?? 0;
     if (!yes) s = -s;
     if (!best || s > best.s) best = { c, s };
   }
@@ -64,8 +65,18 @@ function judged(model: LinearModel, scored: Scored, clauses: Clause[]): Judged {
     yes: scored.yes,
     probability: scored.probability,
     clause: decidingClause(model, clauses, scored.yes),
-    because: [...new Set(scored.strongest.map((s) => readable(s.feature)))],
+    because: [...new Set(scored.strongest.flatMap((s) => wordsOf(s.feature, clauses)))],
   };
+}
+
+/** A feature as the words an agent reads: a word beginning ("s:frust") as the word the customer wrote ("frustrating"). */
+function wordsOf(feature: string, clauses: Clause[]): string[] {
+  if (!feature.startsWith('s:')) return [readable(feature)];
+  for (const c of clauses) {
+    const word = wordOfBeginning(feature, c.text);
+    if (word) return [word];
+  }
+  return [];
 }
 
 /** Is the customer's latest message upset (frustration, anger, worry, urgency, loss)? */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeRequest } from '../../../lib/standards/text';
-import { findAsks, judgeAcknowledges, judgeAddressed, judgeExchange, judgeNextStep } from '../../../lib/standards/judge';
+import { findAsks, judgeAcknowledges, judgeAddressed, judgeExchange, judgeNextStep, judgeUpset } from '../../../lib/standards/judge';
+import { wordBeginnings, wordOfBeginning } from '../../../lib/standards/features';
 import { draftReadings } from '../../../lib/standards/answers-questions';
 import { inRelease, stepPhrases } from '../../../lib/standards/step-phrases';
 import { customerCues } from '../../../lib/standards/cues';
@@ -404,6 +405,20 @@ describe('a step done, read by the phrase lists', () => {
     expect(later("I didn't want to leave a portion of users out.")).toBeUndefined();
     expect(later("We'll refund the second charge today.")).toBe("We'll refund");
     expect(later('Your parcel ships on Monday.')).toBe('ships');
+  });
+});
+
+describe('word beginnings, the upset model\'s one feature for a word\'s forms', () => {
+  it('gives words longer than five letters their first five, and finds the word again as written', () => {
+    expect(wordBeginnings("Frustratingly, it's still broken")).toEqual(['s:frust', 's:broke']);
+    expect(wordBeginnings('It is slow')).toEqual([]);
+    expect(wordOfBeginning('s:frust', 'So. Frustrating!')).toBe('Frustrating');
+    expect(wordOfBeginning('s:frust', 'So slow')).toBeUndefined();
+  });
+  it('names the word the customer wrote, never the beginning, as a reason', () => {
+    const upset = judgeUpset('Disappointingly, the export still fails.');
+    expect(upset.because).toContain('Disappointingly');
+    expect(upset.because.some((w) => /^(?:s:)?disap$/i.test(w))).toBe(false);
   });
 });
 
