@@ -199,7 +199,7 @@ function startsClause(tokens: Token[], i: number): boolean {
   return false;
 }
 
-/** A question run on after a statement without a stop: "lost all my progress how can i get it back" (at token i). */
+/** A question or a "please" request run on after a statement without a stop: "lost all my progress how can i get it back" (at token i). */
 const runsOnAt = (tokens: Token[], i: number) => {
   const prev = tokens[i - 1];
   if (!prev) return false;
@@ -209,6 +209,10 @@ const runsOnAt = (tokens: Token[], i: number) => {
   // the licence is paid once.' (a fresh dev set).
   const wh = WH_WORDS.has(tokens[i]!.lower);
   if (prev.text === ',' && (tokens.slice(i).some((t) => t.text === '?') || /^[A-Z][a-z]/.test(tokens[i]!.text))) return (wh || AUX_OPENERS.has(tokens[i]!.lower)) && invertedAt(tokens, wh ? i + 1 : i);
+  // A request run on after a statement: "…an error occurred please help me log in", "my order never
+  // arrived please refund me" (missed as asks on train and dev). Not "I would please ask…" (an AUX
+  // before it) nor "could you kindly help…" (the request's own addressee).
+  if (PLEASE.has(tokens[i]!.lower) && tokens[i + 1]?.pos === 'VERB') return !NO_BREAK_AFTER.has(prev.pos) && !EMBEDS.has(prev.lower) && !PLEASE.has(prev.lower) && !ADDRESSED.has(prev.lower);
   return wh && invertedAfter(tokens, i) && !EMBEDS.has(prev.lower) && !NO_BREAK_AFTER.has(prev.pos);
 };
 /**
@@ -240,6 +244,8 @@ export function splitRunOn(c: Clause): Clause[] {
 }
 
 const PLEASE = new Set(['please', 'pls', 'plz', 'kindly']);
+/** Whom a request is put to ("could you kindly…", "can someone please…"). */
+const ADDRESSED = new Set(['you', 'u', 'ya', 'someone', 'somebody', 'anyone', 'anybody']);
 const WH_WORDS = new Set(['how', 'what', 'where', 'when', 'why', 'which', 'who']);
 /** Words after which a question word starts an embedded question, not a new one ("I don't know how…", "tell me what…"). */
 const EMBEDS = new Set(['know', 'knows', 'knew', 'wonder', 'wondering', 'ask', 'asking', 'asked', 'tell', 'told', 'me', 'us', 'him', 'her', 'them', 'explain', 'understand', 'idea', 'sure', 'see', 'show', 'learn', 'figure', 'out', 'clue', 'matter', 'regardless', 'exactly', 'is', 'was', 'and', 'or', 'but', 'to', 'no']);

@@ -93,6 +93,17 @@ describe('segmentation', () => {
     expect(runOn('Thanks for the quick fix, Will.')).toHaveLength(1);
   });
 
+  it('splits, for asks, a "please" request run on after a statement (paraphrased from train and dev)', () => {
+    const runOn = (text: string) => parse(text).clauses.flatMap(splitRunOn).map((x) => x.text);
+    expect(runOn('I tried to reset my password an error occurred please help me log in')).toEqual(['I tried to reset my password an error occurred', 'please help me log in']);
+    expect(runOn('My order never arrived please refund me')).toEqual(['My order never arrived', 'please refund me']);
+    // Not after an auxiliary or a word that governs it, nor a "please" that asks nothing of anyone.
+    expect(runOn('I would please ask you to check')).toHaveLength(1);
+    expect(runOn('Could you kindly help me with the refund')).toHaveLength(1);
+    expect(runOn('Tell me please how it works')).toHaveLength(1);
+    expect(findAsks('My order never arrived please refund me').map((a) => a.text)).toEqual(['My order never arrived please refund me']);
+  });
+
   it('keeps hyphenated words and ranges whole, and still breaks at a spaced or em dash', () => {
     // Seen in train: "reset your two-" | "factor authentication?", "in the next 10 -" | "15 minutes".
     expect(clauses('OK, sounds like you need me to reset your two-factor authentication?')).toEqual(['OK, sounds like you need me to reset your two-factor authentication?']);
