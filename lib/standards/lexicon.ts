@@ -137,11 +137,18 @@ const NAME_RUN = /\b(?:in|on|with|from|using|via|into|at)\s+(?!(?:THIS|THAT|THES
 /** A label in quotes ("PRIVATE REPOS" enabled, the “SAVE” button): what the screen says, not the customer's voice. */
 const QUOTED_LABEL = /"[^"\n]{1,60}"|“[^”\n]{1,60}”/g;
 
-/** Words written in capitals that are not acronyms, names or quoted labels: shouting. */
+/**
+ * Code and links: a fenced block, inline code, a URL. Their capitals are a machine's, not a voice
+ * ("curl …/forecast/REDACTED/…" was read on FreeScout as "may be upset — “REDACTED”").
+ */
+const CODE_OR_LINK = /(?:^|\n)[ \t]{0,3}(?:```|~~~)[\s\S]*?(?:\n[ \t]{0,3}(?:```|~~~)|$)|`[^`\n]+`|\b(?:https?:\/\/|www\.)\S+/g;
+
+/** Words written in capitals that are not acronyms, names, quoted labels, code or links: shouting. */
 export function shoutedWords(text: string): Evidence[] {
   const names = findAll(text, NAME_RUN).map((m) => [m.end - m.text.replace(/^\S+\s+/, '').length, m.end] as const);
   const quoted = findAll(text, QUOTED_LABEL).map((m) => [m.start, m.end] as const);
-  const named = (w: Evidence) => [...names, ...quoted].some(([s, e]) => w.start >= s && w.end <= e);
+  const machine = findAll(text, CODE_OR_LINK).map((m) => [m.start, m.end] as const);
+  const named = (w: Evidence) => [...names, ...quoted, ...machine].some(([s, e]) => w.start >= s && w.end <= e);
   return findAll(text, SHOUT).filter((w) => voiced(w.text.replace(/'.*$/, '')) && !named(w));
 }
 

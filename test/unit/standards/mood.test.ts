@@ -94,6 +94,14 @@ describe('one mood for the product', () => {
     expect(shoutedWords('YO LET ME BACK ON. WHY?').map((e) => e.text)).toEqual(['LET', 'BACK', 'WHY']);
   });
 
+  it('does not take capitals in code or a link for shouting ("…/forecast/REDACTED/…", seen on FreeScout), but hears them beside it', () => {
+    const code = 'Requests return HTTP 500 errors.\n```\ncurl -v https://api.example.net/forecast/REDACTED/36.59\nERROR FAILED\n```\nI tried from several machines.';
+    expect(shoutedWords(code)).toEqual([]);
+    expect(shoutedWords('Set `DEBUG_MODE=TRUE` and open https://example.com/STATUS/PAGE')).toEqual([]);
+    expect(shoutedWords('It fails at https://example.com/LOGIN and I am DONE WAITING').map((e) => e.text)).toEqual(['DONE', 'WAITING']);
+    expect(threadMood(code).evidence.map((e) => e.text)).not.toContain('REDACTED');
+  });
+
   it('does not read a form line\'s value or a courtesy as a feeling', () => {
     const form = threadMood('Version: 1.16.5\nMySQL: false\nProxy: false\nWe asked for a refund by email weeks ago. We have received neither an answer nor a refund.');
     expect(form.evidence.map((e) => e.text)).not.toContain('false');
