@@ -359,3 +359,6 @@ export function outermost(hits: readonly Evidence[]): Evidence[] {
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
   return sorted.filter((h, i) => !sorted.slice(0, i).some((o) => h.start >= o.start && h.end <= o.end));
 }
+
+/** Verbs before what a screen shows ("select RESTORE", "click SAVE", "hit ENTER"): what follows is a label. */
+export const PRESSED_VERBS = 'select|selected|selecting|click|clicked|clicking|press|pressed|pressing|tap|tapped|tapping|choose|chose|choosing|hit|hitting|type|typed|enter|entered|toggle|toggled';

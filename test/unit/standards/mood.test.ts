@@ -7,6 +7,8 @@ import { DEFAULT_PACK } from '../../../lib/standards/pack';
 import { moodWords } from '../../../lib/standards/types';
 import { moodOf as lexiconMood, shoutedWords } from '../../../lib/standards/lexicon';
 import { customerCues, customerCueSpans, recurringFailure } from '../../../lib/standards/cues';
+import { parse } from '../../../lib/standards/nlp';
+import { clauseFlags } from '../../../lib/standards/features';
 
 const ANGRY = "This is the THIRD time I'm writing about this. You charged me twice and nobody has fixed it. Unacceptable.";
 
@@ -100,6 +102,14 @@ describe('one mood for the product', () => {
     expect(shoutedWords('Set `DEBUG_MODE=TRUE` and open https://example.com/STATUS/PAGE')).toEqual([]);
     expect(shoutedWords('It fails at https://example.com/LOGIN and I am DONE WAITING').map((e) => e.text)).toEqual(['DONE', 'WAITING']);
     expect(threadMood(code).evidence.map((e) => e.text)).not.toContain('REDACTED');
+  });
+
+  it('does not take a label the customer pressed for shouting ("select RESTORE", a fresh dev message read as sure on FreeScout)', () => {
+    expect(shoutedWords('When I select RESTORE and click on SAVE CHANGES, I get an error.')).toEqual([]);
+    expect(shoutedWords('I clicked it and NOTHING HAPPENS').map((e) => e.text)).toEqual(['NOTHING', 'HAPPENS']);
+    const [restore] = parse('When I eventually select RESTORE I get the message: file does not exist.').clauses;
+    expect(clauseFlags(restore!)).not.toContain('p:caps');
+    expect(clauseFlags(parse('I want my money back NOW').clauses[0]!)).toContain('p:caps');
   });
 
   it('does not read a form line\'s value or a courtesy as a feeling', () => {
