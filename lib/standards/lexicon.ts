@@ -393,12 +393,15 @@ function addressRanges(text: string): [number, number][] {
   return out;
 }
 
+/** Code and links ("502 Bad Gateway" in a fenced log): a machine's words, not the customer's. */
+const codeRanges = (text: string): [number, number][] => findAll(text, CODE_OR_LINK).map((m) => [m.start, m.end]);
+
 /** The customer's mood across their messages: label, score and the words behind it. */
 export function moodOf(message: string): LexiconMood {
   const text = withoutCourtesy(message);
   const tally = new Tally();
   const covered = readPhrases(text, tally);
-  readWords(text, tally, [...covered, ...fieldValues(text), ...addressRanges(text)]);
+  readWords(text, tally, [...covered, ...fieldValues(text), ...addressRanges(text), ...codeRanges(text)]);
   readShape(text, tally);
   return reading(tally);
 }

@@ -104,6 +104,14 @@ describe('one mood for the product', () => {
     expect(threadMood(code).evidence.map((e) => e.text)).not.toContain('REDACTED');
   });
 
+  it('does not read the words of code or a link as the customer\'s ("502 Bad Gateway" in a fenced log, seen on FreeScout)', () => {
+    const log = 'When I open the manual I get this:\n```\n502 Bad Gateway - Response Error, a bad response was received\n```';
+    expect(lexiconMood(log).label).toBe('neutral');
+    expect(threadMood(log).evidence.map((e) => e.text)).not.toContain('Bad');
+    expect(lexiconMood('Run `kill -9` on the worker').evidence).toEqual([]);
+    expect(lexiconMood('This is a bad bug and I am angry').label).toBe('upset');
+  });
+
   it('does not take a label the customer pressed for shouting ("select RESTORE", a fresh dev message read as sure on FreeScout)', () => {
     expect(shoutedWords('When I select RESTORE and click on SAVE CHANGES, I get an error.')).toEqual([]);
     expect(shoutedWords('I clicked it and NOTHING HAPPENS').map((e) => e.text)).toEqual(['NOTHING', 'HAPPENS']);
