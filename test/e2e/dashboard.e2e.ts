@@ -167,7 +167,9 @@ async function oldNotesBundle(dir: string): Promise<string> {
       helpdesk: 'zendesk' as const,
       account: 'acme.zendesk.com',
       ticketId: '9001',
-      sentAt: now - i * 3_600_000,
+      // Seconds apart, not hours: at 00:01 on a Monday, hours apart fell in two weeks and the
+      // dashboard rightly said so (the "all in one week" line below failed on a clean-clone CI run).
+      sentAt: now - i * 1000,
       responseMs: 30 * 60_000,
       states: { 'greets-by-name': i ? 'pass' : 'fail', 'response-time': 'pass' },
       readiness: 0.8,
