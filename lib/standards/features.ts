@@ -5,7 +5,7 @@
  */
 import type { Clause, Token } from './nlp';
 import { memoObject } from './memo';
-import { PRESSED_VERBS } from './text';
+import { pressedLabels } from './text';
 
 const LEAD = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'also', 'and', 'so', 'then', 'now', 'first', 'simply', 'but', 'ok', 'okay', 'oh', 'hi', 'hello', 'hey', 'dear', 'well', 'btw', 'still']);
 const GREETING = new Set(['hi', 'hello', 'hey', 'dear', 'thanks']);
@@ -77,17 +77,16 @@ function computeFlags(c: Clause): string[] {
   if (lowers.includes('?') || c.text.includes('?')) out.push('p:question-mark');
   if (/!{2,}|\?{2,}|\?!|!\?/.test(c.text)) out.push('p:repeated-punct');
   if (t.some((x) => x.negated)) out.push('p:negated');
-  if (t.some((x, i) => /^[A-Z]{3,}$/.test(x.text) && x.pos !== 'PROPN' && !pressedBefore(t, i))) out.push('p:caps');
+  if (shouts(c)) out.push('p:caps');
   return [...new Set(out)];
 }
 
-const PRESSED = new RegExp(`^(?:${PRESSED_VERBS})$`);
-/** A label pressed or chosen: "select RESTORE", "click on SAVE" (capitals after a pressing verb). */
-function pressedBefore(t: readonly Token[], i: number): boolean {
-  let k = i - 1;
-  while (k >= 0 && /^[A-Z]{2,}$/.test(t[k]!.text)) k--;
-  if (k >= 0 && (t[k]!.lower === 'the' || t[k]!.lower === 'on')) k--;
-  return k >= 0 && PRESSED.test(t[k]!.lower);
+/** A word in capitals that is no name and no label the customer pressed ("select RESTORE"). */
+function shouts(c: Clause): boolean {
+  const caps = c.tokens.filter((x) => /^[A-Z]{3,}$/.test(x.text) && x.pos !== 'PROPN');
+  if (!caps.length) return false;
+  const labels = pressedLabels(c.text);
+  return caps.some((x) => !labels.some(([s, e]) => x.start - c.start >= s && x.end - c.start <= e));
 }
 
 /** Words ("w:refund") and word pairs ("b:could_you") of a run of tokens; punctuation except ?/! dropped. */

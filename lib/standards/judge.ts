@@ -44,12 +44,11 @@ export interface Judged {
 const SALUTATION = /^(?:hi|hello|hey|dear)\b[^,\n]{0,40},\s*/i;
 
 /** The clause whose own words and parse push hardest toward the verdict. */
-function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean): Evidence | undefined {
+function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean, featuresOfClause: ClauseFeatures): Evidence | undefined {
   let best: { c: Clause; s: number } | undefined;
   for (const c of clauses) {
     let s = 0;
-    for (const f of clauseFeatures(c)) s += model.weights[f] ?? 0;
-    if (model.task === 'upset') for (const f of wordBeginnings(c.text)) s += model.weights[f] ?? 0;
+    for (const f of featuresOfClause(c)) s += model.weights[f] ?? 0;
     if (!yes) s = -s;
     if (!best || s > best.s) best = { c, s };
   }
@@ -60,11 +59,16 @@ function decidingClause(model: LinearModel, clauses: Clause[], yes: boolean): Ev
   return text ? { start: best.c.start + lead, end: best.c.start + lead + text.length, text } : undefined;
 }
 
-function judged(model: LinearModel, scored: Scored, clauses: Clause[]): Judged {
+/** A clause's own features, as its model reads them. */
+type ClauseFeatures = (c: Clause) => Iterable<string>;
+/** The upset model also reads word beginnings (judge-features.ts upsetFeatures). */
+const upsetClauseFeatures: ClauseFeatures = (c) => [...clauseFeatures(c), ...wordBeginnings(c.text)];
+
+function judged(model: LinearModel, scored: Scored, clauses: Clause[], featuresOfClause: ClauseFeatures = clauseFeatures): Judged {
   return {
     yes: scored.yes,
     probability: scored.probability,
-    clause: decidingClause(model, clauses, scored.yes),
+    clause: decidingClause(model, clauses, scored.yes, featuresOfClause),
     because: [...new Set(scored.strongest.flatMap((s) => wordsOf(s.feature, clauses)))],
   };
 }
@@ -81,7 +85,7 @@ function wordsOf(feature: string, clauses: Clause[]): string[] {
 
 /** Is the customer's latest message upset (frustration, anger, worry, urgency, loss)? */
 export function judgeUpset(customer: string): Judged {
-  const verdict = judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer)), customerClauses(customer));
+  const verdict = judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer)), customerClauses(customer), upsetClauseFeatures);
   // A recurring failure is upset even told flatly (GUIDELINE §4): the reading names it, and stays lukewarm.
   const recurs = verdict.yes ? undefined : recurringFailure(customer.slice(0, LIMITS.customerChars));
   return recurs ? { ...verdict, yes: true, clause: recurs, because: [recurs.text, ...verdict.because].slice(0, 3) } : verdict;

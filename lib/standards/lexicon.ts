@@ -7,7 +7,7 @@
  */
 import afinn from 'sentiment/languages/en/labels.json';
 import negators from 'sentiment/languages/en/negators.json';
-import { findAll, outermost, PRESSED_VERBS, words, type Word } from './text';
+import { findAll, outermost, pressedLabels, words, type Word } from './text';
 import { memoText } from './memo';
 import type { Evidence, Mood, MoodLabel } from './types';
 
@@ -137,34 +137,19 @@ const NAME_RUN = /\b(?:in|on|with|from|using|via|into|at)\s+(?!(?:THIS|THAT|THES
 /** A label in quotes ("PRIVATE REPOS" enabled, the “SAVE” button): what the screen says, not the customer's voice. */
 const QUOTED_LABEL = /"[^"\n]{1,60}"|“[^”\n]{1,60}”/g;
 
-/** A label the customer pressed or chose ("select RESTORE", "click SAVE CHANGES"): what the screen says, in capitals. */
-const PRESSED_WORDS = PRESSED_VERBS.split('|').flatMap((v) => [v, v[0]!.toUpperCase() + v.slice(1)]).join('|');
-const PRESSED_LABEL = new RegExp(`\\b(?:${PRESSED_WORDS})\\s+(?:the\\s+|on\\s+)?((?:[A-Z][A-Z']+\\s+){0,2}[A-Z][A-Z']+)\\b`, 'g');
-
 /**
  * Code and links: a fenced block, inline code, a URL. Their capitals are a machine's, not a voice
  * ("curl …/forecast/REDACTED/…" was read on FreeScout as "may be upset — “REDACTED”").
  */
 const CODE_OR_LINK = /(?:^|\n)[ \t]{0,3}(?:```|~~~)[\s\S]*?(?:\n[ \t]{0,3}(?:```|~~~)|$)|`[^`\n]+`|\b(?:https?:\/\/|www\.)\S+/g;
-
-/** Where the capitals after a pressing verb stand (the case-insensitive match would take the verb's own case too). */
-function pressedLabels(text: string): (readonly [number, number])[] {
-  const out: (readonly [number, number])[] = [];
-  for (const m of text.matchAll(PRESSED_LABEL)) {
-    const label = m[1]!;
-    const end = m.index! + m[0].length;
-    out.push([end - label.length, end]);
-  }
-  return out;
-}
+/** Where code and links stand: neither shouted words nor words of a mood ("502 Bad Gateway" in a fenced log). */
+const codeRanges = (text: string): [number, number][] => findAll(text, CODE_OR_LINK).map((m) => [m.start, m.end]);
 
 /** Words written in capitals that are not acronyms, names, quoted labels, code or links: shouting. */
 export function shoutedWords(text: string): Evidence[] {
   const names = findAll(text, NAME_RUN).map((m) => [m.end - m.text.replace(/^\S+\s+/, '').length, m.end] as const);
   const quoted = findAll(text, QUOTED_LABEL).map((m) => [m.start, m.end] as const);
-  const machine = findAll(text, CODE_OR_LINK).map((m) => [m.start, m.end] as const);
-  const pressed = pressedLabels(text);
-  const named = (w: Evidence) => [...names, ...quoted, ...machine, ...pressed].some(([s, e]) => w.start >= s && w.end <= e);
+  const named = (w: Evidence) => [...names, ...quoted, ...codeRanges(text), ...pressedLabels(text)].some(([s, e]) => w.start >= s && w.end <= e);
   return findAll(text, SHOUT).filter((w) => voiced(w.text.replace(/'.*$/, '')) && !named(w));
 }
 
@@ -392,9 +377,6 @@ function addressRanges(text: string): [number, number][] {
   for (const m of text.matchAll(/\S+/g)) if (m[0].length >= 300 || ADDRESS.test(m[0])) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }
-
-/** Code and links ("502 Bad Gateway" in a fenced log): a machine's words, not the customer's. */
-const codeRanges = (text: string): [number, number][] => findAll(text, CODE_OR_LINK).map((m) => [m.start, m.end]);
 
 /** The customer's mood across their messages: label, score and the words behind it. */
 export function moodOf(message: string): LexiconMood {

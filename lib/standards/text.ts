@@ -360,5 +360,22 @@ export function outermost(hits: readonly Evidence[]): Evidence[] {
   return sorted.filter((h, i) => !sorted.slice(0, i).some((o) => h.start >= o.start && h.end <= o.end));
 }
 
-/** Verbs before what a screen shows ("select RESTORE", "click SAVE", "hit ENTER"): what follows is a label. */
-export const PRESSED_VERBS = 'select|selected|selecting|click|clicked|clicking|press|pressed|pressing|tap|tapped|tapping|choose|chose|choosing|hit|hitting|type|typed|enter|entered|toggle|toggled';
+/** Verbs before what a screen shows ("select RESTORE", "click SAVE", "hit ENTER"), lower case and capitalised. */
+const PRESSED_VERBS = 'select|selected|selecting|click|clicked|clicking|press|pressed|pressing|tap|tapped|tapping|choose|chose|choosing|hit|hitting|type|typed|enter|entered|toggle|toggled'
+  .split('|')
+  .flatMap((v) => [v, v[0]!.toUpperCase() + v.slice(1)])
+  .join('|');
+const PRESSED_LABEL = new RegExp(`\\b(?:${PRESSED_VERBS})\\s+(?:the\\s+|on\\s+)?((?:[A-Z][A-Z']+\\s+){0,2}[A-Z][A-Z']+)\\b`, 'g');
+
+/**
+ * Where a label the customer pressed or chose stands ("select RESTORE", "click on SAVE CHANGES"): what
+ * the screen says, in capitals, not their voice. The lexicon's shouting and the parse's p:caps read it.
+ */
+export function pressedLabels(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(PRESSED_LABEL)) {
+    const end = m.index! + m[0].length;
+    out.push([end - m[1]!.length, end]);
+  }
+  return out;
+}
