@@ -5,6 +5,8 @@ import { clauseFlags } from '../../../lib/standards/features';
 
 const clauses = (text: string) => parse(text).clauses.map((c) => c.text);
 const flags = (text: string) => parse(text).clauses.flatMap(clauseFlags);
+/** Clauses as asks are found in them: a question or request run on after a statement stands apart. */
+const runOn = (text: string) => parse(text).clauses.flatMap(splitRunOn).map((x) => x.text);
 
 describe('segmentation', () => {
   it('keeps an email address, a URL and a handle inside their sentence', () => {
@@ -78,7 +80,6 @@ describe('segmentation', () => {
   });
 
   it('splits, for asks, a question run on after a comma that opens inverted and ends in "?" (seen on FreeScout)', () => {
-    const runOn = (text: string) => parse(text).clauses.flatMap(splitRunOn).map((x) => x.text);
     expect(runOn('My character was wiped after the update, will my character come back?')).toEqual(['My character was wiped after the update,', 'will my character come back?']);
     expect(runOn('The app crashed during sync, how can I get my notes back?')).toEqual(['The app crashed during sync,', 'how can I get my notes back?']);
     // Not without a "?", nor where no subject follows the auxiliary.
@@ -87,14 +88,12 @@ describe('segmentation', () => {
   });
 
   it('splits, for asks, a question that opens with a capital after a comma, "?" or not (a fresh dev set)', () => {
-    const runOn = (text: string) => parse(text).clauses.flatMap(splitRunOn).map((x) => x.text);
     expect(runOn('The pricing page says "Lifetime updates included", Does this mean the licence is paid only once.')).toEqual(['The pricing page says "Lifetime updates included",', 'Does this mean the licence is paid only once.']);
     expect(runOn('I was charged twice, can you believe it.')).toHaveLength(1);
     expect(runOn('Thanks for the quick fix, Will.')).toHaveLength(1);
   });
 
   it('splits, for asks, a "please" request run on after a statement (paraphrased from train and dev)', () => {
-    const runOn = (text: string) => parse(text).clauses.flatMap(splitRunOn).map((x) => x.text);
     expect(runOn('I tried to reset my password an error occurred please help me log in')).toEqual(['I tried to reset my password an error occurred', 'please help me log in']);
     expect(runOn('My order never arrived please refund me')).toEqual(['My order never arrived', 'please refund me']);
     // Not after an auxiliary or a word that governs it, nor a "please" that asks nothing of anyone.
