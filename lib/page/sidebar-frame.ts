@@ -188,6 +188,12 @@ export function createSidebarFrame(doc: Document, onGone: () => void, options: D
 
   win.addEventListener('resize', () => place(), { passive: true, signal: life.signal });
 
+  // A click on the slim tab that Chromium gave to our element on the page instead of the frame inside
+  // it: seen in about one headless run in ten, on pages docked as the tab while still parsed, and for
+  // as long as 5 s (every click went to the page, none reached the frame). The tab fills our element,
+  // so a trusted click on it there is a click on the tab; when the frame gets the click, this never runs.
+  host.addEventListener('click', (event) => event.isTrusted && placed.collapsed && shown?.handlers.onToggleCollapsed(), { signal: life.signal });
+
   /** Follows a drag of the resize handle while the pointer is over the page, until the button is released. */
   let dragging: AbortController | undefined;
   const follow = (fromX: number) => {
