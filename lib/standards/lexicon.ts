@@ -147,10 +147,15 @@ const codeRanges = (text: string): [number, number][] => findAll(text, CODE_OR_L
 
 /** Words written in capitals that are not acronyms, names, quoted labels, code or links: shouting. */
 export function shoutedWords(text: string): Evidence[] {
-  const names = findAll(text, NAME_RUN).map((m) => [m.end - m.text.replace(/^\S+\s+/, '').length, m.end] as const);
-  const quoted = findAll(text, QUOTED_LABEL).map((m) => [m.start, m.end] as const);
-  const named = (w: Evidence) => [...names, ...quoted, ...codeRanges(text), ...pressedLabels(text)].some(([s, e]) => w.start >= s && w.end <= e);
-  return findAll(text, SHOUT).filter((w) => voiced(w.text.replace(/'.*$/, '')) && !named(w));
+  // Read once per text, not once per word in capitals (the respectful rule runs this on every draft).
+  const named: (readonly [number, number])[] = [
+    ...findAll(text, NAME_RUN).map((m) => [m.end - m.text.replace(/^\S+\s+/, '').length, m.end] as const),
+    ...findAll(text, QUOTED_LABEL).map((m) => [m.start, m.end] as const),
+    ...codeRanges(text),
+    ...pressedLabels(text),
+  ];
+  const isNamed = (w: Evidence) => named.some(([s, e]) => w.start >= s && w.end <= e);
+  return findAll(text, SHOUT).filter((w) => voiced(w.text.replace(/'.*$/, '')) && !isNamed(w));
 }
 
 /**
