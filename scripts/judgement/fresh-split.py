@@ -9,7 +9,9 @@ gh-support-7: errors may be read) and FOLDER/fresh-test.jsonl (all of gh-support
 conversations + all of gh-support-6: figures only, errors never read). gh-support-4/split.json was
 made once, by conversation, before any row was labelled; gh-support-6 was given wholly to fresh test
 before it was labelled (20th session), so that fresh test holds at least 400 exchanges, and
-gh-support-7 wholly to fresh dev, also before any label.
+gh-support-7 wholly to fresh dev, also before any label. gh-support-8 (27th session, one labeller per
+row, no second pass) is FOLDER/fresh-test-2.jsonl, given wholly to testing before it was labelled:
+figures only, errors never read.
 """
 import json, sys
 from pathlib import Path
@@ -21,8 +23,11 @@ b = rows('gh-support-4')
 optional = lambda source: rows(source) if (folder / source / 'labelled.jsonl').exists() else []
 parts = {'fresh-dev': [r for r in b if r['conversation'] in dev] + rows('gh-support-5') + optional('gh-support-7'),
          'fresh-test': rows('gh-support-3') + [r for r in b if r['conversation'] not in dev]
-                       + optional('gh-support-6')}
+                       + optional('gh-support-6'),
+         'fresh-test-2': optional('gh-support-8')}
 for name, part in parts.items():
+    if not part:
+        continue
     with open(folder / f'{name}.jsonl', 'w', encoding='utf-8') as out:
         for r in part:
             out.write(json.dumps(r, ensure_ascii=False) + '\n')

@@ -22,7 +22,7 @@ from pathlib import Path
 
 # JUDGEMENT_DATA: another folder of sources (the fresh evaluation set, kept off the repository: docs/fresh-evaluation.md).
 ROOT = Path(os.environ.get('JUDGEMENT_DATA') or Path(__file__).resolve().parents[2] / 'data' / 'judgement')
-PREFIX = {'gh-support': 'ghs-', 'gh-support-2': 'ghs2-', 'gh-ack': 'gha-', 'gh-support-3': 'ghs3-', 'gh-support-4': 'ghs4-', 'gh-support-5': 'ghs5-', 'gh-support-6': 'ghs6-', 'gh-support-7': 'ghs7-'}
+PREFIX = {'gh-support': 'ghs-', 'gh-support-2': 'ghs2-', 'gh-ack': 'gha-', 'gh-support-3': 'ghs3-', 'gh-support-4': 'ghs4-', 'gh-support-5': 'ghs5-', 'gh-support-6': 'ghs6-', 'gh-support-7': 'ghs7-', 'gh-support-8': 'ghs8-'}
 
 def threads(path):
     out, cur = [], None
