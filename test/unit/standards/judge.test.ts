@@ -258,6 +258,20 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     expect(asks('I signed up yesterday and the confirmation never came. Maybe I typed my address wrong? How do I get a new one?')).toEqual(['How do I get a new one?']);
   });
 
+  it('counts a lukewarm ask against a reply that skips it only when it is put outright (paraphrased from train + dev and a fresh dev set)', () => {
+    const found = (text: string) => findAsks(text).map((a) => [a.text, !a.unsure] as const);
+    // A wish the model reads lukewarm stays listed, not counted: real replies that "skipped" such lines
+    // had mostly handled them another way, or they were no ask at all.
+    expect(found('It would be useful to have an option to export notes, whether as plain text, HTML or PDF. Right now I copy them by hand.')).toEqual([['It would be useful to have an option to export notes, whether as plain text, HTML or PDF.', false]]);
+    // A question put outright counts however lukewarm the model is, "?" or not, and so does a request's opening.
+    expect(found("Two things: does the Pro plan include API access? And what's the rate limit on it.")).toEqual([
+      ['Two things: does the Pro plan include API access?', true],
+      ["what's the rate limit on it.", true],
+    ]);
+    expect(found('I would also like to know how long delivery usually takes.')).toEqual([['I would also like to know how long delivery usually takes.', true]]);
+    expect(found('It would be great if you could send me the invoice again.')).toEqual([['It would be great if you could send me the invoice again.', true]]);
+  });
+
   it('keeps a second ask one of whose clauses opens like a request, even behind a protest', () => {
     const found = asks('Why does it take so long to get back to people who need help? I asked here 3 days ago and no answer. I cannot use my printer and need to know if it is defective so I can return it before my time runs out.');
     expect(found.some((a) => a.includes('need to know if it is defective'))).toBe(true);
