@@ -70,8 +70,8 @@ export const WHEN: RegExp[] = [
   /\b(?:in|by|until|before|early|mid|late|end of) (?:january|february|march|april|june|july|august|september|october|november|december)\b/gi,
   /\b(?:by|before|on|until|this|next|later) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|end of (?:the )?(?:day|week|month)|eod|noon|morning|afternoon|evening|week|month|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b/gi,
   /\b(?:tomorrow|tonight|right away|right now|eta)\b/gi,
-  // "today" with a future verb before it ("I'll respond today"), not "anything else today?".
-  /\b(?:will|'ll|going to)\s[^.!?\n]{0,40}?\btoday\b/gi,
+  // "today" or "in the morning" with a future verb before it ("I'll respond today"), not "anything else today?".
+  /\b(?:will|'ll|going to)\s[^.!?\n]{0,40}?\b(?:today|in the (?:morning|afternoon|evening))\b/gi,
   /\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:business |working )?(?:days|hours|hrs|minutes|mins|weeks)\b/gi,
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b/gi,
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
@@ -189,13 +189,16 @@ function firstStep(draft: string, patterns: RegExp[]): Evidence | undefined {
 /** Said of what already happened ("I sent you the key on 22 October", "it reached them at Apr 10"): a date, not a when. */
 const PAST = /\b(?:sent|received|reached|was|were|had|did|got|happened|wrote|bought|paid|ordered|made|posted|emailed|mailed|asked|released)\b/i;
 
+/** Where the last part of a clause begins: "…you was denied, try again in 2 weeks" dates the retry, not the denial. */
+const LAST_PART = /[,;:][^,;:]*$/;
+
 /** The first when that is not a date something already happened on. */
 function firstWhen(draft: string): Evidence | undefined {
   return firstInOrder(draft, WHEN, (hit) => {
     // The clause before it, at most 120 characters back. "…will send you the list of carts that were
     // abandoned by tomorrow" still says when.
     const clause = sinceLastStop(draft.slice(Math.max(0, hit.start - 120), hit.start));
-    return !PAST.test(clause) || /\b(?:will|'ll|going to|shall)\b/i.test(clause) ? hit : undefined;
+    return !PAST.test(clause.slice(clause.search(LAST_PART) + 1)) || /\b(?:will|'ll|going to|shall)\b/i.test(clause + hit.text) ? hit : undefined;
   });
 }
 

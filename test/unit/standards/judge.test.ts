@@ -333,6 +333,16 @@ describe('the when of a next step', () => {
     expect(when("I'll send you the key on 22 October.")).toBeDefined();
   });
 
+  it('dates the last part of a sentence, not a past verb before its comma, and hears a future "in the morning" (paraphrased from train + dev)', () => {
+    expect(when('Your appeal was denied, try again in 2 weeks.')).toBe('in 2 weeks');
+    expect(when("It's fixed now. Mails won't be sent to those accounts until we're unblocked, in a few days.")).toBe('in a few days');
+    expect(when('I did get your email yesterday and I will be sure to respond today with the tracking number.')).toBe('will be sure to respond today');
+    expect(when("I'll take a look at this in the morning and get back to you.")).toBe("'ll take a look at this in the morning");
+    // Still a date of something done, however the sentence goes on.
+    expect(when('I sent you the key on 22 October, please check your spam folder.')).toBeUndefined();
+    expect(when('I tried it in the morning and it worked.')).toBeUndefined();
+  });
+
   it('does not take a time past for a when', () => {
     expect(when('It has been over 3 weeks since we posted it, so it is lost; we will send another.')).toBeUndefined();
     expect(when('You wrote in 2 days ago and we replied.')).toBeUndefined();
