@@ -16,7 +16,7 @@ import type { Evidence } from './types';
 import { apologyNamesWhat, namesTheirProblem, saysItOutright } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
-import { asksOutright, keywords, looksLikeRequest, SIGN_OFF } from './text';
+import { asksOutright, keywords, SIGN_OFF } from './text';
 import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { doneKinds, inRelease, setInMotion } from './step-phrases';
@@ -305,7 +305,7 @@ const SURE_ASK = 0.7;
  */
 const SURE_WARN = 0.9;
 /** Whether a skip of this ask counts against the reply ("not addressed"). */
-const countsIfSkipped = (ask: { probability: number; text: string }) => ask.probability >= SURE_WARN || (ask.probability >= SURE_ASK && (asksOutright(ask.text) || looksLikeRequest(ask.text)));
+const countsIfSkipped = (ask: { probability: number; text: string }) => ask.probability >= SURE_WARN || (ask.probability >= SURE_ASK && asksOutright(ask.text));
 /**
  * How sure the ask model must be of a second (third…) ask in one message, unless one of its clauses
  * opens like a request. Chosen on dev (5 Dec 2026, after the second labelling pass): question/request

@@ -309,28 +309,25 @@ const REQUEST_OPENERS = new RegExp(
   'i',
 );
 
-/** Asked outright: a "?", a question's opening without one ("what's the rate limit on it.", "I'd like to know how long…"), or "if you could". */
-const QUESTION_OPENERS = new RegExp(
+/**
+ * The forms of a question written without "?" that the request openers above do not cover: a
+ * question's word order ("what's the rate limit on it.", "does the plan include SSO.") and "I'd also
+ * like to know…".
+ */
+const QUESTION_FORM = new RegExp(
   '^(?:\\W*)(?:(?:also|and|but|so|oh|ok|just)[,:]?\\s+)?(?:' +
     [
-      "i(?:['’]d|['’]m| would| am)?(?: also| really| just)? (?:need|want|like|trying) to (?:know|understand|find out|figure out|learn|ask)",
-      'need to (?:know|understand|find out)\\b',
-      '(?:can|could|would|will) (?:you|someone|somebody|anyone|u) (?:please )?(?:tell|let|explain|confirm|clarify|advise)\\b',
-      'let me know',
-      'tell me',
-      "(?:i(?: was| am|['’]m) )?wondering",
-      'i wonder',
-      'is there\\b',
+      "i(?:['’]d|['’]m| would| am)? (?:also|really|just) (?:need|want|like|trying) to (?:know|understand|find out|figure out|learn|ask)",
       '(?:is|are|do|does|did|can|could|will|would|should|has|have) (?:it|this|that|there|i|we|you|the)\\b',
       '(?:how|what|when|where|which|who|why)\\b',
-      "(?:what|where|when|who|how)['’]s\\b",
     ].join('|') +
     ')',
   'i',
 );
 /** "It would be great if you could send me the invoice", "I'd appreciate it if someone can…": a request to them, however wrapped. */
 const IF_YOU_COULD = /\bif (?:you|someone|somebody|anyone) (?:could|can|would|might|are able to)\b/i;
-export const asksOutright = (text: string) => text.includes('?') || QUESTION_OPENERS.test(text) || IF_YOU_COULD.test(text);
+/** Asked outright: a "?", a question's form, a request's opening (`looksLikeRequest`) or "if you could". */
+export const asksOutright = (text: string) => text.includes('?') || QUESTION_FORM.test(text) || IF_YOU_COULD.test(text) || looksLikeRequest(text);
 
 /** Sentences that only look like requests: politeness and venting. */
 const NOT_A_REQUEST = /^(?:\W*)(?:please (?:note|be advised|advise|help)\b(?!\s+me)|thanks|thank you)/i;
