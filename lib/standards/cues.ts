@@ -83,6 +83,8 @@ const TELLING: Record<string, (span: string, before: string, after: string) => b
   // Not "phone number" or "manager" on their own: an account detail, a "password manager".
   'c:person': (span) => !/^(?:phone number|manager)$/i.test(span),
   'c:sad-face': () => true,
+  // What they lost ("all my notes vanished", "progress is gone") is the reason, not a mild word: named beside capitals or a strong word.
+  'c:loss': () => true,
 };
 
 /** Something has gone on that long ("stuck for 2 hours", "been an hour", "over two weeks ago"), not how long they used it, own it or travel. */

@@ -199,6 +199,12 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(moodWords(threadMood('This is the THIRD time. NOBODY has fixed it.').evidence, 4)).toContain('NOBODY');
   });
 
+  it('names what they lost beside a strong word or capitals (a fresh dev report read on FreeScout, paraphrased)', () => {
+    const vanished = threadMood('This is awful. Five of my tasks just vanished without me deleting them.');
+    expect(vanished.label).toBe('upset');
+    expect(moodWords(vanished.evidence, 4)).toEqual(['awful', 'vanished']);
+  });
+
   it('is sure or not of an upset reading only: a pleased or calm customer is never "may be"', () => {
     expect(threadMood('Thanks, the new dashboard is outstanding, good work!').sure).toBeUndefined();
     expect(threadMood('Where can I download my invoice?').sure).toBeUndefined();
