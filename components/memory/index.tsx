@@ -191,11 +191,23 @@ function ConflictBox({ conflict, actions }: { conflict: Conflict; actions: Memor
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The sections the agent opened or closed, for as long as the sidebar lives. The panel is built anew
+ * when the customer's identity firms up (a name first, then the email from the helpdesk's API), and
+ * a section the agent had just opened snapped shut (seen in an e2e run that clicked "Profile" then).
+ */
+const chosen = new Map<string, boolean>();
+
 function Section({ title, count, open, children, testId }: { title: string; count?: number; open?: boolean; children: ComponentChildren; testId: string }) {
-  // The agent's open/closed choice is kept across refreshes (the panel re-renders after every action).
-  const [isOpen, setOpen] = useState(Boolean(open));
+  // The agent's open/closed choice is kept across refreshes and rebuilds of the panel.
+  const [isOpen, setOpen] = useState(() => chosen.get(testId) ?? Boolean(open));
+  const toggle = (e: Event) => {
+    const now = (e.currentTarget as HTMLDetailsElement).open;
+    if (now !== isOpen) chosen.set(testId, now);
+    setOpen(now);
+  };
   return (
-    <details class="rpm-section" open={isOpen} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-testid={testId}>
+    <details class="rpm-section" open={isOpen} onToggle={toggle} data-testid={testId}>
       <summary class="rp-h rpm-summary">
         {title}
         {count ? <span class="rp-count">{count}</span> : null}

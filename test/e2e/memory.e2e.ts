@@ -30,6 +30,17 @@ async function ready(page: Page, ticket: string) {
 
 const worker = (): Worker => rapport.context.serviceWorkers()[0]!;
 
+/** Opens a section of the memory panel, whatever state it is in (a click on an open one would close it). */
+async function openSection(page: Page, testId: string) {
+  const section = memory(page, testId);
+  await expect
+    .poll(async () => {
+      if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+      return section.getAttribute('open');
+    })
+    .not.toBeNull();
+}
+
 describe('customer memory', () => {
   it('shows the customer’s past tickets from the helpdesk API', async () => {
     const page = await rapport.open(`${ZENDESK}/102`);
@@ -82,7 +93,7 @@ describe('customer memory', () => {
   it('a due follow-up raises a notification and a badge; marking it done clears it', async () => {
     const page = await rapport.open(`${ZENDESK}/102`);
     await ready(page, '102');
-    await memory(page, 'memory-followups').locator('summary').click();
+    await openSection(page, 'memory-followups');
     await memory(page, 'follow-up-input').fill('Call Sam about the invoice');
     // A due time a few seconds ahead (the form's minute picker accepts seconds from code).
     await inSidebar(page, 'follow-up-due').evaluate((input: HTMLInputElement) => {
@@ -118,8 +129,7 @@ describe('customer memory', () => {
       // own, #15, so Sam's history on acme.zendesk.com is rightly not shown here.)
       await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/\S/);
       // Still saves.
-      const facts = memory(page, 'memory-facts');
-      if ((await facts.getAttribute('open')) === null) await facts.locator('summary').click();
+      await openSection(page, 'memory-facts');
       await sidebar(page, 'aside').screenshot({ path: join(screenshotDir, 'memory-api-error.png') });
       await memory(page, 'fact-input').fill('Moving offices again in spring');
       await memory(page, 'fact-input').press('Enter');
@@ -134,7 +144,7 @@ describe('customer memory', () => {
     const page = await rapport.open(`${ZENDESK}/102`);
     await ready(page, '102');
     await page.setViewportSize({ width: 1440, height: 1400 });
-    await memory(page, 'memory-profile').locator('summary').click();
+    await openSection(page, 'memory-profile');
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await sidebar(page, 'aside').screenshot({ path: join(screenshotDir, `memory-${scheme}.png`) });

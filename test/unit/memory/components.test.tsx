@@ -32,6 +32,20 @@ describe('memory panels', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
+  it('keep a section the agent opened open when the panel is built anew (the customer identity firming up)', () => {
+    const first = render(<MemoryDetails context={context()} now={NOW} />);
+    const profile = () => document.querySelector('[data-testid="memory-profile"]') as HTMLDetailsElement;
+    expect(profile().open).toBe(false);
+    profile().open = true;
+    profile().dispatchEvent(new Event('toggle'));
+    first.unmount();
+    render(<MemoryDetails context={context({ customer: { ...context().customer, id: 'c1-by-email' } })} now={NOW} />);
+    expect(profile().open).toBe(true);
+    // Put back for the tests after this one: the choice lasts as long as the sidebar.
+    profile().open = false;
+    profile().dispatchEvent(new Event('toggle'));
+  });
+
   it('say when the helpdesk API did not answer', () => {
     const { getByTestId } = render(<MemoryTop context={context()} now={NOW} apiProblem="Local history only — the helpdesk's API didn't answer." />);
     expect(getByTestId('api-problem').textContent).toMatch(/Local history only/);
