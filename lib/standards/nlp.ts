@@ -203,6 +203,9 @@ function startsClause(tokens: Token[], i: number): boolean {
 const runsOnAt = (tokens: Token[], i: number) => {
   const prev = tokens[i - 1];
   if (!prev) return false;
+  // An emoticon ends what came before it, as a full stop would: "the ads are all here too :/ just need
+  // to know if I have to use a code" (a fresh dev message whose ask was missed).
+  if (EMOTICON.test(prev.text) && tokens[i]!.pos !== 'PUNCT' && tokens[i]!.pos !== 'SYM') return true;
   // After a comma, a question that opens inverted and ends in "?": "My character was wiped after the
   // update, will my character come back?" (seen on FreeScout), "…it crashed, how can I get it back?".
   // So does one that opens with a capital, "?" or not: 'The page said "Lifetime updates", Does this mean
@@ -225,6 +228,8 @@ const andAsksAgainAt = (tokens: Token[], i: number) =>
 const joinedQuestionAt = (tokens: Token[], i: number) => andAsksAgainAt(tokens, i) && !EMBEDS.has(tokens[i - 1]!.lower) && !WH_WORDS.has(tokens[i - 1]!.lower);
 /** Whether a clause opens with "and" and a question of its own: a second ask, not more of the first. */
 export const asksAgain = (c: Clause) => andAsksAgainAt(c.tokens, 0);
+/** A text emoticon as the tokenizer keeps it whole (":/", ":(", ";)", ":p", ":-D", "xD"). */
+const EMOTICON = /^(?:[:;=8]-?[()/\\|pPdDoO3*[\]]|xD|XD)$/;
 /** Auxiliaries a yes/no question opens with. */
 const AUX_OPENERS = new Set(['will', 'would', 'can', 'could', 'should', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'may']);
 

@@ -272,6 +272,13 @@ describe('asks beside a clearer one, and ways a reply handles them (paraphrased 
     expect(found('It would be great if you could send me the invoice again.')).toEqual([['It would be great if you could send me the invoice again.', true]]);
   });
 
+  it('hears an ask after an emoticon, which ends what came before it as a full stop would (paraphrased from a fresh dev set)', () => {
+    const found = findAsks('The premium mode is still locked after paying. The ads are all still here :/ just need to know if i have to enter a code');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.text).toMatch(/just need to know if i have to enter a code$/);
+    expect(found[0]!.unsure).toBeUndefined();
+  });
+
   it('keeps a second ask one of whose clauses opens like a request, even behind a protest', () => {
     const found = asks('Why does it take so long to get back to people who need help? I asked here 3 days ago and no answer. I cannot use my printer and need to know if it is defective so I can return it before my time runs out.');
     expect(found.some((a) => a.includes('need to know if it is defective'))).toBe(true);
