@@ -260,9 +260,11 @@ function keywordsOfLine(text: string): Set<string> {
 /** What a customer asks for when they ask for help in general ("any advice", "any tips welcome"): asks and bare calls read it. */
 export const HELP_WANTED = 'help|advice|suggestions?|ideas?|thoughts|comments?|tips|pointers|recommendations?|experiences?|info(?:rmation)?';
 
+/** What may come before an opener: a salutation, then a linking word ("Hi Dana, also could you…", "So what is…"). */
+const OPENER_LEAD = '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one|thus|therefore|hence|additionally|plus|just)[,:]?\\s+)?';
 /** Requests and questions written without a question mark ("I need to know how…", "please tell me…"). */
 const REQUEST_OPENERS = new RegExp(
-  '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one|thus|therefore|hence|additionally|plus|just)[,:]?\\s+)?(?:' +
+  OPENER_LEAD + '(?:' +
     [
       'i(?: need| want| would like|\'d like| am trying|\'m trying) to (?:know|understand|find out|figure out|learn)',
       // Telegraphic: "…and need to know if I have a defective product" (seen on FreeScout, train split).
@@ -315,7 +317,7 @@ const REQUEST_OPENERS = new RegExp(
  * like to know…".
  */
 const QUESTION_FORM = new RegExp(
-  '^(?:\\W*)(?:(?:also|and|but|so|oh|ok|just)[,:]?\\s+)?(?:' +
+  OPENER_LEAD + '(?:' +
     [
       "i(?:['’]d|['’]m| would| am)? (?:also|really|just) (?:need|want|like|trying) to (?:know|understand|find out|figure out|learn|ask)",
       '(?:is|are|do|does|did|can|could|will|would|should|has|have) (?:it|this|that|there|i|we|you|the)\\b',
