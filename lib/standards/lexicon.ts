@@ -48,7 +48,7 @@ const STILL_OPEN = /^\s+(?:balance|invoices?|amounts?|payments?|charges?|fees?|d
  * What "still" goes on to say when nothing persists against the customer ("is it still possible",
  * "the position was still there", "still in stock"): no grievance, in the lexicon or the mood line.
  */
-export const STILL_FINE = '(?:possible|available|valid|the case|open|active|eligible|supported|relevant|alive|a thing|offered|on sale|in stock|free|there|exists?)\\b';
+const STILL_FINE = '(?:possible|available|valid|the case|open|active|eligible|supported|relevant|alive|a thing|offered|on sale|in stock|free|there|exists?)\\b';
 const STILL_FINE_AFTER = new RegExp(`^\\s+${STILL_FINE}`, 'i');
 
 /**
@@ -300,10 +300,31 @@ function readPhrases(text: string, tally: Tally): [number, number][] {
 /** Before a pleased word, a wish: "would be nice", "could be really helpful", "it'd be great". */
 const WISHED = /\b(?:would|could|might)\s+(?:be|have\s+been)\s+(?:(?:so|really|very|super|quite|much)\s+)?$|['’]d\s+be\s+(?:(?:so|really|very|super|quite)\s+)?$/i;
 
+/**
+ * Whether the "still" that ends at `end` persists a problem, said within the next few words: a
+ * negation ("still can't", "still no reply"), a word that complains ("still stuck", "still refused
+ * to load") or one of a failure's ordinary words ("still having the issue", "still charged", "still
+ * get the same error"). Not what is fine ("still possible", STILL_FINE), nor a state that goes on:
+ * "I was still logged in, so that scared me", "my data is still on my computer" (seen on FreeScout as
+ * "upset — “still”, “scared”"; of the 112 upset readings over train + dev that named "still", about a
+ * third were such states). The lexicon and the mood line's repetition read it here alike.
+ */
+export function stillPersistsAProblem(text: string, end: number): boolean {
+  if (STILL_FINE_AFTER.test(text.slice(end, end + 20))) return false;
+  return words(text.slice(end, end + 60))
+    .slice(0, STILL_REACH)
+    .some((w) => STILL_PROBLEM.test(w.lower) || lexiconValue(w.lower) < 0);
+}
+const STILL_PROBLEM = /^(?:not|no|never|neither|nor|nothing|nobody|cannot|cant|unable|without|\w+n[’']?t|havnt|having|get|gets|getting|got|keeps?|kept|persists?|happen\w*|shows?|showing|same|down|empty|charged|deducted|billed|waiting|wait|pending|loading|crash\w*|fail\w*)$/i;
+const STILL_REACH = 4;
+
+/** A word's value in the support-tuned lexicon, out of context. */
+const lexiconValue = (lower: string) => (lower in SUPPORT_WORDS ? SUPPORT_WORDS[lower]! : (LEXICON[lower] ?? 0));
+
 /** One word's value in its place (0 when it says nothing there), and the negation that turned it. */
 function wordValue(text: string, list: Word[], i: number): { value: number; negator?: Word } {
   const w = list[i]!;
-  let value = w.lower in SUPPORT_WORDS ? SUPPORT_WORDS[w.lower]! : (LEXICON[w.lower] ?? 0);
+  let value = lexiconValue(w.lower);
   if (!value || (value > 0 && COURTESY_NEXT.test(text.slice(w.end, w.end + 12)))) return { value: 0 };
   // "on Discord", "Hope from billing": a capitalised mild word inside a sentence names something
   // (strong ones, "I am Furious", are still heard).
@@ -311,7 +332,7 @@ function wordValue(text: string, list: Word[], i: number): { value: number; nega
   // "in the past two days alone", "this month alone": only, not lonely.
   if (w.lower === 'alone' && ONLY_AFTER.test(list[i - 1]?.lower ?? '')) return { value: 0 };
   if (w.lower === 'outstanding' && STILL_OPEN.test(text.slice(w.end, w.end + 20))) return { value: 0 };
-  if (w.lower === 'still' && STILL_FINE_AFTER.test(text.slice(w.end, w.end + 20))) return { value: 0 };
+  if (w.lower === 'still' && !stillPersistsAProblem(text, w.end)) return { value: 0 };
   // "Would be nice to have some info", "it'd be great if…": a wish, not praise (seen on FreeScout as "positive — “nice”").
   if (value > 0 && WISHED.test(text.slice(Math.max(0, w.start - 24), w.start))) return { value: 0 };
   // Intensified: "really annoyed", "so frustrated".

@@ -8,7 +8,7 @@
 import { judgeUpset } from './judge';
 import { LIMITS } from './judge-features';
 import { hasWords, outermost } from './text';
-import { moodOf as lexiconMood, STILL_FINE, withoutCourtesy, type LexiconMood } from './lexicon';
+import { moodOf as lexiconMood, stillPersistsAProblem, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans, recurringFailure } from './cues';
 import { repeatClaimIn } from '../memory/repeat-contact';
 import { eachWordOnce, MOOD_LINE_WORDS, type Evidence, type Mood, type MoodLabel } from './types';
@@ -29,7 +29,10 @@ export interface ThreadMood extends Mood {
  * upset reading and are quoted for it. Whether the customer says they wrote before is another question,
  * read once for the cues and the mood's reasons (repeatClaimIn).
  */
-const PERSISTS = new RegExp(`\\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\\d+(?:st|nd|rd|th)) time|(?:twice|again|still(?!\\s+${STILL_FINE})|once more|yet again)\\b|(?:two|three|four|five|several|many|\\d+) times|same (?:thing|problem|issue) (?:again|happened))`, 'gi');
+const PERSISTS = new RegExp(`\\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\\d+(?:st|nd|rd|th)) time|(?:twice|again|still|once more|yet again)\\b|(?:two|three|four|five|several|many|\\d+) times|same (?:thing|problem|issue) (?:again|happened))`, 'gi');
+
+/** The repetition and persistence said in a text; a "still" only of a problem (stillPersistsAProblem). */
+const persisting = (text: string) => [...text.matchAll(PERSISTS)].filter((m) => !/^still$/i.test(m[0]) || stillPersistsAProblem(text, m.index! + m[0].length));
 
 const WORRY_LABELS = new Set<MoodLabel>(['worried']);
 
@@ -59,7 +62,7 @@ const OUTRIGHT = (repeat: Evidence) => !/^(?:again|still)$/i.test(repeat.text);
 export function threadMood(latest: string, earlier: readonly string[] = []): ThreadMood {
   const upset = judgeUpset(latest);
   const lexicon = lexiconMood(latest);
-  const persists: Evidence[] = [...withoutCourtesy(latest).matchAll(PERSISTS)].slice(0, 3).map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  const persists: Evidence[] = persisting(withoutCourtesy(latest)).slice(0, 3).map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
   const earlierUpset = upset.yes && earlier.slice(-3).some((m) => judgeUpset(m).yes);
   const claim = upset.yes ? repeatClaimIn(latest) : undefined;
   let label: MoodLabel;

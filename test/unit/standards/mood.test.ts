@@ -199,6 +199,18 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(moodWords(threadMood('This is the THIRD time. NOBODY has fixed it.').evidence, 4)).toContain('NOBODY');
   });
 
+  it('names "still" only when what it persists is a problem (a train report read on FreeScout, paraphrased)', () => {
+    // A state that goes on ("still logged in", "still on my computer") is no grievance: not in the line, not in the lexicon.
+    const state = threadMood('After the update the app showed no notes. I was still logged in, so that scared me.');
+    expect(moodWords(state.evidence, 4)).toEqual(['scared']);
+    expect(lexiconMood('My data is still on my computer.').against).toEqual([]);
+    // A problem that goes on is, in a negation, a complaint word or a failure's ordinary words.
+    for (const text of ['Some of the pages still refused to load. This is awful.', 'I reinstalled it twice and am still having the issue.', 'Cancelled in May, still charged in June. Unacceptable.']) {
+      expect(moodWords(threadMood(text).evidence, 4), text).toContain('still');
+    }
+    expect(lexiconMood('Three hours later and the build is still pending.').against.map((e) => e.text)).toContain('still');
+  });
+
   it('names what they lost beside a strong word or capitals (a fresh dev report read on FreeScout, paraphrased)', () => {
     const vanished = threadMood('This is awful. Five of my tasks just vanished without me deleting them.');
     expect(vanished.label).toBe('upset');
