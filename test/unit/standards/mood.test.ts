@@ -158,8 +158,11 @@ describe('a recurring failure told flatly (GUIDELINE §4; fresh dev, paraphrased
     expect(recurringFailure('I use it three times a day and it is great.')).toBeUndefined();
     expect(recurringFailure('Please log in again to see the new plan.')).toBeUndefined();
     expect(recurringFailure('It keeps crashing when I open it.')?.text).toBe('keeps crashing');
-    // The line names "each time", not "each time I" (seen on FreeScout).
-    expect(recurringFailure('Each time I upgrade my BIOS, the activation fails.')?.text).toBe('Each time');
+    // The line names "each time" with what the customer does, never a dangling "each time I" or a bare
+    // "Whenever" (both seen on FreeScout).
+    expect(recurringFailure('Each time I upgrade my BIOS, the activation fails.')?.text).toBe('Each time I upgrade');
+    expect(recurringFailure("Whenever i switch to a new book my progress is lost.")?.text).toBe('Whenever i switch');
+    expect(recurringFailure("Every time I've tried, it failed.")?.text).toBe("Every time I've tried");
   });
 });
 
