@@ -147,11 +147,11 @@ describe('one mood for the product', () => {
 
 describe('a recurring failure told flatly (GUIDELINE §4; fresh dev, paraphrased)', () => {
   it('reads it as upset, lukewarm, and names the recurrence', () => {
-    for (const text of ['Hi, sorry to bother you, but this just happened again. Got a 500 error from the API.', 'Closing as it resolved itself. Reopening: it looks like the error is back.', 'The import failed on two occasions with the same file.']) {
+    for (const text of ['Hi, sorry to bother you, but this just happened again. Got a 500 error from the API.', 'Closing as it resolved itself. Reopening: it looks like the error is back.', 'The import failed on two occasions with the same file.', 'Some videos will not load in the app. This is a recurring issue and happens very often.']) {
       const mood = threadMood(text);
       expect(mood.label, text).toBe('upset');
       expect(mood.sure, text).toBe(false);
-      expect(mood.evidence.map((e) => e.text).join(' | '), text).toMatch(/happened again|is back|two occasions/);
+      expect(mood.evidence.map((e) => e.text).join(' | '), text).toMatch(/happened again|is back|two occasions|recurring issue/);
     }
   });
   it('does not take a usage count or a bare "again" for one', () => {
