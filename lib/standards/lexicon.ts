@@ -366,10 +366,15 @@ function readWords(text: string, tally: Tally, skip: [number, number][]) {
   });
 }
 
+const COURTESY_SHOUT = /^(?:THANKS?(?: YOU)?|THANKYOU|THX|HELLO|HI|REGARDS|CHEERS)$/;
+
 /** Capitals and "!!": how it is written. */
 function readShape(text: string, tally: Tally) {
   const shouts = shoutedWords(text);
-  if (shouts.length >= 2 || shouts.some((s) => s.text.length >= 5)) tally.shouting(shoutedRuns(text, shouts).slice(0, 3), -Math.min(3, shouts.length));
+  // A courtesy in capitals on its own ("THANKS" on its last line) counts as the writing it is, but is not
+  // named as a raised voice (seen on FreeScout as "upset — …, “THANKS”").
+  const named = shoutedRuns(text, shouts).filter((r) => !COURTESY_SHOUT.test(r.text));
+  if (shouts.length >= 2 || shouts.some((s) => s.text.length >= 5)) tally.shouting(named.slice(0, 3), -Math.min(3, shouts.length));
   const exclaims = (text.match(/!{2,}|\?!|!\?/g) ?? []).length;
   if (exclaims) tally.exclaims(Math.min(2, exclaims));
 }

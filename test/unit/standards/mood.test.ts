@@ -96,6 +96,13 @@ describe('one mood for the product', () => {
     expect(shoutedWords('YO LET ME BACK ON. WHY?').map((e) => e.text)).toEqual(['LET', 'BACK', 'WHY']);
   });
 
+  it('does not name a courtesy in capitals as a raised voice ("THANKS" on its own line, seen on FreeScout)', () => {
+    const lost = threadMood('played today after the update... NO SAVEGAME IN. 3hrs gaming lost :(\nplease add at least a manual save function\nTHANKS');
+    const named = lost.evidence.map((e) => e.text);
+    expect(named).toContain('NO SAVEGAME IN');
+    expect(named).not.toContain('THANKS');
+  });
+
   it('does not take capitals in code or a link for shouting ("…/forecast/REDACTED/…", seen on FreeScout), but hears them beside it', () => {
     const code = 'Requests return HTTP 500 errors.\n```\ncurl -v https://api.example.net/forecast/REDACTED/36.59\nERROR FAILED\n```\nI tried from several machines.';
     expect(shoutedWords(code)).toEqual([]);
