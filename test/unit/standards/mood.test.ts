@@ -214,6 +214,8 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     const state = threadMood('After the update the app showed no notes. I was still logged in, so that scared me.');
     expect(moodWords(state.evidence, 4)).toEqual(['scared']);
     expect(lexiconMood('My data is still on my computer.').against).toEqual([]);
+    // Only in its own sentence, and "want" is no "won't" ("…on discord yesterday still noting !\n\nI want a refund", seen on FreeScout).
+    expect(lexiconMood('I sent a message on discord yesterday, still noting !\n\nI want a refund please.').against).toEqual([]);
     // A problem that goes on is, in a negation, a complaint word or a failure's ordinary words.
     for (const text of ['Some of the pages still refused to load. This is awful.', 'I reinstalled it twice and am still having the issue.', 'Cancelled in May, still charged in June. Unacceptable.']) {
       expect(moodWords(threadMood(text).evidence, 4), text).toContain('still');
