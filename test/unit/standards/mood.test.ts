@@ -164,6 +164,9 @@ describe('a recurring failure told flatly (GUIDELINE §4; fresh dev, paraphrased
   it('does not take a usage count or a bare "again" for one', () => {
     expect(recurringFailure('I use it three times a day and it is great.')).toBeUndefined();
     expect(recurringFailure('Please log in again to see the new plan.')).toBeUndefined();
+    // "Still have the" needs the problem it still has ("I still have the correct password", seen on FreeScout).
+    expect(recurringFailure('I lost my 2FA app. I still have the correct password and an API token.')).toBeUndefined();
+    expect(recurringFailure('I updated, and I still have the same issue.')?.text).toBe('still have the same issue');
     expect(recurringFailure('It keeps crashing when I open it.')?.text).toBe('keeps crashing');
     // The line names "each time" with what the customer does, never a dangling "each time I" or a bare
     // "Whenever" (both seen on FreeScout).
