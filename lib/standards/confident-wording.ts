@@ -15,12 +15,19 @@ const inQuestion = (draft: string, end: number) => /^[^.!?\n]*\?/.test(draft.sli
 /** "the kind of work", "what sort of plan": a noun phrase, not a hedge. */
 const nounPhrase = (draft: string, h: Evidence) => /^(?:kind|sort) of$/i.test(h.text) && /\b(?:the|this|that|these|those|what|which|any|some|every|a|one|same)\s+$/i.test(draft.slice(Math.max(0, h.start - 12), h.start));
 
+/**
+ * "So sorry, not sure how I missed your post": doubt about our own lapse, said in apology, hedges no
+ * answer (seen on FreeScout as "Hedges undermine the answer: “not sure”").
+ */
+const OWN_LAPSE = /^[ \t]+(?:how|why)[ \t]+(?:i|we)[ \t]+(?:(?:had|have|could|did)[ \t]+)?(?:missed|overlooked|forgot|lost|skipped|didn['’]?t|did not|never|misread|misunderstood|ignored)\b/i;
+const ownLapse = (draft: string, h: Evidence) => /^(?:not sure|no idea)$/i.test(h.text) && OWN_LAPSE.test(draft.slice(h.end, h.end + 40));
+
 export const confidentWording: Rule = {
   id: 'confident-wording',
   standard: 'knowledge',
   label: 'Confident wording',
   check({ draft }) {
-    const hits = findPhrases(draft, HEDGES).filter((h) => !nounPhrase(draft, h) && !(ADVERB.test(h.text) && inQuestion(draft, h.end)));
+    const hits = findPhrases(draft, HEDGES).filter((h) => !nounPhrase(draft, h) && !ownLapse(draft, h) && !(ADVERB.test(h.text) && inQuestion(draft, h.end)));
     if (hits.length) return fail(`Hedges undermine the answer: ${hits.slice(0, 3).map((h) => quote(h.text)).join(', ')}`, hits);
     return pass('No hedging');
   },

@@ -333,6 +333,14 @@ describe('confident-wording on the way real staff write', () => {
     expect(state('Maybe it is fixed now. Please try again?').why).toBe('Hedges undermine the answer: “Maybe”');
     expect(state("I don't know, is it still broken?").state).toBe('fail');
   });
+
+  // Seen on FreeScout with a real (train split) reply: "so sorry, not sure how I missed your post" was a hedge.
+  it('does not take doubt about our own lapse, said in apology, for a hedged answer', () => {
+    expect(state('Hey, so sorry, not sure how I missed your post. The sign-in buttons render without height on ChromeOS.').state).toBe('pass');
+    expect(state('No idea how we overlooked this, apologies! It is fixed in 2.3.').state).toBe('pass');
+    expect(state('Not sure how this happened, maybe a sync conflict.').state).toBe('fail');
+    expect(state('I am not sure how you could restore it.').state).toBe('fail');
+  });
 });
 
 describe('placeholders and help links on the way real staff write', () => {
