@@ -116,8 +116,11 @@ function mergeEvidence(lexicon: LexiconMood, persists: Evidence[], cues: (Eviden
   // for "still"), so the cue does.
   const strongWords = lexicon.strong.filter((w) => lexicon.weightOf(w) >= 2);
   const telling = cues.filter((c) => c.telling && !strongWords.some((w) => w.start < c.end && c.start < w.end));
-  const plain = [...persists, ...telling];
-  const out = outermost([...lexicon.strong, ...plain]);
+  // A bare word ("still", "again") that a telling cue opens with ("still get", "Still no") is said by the cue.
+  const said = new Set(telling.map((c) => c.text.split(/\s+/)[0]!.toLowerCase()));
+  const unsaid = (e: Evidence) => /\s/.test(e.text) || !said.has(e.text.toLowerCase());
+  const plain = [...persists.filter(unsaid), ...telling];
+  const out = outermost([...lexicon.strong.filter(unsaid), ...plain]);
   if (lexicon.strong.length || persists.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), plain.includes(e) ? 2 : 0));
   const weaker = outermost([...cues, ...lexicon.against]);
   if (weaker.length) return weaker;

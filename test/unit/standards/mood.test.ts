@@ -226,6 +226,11 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(lexiconMood('Three hours later and the build is still pending.').against.map((e) => e.text)).toContain('still');
   });
 
+  it('says a "still" once when a cue already opens with it (a dev report read on FreeScout, paraphrased)', () => {
+    const tried = threadMood('After reinstalling I still get an "unknown error" when I sign in.\n\nI tried another setting but still get the same error.\n\nI also tried clearing the session data. Still no dice.');
+    expect(moodWords(tried.evidence, 4)).toEqual(['still get', 'Still no']);
+  });
+
   it('names what they lost beside a strong word or capitals (a fresh dev report read on FreeScout, paraphrased)', () => {
     const vanished = threadMood('This is awful. Five of my tasks just vanished without me deleting them.');
     expect(vanished.label).toBe('upset');
