@@ -303,13 +303,13 @@ function readPhrases(text: string, tally: Tally): [number, number][] {
 const WISHED = /\b(?:would|could|might)\s+(?:be|have\s+been)\s+(?:(?:so|really|very|super|quite|much)\s+)?$|['’]d\s+be\s+(?:(?:so|really|very|super|quite)\s+)?$/i;
 
 /**
- * Whether the "still" that ends at `end` persists a problem, said within the next few words: a
- * negation ("still can't", "still no reply"), a word that complains ("still stuck", "still refused
- * to load") or one of a failure's ordinary words ("still having the issue", "still charged", "still
- * get the same error"), in its own sentence. Not what is fine ("still possible", STILL_FINE), nor a state that goes on:
- * "I was still logged in, so that scared me", "my data is still on my computer" (seen on FreeScout as
- * "upset — “still”, “scared”"; of the 112 upset readings over train + dev that named "still", about a
- * third were such states). The lexicon and the mood line's repetition read it here alike.
+ * Whether the "still" that ends at `end` persists a problem, said within the next few words of its
+ * sentence: a negation ("still can't", "still no reply"), a word that complains ("still stuck",
+ * "still refused to load") or one of a failure's ordinary words ("still having the issue", "still
+ * charged", "still get the same error"). Not what is fine ("still possible", STILL_FINE), nor a
+ * state that goes on: "I was still logged in, so that scared me", "my data is still on my computer"
+ * (seen on FreeScout as "upset — “still”, “scared”"; of the 112 upset readings over train + dev that
+ * named "still", about a third were such states). The lexicon and the mood line read it here alike.
  */
 export function stillPersistsAProblem(text: string, end: number): boolean {
   if (STILL_FINE_AFTER.test(text.slice(end, end + 20))) return false;
