@@ -2,7 +2,7 @@
 import { fail, na, pass, type Evidence, type Rule } from './types';
 import { quote } from './text';
 import { judgeNextStep } from './judge';
-import { askedOfThem, DELAYED, stepPhrases } from './step-phrases';
+import { adviceIn, askedOfThem, DELAYED, stepPhrases } from './step-phrases';
 
 const COURTESY = String.raw`(?:ok(?:ay)?|oh|great|perfect|awesome|cool|nice|wow|yes|no|alright|got it|understood|that'?s (?:great|perfect|all|it|fine)|that is (?:all|it)|(?:it'?s|it is|this is) (?:working|fixed)(?: now)?|(?:it )?works(?: now)?|working (?:great|fine|now)(?: now)?|you(?:'ve| have) been (?:great|(?:very |so )?helpful)|(?:many )?(?:thanks?|thank you|thx|ty|cheers)(?: (?:so|very) much| a lot| again)?(?: for (?:your|the|all (?:your|the)) (?:help|assistance|time|support))?|have a (?:nice|good|great) (?:day|one|weekend)|bye|goodbye)`;
 /**
@@ -36,7 +36,8 @@ export const nextStep: Rule = {
     if (done) return notWhenTheySeeIt(done);
     const action = later;
     if (!action) {
-      const clause = step.clause;
+      // Advice is the step when it is there ("I'd suggest a disk clone first"), not the model's deciding clause.
+      const clause = adviceIn(draft) ?? step.clause;
       return pass(clause ? `Next step: ${quote(clause.text)}` : `Next step (${step.because.join(', ')})`, clause ? [clause] : []);
     }
     // Something asked of the customer ("Could you send me the log?") is theirs to time: no when to promise.

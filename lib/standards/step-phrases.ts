@@ -28,6 +28,23 @@ export const doneKinds = memoText((draft: string) => ({
   instruction: firstInOrder(draft, INSTRUCTIONS, (hit) => hit) !== undefined,
 }));
 
+/**
+ * A step put as advice or a plain request to write to someone ("My suggestion would be to contact them
+ * again", "I recommend watching that PR", "we would like to ask that you reach out to our support team",
+ * "please email us directly at…", "Shoot me your UUID"): an action for the customer (GUIDELINE §3),
+ * however much else the reply says ("We're closing this issue…"). Not an offer ("please contact us if
+ * you have any other questions"). On train + dev 52 replies say one
+ * and all 52 give a next step.
+ */
+const ADVICE = /\b(?:my|our) (?:suggestion|advice|recommendation) (?:would be|is) to\b|\b(?:i|we)(?:'d| would)? (?:recommend|suggest|advise)\b|\b(?:we|i) (?:would like to )?ask that you\b|\bplease (?:e-?mail|contact|reach out to|write to|get in touch with|message|dm) (?:us|me|our|the|them|[A-Z@]\S*)(?![^.!?\n]*\b(?:if|should|whenever|in case|any (?:other|further|more))\b)|\bshoot (?:me|us) (?:an? |your )/i;
+/** The advice a draft gives, from its opening words to the end of its sentence (what the rule quotes). */
+export function adviceIn(draft: string): Evidence | undefined {
+  const m = ADVICE.exec(draft);
+  if (!m) return undefined;
+  const end = m.index + m[0].length + (/^[^.!?\n]*/.exec(draft.slice(m.index + m[0].length))?.[0].length ?? 0);
+  return { start: m.index, end, text: draft.slice(m.index, end) };
+}
+
 /** A step asked of the customer ("Could you send me the log?"), as a pattern source. */
 const ASKS_THEM = '(?:could you|can you|would you)';
 const ASKED_OPENING = new RegExp(`^${ASKS_THEM}\\b`, 'i');

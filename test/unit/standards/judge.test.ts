@@ -3,7 +3,7 @@ import { looksLikeRequest } from '../../../lib/standards/text';
 import { findAsks, judgeAcknowledges, judgeAddressed, judgeExchange, judgeNextStep, judgeUpset } from '../../../lib/standards/judge';
 import { wordBeginnings, wordOfBeginning } from '../../../lib/standards/features';
 import { draftReadings } from '../../../lib/standards/answers-questions';
-import { inRelease, stepPhrases } from '../../../lib/standards/step-phrases';
+import { adviceIn, inRelease, stepPhrases } from '../../../lib/standards/step-phrases';
 import { customerCues } from '../../../lib/standards/cues';
 import { acknowledgement, apologyNamesWhat } from '../../../lib/standards/acknowledgement-phrases';
 import { offersOrProtests } from '../../../lib/standards/ask-phrases';
@@ -383,6 +383,22 @@ describe('a fix placed in a release is a next step (the customer updates; fresh 
   it('does not take a release mentioned in passing for one', () => {
     expect(inRelease('We fixed the login page yesterday.')).toBe(false);
     expect(inRelease('The app was released in 2019 and has had many versions since.')).toBe(false);
+  });
+});
+
+describe('a step put as advice or a request to write to someone (GUIDELINE §3; paraphrased from train and dev)', () => {
+  it('takes "my suggestion would be to…", "I recommend…", "please email us at…" for a step, whatever else the reply says', () => {
+    expect(judgeNextStep('Unfortunately I cannot refund purchases made via the App Store. My suggestion would be to contact them again.').yes).toBe(true);
+    expect(judgeNextStep("Thanks for reaching out! For billing questions, please email us directly at hi@example.com, our team can help faster there. We're closing this issue.").yes).toBe(true);
+    expect(judgeNextStep('It could be the SD card failing. I would recommend a backup of all the files before anything else.').yes).toBe(true);
+    // Both read well below the model's threshold on their own.
+    expect(judgeNextStep("Sorry to hear that. It might be the card. I'd suggest a disk clone first.").yes).toBe(true);
+    expect(judgeNextStep('Thanks, I recommend a reinstall.').yes).toBe(true);
+    expect(adviceIn('Shoot me your UUID')?.text).toBe('Shoot me your UUID');
+  });
+  it('does not take an offer to write for one ("please contact us if you have any other questions")', () => {
+    expect(adviceIn('Please contact us if you have any other questions.')).toBeUndefined();
+    expect(adviceIn('We do not recommend that setting.')).toBeUndefined();
   });
 });
 

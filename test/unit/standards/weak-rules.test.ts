@@ -323,6 +323,14 @@ describe('respectful-language on the way real staff write', () => {
   });
 });
 
+describe('next-step on advice (paraphrased from train)', () => {
+  it('quotes the advice as the step, not the clause the model leaned on', () => {
+    const result = check('My SD card shows no photos since this morning.', "Sorry to hear that. It might be the card. I'd suggest a disk clone first.", 'next-step').result;
+    expect(result.state).toBe('pass');
+    expect(result.why).toBe('Next step: “I\'d suggest a disk clone first”');
+  });
+});
+
 describe('confident-wording on the way real staff write', () => {
   const state = (draft: string) => check('All my data is gone since this morning.', draft, 'confident-wording').result;
 
