@@ -367,7 +367,7 @@ export function findQuestions(text: string): Question[] {
   return out;
 }
 
-const PROBLEM = /\b(?:keeps? \w+ing|broke|soaked|ruined|drops?|dropping|crash\w*|freez\w*|fails?|bug|annoy\w*|frustrat\w*|hasn't|haven't|isn't|aren't|doesn't|don't|didn't|won't|can't|cannot|couldn't|not working|stopped|broken|charged|cancel|refund|disappeared|missing|lost|failed|reloads|down|wrong|still|waiting|error)\b/i;
+const PROBLEM = /\b(?:keeps? \w+ing|broke|soaked|ruined|drops?|dropping|crash\w*|freez\w*|fails?|bug|annoy\w*|frustrat\w*|hasn't|haven't|isn't|aren't|doesn't|don't|didn't|won't|can't|cannot|couldn't|not working|stopped|broken|charged|cancel|refund|disappeared|missing|lost|failed|reloads|down|wrong|still|waiting|error|found (?:no|nothing)|no longer)\b/i;
 
 /** The words a salutation opens with ("Hi", "Dear", "Good morning"), as a pattern source. */
 export const GREETING_WORDS = 'hi|hello|hey|dear|good (?:morning|afternoon|evening)';

@@ -54,6 +54,14 @@ describe('answers-questions', () => {
     expect(check(customer, 'Thanks for writing in.', 'answers-questions').result.why).toMatch(/^Does not take up what they reported: “After resetting/);
   });
 
+  // Seen on FreeScout (train split): "What they reported: I was still logged in, so that scared me." for a
+  // report whose problem was the sentence before it.
+  it('takes "found no notes" for what they reported, before a "still" that goes on', () => {
+    const customer = 'On upgrade to the newest version, I opened the app and found no notes. I was still logged in, so that scared me.';
+    const { questions } = check(customer, 'Thanks for writing in.', 'answers-questions');
+    expect(questions.map((q) => q.text)).toEqual(['On upgrade to the newest version, I opened the app and found no notes.']);
+  });
+
   // Seen on FreeScout (train split, a bug-report template): "What they reported: **Describe the bug**".
   it('never takes a template heading for what they reported', () => {
     const customer = '**Describe the bug**\nHad a 500+ day streak, which was lost when I forgot to mark off tasks that day.\n**Expected behavior**\nStreak should only be lost if tasks are not completed';
