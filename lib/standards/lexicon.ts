@@ -313,12 +313,26 @@ const WISHED = /\b(?:would|could|might)\s+(?:be|have\s+been)\s+(?:(?:so|really|v
  */
 export function stillPersistsAProblem(text: string, end: number): boolean {
   if (STILL_FINE_AFTER.test(text.slice(end, end + 20))) return false;
-  return words(text.slice(end, end + 60).split(/[.!?\n]/)[0]!)
-    .slice(0, STILL_REACH)
-    .some((w) => STILL_PROBLEM.test(w.lower) || lexiconValue(w.lower) < 0);
+  return saysAProblem(words(text.slice(end, end + 60).split(/[.!?\n]/)[0]!).slice(0, STILL_REACH), STILL_PROBLEM);
 }
 const STILL_PROBLEM = /^(?:not|no|never|neither|nor|nothing|nobody|cannot|unable|without|\w+n['’]t|(?:do|does|did|ca|wo|is|are|was|were|have|has|had|could|would|should)nt|havnt|having|get|gets|getting|got|keeps?|kept|persists?|happen\w*|shows?|showing|same|down|empty|charged|deducted|billed|waiting|wait|pending|loading|crash\w*|fail\w*)$/i;
 const STILL_REACH = 4;
+
+/**
+ * Whether the "again" that starts at `start` repeats a problem, a contact or a try, said within the few
+ * words before it in its sentence ("it crashed again", "I was charged again", "I emailed again", "tried
+ * again", "gone again"), not an action done once more ("make it work again", "open it again", "log in
+ * again"). The mood line names a bare "again" only then; the lexicon still scores every "again" (read
+ * there too, upset on fresh dev fell 0.727 → 0.722 with the model retrained).
+ */
+export function againRepeatsAProblem(text: string, start: number): boolean {
+  return saysAProblem(words(text.slice(Math.max(0, start - 60), start).split(/[.!?\n]/).at(-1)!).slice(-AGAIN_REACH), AGAIN_PROBLEM);
+}
+const AGAIN_PROBLEM = /^(?:not|no|never|nothing|cannot|unable|\w+n['’]t|(?:do|does|did|ca|wo|is|are|was|were|have|has|had)nt|happen\w*|crash\w*|fail\w*|broke\w*|stopp?\w*|charged|billed|deducted|down|gone|lost|wiped|reset|disappear\w*|deleted|missing|empty|same|keeps?|kept|back|tr(?:y|ied|ying)|emailed|e-mailed|wrote|writ\w*|asked|asking|reported|contact\w*|called|calling|messag\w*|sent|request\w*|reach\w*|pinged)$/i;
+const AGAIN_REACH = 4;
+
+/** Whether any of these words complains in the lexicon or is one of a problem's ordinary words (`ordinary`). */
+const saysAProblem = (list: readonly Word[], ordinary: RegExp) => list.some((w) => ordinary.test(w.lower) || lexiconValue(w.lower) < 0);
 
 /** A word's value in the support-tuned lexicon, out of context. */
 const lexiconValue = (lower: string) => (lower in SUPPORT_WORDS ? SUPPORT_WORDS[lower]! : (LEXICON[lower] ?? 0));

@@ -8,7 +8,7 @@
 import { judgeUpset } from './judge';
 import { LIMITS } from './judge-features';
 import { hasWords, outermost } from './text';
-import { moodOf as lexiconMood, stillPersistsAProblem, withoutCourtesy, type LexiconMood } from './lexicon';
+import { againRepeatsAProblem, moodOf as lexiconMood, stillPersistsAProblem, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans, recurringFailure } from './cues';
 import { repeatClaimIn } from '../memory/repeat-contact';
 import { eachWordOnce, MOOD_LINE_WORDS, type Evidence, type Mood, type MoodLabel } from './types';
@@ -71,7 +71,7 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   // Only the words that pull the way of the reading: a "good" or "welcome" never stands behind upset.
   // A recurring failure ("keeps crashing") says it as plainly as repetition does, though it is no repeat contact.
   const recurs = upset.yes ? recurringFailure(latest.slice(0, LIMITS.customerChars)) : undefined;
-  const evidence = upset.yes ? mergeEvidence(lexicon, recurs ? [...persists, recurs] : persists, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
+  const evidence = upset.yes ? mergeEvidence(withoutCourtesy(latest), lexicon, recurs ? [...persists, recurs] : persists, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
   const reasons = [
     // Only the model's words the customer wrote: its cue and lexicon features ("waited", "score<=-2",
     // "mood-upset") are names, not quotes, and the evidence already shows what they matched.
@@ -110,7 +110,7 @@ function strongestFirst(hits: Evidence[], weight: (e: Evidence) => number): Evid
  * the model weighed ("please help", ":{") with the mild words ("issue", "not solved": bug reports
  * are full of them), and only then its deciding clause (a whole sentence names too much).
  */
-function mergeEvidence(lexicon: LexiconMood, persists: Evidence[], cues: (Evidence & { telling: boolean })[], clause: Evidence | undefined): Evidence[] {
+function mergeEvidence(text: string, lexicon: LexiconMood, persists: Evidence[], cues: (Evidence & { telling: boolean })[], clause: Evidence | undefined): Evidence[] {
   // A telling cue adds what the words do not say ("for over two months"). Over a strong word it would
   // only lengthen it ("NOBODY has"), so the word stays; over a weak one it says more ("still haven't"
   // for "still"), so the cue does.
@@ -118,11 +118,13 @@ function mergeEvidence(lexicon: LexiconMood, persists: Evidence[], cues: (Eviden
   const telling = cues.filter((c) => c.telling && !strongWords.some((w) => w.start < c.end && c.start < w.end));
   // A bare word ("still", "again") that a telling cue opens with ("still get", "Still no") is said by the cue.
   const said = new Set(telling.map((c) => c.text.split(/\s+/)[0]!.toLowerCase()));
-  const unsaid = (e: Evidence) => /\s/.test(e.text) || !said.has(e.text.toLowerCase());
-  const plain = [...persists.filter(unsaid), ...telling];
-  const out = outermost([...lexicon.strong.filter(unsaid), ...plain]);
-  if (lexicon.strong.length || persists.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), plain.includes(e) ? 2 : 0));
-  const weaker = outermost([...cues, ...lexicon.against]);
+  // Nor an "again" of an action done once more ("make it work again", "open it again"): it is no repetition.
+  const named = (e: Evidence) => (/\s/.test(e.text) || !said.has(e.text.toLowerCase())) && (!/^again$/i.test(e.text) || againRepeatsAProblem(text, e.start));
+  const strong = lexicon.strong.filter(named);
+  const plain = [...persists.filter(named), ...telling];
+  const out = outermost([...strong, ...plain]);
+  if ((lexicon.strong.length || persists.length) && out.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), plain.includes(e) ? 2 : 0));
+  const weaker = outermost([...cues, ...lexicon.against.filter(named)]);
   if (weaker.length) return weaker;
   return clause ? [clause] : [];
 }

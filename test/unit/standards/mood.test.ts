@@ -231,6 +231,13 @@ describe('what an upset reading names (real reports read on FreeScout, paraphras
     expect(moodWords(tried.evidence, 4)).toEqual(['still get', 'Still no']);
   });
 
+  it('names "again" only when it repeats a problem, a contact or a try (train and dev reports, paraphrased)', () => {
+    expect(moodWords(threadMood('When I went to open it again, the whole score was blank. This is terrible.').evidence, 4)).toEqual(['terrible']);
+    expect(moodWords(threadMood('The site was down for two days. Please make it work again. This is awful.').evidence, 4)).not.toContain('again');
+    expect(moodWords(threadMood('I cancelled my subscription and I was charged again today. This is unacceptable.').evidence, 4)).toEqual(['again', 'unacceptable']);
+    expect(moodWords(threadMood('It crashed again after the update. Awful.').evidence, 4)).toContain('again');
+  });
+
   it('names what they lost beside a strong word or capitals (a fresh dev report read on FreeScout, paraphrased)', () => {
     const vanished = threadMood('This is awful. Five of my tasks just vanished without me deleting them.');
     expect(vanished.label).toBe('upset');
