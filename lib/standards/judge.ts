@@ -19,7 +19,7 @@ import { respectfulLanguage } from './respectful-language';
 import { asksOutright, keywords, SIGN_OFF } from './text';
 import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
-import { adviceIn, doneKinds, inRelease, setInMotion } from './step-phrases';
+import { doneKinds, inRelease, setInMotion } from './step-phrases';
 import { recurringFailure } from './cues';
 import { DEFAULT_PACK } from './pack';
 
@@ -414,7 +414,7 @@ export function judgeNextStep(reply: string): Judged {
   const draft = reply.slice(0, LIMITS.draftChars);
   const steps = stepsOf(draft);
   const inMotion = setInMotion(draft) || inRelease(draft);
-  let s = backstop(backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.2), inMotion || !!adviceIn(draft), 0);
+  let s = backstop(backstop(score(MODELS.nextStep, nextStepFeatures(reply)), !!(steps.done || steps.later), 0.2), inMotion || !!steps.advice, 0);
   // "Done, nothing follows" ("I've unbanned you", "This was resolved via email") is no next step
   // (GUIDELINE §3) unless the model is sure; not beside an instruction, a promise, a question or a link.
   if (s.yes && s.probability < DEED_ONLY_SURE && !inMotion && onlyADeed(draft, steps)) s = { ...s, yes: false };

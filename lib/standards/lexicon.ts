@@ -382,7 +382,7 @@ function readWords(text: string, tally: Tally, skip: [number, number][]) {
   });
 }
 
-const COURTESY_SHOUT = /^(?:THANKS?(?: YOU)?|THANKYOU|THX|HELLO|HI|REGARDS|CHEERS)$/;
+const COURTESY_SHOUT = /^(?:THANKS?(?: YOU)?|THANKYOU|THX|HELLO|REGARDS|CHEERS)$/;
 
 /** Capitals and "!!": how it is written. */
 function readShape(text: string, tally: Tally) {

@@ -62,7 +62,8 @@ const OUTRIGHT = (repeat: Evidence) => !/^(?:again|still)$/i.test(repeat.text);
 export function threadMood(latest: string, earlier: readonly string[] = []): ThreadMood {
   const upset = judgeUpset(latest);
   const lexicon = lexiconMood(latest);
-  const persists: Evidence[] = persisting(withoutCourtesy(latest)).slice(0, 3).map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  const ownWords = withoutCourtesy(latest); // their words without the courtesies, ranges unchanged
+  const persists: Evidence[] = persisting(ownWords).slice(0, 3).map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
   const earlierUpset = upset.yes && earlier.slice(-3).some((m) => judgeUpset(m).yes);
   const claim = upset.yes ? repeatClaimIn(latest) : undefined;
   let label: MoodLabel;
@@ -71,7 +72,7 @@ export function threadMood(latest: string, earlier: readonly string[] = []): Thr
   // Only the words that pull the way of the reading: a "good" or "welcome" never stands behind upset.
   // A recurring failure ("keeps crashing") says it as plainly as repetition does, though it is no repeat contact.
   const recurs = upset.yes ? recurringFailure(latest.slice(0, LIMITS.customerChars)) : undefined;
-  const evidence = upset.yes ? mergeEvidence(withoutCourtesy(latest), lexicon, recurs ? [...persists, recurs] : persists, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
+  const evidence = upset.yes ? mergeEvidence(ownWords, lexicon, recurs ? [...persists, recurs] : persists, customerCueSpans(latest), upset.clause) : lexicon.label === 'positive' ? lexicon.pleased : [];
   const reasons = [
     // Only the model's words the customer wrote: its cue and lexicon features ("waited", "score<=-2",
     // "mood-upset") are names, not quotes, and the evidence already shows what they matched.

@@ -2,7 +2,7 @@
 import { fail, na, pass, type Evidence, type Rule } from './types';
 import { quote } from './text';
 import { judgeNextStep } from './judge';
-import { adviceIn, askedOfThem, DELAYED, stepPhrases } from './step-phrases';
+import { askedOfThem, DELAYED, stepPhrases } from './step-phrases';
 
 const COURTESY = String.raw`(?:ok(?:ay)?|oh|great|perfect|awesome|cool|nice|wow|yes|no|alright|got it|understood|that'?s (?:great|perfect|all|it|fine)|that is (?:all|it)|(?:it'?s|it is|this is) (?:working|fixed)(?: now)?|(?:it )?works(?: now)?|working (?:great|fine|now)(?: now)?|you(?:'ve| have) been (?:great|(?:very |so )?helpful)|(?:many )?(?:thanks?|thank you|thx|ty|cheers)(?: (?:so|very) much| a lot| again)?(?: for (?:your|the|all (?:your|the)) (?:help|assistance|time|support))?|have a (?:nice|good|great) (?:day|one|weekend)|bye|goodbye)`;
 /**
@@ -22,7 +22,7 @@ export const nextStep: Rule = {
     // Whether there is a step at all is the model's call (a question back, an instruction, what
     // happens next); the phrase lists then say what it is and whether a when goes with it.
     const step = judgeNextStep(draft);
-    const { done, later, when } = stepPhrases(draft);
+    const { done, later, when, advice } = stepPhrases(draft);
     if (!step.yes && wrapsUp(customerMessages.at(-1) ?? '')) return na('They are wrapping up: no next step needed');
     // A step without a time fails only if the team's standards ask for a when (`stepNeedsWhen`, absent = yes).
     const withoutWhen = (said: Evidence, why: string) => (standards.stepNeedsWhen === false ? pass(`Next step: ${quote(said.text)} (no when said)`, [said]) : fail(why, [said]));
@@ -37,7 +37,7 @@ export const nextStep: Rule = {
     const action = later;
     if (!action) {
       // Advice is the step when it is there ("I'd suggest a disk clone first"), not the model's deciding clause.
-      const clause = adviceIn(draft) ?? step.clause;
+      const clause = advice ?? step.clause;
       return pass(clause ? `Next step: ${quote(clause.text)}` : `Next step (${step.because.join(', ')})`, clause ? [clause] : []);
     }
     // Something asked of the customer ("Could you send me the log?") is theirs to time: no when to promise.

@@ -33,10 +33,9 @@ export const doneKinds = memoText((draft: string) => ({
  * again", "I recommend watching that PR", "we would like to ask that you reach out to our support team",
  * "please email us directly at…", "Shoot me your UUID"): an action for the customer (GUIDELINE §3),
  * however much else the reply says ("We're closing this issue…"). Not an offer ("please contact us if
- * you have any other questions"). On train + dev 52 replies say one
- * and all 52 give a next step.
+ * you have any other questions"). On train + dev 52 replies say one and all 52 give a next step.
  */
-const ADVICE = /\b(?:my|our) (?:suggestion|advice|recommendation) (?:would be|is) to\b|\b(?:i|we)(?:'d| would)? (?:recommend|suggest|advise)\b|\b(?:we|i) (?:would like to )?ask that you\b|\bplease (?:e-?mail|contact|reach out to|write to|get in touch with|message|dm) (?:us|me|our|the|them|[A-Z@]\S*)(?![^.!?\n]*\b(?:if|should|whenever|in case|any (?:other|further|more))\b)|\bshoot (?:me|us) (?:an? |your )/i;
+const ADVICE = /\b(?:my|our) (?:suggestion|advice|recommendation) (?:would be|is) to\b|\b(?:i|we)(?:'d| would)? (?:recommend|suggest|advise)\b|\b(?:we|i) (?:would like to )?ask that you\b|\bplease (?:e-?mail|contact|reach out to|write to|get in touch with|message|dm) (?:us|me|our|the|them|[a-z@]\S*)(?![^.!?\n]*\b(?:if|should|whenever|in case|any (?:other|further|more))\b)|\bshoot (?:me|us) (?:an? |your )/i;
 /** The advice a draft gives, from its opening words to the end of its sentence (what the rule quotes). */
 export function adviceIn(draft: string): Evidence | undefined {
   const m = ADVICE.exec(draft);
@@ -220,4 +219,9 @@ function firstWhen(draft: string): Evidence | undefined {
 }
 
 /** What the phrase lists find: a done step, a promised one and a when (features of the next-step model). */
-export const stepPhrases = memoText((draft: string): { done?: Evidence; later?: Evidence; when?: Evidence } => ({ done: firstStep(draft, DONE), later: firstStep(draft, LATER), when: firstWhen(draft) }));
+export const stepPhrases = memoText((draft: string): { done?: Evidence; later?: Evidence; when?: Evidence; advice?: Evidence } => ({
+  done: firstStep(draft, DONE),
+  later: firstStep(draft, LATER),
+  when: firstWhen(draft),
+  advice: adviceIn(draft),
+}));
