@@ -57,11 +57,25 @@ function readinessOf(items: ChecklistItem[], readiness: number | undefined, disp
   // left out rather than shown beside a line that no longer does.
   const failing = items.filter((i) => i.state === 'fail' && !disputed.has(i.rule));
   const critical = failing.filter((i) => i.critical);
-  const pct = readiness === undefined || disputed.size > 0 ? undefined : `${Math.round(readiness * 100)}%`;
+  // Checks left out for the language do not make a reply ready: no "Ready to send 100%" for what was not read.
+  const partly = items.some((i) => i.notChecked);
+  const pct = readiness === undefined || disputed.size > 0 || partly ? undefined : `${Math.round(readiness * 100)}%`;
   const n = (count: number, one: string, many: string) => (count === 1 ? one : many);
   if (critical.length) return { tone: 'bad', verdict: 'Not ready', missing: { shown: `${critical.length} critical`, more: ` ${n(critical.length, 'item', 'items')} to fix` }, pct };
   if (failing.length) return { tone: 'warn', verdict: 'Almost', missing: { shown: `${failing.length} to improve`, more: '' }, pct };
-  return { tone: 'ok', verdict: 'Ready to send', pct };
+  return partly ? { tone: 'warn', verdict: 'Partly checked' } : { tone: 'ok', verdict: 'Ready to send', pct };
+}
+
+/** Which texts the checks could not read, and what that leaves out. */
+function LanguageNote({ notEnglish }: { notEnglish: NonNullable<ChecklistPanelProps['notEnglish']> }) {
+  const { customer, draft } = notEnglish;
+  const which = draft && customer ? 'This ticket is' : draft ? 'Your reply is' : 'Their message is';
+  const what = draft ? 'it checks only the greeting, placeholders and reply time' : 'their mood and questions are not read';
+  return (
+    <p class="rp-cl-language" data-testid="language-note" role="note">
+      {which} not in English. Rapport reads English, so {what}.
+    </p>
+  );
 }
 
 function ReadinessLine({ line }: { line: Readiness }) {
@@ -187,11 +201,12 @@ function Item({ item, draft, disputed, shown, onShow, onDispute, explanations }:
   );
 }
 
-/** "7 passed · 2 not needed · 1 marked not right" */
+/** "7 passed · 2 not needed · 1 marked not right"; "2 passed · 8 not checked" for a text not in English. */
 function foldedLine(items: ChecklistItem[], disputed: Set<string>): string {
   const passed = items.filter((i) => i.state === 'pass' && !disputed.has(i.rule)).length;
-  const na = items.filter((i) => i.state === 'na' && !disputed.has(i.rule)).length;
-  const parts = [passed ? `${passed} passed` : '', na ? `${na} not needed` : '', disputed.size ? `${disputed.size} marked not right` : ''];
+  const na = items.filter((i) => i.state === 'na' && !i.notChecked && !disputed.has(i.rule)).length;
+  const unread = items.filter((i) => i.notChecked && !disputed.has(i.rule)).length;
+  const parts = [passed ? `${passed} passed` : '', na ? `${na} not needed` : '', unread ? `${unread} not checked` : '', disputed.size ? `${disputed.size} marked not right` : ''];
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -254,10 +269,10 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
         </p>
       )}
       {props.status === 'empty' && <p class="rp-muted rp-cl-hint">Start your reply: the checklist follows as you type.</p>}
-      {props.status === 'ready' && (
-        <ReadinessLine line={line} />
-      )}
-      {props.greeting && props.onInsertGreeting && (greetingFails || props.status === 'empty') && (
+      {props.status === 'ready' && <ReadinessLine line={line} />}
+      {props.status === 'ready' && props.notEnglish && <LanguageNote notEnglish={props.notEnglish} />}
+      {/* An English salutation is no help in a reply written in another language. */}
+      {props.greeting && props.onInsertGreeting && (greetingFails || props.status === 'empty') && !props.notEnglish?.draft && (
         <button type="button" class="rp-cl-insert" data-testid="insert-greeting" onClick={() => props.onInsertGreeting?.()}>
           Insert “{greeting}”
         </button>

@@ -18,6 +18,8 @@ export interface ChecklistItem {
   critical: boolean;
   /** Ranges of `draft`. */
   evidence: ChecklistEvidence[];
+  /** Not applied: the text is in a language this check does not read. */
+  notChecked?: boolean;
 }
 
 export interface ChecklistPanelProps {
@@ -31,6 +33,8 @@ export interface ChecklistPanelProps {
   readiness?: number;
   /** The customer's asks; `implicit` marks a complaint taken as the request when they asked nothing outright. */
   questions: { text: string; answered: boolean; implicit?: boolean; unsure?: boolean }[];
+  /** The customer's message or the draft is not in English, which the checks read. */
+  notEnglish?: { customer?: boolean; draft?: boolean };
   /** `unsure`: a reading the model barely leans to ("may be upset"), never critical. */
   mood?: { label: string; words: string[]; unsure?: boolean };
   /** When set, the response-time item counts down to `deadline` live. */

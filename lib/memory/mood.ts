@@ -7,7 +7,11 @@ import { threadMood, type ThreadMood } from '../standards/mood';
 
 export { threadMood, type ThreadMood };
 
-/** The latest message's mood, -5 (very upset) .. 5 (pleased); `earlier` = the thread before it, oldest first. */
-export function moodOf(text: string, earlier: readonly string[] = []): number {
-  return threadMood(text, earlier).scale;
+/**
+ * The latest message's mood, -5 (very upset) .. 5 (pleased); `earlier` = the thread before it, oldest
+ * first. Undefined for a message not in English, which the model reads: not known, rather than calm.
+ */
+export function moodOf(text: string, earlier: readonly string[] = []): number | undefined {
+  const mood = threadMood(text, earlier);
+  return mood.notEnglish ? undefined : mood.scale;
 }

@@ -9,6 +9,7 @@ export const closing: Rule = {
   id: 'closing',
   standard: 'warm-close',
   label: 'Warm close',
+  reads: 'draft',
   check({ draft, standards }) {
     const tailStart = draft.length < 140 ? 0 : Math.max(0, draft.length - 300, Math.floor(draft.length * 0.55));
     const tail = draft.slice(tailStart);

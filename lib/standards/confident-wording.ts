@@ -26,6 +26,7 @@ export const confidentWording: Rule = {
   id: 'confident-wording',
   standard: 'knowledge',
   label: 'Confident wording',
+  reads: 'draft',
   check({ draft }) {
     const hits = findPhrases(draft, HEDGES).filter((h) => !nounPhrase(draft, h) && !ownLapse(draft, h) && !(ADVERB.test(h.text) && inQuestion(draft, h.end)));
     if (hits.length) return fail(`Hedges undermine the answer: ${hits.slice(0, 3).map((h) => quote(h.text)).join(', ')}`, hits);

@@ -3,7 +3,8 @@
  * messages, the customer and the team's standards. Used by the background (live checklist), the
  * CLI (scripts/evaluate.ts) and the benchmark.
  */
-import { type Evaluation, type EvaluateInput, type Mood, type Question, type RuleContext, type RuleResult } from './types';
+import { type Evaluation, type EvaluateInput, type Mood, type Question, type Rule, type RuleContext, type RuleResult } from './types';
+import { isEnglish, readLanguage } from './language';
 import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
 import { threadMood } from './mood';
@@ -13,16 +14,39 @@ import { RULES } from './rules';
 import { responseTarget, ruleSettings } from './pack';
 
 /** The customer side only changes when a new message arrives: cache the last analysis. */
-let cached: { text: string; questions: Question[]; mood: Mood } | undefined;
+let cached: { text: string; english: boolean; questions: Question[]; mood: Mood } | undefined;
 
 function customerSide(text: string) {
   if (cached?.text !== text) {
-    let questions: Question[] = findAsks(text).map(({ start, end, text: asked, because, unsure }) => ({ start, end, text: asked, answered: false, because, ...(unsure && { unsure }) }));
-    // Nothing asked: the complaint itself is what the reply must take up (checklist only; it is not an ask).
-    if (!questions.length) questions = findQuestions(text).filter((q) => q.implicit);
-    cached = { text, questions, mood: threadMood(text) };
+    const english = isEnglish(text);
+    cached = { text, english, questions: english ? asksIn(text) : [], mood: threadMood(text) };
   }
   return cached;
+}
+
+/** The customer's asks; with nothing asked, the complaint itself is what the reply must take up (checklist only; it is not an ask). */
+function asksIn(text: string): Question[] {
+  const questions: Question[] = findAsks(text).map(({ start, end, text: asked, because, unsure }) => ({ start, end, text: asked, answered: false, because, ...(unsure && { unsure }) }));
+  return questions.length ? questions : findQuestions(text).filter((q) => q.implicit);
+}
+
+/**
+ * Which texts are not in English, the checks' language: the customer's message, the draft. A draft
+ * too short to tell ("Hallo Anna,") is taken to be in the customer's language.
+ */
+function notEnglish(customerEnglish: boolean, draft: string): Evaluation['notEnglish'] {
+  const written = readLanguage(draft);
+  const draftEnglish = written === undefined ? customerEnglish : written === 'english';
+  if (customerEnglish && draftEnglish) return undefined;
+  return { ...(!customerEnglish && { customer: true }), ...(!draftEnglish && { draft: true }) } as const;
+}
+
+/** A rule that reads a text not in English gives no verdict (Rule.reads). */
+function notReadBy(rule: Rule, unread: Evaluation['notEnglish']): RuleResult | undefined {
+  const reads = rule.reads ?? 'both';
+  if (reads === 'any' || !(unread?.draft || (reads === 'both' && unread?.customer))) return undefined;
+  const what = unread.draft ? 'your reply is' : 'their message is';
+  return { rule: rule.id, state: 'na', why: `Not checked: ${what} not in English`, evidence: [], notChecked: true };
 }
 
 const capText = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
@@ -47,16 +71,18 @@ export function evaluateReply(whole: EvaluateInput): Evaluation {
   const input = { ...whole, draft: capText(whole.draft, LIMITS.draftChars) };
   const customerText = capText(whole.customerMessages.slice(-LIMITS.messages).join('\n\n'), LIMITS.customerChars);
   const side = customerSide(customerText);
-  const questions = markAddressed(side.questions, input.draft, customerText);
-  const ctx: RuleContext = { ...input, customerText, questions, mood: side.mood };
+  const unread = notEnglish(side.english, input.draft);
+  // A reply in another language is not judged against the asks: none is listed as skipped.
+  const questions = unread?.draft ? [] : markAddressed(side.questions, input.draft, customerText);
+  const ctx: RuleContext = { ...input, customerText, questions, mood: side.mood, ...(unread && { notEnglish: unread }) };
   const results: RuleResult[] = [];
   let earned = 0;
   let possible = 0;
   for (const rule of RULES) {
     const settings = ruleSettings(input.standards, rule.id);
     if (!settings.on) continue;
-    const verdict = rule.check(ctx);
-    results.push({ rule: rule.id, ...verdict });
+    const verdict = notReadBy(rule, unread) ?? { rule: rule.id, ...rule.check(ctx) };
+    results.push(verdict);
     if (verdict.state === 'na') continue;
     possible += settings.weight;
     if (verdict.state === 'pass') earned += settings.weight;
@@ -66,6 +92,7 @@ export function evaluateReply(whole: EvaluateInput): Evaluation {
     questions,
     mood: side.mood,
     readiness: possible ? Math.round((earned / possible) * 100) / 100 : 1,
+    ...(unread && { notEnglish: unread }),
   };
   if (input.receivedAt !== undefined && ruleSettings(input.standards, 'response-time').on) {
     const targetMs = responseTarget(input.standards, input.channel, input.priority);

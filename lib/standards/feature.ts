@@ -39,6 +39,7 @@ export function checklistItems(evaluation: ReplyEvaluation): ChecklistItem[] {
     why: r.why,
     critical: evaluation.critical.includes(r.rule),
     evidence: r.evidence,
+    ...(r.notChecked && { notChecked: true }),
   }));
   const rank = (i: ChecklistItem) => (i.state === 'fail' && i.critical ? 0 : 1);
   return items.map((item, index) => ({ item, index })).sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index).map((x) => x.item);
@@ -122,6 +123,7 @@ class Checklist {
       readiness: evaluation?.readiness,
       questions: evaluation ? questionsView(evaluation.questions) : [],
       mood: evaluation ? moodLine(evaluation.mood) : undefined,
+      notEnglish: evaluation?.notEnglish,
       responseClock: evaluation?.responseClock ? { deadline: evaluation.responseClock.deadline, targetMs: evaluation.responseClock.targetMs } : undefined,
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,
       onInsertGreeting: composer && greetingWord ? this.insertGreeting : undefined,

@@ -6,6 +6,7 @@ export const followThrough: Rule = {
   id: 'follow-through',
   standard: 'follow-through',
   label: 'Keeps our promises',
+  reads: 'draft',
   check({ draft, openPromises }) {
     if (!openPromises?.length) return na('No open promise to this customer');
     const said = keywords(draft);

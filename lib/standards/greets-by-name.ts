@@ -1,5 +1,5 @@
 /** Personal recognition: the reply opens with the customer's preferred (else first) name. */
-import { fail, na, pass, type CustomerName, type Rule } from './types';
+import { fail, na, pass, type CustomerName, type NotEnglish, type Rule } from './types';
 import { escapeRegExp, GREETING_WORDS, quote } from './text';
 import { NAME, fold, greetingName } from './names';
 
@@ -13,6 +13,9 @@ function lastName(customer: CustomerName): string | undefined {
 
 /** "Hi Dana", "Dear Mr. Smith": the salutation and the name after it. */
 const SALUTED = new RegExp(`^(\\s*(?:${GREETING_WORDS})[ ,]+(?:(?:mr|mrs|ms|mx|dr|miss)\\.?\\s+)?)(\\p{Lu}[\\p{L}'’-]{1,30})(?=[\\s,!.:;]|$)`, 'iu');
+
+/** What to open with: "“Hi Dana,”", or only the name in a reply not in English (no English salutation to offer). */
+const opener = (name: string, notEnglish: NotEnglish | undefined) => (notEnglish?.draft ? `their name, “${name}”` : `“Hi ${name},”`);
 
 /** Words after "Hi" that are not somebody's name. */
 const NOT_A_NAME = new Set(['there', 'team', 'all', 'everyone', 'everybody', 'folks', 'again', 'friend', 'friends', 'customer', 'sir', 'madam', 'and', 'guys', 'both', 'you']);
@@ -36,7 +39,8 @@ export const greetsByName: Rule = {
   id: 'greets-by-name',
   standard: 'personal-recognition',
   label: 'Greets by name',
-  check({ draft, customer }) {
+  reads: 'any',
+  check({ draft, customer, notEnglish }) {
     const name = greetingName(customer);
     if (!name) return na('No usable name for this customer');
     const lead = /^\s*(.{0,80})/su.exec(draft)?.[1] ?? '';
@@ -67,19 +71,19 @@ export const greetsByName: Rule = {
       }
     }
     if (customer.preferredName && customer.name && find(customer.name.split(/\s+/)[0] ?? '')) {
-      return fail(`They go by “${name}”: open with “Hi ${name},”`);
+      return fail(`They go by “${name}”: open with ${opener(name, notEnglish)}`);
     }
     const wrong = otherName(opening, customer, name);
     if (wrong) {
       const start = offset + wrong.index;
       const who = customer.name?.trim() || name;
-      return fail(`Greets “${wrong.word}”, but this is ${who}: open with “Hi ${name},”`, [{ start, end: start + wrong.word.length, text: wrong.word }]);
+      return fail(`Greets “${wrong.word}”, but this is ${who}: open with ${opener(name, notEnglish)}`, [{ start, end: start + wrong.word.length, text: wrong.word }]);
     }
     const generic = /\b(?:dear (?:customer|sir|madam|user|valued customer)|hi there|hello there)\b/i.exec(opening);
     if (generic) {
       const start = offset + generic.index;
-      return fail(`Generic greeting ${quote(generic[0])}: open with “Hi ${name},”`, [{ start, end: start + generic[0].length, text: generic[0] }]);
+      return fail(`Generic greeting ${quote(generic[0])}: open with ${opener(name, notEnglish)}`, [{ start, end: start + generic[0].length, text: generic[0] }]);
     }
-    return fail(`No greeting by name: open with “Hi ${name},”`);
+    return fail(`No greeting by name: open with ${opener(name, notEnglish)}`);
   },
 };

@@ -8,6 +8,7 @@
 import { judgeUpset } from './judge';
 import { LIMITS } from './judge-features';
 import { hasWords, outermost } from './text';
+import { isEnglish } from './language';
 import { againRepeatsAProblem, moodOf as lexiconMood, stillPersistsAProblem, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans, recurringFailure } from './cues';
 import { repeatClaimIn } from '../memory/repeat-contact';
@@ -60,6 +61,8 @@ const OUTRIGHT = (repeat: Evidence) => !/^(?:again|still)$/i.test(repeat.text);
  * customer's own earlier messages; agent turns may be included and are only context).
  */
 export function threadMood(latest: string, earlier: readonly string[] = []): ThreadMood {
+  // A message in another language is not read: no mood rather than a wrong one (lib/standards/language.ts).
+  if (!isEnglish(latest)) return { label: 'neutral', score: 0, evidence: [], probability: 0, scale: 0, escalating: false, reasons: [], notEnglish: true };
   const upset = judgeUpset(latest);
   const lexicon = lexiconMood(latest);
   const ownWords = withoutCourtesy(latest); // their words without the courtesies, ranges unchanged

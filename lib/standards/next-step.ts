@@ -18,6 +18,7 @@ export const nextStep: Rule = {
   id: 'next-step',
   standard: 'follow-through',
   label: 'Next step and when',
+  reads: 'draft',
   check({ draft, customerMessages, standards }) {
     // Whether there is a step at all is the model's call (a question back, an instruction, what
     // happens next); the phrase lists then say what it is and whether a when goes with it.

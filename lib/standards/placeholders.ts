@@ -12,6 +12,7 @@ export const placeholders: Rule = {
   id: 'placeholders',
   standard: 'sincerity',
   label: 'No placeholders left',
+  reads: 'any',
   check({ draft }) {
     const hits = findAll(draft, PLACEHOLDER);
     if (hits.length) return fail(`Unfilled placeholder: ${hits.slice(0, 3).map((h) => quote(h.text)).join(', ')}`, hits);

@@ -64,6 +64,7 @@ export const respectfulLanguage: Rule = {
   id: 'respectful-language',
   standard: 'respect',
   label: 'Respectful language',
+  reads: 'draft',
   check({ draft, standards }) {
     const hits = outermost([...findPhrases(draft, phrasesWith(standards.bannedPhrases)).filter((h) => meant(draft, h)), ...findAll(draft, SWEARING), ...findAll(draft, EXASPERATED)]);
     const shouts = shouting(draft);

@@ -17,6 +17,7 @@ export const responseTime: Rule = {
   id: 'response-time',
   standard: 'prompt-attention',
   label: 'Response time',
+  reads: 'any',
   check({ receivedAt, now, standards, channel, priority }) {
     if (receivedAt === undefined || !Number.isFinite(receivedAt)) return na('When the customer wrote is unknown');
     const target = responseTarget(standards, channel, priority);

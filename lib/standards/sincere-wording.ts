@@ -19,6 +19,7 @@ export const sincereWording: Rule = {
   id: 'sincere-wording',
   standard: 'sincerity',
   label: 'Sincere wording',
+  reads: 'draft',
   check({ draft, customerText }) {
     const hits = findPhrases(draft, BOILERPLATE);
     if (hits.length) return fail(`Reads as boilerplate: ${quote(hits[0]!.text)}${hits.length > 1 ? ` (+${hits.length - 1})` : ''}`, hits);

@@ -19,6 +19,8 @@ export interface RuleResult {
   /** One plain line naming the words that decided it. */
   why: string;
   evidence: Evidence[];
+  /** Not applied because the text is in a language the rule does not read (state 'na'). */
+  notChecked?: true;
 }
 
 export interface Question extends Evidence {
@@ -46,6 +48,14 @@ export interface Mood {
   reasons?: string[];
   /** Set on an upset or worried reading only: sure of it (the model leans hard that way, or the thread shows it growing) or not. */
   sure?: boolean;
+  /** The message is not in English, which the mood model reads: nothing was read, the label is neutral. */
+  notEnglish?: true;
+}
+
+/** Which texts are not in English, the language the checks read (lib/standards/language.ts). */
+export interface NotEnglish {
+  customer?: true;
+  draft?: true;
 }
 
 export interface CustomerName {
@@ -78,6 +88,8 @@ export interface RuleContext extends EvaluateInput {
   customerText: string;
   questions: Question[];
   mood: Mood;
+  /** Which texts are not in English (rules that read English are not applied to them; see Rule.reads). */
+  notEnglish?: NotEnglish;
 }
 
 export type Verdict = Omit<RuleResult, 'rule'>;
@@ -88,6 +100,12 @@ export interface Rule {
   standard: string;
   /** Short label for the sidebar. */
   label: string;
+  /**
+   * Which texts it reads as English (lib/standards/language.ts): 'both' (the default) the draft and the
+   * customer's message, 'draft' the draft only, 'any' neither (a name, a placeholder, a clock). A rule
+   * is not applied to a text in another language: no verdict rather than a wrong one.
+   */
+  reads?: 'both' | 'draft' | 'any';
   check(ctx: RuleContext): Verdict;
 }
 
@@ -105,6 +123,8 @@ export interface Evaluation {
   readiness: number;
   /** Set when the response-time rule applies: lets the sidebar count down live. */
   responseClock?: ResponseClock;
+  /** Set when the customer's message or the draft is not in English, the checks' language (lib/standards/language.ts). */
+  notEnglish?: NotEnglish;
 }
 
 export const pass = (why: string, evidence: Evidence[] = []): Verdict => ({ state: 'pass', why, evidence });
