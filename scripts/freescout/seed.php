@@ -92,18 +92,22 @@ $ids['sam'] = conversation($mailbox, $agent, $sam, 'CSV export: still one row sh
     [15, $C, '<p>Hello again, the Projects CSV is still one row short after the update.</p>'],
 ], $at);
 // Real text on a real helpdesk: the e2e test types each row's real reply and reads the sidebar.
-// Dev split only (never test); sources and licences in data/judgement/SOURCES.md. The customers'
-// names are made up (the rows carry none); real-customers.json is read by the e2e test too.
+// Dev split only (never test); sources and licences in data/judgement/SOURCES.md and
+// data/language/SOURCE.md. The customers' names are made up (the rows carry none);
+// real-customers.json is read by the e2e test too. A labelled exchange holds the customer's text
+// (`customer`); a row of data/language/ is one message (`text`), named by `file`.
 $real = json_decode(file_get_contents(__DIR__.'/real-customers.json'), true);
-foreach ($real as $key => ['source' => $source, 'row' => $rowId, 'first' => $first, 'last' => $last]) {
+foreach ($real as $key => $entry) {
+    ['row' => $rowId, 'first' => $first, 'last' => $last] = $entry;
+    $file = $entry['file'] ?? "data/judgement/{$entry['source']}/labelled.jsonl";
     $row = null;
-    foreach (file(__DIR__."/../../data/judgement/$source/labelled.jsonl") as $line) {
+    foreach (file(__DIR__."/../../$file") as $line) {
         $candidate = json_decode($line, true);
         if ($candidate['id'] === $rowId) $row = $candidate;
     }
-    if (!$row) throw new RuntimeException("no labelled row $rowId in $source");
+    if (!$row) throw new RuntimeException("no row $rowId in $file");
     $person = Customer::create("$key@example.test", ['first_name' => $first, 'last_name' => $last]);
-    $ids[$key] = conversation($mailbox, $agent, $person, "Real text: $rowId", [[20, $C, paragraphs($row['customer'])]], $at);
+    $ids[$key] = conversation($mailbox, $agent, $person, "Real text: $rowId", [[20, $C, paragraphs($row['customer'] ?? $row['text'])]], $at);
 }
 
 // More real conversations from a file (scripts/freescout/read-real.ts writes it): a list of

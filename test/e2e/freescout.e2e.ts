@@ -51,9 +51,14 @@ type RealKey = keyof typeof REAL;
 const realName = (key: RealKey) => `${REAL[key].first} ${REAL[key].last}`;
 /** The labelled row a real customer came from: their message and the real reply staff sent. */
 function realRow(key: RealKey): { customer: string; reply: string } {
-  const { source, row: id } = REAL[key];
-  const line = readFileSync(`data/judgement/${source}/labelled.jsonl`, 'utf8').split('\n').find((l) => l.includes(`"id": "${id}"`) || l.includes(`"id":"${id}"`));
-  return JSON.parse(line!) as { customer: string; reply: string };
+  const entry: { source?: string; file?: string; row: string; reply?: string } = REAL[key];
+  const rows = readFileSync(entry.file ?? `data/judgement/${entry.source}/labelled.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { id: string; customer?: string; reply?: string; text?: string });
+  const row = (id: string) => rows.find((r) => r.id === id)!;
+  // data/language/ keeps one message a row: the customer's and the staff reply to it are two rows.
+  return entry.reply ? { customer: row(entry.row).text!, reply: row(entry.reply).text! } : (row(entry.row) as { customer: string; reply: string });
 }
 
 /** Every checklist item's state for the row's text, from the engine run here (response time depends on the clock). */
@@ -239,6 +244,31 @@ describe.skipIf(!available)('on a real FreeScout', () => {
 
     await replyTo('realThanks');
     await expect.poll(() => state('next-step')).toBe('na');
+    await page.close();
+  });
+
+  // Before, every check read English: this real Italian reply was told "No warm close" ("Cordiali
+  // Saluti") and "No next step" ("Potreste riprovare?"), and a German "das dritte Mal" read as calm.
+  it('says a real ticket is not in English and gives no verdict on its wording rather than a wrong one', async () => {
+    const page = await rapport.context.newPage();
+    await page.goto(`${BASE}/conversation/${seed.realItalian}`);
+    await sidebarFor(page, seed.realItalian, realName('realItalian'));
+    await page.click('.conv-reply');
+    await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
+    await page.keyboard.insertText(realRow('realItalian').reply);
+    const note = inSidebar(page, 'language-note');
+    await expect.poll(() => note.textContent(), { timeout: 15_000 }).toBe('This ticket is not in English. Rapport reads English, so it checks only the greeting, placeholders and reply time.');
+    const state = (rule: string) => inSidebar(page, 'checklist').locator(`[data-rule="${rule}"]`).getAttribute('data-state');
+    for (const rule of ['closing', 'next-step', 'acknowledges-feelings', 'answers-questions', 'confident-wording']) expect(await state(rule), rule).toBe('na');
+    // "Salve @biadanpad": no name of this customer, which reads the same in any language.
+    expect(await state('greets-by-name')).toBe('fail');
+    expect(await inSidebar(page, 'readiness').textContent()).toBe('Almost: 1 to improve');
+    expect(await inSidebar(page, 'mood').count()).toBe(0);
+    expect(await inSidebar(page, 'question').count()).toBe(0);
+    await sidebar(page, '[data-testid="checklist-passed"] summary').click();
+    expect(await inSidebar(page, 'checklist-passed').locator('summary').textContent()).toContain('not checked');
+    expect(await inSidebar(page, 'checklist').locator('[data-rule="closing"] [data-testid="why"]').textContent()).toBe('Not checked: your reply is not in English');
+    await shot(page, 'freescout-not-english');
     await page.close();
   });
 
