@@ -58,6 +58,17 @@ function typingAgainst(message: string, typed: string): number[] {
 const typing = typingAgainst(customer, ' x');
 // Eight different asks (each judged beside the others), every draft new: the engine's worst usual case.
 const manyAsks = typingAgainst(customerManyAsks, ' y');
+// A ticket not in English (lib/standards/language.ts): a German draft whose opening changes with
+// every run, so its language is read anew each time (the detector's worst case), against a German message.
+const GERMAN = 'Hallo, ich wurde diesen Monat zweimal belastet und habe schon dreimal geschrieben, aber niemand antwortet mir. Können Sie mir bitte das Geld zurückerstatten? ';
+const germanMessage = GERMAN.repeat(20).slice(0, customer.length);
+const germanDraft = GERMAN.repeat(30).slice(0, draft.length);
+const notEnglish: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const t0 = performance.now();
+  evaluateReply({ draft: `${i} ${germanDraft}`, customerMessages: [germanMessage], customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now, receivedAt: now - 25 * 60_000 });
+  notEnglish.push(performance.now() - t0);
+}
 // A cold customer side too (a new customer message arrived): the first evaluation after it.
 const cold: number[] = [];
 for (let i = 0; i < 200; i++) {
@@ -84,6 +95,7 @@ console.log(
         everyDraftNew: { runs: typing.length, medianMs: pct(typing, 50), p99Ms: pct(typing, 99) },
         eightAsksEveryDraftNew: { runs: manyAsks.length, medianMs: pct(manyAsks, 50), p99Ms: pct(manyAsks, 99) },
         newCustomerMessage: { runs: cold.length, medianMs: pct(cold, 50), p99Ms: pct(cold, 99) },
+        notEnglishEveryDraftNew: { runs: notEnglish.length, medianMs: pct(notEnglish, 50), p99Ms: pct(notEnglish, 99) },
         budget: { medianMs: 2, p99Ms: 5 },
       },
     },
