@@ -114,11 +114,13 @@ const BACKSTOP = 0.2;
 export function findAsks(customer: string): Ask[] {
   const clauses = askClauses(customer);
   const presented = presentedRanges(customer.slice(0, LIMITS.customerChars)); // as far as the clauses go
+  const reported = reportedFrom(clauses);
   const scored = clauses.map((c, i) => {
     const s = backstop(score(MODELS.ask, askFeatures(clauses, i)), opensRequest(clauses, i));
     // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows, and
-    // a message the customer copies ("it says\n\nPlease try again.") is not theirs: neither asks anything.
-    return c.heading || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
+    // a message the customer copies ("it says\n\nPlease try again.") or reports ("It asked me to bring
+    // changes or leave them") is not theirs: none of them asks anything.
+    return c.heading || c.start >= (reported.get(c.sentence) ?? Infinity) || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
   });
   askListItems(customer, clauses, scored);
   withoutIntroductions(clauses, scored);
@@ -209,6 +211,20 @@ function restates(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;
+
+/**
+ * What someone or something else asked of the customer, told as what happened ("It asked me to bring
+ * changes or leave changes", "The App asked me to enter my password", "Someone in Reddit told me to
+ * write a bug report here"): a report, not an ask of theirs. Seen on FreeScout as a listed question;
+ * none of the four such clauses in train, dev and the fresh dev part is a labelled ask.
+ */
+const REPORTED_ASK = /\b(?:asked|told|prompted|instructed|advised|required)\s+(?:me|us)\s+to\b/i;
+/** Per sentence, where a report of what was asked of the customer starts: the rest of that sentence is the report. */
+function reportedFrom(clauses: readonly Clause[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of clauses) if (!out.has(c.sentence) && REPORTED_ASK.test(c.text)) out.set(c.sentence, c.start);
+  return out;
+}
 
 type Found = Ask & { opens: boolean };
 /**

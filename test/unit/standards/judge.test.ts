@@ -51,6 +51,13 @@ describe('findAsks on issue-tracker markup', () => {
     expect(found.some((a) => a.includes('What am I doing wrong'))).toBe(true);
   });
 
+  it('does not take what the app or someone else asked of the customer for their ask (seen on FreeScout)', () => {
+    // Real (gh-desktop-desktop-8404-t2): listed under "Their questions" before.
+    const text = 'During branch swithing all changes were lost.\nIt asked me to bring changes or leave changes, I wanted to bring them.\nNo warning, no error messages.\nChanges now are gone.';
+    expect(asks(text)).toEqual([]);
+    expect(asks('Someone in Reddit told me to write a bug report here! Can someone please help me get my account back?')).toEqual(['Can someone please help me get my account back?']);
+  });
+
   it('counts a bare "please help" beside a specific ask as part of that ask, and alone as an ask', () => {
     expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice? Please help!')).toEqual(['Can you send a corrected invoice? Please help!']);
     // Not joined across a paragraph: the bare call is dropped as the same ask said twice.
