@@ -4,10 +4,11 @@ import { quote } from './text';
 import { judgeNextStep } from './judge';
 import { askedOfThem, DELAYED, stepPhrases } from './step-phrases';
 
-const COURTESY = String.raw`(?:ok(?:ay)?|oh|great|perfect|awesome|cool|nice|wow|yes|no|alright|got it|understood|that'?s (?:great|perfect|all|it|fine)|that is (?:all|it)|(?:it'?s|it is|this is) (?:working|fixed)(?: now)?|(?:it )?works(?: now)?|working (?:great|fine|now)(?: now)?|you(?:'ve| have) been (?:great|(?:very |so )?helpful)|(?:many )?(?:thanks?|thank you|thx|ty|cheers)(?: (?:so|very) much| a lot| again)?(?: for (?:your|the|all (?:your|the)) (?:help|assistance|time|support))?|have a (?:nice|good|great) (?:day|one|weekend)|bye|goodbye)`;
+const COURTESY = String.raw`(?:ok(?:ay)?|oh|great|perfect|awesome|cool|nice|wow|yes|no|alright|got it|understood|that'?s (?:great|perfect|all|it|fine)|that is (?:all|it)|(?:it'?s|it is|this is|that'?s|that is|all|everything(?:'s| is)?) (?:working|fixed|solved|resolved|sorted|good|fine)(?: now)?|(?:it |that |this )?(?:works|worked|did it|did the trick|fixed it|solved it|helped)(?: (?:perfectly|great|fine|now|for me))*|(?:problem|issue) (?:solved|fixed|resolved)|working (?:great|fine|now)(?: now)?|you(?:'ve| have) been (?:great|(?:very |so )?helpful)|(?:many )?(?:thanks?|thank you|thx|ty|cheers)(?: (?:so|very) much| a lot| again)?(?: for (?:your|the|all (?:your|the)) (?:help|assistance|time|support))?|have a (?:nice|good|great) (?:day|one|weekend)|bye|goodbye)`;
 /**
- * "ok thanks", "That is all. Thank you", "great thanks for your help": the customer is wrapping up,
- * and a goodbye needs no next step (seen on FreeScout with a real chat's last turn).
+ * "ok thanks", "That is all. Thank you", "great thanks for your help", "Thanks, that worked!": the
+ * customer is wrapping up, and a goodbye needs no next step (seen on FreeScout with a real chat's last
+ * turn, and under a mail reply's quoted thread).
  */
 const WRAP_UP = new RegExp(`^[\\s\\W]*(?:${COURTESY}[\\s\\W]*)+$`, 'i');
 /** A bare "yes" or "ok" answers the agent; only a thanks or a goodbye closes. */

@@ -227,6 +227,15 @@ describe('next-step', () => {
     expect(check('ok thanks', "You're welcome. Your refund will arrive by Friday.", 'next-step').result.state).toBe('pass');
   });
 
+  // Seen on FreeScout: "Thanks, that worked!" (above the agent's quoted answer) got "No next step".
+  it('takes a thanks for a fix that worked as wrapping up, not a thanks beside what still fails', () => {
+    for (const closing of ['Thanks, that worked!', 'That fixed it, thank you!', 'All good now, thanks!', 'Problem solved, thanks a lot', 'It worked perfectly, thank you. Have a good day']) {
+      expect(check(closing, 'Great to hear it works now. Let me know if anything else comes up.', 'next-step').result.state, closing).toBe('na');
+    }
+    expect(check('Thanks, that worked for the invoices but the export still fails', 'Glad the invoices work.', 'next-step').result.state).toBe('fail');
+    expect(check('That worked!', 'Great to hear it works now.', 'next-step').result.state).toBe('fail');
+  });
+
   // Seen on FreeScout (train split): "Says what (“we can do”) but not when" for "Is there anything else we can do?".
   it('does not take an offer ("anything else we can do?") for a promised step', () => {
     expect(stepPhrases('Is there anything else we can do? Let me know if there is anything I can help with.').later).toBeUndefined();
