@@ -8,6 +8,7 @@
  * Negation: "not again" / "hopefully not again" is a wish, not a report; "this isn't the first
  * time" and "not the first time" ARE reports of a repeat.
  */
+import { withoutQuotedMail } from '../standards/quoted-mail';
 
 export interface RepeatClaim {
   /** How many times they say they have written/had it, when they give a number ("third time" → 3). */
@@ -67,11 +68,9 @@ const CUES = /again|time|twice|still|before|same|already|previously|umpteenth|se
 /** "not again", "hopefully not again", "never again", "doesn't happen again": a wish or a threat, not a repeat. */
 const NEGATED_AGAIN = /\b(?:not|never)\s+(?:\w+\s+){0,2}?again\b|n['’]t\s+(?:\w+\s+)?(?:happen|occur)\s+again\b|\b(?:do|does)\s+(?:it|that|this)\s+again\b|\bagain\s+(?:later|tomorrow|soon|in\s+(?:the\s+)?future)\b|\bhi\s+again\b|\b(?:tried|try|trying)\s+(?:it\s+)?again\b|\bthanks?\s+(?:you\s+)?again\b|\bthank\s+you\s+again\b/iu;
 
-/** Quoted earlier mail ("> ...", "On Mon, X wrote:") is not what the customer says now. */
+/** Quoted earlier mail ("On Mon, X wrote:" and what follows, "> ..." lines) is not what the customer says now. */
 function ownWords(text: string): string {
-  const cut = text.search(/^\s*On .{4,120}wrote:\s*$|^-{2,}\s*Original Message/imu);
-  const body = cut >= 0 ? text.slice(0, cut) : text;
-  return body.replace(/^>.*$/gmu, (line) => ' '.repeat(line.length));
+  return withoutQuotedMail(text).replace(/^>.*$/gmu, (line) => ' '.repeat(line.length));
 }
 
 /** The customer's claim to have written (or had the problem) before, if their message makes one. */

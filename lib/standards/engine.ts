@@ -5,6 +5,7 @@
  */
 import { type Evaluation, type EvaluateInput, type Mood, type Question, type Rule, type RuleContext, type RuleResult } from './types';
 import { isEnglish, readLanguage } from './language';
+import { withoutQuotedMail } from './quoted-mail';
 import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
 import { threadMood } from './mood';
@@ -69,12 +70,14 @@ function markAddressed(questions: Question[], draft: string, customerText: strin
 export function evaluateReply(whole: EvaluateInput): Evaluation {
   // Bounded work (issue #15): the engine reads at most LIMITS characters of each side (the first ones).
   const input = { ...whole, draft: capText(whole.draft, LIMITS.draftChars) };
-  const customerText = capText(whole.customerMessages.slice(-LIMITS.messages).join('\n\n'), LIMITS.customerChars);
+  // Their own words: the earlier mail quoted under an e-mail reply is the thread, not what they say now.
+  const customerMessages = whole.customerMessages.slice(-LIMITS.messages).map(withoutQuotedMail);
+  const customerText = capText(customerMessages.join('\n\n'), LIMITS.customerChars);
   const side = customerSide(customerText);
   const unread = notEnglish(side.english, input.draft);
   // A reply in another language is not judged against the asks: none is listed as skipped.
   const questions = unread?.draft ? [] : markAddressed(side.questions, input.draft, customerText);
-  const ctx: RuleContext = { ...input, customerText, questions, mood: side.mood, ...(unread && { notEnglish: unread }) };
+  const ctx: RuleContext = { ...input, customerMessages, customerText, questions, mood: side.mood, ...(unread && { notEnglish: unread }) };
   const results: RuleResult[] = [];
   let earned = 0;
   let possible = 0;

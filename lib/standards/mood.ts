@@ -9,6 +9,7 @@ import { judgeUpset } from './judge';
 import { LIMITS } from './judge-features';
 import { hasWords, outermost } from './text';
 import { isEnglish } from './language';
+import { withoutQuotedMail } from './quoted-mail';
 import { againRepeatsAProblem, moodOf as lexiconMood, stillPersistsAProblem, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans, recurringFailure } from './cues';
 import { repeatClaimIn } from '../memory/repeat-contact';
@@ -60,7 +61,10 @@ const OUTRIGHT = (repeat: Evidence) => !/^(?:again|still)$/i.test(repeat.text);
  * The mood of the customer's latest message, reading the thread before it (oldest first, the
  * customer's own earlier messages; agent turns may be included and are only context).
  */
-export function threadMood(latest: string, earlier: readonly string[] = []): ThreadMood {
+export function threadMood(message: string, thread: readonly string[] = []): ThreadMood {
+  // The customer's own words: not the earlier mail quoted under a reply (ranges stay those of `message`).
+  const latest = withoutQuotedMail(message);
+  const earlier = thread.map(withoutQuotedMail);
   // A message in another language is not read: no mood rather than a wrong one (lib/standards/language.ts).
   if (!isEnglish(latest)) return { label: 'neutral', score: 0, evidence: [], probability: 0, scale: 0, escalating: false, reasons: [], notEnglish: true };
   const upset = judgeUpset(latest);
