@@ -91,6 +91,12 @@ $ids['dan'] = conversation($mailbox, $agent, $dan, 'Invoice copy', [
 $ids['sam'] = conversation($mailbox, $agent, $sam, 'CSV export: still one row short', [
     [15, $C, '<p>Hello again, the Projects CSV is still one row short after the update.</p>'],
 ], $at);
+// A plain-text mail reply with the agent's earlier answer quoted under it, as FreeScout keeps it
+// when the mail client's quote is not markup it strips (app/Misc/Mail.php): the customer only thanks.
+$quinn = Customer::create('quinn.park@example.com', ['first_name' => 'Quinn', 'last_name' => 'Park']);
+$ids['quoted'] = conversation($mailbox, $agent, $quinn, 'Re: Sync keeps failing', [
+    [15, $C, paragraphs("Thanks, that worked!\n\nOn Mon, Dec 5, 2026 at 10:14 AM Support <support@example.test> wrote:\n> Hi Quinn,\n> Could you please sign out and try again? If it still fails, can you send us a screenshot of the error?\n> Sorry for the trouble, this must be frustrating.")],
+], $at);
 // Real text on a real helpdesk: the e2e test types each row's real reply and reads the sidebar.
 // Dev split only (never test); sources and licences in data/judgement/SOURCES.md and
 // data/language/SOURCE.md. The customers' names are made up (the rows carry none);

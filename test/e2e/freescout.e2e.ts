@@ -43,7 +43,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -269,6 +269,31 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(await inSidebar(page, 'checklist-passed').locator('summary').textContent()).toContain('not checked');
     expect(await inSidebar(page, 'checklist').locator('[data-rule="closing"] [data-testid="why"]').textContent()).toBe('Not checked: your reply is not in English');
     await shot(page, 'freescout-not-english');
+    await page.close();
+  });
+
+  // Before, "Thanks, that worked!" above the agent's own quoted answer read "Customer sounds upset —
+  // “again”, “still fails”, “trouble”, “frustrating”": the agent's words.
+  it('reads the customer’s own words, not the earlier mail quoted under their reply', async () => {
+    const page = await rapport.context.newPage();
+    await page.goto(`${BASE}/conversation/${seed.quoted}`);
+    await sidebarFor(page, seed.quoted, 'Quinn Park');
+    // The page shows the quoted mail; the sidebar's readings leave it out.
+    expect(await page.locator('#conv-layout-main .thread-type-customer').first().innerText()).toContain('this must be frustrating');
+    await page.click('.conv-reply');
+    await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
+    await page.keyboard.type('Hi Quinn, great to hear it works now. Let me know if anything else comes up.');
+    const state = (rule: string) => inSidebar(page, 'checklist').locator(`[data-rule="${rule}"]`).getAttribute('data-state');
+    // The whole draft read (mid-typing drafts may differ): it closes warmly.
+    await expect.poll(() => state('closing'), { timeout: 15_000 }).toBe('pass');
+    expect(await state('greets-by-name')).toBe('pass');
+    expect(await state('acknowledges-feelings')).toBe('na');
+    // "Thanks, that worked!" wraps up: no next step needed.
+    expect(await state('next-step')).toBe('na');
+    expect(await inSidebar(page, 'readiness').textContent()).toMatch(/^Ready to send/);
+    expect(await inSidebar(page, 'mood').count()).toBe(0);
+    expect(await inSidebar(page, 'question').count()).toBe(0);
+    await shot(page, 'freescout-quoted-mail');
     await page.close();
   });
 
