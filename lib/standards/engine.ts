@@ -5,7 +5,7 @@
  */
 import { type Evaluation, type EvaluateInput, type Mood, type Question, type Rule, type RuleContext, type RuleResult } from './types';
 import { isEnglish, readLanguage } from './language';
-import { withoutQuotedMail } from './quoted-mail';
+import { theirWords } from './mail-text';
 import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
 import { threadMood } from './mood';
@@ -71,7 +71,7 @@ export function evaluateReply(whole: EvaluateInput): Evaluation {
   // Bounded work (issue #15): the engine reads at most LIMITS characters of each side (the first ones).
   const input = { ...whole, draft: capText(whole.draft, LIMITS.draftChars) };
   // Their own words: the earlier mail quoted under an e-mail reply is the thread, not what they say now.
-  const customerMessages = whole.customerMessages.slice(-LIMITS.messages).map(withoutQuotedMail);
+  const customerMessages = whole.customerMessages.slice(-LIMITS.messages).map(theirWords);
   const customerText = capText(customerMessages.join('\n\n'), LIMITS.customerChars);
   const side = customerSide(customerText);
   const unread = notEnglish(side.english, input.draft);

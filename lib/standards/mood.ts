@@ -9,7 +9,7 @@ import { judgeUpset } from './judge';
 import { LIMITS } from './judge-features';
 import { hasWords, outermost } from './text';
 import { isEnglish } from './language';
-import { withoutQuotedMail } from './quoted-mail';
+import { theirWords } from './mail-text';
 import { againRepeatsAProblem, moodOf as lexiconMood, stillPersistsAProblem, withoutCourtesy, type LexiconMood } from './lexicon';
 import { customerCueSpans, recurringFailure } from './cues';
 import { repeatClaimIn } from '../memory/repeat-contact';
@@ -63,8 +63,8 @@ const OUTRIGHT = (repeat: Evidence) => !/^(?:again|still)$/i.test(repeat.text);
  */
 export function threadMood(message: string, thread: readonly string[] = []): ThreadMood {
   // The customer's own words: not the earlier mail quoted under a reply (ranges stay those of `message`).
-  const latest = withoutQuotedMail(message);
-  const earlier = thread.map(withoutQuotedMail);
+  const latest = theirWords(message);
+  const earlier = thread.map(theirWords);
   // A message in another language is not read: no mood rather than a wrong one (lib/standards/language.ts).
   if (!isEnglish(latest)) return { label: 'neutral', score: 0, evidence: [], probability: 0, scale: 0, escalating: false, reasons: [], notEnglish: true };
   const upset = judgeUpset(latest);

@@ -123,7 +123,8 @@ function visitDetails(snapshot: TicketSnapshot, previous: TicketVisit | undefine
     lastCustomerMessageAt: times.length ? Math.max(...times) : previous?.lastCustomerMessageAt,
     outcome: ended ? snapshot.status!.trim().toLowerCase() : undefined,
     closedAt: ended ? (previous?.closedAt ?? now) : undefined,
-    mood: latest ? moodOf(latest.text, customerMessages.slice(0, -1).map((m) => m.text)) : previous?.mood,
+    // Nothing of theirs read (an automatic reply, a language the model does not read): the last reading stands.
+    mood: (latest ? moodOf(latest.text, customerMessages.slice(0, -1).map((m) => m.text)) : undefined) ?? previous?.mood,
     tags: snapshot.tags?.length ? cleanTags(snapshot.tags) : previous?.tags,
     repeatClaim: repeatClaimOf(customerMessages.slice(-5).map((m) => m.text)) ?? previous?.repeatClaim,
   };

@@ -51,6 +51,17 @@ describe('ticket visits', () => {
     expect(visit?.outcome).toBeUndefined();
   });
 
+  it('keeps the last mood it read when the latest message gives none (an automatic reply, another language)', async () => {
+    const upset = { role: 'customer' as const, text: 'This is terrible, I am furious and disappointed.', at: '2026-11-24T10:00:00Z', public: true };
+    await repo.openTicket(snap({ messages: [upset] }));
+    const read = (await database.visits.get('zendesk:acme.zendesk.com:101'))?.mood;
+    expect(read).toBeLessThan(-1);
+    for (const text of ['Thank you for your email. I am out of the office until Monday 12 December with limited access to email. For urgent matters please contact my colleague.', 'Hallo, ich habe immer noch keine Antwort bekommen. Das ist jetzt schon das dritte Mal, dass ich schreibe.']) {
+      await repo.openTicket(snap({ messages: [upset, { role: 'customer', text, at: '2026-11-24T11:00:00Z', public: true }] }));
+      expect((await database.visits.get('zendesk:acme.zendesk.com:101'))?.mood, text).toBe(read);
+    }
+  });
+
   it('records the outcome and when it was first seen solved', async () => {
     await repo.openTicket(snap({ status: 'Solved' }));
     const closedAt = time;
