@@ -120,7 +120,7 @@ export function findAsks(customer: string): Ask[] {
     // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows, and
     // a message the customer copies ("it says\n\nPlease try again.") or reports ("It asked me to bring
     // changes or leave them") is not theirs: none of them asks anything.
-    return c.heading || c.start >= (reported.get(c.sentence) ?? Infinity) || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
+    return c.heading || formLabel(customer, c) || c.start >= (reported.get(c.sentence) ?? Infinity) || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
   });
   askListItems(customer, clauses, scored);
   withoutIntroductions(clauses, scored);
@@ -219,6 +219,12 @@ const LEAD = /^[\s.…,;:\-–—]+(?=\S)/;
  * none of the four such clauses in train, dev and the fresh dev part is a labelled ask.
  */
 const REPORTED_ASK = /\b(?:asked|told|prompted|instructed|advised|required)\s+(?:me|us)\s+to\b/i;
+/**
+ * A web form's question with the customer's answer after a colon ("How can we help?: I need an
+ * invoice…", "What is your order number?: 10423"): the form asks, the answer is theirs.
+ */
+const formLabel = (customer: string, c: Clause) => /\?\s*$/.test(c.text) && /^[ \t]*:(?![-^']?[()DPpOo/\\|3*[\]])/.test(customer.slice(c.end)); // not "? :)"
+
 /** Per sentence, where a report of what was asked of the customer starts: the rest of that sentence is the report. */
 function reportedFrom(clauses: readonly Clause[]): Map<number, number> {
   const out = new Map<number, number>();

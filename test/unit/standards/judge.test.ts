@@ -58,6 +58,15 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('Someone in Reddit told me to write a bug report here! Can someone please help me get my account back?')).toEqual(['Can someone please help me get my account back?']);
   });
 
+  it('does not take a web form’s question, answered after a colon, for the customer’s ask', () => {
+    const form = 'Submitted via contact form\nFull name: Priya Raman\nCompany: Bright Co\nHow can we help?: I need an invoice with our VAT number for order 5521.';
+    expect(asks(form)).toEqual(['I need an invoice with our VAT number for order 5521.']);
+    // Fresh dev (ghs7-creeperhost-minetogether-308-t1): an unban form's "What was the reason for your ban?:".
+    expect(asks('What was the reason for your ban?: I used a word that is not allowed.\n\nWhy should you be unbanned?: I have read the rules now. Please unban me.')).toEqual(['Please unban me.']);
+    // A smiley after a question is no form.
+    expect(asks('Could you please advise what we should do to get our minions back? :)')).toEqual(['Could you please advise what we should do to get our minions back?']);
+  });
+
   it('counts a bare "please help" beside a specific ask as part of that ask, and alone as an ask', () => {
     expect(asks('My invoice shows the wrong VAT number. Can you send a corrected invoice? Please help!')).toEqual(['Can you send a corrected invoice? Please help!']);
     // Not joined across a paragraph: the bare call is dropped as the same ask said twice.
