@@ -111,6 +111,16 @@ describe('one mood for the product', () => {
     expect(threadMood(code).evidence.map((e) => e.text)).not.toContain('REDACTED');
   });
 
+  it('does not read a log or stack trace pasted without a fence as the customer\'s words ("may be upset — “02 ERROR”, “03 FATAL”")', () => {
+    const pasted = 'Sync stopped working after the update.\n\n2026-12-05 10:14:02 ERROR sync: connection refused\n2026-12-05 10:14:03 FATAL worker crashed, giving up\n    at Worker.run (worker.js:42:13)\nTypeError: cannot read properties of undefined';
+    const named = threadMood(pasted).evidence.map((e) => e.text);
+    for (const word of ['ERROR', '02 ERROR', 'FATAL', '03 FATAL', 'refused', 'crashed']) expect(named, word).not.toContain(word);
+    expect(shoutedWords('[ERROR] disk full\n[WARN] retrying')).toEqual([]);
+    // The customer's own capitals and words at the start of a line are still theirs.
+    expect(shoutedWords('ERROR AGAIN. I am DONE WAITING').map((e) => e.text)).toEqual(['ERROR', 'AGAIN', 'DONE', 'WAITING']);
+    expect(lexiconMood('Error: I cannot log in and I am furious').label).toBe('upset');
+  });
+
   it('does not read the words of code or a link as the customer\'s ("502 Bad Gateway" in a fenced log, seen on FreeScout)', () => {
     const log = 'When I open the manual I get this:\n```\n502 Bad Gateway - Response Error, a bad response was received\n```';
     expect(lexiconMood(log).label).toBe('neutral');
