@@ -29,12 +29,15 @@ const HEADER = new RegExp(
   'imu',
 );
 
+/** Where a reply header stands ("On Mon, … wrote:", "-----Original Message-----"…), or -1. */
+export const replyHeaderAt = (text: string): number => text.search(HEADER);
+
 /**
  * Where the quoted earlier mail begins, or the text's length when there is none. Only after words of
  * their own: a message that is nothing but a forward is what they are raising, and is kept whole.
  */
 export function quotedMailAt(text: string): number {
-  const at = text.search(HEADER);
+  const at = replyHeaderAt(text);
   return at > 0 && /\S/.test(text.slice(0, at)) ? at : text.length;
 }
 

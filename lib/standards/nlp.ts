@@ -11,6 +11,7 @@ import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Evidence } from './types';
 import { HEADING } from './text';
+import { replyHeaderAt } from './mail-text';
 
 export interface Token {
   text: string;
@@ -40,12 +41,12 @@ export interface Parsed {
 let nlp: ReturnType<typeof winkNLP> | undefined;
 const load = () => (nlp ??= winkNLP(model, ['sbd', 'pos', 'negation']));
 
-/** Ranges of quoted earlier mail: "> …" lines and everything from "On … wrote:" on. */
+/** Ranges of quoted earlier mail: "> …" lines and everything from a reply header on (lib/standards/mail-text.ts). */
 export function quotedRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
-  const wrote = /^(?:on\b.{0,200}\bwrote:|-{2,}\s*original message\s*-{2,}|from:\s.+\n(?:sent|date):)/im.exec(text);
+  const wrote = replyHeaderAt(text);
   for (const m of text.matchAll(/^[ \t]*>.*$/gm)) out.push([m.index!, m.index! + m[0].length]);
-  if (wrote) out.push([wrote.index, text.length]);
+  if (wrote >= 0) out.push([wrote, text.length]);
   return out;
 }
 
