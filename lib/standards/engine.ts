@@ -5,7 +5,7 @@
  */
 import { type Evaluation, type EvaluateInput, type Mood, type Question, type Rule, type RuleContext, type RuleResult } from './types';
 import { isEnglish, readLanguage } from './language';
-import { theirWords } from './mail-text';
+import { quotedMailAt, theirWords } from './mail-text';
 import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
 import { threadMood } from './mood';
@@ -69,7 +69,10 @@ function markAddressed(questions: Question[], draft: string, customerText: strin
 
 export function evaluateReply(whole: EvaluateInput): Evaluation {
   // Bounded work (issue #15): the engine reads at most LIMITS characters of each side (the first ones).
-  const input = { ...whole, draft: capText(whole.draft, LIMITS.draftChars) };
+  // The agent's own words: a reply box that carries the thread under the reply ("On Mon, Sam wrote:
+  // > …") would lend the customer's capitals and hedges to the draft (lib/standards/mail-text.ts).
+  const draft = capText(whole.draft, LIMITS.draftChars);
+  const input = { ...whole, draft: draft.slice(0, quotedMailAt(draft)) };
   // Their own words: the earlier mail quoted under an e-mail reply is the thread, not what they say now.
   const customerMessages = whole.customerMessages.slice(-LIMITS.messages).map(theirWords);
   const customerText = capText(customerMessages.join('\n\n'), LIMITS.customerChars);

@@ -83,6 +83,12 @@ describe('commitments found in a sent reply', () => {
     expect(found[0]!.text).toMatch(/^I will refund it today/);
   });
 
+  it('reads only the agent’s own words, not the customer’s mail quoted under the reply', () => {
+    const reply = "Hi Sam, I'll get back to you by Friday.\n\nOn Mon, Nov 23, 2026 at 10:14 AM Sam Rivera <sam@example.com> wrote:\n> I'll call my bank tomorrow if this is not fixed.";
+    expect(suggestFollowUps(reply, NOW, TZ).map((s) => s.text)).toEqual(["I'll get back to you by Friday."]);
+    expect(suggestFollowUps("Thanks Sam.\n> I'll call my bank tomorrow.\nI'll update you within 24 hours.", NOW, TZ).map((s) => s.text)).toEqual(["I'll update you within 24 hours."]);
+  });
+
   it('reads dates in the agent’s time zone', () => {
     const ny = suggestFollowUps("I'll call you tomorrow morning.", NOW, 'America/New_York');
     expect(ny[0]!.dueAt).toBe(zonedTime('America/New_York', 2026, 11, 26, 9));

@@ -64,4 +64,16 @@ describe('the customer’s own words in a mail', () => {
     expect(still.mood.evidence.map((e) => e.text)).toEqual(['Still broken']);
     expect(still.questions.map((q) => q.text)).toEqual(['Still broken.']);
   });
+
+  it('reads the agent’s own words when the reply box carries the thread under the draft', () => {
+    const customer = 'I was charged twice for March. This is the THIRD time I write. FIX IT NOW!!';
+    const draft = "Hi Sam, I've refunded the second charge today; you'll see it within 3 days. Let me know if anything else comes up.\n\nOn Mon, Dec 5, 2026 at 10:14 AM Sam Rivera <sam@example.com> wrote:\n> I was charged twice for March. This is the THIRD time I write. FIX IT NOW!!\n> Hopefully you can maybe look into it, I guess";
+    const r = evaluateReply({ draft, customerMessages: [customer], customer: { name: 'Sam Rivera' }, standards: DEFAULT_PACK, now: 0 });
+    const state = (rule: string) => r.results.find((x) => x.rule === rule)!.state;
+    // Before: "Capitals read as shouting: “THIRD”, “FIX”, “NOW”", "Hedges …: “Hopefully”, “maybe”, “I guess”", "No warm close".
+    expect(state('respectful-language')).toBe('pass');
+    expect(state('confident-wording')).toBe('pass');
+    expect(state('closing')).toBe('pass');
+    expect(state('acknowledges-feelings')).toBe('fail');
+  });
 });
