@@ -6,6 +6,7 @@
 import { type Evaluation, type EvaluateInput, type Mood, type Question, type Rule, type RuleContext, type RuleResult } from './types';
 import { isEnglish, readLanguage } from './language';
 import { quotedMailAt, theirWords } from './mail-text';
+import { withdraws } from './wrap-up';
 import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
 import { threadMood } from './mood';
@@ -67,19 +68,29 @@ function markAddressed(questions: Question[], draft: string, customerText: strin
   return questions.map((q) => (q.implicit ? markAnswered([q], draft, customerText)[0]! : { ...q, answered: addressed(q.text) }));
 }
 
+/**
+ * What the customer says now: their own words in each message, not the earlier mail quoted under a
+ * reply (lib/standards/mail-text.ts); after a "Never mind, I found it" only that last word, since
+ * what they asked before is withdrawn (and "please ignore" asks for nothing).
+ */
+function customerWords(messages: readonly string[]) {
+  const own = messages.slice(-LIMITS.messages).map(theirWords);
+  const withdrawn = withdraws(own.at(-1) ?? '');
+  const customerMessages = withdrawn ? own.slice(-1) : own;
+  return { customerMessages, customerText: capText(customerMessages.join('\n\n'), LIMITS.customerChars), withdrawn };
+}
+
 export function evaluateReply(whole: EvaluateInput): Evaluation {
   // Bounded work (issue #15): the engine reads at most LIMITS characters of each side (the first ones).
   // The agent's own words: a reply box that carries the thread under the reply ("On Mon, Sam wrote:
   // > …") would lend the customer's capitals and hedges to the draft (lib/standards/mail-text.ts).
   const draft = capText(whole.draft, LIMITS.draftChars);
   const input = { ...whole, draft: draft.slice(0, quotedMailAt(draft)) };
-  // Their own words: the earlier mail quoted under an e-mail reply is the thread, not what they say now.
-  const customerMessages = whole.customerMessages.slice(-LIMITS.messages).map(theirWords);
-  const customerText = capText(customerMessages.join('\n\n'), LIMITS.customerChars);
+  const { customerMessages, customerText, withdrawn } = customerWords(whole.customerMessages);
   const side = customerSide(customerText);
   const unread = notEnglish(side.english, input.draft);
   // A reply in another language is not judged against the asks: none is listed as skipped.
-  const questions = unread?.draft ? [] : markAddressed(side.questions, input.draft, customerText);
+  const questions = unread?.draft || withdrawn ? [] : markAddressed(side.questions, input.draft, customerText);
   const ctx: RuleContext = { ...input, customerMessages, customerText, questions, mood: side.mood, ...(unread && { notEnglish: unread }) };
   const results: RuleResult[] = [];
   let earned = 0;

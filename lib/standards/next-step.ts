@@ -3,17 +3,7 @@ import { fail, na, pass, type Evidence, type Rule } from './types';
 import { quote } from './text';
 import { judgeNextStep } from './judge';
 import { askedOfThem, DELAYED, stepPhrases } from './step-phrases';
-
-const COURTESY = String.raw`(?:ok(?:ay)?|oh|great|perfect|awesome|cool|nice|wow|yes|no|alright|got it|understood|that'?s (?:great|perfect|all|it|fine)|that is (?:all|it)|(?:it'?s|it is|this is|that'?s|that is|all|everything(?:'s| is)?) (?:working|fixed|solved|resolved|sorted|good|fine)(?: now)?|(?:it |that |this )?(?:works|worked|did it|did the trick|fixed it|solved it|helped)(?: (?:perfectly|great|fine|now|for me))*|(?:problem|issue) (?:solved|fixed|resolved)|working (?:great|fine|now)(?: now)?|you(?:'ve| have) been (?:great|(?:very |so )?helpful)|(?:many )?(?:thanks?|thank you|thx|ty|cheers)(?: (?:so|very) much| a lot| again)?(?: for (?:your|the|all (?:your|the)) (?:help|assistance|time|support))?|have a (?:nice|good|great) (?:day|one|weekend)|bye|goodbye)`;
-/**
- * "ok thanks", "That is all. Thank you", "great thanks for your help", "Thanks, that worked!": the
- * customer is wrapping up, and a goodbye needs no next step (seen on FreeScout with a real chat's last
- * turn, and under a mail reply's quoted thread).
- */
-const WRAP_UP = new RegExp(`^[\\s\\W]*(?:${COURTESY}[\\s\\W]*)+$`, 'i');
-/** A bare "yes" or "ok" answers the agent; only a thanks or a goodbye closes. */
-const CLOSES = /\b(?:thanks?|thank you|thx|ty|cheers|that'?s (?:all|it)|that is (?:all|it)|bye|goodbye|have a)\b/i;
-export const wrapsUp = (latest: string) => latest.length <= 120 && WRAP_UP.test(latest) && CLOSES.test(latest);
+import { isDone } from './wrap-up';
 
 export const nextStep: Rule = {
   id: 'next-step',
@@ -25,7 +15,7 @@ export const nextStep: Rule = {
     // happens next); the phrase lists then say what it is and whether a when goes with it.
     const step = judgeNextStep(draft);
     const { done, later, when, advice } = stepPhrases(draft);
-    if (!step.yes && wrapsUp(customerMessages.at(-1) ?? '')) return na('They are wrapping up: no next step needed');
+    if (!step.yes && isDone(customerMessages.at(-1) ?? '')) return na('They are wrapping up: no next step needed');
     // A step without a time fails only if the team's standards ask for a when (`stepNeedsWhen`, absent = yes).
     const withoutWhen = (said: Evidence, why: string) => (standards.stepNeedsWhen === false ? pass(`Next step: ${quote(said.text)} (no when said)`, [said]) : fail(why, [said]));
     // "I've unbanned you": a deed done with nothing after it (GUIDELINE §3). Money and cancellations

@@ -6,7 +6,7 @@
 import type { Exchange } from './judgement';
 import { matchAsks, sameAsk, skippingDrafts } from './judgement';
 import { judgeAddressed, judgeAddressedOn, judgeExchange, type Prediction } from './judge';
-import { wrapsUp } from './next-step';
+import { isDone } from './wrap-up';
 import type { Counts } from './train-core';
 import { threadMood } from './mood';
 
@@ -87,7 +87,7 @@ export function warningsOf(row: Exchange, got: Prediction = judgeExchange(row)):
     c[right ? 'right' : 'wrong']++;
   };
   for (const ask of got.asks) if (ask.addressed === false && !ask.unsure) add('not addressed', row.labels.asks.some((g) => g.addressed === false && sameAsk(ask, g)));
-  if (got.nextStep === false && !wrapsUp(row.customer.trim()) && typeof row.labels.nextStep === 'boolean') add('no next step', !row.labels.nextStep);
+  if (got.nextStep === false && !isDone(row.customer.trim()) && typeof row.labels.nextStep === 'boolean') add('no next step', !row.labels.nextStep);
   if (got.respectful === false && typeof row.labels.respectful === 'boolean') add('not respectful', !row.labels.respectful);
   // The sidebar's critical item: the customer sounds upset and the reply does not acknowledge it.
   // Only a sure reading fails it (lib/standards/mood.ts; "may be upset" is said, not counted).

@@ -236,6 +236,19 @@ describe('next-step', () => {
     expect(check('That worked!', 'Great to hear it works now.', 'next-step').result.state).toBe('fail');
   });
 
+  it('takes "never mind, I found it" as their earlier asks withdrawn: no answer, article or next step owed', () => {
+    const run = (messages: string[], draft: string) => evaluateReply({ draft, customerMessages: messages, customer: { name: 'Sam Lee' }, standards: DEFAULT_PACK, now: 0 });
+    for (const last of ['Never mind, I found it in Settings. Thanks!', 'Update: figured it out, please ignore.', 'nvm, solved it myself', 'Please disregard my last email, I found the option.']) {
+      const r = run(['How do I export my notes to CSV?', last], 'Hi Sam, glad you found it! Let me know if anything else comes up.');
+      // Before: "1 of 1 not addressed", "How-to question: link the help article", "No next step".
+      expect(r.questions, last).toEqual([]);
+      expect(r.results.filter((x) => x.state === 'fail').map((x) => x.rule), last).toEqual([]);
+    }
+    // Not with a new question or a problem beside it.
+    expect(run(['How do I export my notes to CSV?', 'Never mind the export, the import still fails.'], 'Hi Sam, sorry about that.').questions.length).toBeGreaterThan(0);
+    expect(run(['How do I export to CSV?', 'Never mind that. Can you add my colleague as an admin instead?'], 'Hi Sam,').questions.map((q) => q.text)).toContain('Can you add my colleague as an admin instead?');
+  });
+
   // Seen on FreeScout (train split): "Says what (“we can do”) but not when" for "Is there anything else we can do?".
   it('does not take an offer ("anything else we can do?") for a promised step', () => {
     expect(stepPhrases('Is there anything else we can do? Let me know if there is anything I can help with.').later).toBeUndefined();
