@@ -16,7 +16,7 @@ import type { Evidence } from './types';
 import { apologyNamesWhat, namesTheirProblem, saysItOutright } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
-import { asksOutright, keywords, SIGN_OFF } from './text';
+import { asksOutright, keywords, reportsProblem, SIGN_OFF } from './text';
 import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { doneKinds, inRelease, setInMotion } from './step-phrases';
@@ -85,11 +85,23 @@ function wordsOf(feature: string, clauses: Clause[]): string[] {
 
 /** Is the customer's latest message upset (frustration, anger, worry, urgency, loss)? */
 export function judgeUpset(customer: string): Judged {
-  const verdict = judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer)), customerClauses(customer), upsetClauseFeatures);
+  let verdict = judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer)), customerClauses(customer), upsetClauseFeatures);
+  if (verdict.yes && verdict.probability < GRATITUDE_VETO && onlyThanks(customer)) verdict = { ...verdict, yes: false };
   // A recurring failure is upset even told flatly (GUIDELINE §4): the reading names it, and stays lukewarm.
   const recurs = verdict.yes ? undefined : recurringFailure(customer.slice(0, LIMITS.customerChars));
   return recurs ? { ...verdict, yes: true, clause: recurs, because: [recurs.text, ...verdict.because].slice(0, 3) } : verdict;
 }
+
+/**
+ * Every sentence thanks them or says it works now ("Thank you. It is now working. Thanks for your
+ * super fast support and resolution!!!"): gratitude, whatever its "!!!" lend the model.
+ */
+const THANKS_SENTENCE = /^\W*(?:(?:many |big |huge )?thanks?\b|thank you|thx\b|ty\b|much appreciated|(?:i |we )?(?:really )?appreciate)|^\W*(?:(?:it|that|this|everything|all)(?:'s| is| was)? (?:now |finally |all )?(?:working|works|worked|fixed|solved|resolved|sorted|good|fine)|(?:problem|issue) (?:solved|fixed|resolved)|(?:great|perfect|awesome|excellent|wonderful)\b)/i;
+function onlyThanks(customer: string): boolean {
+  const parts = customer.split(/(?<=[.!?])\s+|\n+/).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p));
+  return parts.length > 0 && parts.length <= 6 && parts.every((p) => THANKS_SENTENCE.test(p)) && !reportsProblem(customer);
+}
+const GRATITUDE_VETO = 0.8;
 
 export interface Ask extends Evidence {
   probability: number;

@@ -111,6 +111,14 @@ describe('one mood for the product', () => {
     expect(threadMood(code).evidence.map((e) => e.text)).not.toContain('REDACTED');
   });
 
+  it('does not call a message of thanks upset for its "!!!" (fresh dev, seen on FreeScout as "may be upset — “Thanks for your super fast support…”")', () => {
+    const thanks = 'Thank you. It is now working.\n\nThanks for your super fast support and resolution!!!';
+    expect(threadMood(thanks).label).not.toBe('upset');
+    expect(threadMood('Thanks!!! It is finally working!!!').label).not.toBe('upset');
+    // Thanks beside a complaint is still read.
+    expect(threadMood('Thanks for nothing!!! Still broken after three days and nobody answers!!!').label).toBe('upset');
+  });
+
   it('does not read a log or stack trace pasted without a fence as the customer\'s words ("may be upset — “02 ERROR”, “03 FATAL”")', () => {
     const pasted = 'Sync stopped working after the update.\n\n2026-12-05 10:14:02 ERROR sync: connection refused\n2026-12-05 10:14:03 FATAL worker crashed, giving up\n    at Worker.run (worker.js:42:13)\nTypeError: cannot read properties of undefined';
     const named = threadMood(pasted).evidence.map((e) => e.text);
