@@ -44,7 +44,8 @@ export const greetsByName: Rule = {
     const name = greetingName(customer);
     if (!name) return na('No usable name for this customer');
     const lead = /^\s*(.{0,80})/su.exec(draft)?.[1] ?? '';
-    const opening = lead.split(/\n|[.!?](?:\s|$)/)[0] ?? '';
+    // The first sentence, not cut after a title's dot ("Hi Mr. Smith,", "Dear Dr. Rivera").
+    const opening = lead.split(/\n|(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Prof))[.!?](?:\s|$)/i)[0] ?? '';
     const offset = draft.indexOf(opening);
     const find = (word: string, folded = false) => {
       const hay = folded ? fold(opening) : opening.toLowerCase();
