@@ -86,7 +86,7 @@ function wordsOf(feature: string, clauses: Clause[]): string[] {
 /** Is the customer's latest message upset (frustration, anger, worry, urgency, loss)? */
 export function judgeUpset(customer: string): Judged {
   let verdict = judged(MODELS.upset, score(MODELS.upset, upsetFeatures(customer)), customerClauses(customer), upsetClauseFeatures);
-  if (verdict.yes && verdict.probability < GRATITUDE_VETO && onlyThanks(customer)) verdict = { ...verdict, yes: false };
+  if (verdict.yes && verdict.probability < GRATITUDE_VETO && (onlyThanks(customer) || CALM.test(customer))) verdict = { ...verdict, yes: false };
   // A recurring failure is upset even told flatly (GUIDELINE §4): the reading names it, and stays lukewarm.
   const recurs = verdict.yes ? undefined : recurringFailure(customer.slice(0, LIMITS.customerChars));
   return recurs ? { ...verdict, yes: true, clause: recurs, because: [recurs.text, ...verdict.because].slice(0, 3) } : verdict;
@@ -102,6 +102,8 @@ function onlyThanks(customer: string): boolean {
   return parts.length > 0 && parts.length <= 6 && parts.every((p) => THANKS_SENTENCE.test(p)) && !reportsProblem(customer);
 }
 const GRATITUDE_VETO = 0.8;
+/** They say outright it can wait ("Nothing urgent, but the logo looks blurry", "no rush", "not a big deal"). */
+const CALM = /\b(?:nothing urgent|not urgent|no rush|no hurry|not a big deal|no big deal|low priority|minor (?:issue|thing|bug|point)|whenever you (?:get|have) (?:a chance|time)|when you get a chance|just (?:a )?(?:fyi|heads up)|not a priority)\b/i;
 
 export interface Ask extends Evidence {
   probability: number;

@@ -119,6 +119,13 @@ describe('one mood for the product', () => {
     expect(threadMood('Thanks for nothing!!! Still broken after three days and nobody answers!!!').label).toBe('upset');
   });
 
+  it('takes a customer at their word when they say it can wait ("Nothing urgent, but…"), not when they are upset anyway', () => {
+    for (const calm of ['Nothing urgent, but the logo looks blurry on retina screens.', 'No rush at all: the export shows dates in the wrong format.', 'Minor issue: the invoice PDF has a typo in our street name.']) {
+      expect(threadMood(calm).label, calm).not.toBe('upset');
+    }
+    expect(threadMood('Not urgent?! We lost a whole day of orders and nobody answers. Unacceptable.').label).toBe('upset');
+  });
+
   it('does not read a log or stack trace pasted without a fence as the customer\'s words ("may be upset — “02 ERROR”, “03 FATAL”")', () => {
     const pasted = 'Sync stopped working after the update.\n\n2026-12-05 10:14:02 ERROR sync: connection refused\n2026-12-05 10:14:03 FATAL worker crashed, giving up\n    at Worker.run (worker.js:42:13)\nTypeError: cannot read properties of undefined';
     const named = threadMood(pasted).evidence.map((e) => e.text);
