@@ -74,11 +74,17 @@ function markAddressed(questions: Question[], draft: string, customerText: strin
  * what they asked before is withdrawn (and "please ignore" asks for nothing).
  */
 function customerWords(messages: readonly string[]) {
-  const own = messages.slice(-LIMITS.messages).map(theirWords);
+  const latest = messages.slice(-LIMITS.messages);
+  // The same messages on every keystroke while the agent types: read once.
+  if (lastWords && lastWords.messages.length === latest.length && lastWords.messages.every((m, i) => m === latest[i])) return lastWords.words;
+  const own = latest.map(theirWords);
   const withdrawn = withdraws(own.at(-1) ?? '');
   const customerMessages = withdrawn ? own.slice(-1) : own;
-  return { customerMessages, customerText: capText(customerMessages.join('\n\n'), LIMITS.customerChars), withdrawn };
+  const words = { customerMessages, customerText: capText(customerMessages.join('\n\n'), LIMITS.customerChars), withdrawn };
+  lastWords = { messages: latest, words };
+  return words;
 }
+let lastWords: { messages: readonly string[]; words: { customerMessages: string[]; customerText: string; withdrawn: boolean } } | undefined;
 
 export function evaluateReply(whole: EvaluateInput): Evaluation {
   // Bounded work (issue #15): the engine reads at most LIMITS characters of each side (the first ones).
