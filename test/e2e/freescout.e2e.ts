@@ -107,6 +107,16 @@ const sidebarFor = async (page: Page, ticket: number | string, name: string) => 
   await expect.poll(() => inSidebar(page, 'customer-name').textContent()).toBe(name);
 };
 
+/** Opens a conversation and its reply box, as an agent does. */
+async function openReplyBox(page: Page, ticket: number, name: string) {
+  await page.goto(`${BASE}/conversation/${ticket}`);
+  await sidebarFor(page, ticket, name);
+  await page.click('.conv-reply');
+  await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
+}
+/** A checklist item's state in the sidebar. */
+const itemState = (page: Page, rule: string) => inSidebar(page, 'checklist').locator(`[data-rule="${rule}"]`).getAttribute('data-state');
+
 interface StoredReply {
   account: string;
   ticketId: string;
@@ -210,10 +220,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
   it('reads real customers and the real replies they got as the engine does offline, without naming the wrong words', async () => {
     const page = await rapport.context.newPage();
     const replyTo = async (key: RealKey) => {
-      await page.goto(`${BASE}/conversation/${seed[key]}`);
-      await sidebarFor(page, seed[key], realName(key));
-      await page.click('.conv-reply');
-      await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
+      await openReplyBox(page, seed[key], realName(key));
       await page.keyboard.insertText(realRow(key).reply);
       // Read off the real page, the verdicts are the engine's on the row's own text: nothing lost or added in the reading.
       const pageStates = () =>
@@ -226,7 +233,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     // Issue #12's "upset" takes in worry and loss; the sidebar says which ("worried" when loss words lead).
     // A reading the model barely leans to says "may be" (and is never critical).
     const UPSET = /^Customer (?:sounds|may be) (?:upset|worried)/;
-    const state = (rule: string) => inSidebar(page, 'checklist').locator(`[data-rule="${rule}"]`).getAttribute('data-state');
+    const state = (rule: string) => itemState(page, rule);
 
     await replyTo('realLostNotes');
     await expect.poll(mood).toMatch(UPSET);
@@ -251,14 +258,11 @@ describe.skipIf(!available)('on a real FreeScout', () => {
   // Saluti") and "No next step" ("Potreste riprovare?"), and a German "das dritte Mal" read as calm.
   it('says a real ticket is not in English and gives no verdict on its wording rather than a wrong one', async () => {
     const page = await rapport.context.newPage();
-    await page.goto(`${BASE}/conversation/${seed.realItalian}`);
-    await sidebarFor(page, seed.realItalian, realName('realItalian'));
-    await page.click('.conv-reply');
-    await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
+    await openReplyBox(page, seed.realItalian, realName('realItalian'));
     await page.keyboard.insertText(realRow('realItalian').reply);
     const note = inSidebar(page, 'language-note');
     await expect.poll(() => note.textContent(), { timeout: 15_000 }).toBe('This ticket is not in English. Rapport reads English, so it checks only the greeting, placeholders and reply time.');
-    const state = (rule: string) => inSidebar(page, 'checklist').locator(`[data-rule="${rule}"]`).getAttribute('data-state');
+    const state = (rule: string) => itemState(page, rule);
     for (const rule of ['closing', 'next-step', 'acknowledges-feelings', 'answers-questions', 'confident-wording']) expect(await state(rule), rule).toBe('na');
     // "Salve @biadanpad": no name of this customer, which reads the same in any language.
     expect(await state('greets-by-name')).toBe('fail');
@@ -276,14 +280,11 @@ describe.skipIf(!available)('on a real FreeScout', () => {
   // “again”, “still fails”, “trouble”, “frustrating”": the agent's words.
   it('reads the customer’s own words, not the earlier mail quoted under their reply', async () => {
     const page = await rapport.context.newPage();
-    await page.goto(`${BASE}/conversation/${seed.quoted}`);
-    await sidebarFor(page, seed.quoted, 'Quinn Park');
+    await openReplyBox(page, seed.quoted, 'Quinn Park');
     // The page shows the quoted mail; the sidebar's readings leave it out.
     expect(await page.locator('#conv-layout-main .thread-type-customer').first().innerText()).toContain('this must be frustrating');
-    await page.click('.conv-reply');
-    await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
     await page.keyboard.type('Hi Quinn, great to hear it works now. Let me know if anything else comes up.');
-    const state = (rule: string) => inSidebar(page, 'checklist').locator(`[data-rule="${rule}"]`).getAttribute('data-state');
+    const state = (rule: string) => itemState(page, rule);
     // The whole draft read (mid-typing drafts may differ): it closes warmly.
     await expect.poll(() => state('closing'), { timeout: 15_000 }).toBe('pass');
     expect(await state('greets-by-name')).toBe('pass');
