@@ -134,7 +134,7 @@ export function findAsks(customer: string): Ask[] {
     // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows, and
     // a message the customer copies ("it says\n\nPlease try again.") or reports ("It asked me to bring
     // changes or leave them") is not theirs: none of them asks anything.
-    return c.heading || formLabel(customer, c) || c.start >= (reported.get(c.sentence) ?? Infinity) || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
+    return c.heading || formLabel(customer, c) || ATTACHED.test(c.text) || c.start >= (reported.get(c.sentence) ?? Infinity) || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
   });
   askListItems(customer, clauses, scored);
   withoutIntroductions(clauses, scored);
@@ -238,6 +238,14 @@ const REPORTED_ASK = /\b(?:asked|told|prompted|instructed|advised|required)\s+(?
  * invoice…", "What is your order number?: 10423"): the form asks, the answer is theirs.
  */
 const formLabel = (customer: string, c: Clause) => /\?\s*$/.test(c.text) && /^[ \t]*:(?![-^']?[()DPpOo/\\|3*[\]])/.test(customer.slice(c.end)); // not "? :)"
+
+/**
+ * A pointer to what they attached ("Please see attached.", "Please find attached the screenshot",
+ * "I've attached the log"): it shows, it asks nothing of the reply. "Please see attached." was
+ * listed as a question the reply skipped; beside "The export button does nothing" it stood in for
+ * the problem.
+ */
+const ATTACHED = /^\W*(?:(?:hi|hello|hey)\b[^,.!]{0,30}[,.!]?\s*)?(?:(?:please|kindly)\s+)?(?:(?:see|find|check|look at|refer to)\s+(?:the\s+|my\s+)?(?:attached|enclosed|attachments?|screenshots?\s+(?:below|attached))|(?:find|see)\s+(?:attached|enclosed)\b|(?:attached|enclosed)\s+(?:is|are|please find)\b|I(?:'ve| have)\s+(?:also\s+)?attached\b)/i;
 
 /** Per sentence, where a report of what was asked of the customer starts: the rest of that sentence is the report. */
 function reportedFrom(clauses: readonly Clause[]): Map<number, number> {

@@ -58,6 +58,11 @@ describe('findAsks on issue-tracker markup', () => {
     expect(asks('Someone in Reddit told me to write a bug report here! Can someone please help me get my account back?')).toEqual(['Can someone please help me get my account back?']);
   });
 
+  it('does not take a pointer to an attachment for an ask ("Please see attached." was a skipped question)', () => {
+    for (const text of ['Please see attached.', 'Please find attached the screenshot of the error.', "Hi, please see the attached screenshot. I've attached the log too."]) expect(asks(text), text).toEqual([]);
+    expect(asks('Please see the attached invoice. Can you correct the VAT number on it?')).toEqual(['Can you correct the VAT number on it?']);
+  });
+
   it('does not take a web form’s question, answered after a colon, for the customer’s ask', () => {
     const form = 'Submitted via contact form\nFull name: Priya Raman\nCompany: Bright Co\nHow can we help?: I need an invoice with our VAT number for order 5521.';
     expect(asks(form)).toEqual(['I need an invoice with our VAT number for order 5521.']);
