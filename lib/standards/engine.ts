@@ -73,11 +73,11 @@ function markAddressed(questions: Question[], draft: string, customerText: strin
  * reply (lib/standards/mail-text.ts); after a "Never mind, I found it" only that last word, since
  * what they asked before is withdrawn (and "please ignore" asks for nothing).
  */
-function customerWords(messages: readonly string[]) {
-  const latest = messages.slice(-LIMITS.messages);
+function customerWords(messages: readonly string[], subject = '') {
+  const latest = [...messages.slice(-LIMITS.messages), subject];
   // The same messages on every keystroke while the agent types: read once.
   if (lastWords && lastWords.messages.length === latest.length && lastWords.messages.every((m, i) => m === latest[i])) return lastWords.words;
-  const own = latest.map(theirWords);
+  const own = withSubject(latest.slice(0, -1).map(theirWords), subject);
   const withdrawn = withdraws(own.at(-1) ?? '');
   const customerMessages = withdrawn ? own.slice(-1) : own;
   const words = { customerMessages, customerText: capText(customerMessages.join('\n\n'), LIMITS.customerChars), withdrawn };
@@ -86,13 +86,34 @@ function customerWords(messages: readonly string[]) {
 }
 let lastWords: { messages: readonly string[]; words: { customerMessages: string[]; customerText: string; withdrawn: boolean } } | undefined;
 
+/**
+ * A mail whose body only points to its subject ("See subject.", "As per subject", nothing but a
+ * greeting or an attachment) says it in the subject ("Refund for order 1042"): read the subject as
+ * their first words. A "Re:"/"Fwd:" is not theirs.
+ */
+function withSubject(own: string[], subject: string): string[] {
+  const about = subject.replace(/^\s*(?:(?:re|fwd?|aw|sv|vs)\s*:\s*)+/i, '').trim();
+  if (!about) return own;
+  // What is left without what only greets, signs off or signs ("Hi,", "Thanks, Sam", "Uma").
+  const parts = own
+    .join('\n')
+    .split(/\n|(?<=[.!?])\s+/)
+    .map((p) => p.trim().replace(/^\W*(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}[,.!]\s*/i, '').trim())
+    .filter(Boolean);
+  const said = parts.filter((p, i) => !GREETS_OR_SIGNS.test(p) && !(i > 0 && GREETS_OR_SIGNS.test(parts[i - 1]!) && /^\p{L}[\p{L}.'’ -]{0,24}$/u.test(p)));
+  return said.every((p) => SEE_SUBJECT.test(p)) ? [about, ...own] : own;
+}
+const SEE_SUBJECT = /^\W*(?:(?:please )?(?:see|as per|per|refer to|read) (?:the |my )?subject|(?:as )?subject(?: says it all)?)\W*$/i;
+/** A line that only greets or signs off: "Hi,", "Hello Sam,", "Thanks,", "Best regards". */
+const GREETS_OR_SIGNS = /^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,30}|(?:(?:many |big )?thanks?(?: you)?(?: in advance)?|(?:kind |best |warm )?regards|best|cheers|br|sincerely)(?:,\s*\p{L}[\p{L}.'’-]{0,20})?)\W*$/iu;
+
 export function evaluateReply(whole: EvaluateInput): Evaluation {
   // Bounded work (issue #15): the engine reads at most LIMITS characters of each side (the first ones).
   // The agent's own words: a reply box that carries the thread under the reply ("On Mon, Sam wrote:
   // > …") would lend the customer's capitals and hedges to the draft (lib/standards/mail-text.ts).
   const draft = capText(whole.draft, LIMITS.draftChars);
   const input = { ...whole, draft: draft.slice(0, quotedMailAt(draft)) };
-  const { customerMessages, customerText, withdrawn } = customerWords(whole.customerMessages);
+  const { customerMessages, customerText, withdrawn } = customerWords(whole.customerMessages, whole.subject);
   const side = customerSide(customerText);
   const unread = notEnglish(side.english, input.draft);
   // A reply in another language is not judged against the asks: none is listed as skipped.

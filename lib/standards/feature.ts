@@ -17,8 +17,8 @@ import { moodLine, questionsView } from './types';
 
 const TYPING_PAUSE_MS = 120;
 
-/** The customer's latest messages: theirs after the last public agent reply. */
-export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number } {
+/** The customer's latest messages: theirs after the last public agent reply (`opening`: no agent has replied yet). */
+export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number; opening: boolean } {
   const messages = snapshot.messages;
   let lastAgent = -1;
   messages.forEach((m, i) => {
@@ -27,7 +27,7 @@ export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: strin
   const latest = messages.slice(lastAgent + 1).filter((m) => m.role === 'customer');
   const at = latest.at(-1)?.at;
   const receivedAt = at ? Date.parse(at) : NaN;
-  return { texts: latest.map((m) => m.text), receivedAt: Number.isFinite(receivedAt) ? receivedAt : undefined };
+  return { texts: latest.map((m) => m.text), receivedAt: Number.isFinite(receivedAt) ? receivedAt : undefined, opening: lastAgent < 0 };
 }
 
 /** Sidebar items from an evaluation: critical failures first, then in the rules' order. */
@@ -179,6 +179,8 @@ class Checklist {
       type: 'reply.evaluate',
       draft: text.slice(0, 20_000),
       customerMessages: latest.texts.slice(-20),
+      // The subject is what the ticket opened with: later replies keep an old "Re: …".
+      ...(latest.opening && snapshot.subject?.trim() ? { subject: snapshot.subject.trim().slice(0, 500) } : {}),
       customer: prune(this.customer()),
       customerId: this.ctx.ticket.customer.id,
       ...at,

@@ -29,6 +29,7 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
     const input = {
       draft: request.draft,
       customerMessages: request.customerMessages,
+      subject: request.subject,
       customer: request.customer,
       standards,
       now: ctx.clock.now(),

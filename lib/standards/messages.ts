@@ -15,6 +15,8 @@ export const replyRequests = [
     type: v.literal('reply.evaluate'),
     draft: Draft,
     customerMessages: v.pipe(v.array(text(LIMITS.messageText)), v.maxLength(LIMITS.messages)),
+    /** The ticket's subject: read only when their message points to it ("See subject") or says nothing. */
+    subject: v.optional(text(LIMITS.field)),
     customer: v.strictObject({ name: v.optional(text(LIMITS.field)), preferredName: v.optional(text(LIMITS.field)) }),
     /** The stored customer: lets the background add their open promises (follow-ups). */
     customerId: v.optional(id),

@@ -72,6 +72,8 @@ export interface OpenPromise {
 export interface EvaluateInput {
   draft: string;
   customerMessages: string[];
+  /** The ticket's subject: what they say when their message only points to it ("See subject") or is empty. */
+  subject?: string;
   customer: CustomerName;
   standards: StandardsPack;
   now: number;

@@ -97,6 +97,11 @@ $quinn = Customer::create('quinn.park@example.com', ['first_name' => 'Quinn', 'l
 $ids['quoted'] = conversation($mailbox, $agent, $quinn, 'Re: Sync keeps failing', [
     [15, $C, paragraphs("Thanks, that worked!\n\nOn Mon, Dec 5, 2026 at 10:14 AM Support <support@example.test> wrote:\n> Hi Quinn,\n> Could you please sign out and try again? If it still fails, can you send us a screenshot of the error?\n> Sorry for the trouble, this must be frustrating.")],
 ], $at);
+// A mail that says it in its subject: the body only points to it.
+$uma = Customer::create('uma.das@example.com', ['first_name' => 'Uma', 'last_name' => 'Das']);
+$ids['subject'] = conversation($mailbox, $agent, $uma, 'Refund for order 1042 please', [
+    [12, $C, paragraphs("Hi,\n\nsee subject.\n\nThanks,\nUma")],
+], $at);
 // Real text on a real helpdesk: the e2e test types each row's real reply and reads the sidebar.
 // Dev split only (never test); sources and licences in data/judgement/SOURCES.md and
 // data/language/SOURCE.md. The customers' names are made up (the rows carry none);

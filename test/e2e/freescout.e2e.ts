@@ -43,7 +43,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -295,6 +295,15 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(await inSidebar(page, 'mood').count()).toBe(0);
     expect(await inSidebar(page, 'question').count()).toBe(0);
     await shot(page, 'freescout-quoted-mail');
+    await page.close();
+  });
+
+  it('reads the subject of a mail whose body only says "see subject"', async () => {
+    const page = await rapport.context.newPage();
+    await openReplyBox(page, seed.subject, 'Uma Das');
+    await page.keyboard.type('Hi Uma, I have refunded order 1042 today; you will see it within 5 days.');
+    await expect.poll(() => inSidebar(page, 'question').allTextContents(), { timeout: 15_000 }).toEqual([expect.stringMatching(/Refund for order 1042 please — addressed/)]);
+    await expect.poll(() => itemState(page, 'answers-questions')).toBe('pass');
     await page.close();
   });
 

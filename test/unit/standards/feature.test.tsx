@@ -63,7 +63,9 @@ describe('checklist feature', () => {
   });
 
   it('takes the customer’s messages after the last public agent reply', () => {
-    expect(latestCustomerMessages(snapshot)).toEqual({ texts: ['I was charged TWICE. Nobody answers!'], receivedAt: Date.parse('2026-11-25T09:00:00Z') });
+    expect(latestCustomerMessages(snapshot)).toEqual({ texts: ['I was charged TWICE. Nobody answers!'], receivedAt: Date.parse('2026-11-25T09:00:00Z'), opening: false });
+    // Before any public reply the messages are the ticket's opening (its subject belongs to them).
+    expect(latestCustomerMessages({ ...snapshot, messages: snapshot.messages.slice(0, 1) }).opening).toBe(true);
   });
 
   it('waits for the composer, evaluates typed, macro-inserted and undone text, and stays idle when nothing changes', async () => {
