@@ -147,9 +147,10 @@ const CODE_OR_LINK = /(?:^|\n)[ \t]{0,3}(?:```|~~~)[\s\S]*?(?:\n[ \t]{0,3}(?:```
 /**
  * A line of a log or a stack trace pasted without a fence: a timestamp or a bracketed level first, a
  * stack frame, a traceback's or an exception's opening. Its "ERROR", "FATAL", "refused" are the
- * program's (seen as "may be upset — “02 ERROR”, “refused”, “03 FATAL”").
+ * program's (seen as "may be upset — “02 ERROR”, “refused”, “03 FATAL”"). A time alone opens a log
+ * line only before a level: "[10:14:02] Sam: this is ridiculous" is a chat transcript, theirs.
  */
-const LOG_LINE = /^[ \t]*(?:\[?\d{4}[-/.]\d{2}[-/.]\d{2}[T ]\d{1,2}:\d{2}|\[?\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\]?[ \t]|\[(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|TRACE|CRITICAL|SEVERE)\]|at[ \t]+[\w$.<>]+[ \t]*\([^\n]*:\d+(?::\d+)?\)[ \t]*$|File[ \t]+"[^"\n]+",[ \t]+line[ \t]+\d+|Traceback \(most recent call last\)|Caused by:|Exception in thread\b|[\w.$]+(?:Exception|Error):[ \t])[^\n]*/gm;
+const LOG_LINE = /^[ \t]*(?:\[?\d{4}[-/.]\d{2}[-/.]\d{2}[T ]\d{1,2}:\d{2}|\[?\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\]?[ \t]+\[?(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|TRACE|CRITICAL|SEVERE)\b|\[(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|TRACE|CRITICAL|SEVERE)\]|at[ \t]+[\w$.<>]+[ \t]*\([^\n]*:\d+(?::\d+)?\)[ \t]*$|File[ \t]+"[^"\n]+",[ \t]+line[ \t]+\d+|Traceback \(most recent call last\)|Caused by:|Exception in thread\b|[\w.$]+(?:Exception|Error):[ \t])[^\n]*/gm;
 /** Where code, logs and links stand: neither shouted words nor words of a mood ("502 Bad Gateway" in a fenced log). */
 const codeRanges = (text: string): [number, number][] => [...findAll(text, CODE_OR_LINK), ...findAll(text, LOG_LINE)].map((m) => [m.start, m.end]);
 

@@ -134,6 +134,9 @@ describe('one mood for the product', () => {
     // The customer's own capitals and words at the start of a line are still theirs.
     expect(shoutedWords('ERROR AGAIN. I am DONE WAITING').map((e) => e.text)).toEqual(['ERROR', 'AGAIN', 'DONE', 'WAITING']);
     expect(lexiconMood('Error: I cannot log in and I am furious').label).toBe('upset');
+    // A chat transcript's time stamps are not a log: its lines are the customer's.
+    expect(threadMood('[10:14:02] Sam: this is ridiculous, third time I ask\n[10:15:40] Sam: hello??').evidence.map((e) => e.text)).toContain('ridiculous');
+    expect(shoutedWords('10:14:02.123 ERROR worker stopped\n10:14:03 [main] WARN retrying')).toEqual([]);
   });
 
   it('does not read the words of code or a link as the customer\'s ("502 Bad Gateway" in a fenced log, seen on FreeScout)', () => {
