@@ -8,7 +8,7 @@
  * Negation: "not again" / "hopefully not again" is a wish, not a report; "this isn't the first
  * time" and "not the first time" ARE reports of a repeat.
  */
-import { theirWords } from '../standards/mail-text';
+import { blankQuotedLines, theirWords } from '../standards/mail-text';
 
 export interface RepeatClaim {
   /** How many times they say they have written/had it, when they give a number ("third time" → 3). */
@@ -70,7 +70,7 @@ const NEGATED_AGAIN = /\b(?:not|never)\s+(?:\w+\s+){0,2}?again\b|n['’]t\s+(?:\
 
 /** Quoted earlier mail ("On Mon, X wrote:" and what follows, "> ..." lines) is not what the customer says now. */
 function ownWords(text: string): string {
-  return theirWords(text).replace(/^>.*$/gmu, (line) => ' '.repeat(line.length));
+  return blankQuotedLines(theirWords(text));
 }
 
 /** The customer's claim to have written (or had the problem) before, if their message makes one. */

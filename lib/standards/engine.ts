@@ -5,7 +5,7 @@
  */
 import { type Evaluation, type EvaluateInput, type Mood, type Question, type Rule, type RuleContext, type RuleResult } from './types';
 import { isEnglish, readLanguage } from './language';
-import { quotedMailAt, theirWords } from './mail-text';
+import { quotedMailAt, theirWords, withSubject } from './mail-text';
 import { withdraws } from './wrap-up';
 import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
@@ -15,16 +15,34 @@ import { markAnswered } from './answers-questions';
 import { RULES } from './rules';
 import { responseTarget, ruleSettings } from './pack';
 
-/** The customer side only changes when a new message arrives: cache the last analysis. */
-let cached: { text: string; english: boolean; questions: Question[]; mood: Mood } | undefined;
-
-function customerSide(text: string) {
-  if (cached?.text !== text) {
-    const english = isEnglish(text);
-    cached = { text, english, questions: english ? asksIn(text) : [], mood: threadMood(text) };
-  }
-  return cached;
+/**
+ * What the customer says now, read once per new message (the agent's keystrokes leave it alone):
+ * their own words in each message, not what their mail added (lib/standards/mail-text.ts), the
+ * subject when the body only points to it; after a "Never mind, I found it" only that last word,
+ * since what they asked before is withdrawn (and "please ignore" asks for nothing). Then their
+ * language, asks and mood.
+ */
+function customerSide(messages: readonly string[], subject = ''): CustomerSide {
+  const key = [...messages.slice(-LIMITS.messages), subject];
+  if (cached && cached.key.length === key.length && cached.key.every((m, i) => m === key[i])) return cached.side;
+  const own = withSubject(key.slice(0, -1).map(theirWords), subject);
+  const withdrawn = withdraws(own.at(-1) ?? '');
+  const customerMessages = withdrawn ? own.slice(-1) : own;
+  const customerText = capText(customerMessages.join('\n\n'), LIMITS.customerChars);
+  const english = isEnglish(customerText);
+  const side = { customerMessages, customerText, withdrawn, english, questions: english ? asksIn(customerText) : [], mood: threadMood(customerText) };
+  cached = { key, side };
+  return side;
 }
+interface CustomerSide {
+  customerMessages: string[];
+  customerText: string;
+  withdrawn: boolean;
+  english: boolean;
+  questions: Question[];
+  mood: Mood;
+}
+let cached: { key: readonly string[]; side: CustomerSide } | undefined;
 
 /** The customer's asks; with nothing asked, the complaint itself is what the reply must take up (checklist only; it is not an ask). */
 function asksIn(text: string): Question[] {
@@ -68,56 +86,17 @@ function markAddressed(questions: Question[], draft: string, customerText: strin
   return questions.map((q) => (q.implicit ? markAnswered([q], draft, customerText)[0]! : { ...q, answered: addressed(q.text) }));
 }
 
-/**
- * What the customer says now: their own words in each message, not the earlier mail quoted under a
- * reply (lib/standards/mail-text.ts); after a "Never mind, I found it" only that last word, since
- * what they asked before is withdrawn (and "please ignore" asks for nothing).
- */
-function customerWords(messages: readonly string[], subject = '') {
-  const latest = [...messages.slice(-LIMITS.messages), subject];
-  // The same messages on every keystroke while the agent types: read once.
-  if (lastWords && lastWords.messages.length === latest.length && lastWords.messages.every((m, i) => m === latest[i])) return lastWords.words;
-  const own = withSubject(latest.slice(0, -1).map(theirWords), subject);
-  const withdrawn = withdraws(own.at(-1) ?? '');
-  const customerMessages = withdrawn ? own.slice(-1) : own;
-  const words = { customerMessages, customerText: capText(customerMessages.join('\n\n'), LIMITS.customerChars), withdrawn };
-  lastWords = { messages: latest, words };
-  return words;
-}
-let lastWords: { messages: readonly string[]; words: { customerMessages: string[]; customerText: string; withdrawn: boolean } } | undefined;
-
-/**
- * A mail whose body only points to its subject ("See subject.", "As per subject", nothing but a
- * greeting or an attachment) says it in the subject ("Refund for order 1042"): read the subject as
- * their first words. A "Re:"/"Fwd:" is not theirs.
- */
-function withSubject(own: string[], subject: string): string[] {
-  const about = subject.replace(/^\s*(?:(?:re|fwd?|aw|sv|vs)\s*:\s*)+/i, '').trim();
-  if (!about) return own;
-  // What is left without what only greets, signs off or signs ("Hi,", "Thanks, Sam", "Uma").
-  const parts = own
-    .join('\n')
-    .split(/\n|(?<=[.!?])\s+/)
-    .map((p) => p.trim().replace(/^\W*(?:hi|hello|hey|dear)\b[^,.!?\n]{0,30}[,.!]\s*/i, '').trim())
-    .filter(Boolean);
-  const said = parts.filter((p, i) => !GREETS_OR_SIGNS.test(p) && !(i > 0 && GREETS_OR_SIGNS.test(parts[i - 1]!) && /^\p{L}[\p{L}.'’ -]{0,24}$/u.test(p)));
-  return said.every((p) => SEE_SUBJECT.test(p)) ? [about, ...own] : own;
-}
-const SEE_SUBJECT = /^\W*(?:(?:please )?(?:see|as per|per|refer to|read) (?:the |my )?subject|(?:as )?subject(?: says it all)?)\W*$/i;
-/** A line that only greets or signs off: "Hi,", "Hello Sam,", "Thanks,", "Best regards". */
-const GREETS_OR_SIGNS = /^\W*(?:(?:hi|hello|hey|dear)\b[^,.!?]{0,30}|(?:(?:many |big )?thanks?(?: you)?(?: in advance)?|(?:kind |best |warm )?regards|best|cheers|br|sincerely)(?:,\s*\p{L}[\p{L}.'’-]{0,20})?)\W*$/iu;
-
 export function evaluateReply(whole: EvaluateInput): Evaluation {
   // Bounded work (issue #15): the engine reads at most LIMITS characters of each side (the first ones).
   // The agent's own words: a reply box that carries the thread under the reply ("On Mon, Sam wrote:
   // > …") would lend the customer's capitals and hedges to the draft (lib/standards/mail-text.ts).
   const draft = capText(whole.draft, LIMITS.draftChars);
   const input = { ...whole, draft: draft.slice(0, quotedMailAt(draft)) };
-  const { customerMessages, customerText, withdrawn } = customerWords(whole.customerMessages, whole.subject);
-  const side = customerSide(customerText);
+  const side = customerSide(whole.customerMessages, whole.subject);
+  const { customerMessages, customerText } = side;
   const unread = notEnglish(side.english, input.draft);
   // A reply in another language is not judged against the asks: none is listed as skipped.
-  const questions = unread?.draft || withdrawn ? [] : markAddressed(side.questions, input.draft, customerText);
+  const questions = unread?.draft || side.withdrawn ? [] : markAddressed(side.questions, input.draft, customerText);
   const ctx: RuleContext = { ...input, customerMessages, customerText, questions, mood: side.mood, ...(unread && { notEnglish: unread }) };
   const results: RuleResult[] = [];
   let earned = 0;

@@ -14,6 +14,8 @@
  * One reader for the checklist, the mood (and so the stored visit mood) and the repeat-contact cue.
  */
 
+import { GREETING_WORDS, SIGN_OFF_WORDS, sentences } from './text';
+
 /** A reply header line: what follows it is the earlier mail. Localised "wrote" lines for mail clients set to another language. */
 const HEADER = new RegExp(
   [
@@ -28,6 +30,11 @@ const HEADER = new RegExp(
   ].join('|'),
   'imu',
 );
+
+/** A quoted line ("> …"): the earlier mail, quoted inline. Global: for matchAll and replace. */
+export const QUOTED_MAIL_LINE = /^[ \t]*>.*$/gm;
+/** `text` with its quoted lines blanked, so every range in it stays a range of `text`. */
+export const blankQuotedLines = (text: string): string => text.replace(QUOTED_MAIL_LINE, (line) => ' '.repeat(line.length));
 
 /** Where a reply header stands ("On Mon, … wrote:", "-----Original Message-----"…), or -1. */
 export const replyHeaderAt = (text: string): number => text.search(HEADER);
@@ -63,3 +70,23 @@ export function theirWords(text: string): string {
   for (let m = CLIENT_LINE.exec(own); m; m = CLIENT_LINE.exec(own)) own = own.slice(0, m.index).trimEnd();
   return isAutoReply(own) ? '' : own;
 }
+
+/**
+ * A mail whose body only points to its subject ("See subject.", "As per subject", nothing but a
+ * greeting and a sign-off) says it in the subject ("Refund for order 1042"): the subject is read as
+ * their first words, without its "Re:"/"Fwd:".
+ */
+export function withSubject(own: string[], subject: string): string[] {
+  const about = subject.replace(/^\s*(?:(?:re|fwd?|aw|sv|vs)\s*:\s*)+/i, '').trim();
+  if (!about) return own;
+  // What is left without what only greets, signs off or signs ("Hi,", "Thanks, Sam", "Uma").
+  const parts = sentences(own.join('\n'))
+    .map((s) => s.text.trim().replace(LEADING_GREETING, '').trim())
+    .filter(Boolean);
+  const said = parts.filter((p, i) => !GREETS_OR_SIGNS.test(p) && !(i > 0 && GREETS_OR_SIGNS.test(parts[i - 1]!) && /^\p{L}[\p{L}.'’ -]{0,24}$/u.test(p)));
+  return said.every((p) => SEE_SUBJECT.test(p)) ? [about, ...own] : own;
+}
+const SEE_SUBJECT = /^\W*(?:(?:please )?(?:see|as per|per|refer to|read) (?:the |my )?subject|(?:as )?subject(?: says it all)?)\W*$/i;
+const LEADING_GREETING = new RegExp(`^\\W*(?:${GREETING_WORDS})\\b[^,.!?\\n]{0,30}[,.!]\\s*`, 'i');
+/** A part that only greets or signs off: "Hi,", "Hello Sam,", "Thanks,", "Best regards, Uma". */
+const GREETS_OR_SIGNS = new RegExp(`^\\W*(?:(?:${GREETING_WORDS})\\b[^,.!?]{0,30}|${SIGN_OFF_WORDS}(?: in advance)?(?:,\\s*\\p{L}[\\p{L}.'’-]{0,20})?)\\W*$`, 'iu');

@@ -11,7 +11,7 @@ import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Evidence } from './types';
 import { HEADING } from './text';
-import { replyHeaderAt } from './mail-text';
+import { QUOTED_MAIL_LINE, replyHeaderAt } from './mail-text';
 
 export interface Token {
   text: string;
@@ -45,7 +45,7 @@ const load = () => (nlp ??= winkNLP(model, ['sbd', 'pos', 'negation']));
 export function quotedRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
   const wrote = replyHeaderAt(text);
-  for (const m of text.matchAll(/^[ \t]*>.*$/gm)) out.push([m.index!, m.index! + m[0].length]);
+  for (const m of text.matchAll(QUOTED_MAIL_LINE)) out.push([m.index!, m.index! + m[0].length]);
   if (wrote >= 0) out.push([wrote, text.length]);
   return out;
 }
