@@ -16,7 +16,8 @@ import type { Evidence } from './types';
 import { apologyNamesWhat, namesTheirProblem, saysItOutright } from './acknowledgement-phrases';
 import type { Exchange } from './judgement';
 import { respectfulLanguage } from './respectful-language';
-import { asksOutright, keywords, reportsProblem, SIGN_OFF } from './text';
+import { asksOutright, keywords, SIGN_OFF } from './text';
+import { onlyThanks } from './wrap-up';
 import { answersYesNo, handledAtOnce, handsOn, handledOtherwise, saysSomething } from './answers-questions';
 import { namesNothing, offersOrProtests } from './ask-phrases';
 import { doneKinds, inRelease, setInMotion } from './step-phrases';
@@ -92,15 +93,6 @@ export function judgeUpset(customer: string): Judged {
   return recurs ? { ...verdict, yes: true, clause: recurs, because: [recurs.text, ...verdict.because].slice(0, 3) } : verdict;
 }
 
-/**
- * Every sentence thanks them or says it works now ("Thank you. It is now working. Thanks for your
- * super fast support and resolution!!!"): gratitude, whatever its "!!!" lend the model.
- */
-const THANKS_SENTENCE = /^\W*(?:(?:many |big |huge )?thanks?\b|thank you|thx\b|ty\b|much appreciated|(?:i |we )?(?:really )?appreciate)|^\W*(?:(?:it|that|this|everything|all)(?:'s| is| was)? (?:now |finally |all )?(?:working|works|worked|fixed|solved|resolved|sorted|good|fine)|(?:problem|issue) (?:solved|fixed|resolved)|(?:great|perfect|awesome|excellent|wonderful)\b)/i;
-function onlyThanks(customer: string): boolean {
-  const parts = customer.split(/(?<=[.!?])\s+|\n+/).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p));
-  return parts.length > 0 && parts.length <= 6 && parts.every((p) => THANKS_SENTENCE.test(p)) && !reportsProblem(customer);
-}
 const GRATITUDE_VETO = 0.8;
 /** They say outright it can wait ("Nothing urgent, but the logo looks blurry", "no rush", "not a big deal"). */
 const CALM = /\b(?:nothing urgent|not urgent|no rush|no hurry|not a big deal|no big deal|low priority|minor (?:issue|thing|bug|point)|whenever you (?:get|have) (?:a chance|time)|when you get a chance|just (?:a )?(?:fyi|heads up)|not a priority)\b/i;
@@ -134,7 +126,7 @@ export function findAsks(customer: string): Ask[] {
     // A template's heading ("### What happened?", "**Expected behaviour**") labels what follows, and
     // a message the customer copies ("it says\n\nPlease try again.") or reports ("It asked me to bring
     // changes or leave them") is not theirs: none of them asks anything.
-    return c.heading || formLabel(customer, c) || ATTACHED.test(c.text) || c.start >= (reported.get(c.sentence) ?? Infinity) || presented.some(([from, to]) => c.start >= from && c.start < to) ? { ...s, yes: false } : s;
+    return notTheirAsk(customer, c, presented, reported) ? { ...s, yes: false } : s;
   });
   askListItems(customer, clauses, scored);
   withoutIntroductions(clauses, scored);
@@ -246,6 +238,11 @@ const formLabel = (customer: string, c: Clause) => /\?\s*$/.test(c.text) && /^[ 
  * the problem.
  */
 const ATTACHED = /^\W*(?:(?:hi|hello|hey)\b[^,.!]{0,30}[,.!]?\s*)?(?:(?:please|kindly)\s+)?(?:(?:see|find|check|look at|refer to)\s+(?:the\s+|my\s+)?(?:attached|enclosed|attachments?|screenshots?\s+(?:below|attached))|(?:find|see)\s+(?:attached|enclosed)\b|(?:attached|enclosed)\s+(?:is|are|please find)\b|I(?:'ve| have)\s+(?:also\s+)?attached\b)/i;
+
+/** A clause that asks nothing of the reply whatever its words: a heading, a form's label, a pointer to an attachment, a report, copied text. */
+function notTheirAsk(customer: string, c: Clause, presented: readonly [number, number][], reported: ReadonlyMap<number, number>): boolean {
+  return !!c.heading || formLabel(customer, c) || ATTACHED.test(c.text) || c.start >= (reported.get(c.sentence) ?? Infinity) || presented.some(([from, to]) => c.start >= from && c.start < to);
+}
 
 /** Per sentence, where a report of what was asked of the customer starts: the rest of that sentence is the report. */
 function reportedFrom(clauses: readonly Clause[]): Map<number, number> {
