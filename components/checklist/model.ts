@@ -1,5 +1,6 @@
 /** Props of the reply-checklist panel (issue #4). Owned by the checklist capability. */
 import type { TeamExplanations } from '../../lib/standards/explain';
+import type { NotEnglish } from '../../lib/standards/types';
 
 export type ItemState = 'pass' | 'fail' | 'na';
 
@@ -34,7 +35,7 @@ export interface ChecklistPanelProps {
   /** The customer's asks; `implicit` marks a complaint taken as the request when they asked nothing outright. */
   questions: { text: string; answered: boolean; implicit?: boolean; unsure?: boolean }[];
   /** The customer's message or the draft is not in English, which the checks read. */
-  notEnglish?: { customer?: boolean; draft?: boolean };
+  notEnglish?: NotEnglish;
   /** `unsure`: a reading the model barely leans to ("may be upset"), never critical. */
   mood?: { label: string; words: string[]; unsure?: boolean };
   /** When set, the response-time item counts down to `deadline` live. */
