@@ -8,7 +8,7 @@
 import { zonedParts } from '../../components/intl';
 import * as chrono from 'chrono-node';
 import type { FollowUpSuggestion } from './messages';
-import { blankQuotedLines, quotedMailAt } from '../standards/mail-text';
+import { agentWords, blankQuotedLines } from '../standards/mail-text';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -137,7 +137,7 @@ export function suggestFollowUps(text: string, now: number, timeZone: string): F
   // Only the agent's own words: not the thread quoted under the reply, nor "> " lines (the
   // customer's "I'll call my bank tomorrow" is no promise of ours).
   const own = text.slice(0, 20_000);
-  for (const sentence of sentences(blankQuotedLines(own.slice(0, quotedMailAt(own))))) {
+  for (const sentence of sentences(blankQuotedLines(agentWords(own)))) {
     if (!PROMISE.test(sentence) || NEGATED.test(sentence) || ASKS_CUSTOMER.test(sentence)) continue;
     let hit: { phrase: string; dueAt: number } | undefined;
     for (const fixed of FIXED) {

@@ -5,7 +5,7 @@
  */
 import { type Evaluation, type EvaluateInput, type Mood, type Question, type Rule, type RuleContext, type RuleResult } from './types';
 import { isEnglish, readLanguage } from './language';
-import { quotedMailAt, theirWords, withSubject } from './mail-text';
+import { agentWords, theirWords, withSubject } from './mail-text';
 import { withdraws } from './wrap-up';
 import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
@@ -91,7 +91,7 @@ export function evaluateReply(whole: EvaluateInput): Evaluation {
   // The agent's own words: a reply box that carries the thread under the reply ("On Mon, Sam wrote:
   // > …") would lend the customer's capitals and hedges to the draft (lib/standards/mail-text.ts).
   const draft = capText(whole.draft, LIMITS.draftChars);
-  const input = { ...whole, draft: draft.slice(0, quotedMailAt(draft)) };
+  const input = { ...whole, draft: agentWords(draft) };
   const side = customerSide(whole.customerMessages, whole.subject);
   const { customerMessages, customerText } = side;
   const unread = notEnglish(side.english, input.draft);

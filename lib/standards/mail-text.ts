@@ -5,31 +5,110 @@
  *   Message-----", Outlook's "From: … / Sent: …". Read as theirs, a customer's "Thanks, that worked!"
  *   sounded upset in the agent's own quoted words ("frustrating", "try again", "still fails").
  *   Helpdesks strip much of it on the way in (FreeScout cuts at Gmail's, Outlook's and Yahoo's quote
- *   markup, app/Misc/Mail.php), not all: a plain-text mail, an Outlook header written as text;
- * - the client's own sign-off line ("Sent from my iPhone", "Get Outlook for Android": an imperative
- *   the ask model listed as a question);
+ *   markup, app/Misc/Mail.php), not all: a plain-text mail, an Outlook header written as text.
+ *   Older and other clients write the header as lines ("From:", "To:", "Subject:"; Lotus Notes' sender
+ *   and time over "To:"), measured on real annotated Enron and Apache mail (docs/mail-text.md);
+ * - what the mail adds under their words (lib/standards/mail-footer.ts): the client's sign-off line
+ *   ("Get Outlook for Android", which the ask model listed as a question), a signature, a legal footer;
  * - an automatic out-of-office reply, which FreeScout files as the customer's message (it skips
  *   auto-replies only to its own notifications, FetchEmails.php): "upset — “limited”, “urgent”" and
  *   the ask "For urgent matters please contact my colleague" came from one.
- * One reader for the checklist, the mood (and so the stored visit mood) and the repeat-contact cue.
+ * One reader for the checklist, the mood (and so the stored visit mood) and the repeat-contact cue;
+ * `agentWords` is the same for the agent's draft.
  */
 
-import { GREETING_WORDS, SIGN_OFF_WORDS, sentences } from './text';
+import { signatureAt, withoutFooter } from './mail-footer';
+import { memoText } from './memo';
+import { GREETING_WORDS, SIGN_OFF, SIGN_OFF_WORDS, sentences } from './text';
 
 /** A reply header line: what follows it is the earlier mail. Localised "wrote" lines for mail clients set to another language. */
 const HEADER = new RegExp(
   [
-    // Gmail, Apple Mail, Thunderbird; the line may wrap once ("On Mon, Dec 5, 2026 at 10:14 AM Acme <\nsupport@acme.test> wrote:").
-    String.raw`^[ \t]*On\b[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:[ \t]*$`,
-    String.raw`^[ \t]*(?:Am|Le|El|Op|Il|Em|W dniu)\b[^\n]{4,200}?(?:schrieb|a écrit|escribió|schreef|ha scritto|escreveu|napisał)[^\n]{0,60}:[ \t]*$`,
-    String.raw`^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine)[ \t]*-{2,}`,
-    // Outlook's header as text: a From line, then Sent or Date.
-    String.raw`^[ \t]*(?:From|Von|De):[^\n]{1,200}\n[ \t]*(?:Sent|Date|Gesendet|Envoyé):[^\n]{1,200}`,
+    // Gmail, Apple Mail, Thunderbird; the line may wrap once ("On Mon, Dec 5, 2026 at 10:14 AM Acme <\nsupport@acme.test> wrote:"),
+    // and may itself be quoted under a later reply ("> On 1 Mar 2017, at 19:07, Rick <…> wrote:", Quagga's Apache mail).
+    String.raw`^[ \t>]*On\b[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:[ \t]*$`,
+    String.raw`^[ \t>]*(?:Am|Le|El|Op|Il|Em|W dniu)\b[^\n]{4,200}?(?:schrieb|a écrit|escribió|schreef|ha scritto|escreveu|napisał)[^\n]{0,60}:[ \t]*$`,
+    // Gmail in some locales: "2017-03-02 15:57 GMT+02:00 Emir <emir@…>:".
+    String.raw`^[ \t>]*\d{4}-\d\d-\d\d[ T]\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*GMT[+-]\d\d:?\d\d)?[ \t]+[^\n]{0,80}<[^>\s]+@[^>\s]+>:[ \t]*$`,
+    // A mailing-list archive's "Erick Erickson wrote" over the quoted lines (Nabble).
+    String.raw`^[ \t]*[^\n>]{1,80}\bwrote:?[ \t]*\n[ \t]*>`,
+    String.raw`^[ \t>]*-{2,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine)[ \t]*-{2,}`,
+    // Lotus Notes: "---------------------- Forwarded by Sally Beck/HOU/ECT on 11/20/2000 05:54 PM ----" (Quagga's Enron mail).
+    String.raw`^[ \t]*-{3,}[ \t]*Forwarded by\b`,
     // FreeScout's own separator in its notification mails.
     String.raw`^[ \t]*-- Please reply above this line --`,
   ].join('|'),
   'imu',
 );
+
+/**
+ * A header written out as lines of text ("From: …", "Sent: …", "To: …", "Subject: …"), as Outlook,
+ * Apple Mail and Lotus Notes quote the earlier mail, in the field names of several languages; maybe
+ * quoted ("> From:") or bold ("*From:*"). Who it was between, and when or what about.
+ */
+const FIELD = /^[ \t>:]*\*{0,2}(from|author|von|de|van|da|to|an|à|aan|cc|subject|betreff|objet|asunto|oggetto|onderwerp|assunto|sent|gesendet|envoyé|enviado|inviato|verzonden|date|datum|fecha|data)\*{0,2}[ \t]*:/i;
+const SENDER = new Set(['from', 'author', 'von', 'de', 'van', 'da']);
+const RECIPIENT = new Set(['to', 'an', 'à', 'aan']);
+/** Fields only a mail header has: its subject, the time it was sent, its copies. */
+const MAIL_FIELD = new Set(['cc', 'subject', 'betreff', 'objet', 'asunto', 'oggetto', 'onderwerp', 'assunto', 'sent', 'gesendet', 'envoyé', 'enviado', 'inviato', 'verzonden']);
+/** A line above such a header that belongs to it: a separator, Apple Mail's "Begin forwarded message:". */
+const ABOVE_HEADER = /^[ \t>]*(?:_{5,}|-{5,}|={5,}|Begin forwarded message:?|_{5,}[ \t]*Reply Separator[ \t]*_{5,})[ \t]*$/i;
+/** Lotus Notes writes the sender and the time above "To:": "Brent A Price\n11/20/2000 12:17 PM". */
+const DATE_TIME = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b[^\n]{0,12}\b\d{1,2}:\d\d\b/;
+const ONLY_DATE_TIME = /^[ \t]*[\d/.-]+[ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:[AP]M)?[ \t]*$/i;
+/** A sender line: a name or an address ("Robin <robin@perfect.com>", "Tana Jones@ECT"), not a sentence. */
+const NAME_LINE = /^[ \t]*["'\p{L}][^\n]{0,78}[^.!?:\s][ \t]*$/u;
+
+interface Line {
+  text: string;
+  at: number;
+}
+const linesOf = (text: string): Line[] => {
+  let at = 0;
+  return text.split('\n').map((line) => ({ text: line, at: (at += line.length + 1) - line.length - 1 }));
+};
+/** A line with nothing on it, or only the quote marks of one (">"). */
+const blank = (line: Line | undefined) => line !== undefined && /^[\s>]*$/.test(line.text);
+
+/**
+ * Two or more fields within twelve lines (a long "To:" wraps): the sender or the recipient, and a
+ * subject, a time sent or an address. Not a web form's "Name:", "Email:", "Subject:", nor a trip's
+ * "From: London / To: Paris / Date: 12 March".
+ */
+function isHeaderBlock(lines: Line[], i: number): boolean {
+  const fields = lines.slice(i, i + 12).flatMap((l) => {
+    const m = FIELD.exec(l.text);
+    return m ? [{ name: m[1]!.toLowerCase(), value: l.text.slice(m[0].length) }] : [];
+  });
+  const who = fields.some((f) => SENDER.has(f.name) || RECIPIENT.has(f.name));
+  return who && fields.some((f) => MAIL_FIELD.has(f.name) || ((SENDER.has(f.name) || RECIPIENT.has(f.name)) && f.value.includes('@')));
+}
+
+/** The line the written-out header begins at: its first field, or the separator or Lotus sender and time above it. */
+function headerStart(lines: Line[], i: number): number {
+  let j = i - 1;
+  while (blank(lines[j])) j--;
+  if (j < 0) return i;
+  if (ABOVE_HEADER.test(lines[j]!.text)) return j;
+  // "… on 04/19/2001\n09:01:03 PM": the time wrapped onto a line of its own.
+  if (j > 0 && /^[ \t]*\d{1,2}:\d\d/.test(lines[j]!.text) && !DATE_TIME.test(lines[j]!.text) && DATE_TIME.test(`${lines[j - 1]!.text} ${lines[j]!.text}`)) return j - 1;
+  if (!DATE_TIME.test(lines[j]!.text)) return i;
+  if (!ONLY_DATE_TIME.test(lines[j]!.text)) return j;
+  let k = j - 1;
+  while (blank(lines[k])) k--;
+  // "Jeff Dasovich\n\tSent by: Jeff Dasovich\n\t04/25/2001 03:52 PM".
+  if (k > 0 && /^[ \t]*Sent by:/i.test(lines[k]!.text)) k--;
+  const standsAlone = k >= 0 && (k === 0 || blank(lines[k - 1])) && NAME_LINE.test(lines[k]!.text) && !SIGN_OFF.test(lines[k]!.text);
+  return standsAlone ? k : j;
+}
+
+/** Where a header written out as lines of text begins, or -1. */
+function headerBlockAt(text: string): number {
+  if (!/^[ \t>:]*\*{0,2}\p{L}{2,9}\*{0,2}[ \t]*:/mu.test(text)) return -1;
+  const lines = linesOf(text);
+  for (let i = 0; i < lines.length; i++) if (FIELD.test(lines[i]!.text) && isHeaderBlock(lines, i)) return lines[headerStart(lines, i)]!.at;
+  return -1;
+}
 
 /** A quoted line ("> …"): the earlier mail, quoted inline. Global: for matchAll and replace. */
 export const QUOTED_MAIL_LINE = /^[ \t]*>.*$/gm;
@@ -37,7 +116,11 @@ export const QUOTED_MAIL_LINE = /^[ \t]*>.*$/gm;
 export const blankQuotedLines = (text: string): string => text.replace(QUOTED_MAIL_LINE, (line) => ' '.repeat(line.length));
 
 /** Where a reply header stands ("On Mon, … wrote:", "-----Original Message-----"…), or -1. */
-export const replyHeaderAt = (text: string): number => text.search(HEADER);
+function replyHeaderAt(text: string): number {
+  const line = text.search(HEADER);
+  const block = headerBlockAt(line < 0 ? text : text.slice(0, line));
+  return block >= 0 ? block : line;
+}
 
 /**
  * Where the quoted earlier mail begins, or the text's length when there is none. Only after words of
@@ -47,9 +130,6 @@ export function quotedMailAt(text: string): number {
   const at = replyHeaderAt(text);
   return at > 0 && /\S/.test(text.slice(0, at)) ? at : text.length;
 }
-
-/** A mail client's own sign-off line, alone on its line. */
-const CLIENT_LINE = /\n[ \t]*(?:Sent from my [^\n]{2,60}|Sent from (?:Mail|Outlook|Yahoo Mail|Gmail|AOL)\b[^\n]{0,60}|Get Outlook for (?:iOS|Android|Mac|Windows)[^\n]{0,20})[ \t]*$/i;
 
 /**
  * "I am out of the office until Monday…", "Automatic reply", "This is an automated response": a reply
@@ -61,14 +141,26 @@ const SAYS_MORE = /\?|\b(?:can't|cannot|isn't|doesn't|don't|didn't|won't|not wor
 export const isAutoReply = (text: string): boolean => text.length <= 1200 && AUTO_REPLY.test(text) && !SAYS_MORE.test(text);
 
 /**
- * The customer's own words: the text before the earlier mail quoted under it, without their mail
- * client's sign-off line; nothing at all for an automatic reply. Ranges into it are ranges into `text`.
+ * The customer's own words: the text before the earlier mail quoted under it, without what their
+ * mail adds under them (lib/standards/mail-footer.ts); nothing at all for an automatic reply. Ranges into it are ranges into `text`.
  */
-export function theirWords(text: string): string {
+export const theirWords = (text: string): string => ownWords(text);
+// Remembered: the engine, the mood and the stored visit mood each read the same messages.
+const ownWords = memoText((text: string): string => {
   const at = quotedMailAt(text);
-  let own = at < text.length ? text.slice(0, at).trimEnd() : text;
-  for (let m = CLIENT_LINE.exec(own); m; m = CLIENT_LINE.exec(own)) own = own.slice(0, m.index).trimEnd();
+  const own = withoutFooter(at < text.length ? text.slice(0, at).trimEnd() : text);
   return isAutoReply(own) ? '' : own;
+}, 8);
+
+/**
+ * The agent's own words in a reply box: up to the thread quoted under the draft, without their
+ * signature after a "-- " line (Freshdesk and mail clients put it in the box; "--\nSupport" under a
+ * finished reply turned its next step into a failure). Ranges into it are ranges into `draft`.
+ */
+export function agentWords(draft: string): string {
+  const own = draft.slice(0, quotedMailAt(draft));
+  const at = signatureAt(own);
+  return at >= 0 && /\p{L}/u.test(own.slice(0, at)) ? own.slice(0, at) : own;
 }
 
 /**

@@ -11,7 +11,7 @@ import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Evidence } from './types';
 import { HEADING } from './text';
-import { QUOTED_MAIL_LINE, replyHeaderAt } from './mail-text';
+import { QUOTED_MAIL_LINE, quotedMailAt } from './mail-text';
 
 export interface Token {
   text: string;
@@ -41,12 +41,15 @@ export interface Parsed {
 let nlp: ReturnType<typeof winkNLP> | undefined;
 const load = () => (nlp ??= winkNLP(model, ['sbd', 'pos', 'negation']));
 
-/** Ranges of quoted earlier mail: "> …" lines and everything from a reply header on (lib/standards/mail-text.ts). */
+/**
+ * Ranges of quoted earlier mail: "> …" lines and everything from a reply header on, after words of
+ * their own (a bare forward is what they raise; lib/standards/mail-text.ts).
+ */
 export function quotedRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
-  const wrote = replyHeaderAt(text);
+  const wrote = quotedMailAt(text);
   for (const m of text.matchAll(QUOTED_MAIL_LINE)) out.push([m.index!, m.index! + m[0].length]);
-  if (wrote >= 0) out.push([wrote, text.length]);
+  if (wrote < text.length) out.push([wrote, text.length]);
   return out;
 }
 

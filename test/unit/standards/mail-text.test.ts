@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAutoReply, quotedMailAt, theirWords } from '../../../lib/standards/mail-text';
+import { agentWords, isAutoReply, quotedMailAt, theirWords } from '../../../lib/standards/mail-text';
 import { evaluateReply } from '../../../lib/standards/engine';
 import { threadMood } from '../../../lib/standards/mood';
 import { moodOf } from '../../../lib/memory/mood';
@@ -18,6 +18,69 @@ describe('the customer’s own words in a mail', () => {
     expect(theirWords('Still no refund.\n\nFrom: Acme Billing <billing@acme.test>\nSent: Tuesday, 6 December 2026 09:00\nTo: Sam\nWe are sorry for the delay.')).toBe('Still no refund.');
     expect(theirWords('Any news?\n\nAm Mo., 5. Dez. 2026 um 10:14 Uhr schrieb Acme Support <support@acme.test>:\n> Sorry for the trouble')).toBe('Any news?');
     expect(theirWords('Any news?\n-- Please reply above this line --\nAlice replied…')).toBe('Any news?');
+  });
+
+  it('begins at the headers older and other clients write (Quagga’s real Enron and Apache mail)', () => {
+    const cases: [string, string][] = [
+      // Lotus Notes: a "Forwarded by" rule, and the sender and time above "To:"/"cc:"/"Subject:".
+      ['Could you check this?', '\n---------------------- Forwarded by Sally Beck/HOU/ECT on 11/20/2000 05:54 PM ---------------------------\nTalked to Steve.'],
+      ['FYI.', '\n\n\n\tTim Belden@ECT\n\t10/17/2000 07:40 AM\n\t\t \n\t\t To: Jeff Dasovich/NA/Enron@Enron\n\t\t cc: \n\t\t Subject: Re: rates\nThe rates moved.'],
+      ['Have you still not received?\n\nLiz', '\n\n\n"MARCELA WHITE" <JETCHART@TAVAERO.COM> on 10/09/2000 11:03:10 AM\nTo: <Greg.Whalley@enron.com>\ncc:\nSubject: Liz\n\nDid you get my form??'],
+      // A reply header quoted under a later reply, Gmail's ISO date, a list archive's "… wrote".
+      ['Thanks, that fixed it.', '\n\n> On 1 Mar 2017, at 19:07, Rick Leir <rleir@leirtech.com> wrote:\n> Is the term vector highlighter an option?'],
+      ['It still fails for me.', '\n\n2017-03-02 15:57 GMT+02:00 Emir Arnautovic <emir.arnautovic@sematext.com>:\n\n> Hi Sergei,'],
+      ['I have version 5.2.1. Any remedies?', '\n\n\nErick Erickson wrote\n> What version of Solr?'],
+      // Outlook under a rule, Apple Mail's forward, a client set to German.
+      ['Any news on this?', '\n\n________________________________________\nFrom: Erick Erickson [erickerickson@gmail.com]\nSent: Monday, May 15, 2017 5:37 PM\nTo: solr-user\nSubject: Re: Terms'],
+      ['See below, still charged twice.', '\n\nBegin forwarded message:\n\nFrom: Acme Billing <billing@acme.test>\nSubject: Your receipt\nDate: 5 December 2026 at 10:14\nTo: Sam'],
+      ['Same error here.', '\n\nVon:    Markus Jelsma <markus.jelsma@openindex.io>\nAn:     solr-user@lucene.apache.org\nDatum:  31.08.2017 10:00\nBetreff:        RE: ZooKeeper'],
+    ];
+    for (const [own, quoted] of cases) expect(theirWords(own + quoted), own).toBe(own);
+  });
+
+  it('keeps field lines that are no mail header: a web form, a time given, a log line', () => {
+    for (const text of [
+      'Hi,\n\nName: Sam Rivera\nEmail: sam@example.com\nSubject: Refund\nMessage: I was charged twice.',
+      'Please change my flight:\n\nFrom: London\nTo: Paris\nDate: 12 March',
+      'It fails on start:\n\n2017-08-31 10:01:56 INFO ZooKeeper:438 - Initiating client connection\n09:01:03 ERROR refused',
+    ])
+      expect(theirWords(text), text).toBe(text);
+  });
+
+  it('leaves out a legal or virus-scan footer (before: an ask "Please consider the environment…" and upset "CONFIDENTIALITY NOTICE")', () => {
+    const ask = 'Hi, my invoice shows the wrong VAT number. Can you correct it?\n\nKind regards,\nAnna Berg';
+    const footer = '\n\nCONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and may be privileged. If you are not the intended recipient, please notify the sender immediately and delete this e-mail. Any unauthorised use is strictly prohibited.\n\nPlease consider the environment before printing this email.';
+    expect(theirWords(ask + footer)).toBe(ask);
+    expect(theirWords('The export button does nothing. Please help.\n\nThis email has been scanned for viruses by Avast antivirus software.\nwww.avast.com')).toBe('The export button does nothing. Please help.');
+    expect(theirWords('The app crashes on PDFs.\n\nMit freundlichen Grüßen\nKlaus Weber\n\nGeschäftsführer: Max Mustermann | Amtsgericht München HRB 12345')).toBe('The app crashes on PDFs.\n\nMit freundlichen Grüßen\nKlaus Weber');
+    // Their last words run into the footer without a blank line.
+    expect(theirWords('We never exposed Solr.\nNotice: This email and any attachments are confidential and may not be used without consent. If received in error please notify us.')).toBe('We never exposed Solr.');
+    const r = evaluateReply({ draft: 'Hi Anna, I have corrected it.', customerMessages: [ask + footer], customer: { name: 'Anna Berg' }, standards: DEFAULT_PACK, now: 0 });
+    expect(r.questions.map((q) => q.text)).toEqual(['Can you correct it?']);
+    expect(r.mood.evidence.map((e) => e.text)).not.toContain('CONFIDENTIALITY NOTICE');
+  });
+
+  it('leaves out a signature: after "-- ", a contact block, a name and title over it', () => {
+    expect(theirWords('How do I add a second user?\n\nThanks\n-- \nJohn Miller\nHead of Operations\nHave you seen our new catalogue? Click here.')).toBe('How do I add a second user?\n\nThanks');
+    expect(theirWords('Can I borrow the file for 5 minutes? Thanks.\n\nCarol St. Clair\nEB 3889\n713-853-3989 (Phone)\n713-646-3393 (Fax)\ncarol.st.clair@enron.com')).toBe('Can I borrow the file for 5 minutes? Thanks.');
+    expect(theirWords('Please contact me should you need anything.\n\nRegards,\nKeegan Farrell\n(713) 345-3317')).toBe('Please contact me should you need anything.\n\nRegards,\nKeegan Farrell');
+    expect(theirWords('Maybe you are interested.\n\nRyan F. Ruppert\nSenior Geologist\nExxonMobil Production Co.\n\n396 West Greens Road #603\nHouston, Texas 77067\n713.431.1839 Telephone')).toBe('Maybe you are interested.');
+  });
+
+  it('keeps their own last words that look like a signature’s', () => {
+    for (const text of [
+      'My order has not arrived.\n\nPlease call me on 07700 900123.',
+      'Where is my order?\n\nOrder: 1042\nDate: 12/11/2026\nEmail: sam@example.com',
+      'Same here after upgrading to 1.2.3.\n\nSame issue here; Android 15 (05.05.2025).',
+      'I demand a refund.\n\nGet no response at all from support@example.com for over 96 hours.',
+      'Here are the BETA and Fee Agreement for TFS.\n\nMark\nSenior Counsel\nPhone: 713-345-8897',
+      'Sam Rivera\n0800 123 456',
+      'FYI\n\nMark\nSenior Counsel, ENA\nPhone: 713-345-8897',
+    ])
+      expect(theirWords(text).startsWith(text.split('\n\n')[0]!), text).toBe(true);
+    expect(theirWords('Here are the BETA and Fee Agreement for TFS.\n\nMark\nSenior Counsel\nPhone: 713-345-8897')).toBe('Here are the BETA and Fee Agreement for TFS.');
+    expect(theirWords('Please call me on 07700 900123.')).toBe('Please call me on 07700 900123.');
+    expect(theirWords('Sam Rivera\n0800 123 456')).toBe('Sam Rivera\n0800 123 456');
   });
 
   it('leaves a message without one, and a bare forward, whole', () => {
@@ -75,5 +138,13 @@ describe('the customer’s own words in a mail', () => {
     expect(state('confident-wording')).toBe('pass');
     expect(state('closing')).toBe('pass');
     expect(state('acknowledges-feelings')).toBe('fail');
+  });
+
+  it('reads the draft without the agent’s signature after "-- " (before: "--\\nSupport" failed its next step)', () => {
+    const reply = 'Hi Anna, I have corrected the VAT number and sent the invoice again today. Let me know if anything else comes up.';
+    expect(agentWords(`${reply}\n\n-- \nSam Rivera\nAcme Support | 0800 123 456`).trimEnd()).toBe(reply);
+    expect(agentWords('-- \nSam')).toBe('-- \nSam');
+    const r = evaluateReply({ draft: `${reply}\n\n--\nSupport`, customerMessages: ['Can you correct the VAT number and send it again?'], customer: { name: 'Anna Berg' }, standards: DEFAULT_PACK, now: 0 });
+    expect(r.results.filter((x) => x.state === 'fail')).toEqual([]);
   });
 });
