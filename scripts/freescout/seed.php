@@ -102,6 +102,14 @@ $uma = Customer::create('uma.das@example.com', ['first_name' => 'Uma', 'last_nam
 $ids['subject'] = conversation($mailbox, $agent, $uma, 'Refund for order 1042 please', [
     [12, $C, paragraphs("Hi,\n\nsee subject.\n\nThanks,\nUma")],
 ], $at);
+// A business mail as it arrives: the customer's words, a contact block, the company's legal
+// footer, and the earlier mail under an Outlook header written as text (FreeScout strips only quote
+// markup, app/Misc/Mail.php). The footer's "notify the sender immediately" was an ask, and its
+// "CONFIDENTIALITY NOTICE", "error", "prohibited" an upset customer.
+$anna = Customer::create('anna.berg@example.com', ['first_name' => 'Anna', 'last_name' => 'Berg']);
+$ids['business'] = conversation($mailbox, $agent, $anna, 'RE: Invoice 2291', [
+    [14, $C, paragraphs("Hi,\n\nThe November invoice shows our old VAT number. Can you correct it and send it again?\n\nKind regards,\nAnna Berg\nFinance Manager\nAcme Trading GmbH\nTel: +49 30 1234 5678\nanna.berg@example.com\n\nCONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and may be privileged. If you are not the intended recipient, please notify the sender immediately and delete this e-mail. Any unauthorised use, disclosure or copying is strictly prohibited.\n\nPlease consider the environment before printing this email.\n\n________________________________\nFrom: Support <support@example.test>\nSent: Monday, December 5, 2026 10:14 AM\nTo: Anna Berg\nSubject: Invoice 2291\n\nHi Anna, sorry for the trouble with the failed payment. Could you try again?")],
+], $at);
 // Real text on a real helpdesk: the e2e test types each row's real reply and reads the sidebar.
 // Dev split only (never test); sources and licences in data/judgement/SOURCES.md and
 // data/language/SOURCE.md. The customers' names are made up (the rows carry none);

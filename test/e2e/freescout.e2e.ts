@@ -43,7 +43,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -295,6 +295,23 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(await inSidebar(page, 'mood').count()).toBe(0);
     expect(await inSidebar(page, 'question').count()).toBe(0);
     await shot(page, 'freescout-quoted-mail');
+    await page.close();
+  });
+
+  // Before, the footer's "please notify the sender immediately" was listed as a question and its
+  // "CONFIDENTIALITY NOTICE", "error" and "prohibited" read as an upset customer.
+  it('reads a business mail without its signature, legal footer and the earlier mail under it', async () => {
+    const page = await rapport.context.newPage();
+    await openReplyBox(page, seed.business, 'Anna Berg');
+    expect(await page.locator('#conv-layout-main .thread-type-customer').first().innerText()).toContain('CONFIDENTIALITY NOTICE');
+    await page.keyboard.type('Hi Anna, I have corrected the VAT number and sent the invoice again today. Let me know if anything else comes up.');
+    // The whole draft read (mid-typing drafts may differ): it closes warmly.
+    await expect.poll(() => itemState(page, 'closing'), { timeout: 15_000 }).toBe('pass');
+    await expect.poll(() => inSidebar(page, 'question').allTextContents()).toEqual([expect.stringMatching(/Can you correct it and send it again\? — addressed/)]);
+    await expect.poll(() => itemState(page, 'answers-questions')).toBe('pass');
+    expect(await itemState(page, 'acknowledges-feelings')).toBe('na');
+    expect(await inSidebar(page, 'mood').count()).toBe(0);
+    await shot(page, 'freescout-business-mail');
     await page.close();
   });
 
