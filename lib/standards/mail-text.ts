@@ -21,22 +21,31 @@ import { signatureAt, withoutFooter } from './mail-footer';
 import { memoText } from './memo';
 import { GREETING_WORDS, SIGN_OFF, SIGN_OFF_WORDS, sentences } from './text';
 
-/** A reply header line: what follows it is the earlier mail. Localised "wrote" lines for mail clients set to another language. */
+/** "wrote" as mail clients set to other languages write it. */
+const WROTE = String.raw`(?:wrote|schrieb|a écrit|escribió|schreef|ha scritto|escreveu|napisał\p{L}*|skrev|kirjoitti|napsal\p{L}*|написал\p{L}*|yazdı)`;
+
+/** A reply header line: what follows it is the earlier mail. */
 const HEADER = new RegExp(
   [
     // Gmail, Apple Mail, Thunderbird; the line may wrap once ("On Mon, Dec 5, 2026 at 10:14 AM Acme <\nsupport@acme.test> wrote:"),
-    // and may itself be quoted under a later reply ("> On 1 Mar 2017, at 19:07, Rick <…> wrote:", Quagga's Apache mail).
-    String.raw`^[ \t>]*On\b[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:[ \t]*$`,
-    String.raw`^[ \t>]*(?:Am|Le|El|Op|Il|Em|W dniu)\b[^\n]{4,200}?(?:schrieb|a écrit|escribió|schreef|ha scritto|escreveu|napisał)[^\n]{0,60}:[ \t]*$`,
+    // may be quoted under a later reply ("> On 1 Mar 2017, at 19:07, Rick <…> wrote:", Quagga's Apache mail) or ruled ("------On … wrote-----").
+    String.raw`^[ \t>-]*On\b[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:?[ \t-]*$`,
+    // Any client, any language: a line with an address or a time that ends in "wrote:", or in "wrote" and an address
+    // ("Den 14 september 2015 02:23, Valentino (valentino@…) skrev:", "Am Mo., 5. Dez. 2026 um 10:14 Uhr schrieb Acme <…>:").
+    String.raw`^[ \t>]*[^\n]{0,200}?(?:@|\d{1,2}[:.]\d\d)[^\n]{0,200}?(?<!\p{L})${WROTE}(?:[ \t][^\n]{0,80}@[^\n]{0,80})?[ \t]*:[ \t]*$`,
+    // The same opening as "On …" in other languages ("Am 23.05.2017 um 01:17 schrieb Damien Kamerman:").
+    String.raw`^[ \t>]*(?:Am|Le|El|Op|Il|Em|W dniu|Den|På|Dne)\b[^\n]{4,200}?(?<!\p{L})${WROTE}[^\n]{0,60}:[ \t]*$`,
     // Gmail in some locales: "2017-03-02 15:57 GMT+02:00 Emir <emir@…>:".
     String.raw`^[ \t>]*\d{4}-\d\d-\d\d[ T]\d{1,2}:\d\d(?::\d\d)?(?:[ \t]*GMT[+-]\d\d:?\d\d)?[ \t]+[^\n]{0,80}<[^>\s]+@[^>\s]+>:[ \t]*$`,
-    // A mailing-list archive's "Erick Erickson wrote" over the quoted lines (Nabble).
+    // A mailing-list archive's "Erick Erickson wrote" over the quoted lines (Nabble); Android's "---- John Smith wrote ----".
     String.raw`^[ \t]*[^\n>]{1,80}\bwrote:?[ \t]*\n[ \t]*>`,
-    String.raw`^[ \t>]*-{2,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine)[ \t]*-{2,}`,
+    String.raw`^[ \t>]*-{2,}[ \t]*[^\n]{1,80}\bwrote[ \t]*-{2,}[ \t]*$`,
+    String.raw`^[ \t>]*-{2,}[ \t]*(?:Original Message|Forwarded message|Reply Message|Ursprüngliche Nachricht|Weitergeleitete Nachricht|Message d'origine|Message transféré|Mensaje original|Messaggio originale|Oorspronkelijk bericht|Mensagem original)[ \t]*-{2,}`,
     // Lotus Notes: "---------------------- Forwarded by Sally Beck/HOU/ECT on 11/20/2000 05:54 PM ----" (Quagga's Enron mail).
     String.raw`^[ \t]*-{3,}[ \t]*Forwarded by\b`,
-    // FreeScout's own separator in its notification mails.
-    String.raw`^[ \t]*-- Please reply above this line --`,
+    // A helpdesk's reply delimiter in its notification mails: FreeScout's "-- Please reply above this line --",
+    // Zendesk's "##- Please type your reply above this line -##", others' "==== Reply above this line ====".
+    String.raw`^[^\n\p{L}]{0,12}(?:please )?(?:type |write |reply |respond )?(?:your )?(?:reply |response )?above this line\b`,
   ].join('|'),
   'imu',
 );
@@ -49,6 +58,8 @@ const HEADER = new RegExp(
 const FIELD = /^[ \t>:]*\*{0,2}(from|author|von|de|van|da|to|an|à|aan|cc|subject|betreff|objet|asunto|oggetto|onderwerp|assunto|sent|gesendet|envoyé|enviado|inviato|verzonden|date|datum|fecha|data)\*{0,2}[ \t]*:/i;
 const SENDER = new Set(['from', 'author', 'von', 'de', 'van', 'da']);
 const RECIPIENT = new Set(['to', 'an', 'à', 'aan']);
+/** An e-mail address (not a "@handle"). */
+const ADDRESS = /[\w.+-]+@[\w-]+\.\w/;
 /** Fields only a mail header has: its subject, the time it was sent, its copies. */
 const MAIL_FIELD = new Set(['cc', 'subject', 'betreff', 'objet', 'asunto', 'oggetto', 'onderwerp', 'assunto', 'sent', 'gesendet', 'envoyé', 'enviado', 'inviato', 'verzonden']);
 /** A line above such a header that belongs to it: a separator, Apple Mail's "Begin forwarded message:". */
@@ -72,8 +83,8 @@ const blank = (line: Line | undefined) => line !== undefined && /^[\s>]*$/.test(
 
 /**
  * Two or more fields within twelve lines (a long "To:" wraps): the sender or the recipient, and a
- * subject, a time sent or an address. Not a web form's "Name:", "Email:", "Subject:", nor a trip's
- * "From: London / To: Paris / Date: 12 March".
+ * subject, a time sent or an e-mail address. Not a web form's "Name:", "Email:", "Subject:", a trip's
+ * "From: London / To: Paris / Date: 12 March", nor an issue template's "Author: @handle".
  */
 function isHeaderBlock(lines: Line[], i: number): boolean {
   const fields = lines.slice(i, i + 12).flatMap((l) => {
@@ -81,7 +92,8 @@ function isHeaderBlock(lines: Line[], i: number): boolean {
     return m ? [{ name: m[1]!.toLowerCase(), value: l.text.slice(m[0].length) }] : [];
   });
   const who = fields.some((f) => SENDER.has(f.name) || RECIPIENT.has(f.name));
-  return who && fields.some((f) => MAIL_FIELD.has(f.name) || ((SENDER.has(f.name) || RECIPIENT.has(f.name)) && f.value.includes('@')));
+  const named = new Set(fields.map((f) => f.name)).size >= 2;
+  return named && who && fields.some((f) => MAIL_FIELD.has(f.name) || ((SENDER.has(f.name) || RECIPIENT.has(f.name)) && ADDRESS.test(f.value)));
 }
 
 /** The line the written-out header begins at: its first field, or the separator or Lotus sender and time above it. */

@@ -38,10 +38,29 @@ describe('the customer’s own words in a mail', () => {
     for (const [own, quoted] of cases) expect(theirWords(own + quoted), own).toBe(own);
   });
 
+  it('begins at the reply headers of clients in other languages, on phones, and at helpdesks’ delimiters', () => {
+    for (const header of [
+      'Den 14 september 2026 02:23, Acme Support (support@acme.test) skrev:',
+      'På 14 september 2026 på 02:23, Acme Support (support@acme.test) skrev:',
+      'Am 23.05.2017 um 01:17 schrieb Damien Kamerman:',
+      'Sent from my Galaxy Acme Support <support@acme.test> wrote:',
+      '---- Acme Support wrote ----',
+      '------On 12/5/2026 10:14 AM, Acme Support wrote-----',
+      '-------- Message transféré --------',
+      '##- Please type your reply above this line -##',
+      '====== Reply above this line ======',
+    ])
+      expect(theirWords(`Still broken for me.\n\n${header}\n> Did you clear the cache?`), header).toBe('Still broken for me.');
+    // Their own "wrote" is not a header.
+    for (const own of ['At 10:30 I wrote to you about the refund:\n- order 1042\n- order 1043', 'My colleague wrote the script on 12/11 and it fails.'])
+      expect(theirWords(own), own).toBe(own);
+  });
+
   it('keeps field lines that are no mail header: a web form, a time given, a log line', () => {
     for (const text of [
       'Hi,\n\nName: Sam Rivera\nEmail: sam@example.com\nSubject: Refund\nMessage: I was charged twice.',
       'Please change my flight:\n\nFrom: London\nTo: Paris\nDate: 12 March',
+      '# Extension – Bitwarden Vault\nAuthor: @pomdtr\n\n## Description\nIt crashes.',
       'It fails on start:\n\n2017-08-31 10:01:56 INFO ZooKeeper:438 - Initiating client connection\n09:01:03 ERROR refused',
     ])
       expect(theirWords(text), text).toBe(text);
