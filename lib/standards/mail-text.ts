@@ -150,7 +150,14 @@ export function quotedMailAt(text: string): number {
  */
 const AUTO_REPLY = /^\W*(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response))\b|\bthis is an? auto(?:mated|matic)[- ]?(?:reply|response|message)\b|\bI(?:'m| am) (?:currently )?(?:out of (?:the )?office|OOO|away from (?:the|my) (?:office|desk)|(?:away )?on (?:annual |parental |sick |maternity |paternity )?(?:leave|vacation|holiday))\b/i;
 const SAYS_MORE = /\?|\b(?:can't|cannot|isn't|doesn't|don't|didn't|won't|not working|broken|error|fail\w*|crash\w*|refund|charged|cancel)\b/i;
-export const isAutoReply = (text: string): boolean => text.length <= 1200 && AUTO_REPLY.test(text) && !SAYS_MORE.test(text);
+/**
+ * A delivery failure a mail server sent back ("Address not found / Your message wasn't delivered to
+ * carol@… because…", "Mail delivery failed: returning message to sender", "Undeliverable: …"), which
+ * FreeScout files as a customer's message (FetchEmails.php marks it `is_bounce`): it read "Customer
+ * sounds upset — “unable”, “LEARN MORE”". Its own "failed" and "couldn't" are no complaint.
+ */
+const BOUNCE = /^\W*(?:address not found|delivery status notification|mail delivery (?:failed|failure|subsystem)|undeliverable|undelivered mail returned to sender|returned mail|delivery (?:has )?failed)\b|\b(?:wasn't|was not|couldn't be|could not be) delivered to \S+@\S+ because\b|\bdelivery has failed to these recipients\b|\bthis is the mail system at host\b|\bI'm sorry to have to inform you that your message could not\b/i;
+export const isAutoReply = (text: string): boolean => text.length <= 3000 && ((text.length <= 1200 && AUTO_REPLY.test(text) && !SAYS_MORE.test(text)) || BOUNCE.test(text));
 
 /**
  * The customer's own words: the text before the earlier mail quoted under it, without what their

@@ -110,6 +110,15 @@ $anna = Customer::create('anna.berg@example.com', ['first_name' => 'Anna', 'last
 $ids['business'] = conversation($mailbox, $agent, $anna, 'RE: Invoice 2291', [
     [14, $C, paragraphs("Hi,\n\nThe November invoice shows our old VAT number. Can you correct it and send it again?\n\nKind regards,\nAnna Berg\nFinance Manager\nAcme Trading GmbH\nTel: +49 30 1234 5678\nanna.berg@example.com\n\nCONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and may be privileged. If you are not the intended recipient, please notify the sender immediately and delete this e-mail. Any unauthorised use, disclosure or copying is strictly prohibited.\n\nPlease consider the environment before printing this email.\n\n________________________________\nFrom: Support <support@example.test>\nSent: Monday, December 5, 2026 10:14 AM\nTo: Anna Berg\nSubject: Invoice 2291\n\nHi Anna, sorry for the trouble with the failed payment. Could you try again?")],
 ], $at);
+// A delivery failure after the agent's answer: FreeScout files it as a customer thread and marks it
+// (FetchEmails.php `is_bounce`, shown as "This is a bounce message." by partials/thread.blade.php).
+$carl = Customer::create('carl.moss@example.com', ['first_name' => 'Carl', 'last_name' => 'Moss']);
+$ids['bounce'] = conversation($mailbox, $agent, $carl, 'Invoice for order 88', [
+    [60, $C, paragraphs("Hi, could you send me the invoice for order 88?")],
+    [40, $A, paragraphs("Hi Carl, here is the invoice for order 88. Let me know if anything else comes up.")],
+    [10, $C, paragraphs("Address not found\n\nYour message wasn't delivered to carl.moss@exmaple.com because the address couldn't be found, or is unable to receive mail.\n\nLEARN MORE\n\nThe response was:\n\n550 5.1.1 The email account that you tried to reach does not exist.")],
+], $at);
+\DB::table('threads')->where('conversation_id', $ids['bounce'])->orderBy('id', 'desc')->limit(1)->update(['send_status_data' => json_encode(['is_bounce' => true])]);
 // Real text on a real helpdesk: the e2e test types each row's real reply and reads the sidebar.
 // Dev split only (never test); sources and licences in data/judgement/SOURCES.md and
 // data/language/SOURCE.md. The customers' names are made up (the rows carry none);

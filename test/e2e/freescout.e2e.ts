@@ -43,7 +43,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -312,6 +312,21 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(await itemState(page, 'acknowledges-feelings')).toBe('na');
     expect(await inSidebar(page, 'mood').count()).toBe(0);
     await shot(page, 'freescout-business-mail');
+    await page.close();
+  });
+
+  // Before, the mail server's "Your message wasn't delivered … unable to receive mail" read
+  // "Customer sounds upset — “unable”, “LEARN MORE”".
+  it('reads nothing from a delivery failure filed as the customer’s message', async () => {
+    const page = await rapport.context.newPage();
+    await openReplyBox(page, seed.bounce, 'Carl Moss');
+    expect(await page.locator('#conv-layout-main .thread-type-customer').first().innerText()).toContain('This is a bounce message.');
+    await page.keyboard.type('Hi Carl, could you give me an address that works? Then I will send the invoice again.');
+    await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('pass');
+    expect(await inSidebar(page, 'mood').count()).toBe(0);
+    expect(await inSidebar(page, 'question').count()).toBe(0);
+    expect(await itemState(page, 'acknowledges-feelings')).toBe('na');
+    await shot(page, 'freescout-bounce');
     await page.close();
   });
 

@@ -132,6 +132,22 @@ describe('the customer’s own words in a mail', () => {
     }
   });
 
+  it('reads nothing from a delivery failure the mail server sent back (before: "upset — “unable”, “LEARN MORE”")', () => {
+    const bounces = [
+      "Address not found\n\nYour message wasn't delivered to carol@exmaple.test because the address couldn't be found, or is unable to receive mail.\n\nLEARN MORE\n\nThe response was:\n\n550 5.1.1 The email account that you tried to reach does not exist.",
+      'Mail delivery failed: returning message to sender\n\nThis message was created automatically by mail delivery software. A message that you sent could not be delivered to one or more of its recipients. This is a permanent error.',
+      'Delivery has failed to these recipients or groups:\n\ncarol@example.test\nThe email address you entered couldn\'t be found.',
+      'This is the mail system at host mx.example.test.\n\nI\'m sorry to have to inform you that your message could not be delivered to one or more recipients.',
+    ];
+    for (const bounce of bounces) {
+      expect(theirWords(bounce), bounce).toBe('');
+      expect(moodOf(bounce)).toBeUndefined();
+    }
+    // A customer telling of a failed delivery is read.
+    for (const customer of ['My parcel was not delivered and the tracking says address not found. Where is it?', 'Your email was not delivered to my inbox, it went to spam.'])
+      expect(theirWords(customer), customer).toBe(customer);
+  });
+
   it('is not read as the customer’s mood or asks (before: "upset — “again”, “still fails”, “trouble”, “frustrating”")', () => {
     const mood = threadMood(GMAIL);
     expect(mood.label).not.toBe('upset');
