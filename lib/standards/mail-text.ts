@@ -167,9 +167,23 @@ export const theirWords = (text: string): string => ownWords(text);
 // Remembered: the engine, the mood and the stored visit mood each read the same messages.
 const ownWords = memoText((text: string): string => {
   const at = quotedMailAt(text);
-  const own = withoutFooter(at < text.length ? text.slice(0, at).trimEnd() : text);
+  const own = withoutBanner(withoutFooter(at < text.length ? text.slice(0, at).trimEnd() : text));
   return isAutoReply(own) ? '' : own;
 }, 8);
+
+/**
+ * The mail system's warning above a mail from outside the company: "CAUTION: This email originated
+ * from outside of the organization…", "[EXTERNAL EMAIL] Be cautious…", Outlook's "You don't often get
+ * email from sam@…. Learn why this is important". Its "EXTERNAL EMAIL", "cautious", "Never share" read
+ * "Customer sounds upset". It stands first, so it is blanked (ranges stay ranges into the text).
+ */
+const BANNER = /\b(?:originated (?:from )?outside (?:of )?(?:the|your|our|this) (?:organi[sz]ation|company|network|domain)|external (?:e-?mail|sender|message)\b|(?:came|comes) from outside\b|You don't often get email from\b|Learn why this is important\b|Do not click (?:on )?(?:any )?links or open attachments unless)/i;
+function withoutBanner(own: string): string {
+  const first = /^\s*[^\n]*\S[^]*?(?=\n[ \t]*\n|$)/.exec(own)?.[0] ?? '';
+  // No question in it: a customer's own first paragraph about such a mail asks something.
+  if (first.length > 400 || first.includes('?') || !BANNER.test(first) || !/\p{L}/u.test(own.slice(first.length))) return own;
+  return first.replace(/[^\n]/g, ' ') + own.slice(first.length);
+}
 
 /**
  * The agent's own words in a reply box: up to the thread quoted under the draft, without their

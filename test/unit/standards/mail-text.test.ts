@@ -113,6 +113,8 @@ describe('the customer’s own words in a mail', () => {
     expect(theirWords("Still can't log in!!\n\nGet Outlook for Android")).toBe("Still can't log in!!");
     expect(theirWords('The export button does nothing.\n\nSent from my iPhone')).toBe('The export button does nothing.');
     expect(theirWords('I sent from my phone a photo of the receipt.')).toBe('I sent from my phone a photo of the receipt.');
+    expect(theirWords('The app logs me out.\n\nSent via Acme for iOS')).toBe('The app logs me out.');
+    expect(theirWords('I sent it via email yesterday.')).toBe('I sent it via email yesterday.');
     const r = evaluateReply({ draft: 'Hi Sam,', customerMessages: ["Still can't log in!!\n\nGet Outlook for Android"], customer: { name: 'Sam Lee' }, standards: DEFAULT_PACK, now: 0 });
     expect(r.questions.map((q) => q.text)).toEqual(["Still can't log in!!"]);
   });
@@ -130,6 +132,26 @@ describe('the customer’s own words in a mail', () => {
     for (const customer of ["I'm on vacation until Monday, but my shop is down! Can you restore it?", 'I am out of the office this week and the invoice export fails with an error.']) {
       expect(isAutoReply(customer), customer).toBe(false);
     }
+  });
+
+  it('blanks the mail system’s warning above a mail from outside (before: "upset — “EXTERNAL EMAIL”, “cautious”, “Never share”")', () => {
+    const ask = 'Hello, the export to CSV stopped working yesterday. Can you look into it?';
+    for (const banner of [
+      '[EXTERNAL EMAIL] Be cautious: this message came from outside Acme Corp. Never share your password.',
+      'CAUTION: This email originated from outside of the organization. Do not click links or open attachments unless you recognize the sender and know the content is safe.',
+      "You don't often get email from sam@example.com. Learn why this is important",
+    ]) {
+      const text = `${banner}\n\n${ask}`;
+      const own = theirWords(text);
+      expect(own.length).toBe(text.length);
+      expect(own.trim()).toBe(ask);
+      const r = evaluateReply({ draft: 'Hi Sam,', customerMessages: [text], customer: { name: 'Sam Lee' }, standards: DEFAULT_PACK, now: 0 });
+      expect(r.mood.evidence.map((e) => e.text), banner).not.toContain('EXTERNAL EMAIL');
+      expect(r.questions.map((q) => q.text.trim())).toEqual(['the export to CSV stopped working yesterday. Can you look into it?']);
+    }
+    // Their own first paragraph about an outside email stays.
+    const own = 'An email that originated from outside the organization was flagged as spam. Can you whitelist it?\n\nThanks, Sam';
+    expect(theirWords(own)).toBe(own);
   });
 
   it('reads nothing from a delivery failure the mail server sent back (before: "upset — “unable”, “LEARN MORE”")', () => {
