@@ -360,12 +360,18 @@ export function findQuestions(text: string): Question[] {
   }
   if (out.length) return out;
   // No question asked: a complaint is an implicit request to fix it ("my order still hasn't shipped").
-  for (const s of said) {
-    if (PROBLEM.test(s.text) && s.text.length >= 12) out.push({ ...s, answered: false, implicit: true });
-    if (out.length === 1) break;
+  // A feeling alone ("Really annoying.") names no problem: the sentence before it does ("The app
+  // logs me out every few minutes."), as the list showed "Really annoying." for the problem to fix.
+  for (const [i, s] of said.entries()) {
+    if (!PROBLEM.test(s.text) || s.text.length < 12) continue;
+    const about = FEELING_ONLY.test(s.text) ? (said[i - 1] ?? said[i + 1]) : s;
+    if (about) return [{ ...about, answered: false, implicit: true }];
   }
   return out;
 }
+
+/** A sentence that only says how the problem feels. */
+const FEELING_ONLY = /^\W*(?:(?:this|it|that)(?:'s| is)\s+|so\s+|really\s+|very\s+|super\s+|extremely\s+|quite\s+|just\s+)*(?:annoying|frustrating|infuriating|irritating|annoyed|frustrated)\W*$/i;
 
 const PROBLEM = /\b(?:keeps? \w+ing|broke|soaked|ruined|drops?|dropping|crash\w*|freez\w*|fails?|bug|annoy\w*|frustrat\w*|hasn't|haven't|isn't|aren't|doesn't|don't|didn't|won't|can't|cannot|couldn't|not working|stopped|broken|charged|cancel|refund|disappeared|missing|lost|failed|reloads|down|wrong|still|waiting|error|found (?:no|nothing)|no longer)\b/i;
 

@@ -62,6 +62,16 @@ describe('answers-questions', () => {
     expect(questions.map((q) => q.text)).toEqual(['On upgrade to the newest version, I opened the app and found no notes.']);
   });
 
+  // Probed: "What they reported: Really annoying." for an app that logs them out.
+  it('takes the problem, not the feeling about it, for what they reported', () => {
+    for (const [customer, reported] of [
+      ['The app logs me out every few minutes. Really annoying.', 'The app logs me out every few minutes.'],
+      ['Really annoying. The app logs me out every few minutes.', 'The app logs me out every few minutes.'],
+      ['It keeps crashing on start. This is so frustrating!', 'It keeps crashing on start.'],
+    ] as const)
+      expect(check(customer, 'Thanks for writing in.', 'answers-questions').questions.map((q) => q.text), customer).toEqual([reported]);
+  });
+
   // Seen on FreeScout (train split, a bug-report template): "What they reported: **Describe the bug**".
   it('never takes a template heading for what they reported', () => {
     const customer = '**Describe the bug**\nHad a 500+ day streak, which was lost when I forgot to mark off tasks that day.\n**Expected behavior**\nStreak should only be lost if tasks are not completed';
