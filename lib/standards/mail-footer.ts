@@ -6,8 +6,8 @@
 
 import { SIGN_OFF } from './text';
 
-/** A mail client's own sign-off line, alone on its line. */
-const CLIENT_LINE = /\n[ \t]*(?:Sent from my [^\n]{2,60}|Sent (?:via|with|using) (?:the )?[\p{L}\d][^\n.!?]{1,40}|Sent from (?:Mail|Outlook|Yahoo Mail|Gmail|AOL)\b[^\n]{0,60}|Get Outlook for (?:iOS|Android|Mac|Windows)[^\n]{0,20})[ \t]*$/iu;
+/** A mail client's own sign-off line, alone on its line (not "Sent from my desk, is much easier…"). */
+const CLIENT_LINE = /\n[ \t]*(?:Sent from my [\p{L}\d'’ -]{2,40}[.!]?(?: Please excuse [^\n]{0,40})?|Sent (?:via|with|using) (?:the )?[\p{L}\d][^\n.!?]{1,40}|Sent from (?:Mail|Outlook|Yahoo Mail|Gmail|AOL)\b[^\n]{0,60}|Get Outlook for (?:iOS|Android|Mac|Windows)[^\n]{0,20})[ \t]*$/iu;
 
 /**
  * A legal, virus-scan or company-register footer: "If you are not the intended recipient, please

@@ -27,9 +27,9 @@ const WROTE = String.raw`(?:wrote|schrieb|a écrit|escribió|schreef|ha scritto|
 /** A reply header line: what follows it is the earlier mail. */
 const HEADER = new RegExp(
   [
-    // Gmail, Apple Mail, Thunderbird; the line may wrap once ("On Mon, Dec 5, 2026 at 10:14 AM Acme <\nsupport@acme.test> wrote:"),
+    // Gmail, Apple Mail, Thunderbird; the line may wrap once or twice ("On Mon, Dec 5, 2026 at 10:14 AM Acme <\nsupport@acme.test> wrote:"),
     // may be quoted under a later reply ("> On 1 Mar 2017, at 19:07, Rick <…> wrote:", Quagga's Apache mail) or ruled ("------On … wrote-----").
-    String.raw`^[ \t>-]*On\b[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:?[ \t-]*$`,
+    String.raw`^[ \t>-]*On\b[^\n]{4,200}?(?:\n[^\n]{0,120}?){0,2}\bwrote:?[ \t-]*$`,
     // Any client, any language: a line with an address or a time that ends in "wrote:", or in "wrote" and an address
     // ("Den 14 september 2015 02:23, Valentino (valentino@…) skrev:", "Am Mo., 5. Dez. 2026 um 10:14 Uhr schrieb Acme <…>:").
     String.raw`^[ \t>]*[^\n]{0,200}?(?:@|\d{1,2}[:.]\d\d)[^\n]{0,200}?(?<!\p{L})${WROTE}(?:[ \t][^\n]{0,80}@[^\n]{0,80})?[ \t]*:[ \t]*$`,
@@ -166,10 +166,70 @@ export const isAutoReply = (text: string): boolean => text.length <= 3000 && ((t
 export const theirWords = (text: string): string => ownWords(text);
 // Remembered: the engine, the mood and the stored visit mood each read the same messages.
 const ownWords = memoText((text: string): string => {
-  const at = quotedMailAt(text);
-  const own = withoutBanner(withoutFooter(at < text.length ? text.slice(0, at).trimEnd() : text));
+  const own = withoutBanner(withoutFooter(beforeEarlierMail(text)));
   return isAutoReply(own) ? '' : own;
 }, 8);
+
+/**
+ * The text up to the earlier mail quoted under it, trimmed at the end. An inline reply keeps the
+ * answers written between the quoted lines: its "wrote:" line and its quoted lines are blanked.
+ */
+function beforeEarlierMail(text: string): string {
+  let own = text;
+  for (let headers = 0; headers < 8; headers++) {
+    const at = replyHeaderAt(own);
+    const inline = at >= 0 ? inlineReplyAt(own, at) : -1;
+    if (inline >= 0) {
+      own = own.slice(0, at) + blankLines(own.slice(at, inline)) + blankQuotedLines(own.slice(inline));
+      continue;
+    }
+    const cut = quotedMailAt(own);
+    return (cut < own.length ? own.slice(0, cut) : own).trimEnd();
+  }
+  return own.trimEnd();
+}
+const blankLines = (text: string) => text.replace(/[^\n]/g, ' ');
+
+/**
+ * An inline reply: under a "wrote:" line the earlier mail quoted line by line ("> …"), with their
+ * answers written between the quotes. github/email_reply_parser's email_1_2 says "Hi," above the
+ * header and its whole answer below the quoted question; cut at the header it read as "Hi,". Where
+ * the quoted lines start (after the header), or -1 when the text under the header is no such reply.
+ */
+function inlineReplyAt(text: string, at: number): number {
+  const header = HEADER.exec(text.slice(at));
+  if (!header || header.index !== 0) return -1;
+  const from = at + header[0].length;
+  const rest = text.slice(from);
+  // Up to a later header written in full (not quoted): what is under that one is the earlier mail.
+  const next = replyHeaderAt(rest);
+  const under = next >= 0 ? rest.slice(0, next) : rest;
+  // ">From" is a mailbox's escaped "From" (mbox), not a quote mark.
+  if (!/^\s*>(?!From\b)/.test(under)) return -1;
+  return (answersBetween(under).match(/\p{L}/gu) ?? []).length >= 20 ? from : -1;
+}
+
+/**
+ * The answers written between quoted lines: paragraphs of their own after a blank line, up to a
+ * signature. A line straight under a quoted one is the quote wrapped by the mail client ("> I am a
+ * web developer on a Drupal\nsite tasked with…"), not an answer.
+ */
+function answersBetween(under: string): string {
+  const out: string[] = [];
+  let open = false;
+  let previous = '';
+  for (const line of under.split('\n')) {
+    if (/^[ \t]*(?:--|_{5,})[ \t]*$|^[ \t]*Sent from\b/i.test(line)) break;
+    const quoted = /^[ \t]*>/.test(line);
+    if (!/\S/.test(line) || quoted) open = false;
+    else if (open || !/\S/.test(previous)) {
+      out.push(line);
+      open = true;
+    }
+    previous = line;
+  }
+  return out.join(' ');
+}
 
 /**
  * The mail system's warning above a mail from outside the company: "CAUTION: This email originated

@@ -2,6 +2,7 @@
  * How well Rapport finds the customer's own words in a real mail (lib/standards/mail-text.ts
  * `theirWords`), measured on mail nobody here wrote or labelled (docs/mail-text.md):
  *   npx vite-node scripts/judgement/mail-zones.ts DIR [--split dev|test] [--show lost|quoted|signature]
+ *   npx vite-node scripts/judgement/mail-zones.ts --fixtures DIR    (each mail in DIR: where the reading stops)
  * DIR is the `Datasets` folder of the Quagga corpus (Repke & Krestel, ECIR 2018;
  * github.com/HPI-Information-Systems/Quagga, GPL-3.0, not copied into this repository): real Enron
  * business mail and Apache mailing-list mail, each annotated by hand with its zones (the writer's
@@ -31,6 +32,17 @@ interface Mail {
 type Problem = 'lost' | 'quoted' | 'signature';
 
 const args = process.argv.slice(2);
+// The test mails of github/email_reply_parser (MIT; test/emails/), read by eye: the end of what is
+// kept and the start of what is left out, per mail.
+if (args[0] === '--fixtures') {
+  const fixtures = args[1]!;
+  for (const f of readdirSync(fixtures).sort()) {
+    const text = readFileSync(join(fixtures, f), 'utf8');
+    const own = theirWords(text);
+    console.log(`## ${f}: ${own.length} of ${text.length} characters kept\n…${JSON.stringify(own.slice(-100))} ⟪CUT⟫ ${JSON.stringify(text.slice(own.length, own.length + 100))}`);
+  }
+  process.exit(0);
+}
 const dir = args[0];
 if (!dir || dir.startsWith('--')) throw new Error('usage: mail-zones.ts DIR [--split dev|test] [--show lost|quoted|signature]');
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);

@@ -56,6 +56,25 @@ describe('the customer’s own words in a mail', () => {
       expect(theirWords(own), own).toBe(own);
   });
 
+  it('keeps the answers of an inline reply and blanks the lines it quotes (github/email_reply_parser’s email_1_2 read as "Hi,")', () => {
+    const inline = 'Hi,\nOn Tue, Dec 1, 2026 at 18:02, Acme Support <support@acme.test> wrote:\n> Which browser do you use?\n> And which version of the app?\n\nChrome 120 on Windows 11.\n\n> Did the export ever work?\n\nYes, until the update last week. Since then the file is empty.\n\n-- \nSam';
+    const own = theirWords(inline);
+    // Ranges into it are ranges into the message: what is kept stands where it stood.
+    expect([...own].every((c, i) => /\s/.test(c) || c === inline[i])).toBe(true);
+    expect(own.replace(/\s+/g, ' ').trim()).toBe('Hi, Chrome 120 on Windows 11. Yes, until the update last week. Since then the file is empty.');
+    // The agent's quoted questions are not theirs; the empty file they report is.
+    const r = evaluateReply({ draft: 'Hi Sam,', customerMessages: [inline], customer: { name: 'Sam Lee' }, standards: DEFAULT_PACK, now: 0 });
+    expect(r.questions.map((q) => q.text).join(' ')).not.toMatch(/browser|export ever work/);
+    // Under the last reply, bottom-posted, with nothing above it.
+    const bottom = 'On Tue, Dec 1, 2026 at 18:02, Acme Support <support@acme.test> wrote:\n> Could you send a screenshot?\n\nHere it is, the button stays grey after I log in again.';
+    expect(theirWords(bottom).trim()).toBe('Here it is, the button stays grey after I log in again.');
+    // A quote the mail client wrapped without its marks, and a mailbox's escaped ">From", are no answers.
+    const wrapped = 'Try the phrase parser.\n\nOn Fri, Jun 23, 2017 at 1:06 PM, Sam <sam@example.com> wrote:\n> I am a web developer on a Drupal\nsite tasked with improving search for our users and our staff.\n>\n> Thanks';
+    expect(theirWords(wrapped)).toBe('Try the phrase parser.');
+    const escaped = 'I hope my math makes sense.\n\nOn May 26, 2017 9:04 AM, "Sam" <sam@example.com> wrote:\n\n>From the documentation, observers do not vote,\nso when you said five nodes vote, what did you mean?\n\nPer the documentation observers are possible, correct?';
+    expect(theirWords(escaped)).toBe('I hope my math makes sense.');
+  });
+
   it('keeps field lines that are no mail header: a web form, a time given, a log line', () => {
     for (const text of [
       'Hi,\n\nName: Sam Rivera\nEmail: sam@example.com\nSubject: Refund\nMessage: I was charged twice.',
