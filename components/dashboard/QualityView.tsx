@@ -93,6 +93,7 @@ export function QualityView() {
   const totals = useMemo(() => adherenceTotals(stats), [stats]);
   const dist = useMemo(() => responseDistribution(stats), [stats]);
   const agents = useMemo(() => perAgent(stats), [stats]);
+  const partly = agents.reduce((n, a) => n + a.partlyChecked, 0);
   // Words instead of charts: the first rows are on screen once the totals table is.
   useEffect(() => {
     if (data.loaded && little && total > 0) markFirstRows('quality');
@@ -293,12 +294,18 @@ export function QualityView() {
                   <tr key={a.agent}>
                     <td>{a.agent || 'You'}</td>
                     <td class="rd-num">{a.replies}</td>
-                    <td class="rd-num">{pct(a.readiness)}</td>
+                    <td class="rd-num">{a.readiness === null ? '—' : pct(a.readiness)}</td>
                     <td class="rd-num">{a.withinTarget === null ? '—' : pct(a.withinTarget)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            {partly > 0 && (
+              <p class="rd-muted rd-small rd-table-note" data-testid="partly-checked">
+                Readiness leaves out {partly === 1 ? '1 reply' : `${partly} replies`} checked only in part: the reply or the
+                customer’s message was not in English.
+              </p>
+            )}
           </div>
         </div>
       )}

@@ -251,25 +251,35 @@ export function responseDistribution(stats: readonly ReplyWeek[]) {
 export interface AgentQuality {
   agent: string;
   replies: number;
-  readiness: number;
+  /** The average readiness of the replies checked in full; null when every reply was checked in part. */
+  readiness: number | null;
+  /** Replies checked only in part (not in English), left out of `readiness`. */
+  partlyChecked: number;
   /** Share of the agent's replies that met their own target; null when none was measured. */
   withinTarget: number | null;
 }
 
 export function perAgent(stats: readonly ReplyWeek[]): AgentQuality[] {
-  const map = new Map<string, { n: number; sum: number; met: number; measured: number }>();
+  const map = new Map<string, { n: number; sum: number; partly: number; met: number; measured: number }>();
   for (const s of stats) {
-    const row = map.get(s.agent) ?? { n: 0, sum: 0, met: 0, measured: 0 };
+    const row = map.get(s.agent) ?? { n: 0, sum: 0, partly: 0, met: 0, measured: 0 };
     const [met, missed] = targetVerdicts(s);
     row.n += s.replies;
     row.sum += s.readinessSum;
+    row.partly += s.partlyChecked ?? 0;
     row.met += met;
     row.measured += met + missed;
     map.set(s.agent, row);
   }
   return [...map]
     .filter(([, r]) => r.n > 0)
-    .map(([agent, r]) => ({ agent, replies: r.n, readiness: r.sum / r.n, withinTarget: r.measured ? r.met / r.measured : null }))
+    .map(([agent, r]) => ({
+      agent,
+      replies: r.n,
+      readiness: r.n > r.partly ? r.sum / (r.n - r.partly) : null,
+      partlyChecked: r.partly,
+      withinTarget: r.measured ? r.met / r.measured : null,
+    }))
     .sort((a, b) => b.replies - a.replies || (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0));
 }
 

@@ -24,7 +24,10 @@ export interface ReplyWeek {
   /** The agent label; "" for this device's agent. */
   agent: string;
   replies: number;
+  /** The sum of the readiness of the replies checked in full. */
   readinessSum: number;
+  /** Replies checked only in part (not in English): counted in `replies`, not in `readinessSum`. Absent in older rows: 0. */
+  partlyChecked?: number;
   /** Replies with a response time, counted per bucket of RESPONSE_EDGES_MIN. */
   buckets: number[];
   /** Rule id → [passed, failed] (not applicable left out). */
@@ -70,7 +73,10 @@ const emptyWeek = (id: string, week: number, agent: string): ReplyWeek => ({
 /** Adds (sign 1) or takes away (sign -1) one reply from its week's sums. */
 function tally(row: ReplyWeek, r: ReplyRecord, sign: 1 | -1): void {
   row.replies += sign;
-  row.readinessSum += sign * r.readiness;
+  if (r.partlyChecked) {
+    row.partlyChecked = (row.partlyChecked ?? 0) + sign;
+    if (!row.partlyChecked) delete row.partlyChecked;
+  } else row.readinessSum += sign * r.readiness;
   if (r.responseMs !== undefined) row.buckets[responseBucket(r.responseMs)]! += sign;
   for (const [rule, state] of Object.entries(r.states)) {
     // A rule named like an Object property must never reach `row.rules[rule] ??=` (#15: a

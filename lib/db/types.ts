@@ -195,6 +195,11 @@ export interface ReplyRecord {
   channel?: string;
   /** The agent label of whoever sent it; absent for this device's agent. */
   agent?: string;
+  /**
+   * Checked only in part: the reply or the customer's message was not in English, so the rules that
+   * read wording gave no verdict (issue #12). Its readiness is left out of the averages.
+   */
+  partlyChecked?: true;
 }
 
 /** Helpdesk API history fetches per customer, to fetch at most once per few minutes (v2). */

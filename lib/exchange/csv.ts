@@ -79,6 +79,7 @@ export const CSV_TABLES = {
       .filter(([, s]) => s === 'fail')
       .map(([k]) => k),
     agent: r.agent,
+    partlyChecked: r.partlyChecked ? 'yes' : '',
   }),
 } as const;
 

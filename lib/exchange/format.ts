@@ -150,6 +150,7 @@ export const ReplyRow = v.strictObject({
   packVersion: v.pipe(v.number(), v.integer(), v.minValue(0)),
   channel: v.optional(text(100)),
   agent: v.optional(text(100)),
+  partlyChecked: v.optional(v.literal(true)),
 });
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_ROWS));

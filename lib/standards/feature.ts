@@ -249,6 +249,7 @@ class Checklist {
       ...at,
       states: Object.fromEntries(evaluation.results.map((r) => [r.rule, r.state])),
       readiness: evaluation.readiness,
+      ...(evaluation.notEnglish && { partlyChecked: true as const }),
       packId: evaluation.packId,
       packVersion: evaluation.packVersion,
     });

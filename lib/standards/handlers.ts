@@ -72,6 +72,7 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
     if (request.customerId) record.customerId = request.customerId;
     if (request.receivedAt !== undefined && request.receivedAt <= sentAt) record.responseMs = sentAt - request.receivedAt;
     if (request.channel) record.channel = request.channel;
+    if (request.partlyChecked) record.partlyChecked = true;
     await recordReply(ctx.db, record);
     return record;
   },

@@ -35,6 +35,8 @@ export const replyRequests = [
       v.check((states) => Object.keys(states).length > 0, 'A recorded reply needs at least one rule state.'),
     ),
     readiness: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+    /** The reply or their message was not in English: only some rules read it (ReplyRecord.partlyChecked). */
+    partlyChecked: v.optional(v.literal(true)),
     packId: id,
     packVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   }),

@@ -121,6 +121,8 @@ interface StoredReply {
   account: string;
   ticketId: string;
   states: Record<string, string>;
+  readiness: number;
+  partlyChecked?: true;
 }
 const repliesOf = (account: string) =>
   worker().evaluate(
@@ -273,6 +275,21 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(await inSidebar(page, 'checklist-passed').locator('summary').textContent()).toContain('not checked');
     expect(await inSidebar(page, 'checklist').locator('[data-rule="closing"] [data-testid="why"]').textContent()).toBe('Not checked: your reply is not in English');
     await shot(page, 'freescout-not-english');
+
+    // Sent, it is recorded as checked only in part, and the team lead's readiness average leaves it
+    // out: its score came from the greeting and placeholders alone.
+    const before = (await repliesOf(`127.0.0.1:${FS_PORT}`)).length;
+    await page.click('.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text');
+    await expect.poll(() => repliesOf(`127.0.0.1:${FS_PORT}`).then((r) => r.length), { timeout: 15_000 }).toBe(before + 1);
+    const sent = (await repliesOf(`127.0.0.1:${FS_PORT}`)).find((r) => r.ticketId === String(seed.realItalian));
+    expect(sent).toMatchObject({ partlyChecked: true, states: { closing: 'na', 'greets-by-name': 'fail' } });
+    const dash = await rapport.open(`chrome-extension://${rapport.extensionId}/dashboard.html#quality`);
+    await expect.poll(() => dash.locator('[data-testid="partly-checked"]').textContent(), { timeout: 15_000 }).toBe(
+      'Readiness leaves out 1 reply checked only in part: the reply or the customer’s message was not in English.',
+    );
+    await expect.poll(() => dash.getByText('Finding recent examples').count()).toBe(0);
+    await dash.screenshot({ path: join(screenshotDir, 'dashboard-quality-partly-checked.png') });
+    await dash.close();
     await page.close();
   });
 

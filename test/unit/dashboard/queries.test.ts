@@ -114,6 +114,17 @@ describe('reply quality', () => {
     expect(adherenceByWeek([])).toEqual({ weeks: [], rules: {} });
     expect(repliesCounted(stats)).toBe(2);
   });
+
+  // A reply in another language scored 100% on the greeting and placeholders alone: averaged in,
+  // it lifted the agent's readiness with nothing of the wording checked.
+  it('leaves replies checked only in part (not in English) out of the readiness average, and counts them', () => {
+    const checked = reply({ id: 'a', readiness: 0.5 });
+    const partly = reply({ id: 'b', readiness: 1, partlyChecked: true });
+    const [agent] = perAgent(summarise([checked, partly]));
+    expect(agent).toMatchObject({ replies: 2, readiness: 0.5, partlyChecked: 1 });
+    expect(perAgent(summarise([partly]))[0]).toMatchObject({ replies: 1, readiness: null, partlyChecked: 1 });
+    expect(repliesCounted(summarise([checked, partly]))).toBe(2);
+  });
 });
 
 describe('response-time targets per reply (#14)', () => {

@@ -23,6 +23,8 @@ function replies(count: number, seedValue = 7): ReplyRecord[] {
     states: Object.fromEntries(RULES.map((r) => [r, STATES[Math.floor(rnd() * 3)]!])),
     readiness: Math.round(rnd() * 100) / 100,
     ...(rnd() < 0.5 ? {} : { agent: rnd() < 0.5 ? 'Priya' : 'Tom' }),
+    // Some checked only in part (not in English): counted, their readiness left out.
+    ...(i % 9 === 4 ? { partlyChecked: true as const } : {}),
   })).map((r) => {
     if (r.responseMs === undefined) delete r.responseMs;
     return r;
@@ -48,6 +50,8 @@ describe('reply sums per week and agent', () => {
     expect(rows[1]!.buckets[7]).toBe(1);
     expect(rows[0]).toMatchObject({ agent: 'Priya', replies: 1, rules: { x: [1, 0] } });
     expect(rows[0]!.buckets.every((n) => n === 0)).toBe(true);
+    // A reply checked only in part (not in English) is counted; its readiness is not summed.
+    expect(summarise([reply({ id: 'd', sentAt: monday, readiness: 1, partlyChecked: true })])[0]).toMatchObject({ replies: 1, readinessSum: 0, partlyChecked: 1 });
   });
 
   it('kept in step by adding and taking away equals summing the remaining replies again', async () => {

@@ -54,6 +54,14 @@ describe('hostile bundles are refused with the reason, the database unchanged', 
     );
   });
 
+  it('a reply marked checked in part with anything but true', async () => {
+    const text = await signed({ customers: [dana()], replies: [reply({ customerId: 'c-dana' })] }, ['"readiness":', '"partlyChecked":"yes","readiness":']);
+    expect(await refused(text)).toMatch(/data\.replies\[0\]\.partlyChecked/);
+    // As Rapport writes it, it is read.
+    const good = await readBundle(await signed({ customers: [dana()], replies: [reply({ customerId: 'c-dana', partlyChecked: true })] }), { now: NOW });
+    expect(good.data.replies[0]).toMatchObject({ partlyChecked: true });
+  });
+
   it('a date before 2000', async () => {
     expect(await refused(await signed({ customers: [dana({ firstSeen: 5 })] }))).toMatch(/data\.customers\[0\]\.firstSeen: the date 1970-01-01 is before 2000/);
   });

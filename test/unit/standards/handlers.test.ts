@@ -73,6 +73,17 @@ describe('reply requests', () => {
     expect(await database.replyWeeks.toArray()).toMatchObject([{ agent: '', replies: 1, readinessSum: 0.8, rules: { 'greets-by-name': [1, 0], closing: [0, 1] } }]);
   });
 
+  it('records a reply checked only in part (not in English) as such, its readiness out of the sums', async () => {
+    const recorded = await handle(
+      { type: 'reply.record', ticket, states: { 'greets-by-name': 'pass', closing: 'na' }, readiness: 1, partlyChecked: true, packId: 'rapport-default', packVersion: 1 },
+      tab,
+    );
+    expect(recorded).toMatchObject({ ok: true, data: { partlyChecked: true } });
+    expect(await database.replyWeeks.toArray()).toMatchObject([{ replies: 1, readinessSum: 0, partlyChecked: 1 }]);
+    const bad = await handle({ type: 'reply.record', ticket, states: { closing: 'pass' }, readiness: 1, partlyChecked: 'yes', packId: 'x', packVersion: 1 }, tab);
+    expect(bad.ok).toBe(false);
+  });
+
   it('rejects bad or foreign records and changes nothing', async () => {
     const bad = await handle({ type: 'reply.record', ticket, states: { 'made-up': 'pass' }, readiness: 2, packId: 'x', packVersion: 1 }, tab);
     expect(bad.ok).toBe(false);
