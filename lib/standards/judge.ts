@@ -154,8 +154,9 @@ export function findAsks(customer: string): Ask[] {
   }
   // "Please help" beside a specific ask the model is sure of is that ask said twice (one ask per thing
   // the reply must do); beside only a lukewarm guess it is the ask (CV question/request 0.857 → 0.859);
-  // "let me know if you need more details" offers, and "Seriously?" protests: neither asks anything.
-  const offered = bareAsksTogether(customer, out.filter((a) => !offersOrProtests(a.text)));
+  // "let me know if you need more details" offers, and "Seriously?" protests: neither asks anything;
+  // nor does a "?" or "$250?" without a word (a bare "?" nudge was listed as their question "?").
+  const offered = bareAsksTogether(customer, out.filter((a) => /\p{L}/u.test(a.text) && !offersOrProtests(a.text)));
   const kept = offered.some((a) => !namesNothing(a.text) && a.probability >= SURE_ASK) ? withBareAsksJoined(customer, offered) : offered.map((a) => (namesNothing(a.text) ? withWhatItIsFor(customer, clauses, a, offered) : a));
   // Beside the clearest ask, another must be clear on its own (or open like a request: "which plan…",
   // "can I…"): a lukewarm second clause is far more often background, a guess or a complaint

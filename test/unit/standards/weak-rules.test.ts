@@ -62,6 +62,12 @@ describe('answers-questions', () => {
     expect(questions.map((q) => q.text)).toEqual(['On upgrade to the newest version, I opened the app and found no notes.']);
   });
 
+  // Probed: a bare "?" nudge was listed as their question "?".
+  it('lists no question without a word: a "?" nudge points back to what they asked', () => {
+    expect(check('How do I export my projects to CSV?\n\n?', 'Hi Robin,', 'answers-questions').questions.map((q) => q.text)).toEqual(['How do I export my projects to CSV?']);
+    expect(check('??', 'Hi Robin,', 'answers-questions').questions).toEqual([]);
+  });
+
   // Probed: "What they reported: Really annoying." for an app that logs them out.
   it('takes the problem, not the feeling about it, for what they reported', () => {
     for (const [customer, reported] of [
