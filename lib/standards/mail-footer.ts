@@ -48,7 +48,6 @@ const SEPARATOR = /^[ \t]*(?:_{5,}|-{5,}|\*{5,}|={5,})[ \t]*$/;
 /** The RFC 3676 signature separator line, "-- ". */
 const SIG_DASHES = /\n[ \t]*--[ \t]*\n/g;
 
-/** Blocks of lines between blank lines, with where each starts. */
 /** The last `count` paragraphs (blocks of lines between blank lines), last first, each with where it starts. */
 function lastParagraphs(text: string, count: number): { text: string; at: number }[] {
   const out: { text: string; at: number }[] = [];
@@ -118,7 +117,7 @@ function footerAt(text: string): number {
 }
 
 /** Where the signature after the last "-- " line starts (RFC 3676), if what follows is short enough to be one, or -1. */
-export function signatureAt(text: string): number {
+function signatureAt(text: string): number {
   const dashes = [...text.matchAll(SIG_DASHES)].at(-1);
   return dashes && text.slice(dashes.index!).split('\n').filter((l) => /\S/.test(l)).length <= 12 ? dashes.index! : -1;
 }
@@ -143,10 +142,16 @@ export function withoutFooter(own: string): string {
 }
 
 /** Where the last thing the mail added starts, with something of their own before it. */
-function addedAt(text: string): number | undefined {
-  for (const find of ADDED) {
+function addedAt(text: string, finders = ADDED): number | undefined {
+  for (const find of finders) {
     const i = find(text);
     if (i >= 0 && /\p{L}/u.test(text.slice(0, i)) && text.slice(0, i).trimEnd().length < text.length) return i;
   }
   return undefined;
+}
+
+/** A draft without the agent's signature after "-- " (ranges into what is left stay ranges into `draft`). */
+export function withoutSignature(draft: string): string {
+  const at = addedAt(draft, [signatureAt]);
+  return at === undefined ? draft : draft.slice(0, at);
 }

@@ -17,7 +17,7 @@
  * `agentWords` is the same for the agent's draft.
  */
 
-import { signatureAt, withoutFooter } from './mail-footer';
+import { withoutFooter, withoutSignature } from './mail-footer';
 import { memoText } from './memo';
 import { GREETING_WORDS, SIGN_OFF, SIGN_OFF_WORDS, sentences } from './text';
 
@@ -125,7 +125,9 @@ function headerBlockAt(text: string): number {
 /** A quoted line ("> …"): the earlier mail, quoted inline. Global: for matchAll and replace. */
 export const QUOTED_MAIL_LINE = /^[ \t]*>.*$/gm;
 /** `text` with its quoted lines blanked, so every range in it stays a range of `text`. */
-export const blankQuotedLines = (text: string): string => text.replace(QUOTED_MAIL_LINE, (line) => ' '.repeat(line.length));
+export const blankQuotedLines = (text: string): string => text.replace(QUOTED_MAIL_LINE, blankLines);
+/** `text` with every character but its line ends blanked: ranges around it keep their places. */
+const blankLines = (text: string): string => text.replace(/[^\n]/g, ' ');
 
 /** Where a reply header stands ("On Mon, … wrote:", "-----Original Message-----"…), or -1. */
 function replyHeaderAt(text: string): number {
@@ -138,10 +140,8 @@ function replyHeaderAt(text: string): number {
  * Where the quoted earlier mail begins, or the text's length when there is none. Only after words of
  * their own: a message that is nothing but a forward is what they are raising, and is kept whole.
  */
-export function quotedMailAt(text: string): number {
-  const at = replyHeaderAt(text);
-  return at > 0 && /\S/.test(text.slice(0, at)) ? at : text.length;
-}
+export const quotedMailAt = (text: string): number => afterOwnWords(text, replyHeaderAt(text));
+const afterOwnWords = (text: string, at: number): number => (at > 0 && /\S/.test(text.slice(0, at)) ? at : text.length);
 
 /**
  * "I am out of the office until Monday…", "Automatic reply", "This is an automated response": a reply
@@ -183,12 +183,10 @@ function beforeEarlierMail(text: string): string {
       own = own.slice(0, at) + blankLines(own.slice(at, inline)) + blankQuotedLines(own.slice(inline));
       continue;
     }
-    const cut = quotedMailAt(own);
-    return (cut < own.length ? own.slice(0, cut) : own).trimEnd();
+    return own.slice(0, afterOwnWords(own, at)).trimEnd();
   }
   return own.trimEnd();
 }
-const blankLines = (text: string) => text.replace(/[^\n]/g, ' ');
 
 /**
  * An inline reply: under a "wrote:" line the earlier mail quoted line by line ("> …"), with their
@@ -242,7 +240,7 @@ function withoutBanner(own: string): string {
   const first = /^\s*[^\n]*\S[^]*?(?=\n[ \t]*\n|$)/.exec(own)?.[0] ?? '';
   // No question in it: a customer's own first paragraph about such a mail asks something.
   if (first.length > 400 || first.includes('?') || !BANNER.test(first) || !/\p{L}/u.test(own.slice(first.length))) return own;
-  return first.replace(/[^\n]/g, ' ') + own.slice(first.length);
+  return blankLines(first) + own.slice(first.length);
 }
 
 /**
@@ -250,11 +248,7 @@ function withoutBanner(own: string): string {
  * signature after a "-- " line (Freshdesk and mail clients put it in the box; "--\nSupport" under a
  * finished reply turned its next step into a failure). Ranges into it are ranges into `draft`.
  */
-export function agentWords(draft: string): string {
-  const own = draft.slice(0, quotedMailAt(draft));
-  const at = signatureAt(own);
-  return at >= 0 && /\p{L}/u.test(own.slice(0, at)) ? own.slice(0, at) : own;
-}
+export const agentWords = (draft: string): string => withoutSignature(draft.slice(0, quotedMailAt(draft)));
 
 /**
  * A mail whose body only points to its subject ("See subject.", "As per subject", nothing but a
