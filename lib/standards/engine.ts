@@ -9,7 +9,7 @@ import { agentWords, theirWords, withSubject } from './mail-text';
 import { withdraws } from './wrap-up';
 import { findAsks, judgeAddressed } from './judge';
 import { LIMITS } from './judge-features';
-import { threadMood } from './mood';
+import { moodOfOwnWords } from './mood';
 import { findQuestions } from './text';
 import { markAnswered } from './answers-questions';
 import { RULES } from './rules';
@@ -30,7 +30,7 @@ function customerSide(messages: readonly string[], subject = ''): CustomerSide {
   const customerMessages = withdrawn ? own.slice(-1) : own;
   const customerText = capText(customerMessages.join('\n\n'), LIMITS.customerChars);
   const english = isEnglish(customerText);
-  const side = { customerMessages, customerText, withdrawn, english, questions: english ? asksIn(customerText) : [], mood: threadMood(customerText) };
+  const side = { customerMessages, customerText, withdrawn, english, questions: english ? asksIn(customerText) : [], mood: moodOfOwnWords(customerText) };
   cached = { key, side };
   return side;
 }

@@ -63,8 +63,11 @@ const OUTRIGHT = (repeat: Evidence) => !/^(?:again|still)$/i.test(repeat.text);
  */
 export function threadMood(message: string, thread: readonly string[] = []): ThreadMood {
   // The customer's own words: not the earlier mail quoted under a reply (ranges stay those of `message`).
-  const latest = theirWords(message);
-  const earlier = thread.map(theirWords);
+  return moodOfOwnWords(theirWords(message), thread.map(theirWords));
+}
+
+/** `threadMood` of texts that are already the customer's own words (`theirWords`), as the engine holds them. */
+export function moodOfOwnWords(latest: string, earlier: readonly string[] = []): ThreadMood {
   // A message in another language is not read: no mood rather than a wrong one (lib/standards/language.ts).
   if (!isEnglish(latest)) return { label: 'neutral', score: 0, evidence: [], probability: 0, scale: 0, escalating: false, reasons: [], notEnglish: true };
   const upset = judgeUpset(latest);
