@@ -302,7 +302,7 @@ export function QualityView() {
             </table>
             {partly > 0 && (
               <p class="rd-muted rd-small rd-table-note" data-testid="partly-checked">
-                Readiness leaves out {partly === 1 ? '1 reply' : `${partly} replies`} checked only in part: the reply or the
+                Readiness leaves out {plural(partly, 'reply', 'replies')} checked only in part: the reply or the
                 customer’s message was not in English.
               </p>
             )}
