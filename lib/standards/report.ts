@@ -15,7 +15,7 @@ import { threadMood } from './mood';
  * a draft counts as caught (tp) when the engine says that ask is not addressed, missed (fn) when it
  * passes it. Its recall is the share of skipped asks an agent would be told about.
  */
-export const ITEMS = ['question/request', 'addressed', 'skipped ask', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful'] as const;
+export const ITEMS = ['question/request', 'addressed', 'skipped ask', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful', 'repeat claim'] as const;
 export type Item = (typeof ITEMS)[number];
 
 const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
@@ -23,7 +23,8 @@ const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
 /** What one exchange contributes to each item's counts. */
 export type ExchangeCounts = Partial<Record<Item, Counts>>;
 
-function binary(label: boolean | null | undefined, got: boolean | null): Counts | undefined {
+/** One yes/no verdict against its label (none when either is missing). */
+export function binary(label: boolean | null | undefined, got: boolean | null): Counts | undefined {
   if (typeof label !== 'boolean' || got === null) return undefined;
   const c = zero();
   c[label ? (got ? 'tp' : 'fn') : got ? 'fp' : 'tn']++;
@@ -140,8 +141,8 @@ const measures = (c: Counts) => ({
   accuracy: c.tp + c.tn + c.fp + c.fn ? (c.tp + c.tn) / (c.tp + c.tn + c.fp + c.fn) : 1,
 });
 
-/** Deterministic pseudo-random numbers (mulberry32) so a report is reproducible. */
-function random(seed: number) {
+/** Deterministic pseudo-random numbers (mulberry32) so a report or a drawn sample is reproducible. */
+export function seededRandom(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -158,7 +159,7 @@ export function figures(perExchange: ExchangeCounts[], resamples = 1000, seed = 
     const cs = perExchange.map((e) => e[item]).filter((c): c is Counts => !!c);
     if (!cs.length) return [];
     const whole = measures(sumCounts(cs));
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const draws: Record<keyof typeof whole, number[]> = { precision: [], recall: [], f1: [], accuracy: [] };
     for (let r = 0; r < resamples; r++) {
       const total = zero();

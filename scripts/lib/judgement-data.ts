@@ -148,3 +148,21 @@ function corpusExchange(row: CorpusRow, file: string): Exchange {
     },
   };
 }
+
+export interface RepeatLabel {
+  id: string;
+  repeat: boolean;
+  times?: number;
+  words: string;
+  notes: string;
+}
+
+/** A label sheet: `ID | REPEAT | TIMES | WORDS | NOTES`, one row per line, `#` comments. */
+export function readRepeatLabels(text: string, name: string): RepeatLabel[] {
+  return text.split('\n').flatMap((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return [];
+    const [id, repeat, times, words, ...notes] = line.split('|').map((s) => s.trim());
+    if (!id || (repeat !== '0' && repeat !== '1') || (times && !/^\d+$/.test(times))) throw new Error(`${name} line ${i + 1}: not "ID | 0/1 | count | words | notes": ${line}`);
+    return [{ id, repeat: repeat === '1', ...(times ? { times: Number(times) } : {}), words: words ?? '', notes: notes.join('|') }];
+  });
+}

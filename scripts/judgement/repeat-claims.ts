@@ -1,0 +1,59 @@
+/**
+ * How often the repeat-contact cue is right (lib/memory/repeat-contact.ts `repeatClaimIn`), against
+ * the hand labels of GUIDELINE §7 (data/judgement/repeat/labels/<split>.txt):
+ *   npx vite-node scripts/judgement/repeat-claims.ts [--split dev|test] [--show wrong|missed]
+ * Prints precision / recall / F1 with 95% bootstrap intervals, per source group, and how often the
+ * count it says ("the third time") is the count the customer gave. `--show` lists dev rows only:
+ * the test split is run for its figures, never read for its errors.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repeatClaimIn } from '../../lib/memory/repeat-contact';
+import { binary, figures, formatReport, type ExchangeCounts } from '../../lib/standards/report';
+import { readRepeatLabels } from '../lib/judgement-data';
+import { REPEAT, repeatPool } from './repeat-sample';
+
+const group = (id: string) => (id.startsWith('rsics') ? 'rsics' : id.startsWith('abcd') ? 'abcd' : 'github');
+
+function main(): void {
+  const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1]! : 'dev';
+  const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : undefined;
+  if (show && split !== 'dev') throw new Error('--show lists dev rows only: the test split is for its figures');
+  const file = join(REPEAT, 'labels', `${split}.txt`);
+  if (!existsSync(file)) throw new Error(`no labels at ${file}`);
+  const labels = readRepeatLabels(readFileSync(file, 'utf8'), file);
+  const rows = new Map(repeatPool().map((r) => [r.id, r]));
+  const per: (ExchangeCounts & { group: string })[] = [];
+  let counted = 0;
+  let countRight = 0;
+  let absent = 0;
+  for (const label of labels) {
+    const row = rows.get(label.id);
+    if (row === undefined) {
+      absent++; // a fresh row: its text is kept off the repository (data/fresh)
+      continue;
+    }
+    const claim = repeatClaimIn(row.text);
+    per.push({ group: group(label.id), 'repeat claim': binary(label.repeat, claim !== undefined) });
+    if (label.repeat && label.times && claim) {
+      counted++;
+      if (claim.times === label.times) countRight++;
+    }
+    const wrong = claim && !label.repeat;
+    const missed = !claim && label.repeat;
+    if ((show === 'wrong' && wrong) || (show === 'missed' && missed)) {
+      console.log(`${label.id} | ${claim ? `said “${claim.words}” in “${claim.phrase}”` : `labelled “${label.words}”`}${label.notes ? ` | ${label.notes}` : ''}`);
+    }
+  }
+  const title = (what: string) => `Repeat claims, ${split} (${what})`;
+  const out = [formatReport(title(`${per.length} messages`), figures(per))];
+  for (const g of ['github', 'rsics', 'abcd']) {
+    const rows = per.filter((r) => r.group === g);
+    if (rows.length) out.push(formatReport('', figures(rows)).split('\n').slice(2).join('\n').replace('repeat claim  ', g.padEnd(14)));
+  }
+  out.push(`count said = count given: ${countRight} of ${counted} claims found with a count labelled`);
+  if (absent) out.push(`${absent} labelled rows skipped: their text is not on this machine (data/fresh)`);
+  console.log(out.join('\n'));
+}
+
+main();
