@@ -40,7 +40,7 @@ export function relativeDay(at: number, now: number): string | undefined {
 export function describeVisits(history: VisitSummary | undefined, now: number, locale?: string): string {
   if (!history) return 'Looking up history…';
   if (history.ticketsSeen <= 0 && history.checking) return "Checking the helpdesk's history…";
-  if (history.ticketsSeen <= 0) return history.customerSaysRepeat ? 'New to Rapport — they say they have written before' : 'First time we see this customer';
+  if (history.ticketsSeen <= 0) return history.customerSaysRepeat ? 'New to Rapport — they say it is not the first time' : 'First time we see this customer';
   const seen = history.ticketsSeenCapped ? `Seen ${formatNumber(history.ticketsSeen)}+ times` : `Seen ${timesWord(history.ticketsSeen)}`;
   if (history.lastSeen === undefined) return seen;
   const rel = relativeDay(history.lastSeen, now);

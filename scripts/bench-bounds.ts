@@ -18,6 +18,7 @@ const CASES: [string, string[], string][] = [
   ['20 messages × 20,000 characters of distinct questions', Array.from({ length: 20 }, (_, m) => distinctQuestions(20_000 / 60, m).slice(0, 20_000)), distinctQuestions(50, 99)],
   // Mail-shaped: every line a header field, every paragraph a signature's (lib/standards/mail-text.ts, mail-footer.ts).
   ['20,000 characters of header fields', [`Hi,\n\n${'From: Sam\nDate: today\n'.repeat(800)}`.slice(0, 20_000)], `Hi Sam,\n\n${'-- \nSam\n\n'.repeat(1500)}`],
+  ['20,000 characters of "again" (each one read for a repeat claim)', ['This is ridiculous, it broke again and I opened it again. '.repeat(345).slice(0, 20_000)], 'Sorry. '.repeat(100)],
   ['20,000 characters of signature blocks', [`Hi,\n\n${'Sam Rivera\nAcme Ltd\nTel: 0800 123 456\n\n'.repeat(600)}`.slice(0, 20_000)], 'Hi Sam, sorry. '.repeat(100)],
   ['a draft of 20,000 characters against a long message', [distinctQuestions(300, 1)], "I'm so sorry. I've refunded it; you'll see it within 3 days. ".repeat(330)],
 ];

@@ -154,7 +154,7 @@ export const repeatContact: Rule = (input) => {
   if (again) {
     return { id: 'repeat-contact', weight: 80, reason: `Same topic as #${again.ticketId}${again.subject ? ` ${quote(again.subject, 40)}` : ''} — don't make them repeat it` };
   }
-  if (claim) return { id: 'repeat-contact', weight: 80, reason: `They say they've been here before${said} — don't make them repeat it` };
+  if (claim) return { id: 'repeat-contact', weight: 80, reason: `They say it's not the first time${said} — don't make them repeat it` };
   return undefined;
 };
 

@@ -119,6 +119,18 @@ $ids['bounce'] = conversation($mailbox, $agent, $carl, 'Invoice for order 88', [
     [10, $C, paragraphs("Address not found\n\nYour message wasn't delivered to carl.moss@exmaple.com because the address couldn't be found, or is unable to receive mail.\n\nLEARN MORE\n\nThe response was:\n\n550 5.1.1 The email account that you tried to reach does not exist.")],
 ], $at);
 \DB::table('threads')->where('conversation_id', $ids['bounce'])->orderBy('id', 'desc')->limit(1)->update(['send_status_data' => json_encode(['is_bounce' => true])]);
+// What a customer says about having written before (GUIDELINE §7, docs/memory.md). Rosa redoes
+// things ("logged in again", "reinstalled the app again"), which the repeat-contact cue read as "been
+// here before"; Omar chased an unanswered mail without a number or an "again", which it missed, so
+// the sidebar welcomed him as a first-time customer.
+$rosa = Customer::create('rosa.lind@example.com', ['first_name' => 'Rosa', 'last_name' => 'Lind']);
+$ids['redo'] = conversation($mailbox, $agent, $rosa, 'Notes not syncing', [
+    [25, $C, paragraphs("Hi,\n\nMy notes stopped syncing yesterday. I logged out and logged in again and reinstalled the app again, but nothing changed. Can you help?")],
+], $at);
+$omar = Customer::create('omar.haddad@example.com', ['first_name' => 'Omar', 'last_name' => 'Haddad']);
+$ids['chased'] = conversation($mailbox, $agent, $omar, 'Double charge', [
+    [20, $C, paragraphs("Hello,\n\nI emailed you last Tuesday about the double charge on my card and nobody has replied. Could you refund the second payment?")],
+], $at);
 // Real text on a real helpdesk: the e2e test types each row's real reply and reads the sidebar.
 // Dev split only (never test); sources and licences in data/judgement/SOURCES.md and
 // data/language/SOURCE.md. The customers' names are made up (the rows carry none);

@@ -33,7 +33,8 @@ function main(): void {
       absent++; // a fresh row: its text is kept off the repository (data/fresh)
       continue;
     }
-    const claim = repeatClaimIn(row.text);
+    // As the ticket page gives it: whether an agent's reply came before (the thread's last turn).
+    const claim = repeatClaimIn(row.text, { afterReply: row.thread.at(-1)?.startsWith('Agent:') ?? false });
     per.push({ group: group(label.id), 'repeat claim': binary(label.repeat, claim !== undefined) });
     if (label.repeat && label.times && claim) {
       counted++;

@@ -26,7 +26,7 @@ async function openDana(rapport: Rapport, first = true): Promise<Page> {
   expect(await cue(page, 'first-contact').count()).toBe(0);
   expect(await sidebar(page, 'aside').textContent()).not.toMatch(/First ticket/);
   const visits = await inSidebar(page, 'visit-summary').textContent();
-  if (first) expect(visits).toBe('New to Rapport — they say they have written before');
+  if (first) expect(visits).toBe('New to Rapport — they say it is not the first time');
   else expect(visits).toMatch(/^Seen once, last on /);
   return page;
 }

@@ -43,7 +43,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -329,6 +329,28 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(await itemState(page, 'acknowledges-feelings')).toBe('na');
     expect(await inSidebar(page, 'mood').count()).toBe(0);
     await shot(page, 'freescout-business-mail');
+    await page.close();
+  });
+
+  // What the customer says about having written before (GUIDELINE §7; measured in docs/memory.md).
+  // Before, Rosa's "logged in again" read "They say they've been here before" and Omar's unanswered
+  // mail from last Tuesday read nothing, so he was welcomed as a first-time customer.
+  it('reads a claim to have written before from what the customer says, not from every "again"', async () => {
+    const cue = (page: Page, id: string) => sidebar(page, `[data-testid="cue"][data-cue="${id}"]`);
+    const page = await rapport.context.newPage();
+    await page.goto(`${BASE}/conversation/${seed.chased}`);
+    await sidebarFor(page, seed.chased, 'Omar Haddad');
+    await expect.poll(() => cue(page, 'repeat-contact').textContent(), { timeout: 15_000 }).toMatch(/They say it's not the first time \(“I emailed you last Tuesday about the double charge/);
+    expect(await cue(page, 'first-contact').count()).toBe(0);
+    expect(await inSidebar(page, 'visit-summary').textContent()).not.toMatch(/First time/);
+    await shot(page, 'freescout-repeat-claim');
+
+    await page.goto(`${BASE}/conversation/${seed.redo}`);
+    await sidebarFor(page, seed.redo, 'Rosa Lind');
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent(), { timeout: 15_000 }).toMatch(/^(?:First time we see this customer|Seen once, last on .*\(today\))$/);
+    expect(await cue(page, 'repeat-contact').count()).toBe(0);
+    expect(await sidebar(page, 'aside').textContent()).not.toMatch(/they say/i);
+    await shot(page, 'freescout-no-repeat-claim');
     await page.close();
   });
 

@@ -126,7 +126,7 @@ function visitDetails(snapshot: TicketSnapshot, previous: TicketVisit | undefine
     // Nothing of theirs read (an automatic reply, a language the model does not read): the last reading stands.
     mood: (latest ? moodOf(latest.text, customerMessages.slice(0, -1).map((m) => m.text)) : undefined) ?? previous?.mood,
     tags: snapshot.tags?.length ? cleanTags(snapshot.tags) : previous?.tags,
-    repeatClaim: repeatClaimOf(customerMessages.slice(-5).map((m) => m.text)) ?? previous?.repeatClaim,
+    repeatClaim: repeatClaimOf(customerTurns(snapshot.messages).slice(-5)) ?? previous?.repeatClaim,
   };
 }
 
@@ -142,7 +142,19 @@ export function ticketStart(snapshot: TicketSnapshot, now: number): number | und
   return first;
 }
 
-const repeatClaimOf = (texts: string[]) => {
-  const claim = repeatClaimInMessages(texts);
+/** Each customer message, and whether an agent's reply came before it (a "still" then goes on past a suggested fix). */
+function customerTurns(messages: TicketSnapshot['messages']): { text: string; afterReply: boolean }[] {
+  let replied = false;
+  return messages.flatMap((m) => {
+    if (m.role !== 'customer') {
+      replied = true;
+      return [];
+    }
+    return [{ text: m.text, afterReply: replied }];
+  });
+}
+
+const repeatClaimOf = (turns: { text: string; afterReply: boolean }[]) => {
+  const claim = repeatClaimInMessages(turns);
   return claim ? { ...(claim.times ? { times: claim.times } : {}), phrase: claim.phrase } : undefined;
 };

@@ -25,7 +25,7 @@ describe('format', () => {
     expect(describeVisits({ ticketsSeen: 0, checking: true }, NOW)).toBe("Checking the helpdesk's history…");
     expect(describeVisits({ ticketsSeen: 2, checking: true }, NOW)).toBe('Seen twice');
     // Never "first time" beside a customer who writes "this is the THIRD time" (issue #12).
-    expect(describeVisits({ ticketsSeen: 0, customerSaysRepeat: true }, NOW)).toBe('New to Rapport — they say they have written before');
+    expect(describeVisits({ ticketsSeen: 0, customerSaysRepeat: true }, NOW)).toBe('New to Rapport — they say it is not the first time');
     expect(describeVisits({ ticketsSeen: 2 }, NOW)).toBe('Seen twice');
     expect(describeVisits({ ticketsSeen: 100, ticketsSeenCapped: true }, NOW)).toBe('Seen 100+ times');
     expect(describeVisits({ ticketsSeen: 1, lastSeen: new Date(2026, 10, 1).getTime() }, NOW, 'en-GB')).toBe(

@@ -332,7 +332,8 @@ describe('courtesies and the names of things are not a mood (real messages read 
   it('does not take "thanks again" or "again, I am hopeful" for repeat contact', () => {
     expect(threadMood('My notes are gone and the panel is missing. Can it be fixed?\n\nThanks again,').reasons.join(' ')).not.toMatch(/repeat contact/);
     expect(threadMood('I have no gems. Again I am truly hopeful this can be resolved before midnight.').reasons.join(' ')).not.toMatch(/repeat contact/);
-    expect(threadMood('I was charged again and nobody replied.').reasons.join(' ')).toMatch(/repeat contact: “again”/);
+    expect(threadMood('I was charged again, this is ridiculous.').reasons.join(' ')).toMatch(/repeat contact: “again”/);
+    expect(threadMood('I was charged twice and nobody replied.').reasons.join(' ')).toMatch(/repeat contact: “nobody replied”/);
   });
 
   it('does not take "is it still possible" for repeat contact, and hears "to my surprise" as a complaint', () => {
