@@ -15,7 +15,7 @@ import { threadMood } from './mood';
  * a draft counts as caught (tp) when the engine says that ask is not addressed, missed (fn) when it
  * passes it. Its recall is the share of skipped asks an agent would be told about.
  */
-export const ITEMS = ['question/request', 'addressed', 'skipped ask', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful', 'repeat claim'] as const;
+export const ITEMS = ['question/request', 'addressed', 'skipped ask', 'next step', 'when', 'upset', 'acknowledges feelings', 'respectful', 'repeat claim', 'promise with a time'] as const;
 export type Item = (typeof ITEMS)[number];
 
 const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
@@ -180,7 +180,7 @@ export function figures(perExchange: ExchangeCounts[], resamples = 1000, seed = 
     const t = sumCounts(cs);
     const row: ItemFigures = { item, exchanges: cs.length, items: t.tp + t.fp + t.fn + t.tn, precision: fig('precision'), recall: fig('recall'), f1: fig('f1'), accuracy: fig('accuracy') };
     // Every skipped-ask draft is a skip, so a constant "yes" would catch them all: only its recall means anything.
-    return [item === 'question/request' || item === 'skipped ask' ? row : { ...row, baseline: baseline(t) }];
+    return [item === 'question/request' || item === 'skipped ask' || item === 'promise with a time' ? row : { ...row, baseline: baseline(t) }];
   });
 }
 

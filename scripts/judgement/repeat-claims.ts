@@ -6,23 +6,16 @@
  * count it says ("the third time") is the count the customer gave. `--show` lists dev rows only:
  * the test split is run for its figures, never read for its errors.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { repeatClaimIn } from '../../lib/memory/repeat-contact';
 import { binary, figures, formatReport, type ExchangeCounts } from '../../lib/standards/report';
 import { readRepeatLabels } from '../lib/judgement-data';
-import { REPEAT, repeatPool } from './repeat-sample';
+import { labelledRun } from './cue-sample';
 
 const group = (id: string) => (id.startsWith('rsics') ? 'rsics' : id.startsWith('abcd') ? 'abcd' : 'github');
 
 function main(): void {
-  const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1]! : 'dev';
-  const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : undefined;
-  if (show && split !== 'dev') throw new Error('--show lists dev rows only: the test split is for its figures');
-  const file = join(REPEAT, 'labels', `${split}.txt`);
-  if (!existsSync(file)) throw new Error(`no labels at ${file}`);
-  const labels = readRepeatLabels(readFileSync(file, 'utf8'), file);
-  const rows = new Map(repeatPool().map((r) => [r.id, r]));
+  const { split, show, file, labels: text, rows } = labelledRun('repeat');
+  const labels = readRepeatLabels(text, file);
   const per: (ExchangeCounts & { group: string })[] = [];
   let counted = 0;
   let countRight = 0;

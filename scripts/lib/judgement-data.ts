@@ -166,3 +166,21 @@ export function readRepeatLabels(text: string, name: string): RepeatLabel[] {
     return [{ id, repeat: repeat === '1', ...(times ? { times: Number(times) } : {}), words: words ?? '', notes: notes.join('|') }];
   });
 }
+
+export interface PromiseLabel {
+  id: string;
+  /** The time words of each promise with a time (GUIDELINE §8), in reply order. */
+  whens: string[];
+  notes: string;
+}
+
+/** A promise sheet: `ID | N | WHEN ;; WHEN | NOTES`, one row per line, `#` comments. */
+export function readPromiseLabels(text: string, name: string): PromiseLabel[] {
+  return text.split('\n').flatMap((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return [];
+    const [id, n, whens, ...notes] = line.split('|').map((s) => s.trim());
+    const list = (whens ?? '').split(';;').map((w) => w.trim()).filter(Boolean);
+    if (!id || !/^\d+$/.test(n ?? '') || Number(n) !== list.length) throw new Error(`${name} line ${i + 1}: not "ID | N | WHEN ;; WHEN | notes" with N time words: ${line}`);
+    return [{ id, whens: list, notes: notes.join('|') }];
+  });
+}
