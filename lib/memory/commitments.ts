@@ -12,16 +12,27 @@ import { agentWords, blankQuotedLines } from '../standards/mail-text';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+const UNIT: Record<string, number> = { minute: 60_000, min: 60_000, hour: HOUR, day: DAY, week: 7 * DAY };
 
-/** A first-person promise: the agent (I/we) commits to doing something. */
+/**
+ * The agent or the company committing (GUIDELINE §8): "I'll", "we're going to", "let me", or an
+ * outcome they stand behind for this customer: "you should get it", "it will be fixed", "the refund
+ * might take 5–10 business days", "ETA is an hour".
+ */
 const PROMISE =
-  /\b(?:i|we)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to| aim to| plan to| expect to| promise to| should have| hope to)\b|\byou(?:'ll|’ll| will) (?:hear|get|have|receive)\b|\b(?:expect|look out for) (?:an? |our |my )?(?:update|reply|answer|email|call|response)\b|\bget back to you\b|\bfollow(?:ing)? up\b/i;
+  /\b(?:i|we)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to| aim to| plan to| expect to| promise to| should have| hope to)\b|\byou(?:'ll|’ll| will| should| would)(?: \w+)? (?:hear|get|have|receive|see|be able)\b|\b(?:expect|look out for) (?:an? |our |my )?(?:update|reply|answer|email|call|response)\b|\bget back to you\b|\bfollow(?:ing)? up\b|\b(?:it|this|that|they|the \w+(?: \w+)?|\w+ order|your \w+)\s*(?:'ll|’ll| will| should| is going to| are going to)(?: \w+)? (?:be|go|get|reach|arrive|appear|send|ship|proceed|work|respond|reply|call|come)\b|\b(?:might|may|will|should) take\b|\blet me (?!know\b)\w+|\beta\b|^\s*will\s+\w+|\bplease expect\b|\bplanning to\b|^\s*should\s+be\b|\b(?:i|we) should (?:be able to|have)\b|\ban? \w+(?: \w+)?\s+(?:will|should)\s+(?:\w+\s+)?(?:be|call|send|arrive|reach)\b|\b(?:should|will)\s+be\s+(?:fixed|available|back|live|out|released|sent|shipped|processed|credited|refunded|done|resolved|ready|sorted|restored|deployed|published|approved|activated|delivered|updated)\b/i;
 
 /** "I can't promise…", "we won't…": not a commitment. */
 const NEGATED = /\b(?:can(?:no|'|’)t|cannot|won(?:'|’)t|will not|unable to|not able to|no way to|don(?:'|’)t think we(?:'|’)ll)\b/i;
 
-/** A request to the customer ("please reply by Friday") is not our promise. */
-const ASKS_CUSTOMER = /^\s*(?:please|could you|can you|would you|if you)\b/i;
+/** A request to the customer ("please reply by Friday"), or a condition ("if you reply by Monday…"), is not our promise. */
+const ASKS_CUSTOMER = /^\s*(?:please(?! expect)|kindly|could you|can you|would you|if|when|whenever|once|unless|in case|let me know)\b|\byou(?:'ll|’ll| will| would)? (?:need|have|must) to\b|\byou should (?!(?:\w+ )?(?:get|receive|see|hear|have|be able)\b)/i;
+
+/** A usual time told as policy ("we usually answer within two days", "it can take up to 24 hours"). */
+const POLICY = /\b(?:usually|typically|normally|in most cases|can take|up to)\b/i;
+
+/** Where a sentence's clause ends: a contrast, a condition or a consequence starts another (the word stays with it). */
+const CLAUSE_BREAK = /(?=\b(?:but|however|although|though|unless|except|whereas|if)\b|[,;]\s*so\b)/i;
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10 };
 
@@ -76,7 +87,12 @@ const FIXED: Fixed[] = [
     due: (now, tz) => dayAt(tz, now, (5 - zonedParts(tz, now).weekday + 7) % 7, 17),
   },
   {
-    re: /\bwithin (\d+|one|two|three|four|five|a) (?:business|working) days?\b/i,
+    // "in the next 1-2 days", "within 10 - 15 minutes": the later end, so the reminder comes when they were promised it at the latest.
+    re: /\b(?:in|within)\s+(?:the\s+next\s+|another\s+|about\s+|around\s+)?(\d+)\s*(?:-|–|to)\s*(\d+)\s*(minutes?|mins?|hours?|days?|weeks?)\b/i,
+    due: (now, _tz, m) => now + Number(m[2]) * UNIT[m[3]!.toLowerCase().replace(/s$/, '')]!,
+  },
+  {
+    re: /\b(?:in|within) (\d+|one|two|three|four|five|a) (?:business|working) days?\b/i,
     due: (now, tz, m) => addBusinessDays(tz, now, Number(m[1]) || NUMBER_WORDS[m[1]!.toLowerCase()] || 1),
   },
   {
@@ -95,6 +111,20 @@ const FIXED: Fixed[] = [
   },
 ];
 
+/** Words a time is made of: chrono also reads "the mon(ey)" as a Monday. */
+const TIME_WORD = /\d|\b(?:today|tonight|tomorrow|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|month|year|hours?|minutes?|mins?|days?|noon|midnight|morning|afternoon|evening|night|eod|cob|business|close|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|end)\b/i;
+/** Not when something is due: a limit ("until the end of March"), a repeat ("every night"), the past ("since Monday"). */
+const NOT_DUE = /\b(?:until|till|through|since|every|each|per|ago|for the past)\s+(?:the\s+)?$/i;
+/** A bare length ("changed to 1 year", "30 days") is a duration, not a due time; "in 30 days" is one. */
+const BARE_LENGTH = /^(?:\d+|a|an|one|two|three|four|five|six|seven|ten)\s*(?:-\s*\d+\s*)?(?:years?|months?|weeks?|days?|hours?|h|minutes?|mins?)$/i;
+
+/** Whether the time words at `at` name when something is due. */
+function isDue(text: string, at: number, phrase: string): boolean {
+  const before = text.slice(Math.max(0, at - 16), at);
+  if (!TIME_WORD.test(phrase) || NOT_DUE.test(before)) return false;
+  return !BARE_LENGTH.test(phrase.trim()) || /\b(?:in|within|after|next|for|another|than|about|around|approximately|roughly)\s+$/i.test(before);
+}
+
 /** Default hour for a day without a time: mornings at 9, evenings at 19, otherwise end of day. */
 function defaultHour(phrase: string): number {
   if (/morning/i.test(phrase)) return 9;
@@ -107,6 +137,7 @@ function defaultHour(phrase: string): number {
 function dueFromChrono(sentence: string, now: number, timeZone: string): { phrase: string; dueAt: number } | undefined {
   const ref = { instant: new Date(now), timezone: zoneOffset(timeZone, now) };
   for (const result of chrono.parse(sentence, ref, { forwardDate: true })) {
+    if (!isDue(sentence, result.index, result.text)) continue;
     const start = result.start;
     let dueAt: number;
     if (start.isCertain('hour') || /\b(?:in|within)\b/i.test(result.text)) {
@@ -118,6 +149,34 @@ function dueFromChrono(sentence: string, now: number, timeZone: string): { phras
     if (dueAt > now && dueAt < now + 366 * DAY) return { phrase: result.text, dueAt };
   }
   return undefined;
+}
+
+/**
+ * The first promise with a time in a sentence: a clause that commits (`PROMISE`, not negated, not
+ * asked of the customer, not policy) and names a time in the same clause ("I'm travelling today, but
+ * I'll take care of it" has none). One per sentence: "I'll refund it today and confirm by Friday"
+ * is one thing to follow up.
+ */
+function promisedTime(sentence: string, now: number, timeZone: string): { phrase: string; dueAt: number } | undefined {
+  for (const clause of clausesOf(sentence)) {
+    if (!PROMISE.test(clause) || NEGATED.test(clause) || ASKS_CUSTOMER.test(clause) || POLICY.test(clause)) continue;
+    const hit = fixedTime(clause, now, timeZone) ?? dueFromChrono(clause, now, timeZone);
+    if (hit && hit.dueAt > now) return hit;
+  }
+  return undefined;
+}
+
+function fixedTime(clause: string, now: number, timeZone: string): { phrase: string; dueAt: number } | undefined {
+  for (const fixed of FIXED) {
+    const m = fixed.re.exec(clause);
+    if (m && isDue(clause, m.index, m[0])) return { phrase: m[0].trim(), dueAt: fixed.due(now, timeZone, m) };
+  }
+  return undefined;
+}
+
+/** A sentence cut where a contrast, a condition or a consequence starts ("…, but today I'm out", "…, so it should arrive soon"). */
+function clausesOf(sentence: string): string[] {
+  return sentence.split(CLAUSE_BREAK).filter((c) => c.trim());
 }
 
 /** Splits a reply into sentences (lines and sentence ends), keeping each sentence's text. */
@@ -138,17 +197,8 @@ export function suggestFollowUps(text: string, now: number, timeZone: string): F
   // customer's "I'll call my bank tomorrow" is no promise of ours).
   const own = text.slice(0, 20_000);
   for (const sentence of sentences(blankQuotedLines(agentWords(own)))) {
-    if (!PROMISE.test(sentence) || NEGATED.test(sentence) || ASKS_CUSTOMER.test(sentence)) continue;
-    let hit: { phrase: string; dueAt: number } | undefined;
-    for (const fixed of FIXED) {
-      const m = fixed.re.exec(sentence);
-      if (m) {
-        hit = { phrase: m[0].trim(), dueAt: fixed.due(now, timeZone, m) };
-        break;
-      }
-    }
-    hit ??= dueFromChrono(sentence, now, timeZone);
-    if (!hit || hit.dueAt <= now) continue;
+    const hit = promisedTime(sentence, now, timeZone);
+    if (!hit) continue;
     // "Hi Sam, I'll get back to you…": the greeting is not part of the promise.
     const promise = sentence.replace(/^(?:hi|hello|hey|dear|thanks|thank you)\b[^,]{0,40},\s*/i, '');
     out.push({ phrase: hit.phrase, dueAt: hit.dueAt, text: promise.length > 300 ? `${promise.slice(0, 299)}…` : promise });

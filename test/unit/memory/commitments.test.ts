@@ -46,6 +46,13 @@ describe('commitments found in a sent reply', () => {
     ["I'll be following up tomorrow.", oslo(26, 17)],
     ["I'll get back to you this afternoon.", NOW + 2 * HOUR],
     ['We will get back to you within a week.', NOW + 7 * 24 * HOUR],
+    // An outcome the company stands behind for this customer (GUIDELINE §8; labelled dev replies).
+    ['You should see the refund on your card in the next 2-3 days.', NOW + 3 * 24 * HOUR],
+    ['The fix should be live by Friday.', oslo(27, 17)],
+    ['Please expect the money in your account within 5 business days.', oslo(2 + 30, 17)],
+    ['Let me look into this tonight.', oslo(25, 19)],
+    ['An automated call will reach you in the next 10 - 15 minutes.', NOW + 15 * 60_000],
+    ['Should be available in the store in 1-2 days.', NOW + 2 * 24 * HOUR],
   ];
 
   for (const [text, expected] of positives) {
@@ -69,6 +76,15 @@ describe('commitments found in a sent reply', () => {
     'If you reply by Monday we can still change it.',
     'The meeting was last Tuesday.',
     'I hope you have a great weekend!',
+    // A time that is no due date of a promise (labelled dev replies, paraphrased).
+    "Note that I'm travelling today, but I'll take care of it once I land.",
+    "I'll handle it as soon as I can, however I'm away for the next few days.",
+    'There is a discount on upgrades until the end of March, and we will send you a code.',
+    "I'll ask to get the expiry changed to 1 year.",
+    'You will see the damage it takes every night on the stats page.',
+    'We usually answer within 24 hours.',
+    "If you haven't received it by Friday, I'll send another one.",
+    "I'll send the money back.",
   ];
   for (const text of negatives) {
     it(`ignores: ${text}`, () => {
