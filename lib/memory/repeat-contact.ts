@@ -39,6 +39,47 @@ const CNT = Object.keys(COUNTS).join('|').replace(/ /g, '\\s+');
 const CONTACT = '(?:time|email|message|ticket|request|call|attempt|week|day)';
 const CONTACT_VERB = "(?:wr[oi]te|written|writing|e-?mailed|messaged|asked|called|contacted|reported|told|raised|chased|been\\s+in\\s+touch)";
 
+/** What "I" or "we" did to be in touch ("I've emailed", "we tried calling", "I sent a ticket"). */
+const GOT_IN_TOUCH = [
+  'e-?mailed', 'e-?mailing', 'contacted', 'contacting', 'messaged', 'messaging', 'complained', 'reached\\s+out',
+  // A phone call, not "I called `sync --init`".
+  '(?:called|phoned|calling|phoning)(?=\\s+(?:you|them|support|customer|your|in\\b|the\\s+(?:support|hotline|helpline|company|office|number|airline|station|bank|store|shop|call)|twice|several|multiple|many|\\d|again|before|last|yesterday|today|on\\b))',
+  // "wrote to you", not "wrote an incorrect surname".
+  '(?:wrote|written)\\s+(?:to|you|an?\\s+(?:e-?mail|message|ticket|letter|complaint))',
+  'dropped\\s+(?:you\\s+)?an?\\s+(?:e-?mail|message|line)',
+  'sent\\s+(?:you\\s+|them\\s+|support\\s+|in\\s+)?(?:an?\\s+|the\\s+|my\\s+|several\\s+|multiple\\s+|many\\s+|\\d+\\s+)?(?:e-?mails?|messages?|tickets?|requests?|dms?)\\b',
+  'submitted\\s+(?:an?|the|my)\\s+(?:ticket|form|request|contact)',
+  'filed\\s+(?:an?|the)\\s+(?:ticket|complaint|claim|report|request)',
+  'opened\\s+(?:an?|the)\\s+(?:ticket|case|support)',
+  'made\\s+an?\\s+(?:refund\\s+)?(?:request|claim|complaint|appeal)',
+  'asked\\s+(?:you|support|them)\\b',
+  'tried\\s+(?:calling|contacting|reaching|emailing|messaging|to\\s+(?:contact|reach|call|email))',
+  '(?:kept|keep|been)\\s+trying\\s+to\\s+(?:contact|reach|call)',
+];
+const WE_DID = "\\b(?:i|we)(?:['’]ve|\\s+have|\\s+had|['’]d)?\\s+(?:also\\s+|already\\s+|even\\s+|previously\\s+|just\\s+|then\\s+)?(?:been\\s+)?";
+const IN_TOUCH = new RegExp(
+  [
+    `${WE_DID}(?:${GOT_IN_TOUCH.join('|')})`,
+    '\\bmade\\s+(?:several|multiple|many|numerous|\\d+)\\s+(?:calls|phone\\s+calls|attempts)',
+    '\\b(?:writing|opening|creating|filing|submitting)\\s+another\\s+(?:issue|ticket|request|e-?mail)',
+  ].join('|'),
+  'iu',
+);
+
+/** A contact unanswered. */
+const UNANSWERED = new RegExp(
+  [
+    '\\bno\\s*(?:one|body)\\s+(?:has\\s+|ever\\s+)?(?:replied|responded|answered|got\\s+back|gets\\s+back)', // "nobody has answered"
+    '\\bno\\s+(?:reply|response|answer|word)\\s+(?:yet|from|to|on|for|since|after|at\\s+all)\\b', // "no reply yet"
+    "\\bha(?:ve|s)n['’]?t\\s+(?:heard\\s+back|(?:got(?:ten)?|received)\\s+(?:a|any)\\s+(?:reply|response|answer))", // "I haven't heard back"
+    '\\b(?:not|never)\\s+(?:answering|responding|replying|got\\s+(?:a|any)\\s+(?:reply|response|answer))', // "you're not answering"
+    '\\bfollow(?:ing)?[- ]?up\\s+on|\\bbump(?:ing)?\\s+(?:this|my)\\b', // "following up on my message"
+    '\\bwaiting\\s+(?:for|on)\\s+(?:a|an|your|any)\\s+(?:reply|response|answer|support)', // "waiting for a response"
+    '\\bany\\s+(?:news|updates?)(?:\\s+on\\s+(?:this|my|the)\\b[^?.!\\n]{0,30})?\\s*\\?', // "any update on this?"
+  ].join('|'),
+  'iu',
+);
+
 /** Strongest first: a numbered claim wins over a bare "again". */
 const SOURCES: Pattern[] = [
   // "the THIRD time I'm writing", "my 4th email about this", "for the umpteenth time"
@@ -63,13 +104,9 @@ const SOURCES: Pattern[] = [
   { re: /\b(?:already|previously)\s+(?:wrote|written|emailed|reported|asked|contacted|called|told|raised|opened)\b|\b(?:wrote|emailed|contacted|called|reported|asked)\s+(?:you\s+|this\s+|about\s+this\s+)?(?:before|previously|last\s+(?:week|month|time))\b/iu },
   // "I emailed you on Monday", "we've contacted support", "I tried calling", "I sent a ticket": in
   // touch before. (GUIDELINE §7; on the labelled dev rows these were most of what the cue missed.)
-  {
-    re: /\b(?:i|we)(?:['’]ve|\s+have|\s+had|['’]d)?\s+(?:also\s+|already\s+|even\s+|previously\s+|just\s+|then\s+)?(?:been\s+)?(?:e-?mailed|e-?mailing|contacted|contacting|messaged|messaging|complained|reached\s+out|(?:called|phoned|calling|phoning)(?=\s+(?:you|them|support|customer|your|in\b|the\s+(?:support|hotline|helpline|company|office|number|airline|station|bank|store|shop|call)|twice|several|multiple|many|\d|again|before|last|yesterday|today|on\b))|wrote\s+(?:to|you|an?\s+(?:e-?mail|message|ticket|letter|complaint))|written\s+(?:to|you|an?\s+(?:e-?mail|message|ticket|letter|complaint))|dropped\s+(?:you\s+)?an?\s+(?:e-?mail|message|line)|sent\s+(?:you\s+|them\s+|support\s+|in\s+)?(?:an?\s+|the\s+|my\s+|several\s+|multiple\s+|many\s+|\d+\s+)?(?:e-?mails?|messages?|tickets?|requests?|dms?)\b|submitted\s+(?:an?|the|my)\s+(?:ticket|form|request|contact)|filed\s+(?:an?|the)\s+(?:ticket|complaint|claim|report|request)|opened\s+(?:an?|the)\s+(?:ticket|case|support)|made\s+an?\s+(?:refund\s+)?(?:request|claim|complaint|appeal)|asked\s+(?:you|support|them)\b|tried\s+(?:calling|contacting|reaching|emailing|messaging|to\s+(?:contact|reach|call|email))|(?:kept|keep|been)\s+trying\s+to\s+(?:contact|reach|call))|\bmade\s+(?:several|multiple|many|numerous|\d+)\s+(?:calls|phone\s+calls|attempts)|\b(?:writing|opening|creating|filing|submitting)\s+another\s+(?:issue|ticket|request|e-?mail)/iu,
-  },
+  { re: IN_TOUCH },
   // "no reply yet", "nobody has answered", "I haven't heard back", "following up on this": a contact unanswered.
-  {
-    re: /\b(?:no\s*(?:one|body)\s+(?:has\s+|ever\s+)?(?:replied|responded|answered|got\s+back|gets\s+back)|no\s+(?:reply|response|answer|word)\s+(?:yet|from|to|on|for|since|after|at\s+all)\b|ha(?:ve|s)n['’]?t\s+(?:heard\s+back|(?:got(?:ten)?|received)\s+(?:a|any)\s+(?:reply|response|answer))|(?:not|never)\s+(?:answering|responding|replying|got\s+(?:a|any)\s+(?:reply|response|answer))|follow(?:ing)?[- ]?up\s+on|bump(?:ing)?\s+(?:this|my)\b|waiting\s+(?:for|on)\s+(?:a|an|your|any)\s+(?:reply|response|answer|support)|\bany\s+(?:news|updates?)(?:\s+on\s+(?:this|my|the)\b[^?.!\n]{0,30})?\s*\?)/iu,
-  },
+  { re: UNANSWERED },
   // "still not fixed", "still no answer", "still charged", "still waiting for the refund": it goes on
   // after a report, a request or a promise. A state that simply goes on ("I still have my key",
   // "turned it off, still no notifications") is no claim.
