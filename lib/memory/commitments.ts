@@ -19,8 +19,22 @@ const UNIT: Record<string, number> = { minute: 60_000, min: 60_000, hour: HOUR, 
  * outcome they stand behind for this customer: "you should get it", "it will be fixed", "the refund
  * might take 5–10 business days", "ETA is an hour".
  */
-const PROMISE =
-  /\b(?:i|we)\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to| aim to| plan to| expect to| promise to| should have| hope to)\b|\byou(?:'ll|’ll| will| should| would)(?: \w+)? (?:hear|get|have|receive|see|be able)\b|\b(?:expect|look out for) (?:an? |our |my )?(?:update|reply|answer|email|call|response)\b|\bget back to you\b|\bfollow(?:ing)? up\b|\b(?:it|this|that|they|the \w+(?: \w+)?|\w+ order|your \w+)\s*(?:'ll|’ll| will| should| is going to| are going to)(?: \w+)? (?:be|go|get|reach|arrive|appear|send|ship|proceed|work|respond|reply|call|come)\b|\b(?:might|may|will|should) take\b|\blet me (?!know\b)\w+|\beta\b|^\s*will\s+\w+|\bplease expect\b|\bplanning to\b|^\s*should\s+be\b|\b(?:i|we) should (?:be able to|have)\b|\ban? \w+(?: \w+)?\s+(?:will|should)\s+(?:\w+\s+)?(?:be|call|send|arrive|reach)\b|\b(?:should|will)\s+be\s+(?:fixed|available|back|live|out|released|sent|shipped|processed|credited|refunded|done|resolved|ready|sorted|restored|deployed|published|approved|activated|delivered|updated)\b/i;
+const PROMISE = new RegExp(
+  [
+    "\\b(?:i|we)\\s*(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to| aim to| plan to| expect to| promise to| should have| hope to)\\b", // "I'll", "we're going to"
+    "\\b(?:i|we) should (?:be able to|have)\\b|\\bplanning to\\b|\\blet me (?!know\\b)\\w+", // "we should be able to", "let me look"
+    "\\byou(?:'ll|’ll| will| should| would)(?: \\w+)? (?:hear|get|have|receive|see|be able)\\b", // "you should see it"
+    '\\b(?:expect|look out for) (?:an? |our |my )?(?:update|reply|answer|email|call|response)\\b|\\bplease expect\\b', // "expect an update"
+    '\\bget back to you\\b|\\bfollow(?:ing)? up\\b',
+    // An outcome for this customer: "it will be fixed", "your refund should reach", "an automated call will reach you".
+    "\\b(?:it|this|that|they|the \\w+(?: \\w+)?|\\w+ order|your \\w+)\\s*(?:'ll|’ll| will| should| is going to| are going to)(?: \\w+)? (?:be|go|get|reach|arrive|appear|send|ship|proceed|work|respond|reply|call|come)\\b",
+    '\\ban? \\w+(?: \\w+)?\\s+(?:will|should)\\s+(?:\\w+\\s+)?(?:be|call|send|arrive|reach)\\b',
+    '\\b(?:should|will)\\s+be\\s+(?:fixed|available|back|live|out|released|sent|shipped|processed|credited|refunded|done|resolved|ready|sorted|restored|deployed|published|approved|activated|delivered|updated)\\b',
+    '^\\s*(?:will|should\\s+be)\\b', // "Will handle it on Saturday", "Should be available in 1-2 days"
+    '\\b(?:might|may|will|should) take\\b|\\beta\\b', // "it might take 5–10 business days", "ETA"
+  ].join('|'),
+  'i',
+);
 
 /** "I can't promise…", "we won't…": not a commitment. */
 const NEGATED = /\b(?:can(?:no|'|’)t|cannot|won(?:'|’)t|will not|unable to|not able to|no way to|don(?:'|’)t think we(?:'|’)ll)\b/i;
