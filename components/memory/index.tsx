@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { CustomerProfile, Fact, FollowUp, Merge as MergeRow, Note } from '../../lib/db/types';
+import type { CustomerProfile, Fact, FollowUp, Merge as MergeRow, Note, TicketRef } from '../../lib/db/types';
 import type { CustomerMatch, FollowUpSuggestion, TimelineEntry } from '../../lib/memory/messages';
 import { DatesField, fromRow, TimeZoneField, toRow, type DateRow } from './ProfileFields';
 import { dueLabel, formatDate, importantDate, plural, formatDateTime, helpdeskLabel, ticketLabel } from '../format';
@@ -49,7 +49,7 @@ const ErrorLine = ({ error }: { error?: string }) =>
     </p>
   ) : null;
 
-export function MemoryTop({ context, error, apiProblem, suggestions, conflict, now = Date.now(), actions, disputedCues }: MemoryPanelProps) {
+export function MemoryTop({ context, error, apiProblem, suggestions, ticket, conflict, now = Date.now(), actions, disputedCues }: MemoryPanelProps) {
   const t = useText();
   const presenting = usePresentation();
   if (error && !context) return <p class="rp-error rpm-top">{error}</p>;
@@ -58,7 +58,7 @@ export function MemoryTop({ context, error, apiProblem, suggestions, conflict, n
   return (
     <section class="rpm-top" aria-label="What to know">
       {conflict && actions && <ConflictBox conflict={conflict} actions={actions} />}
-      {suggestions && actions && <Suggestions suggestions={suggestions} now={now} actions={actions} />}
+      {suggestions && actions && <Suggestions suggestions={suggestions} ticket={ticket} now={now} actions={actions} />}
       {cues.length > 0 && (
         <ul class="rpm-cues">
           {cues.map((cue) => {
@@ -141,15 +141,24 @@ function FollowUpRow({ followUp, now, actions }: { followUp: FollowUp; now: numb
   );
 }
 
-function Suggestions({ suggestions, now, actions }: { suggestions: FollowUpSuggestion[]; now: number; actions: MemoryActions }) {
+function Suggestions({ suggestions, ticket, now, actions }: { suggestions: FollowUpSuggestion[]; ticket?: TicketRef; now: number; actions: MemoryActions }) {
   const { busy, error, run } = useSave();
+  const presenting = usePresentation();
+  const same = (a: TicketRef, b: TicketRef) => a.helpdesk === b.helpdesk && a.account === b.account && a.ticketId === b.ticketId;
+  const elsewhere = (s: FollowUpSuggestion) => (s.from && (!ticket || !same(s.from.ticket, ticket)) ? s.from : undefined);
+  const who = (name: string | undefined) => (name ? (presenting ? maskName(name) : name) : 'the customer');
   return (
     <div class="rpm-box" role="status" data-testid="follow-up-suggestions">
-      <p class="rpm-box-title">You made a promise in that reply</p>
+      <p class="rpm-box-title">{suggestions.some(elsewhere) ? 'You made a promise in a reply you sent' : 'You made a promise in that reply'}</p>
       {suggestions.map((s) => (
-        <div class="rpm-row" key={`${s.phrase}-${s.dueAt}`} data-testid="follow-up-suggestion">
+        <div class="rpm-row" key={`${s.id ?? ''}-${s.phrase}-${s.dueAt}`} data-testid="follow-up-suggestion">
           <span class="rpm-grow">
             Add follow-up: <strong>{due(s.dueAt, now)}</strong> — ‘{s.phrase}’
+            {elsewhere(s) && (
+              <span class="rpm-meta rpm-from" data-testid="suggestion-from">
+                To {who(elsewhere(s)!.customerName)} · {ticketLabel(elsewhere(s)!.ticket.ticketId)}
+              </span>
+            )}
           </span>
           <button type="button" class="rpm-mini rpm-mini-on" disabled={busy} onClick={() => void run(() => actions.acceptSuggestion(s))}>
             Add

@@ -1,5 +1,5 @@
 /** Props of the customer-memory panels (issue #3). Owned by the memory capability. */
-import type { CustomerProfile, Note } from '../../lib/db/types';
+import type { CustomerProfile, Note, TicketRef } from '../../lib/db/types';
 import type { CustomerMatch, FollowUpSuggestion, MemoryContext } from '../../lib/memory/messages';
 import type { Cue } from '../../lib/memory/cues';
 
@@ -37,8 +37,10 @@ export interface MemoryPanelProps {
   error?: string;
   /** Set when the helpdesk's API history could not be fetched: the sidebar shows local history only. */
   apiProblem?: string;
-  /** Commitments found in the reply just sent. */
+  /** Commitments found in the reply just sent, here or on a page since left (each with its `from`). */
   suggestions?: FollowUpSuggestion[];
+  /** The open ticket: a suggestion from another one says where it came from. */
+  ticket?: TicketRef;
   conflict?: Conflict;
   /** The agent's "now" (ms), for due times and "it's 23:40 for them". */
   now?: number;

@@ -9,6 +9,7 @@ import type { SenderScope } from '../workspaces/scope';
 import { Workspaces } from '../db/workspaces';
 import type { RapportDB } from '../db/db';
 import type { ApiRequester, HelpdeskId } from '../helpdesks/types';
+import type { PendingSuggestion } from '../memory/pending-suggestions';
 
 export interface Sender {
   id?: string;
@@ -26,6 +27,8 @@ export interface BackgroundState {
   /** The helpdesk API's last answer per ticket (lib/identity/handlers.ts), so a reload within the
    * 5-minute window still knows the requester without asking the API again. */
   identities?: Map<string, ApiRequester>;
+  /** Follow-up suggestions from replies sent on pages since left (lib/memory/pending-suggestions.ts). */
+  pendingSuggestions?: PendingSuggestion[];
 }
 
 export interface HandlerContext {

@@ -7,6 +7,7 @@
  *  - quick capture: a "Save as fact" button near a text selection, and the context-menu entry.
  * Everything is bound to the feature's AbortSignal.
  */
+import { LIMITS } from '../schema';
 import { agentTimeZone } from '../../components/intl';
 import { browser } from 'wxt/browser';
 import type { TicketFeature, FeatureContext } from '../page/features';
@@ -57,7 +58,7 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
 
   const render = () => {
     if (signal.aborted) return;
-    const props: MemoryPanelProps = { context, error, apiProblem, suggestions, conflict, now: ctx.now(), actions, disputedCues: [...disputedCues] };
+    const props: MemoryPanelProps = { context, error, apiProblem, suggestions, ticket, conflict, now: ctx.now(), actions, disputedCues: [...disputedCues] };
     ctx.setPanel('memory', props);
   };
 
@@ -125,16 +126,20 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
       saved('followUp', act(ctx.request({ type: 'memory.followup.add', id: saves.idFor('followUp', `${dueAt}\u0000${text}`), customerId, ticket, text, dueAt, origin: 'manual' }))),
     doneFollowUp: (followUpId) => act(ctx.request({ type: 'memory.followup.done', followUpId })),
     async acceptSuggestion(s) {
-      const result = await act(ctx.request({ type: 'memory.followup.add', customerId, ticket, text: s.text, dueAt: s.dueAt, origin: 'reply' }));
+      // The follow-up belongs to the reply's customer and ticket, whichever page shows it.
+      const result = await act(ctx.request({ type: 'memory.followup.add', customerId: s.from?.customerId ?? customerId, ticket: s.from?.ticket ?? ticket, text: s.text, dueAt: s.dueAt, origin: 'reply' }));
       if (result.ok) {
         // `s` may be a copy (it came back from the sidebar frame): compare what it says.
         suggestions = suggestions?.filter((x) => x.text !== s.text || x.dueAt !== s.dueAt);
         if (!suggestions?.length) suggestions = undefined;
+        if (s.id) void ctx.request({ type: 'memory.followup.settle', ids: [s.id] });
         render();
       }
       return result;
     },
     dismissSuggestions() {
+      const ids = (suggestions ?? []).flatMap((s) => (s.id ? [s.id] : []));
+      if (ids.length) void ctx.request({ type: 'memory.followup.settle', ids });
       suggestions = undefined;
       render();
     },
@@ -222,15 +227,24 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
   });
 
   // -- A sent reply: suggest follow-ups for its commitments (an internal note promises nothing) ---
+  // The background keeps them for the next page too: many helpdesks leave the ticket on send.
   const doc = ctx.document;
   ctx.onSend(({ text, internal }) => {
     if (internal) return;
     const timeZone = agentTimeZone();
-    void ctx.request({ type: 'memory.followup.suggest', text: text.slice(0, 20_000), timeZone }).then((reply) => {
+    const from = { customerId, customerName: ctx.snapshot().requester.name?.slice(0, LIMITS.field) || undefined, ticket };
+    void ctx.request({ type: 'memory.followup.suggest', text: text.slice(0, 20_000), timeZone, from }).then((reply) => {
       if (signal.aborted || !reply.ok || reply.data.length === 0) return;
       suggestions = reply.data;
       render();
     });
+  });
+  // Suggestions from a reply sent on a page since left (the sent ticket, or another).
+  void ctx.request({ type: 'memory.followup.pending' }).then((reply) => {
+    if (signal.aborted || !reply.ok || reply.data.length === 0) return;
+    const shown = new Set((suggestions ?? []).map((s) => s.id));
+    suggestions = [...(suggestions ?? []), ...reply.data.filter((s) => !shown.has(s.id))];
+    render();
   });
 
   // -- Quick capture: "Save as fact" near a selection, and the context menu ----------------------

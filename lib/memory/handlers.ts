@@ -5,6 +5,7 @@ import { MergeError, UnknownRowError } from '../db/repository';
 import type { MemoryAnswers } from './messages';
 import { memoryContext } from './context';
 import { suggestFollowUps } from './commitments';
+import { keepPending, pendingFor } from './pending-suggestions';
 import { rescheduleFollowUps } from './background';
 
 /** Repository errors the agent can act on become messages shown as is. */
@@ -52,7 +53,23 @@ export const memoryHandlers: HandlerMap<keyof MemoryAnswers> = {
     await rescheduleFollowUps(ctx.repo, ctx.clock.now());
     return { rescheduled: true as const };
   },
-  'memory.followup.suggest': async (r, ctx) => suggestFollowUps(r.text, ctx.clock.now(), r.timeZone ?? agentZone()),
+  'memory.followup.suggest': async (r, ctx) => {
+    const now = ctx.clock.now();
+    const found = suggestFollowUps(r.text, now, r.timeZone ?? agentZone());
+    if (!r.from || !found.length) return found;
+    if (ctx.senderHost && ctx.senderHost !== r.from.ticket.account) throw new UserFacingError('Rejected: a page may only keep suggestions of its own helpdesk.');
+    const made = found.map((s) => ({ ...s, id: crypto.randomUUID(), from: r.from!, at: now, workspace: ctx.workspace }));
+    ctx.state.pendingSuggestions = keepPending(ctx.state.pendingSuggestions ?? [], made, now);
+    return made.map(({ at: _at, workspace: _w, ...s }) => s);
+  },
+  'memory.followup.pending': async (_r, ctx) =>
+    pendingFor(ctx.state.pendingSuggestions ?? [], ctx.senderHost, ctx.workspace, ctx.clock.now()).map(({ at: _at, workspace: _w, ...s }) => s),
+  'memory.followup.settle': async (r, ctx) => {
+    const before = ctx.state.pendingSuggestions ?? [];
+    const mine = new Set(pendingFor(before, ctx.senderHost, ctx.workspace, ctx.clock.now()).filter((p) => r.ids.includes(p.id)));
+    ctx.state.pendingSuggestions = before.filter((p) => !mine.has(p));
+    return { settled: mine.size };
+  },
 
   'memory.merge': (r, ctx) => plain(ctx.repo.mergeCustomers(r.survivorId, r.mergedId)),
   'memory.merge.undo': (r, ctx) => plain(ctx.repo.undoMerge(r.mergeId)),

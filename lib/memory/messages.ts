@@ -106,7 +106,13 @@ export const memoryRequests = [
     text: text(LIMITS.messageText),
     /** The agent's IANA time zone (the page's Intl zone). */
     timeZone: v.optional(v.pipe(v.string(), v.check(isTimeZone, 'Unknown time zone.'))),
+    /** The ticket and customer of the sent reply: its suggestions wait for the next page (lib/memory/pending-suggestions.ts). */
+    from: v.optional(v.strictObject({ customerId: id, customerName: v.optional(text(LIMITS.field)), ticket: TicketRefSchema })),
   }),
+  /** Suggestions from replies sent on pages since left, this helpdesk's and workspace's. */
+  v.strictObject({ type: v.literal('memory.followup.pending') }),
+  /** Suggestions added or dismissed: no page shows them again. */
+  v.strictObject({ type: v.literal('memory.followup.settle'), ids: v.pipe(v.array(id), v.maxLength(50)) }),
   v.strictObject({ type: v.literal('memory.merge'), survivorId: id, mergedId: id }),
   v.strictObject({ type: v.literal('memory.merge.undo'), mergeId: id }),
   v.strictObject({ type: v.literal('memory.search'), query: text(MEMORY_LIMITS.search) }),
@@ -160,6 +166,16 @@ export interface FollowUpSuggestion {
   dueAt: number;
   /** Follow-up text to store: the sentence it came from. */
   text: string;
+  /** Set once the background keeps it for the next page (`memory.followup.pending`). */
+  id?: string;
+  /** The sent reply's ticket and customer: the follow-up is theirs, whichever page shows it. */
+  from?: SuggestionSource;
+}
+
+export interface SuggestionSource {
+  customerId: string;
+  customerName?: string;
+  ticket: TicketRef;
 }
 
 export interface CustomerMatch {
@@ -183,6 +199,8 @@ export interface MemoryAnswers {
   'memory.followup.done': FollowUp;
   'memory.followups.changed': { rescheduled: true };
   'memory.followup.suggest': FollowUpSuggestion[];
+  'memory.followup.pending': FollowUpSuggestion[];
+  'memory.followup.settle': { settled: number };
   'memory.merge': Merge;
   'memory.merge.undo': Merge;
   'memory.search': Note[];

@@ -332,6 +332,33 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await page.close();
   });
 
+  // FreeScout opens the next conversation the moment a reply is sent (its default after send), so
+  // the follow-up suggestion for a promise in it used to be drawn on a page already gone: the
+  // promise tracker never offered one here. The suggestion now waits on the next page, says whose
+  // it is, and Add files the follow-up under the reply's customer and ticket.
+  it('offers the follow-up for a promise in a sent reply on the page FreeScout opens next', async () => {
+    const page = await rapport.context.newPage();
+    await openReplyBox(page, seed.dan, 'Dan Buyer');
+    await page.keyboard.type("Hi Dan, I'll send you the copy of invoice 77 by Friday. Best regards, Alice");
+    await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('pass');
+    await page.click('.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text');
+    await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.dan}`), { timeout: 15_000 });
+    const suggestion = inSidebar(page, 'follow-up-suggestion');
+    await expect.poll(() => suggestion.textContent(), { timeout: 15_000 }).toMatch(/Add follow-up: .*‘(by )?Friday’/);
+    expect(await inSidebar(page, 'suggestion-from').textContent()).toBe(`To Dan Buyer · #${seed.dan}`);
+    expect(await inSidebar(page, 'customer-name').textContent()).not.toBe('Dan Buyer'); // another conversation's page
+    await shot(page, 'freescout-follow-up-after-send');
+    await suggestion.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => inSidebar(page, 'follow-up-suggestion').count()).toBe(0);
+    // Filed under Dan: his conversation's sidebar has it, and the page it was added on does not.
+    expect(await inSidebar(page, 'follow-up').count()).toBe(0);
+    await page.goto(`${BASE}/conversation/${seed.dan}`);
+    await sidebarFor(page, seed.dan, 'Dan Buyer');
+    await expect.poll(() => inSidebar(page, 'follow-up').first().textContent(), { timeout: 15_000 }).toContain("I'll send you the copy of invoice 77 by Friday");
+    expect(await inSidebar(page, 'follow-up-suggestion').count()).toBe(0); // added once, offered no more
+    await page.close();
+  });
+
   // What the customer says about having written before (GUIDELINE §7; measured in docs/memory.md).
   // Before, Rosa's "logged in again" read "They say they've been here before" and Omar's unanswered
   // mail from last Tuesday read nothing, so he was welcomed as a first-time customer.

@@ -76,4 +76,27 @@ describe('memory requests', () => {
     const reply = await handle({ type: 'memory.followup.suggest', text: "I'll get back to you within 2 hours.", timeZone: 'Europe/Oslo' }, tab);
     expect(reply).toMatchObject({ ok: true, data: [{ phrase: 'within 2 hours' }] });
   });
+
+  // FreeScout opens the next conversation the moment a reply is sent: the suggestion waits for that page.
+  it('keeps a sent reply’s suggestions for the next page of the same helpdesk, until added or dismissed', async () => {
+    const from = { customerId, customerName: 'Sam Rivera', ticket };
+    const sent = (await handle({ type: 'memory.followup.suggest', text: "I'll get back to you by Friday.", timeZone: 'Europe/Oslo', from }, tab)) as { ok: true; data: { id: string }[] };
+    expect(sent.data).toEqual([expect.objectContaining({ phrase: expect.stringMatching(/Friday/), id: expect.any(String), from })]);
+    const nextPage = { ...tab, url: 'https://acme.zendesk.com/agent/tickets/102' };
+    expect(await handle({ type: 'memory.followup.pending' }, nextPage)).toMatchObject({ ok: true, data: [{ phrase: expect.stringMatching(/Friday/), from: { ticket: { ticketId: '101' } } }] });
+    // Another helpdesk's page sees nothing of it, and cannot settle it.
+    const other = { ...tab, url: 'https://other.zendesk.com/agent/tickets/1' };
+    expect(await handle({ type: 'memory.followup.pending' }, other)).toEqual({ ok: true, data: [] });
+    expect(await handle({ type: 'memory.followup.settle', ids: [sent.data[0]!.id] }, other)).toEqual({ ok: true, data: { settled: 0 } });
+    // Added (or dismissed) on the next page: gone for every page.
+    expect(await handle({ type: 'memory.followup.settle', ids: [sent.data[0]!.id] }, nextPage)).toEqual({ ok: true, data: { settled: 1 } });
+    expect(await handle({ type: 'memory.followup.pending' }, nextPage)).toEqual({ ok: true, data: [] });
+  });
+
+  it('keeps no suggestion for a reply that promised nothing, nor one a page says is another helpdesk’s', async () => {
+    await handle({ type: 'memory.followup.suggest', text: 'Thanks, all done.', from: { customerId, ticket } }, tab);
+    expect(await handle({ type: 'memory.followup.pending' }, tab)).toEqual({ ok: true, data: [] });
+    const foreign = { customerId, ticket: { ...ticket, account: 'other.zendesk.com' } };
+    expect(await handle({ type: 'memory.followup.suggest', text: "I'll call you tomorrow.", from: foreign }, tab)).toEqual({ ok: false, error: expect.stringMatching(/own helpdesk/) });
+  });
 });
