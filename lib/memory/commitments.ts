@@ -85,6 +85,9 @@ function addBusinessDays(timeZone: string, now: number, n: number): number {
   return dayAt(timeZone, now, days, 17);
 }
 
+/** A promise's time words and when the follow-up falls due. */
+type Due = { phrase: string; dueAt: number };
+
 type Fixed = { re: RegExp; due(now: number, tz: string, m: RegExpExecArray): number };
 
 /** Phrases chrono does not read, or reads in a way that makes a poor due time. */
@@ -148,7 +151,7 @@ function defaultHour(phrase: string): number {
   return 17;
 }
 
-function dueFromChrono(sentence: string, now: number, timeZone: string): { phrase: string; dueAt: number } | undefined {
+function dueFromChrono(sentence: string, now: number, timeZone: string): Due | undefined {
   const ref = { instant: new Date(now), timezone: zoneOffset(timeZone, now) };
   for (const result of chrono.parse(sentence, ref, { forwardDate: true })) {
     if (!isDue(sentence, result.index, result.text)) continue;
@@ -171,7 +174,7 @@ function dueFromChrono(sentence: string, now: number, timeZone: string): { phras
  * I'll take care of it" has none). One per sentence: "I'll refund it today and confirm by Friday"
  * is one thing to follow up.
  */
-function promisedTime(sentence: string, now: number, timeZone: string): { phrase: string; dueAt: number } | undefined {
+function promisedTime(sentence: string, now: number, timeZone: string): Due | undefined {
   for (const clause of clausesOf(sentence)) {
     if (!PROMISE.test(clause) || NEGATED.test(clause) || ASKS_CUSTOMER.test(clause) || POLICY.test(clause)) continue;
     const hit = fixedTime(clause, now, timeZone) ?? dueFromChrono(clause, now, timeZone);
@@ -180,7 +183,7 @@ function promisedTime(sentence: string, now: number, timeZone: string): { phrase
   return undefined;
 }
 
-function fixedTime(clause: string, now: number, timeZone: string): { phrase: string; dueAt: number } | undefined {
+function fixedTime(clause: string, now: number, timeZone: string): Due | undefined {
   for (const fixed of FIXED) {
     const m = fixed.re.exec(clause);
     if (m && isDue(clause, m.index, m[0])) return { phrase: m[0].trim(), dueAt: fixed.due(now, timeZone, m) };

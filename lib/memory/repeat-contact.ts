@@ -118,7 +118,7 @@ const SOURCES: Pattern[] = [
     re: /\b(?:charged|billed|debited|deducted)\s+(?:\w+\s+){0,4}?(?:after|despite|although|even\s+though|though)\s+(?:\w+\s+){0,3}?(?:cancel\w*|unsubscrib\w*|deleted)|\bcharged\s+(?:me\s+)?anyway\b|\b(?:is|has|was)\s*n[o']?t\s+(?:been\s+)?(?:solved|resolved|fixed)\b/iu,
   },
   // "broke AGAIN", "happened again", "once again": only where the "again" is a failure come back
-  // (again.ts reads the clause); "logged in again", "it works again", "if it happens again" are no claim.
+  // (againComesBack reads its clause); "logged in again", "it works again", "if it happens again" are no claim.
   { re: /\bagain\b/iu },
 ];
 
@@ -134,6 +134,8 @@ const CUES = /again|time|twice|still|before|same|already|previously|umpteenth|se
  * something back to normal ("it works again", "I can see my notes again").
  */
 const CAME_BACK = /^(?:crash\w*|fail\w*|broke|broken|break\w*|down|dead|died|dies|gone|lost|lose|losing|disappear\w*|vanish\w*|reset|wiped|deleted|erased|missing|charged|billed|debited|deducted|banned|blocked|suspended|locked|kicked|killed|stopped|stuck|froze|frozen|freez\w*|errors?|wrong|happen\w*|occur\w*|same|problem|issue|bug|rejected|declined|expired|empty|blank|unable|unusable)$/;
+/** A wish or a condition: even "yet again" is not told then ("if it breaks yet again"). */
+const WISH = /^(?:if|hope\w*|prevent\w*|avoid\w*|wish\w*|chances?)$/;
 /** A wish, a fear, a plan or a question: "how can I prevent it from happening again", "I'll check again". */
 const NOT_TOLD = /^(?:if|prevent\w*|avoid\w*|chances?|hope\w*|want\w*|wanna|wish\w*|would|will|'ll|'d|might|may|could|should|shall|need|needs|going|gonna|afraid|worried|curious|whether|how|what|why)$/;
 /** Something done again: "when I opened it again", "I have to buy it again", "tried again". A failure told in the past right before the "again" still counts ("when it happened again"). */
@@ -145,22 +147,23 @@ function againComesBack(text: string, at: number): boolean {
   // Only the words around it are parsed (its line, 300 characters either side): a long message costs no more.
   const from = Math.max(text.lastIndexOf('\n', at) + 1, at - 300);
   const end = text.indexOf('\n', at);
-  const near = parse(text.slice(from, Math.min(end < 0 ? text.length : end, at + 300)));
-  const whole = near.clauses.find((c) => c.start <= at - from && at - from < c.end);
+  const parsed = parse(text.slice(from, Math.min(end < 0 ? text.length : end, at + 300)));
+  const whole = parsed.clauses.find((c) => c.start <= at - from && at - from < c.end);
   if (!whole) return false;
   const found = whole.tokens.findIndex((t) => t.start === at - from);
   // The dozen words before it and a few after: "again again again…" is read word by word, not clause by clause.
-  const clause = { tokens: whole.tokens.slice(Math.max(0, found - 12), found + 6) };
-  const i = found - Math.max(0, found - 12);
-  const before = clause.tokens.slice(0, Math.max(0, i));
+  const first = Math.max(0, found - 12);
+  const words = whole.tokens.slice(first, found + 6);
+  const i = found - first;
+  const before = words.slice(0, Math.max(0, i));
   // "Again, not working": said at the start, it is said again ("Again I am hopeful" is only a word).
-  if ((i === 0 || (i === 1 && clause.tokens[0]!.pos === 'CCONJ')) && clause.tokens[i + 1]?.text === ',') return true;
+  if ((i === 0 || (i === 1 && words[0]!.pos === 'CCONJ')) && words[i + 1]?.text === ',') return true;
   // "yet again", "once again": a repeat told outright.
-  if (/^(?:yet|once)$/.test(before.at(-1)?.lower ?? '') && !clause.tokens.some((t) => /^(?:if|hope\w*|prevent\w*|avoid\w*|wish\w*|chances?)$/.test(t.lower))) return true;
-  if (clause.tokens.some((t) => NOT_TOLD.test(t.lower))) return false;
+  if (/^(?:yet|once)$/.test(before.at(-1)?.lower ?? '') && !words.some((t) => WISH.test(t.lower))) return true;
+  if (words.some((t) => NOT_TOLD.test(t.lower))) return false;
   if (TOLD_PAST.test(before.at(-1)?.lower ?? '')) return true;
-  if (clause.tokens.some((t) => DONE_AGAIN.test(t.lower))) return false;
-  return clause.tokens.some((t) => CAME_BACK.test(t.lower) || (t.negated && t.pos === 'VERB'));
+  if (words.some((t) => DONE_AGAIN.test(t.lower))) return false;
+  return words.some((t) => CAME_BACK.test(t.lower) || (t.negated && t.pos === 'VERB'));
 }
 
 /** "not again", "hopefully not again", "never again", "doesn't happen again": a wish or a threat, not a repeat. */
