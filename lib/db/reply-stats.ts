@@ -135,6 +135,21 @@ export async function recordReply(database: Tables & Pick<Dexie, 'transaction'>,
   });
 }
 
+/**
+ * Takes back the newest reply recorded on helpdesk `account` at or after `since` (a send the helpdesk
+ * undid), with its week's sums, in one transaction; undefined when there is none.
+ */
+export async function takeBackReply(database: Tables & Pick<Dexie, 'transaction'>, account: string, since: number): Promise<ReplyRecord | undefined> {
+  return database.transaction('rw', database.replies, database.replyWeeks, async () => {
+    const recent = await database.replies.where('sentAt').aboveOrEqual(since).filter((r) => r.account === account).toArray();
+    const newest = recent.reduce<ReplyRecord | undefined>((a, r) => (!a || r.sentAt > a.sentAt ? r : a), undefined);
+    if (!newest) return undefined;
+    await database.replies.delete(newest.id);
+    await updateReplyWeeks(database, [], [newest]);
+    return newest;
+  });
+}
+
 /** Throws away the sums and builds them again from every reply record (inside a rw transaction). */
 export async function rebuildReplyWeeks(tables: Tables): Promise<ReplyWeek[]> {
   const rows = new Map<string, ReplyWeek>();

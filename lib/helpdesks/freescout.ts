@@ -140,6 +140,11 @@ export const freescout: HelpdeskAdapter = {
     (attempt(() => isConversation(root, ticketId)) && root.querySelector<HTMLElement>(root.querySelector(S.noteMode) ? S.addNote : S.sendReply)) || null,
 
   composerIsInternal: (root) => !!root.querySelector(S.noteMode),
+  // The "Email Sent … Undo" notice shown after a send (on the page FreeScout opens next) links to
+  // route conversations.undo, /conversation/undo-reply/{thread_id} (routes/web.php:72;
+  // ConversationsController.php:1333 builds the link, undoReply() turns the reply back into a
+  // draft within Conversation::UNDO_TIMOUT, 15 s).
+  undoSendLink: 'a[href*="/conversation/undo-reply/"]',
   sendShortcut: ctrlEnter,
   requesterOnPage: [S.customerName, S.customerEmail, S.customerAuthor],
 };

@@ -155,6 +155,11 @@ export interface HelpdeskAdapter {
   composer(root: ParentNode, ticketId: string): HTMLElement | null;
   /** The button that sends the reply in ticket `ticketId`'s composer, or null (the checklist records sent replies). */
   sendButton?(root: ParentNode, ticketId: string): HTMLElement | null;
+  /**
+   * A link the helpdesk shows after a send that takes the reply back ("Undo"), as a selector: a click
+   * on it tells the background the reply was not sent (its record and follow-up suggestion go).
+   */
+  undoSendLink?: string;
   /** Whether a key pressed in the composer is the helpdesk's "send" shortcut (ask before sending, #16). */
   sendShortcut?(event: KeyboardEvent): boolean;
   /**

@@ -31,3 +31,8 @@ export function keepPending(list: readonly PendingSuggestion[], made: readonly P
 export function pendingFor(list: readonly PendingSuggestion[], account: string | undefined, workspace: string | undefined, now: number): PendingSuggestion[] {
   return list.filter((p) => now - p.at < PENDING_FOR_MS && (account === undefined || p.from.ticket.account === account) && p.workspace === workspace);
 }
+
+/** The list without what a send taken back had suggested: that ticket's, made at or after `since`. */
+export function withoutUndone(list: readonly PendingSuggestion[], ticket: { account: string; ticketId: string }, since: number): PendingSuggestion[] {
+  return list.filter((p) => !(p.at >= since && p.from.ticket.account === ticket.account && p.from.ticket.ticketId === ticket.ticketId));
+}

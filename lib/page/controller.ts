@@ -115,6 +115,18 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   };
   signal.addEventListener('abort', hide, { once: true });
 
+  // A send the helpdesk takes back ("Undo" in its notice, often on the next page): not a sent reply.
+  const undoLink = adapter.undoSendLink;
+  if (undoLink) {
+    doc.addEventListener(
+      'click',
+      (event) => {
+        if ((event.target as Element | null)?.closest?.(undoLink)) void deps.request({ type: 'reply.undo' });
+      },
+      { capture: true, signal },
+    );
+  }
+
   function toggleCollapsed() {
     if (view?.toggle?.()) return;
     collapsed = !collapsed;

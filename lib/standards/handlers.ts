@@ -1,7 +1,8 @@
 /** Background handlers for the reply-checklist requests (lib/standards/messages.ts). */
 import { UserFacingError, type HandlerMap, type Sender } from '../background/handler';
 import { EngineQueue, Superseded, senderKey } from '../background/engine-queue';
-import { recordReply } from '../db/reply-stats';
+import { recordReply, takeBackReply } from '../db/reply-stats';
+import { withoutUndone } from '../memory/pending-suggestions';
 import type { ReplyRecord } from '../db/types';
 import { evaluateReply } from './engine';
 import { ruleSettings } from './pack';
@@ -17,7 +18,13 @@ export function noteEvaluationArrival(sender: Sender, arrival: number): void {
   engine.arrive(senderKey(sender), arrival);
 }
 
-export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'reply.list'> = {
+/**
+ * How long after a send the helpdesk can still take it back: FreeScout allows 15 s
+ * (app/Conversation.php UNDO_TIMOUT); a minute leaves room for a slow page and a slow click.
+ */
+export const UNDO_WINDOW_MS = 60_000;
+
+export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'reply.list' | 'reply.undo'> = {
   'reply.evaluate': async (request, ctx) => {
     const turn = engine.claim(senderKey(ctx.sender), ctx.arrival); // the newest draft is the last to reach the worker
     const standards = await loadPack();
@@ -75,6 +82,16 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
     if (request.partlyChecked) record.partlyChecked = true;
     await recordReply(ctx.db, record);
     return record;
+  },
+
+  // The newest reply this helpdesk recorded within the window is the one taken back; what it
+  // suggested as a follow-up goes with it.
+  'reply.undo': async (_request, ctx) => {
+    if (!ctx.senderHost) throw new UserFacingError('Only a helpdesk page can take back a reply it sent.');
+    const since = ctx.clock.now() - UNDO_WINDOW_MS;
+    const taken = await takeBackReply(ctx.db, ctx.senderHost, since);
+    if (taken && ctx.state.pendingSuggestions) ctx.state.pendingSuggestions = withoutUndone(ctx.state.pendingSuggestions, taken, since);
+    return { undone: taken ? 1 : 0 };
   },
 
   'reply.list': async (request, ctx) => {

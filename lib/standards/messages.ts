@@ -45,6 +45,8 @@ export const replyRequests = [
     ticket: v.optional(TicketRefSchema),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   }),
+  /** The helpdesk took a send back ("Undo" in its notice after sending): the reply was not sent. */
+  v.strictObject({ type: v.literal('reply.undo') }),
 ] as const;
 
 /** The evaluation plus what the sidebar needs from the active pack. */
@@ -66,4 +68,5 @@ export interface ReplyAnswers {
   'reply.evaluate': ReplyEvaluation;
   'reply.record': ReplyRecord;
   'reply.list': ReplyRecord[];
+  'reply.undo': { undone: number };
 }

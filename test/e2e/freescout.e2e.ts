@@ -359,6 +359,29 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await page.close();
   });
 
+  // "Email Sent … Undo" turns the reply back into a draft (FreeScout's undoReply()): it was not sent,
+  // so it must not count on the dashboard, nor leave a follow-up to offer.
+  it('takes back a reply the agent undid in FreeScout’s notice, and the follow-up it suggested', async () => {
+    const page = await rapport.context.newPage();
+    const host = `127.0.0.1:${FS_PORT}`;
+    const before = (await repliesOf(host)).length;
+    await openReplyBox(page, seed.quoted, 'Quinn Park');
+    await page.keyboard.type("Hi Quinn, I'll check the sync logs tomorrow and write back. Best regards, Alice");
+    await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('pass');
+    await page.click('.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text');
+    await expect.poll(() => repliesOf(host).then((r) => r.length), { timeout: 15_000 }).toBe(before + 1);
+    await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.quoted}`), { timeout: 15_000 });
+    await expect.poll(() => inSidebar(page, 'follow-up-suggestion').count(), { timeout: 15_000 }).toBe(1);
+    await page.click('a[href*="/conversation/undo-reply/"]');
+    await expect.poll(() => repliesOf(host).then((r) => r.length), { timeout: 15_000 }).toBe(before);
+    // FreeScout is back on Quinn's conversation with the reply as a draft; nothing offers the follow-up.
+    await page.waitForURL((u) => u.pathname.endsWith(`/conversation/${seed.quoted}`), { timeout: 15_000 });
+    await sidebarFor(page, seed.quoted, 'Quinn Park');
+    await page.waitForTimeout(500);
+    expect(await inSidebar(page, 'follow-up-suggestion').count()).toBe(0);
+    await page.close();
+  });
+
   // What the customer says about having written before (GUIDELINE §7; measured in docs/memory.md).
   // Before, Rosa's "logged in again" read "They say they've been here before" and Omar's unanswered
   // mail from last Tuesday read nothing, so he was welcomed as a first-time customer.

@@ -311,6 +311,19 @@ describe('controller', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('tells the background when the helpdesk takes a send back, on any page of it', async () => {
+    start({ adapter: { ...adapter, undoSendLink: 'a[href*="/undo-reply/"]' } });
+    const notice = Object.assign(document.createElement('a'), { href: 'https://acme.example.com/conversation/undo-reply/88' });
+    notice.append(Object.assign(document.createElement('strong'), { textContent: 'Undo' }));
+    notice.addEventListener('click', (e) => e.preventDefault()); // the test page stays
+    document.body.append(notice);
+    (notice.firstChild as HTMLElement).click();
+    await flush();
+    expect(requests.filter((r) => r.type === 'reply.undo')).toHaveLength(1);
+    document.body.click();
+    expect(requests.filter((r) => r.type === 'reply.undo')).toHaveLength(1);
+  });
+
   it('lets a feature add tickets learned later to the visit line, keeping the newest last seen', async () => {
     pane('1', 'Sam', 'sam@example.com');
     let add!: (tickets: number, lastSeen?: number) => void;

@@ -84,6 +84,28 @@ describe('reply requests', () => {
     expect(bad.ok).toBe(false);
   });
 
+  // FreeScout's "Email Sent … Undo" turns the reply back into a draft: it was not sent.
+  it('takes back the reply a helpdesk page undid, with its week’s sums and its follow-up suggestion', async () => {
+    let now = NOW;
+    const clocked = createRequestHandler(new Repository(database), EXT, database, { now: () => now, uuid: () => crypto.randomUUID() });
+    const record = { type: 'reply.record', ticket, states: { closing: 'pass' }, readiness: 1, packId: 'rapport-default', packVersion: 1 } as const;
+    await clocked(record, tab);
+    now += 5 * 60_000;
+    await clocked({ ...record, ticket: { ...ticket, ticketId: '102' } }, tab);
+    await clocked({ type: 'memory.followup.suggest', text: "I'll call you tomorrow.", from: { customerId: 'c1', ticket: { ...ticket, ticketId: '102' } } }, tab);
+    now += 10_000;
+    // Another helpdesk's page takes back nothing of this one's; the extension's own pages cannot ask.
+    expect(await clocked({ type: 'reply.undo' }, { ...tab, url: 'https://other.zendesk.com/agent/tickets/1' })).toEqual({ ok: true, data: { undone: 0 } });
+    expect(await clocked({ type: 'reply.undo' }, { id: EXT, url: `chrome-extension://${EXT}/dashboard.html` })).toMatchObject({ ok: false });
+    expect(await clocked({ type: 'reply.undo' }, tab)).toEqual({ ok: true, data: { undone: 1 } });
+    expect((await database.replies.toArray()).map((r) => r.ticketId)).toEqual(['101']);
+    expect(await database.replyWeeks.toArray()).toMatchObject([{ replies: 1, readinessSum: 1 }]);
+    expect(await clocked({ type: 'memory.followup.pending' }, tab)).toEqual({ ok: true, data: [] });
+    // The earlier reply is past the window: a second undo takes back nothing.
+    expect(await clocked({ type: 'reply.undo' }, tab)).toEqual({ ok: true, data: { undone: 0 } });
+    expect(await database.replies.count()).toBe(1);
+  });
+
   it('rejects bad or foreign records and changes nothing', async () => {
     const bad = await handle({ type: 'reply.record', ticket, states: { 'made-up': 'pass' }, readiness: 2, packId: 'x', packVersion: 1 }, tab);
     expect(bad.ok).toBe(false);
