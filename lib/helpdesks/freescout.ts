@@ -144,7 +144,7 @@ export const freescout: HelpdeskAdapter = {
   // route conversations.undo, /conversation/undo-reply/{thread_id} (routes/web.php:72;
   // ConversationsController.php:1333 builds the link, undoReply() turns the reply back into a
   // draft within Conversation::UNDO_TIMOUT, 15 s).
-  undoSendLink: 'a[href*="/conversation/undo-reply/"]',
+  undoSend: { link: 'a[href*="/conversation/undo-reply/"]', withinMs: 15_000 },
   sendShortcut: ctrlEnter,
   requesterOnPage: [S.customerName, S.customerEmail, S.customerAuthor],
 };

@@ -156,10 +156,11 @@ export interface HelpdeskAdapter {
   /** The button that sends the reply in ticket `ticketId`'s composer, or null (the checklist records sent replies). */
   sendButton?(root: ParentNode, ticketId: string): HTMLElement | null;
   /**
-   * A link the helpdesk shows after a send that takes the reply back ("Undo"), as a selector: a click
-   * on it tells the background the reply was not sent (its record and follow-up suggestion go).
+   * A link the helpdesk shows after a send that takes the reply back ("Undo"), as a selector, and how
+   * long after the send the helpdesk still allows it: a click on it within that time tells the
+   * background the reply was not sent (its record and follow-up suggestion go).
    */
-  undoSendLink?: string;
+  undoSend?: { link: string; withinMs: number };
   /** Whether a key pressed in the composer is the helpdesk's "send" shortcut (ask before sending, #16). */
   sendShortcut?(event: KeyboardEvent): boolean;
   /**

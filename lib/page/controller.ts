@@ -116,12 +116,12 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   signal.addEventListener('abort', hide, { once: true });
 
   // A send the helpdesk takes back ("Undo" in its notice, often on the next page): not a sent reply.
-  const undoLink = adapter.undoSendLink;
-  if (undoLink) {
+  const undo = adapter.undoSend;
+  if (undo) {
     doc.addEventListener(
       'click',
       (event) => {
-        if ((event.target as Element | null)?.closest?.(undoLink)) void deps.request({ type: 'reply.undo' });
+        if ((event.target as Element | null)?.closest?.(undo.link)) void deps.request({ type: 'reply.undo', withinMs: undo.withinMs });
       },
       { capture: true, signal },
     );

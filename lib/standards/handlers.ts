@@ -19,10 +19,10 @@ export function noteEvaluationArrival(sender: Sender, arrival: number): void {
 }
 
 /**
- * How long after a send the helpdesk can still take it back: FreeScout allows 15 s
- * (app/Conversation.php UNDO_TIMOUT); a minute leaves room for a slow page and a slow click.
+ * Slack on the helpdesk's own undo time: Rapport records the reply as the send is clicked, a moment
+ * before the helpdesk stamps it, so its clock runs a little ahead of the helpdesk's.
  */
-export const UNDO_WINDOW_MS = 60_000;
+const UNDO_SLACK_MS = 3_000;
 
 export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'reply.list' | 'reply.undo'> = {
   'reply.evaluate': async (request, ctx) => {
@@ -84,11 +84,12 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
     return record;
   },
 
-  // The newest reply this helpdesk recorded within the window is the one taken back; what it
-  // suggested as a follow-up goes with it.
-  'reply.undo': async (_request, ctx) => {
+  // The newest reply this helpdesk recorded within the time it allows an undo (FreeScout: 15 s) is
+  // the one taken back; what it suggested as a follow-up goes with it. Later, the helpdesk refuses
+  // the undo ("Sending can not be undone"), and the reply stays sent.
+  'reply.undo': async (request, ctx) => {
     if (!ctx.senderHost) throw new UserFacingError('Only a helpdesk page can take back a reply it sent.');
-    const since = ctx.clock.now() - UNDO_WINDOW_MS;
+    const since = ctx.clock.now() - request.withinMs - UNDO_SLACK_MS;
     const taken = await takeBackReply(ctx.db, ctx.senderHost, since);
     if (taken && ctx.state.pendingSuggestions) ctx.state.pendingSuggestions = withoutUndone(ctx.state.pendingSuggestions, taken, since);
     return { undone: taken ? 1 : 0 };

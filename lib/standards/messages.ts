@@ -45,8 +45,8 @@ export const replyRequests = [
     ticket: v.optional(TicketRefSchema),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   }),
-  /** The helpdesk took a send back ("Undo" in its notice after sending): the reply was not sent. */
-  v.strictObject({ type: v.literal('reply.undo') }),
+  /** The helpdesk took a send back ("Undo" in its notice after sending, allowed `withinMs` of the send): the reply was not sent. */
+  v.strictObject({ type: v.literal('reply.undo'), withinMs: v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(60_000)) }),
 ] as const;
 
 /** The evaluation plus what the sidebar needs from the active pack. */

@@ -312,14 +312,14 @@ describe('controller', () => {
   });
 
   it('tells the background when the helpdesk takes a send back, on any page of it', async () => {
-    start({ adapter: { ...adapter, undoSendLink: 'a[href*="/undo-reply/"]' } });
+    start({ adapter: { ...adapter, undoSend: { link: 'a[href*="/undo-reply/"]', withinMs: 15_000 } } });
     const notice = Object.assign(document.createElement('a'), { href: 'https://acme.example.com/conversation/undo-reply/88' });
     notice.append(Object.assign(document.createElement('strong'), { textContent: 'Undo' }));
     notice.addEventListener('click', (e) => e.preventDefault()); // the test page stays
     document.body.append(notice);
     (notice.firstChild as HTMLElement).click();
     await flush();
-    expect(requests.filter((r) => r.type === 'reply.undo')).toHaveLength(1);
+    expect(requests.filter((r) => r.type === 'reply.undo')).toEqual([{ type: 'reply.undo', withinMs: 15_000 }]);
     document.body.click();
     expect(requests.filter((r) => r.type === 'reply.undo')).toHaveLength(1);
   });

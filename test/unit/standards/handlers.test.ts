@@ -93,16 +93,16 @@ describe('reply requests', () => {
     now += 5 * 60_000;
     await clocked({ ...record, ticket: { ...ticket, ticketId: '102' } }, tab);
     await clocked({ type: 'memory.followup.suggest', text: "I'll call you tomorrow.", from: { customerId: 'c1', ticket: { ...ticket, ticketId: '102' } } }, tab);
-    now += 10_000;
+    now += 10_000; // within FreeScout's 15 s
     // Another helpdesk's page takes back nothing of this one's; the extension's own pages cannot ask.
-    expect(await clocked({ type: 'reply.undo' }, { ...tab, url: 'https://other.zendesk.com/agent/tickets/1' })).toEqual({ ok: true, data: { undone: 0 } });
-    expect(await clocked({ type: 'reply.undo' }, { id: EXT, url: `chrome-extension://${EXT}/dashboard.html` })).toMatchObject({ ok: false });
-    expect(await clocked({ type: 'reply.undo' }, tab)).toEqual({ ok: true, data: { undone: 1 } });
+    expect(await clocked({ type: 'reply.undo', withinMs: 15_000 }, { ...tab, url: 'https://other.zendesk.com/agent/tickets/1' })).toEqual({ ok: true, data: { undone: 0 } });
+    expect(await clocked({ type: 'reply.undo', withinMs: 15_000 }, { id: EXT, url: `chrome-extension://${EXT}/dashboard.html` })).toMatchObject({ ok: false });
+    expect(await clocked({ type: 'reply.undo', withinMs: 15_000 }, tab)).toEqual({ ok: true, data: { undone: 1 } });
     expect((await database.replies.toArray()).map((r) => r.ticketId)).toEqual(['101']);
     expect(await database.replyWeeks.toArray()).toMatchObject([{ replies: 1, readinessSum: 1 }]);
     expect(await clocked({ type: 'memory.followup.pending' }, tab)).toEqual({ ok: true, data: [] });
     // The earlier reply is past the window: a second undo takes back nothing.
-    expect(await clocked({ type: 'reply.undo' }, tab)).toEqual({ ok: true, data: { undone: 0 } });
+    expect(await clocked({ type: 'reply.undo', withinMs: 15_000 }, tab)).toEqual({ ok: true, data: { undone: 0 } });
     expect(await database.replies.count()).toBe(1);
   });
 
