@@ -226,24 +226,12 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     void ctx.request({ type: 'ticket.open', snapshot }).then((reply) => (reply.ok && reply.data.memory ? show({ ok: true, data: reply.data.memory }) : refresh()));
   });
 
-  // -- A sent reply: suggest follow-ups for its commitments (an internal note promises nothing) ---
-  // The background keeps them for the next page too: many helpdesks leave the ticket on send.
+  // -- A sent reply: suggest follow-ups for its commitments, here and on the next page ------------
   const doc = ctx.document;
-  ctx.onSend(({ text, internal }) => {
-    if (internal) return;
-    const timeZone = agentTimeZone();
-    const from = { customerId, customerName: ctx.snapshot().requester.name?.slice(0, LIMITS.field) || undefined, ticket };
-    void ctx.request({ type: 'memory.followup.suggest', text: text.slice(0, 20_000), timeZone, from }).then((reply) => {
-      if (signal.aborted || !reply.ok || reply.data.length === 0) return;
-      suggestions = reply.data;
-      render();
-    });
-  });
-  // Suggestions from a reply sent on a page since left (the sent ticket, or another).
-  void ctx.request({ type: 'memory.followup.pending' }).then((reply) => {
-    if (signal.aborted || !reply.ok || reply.data.length === 0) return;
+  offerFollowUps(ctx, signal, () => ({ customerId, ticket }), (found) => {
+    // A reply's own suggestions replace what was shown; those kept from a page since left are added once.
     const shown = new Set((suggestions ?? []).map((s) => s.id));
-    suggestions = [...(suggestions ?? []), ...reply.data.filter((s) => !shown.has(s.id))];
+    suggestions = found.replaced ? found.list : [...(suggestions ?? []), ...found.list.filter((s) => !shown.has(s.id))];
     render();
   });
 
@@ -378,4 +366,27 @@ function within(node: Node, selector: string): boolean {
     n = root instanceof ShadowRoot ? root.host : null;
   }
   return false;
+}
+
+/**
+ * Follow-up suggestions for a sent reply's promises (an internal note promises nothing), and those
+ * the background kept from a reply sent on a page since left: many helpdesks leave the ticket on
+ * send (lib/memory/pending-suggestions.ts). `show` gets the reply's own (replacing) or the kept ones.
+ */
+function offerFollowUps(
+  ctx: FeatureContext,
+  signal: AbortSignal,
+  sender: () => { customerId: string; ticket: TicketRef },
+  show: (found: { list: FollowUpSuggestion[]; replaced: boolean }) => void,
+): void {
+  ctx.onSend(({ text, internal }) => {
+    if (internal) return;
+    const from = { ...sender(), customerName: ctx.snapshot().requester.name?.slice(0, LIMITS.field) || undefined };
+    void ctx.request({ type: 'memory.followup.suggest', text: text.slice(0, 20_000), timeZone: agentTimeZone(), from }).then((reply) => {
+      if (!signal.aborted && reply.ok && reply.data.length) show({ list: reply.data, replaced: true });
+    });
+  });
+  void ctx.request({ type: 'memory.followup.pending' }).then((reply) => {
+    if (!signal.aborted && reply.ok && reply.data.length) show({ list: reply.data, replaced: false });
+  });
 }
