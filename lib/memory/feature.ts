@@ -186,35 +186,12 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
     // Until the answer is in, the visit line says "Checking…" rather than a "First time" it may undo.
     ctx.checkingHistory(true);
     try {
-      await recordApiHistory(externalId);
+      const outcome = await recordApiHistory(ctx, signal, { ticket, customerId }, externalId);
+      if (outcome) apiProblem = outcome.ok ? undefined : API_PROBLEM;
     } finally {
       ctx.checkingHistory(false);
     }
     await refresh();
-  };
-
-  const recordApiHistory = async (externalId: string) => {
-    const origin = ctx.document.location?.origin ?? `https://${ticket.account}`;
-    const result = await fetchHistory(ticket.helpdesk, origin, ticket.account, externalId, signal).catch(() => undefined);
-    if (!result || signal.aborted) return;
-    apiProblem = result.ok ? undefined : API_PROBLEM;
-    const recorded = await ctx.request({
-      type: 'memory.history.record',
-      customerId,
-      helpdesk: ticket.helpdesk,
-      account: ticket.account,
-      externalId,
-      ok: result.ok,
-      error: result.ok ? undefined : result.error,
-      retryAfterMs: result.ok ? undefined : result.retryAfterMs,
-      tickets: result.ok ? result.tickets : [],
-    });
-    // Past tickets we had never seen: the visit line must not go on saying "First time we see this
-    // customer" beside the "Last time" they just gave us.
-    if (recorded.ok && recorded.data.added > 0 && result.ok) {
-      const others = result.tickets.filter((t) => t.ticketId !== ticket.ticketId).map((t) => t.updatedAt);
-      ctx.addToHistory(recorded.data.added, others.length ? Math.max(...others) : undefined);
-    }
   };
 
   // -- Status changes: record the outcome when the ticket is solved while open -------------------
@@ -389,4 +366,33 @@ function offerFollowUps(
   void ctx.request({ type: 'memory.followup.pending' }).then((reply) => {
     if (!signal.aborted && reply.ok && reply.data.length) show({ list: reply.data, replaced: false });
   });
+}
+
+/**
+ * Reads the requester's past tickets from the helpdesk's own REST API and records them; the visit
+ * line learns of tickets it had never seen. Undefined when no answer came (or the page was left).
+ */
+async function recordApiHistory(ctx: FeatureContext, signal: AbortSignal, of: { ticket: TicketRef; customerId: string }, externalId: string): Promise<{ ok: boolean } | undefined> {
+  const { ticket, customerId } = of;
+  const origin = ctx.document.location?.origin ?? `https://${ticket.account}`;
+  const result = await fetchHistory(ticket.helpdesk, origin, ticket.account, externalId, signal).catch(() => undefined);
+  if (!result || signal.aborted) return undefined;
+  const recorded = await ctx.request({
+    type: 'memory.history.record',
+    customerId,
+    helpdesk: ticket.helpdesk,
+    account: ticket.account,
+    externalId,
+    ok: result.ok,
+    error: result.ok ? undefined : result.error,
+    retryAfterMs: result.ok ? undefined : result.retryAfterMs,
+    tickets: result.ok ? result.tickets : [],
+  });
+  // Past tickets we had never seen: the visit line must not go on saying "First time we see this
+  // customer" beside the "Last time" they just gave us.
+  if (recorded.ok && recorded.data.added > 0 && result.ok) {
+    const others = result.tickets.filter((t) => t.ticketId !== ticket.ticketId).map((t) => t.updatedAt);
+    ctx.addToHistory(recorded.data.added, others.length ? Math.max(...others) : undefined);
+  }
+  return { ok: result.ok };
 }
