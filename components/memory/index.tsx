@@ -144,19 +144,21 @@ function FollowUpRow({ followUp, now, actions }: { followUp: FollowUp; now: numb
 function Suggestions({ suggestions, ticket, now, actions }: { suggestions: FollowUpSuggestion[]; ticket?: TicketRef; now: number; actions: MemoryActions }) {
   const { busy, error, run } = useSave();
   const presenting = usePresentation();
+  // Where each came from, when that is not the open ticket (a reply sent on a page since left).
+  // (lib/db's ticketKey is out of a component's reach: the three fields are compared here.)
   const same = (a: TicketRef, b: TicketRef) => a.helpdesk === b.helpdesk && a.account === b.account && a.ticketId === b.ticketId;
-  const elsewhere = (s: FollowUpSuggestion) => (s.from && (!ticket || !same(s.from.ticket, ticket)) ? s.from : undefined);
+  const elsewhere = suggestions.map((s) => (s.from && (!ticket || !same(s.from.ticket, ticket)) ? s.from : undefined));
   const who = (name: string | undefined) => (name ? (presenting ? maskName(name) : name) : 'the customer');
   return (
     <div class="rpm-box" role="status" data-testid="follow-up-suggestions">
-      <p class="rpm-box-title">{suggestions.some(elsewhere) ? 'You made a promise in a reply you sent' : 'You made a promise in that reply'}</p>
-      {suggestions.map((s) => (
+      <p class="rpm-box-title">{elsewhere.some(Boolean) ? 'You made a promise in a reply you sent' : 'You made a promise in that reply'}</p>
+      {suggestions.map((s, i) => (
         <div class="rpm-row" key={`${s.id ?? ''}-${s.phrase}-${s.dueAt}`} data-testid="follow-up-suggestion">
           <span class="rpm-grow">
             Add follow-up: <strong>{due(s.dueAt, now)}</strong> — ‘{s.phrase}’
-            {elsewhere(s) && (
+            {elsewhere[i] && (
               <span class="rpm-meta rpm-from" data-testid="suggestion-from">
-                To {who(elsewhere(s)!.customerName)} · {ticketLabel(elsewhere(s)!.ticket.ticketId)}
+                To {who(elsewhere[i].customerName)} · {ticketLabel(elsewhere[i].ticket.ticketId)}
               </span>
             )}
           </span>

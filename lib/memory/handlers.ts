@@ -5,7 +5,7 @@ import { MergeError, UnknownRowError } from '../db/repository';
 import type { MemoryAnswers } from './messages';
 import { memoryContext } from './context';
 import { suggestFollowUps } from './commitments';
-import { keepPending, pendingFor } from './pending-suggestions';
+import { asSuggestion, keepPending, pendingFor } from './pending-suggestions';
 import { rescheduleFollowUps } from './background';
 
 /** Repository errors the agent can act on become messages shown as is. */
@@ -60,10 +60,10 @@ export const memoryHandlers: HandlerMap<keyof MemoryAnswers> = {
     if (ctx.senderHost && ctx.senderHost !== r.from.ticket.account) throw new UserFacingError('Rejected: a page may only keep suggestions of its own helpdesk.');
     const made = found.map((s) => ({ ...s, id: crypto.randomUUID(), from: r.from!, at: now, workspace: ctx.workspace }));
     ctx.state.pendingSuggestions = keepPending(ctx.state.pendingSuggestions ?? [], made, now);
-    return made.map(({ at: _at, workspace: _w, ...s }) => s);
+    return made.map(asSuggestion);
   },
   'memory.followup.pending': async (_r, ctx) =>
-    pendingFor(ctx.state.pendingSuggestions ?? [], ctx.senderHost, ctx.workspace, ctx.clock.now()).map(({ at: _at, workspace: _w, ...s }) => s),
+    pendingFor(ctx.state.pendingSuggestions ?? [], ctx.senderHost, ctx.workspace, ctx.clock.now()).map(asSuggestion),
   'memory.followup.settle': async (r, ctx) => {
     const before = ctx.state.pendingSuggestions ?? [];
     const mine = new Set(pendingFor(before, ctx.senderHost, ctx.workspace, ctx.clock.now()).filter((p) => r.ids.includes(p.id)));

@@ -27,6 +27,9 @@ export function keepPending(list: readonly PendingSuggestion[], made: readonly P
   return [...made, ...list].filter((p) => now - p.at < PENDING_FOR_MS).slice(0, MAX_PENDING);
 }
 
+/** A kept suggestion as a page gets it: without when it was kept or for which workspace. */
+export const asSuggestion = ({ at: _at, workspace: _workspace, ...suggestion }: PendingSuggestion): FollowUpSuggestion => suggestion;
+
 /** What a page may see: its own helpdesk account and workspace, not expired. */
 export function pendingFor(list: readonly PendingSuggestion[], account: string | undefined, workspace: string | undefined, now: number): PendingSuggestion[] {
   return list.filter((p) => now - p.at < PENDING_FOR_MS && (account === undefined || p.from.ticket.account === account) && p.workspace === workspace);
