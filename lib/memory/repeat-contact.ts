@@ -190,7 +190,7 @@ export interface ClaimOptions {
 
 /** The customer's claim to have written (or had the problem) before, if their message makes one. */
 export function repeatClaimIn(message: string, { afterReply = false }: ClaimOptions = {}): RepeatClaim | undefined {
-  if (!CUES.test(message) && !(afterReply && /still|same|n['’]?t/iu.test(message))) return undefined;
+  if (!CUES.test(message) && !(afterReply && /still|n['’]t\b|\bnot\b/iu.test(message))) return undefined;
   const text = ownWords(message.slice(0, 20_000));
   for (const { re, times, bare } of afterReply ? [...PATTERNS, { re: AFTER_REPLY, times: undefined, bare: false }] : PATTERNS) {
     re.lastIndex = 0;

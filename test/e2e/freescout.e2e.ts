@@ -108,6 +108,15 @@ const sidebarFor = async (page: Page, ticket: number | string, name: string) => 
 };
 
 /** Opens a conversation and its reply box, as an agent does. */
+/** Types a reply in ticket `ticket`, waits until the checklist has read it, sends it, and waits for FreeScout to leave the conversation (its default after send). */
+async function sendAndLeave(page: Page, ticket: number, name: string, reply: string) {
+  await openReplyBox(page, ticket, name);
+  await page.keyboard.type(reply);
+  await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('pass');
+  await page.click('.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text');
+  await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${ticket}`), { timeout: 15_000 });
+}
+
 async function openReplyBox(page: Page, ticket: number, name: string) {
   await page.goto(`${BASE}/conversation/${ticket}`);
   await sidebarFor(page, ticket, name);
@@ -338,11 +347,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
   // it is, and Add files the follow-up under the reply's customer and ticket.
   it('offers the follow-up for a promise in a sent reply on the page FreeScout opens next', async () => {
     const page = await rapport.context.newPage();
-    await openReplyBox(page, seed.dan, 'Dan Buyer');
-    await page.keyboard.type("Hi Dan, I'll send you the copy of invoice 77 by Friday. Best regards, Alice");
-    await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('pass');
-    await page.click('.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text');
-    await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.dan}`), { timeout: 15_000 });
+    await sendAndLeave(page, seed.dan, 'Dan Buyer', "Hi Dan, I'll send you the copy of invoice 77 by Friday. Best regards, Alice");
     const suggestion = inSidebar(page, 'follow-up-suggestion');
     await expect.poll(() => suggestion.textContent(), { timeout: 15_000 }).toMatch(/Add follow-up: .*‘(by )?Friday’/);
     expect(await inSidebar(page, 'suggestion-from').textContent()).toBe(`To Dan Buyer · #${seed.dan}`);
@@ -365,12 +370,8 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     const page = await rapport.context.newPage();
     const host = `127.0.0.1:${FS_PORT}`;
     const before = (await repliesOf(host)).length;
-    await openReplyBox(page, seed.quoted, 'Quinn Park');
-    await page.keyboard.type("Hi Quinn, I'll check the sync logs tomorrow and write back. Best regards, Alice");
-    await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('pass');
-    await page.click('.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text');
+    await sendAndLeave(page, seed.quoted, 'Quinn Park', "Hi Quinn, I'll check the sync logs tomorrow and write back. Best regards, Alice");
     await expect.poll(() => repliesOf(host).then((r) => r.length), { timeout: 15_000 }).toBe(before + 1);
-    await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.quoted}`), { timeout: 15_000 });
     await expect.poll(() => inSidebar(page, 'follow-up-suggestion').count(), { timeout: 15_000 }).toBe(1);
     await page.click('a[href*="/conversation/undo-reply/"]');
     await expect.poll(() => repliesOf(host).then((r) => r.length), { timeout: 15_000 }).toBe(before);
