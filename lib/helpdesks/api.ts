@@ -1,7 +1,8 @@
 /**
  * Same-origin GETs to a helpdesk's own REST API, made by the CONTENT SCRIPT with the agent's session
  * cookie (no token, nothing leaves the helpdesk), and small defensive readers for its JSON. Adapters
- * say which URL and how to read it (`identityApi`, `historyApi`); this file knows no helpdesk.
+ * say which URL and how to read it (`identityApi`, `historyApi`, or a page: `historyPage`); this file
+ * knows no helpdesk.
  */
 import { isTimeZone } from '../../components/intl';
 
@@ -30,15 +31,39 @@ export async function getJson(url: string, signal: AbortSignal, fetcher: typeof 
       headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
       signal,
     });
-    if (response.status === 429) {
-      return { ok: false, status: 429, error: 'rate limited (HTTP 429)', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) ?? DEFAULT_RETRY_MS };
-    }
-    if (!response.ok) return { ok: false, status: response.status, error: `HTTP ${response.status}` };
+    const failed = failure(response, now);
+    if (failed) return failed;
     return { ok: true, body: await response.json() };
   } catch (error) {
     if (signal.aborted) throw error;
     return { ok: false, error: 'unreachable' };
   }
+}
+
+export type PageAnswer = { ok: true; doc: Document } | { ok: false; error: string; status?: number; retryAfterMs?: number };
+
+/**
+ * GETs `url` as an HTML page of the helpdesk, the agent's session cookie along, and parses it inert
+ * (DOMParser runs no script and loads nothing). Failures as `getJson`'s.
+ */
+export async function getPage(url: string, signal: AbortSignal, fetcher: typeof fetch = fetch, now = Date.now()): Promise<PageAnswer> {
+  try {
+    const response = await fetcher(url, { credentials: 'same-origin', headers: { Accept: 'text/html' }, signal });
+    const failed = failure(response, now);
+    if (failed) return failed;
+    return { ok: true, doc: new DOMParser().parseFromString(await response.text(), 'text/html') };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return { ok: false, error: 'unreachable' };
+  }
+}
+
+/** A 429 (with when to ask again) or another HTTP error as an answer; undefined for a 2xx. */
+function failure(response: Response, now: number): { ok: false; error: string; status: number; retryAfterMs?: number } | undefined {
+  if (response.status === 429) {
+    return { ok: false, status: 429, error: 'rate limited (HTTP 429)', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) ?? DEFAULT_RETRY_MS };
+  }
+  return response.ok ? undefined : { ok: false, status: response.status, error: `HTTP ${response.status}` };
 }
 
 /** A string from JSON, cut to `max`; undefined for anything else or an empty string. */

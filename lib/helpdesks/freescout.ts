@@ -7,7 +7,7 @@
  * checked on its running pages (test/fixtures/freescout/, saved by scripts/freescout/save-fixtures.mjs).
  */
 import { attempt, ctrlEnter, documentOf, emailIn, fieldOf, idFromHref, MAX, pageUrl, prune, shownTime, textOf, valueOf } from './dom';
-import type { ConversationMessage, HelpdeskAdapter, ReadableField, ReadResult, Requester } from './types';
+import type { ConversationMessage, HelpdeskAdapter, HelpdeskPage, PastTicket, ReadableField, ReadResult, Requester } from './types';
 
 export const freescoutSelectors = {
   /** conversations/view.blade.php: `@section('body_attrs') data-conversation_id="{{ $conversation->id }}"`. */
@@ -63,6 +63,62 @@ const ROLE: Record<string, { role: 'customer' | 'agent'; public: boolean }> = {
   'thread-type-note': { role: 'agent', public: false },
 };
 
+/**
+ * The customer's conversations as FreeScout lists them on their profile, read like an API: a
+ * same-origin GET with the agent's session (FreeScout's REST API is a paid module, not in every
+ * install). Read off FreeScout 1.8.145 and checked on its running page:
+ * - routes/web.php:99 `Route::get('/customers/{id}/', 'CustomersController@conversations')`: every
+ *   conversation of the customer in the mailboxes the agent may see, newest created first, 50 a page
+ *   (Conversation::DEFAULT_LIST_SIZE); customers/conversations.blade.php sets `<body data-customer_id>`.
+ * - conversations/conversations_table.blade.php: `<tr class="conv-row [conv-active] [conv-spam]"
+ *   data-conversation_id>`; the subject in `.conv-subject p` after partials/badges.blade.php's icons
+ *   titled "Closed", "Spam", "Deleted", "Drafts"; `.conv-date a[title]` is Conversation::getDateTitle():
+ *   "Created by Customer<br/>Dec 2, 2026 17:02" for a conversation of one message (its created_at),
+ *   else "Last reply by User<br/>…" (last_reply_at), in the agent's time zone.
+ * Spam, deleted and draft conversations are left out, as FreeScout's own "Previous Conversations" does
+ * (ConversationsController::view).
+ */
+export const freescoutHistory: HelpdeskPage<string, PastTicket[]> = {
+  url(page, customerId) {
+    const root = page.pathname.match(/^(.*?)\/conversation\/\d/)?.[1] ?? '';
+    return `${page.origin}${root}/customers/${encodeURIComponent(customerId)}/`;
+  },
+  read(doc, customerId, now) {
+    // Their profile, with its list or the empty list's notice (partials/empty.blade.php) in the
+    // page's content column (layouts/app.blade.php `.content-2col`): else a page
+    // this reader does not know, which must not read as "no past conversations".
+    if (doc.body?.getAttribute('data-customer_id') !== customerId || !doc.querySelector('.content-2col table.table-conversations, .content-2col .empty-content')) return undefined;
+    const out: PastTicket[] = [];
+    // Newest created first: a conversation was created no later than any listed above it.
+    let createdBefore = Infinity;
+    for (const row of Array.from(doc.querySelectorAll('.content-2col table.table-conversations tr.conv-row[data-conversation_id]')).slice(0, MAX_HISTORY_ROWS)) {
+      const ticket = historyRow(row, now, createdBefore);
+      if (ticket === undefined) return undefined; // a date it cannot read: not a list to trust in part
+      if (ticket) out.push(ticket);
+      if (ticket) createdBefore = Math.min(createdBefore, ticket.createdAt);
+    }
+    return out;
+  },
+};
+
+const MAX_HISTORY_ROWS = 200;
+const LEFT_OUT = ['Spam', 'Deleted', 'Drafts'];
+
+/** One row: the ticket, null for one FreeScout leaves out, undefined when its date cannot be read. */
+function historyRow(row: Element, now: number, createdBefore: number): PastTicket | null | undefined {
+  const badges = Array.from(row.querySelectorAll('.conv-subject i[title]')).map((i) => i.getAttribute('title') ?? '');
+  if (row.classList.contains('conv-spam') || badges.some((b) => LEFT_OUT.includes(b))) return null;
+  const ticketId = row.getAttribute('data-conversation_id') ?? '';
+  const title = row.querySelector('.conv-date a[title]')?.getAttribute('title') ?? '';
+  const at = Date.parse(shownTime(title.split(/<br\s*\/?>/i).pop(), now) ?? '');
+  if (!/^\d{1,20}$/.test(ticketId) || !Number.isFinite(at)) return undefined;
+  // One message: the date is when it was created. Else it is the last reply, and the conversation
+  // began no later than that, nor than any conversation listed above it.
+  const createdAt = /^Created\b/.test(title) ? at : Math.min(at, createdBefore);
+  const status = badges.includes('Closed') ? 'closed' : row.classList.contains('conv-active') ? 'active' : 'pending';
+  return prune<PastTicket>({ ticketId, subject: fieldOf(row.querySelector('.conv-subject p')), status, createdAt, updatedAt: at });
+}
+
 const isConversation = (root: ParentNode, ticketId: string) =>
   documentOf(root)?.body?.getAttribute('data-conversation_id') === ticketId || root.querySelector(S.conversationId)?.getAttribute('data-conversation_id') === ticketId;
 
@@ -95,6 +151,7 @@ export const freescout: HelpdeskAdapter = {
   // own hosted domains (the scheme — often plain http inside a company — is not in the account).
   ticketPages: [],
   ticketUrl: () => undefined,
+  historyPage: freescoutHistory,
 
   // Any host the agent configured (FreeScout may live under a sub-path); only conversation pages.
   matches: (url) => /^https?:$/.test(url.protocol) && CONVERSATION_PATH.test(url.pathname),

@@ -69,6 +69,18 @@ export interface HelpdeskApi<Key, Answer> {
   parse(body: unknown): Answer;
 }
 
+/**
+ * A page of the helpdesk read like an API, for a helpdesk with no API in every install (FreeScout's
+ * is a paid module): a same-origin GET with the agent's session, parsed as HTML (DOMParser: no script
+ * runs) and read defensively.
+ */
+export interface HelpdeskPage<Key, Answer> {
+  /** The page to ask for, from the page the agent is on (a self-hosted helpdesk may live under a sub-path). */
+  url(page: URL, key: Key): string;
+  /** Undefined when the answer is not the page asked for (a sign-in page, another customer) or cannot be read in full. */
+  read(doc: Document, key: Key, now: number): Answer | undefined;
+}
+
 /** What the ticket API tells about one ticket. */
 export interface TicketIdentity {
   requester: ApiRequester;
@@ -144,6 +156,8 @@ export interface HelpdeskAdapter {
   identityApi?: HelpdeskApi<string, TicketIdentity | undefined>;
   /** Past tickets of a requester (by the helpdesk's id for them) from the helpdesk's API. */
   historyApi?: HelpdeskApi<string, PastTicket[]>;
+  /** Or the same from a page of the helpdesk that lists them (one of the two). */
+  historyPage?: HelpdeskPage<string, PastTicket[]>;
   /**
    * The ticket the agent is looking at, or undefined when the page is not a ticket.
    * Reads the URL first; the root is there for layouts where the URL is not enough.

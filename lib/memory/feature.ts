@@ -14,7 +14,7 @@ import type { TicketFeature, FeatureContext } from '../page/features';
 import type { CustomerProfile, Note, TicketRef } from '../db/types';
 import { cueKey, type ActionResult, type Conflict, type MemoryActions, type MemoryPanelProps } from '../../components/memory/model';
 import type { FollowUpSuggestion, MemoryContext } from './messages';
-import { fetchHistory } from './history-api';
+import { fetchHistory, hasHistory } from './history-api';
 import { childController, later } from '../page/lifecycle';
 import { PROFILE_KEYS } from './profile';
 import { retryIds } from '../page/retry-ids';
@@ -179,8 +179,7 @@ function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
   // -- Helpdesk API history --------------------------------------------------------------------
   const loadApiHistory = async () => {
     const externalId = first.requester.externalId;
-    // Only Zendesk and Freshdesk have the REST API fetchHistory knows (FreeScout's is a paid module).
-    if (!externalId || (ticket.helpdesk !== 'zendesk' && ticket.helpdesk !== 'freshdesk')) return;
+    if (!externalId || !hasHistory(ticket.helpdesk)) return;
     const due = await ctx.request({ type: 'memory.history.due', helpdesk: ticket.helpdesk, account: ticket.account, externalId });
     if (signal.aborted || !due.ok || !due.data.due) return;
     // Until the answer is in, the visit line says "Checking…" rather than a "First time" it may undo.
@@ -374,8 +373,8 @@ function offerFollowUps(
  */
 async function recordApiHistory(ctx: FeatureContext, signal: AbortSignal, of: { ticket: TicketRef; customerId: string }, externalId: string): Promise<{ ok: boolean } | undefined> {
   const { ticket, customerId } = of;
-  const origin = ctx.document.location?.origin ?? `https://${ticket.account}`;
-  const result = await fetchHistory(ticket.helpdesk, origin, ticket.account, externalId, signal).catch(() => undefined);
+  const page = ctx.document.location?.href ?? `https://${ticket.account}/`;
+  const result = await fetchHistory(ticket.helpdesk, page, ticket.account, externalId, signal).catch(() => undefined);
   if (!result || signal.aborted) return undefined;
   const recorded = await ctx.request({
     type: 'memory.history.record',

@@ -1,7 +1,8 @@
 /**
  * Saves the DOM of a running FreeScout (scripts/freescout.sh start) as test fixtures, after its
  * scripts ran (Summernote is built by JavaScript): the conversation page as loaded, with the reply
- * composer open, in note mode, and the hostile customer's conversation. Session tokens (CSRF) are
+ * composer open, in note mode, and the hostile customer's conversation; and a customer's profile
+ * (their conversations) as served. Session tokens (CSRF) are
  * replaced with "REDACTED"; nothing else is changed.
  *
  *   node scripts/freescout/save-fixtures.mjs http://127.0.0.1:8080 '{"carolRefund":1,"hostile":3}'
@@ -45,6 +46,12 @@ await save('conversation-note-open-1.8.145.html');
 await page.goto(`${base}/conversation/${seed.hostile}`);
 await page.waitForSelector('.note-editable', { state: 'attached' });
 await save('conversation-hostile-customer-1.8.145.html');
+// Carol's profile as the content script fetches it (lib/helpdesks/freescout.ts freescoutHistory):
+// the HTML as served, before any script ran.
+await page.goto(`${base}/conversation/${seed.carolRefund}`);
+const profile = (await page.getAttribute('#conv-layout-customer a.customer-name', 'href')).replace(/\/edit$/, '/');
+const served = await page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).text(), profile);
+writeFileSync(`${out}/customer-conversations-1.8.145.html`, `<!-- saved from url=(${String(profile.length).padStart(4, '0')})${profile} -->\n${redact(served)}\n`);
 await browser.close();
 
 /** Signs in as the seeded agent through FreeScout's own login form. */

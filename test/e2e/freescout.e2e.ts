@@ -169,16 +169,17 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     const page = await rapport.context.newPage();
     await signInToFreescout(page, BASE);
 
-    // Carol's earlier conversation first, then the refund: the sidebar knows she has been here.
-    await page.goto(`${BASE}/conversation/${seed.carolEarlier}`);
-    await sidebarFor(page, seed.carolEarlier, 'Carol Customer');
+    // Straight to the refund: her earlier conversation, never opened here, comes from FreeScout's own
+    // list of her conversations (her profile page), with its date.
     await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
     await sidebarFor(page, seed.carolRefund, 'Carol Customer');
     expect(await inSidebar(page, 'helpdesk').textContent()).toBe('FreeScout');
     expect(await inSidebar(page, 'customer-email').textContent()).toBe('carol@example.test');
-    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toMatch(/^Seen once, last on /);
     const earlier = inSidebar(page, 'timeline-ticket').filter({ hasText: 'Where is my parcel?' });
-    await expect.poll(() => earlier.count()).toBe(1);
+    await expect.poll(() => earlier.count(), { timeout: 15_000 }).toBe(1);
+    const nineDaysAgo = new Date(Date.now() - 9 * 86_400_000).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+    await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toBe(`Seen once, last on ${nineDaysAgo}`);
+    expect(await sidebar(page, '[data-testid="cue"][data-cue="first-contact"]').count()).toBe(0);
     await shot(page, 'freescout-conversation');
 
     await page.goto(`${BASE}/conversation/${seed.hostile}`);
@@ -399,6 +400,9 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await page.goto(`${BASE}/conversation/${seed.redo}`);
     await sidebarFor(page, seed.redo, 'Rosa Lind');
     await expect.poll(() => inSidebar(page, 'visit-summary').textContent(), { timeout: 15_000 }).toMatch(/^(?:First time we see this customer|Seen once, last on .*\(today\))$/);
+    // Her profile in FreeScout lists this conversation alone: the welcome, which FreeScout pages
+    // never showed before Rapport read that list.
+    await expect.poll(() => cue(page, 'first-contact').textContent(), { timeout: 15_000 }).toMatch(/^First ticket from them — welcome them/);
     expect(await cue(page, 'repeat-contact').count()).toBe(0);
     expect(await sidebar(page, 'aside').textContent()).not.toMatch(/they say/i);
     await shot(page, 'freescout-no-repeat-claim');

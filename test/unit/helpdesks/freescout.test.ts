@@ -5,7 +5,8 @@ import { shownTime } from '../../../lib/helpdesks/dom';
 const freescoutTime = (shown: string | undefined) => shownTime(shown, Date.UTC(2026, 11, 3));
 import { adapterFor } from '../../../lib/helpdesks';
 import type { ReadResult, TicketSnapshot } from '../../../lib/helpdesks/types';
-import { fixtureUrl, loadFixture } from '../../helpers/fixture';
+import { fixtureHtml, fixtureUrl, loadFixture } from '../../helpers/fixture';
+import { fetchHistory, hasHistory } from '../../../lib/memory/history-api';
 
 // Real pages of FreeScout 1.8.145 (scripts/freescout.sh start + scripts/freescout/save-fixtures.mjs).
 const LOADED = 'freescout/conversation-1.8.145.html';
@@ -107,5 +108,96 @@ describe('freescout adapter on real pages', () => {
     const doc = loadFixture(LOADED);
     expect(freescout.read(doc, '2', new URL('http://127.0.0.1:8091/conversation/2'))).toEqual({ ok: false, missing: ['pane'] });
     expect(freescout.composer(loadFixture(REPLY), '2')).toBeNull();
+  });
+});
+
+// Carol's profile as served (scripts/freescout/save-fixtures.mjs): what the sidebar reads for her past
+// conversations, since FreeScout has no REST API in a plain install.
+describe('freescout history: the customer profile read like an API', () => {
+  const PROFILE = 'freescout/customer-conversations-1.8.145.html';
+  const NOW = Date.UTC(2026, 11, 7, 15);
+  const history = freescout.historyPage!;
+  const profile = () => loadFixture(PROFILE);
+  const row = (doc: Document, id: string) => doc.querySelector(`tr.conv-row[data-conversation_id="${id}"]`)!;
+  /** A status badge as partials/badges.blade.php writes it before the subject. */
+  const badge = (doc: Document, id: string, title: string) => {
+    const icon = doc.createElement('i');
+    icon.setAttribute('title', title);
+    row(doc, id).querySelector('.conv-subject p')!.prepend(icon);
+  };
+
+  it('asks for the profile page under the path FreeScout lives at', () => {
+    expect(history.url(new URL('http://127.0.0.1:8080/conversation/1?folder_id=3'), '1')).toBe('http://127.0.0.1:8080/customers/1/');
+    expect(history.url(new URL('https://help.example.com/desk/conversation/42'), '7')).toBe('https://help.example.com/desk/customers/7/');
+  });
+
+  it('reads both of Carol’s conversations, their status and dates', () => {
+    expect(history.read(profile(), '1', NOW)).toEqual([
+      { ticketId: '1', subject: 'Refund for order #1042', status: 'active', createdAt: Date.parse(freescoutTime('Dec 7, 2026 13:57')!), updatedAt: Date.parse(freescoutTime('Dec 7, 2026 13:57')!) },
+      // Two messages: "Last reply by User", so it was created no later than that.
+      { ticketId: '2', subject: 'Where is my parcel?', status: 'pending', createdAt: Date.parse(freescoutTime('Nov 28, 2026 15:12')!), updatedAt: Date.parse(freescoutTime('Nov 28, 2026 15:12')!) },
+    ]);
+  });
+
+  it('takes a one-message date as created, and bounds a later reply by the conversation above it', () => {
+    const doc = profile();
+    const date = (id: string, title: string) => row(doc, id).querySelector('.conv-date a')!.setAttribute('title', title);
+    date('1', 'Created by Customer<br/>Nov 20, 2026 09:00');
+    date('2', 'Last reply by User<br/>Dec 1, 2026 10:00');
+    const [newer, older] = history.read(doc, '1', NOW)!;
+    expect(newer!.createdAt).toBe(Date.parse(freescoutTime('Nov 20, 2026 09:00')!));
+    expect(older).toMatchObject({ createdAt: Date.parse(freescoutTime('Nov 20, 2026 09:00')!), updatedAt: Date.parse(freescoutTime('Dec 1, 2026 10:00')!) });
+  });
+
+  it('marks closed, leaves out spam, deleted and drafts, keeps a hostile subject as text', () => {
+    const doc = profile();
+    badge(doc, '2', 'Closed');
+    row(doc, '1').querySelector('.conv-subject p')!.textContent = '<img src=x onerror=alert(1)>';
+    expect(history.read(doc, '1', NOW)!.map((t) => [t.ticketId, t.status, t.subject])).toEqual([
+      ['1', 'active', '<img src=x onerror=alert(1)>'],
+      ['2', 'closed', 'Where is my parcel?'],
+    ]);
+    for (const left of ['Spam', 'Deleted', 'Drafts']) {
+      const again = profile();
+      badge(again, '2', left);
+      expect(history.read(again, '1', NOW)!.map((t) => t.ticketId)).toEqual(['1']);
+    }
+    const spam = profile();
+    row(spam, '2').classList.add('conv-spam');
+    expect(history.read(spam, '1', NOW)!.map((t) => t.ticketId)).toEqual(['1']);
+  });
+
+  it('is fetched with the agent’s session from the page they are on, and a sign-in page is no answer', async () => {
+    const asked: string[] = [];
+    const serve = (html: string) =>
+      (async (url: RequestInfo | URL, init?: RequestInit) => {
+        asked.push(`${String(url)} ${init?.credentials}`);
+        return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html' } });
+      }) as typeof fetch;
+    expect(hasHistory('freescout')).toBe(true);
+    const page = 'http://127.0.0.1:8080/conversation/1?folder_id=3';
+    const ok = await fetchHistory('freescout', page, '127.0.0.1:8080', '1', new AbortController().signal, serve(fixtureHtml(PROFILE)), NOW);
+    expect(ok.ok && ok.tickets.map((t) => [t.helpdesk, t.account, t.ticketId])).toEqual([
+      ['freescout', '127.0.0.1:8080', '1'],
+      ['freescout', '127.0.0.1:8080', '2'],
+    ]);
+    expect(asked).toEqual(['http://127.0.0.1:8080/customers/1/ same-origin']);
+    const signedOut = await fetchHistory('freescout', page, '127.0.0.1:8080', '1', new AbortController().signal, serve('<form action="/login"></form>'), NOW);
+    expect(signedOut).toEqual({ ok: false, error: 'the helpdesk page did not list their tickets' });
+  });
+
+  it('never reads "no past conversations" from a page it does not know', () => {
+    expect(history.read(profile(), '2', NOW)).toBeUndefined(); // another customer's profile
+    const signIn = new DOMParser().parseFromString('<body class="login"><form><input name="email"></form></body>', 'text/html');
+    expect(history.read(signIn, '1', NOW)).toBeUndefined();
+    const unreadable = profile();
+    row(unreadable, '2').querySelector('.conv-date a')!.setAttribute('title', 'Letzte Antwort<br/>28. Nov. 2026');
+    expect(history.read(unreadable, '1', NOW)).toBeUndefined();
+    const empty = profile();
+    const notice = empty.createElement('div');
+    notice.className = 'empty-content';
+    notice.textContent = 'There are no conversations here';
+    empty.querySelector('.content-2col table.table-conversations')!.replaceWith(notice);
+    expect(history.read(empty, '1', NOW)).toEqual([]);
   });
 });
