@@ -8,7 +8,8 @@ import { pageHelpdesk, startConfiguredHelpdesks } from '@/lib/background/configu
 
 export default defineBackground(() => {
   const database = db();
-  const handle = createRequestHandler(new Repository(database), browser.runtime.id, database, systemClock, pageHelpdesk());
+  // Session storage (Chrome 102+, Firefox 115+): follow-up suggestions outlive a stopped worker.
+  const handle = createRequestHandler(new Repository(database), browser.runtime.id, database, systemClock, pageHelpdesk(), browser.storage.session);
 
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 

@@ -16,6 +16,7 @@ import { workspaceLabel } from '../workspaces/rule';
 import type { WorkspacePrompt } from '../workspaces/messages';
 import { identityHandlers } from '../identity/handlers';
 import { disputeHandlers } from '../disputes/handlers';
+import { PendingStore, type SessionArea } from '../memory/pending-suggestions';
 import { UserFacingError, ticketWorkspace, type BackgroundState, type Handler, type HandlerContext, type HandlerMap, type Sender } from './handler';
 
 export const STORAGE_FULL = 'Storage is full — export and prune old data in the dashboard. Your text is still in the box.';
@@ -59,10 +60,11 @@ async function workspacePrompt(ctx: HandlerContext, host: string, suggest: strin
 /**
  * `pageHelpdesk` says which helpdesk a content script's page is, if any: built-in helpdesk pages and
  * the helpdesks the agent configured (lib/background/configured-helpdesks.ts). Without it, only
- * built-in helpdesk pages. A page that is no helpdesk is refused before anything is read.
+ * built-in helpdesk pages. A page that is no helpdesk is refused before anything is read. `session`
+ * is the browser's session storage, where follow-up suggestions wait for the next page.
  */
-export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock, pageHelpdesk?: PageHelpdesk) {
-  const state: BackgroundState = {};
+export function createRequestHandler(repo: Repository, extensionId: string, database: RapportDB, clock: Clock, pageHelpdesk?: PageHelpdesk, session?: SessionArea) {
+  const state: BackgroundState = { pending: new PendingStore(session) };
   let arrivals = 0;
   return async function handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
     const arrival = ++arrivals;

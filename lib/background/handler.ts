@@ -9,7 +9,7 @@ import type { SenderScope } from '../workspaces/scope';
 import { Workspaces } from '../db/workspaces';
 import type { RapportDB } from '../db/db';
 import type { ApiRequester, HelpdeskId } from '../helpdesks/types';
-import type { PendingSuggestion } from '../memory/pending-suggestions';
+import type { PendingStore } from '../memory/pending-suggestions';
 
 export interface Sender {
   id?: string;
@@ -20,15 +20,15 @@ export interface Sender {
   frameId?: number;
 }
 
-/** What the background remembers between requests (lost when the worker stops, which is fine). */
+/** What the background remembers between requests (lost when the worker stops, which is fine, but for `pending`). */
 export interface BackgroundState {
   /** Why the last ticket opened could not be recorded (its write failed after the sidebar was answered). */
   unrecordedVisit?: string;
   /** The helpdesk API's last answer per ticket (lib/identity/handlers.ts), so a reload within the
    * 5-minute window still knows the requester without asking the API again. */
   identities?: Map<string, ApiRequester>;
-  /** Follow-up suggestions from replies sent on pages since left (lib/memory/pending-suggestions.ts). */
-  pendingSuggestions?: PendingSuggestion[];
+  /** Follow-up suggestions from replies sent on pages since left, kept in session storage too (lib/memory/pending-suggestions.ts). */
+  pending: PendingStore;
 }
 
 export interface HandlerContext {

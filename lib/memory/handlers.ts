@@ -59,17 +59,16 @@ export const memoryHandlers: HandlerMap<keyof MemoryAnswers> = {
     if (!r.from || !found.length) return found;
     if (ctx.senderHost && ctx.senderHost !== r.from.ticket.account) throw new UserFacingError('Rejected: a page may only keep suggestions of its own helpdesk.');
     const made = found.map((s) => ({ ...s, id: crypto.randomUUID(), from: r.from!, at: now, workspace: ctx.workspace }));
-    ctx.state.pendingSuggestions = keepPending(ctx.state.pendingSuggestions ?? [], made, now);
+    await ctx.state.pending.change((list) => ({ list: keepPending(list, made, now), result: undefined }));
     return made.map(asSuggestion);
   },
   'memory.followup.pending': async (_r, ctx) =>
-    pendingFor(ctx.state.pendingSuggestions ?? [], ctx.senderHost, ctx.workspace, ctx.clock.now()).map(asSuggestion),
-  'memory.followup.settle': async (r, ctx) => {
-    const before = ctx.state.pendingSuggestions ?? [];
-    const mine = new Set(pendingFor(before, ctx.senderHost, ctx.workspace, ctx.clock.now()).filter((p) => r.ids.includes(p.id)));
-    ctx.state.pendingSuggestions = before.filter((p) => !mine.has(p));
-    return { settled: mine.size };
-  },
+    pendingFor(await ctx.state.pending.all(), ctx.senderHost, ctx.workspace, ctx.clock.now()).map(asSuggestion),
+  'memory.followup.settle': async (r, ctx) =>
+    ctx.state.pending.change((before) => {
+      const mine = new Set(pendingFor(before, ctx.senderHost, ctx.workspace, ctx.clock.now()).filter((p) => r.ids.includes(p.id)));
+      return { list: before.filter((p) => !mine.has(p)), result: { settled: mine.size } };
+    }),
 
   'memory.merge': (r, ctx) => plain(ctx.repo.mergeCustomers(r.survivorId, r.mergedId)),
   'memory.merge.undo': (r, ctx) => plain(ctx.repo.undoMerge(r.mergeId)),

@@ -5,8 +5,11 @@
  * background keeps each one until the agent adds or dismisses it, or for two hours, and the next
  * sidebar of the same helpdesk and workspace shows it with where it came from.
  *
- * Kept in the background's memory only (no customer text is written for it): a browser restart
- * drops them, as it drops the page they came from.
+ * Kept in the background's memory and mirrored to the browser's session storage
+ * (`storage.session`: held in memory by the browser, never written to disk, readable only by the
+ * extension's own pages and worker), so a Manifest V3 worker stopped while the agent reads the next
+ * ticket still has them when it wakes. A browser restart drops them, as it drops the page they came
+ * from.
  */
 import type { FollowUpSuggestion, SuggestionSource } from './messages';
 
@@ -38,4 +41,65 @@ export function pendingFor(list: readonly PendingSuggestion[], account: string |
 /** The list without what a send taken back had suggested: that ticket's, made at or after `since`. */
 export function withoutUndone(list: readonly PendingSuggestion[], ticket: { account: string; ticketId: string }, since: number): PendingSuggestion[] {
   return list.filter((p) => !(p.at >= since && p.from.ticket.account === ticket.account && p.from.ticket.ticketId === ticket.ticketId));
+}
+
+/** The part of `browser.storage.session` the store uses (injected, so tests need no browser). */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+const SESSION_KEY = 'rapport.pendingSuggestions';
+
+/**
+ * The kept suggestions: read once from the session area when a worker starts, then every change
+ * written back. Changes run one at a time, so a suggestion kept while another is settled is not lost.
+ * Without a session area (or when it fails) the list lives in the worker's memory only.
+ */
+export class PendingStore {
+  private list?: Promise<PendingSuggestion[]>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly area?: SessionArea) {}
+
+  all(): Promise<PendingSuggestion[]> {
+    this.list ??= this.load();
+    return this.list;
+  }
+
+  /** Replaces the list with `change(list)`, and returns what `change` says. */
+  change<T>(change: (list: PendingSuggestion[]) => { list: PendingSuggestion[]; result: T }): Promise<T> {
+    const run = this.queue.then(async () => {
+      const { list, result } = change(await this.all());
+      this.list = Promise.resolve(list);
+      await this.area?.set({ [SESSION_KEY]: list }).catch((error: unknown) => console.warn('Rapport: could not keep follow-up suggestions for the next page', error));
+      return result;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async load(): Promise<PendingSuggestion[]> {
+    const stored = await this.area?.get(SESSION_KEY).catch(() => undefined);
+    const list = stored?.[SESSION_KEY];
+    return Array.isArray(list) ? list.filter(isPending) : [];
+  }
+}
+
+/** What this worker (or one before it) wrote: checked anyway before a page is shown any of it. */
+function isPending(value: unknown): value is PendingSuggestion {
+  const p = value as Partial<PendingSuggestion> | null;
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    typeof p.id === 'string' &&
+    typeof p.at === 'number' &&
+    typeof p.phrase === 'string' &&
+    typeof p.text === 'string' &&
+    typeof p.dueAt === 'number' &&
+    typeof p.from?.customerId === 'string' &&
+    typeof p.from.ticket?.account === 'string' &&
+    typeof p.from.ticket.ticketId === 'string' &&
+    (p.workspace === undefined || typeof p.workspace === 'string')
+  );
 }

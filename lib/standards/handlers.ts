@@ -91,7 +91,7 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
     if (!ctx.senderHost) throw new UserFacingError('Only a helpdesk page can take back a reply it sent.');
     const since = ctx.clock.now() - request.withinMs - UNDO_SLACK_MS;
     const taken = await takeBackReply(ctx.db, ctx.senderHost, since);
-    if (taken && ctx.state.pendingSuggestions) ctx.state.pendingSuggestions = withoutUndone(ctx.state.pendingSuggestions, taken, since);
+    if (taken) await ctx.state.pending.change((list) => ({ list: withoutUndone(list, taken, since), result: undefined }));
     return { undone: taken ? 1 : 0 };
   },
 

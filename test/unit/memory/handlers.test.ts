@@ -93,6 +93,21 @@ describe('memory requests', () => {
     expect(await handle({ type: 'memory.followup.pending' }, nextPage)).toEqual({ ok: true, data: [] });
   });
 
+  // A Manifest V3 worker stops after 30 s idle: the agent reading the next ticket meets a new one.
+  it('keeps them in the browser’s session storage, so a worker that stopped and woke still offers them', async () => {
+    const items = new Map<string, unknown>();
+    const session = {
+      get: async (key: string) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+      set: async (values: Record<string, unknown>) => void Object.entries(values).forEach(([k, v]) => items.set(k, structuredClone(v))),
+    };
+    const clock = { now: () => Date.now(), uuid: () => crypto.randomUUID() };
+    const before = createRequestHandler(new Repository(database), EXT, database, clock, undefined, session);
+    await before({ type: 'memory.followup.suggest', text: "I'll send the invoice by Friday.", timeZone: 'Europe/Oslo', from: { customerId, ticket } }, tab);
+    const after = createRequestHandler(new Repository(database), EXT, database, clock, undefined, session);
+    const nextPage = { ...tab, url: 'https://acme.zendesk.com/agent/tickets/102' };
+    expect(await after({ type: 'memory.followup.pending' }, nextPage)).toMatchObject({ ok: true, data: [{ phrase: expect.stringMatching(/Friday/) }] });
+  });
+
   it('keeps no suggestion for a reply that promised nothing, nor one a page says is another helpdesk’s', async () => {
     await handle({ type: 'memory.followup.suggest', text: 'Thanks, all done.', from: { customerId, ticket } }, tab);
     expect(await handle({ type: 'memory.followup.pending' }, tab)).toEqual({ ok: true, data: [] });
