@@ -5,7 +5,11 @@
  * case the demo's single-page Zendesk hides. Prints JSON:
  *  - afterTicketDom: DOMContentLoaded (the conversation's DOM complete) → the sidebar shows the
  *    customer's name, over RUNS loads of three seeded conversations in turn (target ≤ 50 ms p95);
- *  - fromNavigationStart: the same end, from the navigation's start (the page's own load included).
+ *  - fromNavigationStart: the same end, from the navigation's start (the page's own load included);
+ *  - historyRead: the customer's profile page (their past conversations, lib/helpdesks/freescout.ts
+ *    freescoutHistory) parsed inert and read in the signed-in page, as the content script does once
+ *    per customer per 5 minutes: Carol's page as served, and grown to FreeScout's 50 rows a page by
+ *    repeating her rows (fetch excluded: that is the server's time).
  * Starts FreeScout with scripts/freescout.sh (PHP 8.2 + MariaDB; prints {"skipped": why} without
  * them), adds it on the options page as an agent does, and signs in as the seeded agent.
  * Options: --runs N (default 30), --no-build.
@@ -49,6 +53,7 @@ try {
     await warm.goto(`${base}/conversation/${c}`);
     await stamps(warm); // each customer's record exists before the timed loads
   }
+  const historyRead = await timeHistoryRead(warm, base, seed.carolRefund);
   await warm.close();
 
   const fromStart = [];
@@ -71,6 +76,7 @@ try {
         afterTicketDom: { ...stats(afterDom), targetP95: 50, measuredFrom: 'DOMContentLoaded (conversation DOM complete)' },
         afterCustomerParsed: { ...stats(afterCustomer), measuredFrom: "the customer card's name parsed (the sidebar cannot show the customer sooner)" },
         fromNavigationStart: stats(fromStart),
+        historyRead,
         to: 'sidebar shows the customer name',
       },
       null,
@@ -81,4 +87,30 @@ try {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
   execFileSync('bash', [SCRIPT, 'stop'], { env, stdio: 'ignore' });
+}
+
+/** Parse + read time of a profile page in the real page (the reader bundled as the extension bundles it). */
+async function timeHistoryRead(page, base, conversation) {
+  const { buildSync } = await import('esbuild');
+  const bundle = buildSync({ entryPoints: ['lib/helpdesks/freescout.ts'], bundle: true, write: false, format: 'iife', globalName: '__fs', alias: { '@': resolve('.') } });
+  await page.goto(`${base}/conversation/${conversation}`);
+  await page.evaluate(`${bundle.outputFiles[0].text}; window.__fs = __fs;`); // through the debugger, which FreeScout's CSP does not govern
+  return page.evaluate(async (n) => {
+    const customerId = document.querySelector('#conv-layout-customer a.customer-name').getAttribute('href').match(/customers\/(\d+)/)[1];
+    const served = await (await fetch(`/customers/${customerId}/`, { credentials: 'same-origin' })).text();
+    const rows = served.match(/<tr class="conv-row[\s\S]*?<\/tr>/g) ?? [];
+    const grown = served.replace(/(<tbody>)/, `$1${Array.from({ length: Math.ceil(50 / rows.length) - 1 }, () => rows.join('')).join('')}`);
+    const time = (html) => {
+      const ms = [];
+      let read;
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        read = window.__fs.freescoutHistory.read(new DOMParser().parseFromString(html, 'text/html'), customerId, Date.now());
+        ms.push(performance.now() - t0);
+      }
+      ms.sort((a, b) => a - b);
+      return { rows: read?.length ?? 0, bytes: html.length, medianMs: +ms[n >> 1].toFixed(2), p95Ms: +ms[Math.floor(n * 0.95)].toFixed(2) };
+    };
+    return { asServed: time(served), fiftyRows: time(grown) };
+  }, 40);
 }
