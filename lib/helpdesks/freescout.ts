@@ -35,6 +35,15 @@ export const freescoutSelectors = {
    */
   date: '.thread-info .thread-date',
   /**
+   * view.blade.php `#conv-status`: the status dropdown marks the conversation's status `li.active`,
+   * its link's `data-status` the code (Conversation::STATUS_ACTIVE 1, PENDING 2, CLOSED 3, SPAM 4),
+   * the same in every language. A spam conversation lists only `data-status="not_spam"`, a deleted one
+   * only `.conv-restore-trigger`.
+   */
+  status: '#conv-status .conv-status li.active a[data-status]',
+  statusSpam: '#conv-status .conv-status a[data-status="not_spam"]',
+  statusDeleted: '#conv-status .conv-status a.conv-restore-trigger',
+  /**
    * view.blade.php: `.conv-reply-block` is `hidden` until Reply or Note is clicked; Summernote
    * (partials/editor) replaces `textarea#body` with `.note-editable[contenteditable]`.
    */
@@ -119,6 +128,15 @@ function historyRow(row: Element, now: number, createdBefore: number): PastTicke
   return prune<PastTicket>({ ticketId, subject: fieldOf(row.querySelector('.conv-subject p')), status, createdAt, updatedAt: at });
 }
 
+/** Conversation::$statuses by code; a changed status reloads the page (main.js `fs-conv-status-change`). */
+const STATUS_NAMES: Record<string, string> = { '1': 'active', '2': 'pending', '3': 'closed', '4': 'spam' };
+
+function readStatus(root: ParentNode): string | undefined {
+  if (root.querySelector(S.statusDeleted)) return 'deleted';
+  if (root.querySelector(S.statusSpam)) return 'spam';
+  return STATUS_NAMES[root.querySelector(S.status)?.getAttribute('data-status') ?? ''];
+}
+
 const isConversation = (root: ParentNode, ticketId: string) =>
   documentOf(root)?.body?.getAttribute('data-conversation_id') === ticketId || root.querySelector(S.conversationId)?.getAttribute('data-conversation_id') === ticketId;
 
@@ -161,6 +179,7 @@ export const freescout: HelpdeskAdapter = {
   read(root, ticketId, url): ReadResult {
     if (!attempt(() => isConversation(root, ticketId))) return { ok: false, missing: ['pane'] };
     const subject = attempt(() => valueOf(root.querySelector(S.subject)) ?? fieldOf(root.querySelector(S.subjectText)));
+    const status = attempt(() => readStatus(root));
     const requester = attempt(() => readRequester(root)) ?? {};
     const messages: ConversationMessage[] = [];
     for (const thread of attempt(() => Array.from(root.querySelectorAll(S.thread))) ?? []) {
@@ -169,6 +188,7 @@ export const freescout: HelpdeskAdapter = {
     }
     const missing: ReadableField[] = [];
     if (!subject) missing.push('subject');
+    if (!status) missing.push('status');
     if (!requester.name) missing.push('requester-name');
     if (!requester.email) missing.push('requester-email');
     if (!messages.length) missing.push('conversation');
@@ -183,6 +203,7 @@ export const freescout: HelpdeskAdapter = {
         ticketId,
         url: pageUrl(url),
         subject,
+        status,
         requester,
         // The page lists threads newest first (times only as shown text): keep the newest 200,
         // oldest first like every other adapter.
@@ -202,6 +223,9 @@ export const freescout: HelpdeskAdapter = {
   // ConversationsController.php:1333 builds the link, undoReply() turns the reply back into a
   // draft within Conversation::UNDO_TIMOUT, 15 s).
   undoSend: { link: 'a[href*="/conversation/undo-reply/"]', withinMs: 15_000 },
+  // main.js `fs-conv-status-change`: a status picked in `#conv-status` is saved by Ajax, and FreeScout
+  // then opens the next conversation (or reloads), so the new status is never read from this page.
+  statusPicker: { link: '#conv-status .conv-status a[data-status]', status: (link) => STATUS_NAMES[link.getAttribute('data-status') ?? ''] },
   sendShortcut: ctrlEnter,
   requesterOnPage: [S.customerName, S.customerEmail, S.customerAuthor],
 };

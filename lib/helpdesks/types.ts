@@ -175,6 +175,12 @@ export interface HelpdeskAdapter {
    * background the reply was not sent (its record and follow-up suggestion go).
    */
   undoSend?: { link: string; withinMs: number };
+  /**
+   * A control on the ticket page that sets the ticket's status and then leaves the page (FreeScout's
+   * status menu opens the next conversation), so no later read of this page shows the new status: a
+   * click on `link` is read as the ticket now having `status(link)` (undefined: not a status).
+   */
+  statusPicker?: { link: string; status(link: Element): string | undefined };
   /** Whether a key pressed in the composer is the helpdesk's "send" shortcut (ask before sending, #16). */
   sendShortcut?(event: KeyboardEvent): boolean;
   /**

@@ -82,6 +82,8 @@ interface Session {
   poke(): void;
   /** Reads the ticket now (the page finished parsing). */
   read(): void;
+  /** The agent picked this status where the page will not show it (`statusPicker`): every later read says it. */
+  statusPicked(status: string): void;
   addNote(text: string): Promise<NoteSaveResult>;
   showAllNotes(): Promise<void>;
   state(): SidebarState | undefined;
@@ -115,13 +117,19 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   };
   signal.addEventListener('abort', hide, { once: true });
 
-  // A send the helpdesk takes back ("Undo" in its notice, often on the next page): not a sent reply.
-  const undo = adapter.undoSend;
-  if (undo) {
+  // Clicks on the helpdesk's own controls whose effect the next page never shows, seen before the
+  // helpdesk's handlers run: a send it takes back ("Undo" in its notice, often on the next page) is not
+  // a sent reply; a status picked in a menu that then leaves the ticket is the ticket's status.
+  const { undoSend: undo, statusPicker: picker } = adapter;
+  if (undo || picker) {
     doc.addEventListener(
       'click',
       (event) => {
-        if ((event.target as Element | null)?.closest?.(undo.link)) void deps.request({ type: 'reply.undo', withinMs: undo.withinMs });
+        const target = event.target as Element | null;
+        if (undo && target?.closest?.(undo.link)) void deps.request({ type: 'reply.undo', withinMs: undo.withinMs });
+        const link = picker && target?.closest?.(picker.link);
+        const status = link ? picker.status(link) : undefined;
+        if (status) session?.statusPicked(status);
       },
       { capture: true, signal },
     );
@@ -203,6 +211,8 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     let askedApi = false;
     /** The customer's lookup under way (again once the helpdesk's API names them): a note waits for it. */
     let lookingUp: Promise<void> | undefined;
+    /** A status the agent picked that this page will not show before it leaves. */
+    let picked: string | undefined;
 
     const render = (state: SidebarState) => {
       if (sessionSignal.aborted) return;
@@ -230,7 +240,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         }
         return;
       }
-      snapshot = result.snapshot;
+      snapshot = picked ? { ...result.snapshot, status: picked } : result.snapshot;
       showingRequester(snapshot.requester);
       const partial = result.missing.some((m) => m !== 'composer');
       if (partial) unread = [...new Set(result.missing)];
@@ -399,6 +409,10 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       controller,
       poke,
       read,
+      statusPicked(status) {
+        picked = status;
+        read();
+      },
       state: () => current,
       async showAllNotes() {
         if (!customerId) return;

@@ -181,6 +181,20 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await expect.poll(() => inSidebar(page, 'visit-summary').textContent()).toBe(`Seen once, last on ${nineDaysAgo}`);
     expect(await sidebar(page, '[data-testid="cue"][data-cue="first-contact"]').count()).toBe(0);
     await shot(page, 'freescout-conversation');
+    const stale = () => sidebar(page, '[data-testid="cue"][data-cue="unresolved-last-time"]');
+    expect(await stale().textContent()).toMatch(/^Last ticket #\d+ “Where is my parcel\?” \(\d+ days ago\) wasn't solved/);
+
+    // Closed in FreeScout's status menu, which saves it and opens the next conversation: no page
+    // shows the new status, so before, the refund went on saying "wasn't solved".
+    await page.goto(`${BASE}/conversation/${seed.carolEarlier}`);
+    await sidebarFor(page, seed.carolEarlier, 'Carol Customer');
+    await page.click('#conv-status .conv-info-val');
+    await page.click('#conv-status .conv-status a[data-status="3"]');
+    await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolEarlier}`), { timeout: 15_000 });
+    await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
+    await sidebarFor(page, seed.carolRefund, 'Carol Customer');
+    await expect.poll(() => inSidebar(page, 'last-time').textContent(), { timeout: 15_000 }).toMatch(/“Where is my parcel\?”.*closed/);
+    expect(await stale().count()).toBe(0);
 
     await page.goto(`${BASE}/conversation/${seed.hostile}`);
     await sidebarFor(page, seed.hostile, HOSTILE);

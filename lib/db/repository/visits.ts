@@ -60,7 +60,9 @@ export class VisitRepository extends CustomerRepository {
 
   /**
    * Stores tickets learned from the helpdesk's API as `source: 'api'` visits. A ticket the agent
-   * already opened keeps its visit row (only missing subject/status are filled in).
+   * already opened keeps its visit row: a missing subject is filled in, and its status (with the
+   * outcome that follows from it) becomes the helpdesk's, asked just now — fresher than the page the
+   * agent last saw it on (closed by a colleague since, or a status picked on the page but never saved).
    */
   async recordApiTickets(customerId: string, tickets: ApiTicket[]): Promise<number> {
     const customer = await this.customer(customerId);
@@ -71,10 +73,10 @@ export class VisitRepository extends CustomerRepository {
         const id = ticketKey(t);
         const previous = await visits.get(id);
         if (previous && previous.source !== 'api') {
-          if (!previous.subject || !previous.status) await visits.put({ ...previous, subject: previous.subject ?? t.subject, status: previous.status ?? t.status });
+          const status = t.status ?? previous.status;
+          if (!previous.subject || status !== previous.status) await visits.put({ ...previous, subject: previous.subject ?? t.subject, status, ...endOf(status, previous.closedAt ?? t.updatedAt) });
           continue;
         }
-        const solved = isEnded(t.status);
         await visits.put({
           id,
           helpdesk: t.helpdesk,
@@ -87,8 +89,7 @@ export class VisitRepository extends CustomerRepository {
           lastSeen: t.updatedAt,
           source: 'api',
           tags: t.tags,
-          outcome: solved ? t.status?.toLowerCase() : undefined,
-          closedAt: solved ? t.updatedAt : undefined,
+          ...endOf(t.status, t.updatedAt),
         });
         if (!previous) added++;
       }
@@ -114,4 +115,9 @@ export class VisitRepository extends CustomerRepository {
   async recordApiFetch(row: ApiFetch): Promise<void> {
     await this.database.apiFetches.put({ ...row });
   }
+}
+
+/** A ticket's outcome as its status says: ended (solved, closed, resolved) since `closedAt`, or open. */
+function endOf(status: string | undefined, closedAt: number): Pick<TicketVisit, 'outcome' | 'closedAt'> {
+  return isEnded(status) ? { outcome: status!.trim().toLowerCase(), closedAt } : { outcome: undefined, closedAt: undefined };
 }

@@ -27,7 +27,7 @@ function snapshotOf(result: ReadResult): TicketSnapshot {
 }
 
 describe('freescout selectors: exact match counts on real FreeScout pages', () => {
-  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1 };
+  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1, status: 1, statusSpam: 0, statusDeleted: 0 };
   const tables: Record<string, Counts> = {
     // Reply block hidden until Reply/Note is clicked: no composer, no send button.
     [LOADED]: { ...base, customerAuthor: 2, thread: 4, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
@@ -95,6 +95,38 @@ describe('freescout adapter on real pages', () => {
     expect(freescout.sendButton!(note, '1')?.textContent?.trim()).toBe('Add Note');
     expect(freescout.composerIsInternal!(note, '1')).toBe(true);
     expect(snapshotOf(readFixture(REPLY)).messages).toHaveLength(4);
+  });
+
+  // Before, the FreeScout reader read no status: a conversation closed in FreeScout stayed "wasn't
+  // solved" in the next ticket's cue, and its outcome was never recorded.
+  it('reads the status by its code, in any language, and spam and deleted conversations', () => {
+    const statusOf = (change: (doc: Document) => void) => {
+      const doc = loadFixture(LOADED);
+      change(doc);
+      return snapshotOf(freescout.read(doc, '1', fixtureUrl(LOADED))).status;
+    };
+    const links = (doc: Document) => Array.from(doc.querySelectorAll<HTMLElement>('#conv-status .conv-status li'));
+    expect(statusOf(() => undefined)).toBe('active');
+    const pick = (code: string) => (doc: Document) => {
+      for (const li of links(doc)) li.classList.toggle('active', li.querySelector('a')!.getAttribute('data-status') === code);
+      for (const a of doc.querySelectorAll('#conv-status .conv-status a')) a.textContent = 'Geschlossen'; // the names are translated
+    };
+    expect(statusOf(pick('2'))).toBe('pending');
+    expect(statusOf(pick('3'))).toBe('closed');
+    const only = (make: (a: HTMLAnchorElement) => void) => (doc: Document) => {
+      const list = doc.querySelector('#conv-status .conv-status')!;
+      const a = doc.createElement('a');
+      make(a);
+      const li = doc.createElement('li');
+      li.append(a);
+      list.replaceChildren(li);
+    };
+    expect(statusOf(only((a) => a.setAttribute('data-status', 'not_spam')))).toBe('spam');
+    expect(statusOf(only((a) => (a.className = 'conv-restore-trigger')))).toBe('deleted');
+    const none = loadFixture(LOADED);
+    none.querySelector('#conv-status')!.remove();
+    const result = freescout.read(none, '1', fixtureUrl(LOADED));
+    expect(result.ok && [result.snapshot.status, result.missing]).toEqual([undefined, ['status']]);
   });
 
   it('keeps a hostile customer name as text', () => {

@@ -285,6 +285,23 @@ describe('helpdesk API history', () => {
     expect((await database.customers.get(customer.id))?.firstSeen).toBe(time - 400 * DAY);
   });
 
+  // A ticket closed by a colleague after the agent last opened it must not go on being "wasn't solved".
+  it('takes the helpdesk’s status for a visited ticket, and the outcome with it, both ways', async () => {
+    const { customer } = await repo.openTicket(snap({ ticketId: '98', status: 'open' }));
+    await repo.openTicket(snap());
+    const api = (status: string) => ({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '98', subject: 'Other words', status, createdAt: time - 3 * DAY, updatedAt: time - DAY });
+    expect(await repo.recordApiTickets(customer.id, [api('solved')])).toBe(0);
+    expect(await database.visits.get('zendesk:acme.zendesk.com:98')).toMatchObject({ source: 'visit', subject: 'Charged twice', status: 'solved', outcome: 'solved', closedAt: time - DAY });
+    await repo.recordApiTickets(customer.id, [api('open')]); // reopened
+    const reopened = await database.visits.get('zendesk:acme.zendesk.com:98');
+    expect([reopened?.status, reopened?.outcome, reopened?.closedAt]).toEqual(['open', undefined, undefined]);
+    const ctx = await memoryContext(repo, customer.id, { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '101' }, time);
+    expect(ctx.cues.map((c) => c.id)).toContain('unresolved-last-time');
+    await repo.recordApiTickets(customer.id, [api('closed')]);
+    const after = await memoryContext(repo, customer.id, { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '101' }, time);
+    expect(after.cues.map((c) => c.id)).not.toContain('unresolved-last-time');
+  });
+
   it('is due at most once per 5 minutes and not before Retry-After', async () => {
     const key = 'zendesk:acme.zendesk.com:9001';
     expect(await repo.apiFetchDue(key)).toEqual({ due: true });

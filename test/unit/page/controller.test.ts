@@ -324,6 +324,30 @@ describe('controller', () => {
     expect(requests.filter((r) => r.type === 'reply.undo')).toHaveLength(1);
   });
 
+  // FreeScout saves a picked status and opens the next conversation: no read of the page shows it.
+  it('tells features the status the agent picked in a menu that leaves the page, and every read after says it', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    const statuses: (string | undefined)[] = [];
+    const picker = { link: 'a[data-status]', status: (a: Element) => ({ '3': 'closed' })[a.getAttribute('data-status') ?? ''] };
+    start({ adapter: { ...adapter, statusPicker: picker }, features: [{ id: 'probe', start: (ctx) => ctx.onSnapshot((s) => statuses.push(s.status)) }] });
+    await flush();
+    const menu = (code: string) => {
+      const a = document.createElement('a');
+      a.setAttribute('data-status', code);
+      a.append(Object.assign(document.createElement('span'), { textContent: 'Closed' }));
+      document.body.append(a);
+      return a;
+    };
+    (menu('9').firstChild as HTMLElement).click(); // not a status the helpdesk has
+    expect(statuses).toEqual([]);
+    (menu('3').firstChild as HTMLElement).click();
+    expect(statuses).toEqual(['closed']);
+    document.querySelector<HTMLElement>('[data-ticket="1"]')!.dataset.name = 'Samantha'; // a re-read while FreeScout saves
+    document.body.append(document.createElement('i'));
+    await expect.poll(() => statuses.length).toBe(2);
+    expect(statuses).toEqual(['closed', 'closed']);
+  });
+
   it('lets a feature add tickets learned later to the visit line, keeping the newest last seen', async () => {
     pane('1', 'Sam', 'sam@example.com');
     let add!: (tickets: number, lastSeen?: number) => void;

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:8080';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const page = await browser.newPage();
+await page.goto(`${base}/login`);
+await page.fill('input[name=email]', 'agent@example.test');
+await page.fill('input[name=password]', 'agent-pass-123');
+await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+await page.goto(`${base}/conversation/2`);
+await page.click('#conv-status .conv-info-val');
+await page.click('#conv-status .conv-status a[data-status="3"]');
+await page.waitForTimeout(3000);
+console.log('after close:', page.url());
+console.log(await page.locator('#conv-status .conv-info-val span').first().textContent().catch(() => 'none'));
+await browser.close();
