@@ -106,5 +106,20 @@ export function zonedParts(timeZone: string, at: number): { year: number; month:
   return { year: +get('year'), month: +get('month'), day: +get('day'), weekday, hour: +get('hour') % 24, minute: +get('minute') };
 }
 
+/** Offset of `timeZone` from UTC at `at`, in minutes (Oslo in winter: 60). */
+export function zoneOffset(timeZone: string, at: number): number {
+  const p = zonedParts(timeZone, at);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  return Math.round((asUtc - Math.floor(at / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant of a wall-clock time in `timeZone`. */
+export function zonedTime(timeZone: string, year: number, month: number, day: number, hour: number, minute = 0): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const first = guess - zoneOffset(timeZone, guess) * 60_000;
+  // Across a DST change the offset at the answer may differ from the guess's: settle once more.
+  return guess - zoneOffset(timeZone, first) * 60_000;
+}
+
 /** "in 3 days", "yesterday", "today" (Intl.RelativeTimeFormat, English like the rest of the copy). */
 export const relativeDays = (days: number): string => new Intl.RelativeTimeFormat(WORDS, { numeric: 'auto' }).format(days, 'day');

@@ -21,4 +21,6 @@ export const PREF = {
   retentionMonths: 'retentionMonths',
   /** ConfiguredHelpdesk[]: helpdesks the agent added on the options page (#13, lib/helpdesks/configured.ts). */
   helpdesks: 'helpdesks',
+  /** ZoneMemory: the time zone each helpdesk host writes this agent's times in, and when it was read (lib/page/shown-zone.ts). */
+  shownZones: 'helpdesk.shownZones',
 } as const;

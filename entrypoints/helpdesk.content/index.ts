@@ -7,6 +7,7 @@ import { startController, type Controller } from '@/lib/page/controller';
 import { childController } from '@/lib/page/lifecycle';
 import { createSidebarFrame, type SidebarFrame } from '@/lib/page/sidebar-frame';
 import { crowdKey, keepCrowds, recallCrowds } from '@/lib/page/dock';
+import { shownZone } from '@/lib/page/shown-zone';
 import { PREF } from '@/lib/prefs';
 import { memoryFeature } from '@/lib/memory/feature';
 import { checklistFeature } from '@/lib/standards/feature';
@@ -28,7 +29,7 @@ export default defineContentScript({
     if (flag.__rapportRunning) return;
     const url = new URL(location.href);
     const builtIn = adapterFor(url);
-    const keys = [PREF.disabledHosts, PREF.collapsed, PREF.presentation, PREF.sidebarWidth, PREF.dockCrowds];
+    const keys = [PREF.disabledHosts, PREF.collapsed, PREF.presentation, PREF.sidebarWidth, PREF.dockCrowds, PREF.shownZones];
     // Elsewhere we run only because the agent added this helpdesk on the options page (#13).
     const prefs = browser.storage.local.get(builtIn ? keys : [...keys, PREF.helpdesks]);
     const found = builtIn ? Promise.resolve({ adapter: builtIn, pattern: undefined }) : prefs.then((got) => {
@@ -95,6 +96,10 @@ export default defineContentScript({
           presentation: async () => Boolean((await prefs)[PREF.presentation]),
         },
         features: [workspaceFeature, memoryFeature, checklistFeature],
+        shownZone: () =>
+          prefs.then((got) =>
+            shownZone({ adapter: adapter!, doc: document, url: new URL(location.href), remembered: got[PREF.shownZones], remember: (next) => void browser.storage.local.set({ [PREF.shownZones]: next }), signal }),
+          ),
       },
       signal,
     );

@@ -1,7 +1,9 @@
 /**
  * Small pure DOM readers shared by the helpdesk adapters. Nothing here renders, stores or returns
- * HTML: text comes from text nodes only. Kept dependency-free because it ships in the content script.
+ * HTML: text comes from text nodes only. Kept free of libraries (only the date helpers of
+ * components/intl.ts) because it ships in the content script.
  */
+import { zonedTime } from '../../components/intl';
 import type { ConversationMessage } from './types';
 
 /** Bounds that match what the background accepts (`LIMITS` in lib/messages.ts; a test keeps them equal). */
@@ -236,11 +238,12 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const SHOWN_TIME = /^([a-z]{3})[a-z]*\.? (\d{1,2})(?:, (\d{4}))?,? (\d{1,2}):(\d{2})(?: ?([ap])\.?m\.?)?$/i;
 
 /**
- * ISO 8601 (UTC) from a time shown only as text in the agent's time zone, e.g. Zendesk chat's
- * "Feb 26 23:08" or "Feb 26, 2025 11:08 PM" (English month names; anything else is undefined, never
- * guessed). Without a year, the latest such time not after `now` (+1 day for clock skew).
+ * ISO 8601 (UTC) from a time shown only as text, e.g. Zendesk chat's "Feb 26 23:08" or "Feb 26, 2025
+ * 11:08 PM" (English month names; anything else is undefined, never guessed), in `timeZone` when the
+ * helpdesk says which zone it shows this agent's times in, else in the browser's. Without a year, the
+ * latest such time not after `now` (+1 day for clock skew).
  */
-export function shownTime(text: string | null | undefined, now: number): string | undefined {
+export function shownTime(text: string | null | undefined, now: number, timeZone?: string): string | undefined {
   const m = text?.trim().replace(/\s+/g, ' ').match(SHOWN_TIME);
   if (!m) return undefined;
   const month = MONTHS.indexOf(m[1]!.toLowerCase());
@@ -251,11 +254,11 @@ export function shownTime(text: string | null | undefined, now: number): string 
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (m[6].toLowerCase() === 'p' ? 12 : 0);
   }
-  const at = (year: number) => new Date(year, month, day, hour, Number(m[5]));
+  const at = (year: number) => (timeZone ? new Date(zonedTime(timeZone, year, month + 1, day, hour, Number(m[5]))) : new Date(year, month, day, hour, Number(m[5])));
   const thisYear = new Date(now).getFullYear();
-  let date = at(m[3] ? Number(m[3]) : thisYear);
-  if (!m[3] && date.getTime() > now + 86_400_000) date = at(thisYear - 1);
-  return date.getDate() === day ? date.toISOString() : undefined;
+  let year = m[3] ? Number(m[3]) : thisYear;
+  if (!m[3] && at(year).getTime() > now + 86_400_000) year = thisYear - 1;
+  return new Date(Date.UTC(year, month, day)).getUTCDate() === day ? at(year).toISOString() : undefined;
 }
 
 /** First capture of `pattern` in the element's `href` attribute (e.g. a user or contact id). */

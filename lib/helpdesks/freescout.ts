@@ -7,7 +7,8 @@
  * checked on its running pages (test/fixtures/freescout/, saved by scripts/freescout/save-fixtures.mjs).
  */
 import { attempt, ctrlEnter, documentOf, emailIn, fieldOf, idFromHref, MAX, pageUrl, prune, shownTime, textOf, valueOf } from './dom';
-import type { ConversationMessage, HelpdeskAdapter, HelpdeskPage, PastTicket, ReadableField, ReadResult, Requester } from './types';
+import type { ConversationMessage, HelpdeskAdapter, HelpdeskPage, PastTicket, ReadableField, ReadResult, Requester, ShownTimes } from './types';
+import { isTimeZone } from '../../components/intl';
 
 export const freescoutSelectors = {
   /** conversations/view.blade.php: `@section('body_attrs') data-conversation_id="{{ $conversation->id }}"`. */
@@ -87,12 +88,12 @@ const ROLE: Record<string, { role: 'customer' | 'agent'; public: boolean }> = {
  * Spam, deleted and draft conversations are left out, as FreeScout's own "Previous Conversations" does
  * (ConversationsController::view).
  */
+/** The path FreeScout lives under ('' at the host's root), from a conversation page's URL. */
+const rootOf = (page: URL) => page.pathname.match(/^(.*?)\/conversation\/\d/)?.[1] ?? '';
+
 export const freescoutHistory: HelpdeskPage<string, PastTicket[]> = {
-  url(page, customerId) {
-    const root = page.pathname.match(/^(.*?)\/conversation\/\d/)?.[1] ?? '';
-    return `${page.origin}${root}/customers/${encodeURIComponent(customerId)}/`;
-  },
-  read(doc, customerId, now) {
+  url: (page, customerId) => `${page.origin}${rootOf(page)}/customers/${encodeURIComponent(customerId)}/`,
+  read(doc, customerId, now, shown) {
     // Their profile, with its list or the empty list's notice (partials/empty.blade.php) in the
     // page's content column (layouts/app.blade.php `.content-2col`): else a page
     // this reader does not know, which must not read as "no past conversations".
@@ -101,7 +102,7 @@ export const freescoutHistory: HelpdeskPage<string, PastTicket[]> = {
     // Newest created first: a conversation was created no later than any listed above it.
     let createdBefore = Infinity;
     for (const row of Array.from(doc.querySelectorAll('.content-2col table.table-conversations tr.conv-row[data-conversation_id]')).slice(0, MAX_HISTORY_ROWS)) {
-      const ticket = historyRow(row, now, createdBefore);
+      const ticket = historyRow(row, now, createdBefore, shown);
       if (ticket === undefined) return undefined; // a date it cannot read: not a list to trust in part
       if (ticket) out.push(ticket);
       if (ticket) createdBefore = Math.min(createdBefore, ticket.createdAt);
@@ -114,12 +115,12 @@ const MAX_HISTORY_ROWS = 200;
 const LEFT_OUT = ['Spam', 'Deleted', 'Drafts'];
 
 /** One row: the ticket, null for one FreeScout leaves out, undefined when its date cannot be read. */
-function historyRow(row: Element, now: number, createdBefore: number): PastTicket | null | undefined {
+function historyRow(row: Element, now: number, createdBefore: number, shown?: ShownTimes): PastTicket | null | undefined {
   const badges = Array.from(row.querySelectorAll('.conv-subject i[title]')).map((i) => i.getAttribute('title') ?? '');
   if (row.classList.contains('conv-spam') || badges.some((b) => LEFT_OUT.includes(b))) return null;
   const ticketId = row.getAttribute('data-conversation_id') ?? '';
   const title = row.querySelector('.conv-date a[title]')?.getAttribute('title') ?? '';
-  const at = Date.parse(shownTime(title.split(/<br\s*\/?>/i).pop(), now) ?? '');
+  const at = Date.parse(shownTime(title.split(/<br\s*\/?>/i).pop(), now, shown?.timeZone) ?? '');
   if (!/^\d{1,20}$/.test(ticketId) || !Number.isFinite(at)) return undefined;
   // One message: the date is when it was created. Else it is the last reply, and the conversation
   // began no later than that, nor than any conversation listed above it.
@@ -149,13 +150,13 @@ function readRequester(root: ParentNode): Requester {
   });
 }
 
-function readMessage(thread: Element): ConversationMessage | undefined {
+function readMessage(thread: Element, shown?: ShownTimes): ConversationMessage | undefined {
   const kind = Array.from(thread.classList).map((c) => ROLE[c]).find(Boolean);
   const body = thread.querySelector(S.body);
   if (!kind || !body) return undefined;
   const date = thread.querySelector(S.date);
-  // The agent's local time as FreeScout shows it ("Dec 2, 2026 17:02" / "05:02pm"): dom.ts's reader.
-  const at = shownTime(date?.getAttribute('data-original-title') || date?.getAttribute('title'), Date.now());
+  // As FreeScout shows it ("Dec 2, 2026 17:02" / "05:02pm") in the agent's profile time zone (`shown`): dom.ts's reader.
+  const at = shownTime(date?.getAttribute('data-original-title') || date?.getAttribute('title'), Date.now(), shown?.timeZone);
   return prune<ConversationMessage>({ ...kind, author: fieldOf(thread.querySelector(S.author)), at, text: textOf(body) });
 }
 
@@ -170,20 +171,35 @@ export const freescout: HelpdeskAdapter = {
   ticketPages: [],
   ticketUrl: () => undefined,
   historyPage: freescoutHistory,
+  shownTimeZone: {
+    // layouts/app.blade.php: `<body data-auth_user_id>`; routes/web.php:52 `/users/profile/{id}`
+    // (UsersController::profile, the agent's own profile).
+    url(page, doc) {
+      const id = doc.body?.getAttribute('data-auth_user_id');
+      return id && /^\d{1,20}$/.test(id) ? `${page.origin}${rootOf(page)}/users/profile/${id}` : undefined;
+    },
+    // users/profile.blade.php: `<select id="timezone" name="timezone">` from partials/timezone_options
+    // with the agent's zone `selected` (User::dateFormat writes every time in it; users.timezone
+    // defaults to 'UTC', create_users_table migration).
+    read(doc) {
+      const zone = doc.querySelector('select#timezone[name="timezone"] option[selected]')?.getAttribute('value') ?? '';
+      return /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(zone) && isTimeZone(zone) ? zone : undefined;
+    },
+  },
 
   // Any host the agent configured (FreeScout may live under a sub-path); only conversation pages.
   matches: (url) => /^https?:$/.test(url.protocol) && CONVERSATION_PATH.test(url.pathname),
 
   activeTicketId: (url) => url.pathname.match(CONVERSATION_PATH)?.[1],
 
-  read(root, ticketId, url): ReadResult {
+  read(root, ticketId, url, shown): ReadResult {
     if (!attempt(() => isConversation(root, ticketId))) return { ok: false, missing: ['pane'] };
     const subject = attempt(() => valueOf(root.querySelector(S.subject)) ?? fieldOf(root.querySelector(S.subjectText)));
     const status = attempt(() => readStatus(root));
     const requester = attempt(() => readRequester(root)) ?? {};
     const messages: ConversationMessage[] = [];
     for (const thread of attempt(() => Array.from(root.querySelectorAll(S.thread))) ?? []) {
-      const message = attempt(() => readMessage(thread));
+      const message = attempt(() => readMessage(thread, shown));
       if (message) messages.push(message);
     }
     const missing: ReadableField[] = [];

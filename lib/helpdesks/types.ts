@@ -77,8 +77,11 @@ export interface HelpdeskApi<Key, Answer> {
 export interface HelpdeskPage<Key, Answer> {
   /** The page to ask for, from the page the agent is on (a self-hosted helpdesk may live under a sub-path). */
   url(page: URL, key: Key): string;
-  /** Undefined when the answer is not the page asked for (a sign-in page, another customer) or cannot be read in full. */
-  read(doc: Document, key: Key, now: number): Answer | undefined;
+  /**
+   * Undefined when the answer is not the page asked for (a sign-in page, another customer) or cannot
+   * be read in full. `shown` as for `HelpdeskAdapter.read`.
+   */
+  read(doc: Document, key: Key, now: number, shown?: ShownTimes): Answer | undefined;
 }
 
 /** What the ticket API tells about one ticket. */
@@ -124,6 +127,11 @@ export type ReadableField =
   | 'older-messages'
   | 'composer';
 
+/** How the page writes times: the zone the helpdesk shows this agent's times in, when it says (`shownTimeZone`). */
+export interface ShownTimes {
+  timeZone?: string;
+}
+
 export type ReadResult =
   | { ok: true; snapshot: TicketSnapshot; missing: ReadableField[] }
   | { ok: false; missing: ReadableField[] };
@@ -163,8 +171,17 @@ export interface HelpdeskAdapter {
    * Reads the URL first; the root is there for layouts where the URL is not enough.
    */
   activeTicketId(url: URL, root: ParentNode): string | undefined;
-  /** Reads the ticket `ticketId` from inside its own pane only. Never throws. */
-  read(root: ParentNode, ticketId: string, url: URL): ReadResult;
+  /**
+   * Reads the ticket `ticketId` from inside its own pane only. Never throws. Times shown only as text
+   * are read in `shown.timeZone` when given, else in the browser's.
+   */
+  read(root: ParentNode, ticketId: string, url: URL, shown?: ShownTimes): ReadResult;
+  /**
+   * Where the helpdesk says which time zone it writes this agent's times in, for one that shows them
+   * only as text in a zone of its own setting (FreeScout: the agent's profile, UTC until they change
+   * it — not the browser's): the page to ask (undefined: none on this page) and its reader.
+   */
+  shownTimeZone?: { url(page: URL, doc: Document): string | undefined; read(doc: Document): string | undefined };
   /** The reply composer (contenteditable) of ticket `ticketId`, or null when it is not open. */
   composer(root: ParentNode, ticketId: string): HTMLElement | null;
   /** The button that sends the reply in ticket `ticketId`'s composer, or null (the checklist records sent replies). */

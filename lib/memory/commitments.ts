@@ -5,7 +5,7 @@
  *
  * Background / extension pages only: chrono-node is large and must never reach the content script.
  */
-import { zonedParts } from '../../components/intl';
+import { zonedParts, zonedTime, zoneOffset } from '../../components/intl';
 import * as chrono from 'chrono-node';
 import type { FollowUpSuggestion } from './messages';
 import { agentWords, blankQuotedLines } from '../standards/mail-text';
@@ -50,21 +50,6 @@ const CLAUSE_BREAK = /(?=\b(?:but|however|although|though|unless|except|whereas|
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10 };
 
-/** Offset of `timeZone` from UTC at `at`, in minutes (Oslo in winter: 60). */
-export function zoneOffset(timeZone: string, at: number): number {
-  const p = zonedParts(timeZone, at);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-  return Math.round((asUtc - Math.floor(at / 60_000) * 60_000) / 60_000);
-}
-
-
-/** The instant of a wall-clock time in `timeZone`. */
-export function zonedTime(timeZone: string, year: number, month: number, day: number, hour: number, minute = 0): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const first = guess - zoneOffset(timeZone, guess) * 60_000;
-  // Across a DST change the offset at the answer may differ from the guess's: settle once more.
-  return guess - zoneOffset(timeZone, first) * 60_000;
-}
 
 /** `days` calendar days after `now`'s date in the zone, at hh:mm. */
 function dayAt(timeZone: string, now: number, days: number, hour: number, minute = 0): number {

@@ -6,7 +6,7 @@
  * The background decides whether to ask at all (at most once per customer per 5 minutes, never
  * before a 429's Retry-After) and stores the tickets as `source: 'api'` visits.
  */
-import type { HelpdeskId } from '../helpdesks/types';
+import type { HelpdeskId, ShownTimes } from '../helpdesks/types';
 import type { ApiTicket } from '../db/repository';
 import { adapterById } from '../helpdesks';
 import { getJson, getPage } from '../helpdesks/api';
@@ -44,6 +44,7 @@ export async function fetchHistory(
   signal: AbortSignal,
   fetcher: typeof fetch = fetch,
   now = Date.now(),
+  shown?: ShownTimes,
 ): Promise<ApiHistory> {
   const url = historyUrl(helpdesk, page, externalId);
   const adapter = adapterById(helpdesk);
@@ -57,6 +58,6 @@ export async function fetchHistory(
   const answer = await getPage(url, signal, fetcher, now);
   if (!answer.ok) return { ok: false, error: answer.error, retryAfterMs: answer.retryAfterMs };
   // A sign-in page (the session ended) or a list it cannot read in full: never "no past tickets".
-  const tickets = reader.read(answer.doc, externalId, now);
+  const tickets = reader.read(answer.doc, externalId, now, shown);
   return tickets ? { ok: true, tickets: withRef(helpdesk, account, tickets) } : { ok: false, error: 'the helpdesk page did not list their tickets' };
 }

@@ -7,7 +7,7 @@
  * its observers, timers and pending answers with it.
  */
 import { retryIds } from './retry-ids';
-import type { HelpdeskAdapter, ReadableField, ReadResult, TicketIdentity, TicketSnapshot } from '../helpdesks/types';
+import type { HelpdeskAdapter, ReadableField, ReadResult, ShownTimes, TicketIdentity, TicketSnapshot } from '../helpdesks/types';
 import { diagnose, diagnosticsText } from '../helpdesks/diagnostics';
 import { identityOf, unreadFields } from '../helpdesks/outcome';
 import type { Answers, Reply, RequestOf, RequestType } from '../messages';
@@ -59,6 +59,12 @@ export interface ControllerDeps {
   /** The helpdesk API call (tests pass a fake fetch); the adapter's `identityApi` says what to ask. */
   fetcher?: IdentityDeps['fetcher'];
   /**
+   * Asks which time zone the helpdesk writes this agent's times in (lib/page/shown-zone.ts), where it
+   * says; undefined: the browser's. Asked only on a page that opens on a ticket, and the customer is
+   * looked up once it is known, so no time is stored wrong.
+   */
+  shownZone?: () => Promise<string | undefined>;
+  /**
    * Resolves once the page's HTML is parsed (DOMContentLoaded); absent: it is. Until then the
    * sidebar already shows what the page has parsed so far (a server-rendered ticket's header comes
    * long before the page's scripts have run), but the customer is looked up only in the whole DOM:
@@ -100,6 +106,8 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   let view: SidebarView | undefined;
   let session: Session | undefined;
   let lastHref = '';
+  /** How the page writes times (the zone, once `deps.shownZone` says). */
+  const shown: ShownTimes = {};
 
   const show = (state: SidebarState) => {
     if (signal.aborted) return;
@@ -229,7 +237,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
 
     const read = () => {
       if (sessionSignal.aborted) return;
-      const result = refined(adapter.read(doc, ticketId, new URL(deps.href())), apiIdentity);
+      const result = refined(adapter.read(doc, ticketId, new URL(deps.href()), shown), apiIdentity);
       const unreadable = unreadFields(result);
       if (unreadable || !result.ok) {
         if (settled) {
@@ -330,6 +338,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
         adapter,
         document: doc,
         snapshot: () => snapshot!,
+        shown,
         ticket,
         request: deps.request,
         now: () => Date.now(),
@@ -461,9 +470,13 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   );
 
   watchComposer();
-  // The whole page is there now: read it at once (a debounced re-read would wait for quiet). Lookups
-  // wait for this read (declared before the first check(), which is what opens a session).
-  const parsedRead = deps.parsed?.then(() => (session ? session.read() : check()));
+  // The whole page is there now, and the zone its times are written in known: read it at once (a
+  // debounced re-read would wait for quiet). Lookups wait for this read (declared before the first
+  // check(), which is what opens a session).
+  const onTicket = deps.shownZone && adapter.activeTicketId(new URL(deps.href()), doc) !== undefined;
+  const zoneKnown = onTicket ? deps.shownZone!().then((timeZone) => void (shown.timeZone = timeZone)).catch(() => undefined) : undefined;
+  const ready = deps.parsed || zoneKnown ? Promise.all([deps.parsed, zoneKnown]) : undefined;
+  const parsedRead = ready?.then(() => (session ? session.read() : check()));
   check();
   return { toggleCollapsed, check, setPresentation };
 

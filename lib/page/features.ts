@@ -3,7 +3,7 @@
  * once its customer is known. The controller starts each feature per ticket and per customer with
  * an AbortSignal, and aborts it when the agent moves on — features never clean up by hand.
  */
-import type { HelpdeskAdapter, TicketSnapshot } from '../helpdesks/types';
+import type { HelpdeskAdapter, ShownTimes, TicketSnapshot } from '../helpdesks/types';
 import type { Answers, Reply, RequestOf, RequestType, TicketContext } from '../messages';
 import type { Panels } from '../../components/model';
 
@@ -13,6 +13,8 @@ export interface FeatureContext {
   document: Document;
   /** The latest read of the ticket. */
   snapshot(): TicketSnapshot;
+  /** How the page writes times (the zone the helpdesk shows this agent's times in, once known). */
+  shown: ShownTimes;
   /** The background's answer to `ticket.open`: customer, visit history, notes. */
   ticket: TicketContext;
   request<T extends RequestType>(req: RequestOf<T>): Promise<Reply<Answers[T]>>;

@@ -2,7 +2,7 @@
  * Saves the DOM of a running FreeScout (scripts/freescout.sh start) as test fixtures, after its
  * scripts ran (Summernote is built by JavaScript): the conversation page as loaded, with the reply
  * composer open, in note mode, and the hostile customer's conversation; and a customer's profile
- * (their conversations) as served. Session tokens (CSRF) are
+ * (their conversations) and the agent's own profile, as served. Session tokens (CSRF) are
  * replaced with "REDACTED"; nothing else is changed.
  *
  *   node scripts/freescout/save-fixtures.mjs http://127.0.0.1:8080 '{"carolRefund":1,"hostile":3}'
@@ -50,8 +50,13 @@ await save('conversation-hostile-customer-1.8.145.html');
 // the HTML as served, before any script ran.
 await page.goto(`${base}/conversation/${seed.carolRefund}`);
 const profile = (await page.getAttribute('#conv-layout-customer a.customer-name', 'href')).replace(/\/edit$/, '/');
-const served = await page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).text(), profile);
-writeFileSync(`${out}/customer-conversations-1.8.145.html`, `<!-- saved from url=(${String(profile.length).padStart(4, '0')})${profile} -->\n${redact(served)}\n`);
+const saveServed = async (url, name) => {
+  const html = await page.evaluate(async (u) => (await fetch(u, { credentials: 'same-origin' })).text(), url);
+  writeFileSync(`${out}/${name}`, `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n${redact(html)}\n`);
+};
+await saveServed(profile, 'customer-conversations-1.8.145.html');
+// The agent's own profile, with the time zone FreeScout writes their times in (freescout.ts shownTimeZone).
+await saveServed(`${base}/users/profile/${await page.getAttribute('body', 'data-auth_user_id')}`, 'agent-profile-1.8.145.html');
 await browser.close();
 
 /** Signs in as the seeded agent through FreeScout's own login form. */

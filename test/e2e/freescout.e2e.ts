@@ -132,6 +132,7 @@ interface StoredReply {
   states: Record<string, string>;
   readiness: number;
   partlyChecked?: true;
+  responseMs?: number;
 }
 const repliesOf = (account: string) =>
   worker().evaluate(
@@ -168,6 +169,11 @@ describe.skipIf(!available)('on a real FreeScout', () => {
   it('shows the right customer, their other conversation and a hostile name as text', async () => {
     const page = await rapport.context.newPage();
     await signInToFreescout(page, BASE);
+    // An agent in New York: FreeScout now writes every time in New York time, the browser's zone here
+    // being UTC (FreeScout's default profile zone is UTC whatever the browser's).
+    await page.goto(`${BASE}/users/profile/1`);
+    await page.selectOption('select#timezone', 'America/New_York', { force: true });
+    await Promise.all([page.waitForNavigation(), page.click('select#timezone >> xpath=ancestor::form//button[@type="submit"]')]);
 
     // Straight to the refund: her earlier conversation, never opened here, comes from FreeScout's own
     // list of her conversations (her profile page), with its date.
@@ -234,6 +240,10 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await expect.poll(() => repliesOf(`127.0.0.1:${FS_PORT}`).then((r) => r.length), { timeout: 15_000 }).toBe(1);
     const [reply] = await repliesOf(`127.0.0.1:${FS_PORT}`);
     expect(reply).toMatchObject({ ticketId: String(seed.carolRefund), states: { 'greets-by-name': 'pass' } });
+    // Carol wrote 30 minutes before the seed. Read in the browser's zone, FreeScout's New York
+    // "09:25" was 09:25 UTC: five and a half hours to answer.
+    expect(reply!.responseMs! / 60_000).toBeGreaterThan(29);
+    expect(reply!.responseMs! / 60_000).toBeLessThan(45);
     await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolRefund}`), { timeout: 15_000 });
     await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
     expect(await page.locator('#conv-layout-main .thread-type-message').count()).toBe(2); // FreeScout has it too

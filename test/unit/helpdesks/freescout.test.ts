@@ -3,6 +3,13 @@ import { freescout, freescoutSelectors } from '../../../lib/helpdesks/freescout'
 import { shownTime } from '../../../lib/helpdesks/dom';
 
 const freescoutTime = (shown: string | undefined) => shownTime(shown, Date.UTC(2026, 11, 3));
+/** Thread `i`'s tooltip text on a FreeScout page (newest first). */
+const freescoutShown = (doc: Document, i: number) => doc.querySelectorAll('.thread-info .thread-date')[i]!.getAttribute('data-original-title') ?? '';
+/** "Dec 2, 2026 17:02" as a UTC time, worked out apart from the reader. */
+const utcOf = (shown: string) => {
+  const [, mon, day, year, hour, minute] = shown.match(/^(\w{3}) (\d+), (\d{4}) (\d\d):(\d\d)$/)!;
+  return Date.UTC(+year!, 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(mon!) / 3, +day!, +hour!, +minute!);
+};
 import { adapterFor } from '../../../lib/helpdesks';
 import type { ReadResult, TicketSnapshot } from '../../../lib/helpdesks/types';
 import { fixtureHtml, fixtureUrl, loadFixture } from '../../helpers/fixture';
@@ -77,6 +84,36 @@ describe('freescout adapter on real pages', () => {
     expect(times.every(Number.isFinite)).toBe(true);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(times.at(-1)! - times[0]!).toBe(150 * 60_000);
+  });
+
+  // FreeScout writes times in the agent's profile zone (UTC by default), not the browser's.
+  it('reads the shown times in the zone FreeScout writes them in, found on the agent’s own profile', () => {
+    const doc = loadFixture(LOADED);
+    const url = fixtureUrl(LOADED);
+    const zone = freescout.shownTimeZone!;
+    expect(zone.url(url, doc)).toBe(`${url.origin}/users/profile/1`);
+    expect(zone.url(new URL('https://help.example.com/desk/conversation/4'), doc)).toBe('https://help.example.com/desk/users/profile/1');
+    const profile = loadFixture('freescout/agent-profile-1.8.145.html');
+    expect(zone.read(profile)).toBe('UTC'); // FreeScout's default (users.timezone)
+    const pick = (value: string) => {
+      const select = profile.querySelector('select#timezone')!;
+      for (const o of select.querySelectorAll('option')) o.removeAttribute('selected');
+      const option = Array.from(select.querySelectorAll('option')).find((o) => o.getAttribute('value') === value) ?? select.appendChild(profile.createElement('option'));
+      option.setAttribute('value', value);
+      option.setAttribute('selected', 'selected');
+    };
+    pick('America/New_York');
+    expect(zone.read(profile)).toBe('America/New_York');
+    for (const bad of ['Mars/Olympus_Mons', '--SEPARATOR1--', '<b>']) {
+      pick(bad);
+      expect(zone.read(profile)).toBeUndefined();
+    }
+
+    const inUtc = snapshotOf(freescout.read(doc, '1', url, { timeZone: 'UTC' })).messages.map((m) => Date.parse(m.at!));
+    const inNewYork = snapshotOf(freescout.read(doc, '1', url, { timeZone: 'America/New_York' })).messages.map((m) => Date.parse(m.at!));
+    // The fixture's "Dec 3, 2026 …" in New York (EST, UTC−5) is five hours later than the same words in UTC.
+    expect(inNewYork.map((t, i) => t - inUtc[i]!)).toEqual(inUtc.map(() => 5 * 3_600_000));
+    expect(inUtc.at(-1)).toBe(utcOf(freescoutShown(doc, 0))); // the page lists the newest first
   });
 
   it('reads FreeScout’s shown times in 24- and 12-hour form, and nothing else', () => {

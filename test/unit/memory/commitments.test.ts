@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { suggestFollowUps, zonedTime } from '@/lib/memory/commitments';
+import { suggestFollowUps } from '@/lib/memory/commitments';
+import { zonedTime } from '@/components/intl';
 
 // Wednesday 25 November 2026, 15:00 in Oslo (UTC+1): the agent's clock and zone.
 const TZ = 'Europe/Oslo';

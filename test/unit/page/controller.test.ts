@@ -324,6 +324,32 @@ describe('controller', () => {
     expect(requests.filter((r) => r.type === 'reply.undo')).toHaveLength(1);
   });
 
+  // FreeScout writes times in the agent's profile zone: nothing is stored before that zone is known.
+  it('looks the customer up only once the zone the page writes times in is known, and reads in it', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    const zones: (string | undefined)[] = [];
+    let known!: (zone: string | undefined) => void;
+    const reading: HelpdeskAdapter = { ...adapter, read: (root, id, url, shown) => (zones.push(shown?.timeZone), adapter.read(root, id, url)) };
+    const zone = new Promise<string | undefined>((done) => (known = done));
+    start({ adapter: reading, shownZone: () => zone });
+    await flush();
+    expect(last()).toMatchObject({ kind: 'ticket', ticketId: '1' }); // the page's read is shown at once
+    expect(requests.filter((r) => r.type === 'ticket.open')).toEqual([]);
+    known('America/New_York');
+    await expect.poll(() => requests.filter((r) => r.type === 'ticket.open').length).toBe(1);
+    expect(zones.at(-1)).toBe('America/New_York');
+    expect(zones[0]).toBeUndefined();
+  });
+
+  // The agent's FreeScout profile page runs Rapport too: asking there would keep the zone they are about to change.
+  it('asks for the zone only on a page that opens on a ticket', async () => {
+    href = 'https://acme.example.com/users/profile/1';
+    let asked = 0;
+    start({ shownZone: async () => (asked++, 'UTC') });
+    await flush();
+    expect(asked).toBe(0);
+  });
+
   // FreeScout saves a picked status and opens the next conversation: no read of the page shows it.
   it('tells features the status the agent picked in a menu that leaves the page, and every read after says it', async () => {
     pane('1', 'Sam', 'sam@example.com');
