@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { AllData } from '@/lib/dashboard/live';
-import { ticketUrl } from '@/lib/dashboard/queries';
+import { useTicketUrl } from './ticket-links';
 import { cuesFor } from '@/lib/memory/cues';
 import { helpdeskLabel } from '../format';
 import { countTickets } from '@/lib/memory/tickets';
@@ -12,6 +12,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function CustomerPage({ id, data, now, onBack }: { id: string; data: AllData; now: number; onBack: () => void }) {
   const masked = usePresentation();
+  const ticketUrl = useTicketUrl();
   const customer = data.customers.find((c) => c.id === id);
   const ids = useMemo(() => new Set([id, ...data.customers.filter((c) => c.mergedInto === id).map((c) => c.id)]), [data, id]);
   const visits = data.visits.filter((v) => ids.has(v.customerId)).sort((a, b) => b.lastSeen - a.lastSeen);

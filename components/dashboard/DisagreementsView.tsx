@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { markFirstRows, useDisputes } from '@/lib/dashboard/live';
 import { describeExport, disagreementsByRule, evaluationFile } from '@/lib/disputes/evaluation';
-import { ticketUrl } from '@/lib/dashboard/queries';
+import { useTicketUrl } from './ticket-links';
 import type { Dispute } from '@/lib/db/disputes';
 import { usePresentation } from '../presentation';
 import { dayTime, showText } from './identity';
@@ -101,6 +101,7 @@ export function DisagreementsView() {
 }
 
 function Case({ d, masked }: { d: Dispute; masked: boolean }) {
+  const ticketUrl = useTicketUrl();
   const url = d.ticket ? ticketUrl(d.ticket) : undefined;
   return (
     <li class="rd-note" data-testid="disagreement-case" data-rule={d.rule}>

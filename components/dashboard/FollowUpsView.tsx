@@ -2,7 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { request } from '@/lib/client';
 import type { Customer, FollowUp } from '@/lib/db/types';
 import { useFirstPage, useTablesAfterFirstPage } from '@/lib/dashboard/live';
-import { followUpsIn, ticketUrl, type FollowUpBucket } from '@/lib/dashboard/queries';
+import { followUpsIn, type FollowUpBucket } from '@/lib/dashboard/queries';
+import { useTicketUrl } from './ticket-links';
 import { usePresentation } from '../presentation';
 import { dayTime, displayName, fromWho, showText } from './identity';
 import { VirtualList } from './VirtualList';
@@ -17,6 +18,7 @@ export async function markDone(id: string): Promise<string | undefined> {
 }
 
 export function FollowUpItem({ f, now, customer }: { f: FollowUp; now: number; customer?: Customer }) {
+  const ticketUrl = useTicketUrl();
   const masked = usePresentation();
   const url = f.ticket && ticketUrl(f.ticket);
   const overdue = f.status === 'open' && f.dueAt < now;

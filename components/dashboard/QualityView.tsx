@@ -14,13 +14,14 @@ import {
 } from 'chart.js';
 import { markFirstRows, useAfterFirstRows, useFailingRules, useReplyStats } from '@/lib/dashboard/live';
 import { useStored } from '@/lib/dashboard/live';
-import { adherenceByWeek, adherenceTotals, MIN_CHART_REPLIES, perAgent, repliesCounted, responseDistribution, ticketUrl, tooLittleToChart } from '@/lib/dashboard/queries';
+import { adherenceByWeek, adherenceTotals, MIN_CHART_REPLIES, perAgent, repliesCounted, responseDistribution, tooLittleToChart } from '@/lib/dashboard/queries';
 import { DEFAULT_PACK, parsePack, type StandardsPack } from '@/lib/standards/pack';
 import { duration } from '@/lib/standards/response-time';
 import { PREF } from '@/lib/prefs';
 import { formatNumber, joinWords, plural } from '../format';
 import { day } from './identity';
 import { seriesStyle } from './palette';
+import { useTicketUrl } from './ticket-links';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -84,6 +85,7 @@ export function describeTargets(pack: StandardsPack): string {
 }
 
 export function QualityView() {
+  const ticketUrl = useTicketUrl();
   const data = useReplyStats();
   const stats = data.stats;
   const pack = usePack();

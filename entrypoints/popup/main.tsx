@@ -6,7 +6,7 @@ import '@/components/dashboard/dashboard.css';
 import '@/components/dashboard/popup.css';
 import { db } from '@/lib/db/db';
 import { dueToday, ticketUrl } from '@/lib/dashboard/queries';
-import { useLive, usePresentationPref, useStored } from '@/lib/dashboard/live';
+import { useConfiguredHelpdesks, useLive, usePresentationPref, useStored } from '@/lib/dashboard/live';
 import { helpdeskOfHost } from '@/lib/workspaces/rule';
 import type { TabMessage } from '@/lib/client';
 import { PREF } from '@/lib/prefs';
@@ -17,6 +17,7 @@ import { dayTime, displayName, showText } from '@/components/dashboard/identity'
 function Popup() {
   const [presentation, setPresentation] = usePresentationPref();
   const [disabled, setDisabled] = useStored<string[]>(PREF.disabledHosts, []);
+  const helpdesks = useConfiguredHelpdesks();
   const [host, setHost] = useState<string | undefined>();
   const now = Date.now();
   const today = useLive(
@@ -54,7 +55,7 @@ function Popup() {
           ) : (
             <ul class="rp-popup-list" data-testid="popup-followups">
               {today.map(({ f, customer }) => {
-                const url = f.ticket && ticketUrl(f.ticket);
+                const url = f.ticket && ticketUrl(f.ticket, helpdesks);
                 return (
                   <li key={f.id}>
                     <span class="rd-ellipsis">

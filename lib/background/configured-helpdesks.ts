@@ -7,20 +7,13 @@ import { browser } from 'wxt/browser';
 import { PREF } from '../prefs';
 import { builtInHelpdesk, type PageHelpdesk } from '../workspaces/scope';
 import { configuredFor, originPattern, type ConfiguredHelpdesk } from '../helpdesks/configured';
-import { parseHelpdeskList } from '../helpdesks/configured-schema';
+import { validHelpdesks } from '../helpdesks/configured-schema';
 
 export const SCRIPT_PREFIX = 'rapport-helpdesk-';
 
 /** The stored list, validated (an entry that fails is dropped, never trusted). */
 export async function loadHelpdesks(): Promise<ConfiguredHelpdesk[]> {
-  const raw = (await browser.storage.local.get(PREF.helpdesks))[PREF.helpdesks];
-  if (!Array.isArray(raw)) return [];
-  const whole = parseHelpdeskList(raw);
-  if (whole.ok) return whole.value;
-  return raw.flatMap((h) => {
-    const one = parseHelpdeskList([h]);
-    return one.ok ? one.value : [];
-  });
+  return validHelpdesks((await browser.storage.local.get(PREF.helpdesks))[PREF.helpdesks]);
 }
 
 /**

@@ -3,13 +3,15 @@
  * when the change was made by the background for a ticket tab — so the page never needs a reload.
  */
 import { liveQuery, type Table } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { db } from '../db/db';
 import type { Customer, FollowUp, Note, ReplyRecord } from '../db/types';
 import { rebuildReplyWeeks, type ReplyWeek } from '../db/reply-stats';
 import { failingRules, lowerText, repliesCounted, wantsMoreExamples, type FailingRule } from './queries';
 import { PREF } from '../prefs';
+import { validHelpdesks } from '../helpdesks/configured-schema';
+import type { ConfiguredHelpdesk } from '../helpdesks/configured';
 import { DisputeRepository, type Dispute } from '../db/disputes';
 import { systemClock } from '../db/repository';
 import type { BundleData } from '../exchange/format';
@@ -212,6 +214,12 @@ export function useStored<T>(key: string, fallback: T): [T, (value: T) => void] 
 }
 
 export const usePresentationPref = () => useStored<boolean>(PREF.presentation, false);
+
+/** The helpdesks the agent added on the options page (validated), for links to self-hosted tickets. */
+export function useConfiguredHelpdesks(): readonly ConfiguredHelpdesk[] {
+  const [raw] = useStored<unknown>(PREF.helpdesks, []);
+  return useMemo(() => validHelpdesks(raw), [raw]);
+}
 
 export interface CustomerHits {
   /** False while the scan is still going. */

@@ -4,6 +4,7 @@
  */
 import type { Customer, FollowUp, Note, ReplyRecord, TicketRef, TicketVisit } from '../db/types';
 import { ticketUrl as helpdeskTicketUrl } from '../helpdesks';
+import { configuredTicketUrl, type ConfiguredHelpdesk } from '../helpdesks/configured';
 import { RESPONSE_LABELS, weekStart, type ReplyWeek } from '../db/reply-stats';
 
 
@@ -131,11 +132,12 @@ export function dueToday(list: FollowUp[], now: number): FollowUp[] {
 }
 
 /**
- * The ticket's page in its helpdesk (the adapter's `ticketUrl`): only the helpdesk's own hosts, so an
- * imported bundle cannot turn "Open ticket" into a link elsewhere.
+ * The ticket's page in its helpdesk (the adapter's `ticketUrl`): only the helpdesk's own hosts, or for a
+ * self-hosted helpdesk (FreeScout) only where the agent configured it (`configured`), so an imported
+ * bundle cannot turn "Open ticket" into a link elsewhere.
  */
-export function ticketUrl(t: TicketRef): string | undefined {
-  return helpdeskTicketUrl(t);
+export function ticketUrl(t: TicketRef, configured: readonly ConfiguredHelpdesk[] = []): string | undefined {
+  return helpdeskTicketUrl(t) ?? configuredTicketUrl(t, configured);
 }
 
 

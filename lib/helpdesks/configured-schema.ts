@@ -79,6 +79,17 @@ export function parseHelpdeskList(input: unknown): Parsed<ConfiguredHelpdesk[]> 
   return r.success ? { ok: true, value: r.output } : { ok: false, error: firstIssue(r.issues) };
 }
 
+/** The stored list as far as it is valid: an entry that fails is dropped, never trusted. */
+export function validHelpdesks(raw: unknown): ConfiguredHelpdesk[] {
+  if (!Array.isArray(raw)) return [];
+  const whole = parseHelpdeskList(raw);
+  if (whole.ok) return whole.value;
+  return raw.flatMap((h) => {
+    const one = parseHelpdeskList([h]);
+    return one.ok ? one.value : [];
+  });
+}
+
 /** A shared file (JSON text) → the helpdesks in it, or the first problem in plain words. */
 export function parseHelpdesksFile(text: string): Parsed<ConfiguredHelpdesk[]> {
   let json: unknown;

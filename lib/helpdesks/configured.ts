@@ -54,6 +54,24 @@ export function patternMatches(pattern: string, url: URL): boolean {
   return glob.test(url.pathname + url.search);
 }
 
+/**
+ * A ticket's page on a helpdesk the agent configured (a self-hosted one's `ticketUrlAt`): only where
+ * one of their patterns names exactly the ticket's account (host and port, no wildcard host), under
+ * the pattern's path up to its first `*`; `*://` patterns link with https.
+ */
+export function configuredTicketUrl(t: { helpdesk: string; account: string; ticketId: string }, list: readonly ConfiguredHelpdesk[]): string | undefined {
+  if (!/^[\w-]{1,200}$/.test(t.ticketId)) return undefined;
+  const adapter = adapters.find((a) => a.id === t.helpdesk);
+  if (!adapter?.ticketUrlAt) return undefined;
+  for (const h of list) {
+    const m = h.kind === t.helpdesk ? h.pattern.match(PATTERN) : null;
+    if (!m || m[2]!.startsWith('*') || `${m[2]}${m[3] ?? ''}`.toLowerCase() !== t.account.toLowerCase()) continue;
+    const root = m[4]!.split('*')[0]!.replace(/\/+$/, '');
+    return adapter.ticketUrlAt(`${m[1] === '*' ? 'https' : m[1]}://${m[2]}${m[3] ?? ''}${root}`, t.ticketId);
+  }
+  return undefined;
+}
+
 /** The origin pattern a host permission is asked for (`http://127.0.0.1:8080/*`). */
 export function originPattern(pattern: string): string | undefined {
   const m = pattern.match(PATTERN);

@@ -166,10 +166,12 @@ export const freescout: HelpdeskAdapter = {
   selfHosted: true,
   selectors: S,
   // Self-hosted on the customer's own domain: no built-in pages (it runs where the agent configured
-  // it on the options page), and no link from the dashboard, whose links go only to a helpdesk's
-  // own hosted domains (the scheme — often plain http inside a company — is not in the account).
+  // it on the options page), and dashboard links only under the URL pattern the agent configured
+  // (`ticketUrlAt`; the scheme — often plain http inside a company — is not in the account).
   ticketPages: [],
   ticketUrl: () => undefined,
+  // routes/web.php: `/conversation/{id}` (ConversationsController::view), under where FreeScout lives.
+  ticketUrlAt: (base, ticketId) => `${base}/conversation/${encodeURIComponent(ticketId)}`,
   historyPage: freescoutHistory,
   shownTimeZone: {
     // layouts/app.blade.php: `<body data-auth_user_id>`; routes/web.php:52 `/users/profile/{id}`

@@ -160,6 +160,11 @@ export interface HelpdeskAdapter {
    * imported bundle must not turn "Open ticket" into a link elsewhere).
    */
   ticketUrl(account: string, ticketId: string): string | undefined;
+  /**
+   * A self-hosted helpdesk's ticket page under `base` (scheme, host and the path it lives under), taken
+   * from the URL pattern the agent configured for it: links go only where the agent added it.
+   */
+  ticketUrlAt?(base: string, ticketId: string): string;
   /** The ticket with its requester (and conversation, where it comes along) from the helpdesk's API. */
   identityApi?: HelpdeskApi<string, TicketIdentity | undefined>;
   /** Past tickets of a requester (by the helpdesk's id for them) from the helpdesk's API. */

@@ -202,6 +202,15 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await expect.poll(() => inSidebar(page, 'last-time').textContent(), { timeout: 15_000 }).toMatch(/“Where is my parcel\?”.*closed/);
     expect(await stale().count()).toBe(0);
 
+    // The team lead's page for Carol links both conversations to FreeScout, under the pattern the
+    // agent configured (FreeScout has no host of its own to link to).
+    const dash = await rapport.context.newPage();
+    await dash.goto(`chrome-extension://${rapport.extensionId}/dashboard.html#customers`);
+    await dash.locator('[data-testid="customer-row"]').filter({ hasText: 'Carol Customer' }).click();
+    const links = dash.locator('[data-testid="customer-history"] a');
+    await expect.poll(() => links.evaluateAll((all) => all.map((a) => a.getAttribute('href')).sort())).toEqual([`${BASE}/conversation/${seed.carolRefund}`, `${BASE}/conversation/${seed.carolEarlier}`].sort());
+    await dash.close();
+
     await page.goto(`${BASE}/conversation/${seed.hostile}`);
     await sidebarFor(page, seed.hostile, HOSTILE);
     expect(await sidebar(page, 'img').count()).toBe(0);

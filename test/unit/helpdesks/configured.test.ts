@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { adapterOf, configuredFor, customAdapter, originPattern, patternMatches, type ConfiguredHelpdesk } from '../../../lib/helpdesks/configured';
+import { adapterOf, configuredFor, configuredTicketUrl, customAdapter, originPattern, patternMatches, type ConfiguredHelpdesk } from '../../../lib/helpdesks/configured';
+import { ticketUrl } from '../../../lib/dashboard/queries';
 import { helpdesksFile, parseHelpdesk, parseHelpdesksFile } from '../../../lib/helpdesks/configured-schema';
 import { diagnose, diagnosticsText } from '../../../lib/helpdesks/diagnostics';
 import { parseHtml } from '../../helpers/fixture';
@@ -107,5 +108,29 @@ describe('validation of configured helpdesks and the shared file', () => {
     const twice = JSON.stringify({ format: 'rapport-helpdesks', version: 1, helpdesks: [custom, { ...custom, id: 'h2' }] });
     expect(parseHelpdesksFile(twice)).toEqual({ ok: false, error: 'helpdesks: Two helpdesks have the same URL pattern.' });
     expect(parseHelpdesksFile(JSON.stringify({ format: 'other', version: 1, helpdesks: [] })).ok).toBe(false);
+  });
+});
+
+// A self-hosted helpdesk has no host of its own to link to: only where the agent configured it.
+describe('links to tickets of a configured self-hosted helpdesk', () => {
+  const fs = (pattern: string): ConfiguredHelpdesk => ({ id: pattern, pattern, kind: 'freescout' });
+  const ticket = (account: string, ticketId = '4') => ({ helpdesk: 'freescout' as const, account, ticketId });
+
+  it('builds the conversation page under the configured pattern’s scheme, host, port and path', () => {
+    expect(configuredTicketUrl(ticket('127.0.0.1:8080'), [fs('http://127.0.0.1:8080/*')])).toBe('http://127.0.0.1:8080/conversation/4');
+    expect(configuredTicketUrl(ticket('help.acme.com'), [fs('https://help.acme.com/desk/*')])).toBe('https://help.acme.com/desk/conversation/4');
+    expect(configuredTicketUrl(ticket('help.acme.internal'), [fs('*://help.acme.internal/*')])).toBe('https://help.acme.internal/conversation/4');
+    expect(ticketUrl(ticket('127.0.0.1:8080'), [fs('http://127.0.0.1:8080/*')])).toBe('http://127.0.0.1:8080/conversation/4');
+  });
+
+  it('gives no link elsewhere: another host or port, a wildcard host, another kind, an odd id, nothing configured', () => {
+    const list = [fs('http://127.0.0.1:8080/*'), fs('https://*.acme.com/*'), { id: 'z', pattern: 'https://evil.test/*', kind: 'zendesk' as const }];
+    expect(configuredTicketUrl(ticket('127.0.0.1:9090'), list)).toBeUndefined();
+    expect(configuredTicketUrl(ticket('help.acme.com'), list)).toBeUndefined();
+    expect(configuredTicketUrl(ticket('evil.test'), list)).toBeUndefined();
+    expect(configuredTicketUrl(ticket('127.0.0.1:8080', '4/../../admin'), list)).toBeUndefined();
+    expect(ticketUrl(ticket('127.0.0.1:8080'))).toBeUndefined();
+    // Built-in helpdesks keep their own hosts' links, whatever is configured.
+    expect(ticketUrl({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '7' }, list)).toBe('https://acme.zendesk.com/agent/tickets/7');
   });
 });
