@@ -59,6 +59,12 @@ export const freescoutSelectors = {
    */
   sendReply: '.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text',
   addNote: '.conv-reply-block:not(.hidden) .note-statusbar .btn-add-note-text',
+  /**
+   * editor_bottom_toolbar.blade.php, in the same status bar: `<select name="status">` ("Status:
+   * Active / Pending / Closed", values Mailbox::TICKET_STATUS_* 1–3), the status the conversation gets
+   * when the reply is sent (a note keeps the current one, main.js sets it from `data-note-status`).
+   */
+  replyStatus: '.conv-reply-block:not(.hidden) .note-statusbar select[name="status"]',
   /** public/js/main.js adds `conv-note-block` to the reply block in note mode (and sets `is_note` to 1). */
   noteMode: '.conv-reply-block.conv-note-block:not(.hidden)',
 } as const;
@@ -244,6 +250,8 @@ export const freescout: HelpdeskAdapter = {
   // main.js `fs-conv-status-change`: a status picked in `#conv-status` is saved by Ajax, and FreeScout
   // then opens the next conversation (or reloads), so the new status is never read from this page.
   statusPicker: { link: '#conv-status .conv-status a[data-status]', status: (link) => STATUS_NAMES[link.getAttribute('data-status') ?? ''] },
+  // The reply's own Status select: FreeScout sets it on send and then opens the next conversation.
+  statusOnSend: (root, ticketId) => (attempt(() => isConversation(root, ticketId)) ? STATUS_NAMES[root.querySelector<HTMLSelectElement>(S.replyStatus)?.value ?? ''] : undefined),
   sendShortcut: ctrlEnter,
   requesterOnPage: [S.customerName, S.customerEmail, S.customerAuthor],
 };

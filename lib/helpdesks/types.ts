@@ -203,6 +203,11 @@ export interface HelpdeskAdapter {
    * click on `link` is read as the ticket now having `status(link)` (undefined: not a status).
    */
   statusPicker?: { link: string; status(link: Element): string | undefined };
+  /**
+   * The status the helpdesk gives ticket `ticketId` when the reply in its composer is sent (FreeScout's
+   * Status select beside Send), which the page it opens next never shows; undefined: unchanged or unknown.
+   */
+  statusOnSend?(root: ParentNode, ticketId: string): string | undefined;
   /** Whether a key pressed in the composer is the helpdesk's "send" shortcut (ask before sending, #16). */
   sendShortcut?(event: KeyboardEvent): boolean;
   /**

@@ -221,6 +221,11 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
     let lookingUp: Promise<void> | undefined;
     /** A status the agent picked that this page will not show before it leaves. */
     let picked: string | undefined;
+    const pickStatus = (status: string) => {
+      if (status === picked) return;
+      picked = status;
+      read();
+    };
 
     const render = (state: SidebarState) => {
       if (sessionSignal.aborted) return;
@@ -368,7 +373,6 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       doc.addEventListener(
         'click',
         (event) => {
-          if (!sendListeners.length) return;
           const button = adapter.sendButton?.(doc, ticketId);
           const target = event.target as Node | null;
           if (!button || !target || !button.contains(target)) return;
@@ -377,6 +381,10 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
           if (!text) return;
           const sent: SentReply = { text, internal: adapter.composerIsInternal?.(doc, ticketId) ?? false };
           for (const listener of sendListeners) listener(sent);
+          // The status the helpdesk sets with this send (FreeScout's Status select), read after the
+          // listeners so the reply is recorded against the ticket as it was.
+          const after = adapter.statusOnSend?.(doc, ticketId);
+          if (after) pickStatus(after);
         },
         { capture: true, signal: run },
       );
@@ -418,10 +426,7 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       controller,
       poke,
       read,
-      statusPicked(status) {
-        picked = status;
-        read();
-      },
+      statusPicked: pickStatus,
       state: () => current,
       async showAllNotes() {
         if (!customerId) return;

@@ -245,6 +245,8 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     const greets = inSidebar(page, 'checklist').locator('[data-rule="greets-by-name"]');
     await expect.poll(() => greets.getAttribute('data-state')).toBe('pass');
     await shot(page, 'freescout-checklist');
+    // Sent as Closed (the Status select beside Send): FreeScout closes it and opens the next conversation.
+    await page.selectOption('.conv-reply-block:not(.hidden) .note-statusbar select[name="status"]', '3');
     await page.click('.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text');
     await expect.poll(() => repliesOf(`127.0.0.1:${FS_PORT}`).then((r) => r.length), { timeout: 15_000 }).toBe(1);
     const [reply] = await repliesOf(`127.0.0.1:${FS_PORT}`);
@@ -254,6 +256,10 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(reply!.responseMs! / 60_000).toBeGreaterThan(29);
     expect(reply!.responseMs! / 60_000).toBeLessThan(45);
     await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolRefund}`), { timeout: 15_000 });
+    // No page showed the refund closed; her other conversation's "Last time" says it is.
+    await page.goto(`${BASE}/conversation/${seed.carolEarlier}`);
+    await sidebarFor(page, seed.carolEarlier, 'Carol Customer');
+    await expect.poll(() => inSidebar(page, 'last-time').textContent(), { timeout: 15_000 }).toMatch(/“Refund for order #1042”.*closed/);
     await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
     expect(await page.locator('#conv-layout-main .thread-type-message').count()).toBe(2); // FreeScout has it too
     await page.close();

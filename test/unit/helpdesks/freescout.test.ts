@@ -34,12 +34,12 @@ function snapshotOf(result: ReadResult): TicketSnapshot {
 }
 
 describe('freescout selectors: exact match counts on real FreeScout pages', () => {
-  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1, status: 1, statusSpam: 0, statusDeleted: 0 };
+  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1, status: 1, statusSpam: 0, statusDeleted: 0, replyStatus: 0 };
   const tables: Record<string, Counts> = {
     // Reply block hidden until Reply/Note is clicked: no composer, no send button.
     [LOADED]: { ...base, customerAuthor: 2, thread: 4, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
-    [REPLY]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 0 },
-    [NOTE]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 1 },
+    [REPLY]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 0, replyStatus: 1 },
+    [NOTE]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 1, replyStatus: 1 },
     [HOSTILE]: { ...base, customerAuthor: 1, body: 2, author: 2, date: 2, thread: 2, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
   };
   for (const [path, expected] of Object.entries(tables)) {
@@ -164,6 +164,17 @@ describe('freescout adapter on real pages', () => {
     none.querySelector('#conv-status')!.remove();
     const result = freescout.read(none, '1', fixtureUrl(LOADED));
     expect(result.ok && [result.snapshot.status, result.missing]).toEqual([undefined, ['status']]);
+  });
+
+  it('reads the status a reply will set when sent, from the Status select beside Send', () => {
+    const reply = loadFixture(REPLY);
+    const select = reply.querySelector<HTMLSelectElement>(freescoutSelectors.replyStatus)!;
+    select.value = '3';
+    expect(freescout.statusOnSend!(reply, '1')).toBe('closed');
+    select.value = '2';
+    expect(freescout.statusOnSend!(reply, '1')).toBe('pending');
+    expect(freescout.statusOnSend!(reply, '2')).toBeUndefined(); // another conversation's page
+    expect(freescout.statusOnSend!(loadFixture(LOADED), '1')).toBeUndefined(); // reply box closed
   });
 
   it('keeps a hostile customer name as text', () => {

@@ -374,6 +374,22 @@ describe('controller', () => {
     expect(statuses).toEqual(['closed', 'closed']);
   });
 
+  it('tells features the status a sent reply sets, which the page FreeScout opens next never shows', async () => {
+    pane('1', 'Sam', 'sam@example.com');
+    const editor = document.createElement('div');
+    editor.textContent = 'Refunded, closing this.';
+    const send = document.createElement('button');
+    document.body.append(editor, send);
+    const statuses: (string | undefined)[] = [];
+    start({
+      adapter: { ...adapter, composer: () => editor, sendButton: () => send, statusOnSend: () => 'closed' },
+      features: [{ id: 'probe', start: (ctx) => ctx.onSnapshot((s) => statuses.push(s.status)) }],
+    });
+    await flush();
+    send.click();
+    expect(statuses).toEqual(['closed']);
+  });
+
   it('lets a feature add tickets learned later to the visit line, keeping the newest last seen', async () => {
     pane('1', 'Sam', 'sam@example.com');
     let add!: (tickets: number, lastSeen?: number) => void;
