@@ -125,23 +125,10 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
   };
   signal.addEventListener('abort', hide, { once: true });
 
-  // Clicks on the helpdesk's own controls whose effect the next page never shows, seen before the
-  // helpdesk's handlers run: a send it takes back ("Undo" in its notice, often on the next page) is not
-  // a sent reply; a status picked in a menu that then leaves the ticket is the ticket's status.
-  const { undoSend: undo, statusPicker: picker } = adapter;
-  if (undo || picker) {
-    doc.addEventListener(
-      'click',
-      (event) => {
-        const target = event.target as Element | null;
-        if (undo && target?.closest?.(undo.link)) void deps.request({ type: 'reply.undo', withinMs: undo.withinMs });
-        const link = picker && target?.closest?.(picker.link);
-        const status = link ? picker.status(link) : undefined;
-        if (status) session?.statusPicked(status);
-      },
-      { capture: true, signal },
-    );
-  }
+  watchPageControls(doc, adapter, signal, {
+    undone: (withinMs) => void deps.request({ type: 'reply.undo', withinMs }),
+    statusPicked: (status) => session?.statusPicked(status),
+  });
 
   function toggleCollapsed() {
     if (view?.toggle?.()) return;
@@ -368,26 +355,13 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
           if (!run.aborted) sendListeners.push(listener);
         },
       };
-      // One listener for every feature: capture phase, so the text is read before the helpdesk
-      // empties the composer.
-      doc.addEventListener(
-        'click',
-        (event) => {
-          const button = adapter.sendButton?.(doc, ticketId);
-          const target = event.target as Node | null;
-          if (!button || !target || !button.contains(target)) return;
-          const editor = adapter.composer(doc, ticketId);
-          const text = editor ? composerText(editor) : '';
-          if (!text) return;
-          const sent: SentReply = { text, internal: adapter.composerIsInternal?.(doc, ticketId) ?? false };
-          for (const listener of sendListeners) listener(sent);
-          // The status the helpdesk sets with this send (FreeScout's Status select), read after the
-          // listeners so the reply is recorded against the ticket as it was.
-          const after = adapter.statusOnSend?.(doc, ticketId);
-          if (after) pickStatus(after);
-        },
-        { capture: true, signal: run },
-      );
+      watchSends(doc, adapter, ticketId, run, (sent) => {
+        for (const listener of sendListeners) listener(sent);
+        // The status the helpdesk sets with this send (FreeScout's Status select), read after the
+        // listeners so the reply is recorded against the ticket as it was.
+        const after = adapter.statusOnSend?.(doc, ticketId);
+        if (after) pickStatus(after);
+      });
       for (const feature of deps.features) {
         try {
           feature.start(ctx, run);
@@ -497,6 +471,42 @@ export function startController(deps: ControllerDeps, signal: AbortSignal): Cont
       },
     });
   }
+}
+
+/**
+ * Clicks on the helpdesk's own controls whose effect the next page never shows, seen before the
+ * helpdesk's handlers run: a send it takes back ("Undo" in its notice, often on the next page) is not
+ * a sent reply (`undoSend`); a status picked in a menu that then leaves the ticket is the ticket's
+ * status (`statusPicker`).
+ */
+function watchPageControls(doc: Document, adapter: HelpdeskAdapter, signal: AbortSignal, on: { undone(withinMs: number): void; statusPicked(status: string): void }): void {
+  const { undoSend: undo, statusPicker: picker } = adapter;
+  if (!undo && !picker) return;
+  const onClick = (event: Event) => {
+    const target = event.target as Element | null;
+    if (undo && target?.closest?.(undo.link)) on.undone(undo.withinMs);
+    const link = picker && target?.closest?.(picker.link);
+    const status = link ? picker.status(link) : undefined;
+    if (status) on.statusPicked(status);
+  };
+  doc.addEventListener('click', onClick, { capture: true, signal });
+}
+
+/**
+ * The agent sends from ticket `ticketId`'s composer (a click on the helpdesk's send button, with text
+ * in the composer): one listener for every feature, in the capture phase, so the text is read before
+ * the helpdesk empties the composer.
+ */
+function watchSends(doc: Document, adapter: HelpdeskAdapter, ticketId: string, signal: AbortSignal, sent: (reply: SentReply) => void): void {
+  const onClick = (event: Event) => {
+    const button = adapter.sendButton?.(doc, ticketId);
+    const target = event.target as Node | null;
+    if (!button || !target || !button.contains(target)) return;
+    const editor = adapter.composer(doc, ticketId);
+    const text = editor ? composerText(editor) : '';
+    if (text) sent({ text, internal: adapter.composerIsInternal?.(doc, ticketId) ?? false });
+  };
+  doc.addEventListener('click', onClick, { capture: true, signal });
 }
 
 /** A mutation inside a rich-text editor (the reply composer). */
