@@ -79,6 +79,9 @@ const ROLE: Record<string, { role: 'customer' | 'agent'; public: boolean }> = {
   'thread-type-note': { role: 'agent', public: false },
 };
 
+/** The path FreeScout lives under ('' at the host's root), from a conversation page's URL. */
+const rootOf = (page: URL) => page.pathname.match(/^(.*?)\/conversation\/\d/)?.[1] ?? '';
+
 /**
  * The customer's conversations as FreeScout lists them on their profile, read like an API: a
  * same-origin GET with the agent's session (FreeScout's REST API is a paid module, not in every
@@ -94,9 +97,6 @@ const ROLE: Record<string, { role: 'customer' | 'agent'; public: boolean }> = {
  * Spam, deleted and draft conversations are left out, as FreeScout's own "Previous Conversations" does
  * (ConversationsController::view).
  */
-/** The path FreeScout lives under ('' at the host's root), from a conversation page's URL. */
-const rootOf = (page: URL) => page.pathname.match(/^(.*?)\/conversation\/\d/)?.[1] ?? '';
-
 export const freescoutHistory: HelpdeskPage<string, PastTicket[]> = {
   url: (page, customerId) => `${page.origin}${rootOf(page)}/customers/${encodeURIComponent(customerId)}/`,
   read(doc, customerId, now, shown) {
