@@ -87,8 +87,12 @@ const TELLING: Record<string, (span: string, before: string, after: string) => b
   'c:loss': () => true,
 };
 
-/** Something has gone on that long ("stuck for 2 hours", "been an hour", "over two weeks ago"), not how long they used it, own it or travel. */
-const WAIT_BEFORE = /\b(?:been|stuck|wait\w*|down|not|no|n't|without|suspended|banned|frozen|malfunction\w*|trying|tried|calling|called|still|ignored|sent|reach\w*|missing|deducted|pending|pausing)\b[^.!?\n]{0,40}$/i;
+/**
+ * Something has gone on that long ("stuck for 2 hours", "been an hour", "over two weeks ago", "i cant
+ * figure how to fix it for 2 hours": real mail often drops the apostrophe), not how long they used
+ * it, own it or travel.
+ */
+const WAIT_BEFORE = /\b(?:been|stuck|wait\w*|down|not|no|n't|(?:ca|do|does|did|wo|is|are|have|has|could)nt|cannot|unable|without|suspended|banned|frozen|malfunction\w*|trying|tried|calling|called|still|ignored|sent|reach\w*|missing|deducted|pending|pausing)\b[^.!?\n]{0,40}$/i;
 const WAIT_AFTER = /^\s*(?:now\b|ago\b|already\b|with no\b|without\b|and (?:still|no|nothing)\b)/i;
 const NOT_A_WAIT = /^\s*(?:worth|later|old|trip)\b/i;
 /** A span with a number of units in it is a duration ("for 2 hours"); without one, a wait in its own words ("yet to receive a reply"). */

@@ -74,6 +74,14 @@ describe('one mood for the product', () => {
     expect(mixed.evidence.length).toBeGreaterThan(0);
   });
 
+  // Seen on FreeScout (a real dev-split message, typed as it came): "may be upset — “Any help”", because
+  // "i cant figure how to fix it for 2 hours" lost its apostrophe and so its wait.
+  it('names how long it has gone on when the customer drops the apostrophe', () => {
+    const mood = threadMood('when i sign in the welcome message replaced all my notes, and i cant figure how to fix it for 2 hours. Any help?');
+    expect(mood.label).toBe('upset');
+    expect(moodWords(mood.evidence, 4)).toContain('for 2 hours');
+  });
+
   // Seen on FreeScout (gh-issues dev split): "upset — “How do I get them back?”", the model's whole clause.
   it('names the cues the model weighed before it names a whole sentence', () => {
     const mood = threadMood('How do I get them back? Please help :{');
