@@ -209,6 +209,8 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await dash.locator('[data-testid="customer-row"]').filter({ hasText: 'Carol Customer' }).click();
     const links = dash.locator('[data-testid="customer-history"] a');
     await expect.poll(() => links.evaluateAll((all) => all.map((a) => a.getAttribute('href')).sort())).toEqual([`${BASE}/conversation/${seed.carolRefund}`, `${BASE}/conversation/${seed.carolEarlier}`].sort());
+    await dash.setViewportSize({ width: 1440, height: 900 });
+    await shot(dash, 'freescout-dashboard-customer');
     await dash.close();
 
     await page.goto(`${BASE}/conversation/${seed.hostile}`);
