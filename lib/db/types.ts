@@ -100,7 +100,7 @@ export interface TicketVisit {
    * found by lib/memory/repeat-contact.ts: a count when they give one and the words (≤ 80 chars).
    * Optional and unindexed: no schema version.
    */
-  repeatClaim?: { times?: number; phrase: string };
+  repeatClaim?: { times?: number; phrase: string; counted?: true };
 }
 
 export interface TicketRef {

@@ -140,7 +140,9 @@ export const repeatContact: Rule = (input) => {
   const claim = claimOf(input);
   const said = claim ? ` (“${claim.phrase}”)` : '';
   if (claim?.times && claim.times > thisWeek) {
-    return { id: 'repeat-contact', weight: 85, reason: `They say it's the ${ORDINAL_WORDS[claim.times] ?? ordinal(claim.times)} time${said} — acknowledge the hassle` };
+    // Only an ordinal they wrote is repeated as one: "emailed you twice" is no "second time".
+    const what = claim.counted ? 'not the first time' : `the ${ORDINAL_WORDS[claim.times] ?? ordinal(claim.times)} time`;
+    return { id: 'repeat-contact', weight: 85, reason: `They say it's ${what}${said} — acknowledge the hassle` };
   }
   if (thisWeek >= 2 && input.currentTicket !== undefined) {
     const first = Math.min(earliestThisWeek ?? Infinity, input.now);

@@ -14,6 +14,12 @@ import { parse } from '../standards/nlp';
 export interface RepeatClaim {
   /** How many times they say they have written/had it, when they give a number ("third time" → 3). */
   times?: number;
+  /**
+   * The number is a count or a figure of speech, not an ordinal they wrote ("emailed you twice",
+   * "several times", "the umpteenth time"): the cue says it is not the first time rather than make up
+   * "the second time" (twice before and now makes three) or "the 10th time".
+   */
+  counted?: true;
   /** The words that decided it, as written (at most 80 characters). */
   phrase: string;
   /** Where `phrase` starts in the message. */
@@ -32,7 +38,12 @@ const COUNTS: Record<string, number> = { twice: 2, 'two times': 2, 'three times'
 interface Pattern {
   re: RegExp;
   times?: (m: RegExpExecArray) => number | undefined;
+  /** The number is not an ordinal as written (see RepeatClaim.counted). */
+  counted?: (m: RegExpExecArray) => boolean;
 }
+
+/** Ordinals that are figures of speech, not counts. */
+const LOOSE_ORDINALS = new Set(['umpteenth', 'millionth', 'nth']);
 
 const ORD = Object.keys(ORDINALS).join('|');
 const CNT = Object.keys(COUNTS).join('|').replace(/ /g, '\\s+');
@@ -83,18 +94,24 @@ const UNANSWERED = new RegExp(
 /** Strongest first: a numbered claim wins over a bare "again". */
 const SOURCES: Pattern[] = [
   // "the THIRD time I'm writing", "my 4th email about this", "for the umpteenth time"
-  { re: new RegExp(`\\b(${ORD})\\s+(?:\\w+\\s+)?${CONTACT}s?\\b(?!\\s+address)`, 'iu'), times: (m) => ORDINALS[m[1]!.toLowerCase()] },
+  {
+    re: new RegExp(`\\b(${ORD})\\s+(?:\\w+\\s+)?${CONTACT}s?\\b(?!\\s+address)`, 'iu'),
+    times: (m) => ORDINALS[m[1]!.toLowerCase()],
+    counted: (m) => LOOSE_ORDINALS.has(m[1]!.toLowerCase()),
+  },
   // "twice now", "three times already", "I've asked several times", "emailed you twice" — a count
   // of tries ("I've tried twice") is not a count of contacts.
   {
     re: new RegExp(`\\b(?:${CONTACT_VERB})\\s+(?:\\w+\\s+){0,3}?(${CNT})\\b|\\b(${CNT})\\s+(?:now|already|before|this\\s+(?:week|month)|today)\\b`, 'iu'),
     times: (m) => COUNTS[(m[1] ?? m[2])!.toLowerCase().replace(/\s+/g, ' ')],
+    counted: () => true,
   },
   // "GOT WIPED 3 TIMES", "it has happened 4 times", "this has occurred twice", "Sent 5 emails"; a
   // card "charged twice" is one double charge, not a repeat.
   {
     re: /\b(?:happen\w*|occur\w*|wiped|crash\w*|fail\w*|broke|broken|lost|replaced|deleted|banned|sent)\s+(?:\w+\s+){0,3}?(?:(?:more\s+than\s+)?(\d{1,2}|two|three|four|five|several|multiple|many)\s+(?:times|e-?mails|messages|tickets)|(twice))\b/iu,
     times: (m) => (m[2] ? 2 : /^\d+$/.test(m[1]!) ? Number(m[1]) : COUNTS[`${m[1]!.toLowerCase()} times`]),
+    counted: () => true,
   },
   // "this isn't the first time", "not the first time"
   { re: /\b(?:is\s*n[o']t|is\s+not|not)\s+the\s+first\s+time\b/iu },
@@ -122,7 +139,7 @@ const SOURCES: Pattern[] = [
   { re: /\bagain\b/iu },
 ];
 
-const PATTERNS = SOURCES.map(({ re, times }) => ({ re: new RegExp(re.source, `${re.flags}g`), times, bare: re.source === '\\bagain\\b' }));
+const PATTERNS = SOURCES.map(({ re, times, counted }) => ({ re: new RegExp(re.source, `${re.flags}g`), times, counted, bare: re.source === '\\bagain\\b' }));
 
 /** Every claim has one of these words: a message without any costs one scan. */
 const CUES = /again|time|twice|still|before|same|already|previously|umpteenth|several|multiple|many|three|four|five|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|millionth|nth|2nd|3rd|[4-9]th|10th|mail|contact|call|phon|messag|complain|reach|wr[oi]te|written|sent|submit|filed|opened|made|asked|tried|trying|kept|keep|reply|repli|respon|answer|heard|follow|bump|news|update|charg|billed|debit|deduct|solved|fixed/iu;
@@ -192,14 +209,15 @@ export interface ClaimOptions {
 export function repeatClaimIn(message: string, { afterReply = false }: ClaimOptions = {}): RepeatClaim | undefined {
   if (!CUES.test(message) && !(afterReply && /still|n['’]t\b|\bnot\b/iu.test(message))) return undefined;
   const text = ownWords(message.slice(0, 20_000));
-  for (const { re, times, bare } of afterReply ? [...PATTERNS, { re: AFTER_REPLY, times: undefined, bare: false }] : PATTERNS) {
+  for (const { re, times, counted, bare } of afterReply ? [...PATTERNS, { re: AFTER_REPLY, times: undefined, counted: undefined, bare: false }] : PATTERNS) {
     re.lastIndex = 0;
     let agains = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // Each "again" costs a parse of its words: the first sixteen are read (a claim is made early, and once).
       if (bare && ++agains > MAX_AGAINS) break;
       if (bare && (againIsNegated(text, m.index) || !againComesBack(text, m.index))) continue;
-      return { times: times?.(m), phrase: sentenceAround(text, m.index, m[0].length), start: m.index, words: m[0] };
+      const number = times?.(m);
+      return { times: number, ...(number && counted?.(m) ? { counted: true as const } : {}), phrase: sentenceAround(text, m.index, m[0].length), start: m.index, words: m[0] };
     }
   }
   return undefined;

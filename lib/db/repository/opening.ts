@@ -156,5 +156,5 @@ function customerTurns(messages: TicketSnapshot['messages']): { text: string; af
 
 const repeatClaimOf = (turns: { text: string; afterReply: boolean }[]) => {
   const claim = repeatClaimInMessages(turns);
-  return claim ? { ...(claim.times ? { times: claim.times } : {}), phrase: claim.phrase } : undefined;
+  return claim ? { ...(claim.times ? { times: claim.times } : {}), ...(claim.counted ? { counted: claim.counted } : {}), phrase: claim.phrase } : undefined;
 };

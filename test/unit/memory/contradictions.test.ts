@@ -35,6 +35,22 @@ describe('"First ticket" only when it is', () => {
     expect(reasons({ visits })).toContain("They say it's the third time (“This is the THIRD time I'm writing about this”) — acknowledge the hassle");
   });
 
+  // "I've emailed you twice" and now writes again: a third contact, so "the second time" was wrong;
+  // "several times" was "the third time" and "the umpteenth time" "the 10th time".
+  it('repeats only an ordinal they wrote; a count is "not the first time"', () => {
+    for (const [text, times] of [
+      ["I've emailed you twice about the refund and nobody answered.", 2],
+      ['I have asked several times for an invoice.', 3],
+      ['For the umpteenth time, my export is empty.', 10],
+    ] as const) {
+      const claim = repeatClaimIn(text)!;
+      expect([claim.times, claim.counted]).toEqual([times, true]);
+      const visits = [visit('101', { repeatClaim: { times: claim.times, phrase: claim.phrase, counted: claim.counted } })];
+      expect(reasons({ visits })[0]).toMatch(/^They say it's not the first time \(“.+”\) — acknowledge the hassle$/);
+    }
+    expect(repeatClaimIn(THIRD)!.counted).toBeUndefined();
+  });
+
   it('not while the helpdesk API has not answered for a customer it knows by id', () => {
     expect(ids({ visits: [visit('101')], api: undefined })).not.toContain('first-contact');
     expect(ids({ visits: [visit('101')], api: { ok: false } })).not.toContain('first-contact');
