@@ -121,5 +121,25 @@ export function zonedTime(timeZone: string, year: number, month: number, day: nu
   return guess - zoneOffset(timeZone, first) * 60_000;
 }
 
+const ABBREVIATIONS = new Map<string, string[]>();
+/**
+ * The twelve month abbreviations of `locale` as a date writes them, lower case and without their
+ * dot ("dez", "déc", "дек"; empty for a language that numbers them, "12月"), from the browser's CLDR
+ * data: what a helpdesk server with ICU formats its dates with (lib/helpdesks/dom.ts `shownTime`).
+ * Empty for a string that is no language tag.
+ */
+export function monthAbbreviations(locale: string): string[] {
+  let names = ABBREVIATIONS.get(locale);
+  if (names) return names;
+  try {
+    const format = dateFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    names = Array.from({ length: 12 }, (_, i) => format.formatToParts(Date.UTC(2021, i, 15)).find((p) => p.type === 'month')?.value.toLowerCase().replace(/\.$/, '') ?? '');
+  } catch {
+    names = [];
+  }
+  if (ABBREVIATIONS.size < 20) ABBREVIATIONS.set(locale, names);
+  return names;
+}
+
 /** "in 3 days", "yesterday", "today" (Intl.RelativeTimeFormat, English like the rest of the copy). */
 export const relativeDays = (days: number): string => new Intl.RelativeTimeFormat(WORDS, { numeric: 'auto' }).format(days, 'day');

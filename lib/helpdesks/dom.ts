@@ -3,8 +3,8 @@
  * HTML: text comes from text nodes only. Kept free of libraries (only the date helpers of
  * components/intl.ts) because it ships in the content script.
  */
-import { zonedTime } from '../../components/intl';
-import type { ConversationMessage } from './types';
+import { monthAbbreviations, zonedTime } from '../../components/intl';
+import type { ConversationMessage, ShownTimes } from './types';
 
 /** Bounds that match what the background accepts (`LIMITS` in lib/messages.ts; a test keeps them equal). */
 export const MAX = { field: 500, messageText: 20000, messages: 200, externalId: 200, url: 2000 } as const;
@@ -235,18 +235,19 @@ export function isoFrom(el: Element | null | undefined): string | undefined {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const SHOWN_TIME = /^([a-z]{3})[a-z]*\.? (\d{1,2})(?:, (\d{4}))?,? (\d{1,2}):(\d{2})(?: ?([ap])\.?m\.?)?$/i;
+const SHOWN_TIME = /^(\p{L}+|\d{1,2}[月월])\.? (\d{1,2})(?:, (\d{4}))?,? (\d{1,2}):(\d{2})(?: ?([ap])\.?m\.?)?$/iu;
 
 /**
  * ISO 8601 (UTC) from a time shown only as text, e.g. Zendesk chat's "Feb 26 23:08" or "Feb 26, 2025
- * 11:08 PM" (English month names; anything else is undefined, never guessed), in `timeZone` when the
- * helpdesk says which zone it shows this agent's times in, else in the browser's. Without a year, the
- * latest such time not after `now` (+1 day for clock skew).
+ * 11:08 PM", or a FreeScout in German "Dez 7, 2026 15:18" (`shown.locale`: month names as that
+ * language abbreviates them, else English; anything else is undefined, never guessed), in
+ * `shown.timeZone` when the helpdesk says which zone it shows this agent's times in, else in the
+ * browser's. Without a year, the latest such time not after `now` (+1 day for clock skew).
  */
-export function shownTime(text: string | null | undefined, now: number, timeZone?: string): string | undefined {
+export function shownTime(text: string | null | undefined, now: number, shown: ShownTimes = {}): string | undefined {
   const m = text?.trim().replace(/\s+/g, ' ').match(SHOWN_TIME);
   if (!m) return undefined;
-  const month = MONTHS.indexOf(m[1]!.toLowerCase());
+  const month = monthOf(m[1]!, shown.locale);
   let hour = Number(m[4]);
   const day = Number(m[2]);
   if (month < 0 || day < 1 || day > 31 || hour > 23 || Number(m[5]) > 59) return undefined;
@@ -254,12 +255,23 @@ export function shownTime(text: string | null | undefined, now: number, timeZone
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (m[6].toLowerCase() === 'p' ? 12 : 0);
   }
+  const { timeZone } = shown;
   const at = (year: number) => (timeZone ? new Date(zonedTime(timeZone, year, month + 1, day, hour, Number(m[5]))) : new Date(year, month, day, hour, Number(m[5])));
   const thisYear = new Date(now).getFullYear();
   let year = m[3] ? Number(m[3]) : thisYear;
   if (!m[3] && at(year).getTime() > now + 86_400_000) year = thisYear - 1;
   return new Date(Date.UTC(year, month, day)).getUTCDate() === day ? at(year).toISOString() : undefined;
 }
+
+/** A month's index from its shown name: the page language's abbreviation first, then English. */
+function monthOf(word: string, locale: string | undefined): number {
+  const numbered = /^(\d{1,2})[月월]$/.exec(word); // Chinese, Japanese, Korean: "12月"
+  if (numbered) return Number(numbered[1]) >= 1 && Number(numbered[1]) <= 12 ? Number(numbered[1]) - 1 : -1;
+  const token = word.toLowerCase().replace(/\.$/, '');
+  const local = locale ? monthAbbreviations(locale).indexOf(token) : -1;
+  return local >= 0 ? local : /^[a-z]{3,}$/.test(token) ? MONTHS.indexOf(token.slice(0, 3)) : -1;
+}
+
 
 /** First capture of `pattern` in the element's `href` attribute (e.g. a user or contact id). */
 export function idFromHref(el: Element | null | undefined, pattern: RegExp): string | undefined {

@@ -107,8 +107,9 @@ export const freescoutHistory: HelpdeskPage<string, PastTicket[]> = {
     const out: PastTicket[] = [];
     // Newest created first: a conversation was created no later than any listed above it.
     let createdBefore = Infinity;
+    const times = { ...shown, locale: pageLocale(doc) };
     for (const row of Array.from(doc.querySelectorAll('.content-2col table.table-conversations tr.conv-row[data-conversation_id]')).slice(0, MAX_HISTORY_ROWS)) {
-      const ticket = historyRow(row, now, createdBefore, shown);
+      const ticket = historyRow(row, now, createdBefore, times);
       if (ticket === undefined) return undefined; // a date it cannot read: not a list to trust in part
       if (ticket) out.push(ticket);
       if (ticket) createdBefore = Math.min(createdBefore, ticket.createdAt);
@@ -126,13 +127,21 @@ function historyRow(row: Element, now: number, createdBefore: number, shown?: Sh
   if (row.classList.contains('conv-spam') || badges.some((b) => LEFT_OUT.includes(b))) return null;
   const ticketId = row.getAttribute('data-conversation_id') ?? '';
   const title = row.querySelector('.conv-date a[title]')?.getAttribute('title') ?? '';
-  const at = Date.parse(shownTime(title.split(/<br\s*\/?>/i).pop(), now, shown?.timeZone) ?? '');
+  const at = Date.parse(shownTime(title.split(/<br\s*\/?>/i).pop(), now, shown) ?? '');
   if (!/^\d{1,20}$/.test(ticketId) || !Number.isFinite(at)) return undefined;
   // One message: the date is when it was created. Else it is the last reply, and the conversation
   // began no later than that, nor than any conversation listed above it.
   const createdAt = /^Created\b/.test(title) ? at : Math.min(at, createdBefore);
   const status = badges.includes('Closed') ? 'closed' : row.classList.contains('conv-active') ? 'active' : 'pending';
   return prune<PastTicket>({ ticketId, subject: fieldOf(row.querySelector('.conv-subject p')), status, createdAt, updatedAt: at });
+}
+
+/**
+ * The language FreeScout writes the page in: layouts/app.blade.php `<body class="locale-{{ app()->getLocale() }}">`
+ * ("locale-de", "locale-pt-BR"). User::dateFormat abbreviates months in it ("Dez 7, 2026 15:18", "12月 7, 2026").
+ */
+function pageLocale(root: ParentNode): string | undefined {
+  return documentOf(root)?.body?.className.match(/(?:^|\s)locale-([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?=\s|$)/)?.[1];
 }
 
 /** Conversation::$statuses by code; a changed status reloads the page (main.js `fs-conv-status-change`). */
@@ -162,7 +171,7 @@ function readMessage(thread: Element, shown?: ShownTimes): ConversationMessage |
   if (!kind || !body) return undefined;
   const date = thread.querySelector(S.date);
   // As FreeScout shows it ("Dec 2, 2026 17:02" / "05:02pm") in the agent's profile time zone (`shown`): dom.ts's reader.
-  const at = shownTime(date?.getAttribute('data-original-title') || date?.getAttribute('title'), Date.now(), shown?.timeZone);
+  const at = shownTime(date?.getAttribute('data-original-title') || date?.getAttribute('title'), Date.now(), shown);
   return prune<ConversationMessage>({ ...kind, author: fieldOf(thread.querySelector(S.author)), at, text: textOf(body) });
 }
 
@@ -206,8 +215,9 @@ export const freescout: HelpdeskAdapter = {
     const status = attempt(() => readStatus(root));
     const requester = attempt(() => readRequester(root)) ?? {};
     const messages: ConversationMessage[] = [];
+    const times = { ...shown, locale: attempt(() => pageLocale(root)) };
     for (const thread of attempt(() => Array.from(root.querySelectorAll(S.thread))) ?? []) {
-      const message = attempt(() => readMessage(thread, shown));
+      const message = attempt(() => readMessage(thread, times));
       if (message) messages.push(message);
     }
     const missing: ReadableField[] = [];

@@ -127,9 +127,11 @@ export type ReadableField =
   | 'older-messages'
   | 'composer';
 
-/** How the page writes times: the zone the helpdesk shows this agent's times in, when it says (`shownTimeZone`). */
+/** How the page writes times: the zone the helpdesk shows this agent's times in, when it says (`shownTimeZone`), and in which language. */
 export interface ShownTimes {
   timeZone?: string;
+  /** The page's language (BCP 47), whose month abbreviations its times use ("Dez 7, 2026"); absent: English. */
+  locale?: string;
 }
 
 export type ReadResult =

@@ -150,6 +150,13 @@ foreach ($real as $key => $entry) {
     $ids[$key] = conversation($mailbox, $agent, $person, "Real text: $rowId", [[20, $C, paragraphs($row['customer'] ?? $row['text'])]], $at);
 }
 
+// A first-time customer for an agent who reads FreeScout in another language (the e2e test switches
+// it to Russian, whose dates read "Дек 7, 2026 15:18"): her history and her mail's time must still read.
+$greta = Customer::create('greta.vogel@example.com', ['first_name' => 'Greta', 'last_name' => 'Vogel']);
+$ids['otherLanguage'] = conversation($mailbox, $agent, $greta, 'Invoice for order 5512', [
+    [40, $C, paragraphs("Hi,\n\nI never received the invoice for order 5512. Could you send it to me?\n\nThanks,\nGreta")],
+], $at);
+
 // More real conversations from a file (scripts/freescout/read-real.ts writes it): a list of
 // {key, first, last, subject, turns: [[customer|agent, text], …]}, oldest turn first.
 $extra = getenv('FREESCOUT_EXTRA_ROWS');

@@ -43,7 +43,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number; otherLanguage: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -657,6 +657,50 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
     await expect.poll(shown).toContain('Carol Customer');
     expect(await page.locator('[data-rapport-masked]').count()).toBe(0);
     await page.close();
+  });
+
+  // FreeScout writes month names in the agent's language ("Dez 7", "Дек 7"): before, only English
+  // ones were read, so in another language no message had a time and no history could be read (no
+  // first-ticket welcome, "Local history only"). Russian: no month reads as an English one, in any month.
+  it('reads FreeScout in the agent’s own language: a first-time customer’s history and her mail’s time', async () => {
+    const page = await rapport.context.newPage();
+    const language = async (locale: string) => {
+      await page.goto(`${BASE}/users/profile/1`);
+      await page.selectOption('select#locale', locale, { force: true });
+      await Promise.all([page.waitForNavigation(), page.click('select#timezone >> xpath=ancestor::form//button[@type="submit"]')]);
+    };
+    await language('ru');
+    // A new day: every customer's history is due again (FreeScout may have opened Greta's conversation
+    // after an earlier send, and her history was read then, in English).
+    await worker().evaluate(
+      () =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('rapport');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('apiFetches', 'readwrite');
+            tx.objectStore('apiFetches').clear();
+            tx.oncomplete = () => (open.result.close(), done());
+          };
+        }),
+    );
+    try {
+      await page.goto(`${BASE}/conversation/${seed.otherLanguage}`);
+      expect(await page.getAttribute('.thread-info .thread-date', 'data-original-title')).toMatch(/^[\u0400-\u04FF]+ \d{1,2}, \d{4} \d\d:\d\d$/u);
+      await sidebarFor(page, seed.otherLanguage, 'Greta Vogel');
+      await expect.poll(() => sidebar(page, '[data-testid="cue"][data-cue="first-contact"]').count(), { timeout: 15_000 }).toBe(1);
+      expect(await inSidebar(page, 'api-problem').count()).toBe(0); // her history was read, in Russian
+      await shot(page, 'freescout-russian');
+      await sendAndLeave(page, seed.otherLanguage, 'Greta Vogel', 'Hi Greta, here is the invoice for order 5512. Best regards, Alice');
+      const sent = (await repliesOf(`127.0.0.1:${FS_PORT}`)).find((r) => r.ticketId === String(seed.otherLanguage));
+      // Greta wrote 40 minutes before the seed (New York time on this agent's profile, as set above).
+      const minutes = (sent?.responseMs ?? NaN) / 60_000;
+      expect(minutes).toBeGreaterThan(39);
+      expect(minutes).toBeLessThan(60);
+    } finally {
+      await language('en');
+      await page.close();
+    }
   });
 
   it('removing the helpdesk removes its script and its permission', async () => {

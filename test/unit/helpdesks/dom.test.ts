@@ -7,6 +7,7 @@ import {
   MAX,
   queryAllDeep,
   queryDeep,
+  shownTime,
   textOf,
 } from '../../../lib/helpdesks/dom';
 import type { ConversationMessage } from '../../../lib/helpdesks/types';
@@ -139,5 +140,35 @@ describe('small readers', () => {
     expect(MAX.field).toBe(LIMITS.field);
     expect(MAX.messageText).toBe(LIMITS.messageText);
     expect(MAX.messages).toBe(LIMITS.messages);
+  });
+});
+
+// What FreeScout 1.8.145 wrote for "Dec 7, 2026 15:18" and "Nov 28, 2026 16:33" with the agent's
+// language set to each of these (seen on its running pages, User::dateFormat with PHP intl).
+describe('shownTime in the page’s language', () => {
+  const NOW = Date.UTC(2026, 11, 8);
+  const utc = (text: string, locale?: string) => shownTime(text, NOW, { timeZone: 'UTC', locale });
+  it.each([
+    ['de', 'Dez 7, 2026 15:18', 'Nov 28, 2026 16:33'],
+    ['fr', 'Déc 7, 2026 15:18', 'Nov 28, 2026 16:33'],
+    ['ru', 'Дек 7, 2026 15:18', 'Нояб 28, 2026 16:33'],
+    ['es', 'Dic 7, 2026 15:18', 'Nov 28, 2026 16:33'],
+    ['it', 'Dic 7, 2026 15:18', 'Nov 28, 2026 16:33'],
+    ['pt-BR', 'Dez 7, 2026 15:18', 'Nov 28, 2026 16:33'],
+    ['nl', 'Dec 7, 2026 15:18', 'Nov 28, 2026 16:33'],
+    ['pl', 'Gru 7, 2026 15:18', 'Lis 28, 2026 16:33'],
+    ['ja', '12月 7, 2026 15:18', '11月 28, 2026 16:33'],
+    ['zh-CN', '12月 7, 2026 15:18', '11月 28, 2026 16:33'],
+  ])('%s', (locale, december, november) => {
+    expect(utc(december, locale)).toBe('2026-12-07T15:18:00.000Z');
+    expect(utc(november, locale)).toBe('2026-11-28T16:33:00.000Z');
+  });
+
+  it('reads English without a language or beside one, and guesses nothing else', () => {
+    expect(utc('Dec 7, 2026 15:18')).toBe('2026-12-07T15:18:00.000Z');
+    expect(utc('Nov 28, 2026 16:33', 'de')).toBe('2026-11-28T16:33:00.000Z');
+    expect(utc('Dez 7, 2026 15:18')).toBeUndefined(); // German, but the page did not say so
+    expect(utc('Dez 7, 2026 15:18', 'not a tag!')).toBeUndefined();
+    expect(utc('13月 7, 2026 15:18', 'ja')).toBeUndefined();
   });
 });

@@ -219,6 +219,19 @@ describe('freescout history: the customer profile read like an API', () => {
     ]);
   });
 
+  // Before, a FreeScout in another language gave no history at all ("Dez" is no month in English).
+  it('reads the list in the language FreeScout writes it in', () => {
+    const english = history.read(profile(), '1', NOW);
+    const doc = profile();
+    doc.body.className = doc.body.className.replace(/\blocale-en\b/, 'locale-de');
+    for (const a of doc.querySelectorAll('.conv-date a[title]')) {
+      const title = a.getAttribute('title')!.replace('Last reply by Customer', 'Letzte Antwort von Kunde').replace('Last reply by User', 'Letzte Antwort von Benutzer').replace(/\bDec\b/, 'Dez');
+      a.setAttribute('title', title);
+    }
+    expect(doc.querySelector('.conv-date a[title]')!.getAttribute('title')).toMatch(/^Letzte Antwort von Kunde<br\/>Dez 7, 2026/);
+    expect(history.read(doc, '1', NOW)).toEqual(english);
+  });
+
   it('takes a one-message date as created, and bounds a later reply by the conversation above it', () => {
     const doc = profile();
     const date = (id: string, title: string) => row(doc, id).querySelector('.conv-date a')!.setAttribute('title', title);
