@@ -5,9 +5,9 @@
  * validated on the way in (./configured-schema.ts). This file ships in the content script: no
  * validation library, just matching and reading.
  */
-import { adapters } from './index';
+import { adapterById, adapters } from './index';
 import { attempt, emailIn, fieldOf, MAX, pageUrl, prune, queryAllDeep, queryDeep, textOf, valueOf } from './dom';
-import type { ConversationMessage, HelpdeskAdapter, ReadableField, ReadResult } from './types';
+import type { ConversationMessage, HelpdeskAdapter, HelpdeskId, ReadableField, ReadResult } from './types';
 
 /** The fields of a custom adapter, in the order the form shows them (test ids `sel-<field>`). */
 export const CUSTOM_FIELDS = [
@@ -59,9 +59,9 @@ export function patternMatches(pattern: string, url: URL): boolean {
  * one of their patterns names exactly the ticket's account (host and port, no wildcard host), under
  * the pattern's path up to its first `*`; `*://` patterns link with https.
  */
-export function configuredTicketUrl(t: { helpdesk: string; account: string; ticketId: string }, list: readonly ConfiguredHelpdesk[]): string | undefined {
+export function configuredTicketUrl(t: { helpdesk: HelpdeskId; account: string; ticketId: string }, list: readonly ConfiguredHelpdesk[]): string | undefined {
   if (!/^[\w-]{1,200}$/.test(t.ticketId)) return undefined;
-  const adapter = adapters.find((a) => a.id === t.helpdesk);
+  const adapter = adapterById(t.helpdesk);
   if (!adapter?.ticketUrlAt) return undefined;
   for (const h of list) {
     const m = h.kind === t.helpdesk ? h.pattern.match(PATTERN) : null;

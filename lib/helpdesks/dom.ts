@@ -272,7 +272,6 @@ function monthOf(word: string, locale: string | undefined): number {
   return local >= 0 ? local : /^[a-z]{3,}$/.test(token) ? MONTHS.indexOf(token.slice(0, 3)) : -1;
 }
 
-
 /** First capture of `pattern` in the element's `href` attribute (e.g. a user or contact id). */
 export function idFromHref(el: Element | null | undefined, pattern: RegExp): string | undefined {
   const id = el?.getAttribute('href')?.match(pattern)?.[1];

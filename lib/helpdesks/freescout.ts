@@ -111,8 +111,9 @@ export const freescoutHistory: HelpdeskPage<string, PastTicket[]> = {
     for (const row of Array.from(doc.querySelectorAll('.content-2col table.table-conversations tr.conv-row[data-conversation_id]')).slice(0, MAX_HISTORY_ROWS)) {
       const ticket = historyRow(row, now, createdBefore, times);
       if (ticket === undefined) return undefined; // a date it cannot read: not a list to trust in part
-      if (ticket) out.push(ticket);
-      if (ticket) createdBefore = Math.min(createdBefore, ticket.createdAt);
+      if (!ticket) continue;
+      out.push(ticket);
+      createdBefore = Math.min(createdBefore, ticket.createdAt);
     }
     return out;
   },
