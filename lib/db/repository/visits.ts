@@ -73,8 +73,10 @@ export class VisitRepository extends CustomerRepository {
         const id = ticketKey(t);
         const previous = await visits.get(id);
         if (previous && previous.source !== 'api') {
-          const status = t.status ?? previous.status;
-          if (!previous.subject || status !== previous.status) await visits.put({ ...previous, subject: previous.subject ?? t.subject, status, ...endOf(status, previous.closedAt ?? t.updatedAt) });
+          // The same status in other words ("Open" on the page, "open" from the API) is no change: no write.
+          const same = (t.status ?? previous.status)?.trim().toLowerCase() === previous.status?.trim().toLowerCase();
+          const status = same ? previous.status : t.status;
+          if (!previous.subject || !same) await visits.put({ ...previous, subject: previous.subject ?? t.subject, status, ...endOf(status, previous.closedAt ?? t.updatedAt) });
           continue;
         }
         await visits.put({

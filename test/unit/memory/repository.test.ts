@@ -302,6 +302,13 @@ describe('helpdesk API history', () => {
     expect(after.cues.map((c) => c.id)).not.toContain('unresolved-last-time');
   });
 
+  it('keeps the page’s wording when the helpdesk gives the same status in other words', async () => {
+    const { customer } = await repo.openTicket(snap({ ticketId: '98', status: 'Open' }));
+    await repo.openTicket(snap());
+    await repo.recordApiTickets(customer.id, [{ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '98', status: 'open', createdAt: time - DAY, updatedAt: time }]);
+    expect((await database.visits.get('zendesk:acme.zendesk.com:98'))?.status).toBe('Open');
+  });
+
   it('is due at most once per 5 minutes and not before Retry-After', async () => {
     const key = 'zendesk:acme.zendesk.com:9001';
     expect(await repo.apiFetchDue(key)).toEqual({ due: true });
