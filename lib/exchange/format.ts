@@ -94,6 +94,9 @@ export const VisitRow = v.strictObject({
   closedAt: v.optional(millis),
   mood: v.optional(v.pipe(v.number(), v.minValue(-5), v.maxValue(5))),
   tags: v.optional(strings(100)),
+  repeatClaim: v.optional(
+    v.strictObject({ times: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))), phrase: text(200), counted: v.optional(v.literal(true)) }),
+  ),
 });
 
 export const NoteRow = v.strictObject({
