@@ -11,6 +11,9 @@ export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 export const helpdeskId = v.picklist(helpdeskIds);
 export const millis = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 
+/** Who wrote a message, or opened a ticket. */
+export const AuthorRoleSchema = v.picklist(['customer', 'agent']);
+
 export const TicketRefSchema = v.strictObject({
   helpdesk: helpdeskId,
   account: id,
@@ -35,7 +38,7 @@ export const SnapshotSchema = v.strictObject({
   messages: v.pipe(
     v.array(
       v.strictObject({
-        role: v.picklist(['customer', 'agent']),
+        role: AuthorRoleSchema,
         author: v.optional(text(LIMITS.field)),
         at: v.optional(text(64)),
         text: text(LIMITS.messageText),
@@ -44,6 +47,7 @@ export const SnapshotSchema = v.strictObject({
     ),
     v.maxLength(LIMITS.messages),
   ),
+  startedBy: v.optional(AuthorRoleSchema),
 });
 
 export const TagsSchema = v.pipe(v.array(text(LIMITS.tag)), v.maxLength(LIMITS.tags));

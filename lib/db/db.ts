@@ -124,6 +124,13 @@ export class RapportDB extends Dexie {
       trainingScenarios: 'id, updatedAt',
       trainingAttempts: 'id, [trainee+at], [scenarioId+at], at',
     });
+    // v9 — a customer's tickets by who opened them (#12): "3rd ticket since Monday" counts the
+    // customer's own tickets, not those an agent opened to write to them (`startedBy: 'agent'`,
+    // lib/memory/tickets.ts). Counted on this index as the week's tickets are on v3's. Index only:
+    // rows stored before have no `startedBy`, which is what "not known" is.
+    this.version(9).stores({
+      visits: 'id, customerId, [customerId+lastSeen], lastSeen, [customerId+firstSeen], [customerId+startedBy+firstSeen]',
+    });
   }
 }
 

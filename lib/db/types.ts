@@ -1,4 +1,4 @@
-import type { HelpdeskId } from '../helpdesks/types';
+import type { AuthorRole, HelpdeskId } from '../helpdesks/types';
 
 /** Milliseconds since the epoch. Stored as numbers so they index and compare cheaply. */
 export type Millis = number;
@@ -101,6 +101,12 @@ export interface TicketVisit {
    * Optional and unindexed: no schema version.
    */
   repeatClaim?: { times?: number; phrase: string; counted?: true };
+  /**
+   * Who opened the ticket, where the page or the helpdesk's API said (`TicketSnapshot.startedBy`):
+   * a ticket an agent opened to write to the customer is no contact of theirs (lib/memory/tickets.ts).
+   * Optional and unindexed: no schema version.
+   */
+  startedBy?: AuthorRole;
 }
 
 export interface TicketRef {

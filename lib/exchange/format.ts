@@ -11,7 +11,7 @@
  * device. The checksum is SHA-256 over the canonical data (see `dataChecksum`).
  */
 import * as v from 'valibot';
-import { helpdeskId, id, millis, text, TicketRefSchema } from '../schema';
+import { AuthorRoleSchema, helpdeskId, id, millis, text, TicketRefSchema } from '../schema';
 import type { Customer, Fact, FollowUp, Note, ReplyRecord, TicketVisit } from '../db/types';
 import { canonicalJson, sha256Hex } from './canonical';
 
@@ -97,6 +97,7 @@ export const VisitRow = v.strictObject({
   repeatClaim: v.optional(
     v.strictObject({ times: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))), phrase: text(200), counted: v.optional(v.literal(true)) }),
   ),
+  startedBy: v.optional(AuthorRoleSchema),
 });
 
 export const NoteRow = v.strictObject({

@@ -9,6 +9,7 @@
 import { attempt, ctrlEnter, documentOf, emailIn, fieldOf, idFromHref, MAX, pageUrl, prune, shownTime, textOf, valueOf } from './dom';
 import type { ConversationMessage, HelpdeskAdapter, HelpdeskPage, PastTicket, ReadableField, ReadResult, Requester, ShownTimes } from './types';
 import { isTimeZone } from '../../components/intl';
+import { startedByOf } from './outcome';
 
 export const freescoutSelectors = {
   /** conversations/view.blade.php: `@section('body_attrs') data-conversation_id="{{ $conversation->id }}"`. */
@@ -134,7 +135,10 @@ function historyRow(row: Element, now: number, createdBefore: number, shown?: Sh
   // began no later than that, nor than any conversation listed above it.
   const createdAt = /^Created\b/.test(title) ? at : Math.min(at, createdBefore);
   const status = badges.includes('Closed') ? 'closed' : row.classList.contains('conv-active') ? 'active' : 'pending';
-  return prune<PastTicket>({ ticketId, subject: fieldOf(row.querySelector('.conv-subject p')), status, createdAt, updatedAt: at });
+  // "Created by User" (Conversation::$persons[source_via], PERSON_USER): an agent wrote first. Said
+  // only of a conversation of one message, and only in English: otherwise not known.
+  const startedBy = /^Created by User\b/.test(title) ? 'agent' : /^Created by Customer\b/.test(title) ? 'customer' : undefined;
+  return prune<PastTicket>({ ticketId, subject: fieldOf(row.querySelector('.conv-subject p')), status, createdAt, updatedAt: at, startedBy });
 }
 
 /**
@@ -243,6 +247,10 @@ export const freescout: HelpdeskAdapter = {
         // The page lists threads newest first (times only as shown text): keep the newest 200,
         // oldest first like every other adapter.
         messages: messages.slice(0, MAX.messages).reverse(),
+        // ConversationsController::view lists every thread of the conversation, so the last is its
+        // first: a customer's mail, or the agent's when they wrote first (a new conversation sent
+        // from FreeScout; a phone call is logged as a note, which says nothing).
+        startedBy: startedByOf(messages.at(-1)),
       }),
     };
   },

@@ -27,6 +27,7 @@ import {
   queryDeep,
   textOf,
 } from './dom';
+import { startedByOf } from './outcome';
 import type { ApiMessage, ConversationMessage, HelpdeskAdapter, PastTicket, ReadableField, ReadResult, Requester, TicketIdentity } from './types';
 
 export const freshdeskSelectors = {
@@ -172,6 +173,7 @@ function readMessage(item: Element, requesterName: string | undefined): Conversa
   });
 }
 
+const OUTBOUND_EMAIL = 10;
 const FRESHDESK_STATUS: Record<number, string> = { 2: 'open', 3: 'pending', 4: 'resolved', 5: 'closed', 6: 'waiting' };
 
 /**
@@ -186,8 +188,12 @@ export function parseFreshdeskTicket(body: unknown): TicketIdentity | undefined 
   const contact = b.requester && typeof b.requester === 'object' ? (b.requester as Record<string, unknown>) : undefined;
   const same = contact && idOf(contact.id) === requesterId ? contact : undefined;
   const messages: ApiMessage[] = [];
+  // `source` 10 is an outbound email (Freshdesk's ticket sources: 1 email, 2 portal, 3 phone, 7 chat,
+  // 9 feedback widget, 10 outbound email — as the public API clients dbasoftware/freshdesksharp and
+  // jscarle/Freshdesk.NET name them): the agent wrote the description, not the requester.
+  const startedBy = b.source === OUTBOUND_EMAIL ? ('agent' as const) : undefined;
   const description = str(b.description_text, 20_000);
-  if (description) messages.push({ role: 'customer', at: isoOf(b.created_at), public: true, text: description });
+  if (description) messages.push({ role: startedBy ?? 'customer', at: isoOf(b.created_at), public: true, text: description });
   for (const c of rowsOf(b.conversations)) {
     const text = str(c.body_text, 20_000);
     if (!text) continue;
@@ -198,10 +204,11 @@ export function parseFreshdeskTicket(body: unknown): TicketIdentity | undefined 
       text,
     }));
   }
-  return {
+  return prune({
     requester: prune({ externalId: requesterId, name: str(same?.name), email: emailOf(same?.email), locale: localeOf(same?.language) }),
     messages,
-  };
+    startedBy,
+  });
 }
 
 /** `GET /api/v2/tickets?requester_id={id}`: the requester's tickets (numeric statuses). */
@@ -211,7 +218,8 @@ export function parseFreshdeskHistory(body: unknown): PastTicket[] {
     const ticketId = idOf(row.id);
     const createdAt = millisOf(row.created_at);
     if (!ticketId || createdAt === undefined) continue;
-    out.push({ ticketId, subject: str(row.subject), status: FRESHDESK_STATUS[row.status as number], createdAt, updatedAt: millisOf(row.updated_at) ?? createdAt, tags: tagsOf(row.tags) });
+    const startedBy = row.source === OUTBOUND_EMAIL ? ('agent' as const) : undefined;
+    out.push(prune({ ticketId, subject: str(row.subject), status: FRESHDESK_STATUS[row.status as number], createdAt, updatedAt: millisOf(row.updated_at) ?? createdAt, tags: tagsOf(row.tags), startedBy }));
   }
   return out;
 }
@@ -250,9 +258,11 @@ export const freshdesk: HelpdeskAdapter = {
     const status = attempt(() => readStatus(root));
     const requester = attempt(() => readRequester(root, items)) ?? {};
     const messages: ConversationMessage[] = [];
+    let first: ConversationMessage | undefined;
     for (const item of items) {
       const message = attempt(() => readMessage(item, requester.name));
       if (message) messages.push(message);
+      if (message && attempt(() => item.matches(S.description))) first = message;
     }
     const composer = attempt(() => queryDeep(root, S.composer));
 
@@ -276,6 +286,9 @@ export const freshdesk: HelpdeskAdapter = {
         status,
         requester,
         messages: latestMessages(messages),
+        // The description is the ticket's first message, shown however many replies follow: the
+        // requester's, or an agent's on an outbound mail (its author links to /agents/).
+        startedBy: startedByOf(first),
       }),
     };
   },

@@ -58,6 +58,8 @@ export interface PastTicket {
   createdAt: number;
   updatedAt: number;
   tags?: string[];
+  /** Who opened it, where the API says (`TicketSnapshot.startedBy`). */
+  startedBy?: AuthorRole;
 }
 
 /**
@@ -89,6 +91,8 @@ export interface TicketIdentity {
   requester: ApiRequester;
   /** The conversation with times and public/private flags, where the API call includes it. */
   messages?: ApiMessage[];
+  /** Who opened the ticket, where the API says (`TicketSnapshot.startedBy`). */
+  startedBy?: AuthorRole;
 }
 
 /**
@@ -110,6 +114,13 @@ export interface TicketSnapshot {
   channel?: string;
   requester: Requester;
   messages: ConversationMessage[];
+  /**
+   * Who opened the ticket: the customer writing in, or an agent writing to them first (an outbound
+   * mail). Set only where the read holds the ticket's first message or the API says; absent: not
+   * known, and read as the customer's (what most tickets are). An agent's ticket is no contact of
+   * theirs: it never makes "2nd ticket today — acknowledge the hassle" (lib/memory/tickets.ts).
+   */
+  startedBy?: AuthorRole;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   textOf,
   valueOf,
 } from './dom';
+import { startedByOf } from './outcome';
 import type { ApiRequester, ConversationMessage, HelpdeskAdapter, PastTicket, ReadableField, ReadResult, Requester, TicketIdentity } from './types';
 
 export const zendeskSelectors = {
@@ -281,6 +282,9 @@ export const zendesk: HelpdeskAdapter = {
         priority,
         requester,
         messages,
+        // The first comment, unless older ones are collapsed: the requester's, or an agent's public
+        // one on a ticket they opened to write to the customer.
+        startedBy: missing.includes('older-messages') ? undefined : startedByOf(messages[0]),
       }),
     };
   },

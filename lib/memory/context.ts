@@ -4,6 +4,7 @@ import { ticketKey, type Customer, type Note, type TicketRef, type TicketVisit }
 import type { TicketSnapshot } from '../helpdesks/types';
 import type { TicketContext } from '../messages';
 import { cuesFor, LOOK_BACK } from './cues';
+import { isContact } from './tickets';
 import type { LastTime, MemoryContext, TimelineEntry } from './messages';
 
 export const TIMELINE_MAX = 40;
@@ -70,7 +71,7 @@ async function readMemory(repo: Repository, c: Customer, current: string, now: n
   const onLast = last && notes.find((n) => n.ticketKey === last.id);
   // Everything else in one more round of requests, all in parallel.
   const [counted, earliest, visit, olderOnLast, pinned] = await Promise.all([
-    more ? repo.visitsFirstSeenSince(c.id, now - WEEK) : undefined,
+    more ? repo.contactsFirstSeenSince(c.id, now - WEEK) : undefined,
     more ? repo.earliestVisitOf(c.id) : undefined,
     more ? (opening?.visit ?? recent.find((v) => v.id === current) ?? repo.visitOf(current, c.id)) : undefined,
     last && !onLast && moreNotes ? repo.newestNoteOn(c.id, last.id) : undefined,
@@ -92,8 +93,8 @@ const withVisit = (visits: TicketVisit[], visit: TicketVisit) => newestFirst([vi
 
 /** The first-seen-this-week count as read, corrected for the visit being written. */
 function weekWith(counted: { count: number; earliestFirstSeen?: number }, { visit, previous }: Opening, customerId: string, since: number) {
-  const wasCounted = previous?.customerId === customerId && previous.firstSeen >= since;
-  if (visit.firstSeen < since) return { count: counted.count - Number(wasCounted), earliestFirstSeen: counted.earliestFirstSeen };
+  const wasCounted = previous?.customerId === customerId && previous.firstSeen >= since && isContact(previous);
+  if (visit.firstSeen < since || !isContact(visit)) return { count: counted.count - Number(wasCounted), earliestFirstSeen: counted.earliestFirstSeen };
   return { count: counted.count - Number(wasCounted) + 1, earliestFirstSeen: Math.min(counted.earliestFirstSeen ?? Infinity, visit.firstSeen) };
 }
 

@@ -5,7 +5,7 @@
 import type { Customer, Fact, FollowUp, Note, TicketVisit } from '../db/types';
 import { isEnded } from './status';
 import { dayMonthUtc, dueLabel, monthYear, weekdayName, zonedParts } from '../../components/intl';
-import { countTickets } from './tickets';
+import { countTickets, isContact } from './tickets';
 
 export type CueId =
   | 'open-promise'
@@ -132,33 +132,40 @@ export function sameTopic(a: TicketVisit, b: TicketVisit): boolean {
   return shared >= 2 || (shared >= 1 && Math.min(wa.size, words(b.subject).size) <= 2);
 }
 
+/** The open ticket's visit, once recorded. */
+const currentOf = (input: CueInput) => (input.currentTicket ? input.visits.find((v) => v.id === input.currentTicket) : undefined);
+
 /** What the customer says on the open ticket about having written before (stored on its visit). */
-const claimOf = (input: CueInput) => (input.currentTicket ? input.visits.find((v) => v.id === input.currentTicket)?.repeatClaim : undefined);
+const claimOf = (input: CueInput) => currentOf(input)?.repeatClaim;
 
 export const repeatContact: Rule = (input) => {
   const { thisWeek, earliestThisWeek } = countTickets(input);
-  const claim = claimOf(input);
+  const current = currentOf(input);
+  const claim = current?.repeatClaim;
   const said = claim ? ` (“${claim.phrase}”)` : '';
   if (claim?.times && claim.times > thisWeek) {
     // Only an ordinal they wrote is repeated as one: "emailed you twice" is no "second time".
     const what = claim.counted ? 'not the first time' : `the ${ORDINAL_WORDS[claim.times] ?? ordinal(claim.times)} time`;
     return { id: 'repeat-contact', weight: 85, reason: `They say it's ${what}${said} — acknowledge the hassle` };
   }
-  if (thisWeek >= 2 && input.currentTicket !== undefined) {
-    const first = Math.min(earliestThisWeek ?? Infinity, input.now);
-    const sameDay = new Date(first).toDateString() === new Date(input.now).toDateString();
-    const since = sameDay ? 'today' : `since ${weekdayName(first, 'en-GB')}`;
-    return { id: 'repeat-contact', weight: 85, reason: `${ordinal(thisWeek)} ticket ${since} — acknowledge the hassle` };
-  }
-  if (thisWeek >= 2) return { id: 'repeat-contact', weight: 85, reason: `${thisWeek} tickets in the last 7 days — acknowledge the hassle` };
-  const current = input.visits.find((v) => v.id === input.currentTicket);
-  const again = current && lookBackOf(input).find((v) => sameTopic(current, v));
+  // A ticket an agent opened to write to them is no contact of theirs: only their own words count.
+  const counted = current ? isContact(current) : true;
+  if (counted && thisWeek >= 2) return { id: 'repeat-contact', weight: 85, reason: `${ticketsThisWeek(input, thisWeek, earliestThisWeek)} — acknowledge the hassle` };
+  const again = counted && current && lookBackOf(input).find((v) => sameTopic(current, v));
   if (again) {
     return { id: 'repeat-contact', weight: 80, reason: `Same topic as #${again.ticketId}${again.subject ? ` ${quote(again.subject, 40)}` : ''} — don't make them repeat it` };
   }
   if (claim) return { id: 'repeat-contact', weight: 80, reason: `They say it's not the first time${said} — don't make them repeat it` };
   return undefined;
 };
+
+/** "3rd ticket since Monday" on a ticket, "3 tickets in the last 7 days" where none is open (the dashboard). */
+function ticketsThisWeek(input: CueInput, thisWeek: number, earliest: number | undefined): string {
+  if (input.currentTicket === undefined) return `${thisWeek} tickets in the last 7 days`;
+  const first = Math.min(earliest ?? Infinity, input.now);
+  const sameDay = new Date(first).toDateString() === new Date(input.now).toDateString();
+  return `${ordinal(thisWeek)} ticket ${sameDay ? 'today' : `since ${weekdayName(first, 'en-GB')}`}`;
+}
 
 const ORDINAL_WORDS: Record<number, string> = { 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth' };
 
@@ -242,6 +249,7 @@ export const pronunciation: Rule = ({ customer }) => {
 export const firstContact: Rule = (input) => {
   if (input.currentTicket === undefined || countTickets(input).others > 0 || claimOf(input)) return undefined;
   if (input.customer.externalId && !input.api?.ok) return undefined;
+  if (!isContact(currentOf(input) ?? {})) return { id: 'first-contact', weight: 45, reason: 'First ticket with them, and you wrote first — introduce yourself and set expectations' };
   return { id: 'first-contact', weight: 45, reason: 'First ticket from them — welcome them and set expectations' };
 };
 

@@ -1,7 +1,7 @@
 /** Requests of the customer-memory capability (issue #3): profile, facts, timeline, cues, follow-ups. */
 import * as v from 'valibot';
 import type { ApiFetch, Customer, Fact, FollowUp, Merge, Note, TicketRef, TicketVisit } from '../db/types';
-import { LIMITS, TagsSchema, TicketRefSchema, helpdeskId, id, millis, text } from '../schema';
+import { AuthorRoleSchema, LIMITS, TagsSchema, TicketRefSchema, helpdeskId, id, millis, text } from '../schema';
 import type { Cue } from './cues';
 import { isTimeZone } from './profile';
 
@@ -57,6 +57,7 @@ const ApiTicketSchema = v.strictObject({
   createdAt: millis,
   updatedAt: millis,
   tags: v.optional(v.pipe(v.array(text(LIMITS.tag)), v.maxLength(50))),
+  startedBy: v.optional(AuthorRoleSchema),
 });
 
 export const memoryRequests = [

@@ -4,7 +4,9 @@
  * Rapport running or learned from the helpdesk's API history (`source: 'api'`) — one row per ticket,
  * so a ticket seen both ways counts once. "This week" is by `firstSeen`: when the ticket started
  * (its first message's time where the page shows one, the API's created time, else when Rapport
- * first opened it), the ticket open now included even before its visit is written.
+ * first opened it), the ticket open now included even before its visit is written. It counts the
+ * customer's contacts: a ticket an agent opened to write to them (`startedBy: 'agent'`, an outbound
+ * mail) is no "2nd ticket today — acknowledge the hassle".
  *
  * The visit line under the customer's name ("Seen 3 times") counts the same rows on an index
  * (lib/db/repository/visits.ts `historyOf`), before the current visit is written.
@@ -16,7 +18,7 @@ const WEEK = 7 * 86_400_000;
 export interface TicketCount {
   /** Tickets other than the one open now (all of them where no ticket is open, e.g. the dashboard). */
   others: number;
-  /** Tickets first seen in the 7 days before `now`, the open one included. */
+  /** The customer's tickets first seen in the 7 days before `now`, the open one included (not the ones an agent opened). */
   thisWeek: number;
   /** The earliest `firstSeen` among those. */
   earliestThisWeek?: number;
@@ -50,6 +52,9 @@ export function countTickets({ visits, currentTicket, now, week }: CountInput): 
 
 function weekOf(visits: TicketVisit[], now: number): { count: number; earliestFirstSeen?: number } {
   const seen = new Map<string, number>();
-  for (const v of visits) if (v.firstSeen >= now - WEEK) seen.set(v.id, v.firstSeen);
+  for (const v of visits) if (v.firstSeen >= now - WEEK && isContact(v)) seen.set(v.id, v.firstSeen);
   return { count: seen.size, earliestFirstSeen: seen.size ? Math.min(...seen.values()) : undefined };
 }
+
+/** A ticket the customer opened, as far as anyone knows: all but those an agent opened to write to them. */
+export const isContact = (visit: Pick<TicketVisit, 'startedBy'>): boolean => visit.startedBy !== 'agent';

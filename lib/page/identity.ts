@@ -74,7 +74,8 @@ export function refineSnapshot(snapshot: TicketSnapshot, identity: TicketIdentit
   });
   const known = identity.messages?.map((m) => ({ key: matchKey(m.text), m })) ?? [];
   const messages = known.length ? snapshot.messages.map((message) => refineMessage(message, known)) : snapshot.messages;
-  return { ...snapshot, requester, messages };
+  const startedBy = identity.startedBy ?? snapshot.startedBy;
+  return prune({ ...snapshot, requester, messages, startedBy });
 }
 
 /** The start of a text, lower-cased without spaces: enough to tell one message from another. */

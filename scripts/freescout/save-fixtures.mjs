@@ -1,11 +1,11 @@
 /**
  * Saves the DOM of a running FreeScout (scripts/freescout.sh start) as test fixtures, after its
  * scripts ran (Summernote is built by JavaScript): the conversation page as loaded, with the reply
- * composer open, in note mode, and the hostile customer's conversation; and a customer's profile
+ * composer open, in note mode, the hostile customer's conversation and one the agent started; and a customer's profile
  * (their conversations) and the agent's own profile, as served. Session tokens (CSRF) are
  * replaced with "REDACTED"; nothing else is changed.
  *
- *   node scripts/freescout/save-fixtures.mjs http://127.0.0.1:8080 '{"carolRefund":1,"hostile":3}'
+ *   node scripts/freescout/save-fixtures.mjs http://127.0.0.1:8080 '{"carolRefund":1,"hostile":3,"outbound":19}'
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { findChromium } from '../lib/browser.mjs';
@@ -46,6 +46,12 @@ await save('conversation-note-open-1.8.145.html');
 await page.goto(`${base}/conversation/${seed.hostile}`);
 await page.waitForSelector('.note-editable', { state: 'attached' });
 await save('conversation-hostile-customer-1.8.145.html');
+// A conversation the agent started (its oldest thread is the agent's message), which the customer answered.
+if (seed.outbound) {
+  await page.goto(`${base}/conversation/${seed.outbound}`);
+  await page.waitForSelector('.note-editable', { state: 'attached' });
+  await save('conversation-agent-first-1.8.145.html');
+}
 // Carol's profile as the content script fetches it (lib/helpdesks/freescout.ts freescoutHistory):
 // the HTML as served, before any script ran.
 await page.goto(`${base}/conversation/${seed.carolRefund}`);

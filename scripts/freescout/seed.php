@@ -40,14 +40,20 @@ function paragraphs($text)
     return nl2br(htmlspecialchars(trim($text), ENT_QUOTES));
 }
 
-/** One conversation: [minutesAgo, type, body] threads, oldest first; the first is the customer's. */
+/**
+ * One conversation: [minutesAgo, type, body] threads, oldest first. The first is the customer's mail,
+ * or the agent's when they wrote first (Conversation::create sets `source_via` from it, as a new
+ * conversation sent from FreeScout's own form has it).
+ */
 function conversation($mailbox, $agent, $customer, $subject, $threads, $at)
 {
-    [$firstAgo, , $firstBody] = $threads[0];
+    [$firstAgo, $firstType, $firstBody] = $threads[0];
+    $first = ['type' => $firstType, 'imported' => true, 'body' => $firstBody];
+    if ($firstType !== Thread::TYPE_CUSTOMER) $first['created_by_user_id'] = $agent->id;
     $conv = Conversation::create([
         'type' => Conversation::TYPE_EMAIL, 'subject' => $subject, 'mailbox_id' => $mailbox->id,
         'source_type' => Conversation::SOURCE_TYPE_EMAIL, 'user_id' => $agent->id,
-    ], [['type' => Thread::TYPE_CUSTOMER, 'imported' => true, 'body' => $firstBody]], $customer)['conversation'];
+    ], [$first], $customer)['conversation'];
     foreach (array_slice($threads, 1) as [, $type, $body]) {
         $thread = ['type' => $type, 'imported' => true, 'body' => $body];
         if ($type !== Thread::TYPE_CUSTOMER) $thread['created_by_user_id'] = $agent->id;
@@ -155,6 +161,19 @@ foreach ($real as $key => $entry) {
 $greta = Customer::create('greta.vogel@example.com', ['first_name' => 'Greta', 'last_name' => 'Vogel']);
 $ids['otherLanguage'] = conversation($mailbox, $agent, $greta, 'Invoice for order 5512', [
     [40, $C, paragraphs("Hi,\n\nI never received the invoice for order 5512. Could you send it to me?\n\nThanks,\nGreta")],
+], $at);
+
+// A customer who wrote this morning, and a conversation the agent started with him later (a new
+// conversation sent from FreeScout), which he answered: his second conversation today, but only one
+// of them his ("2nd ticket today — acknowledge the hassle" was said on it).
+$hugo = Customer::create('hugo.reyes@example.com', ['first_name' => 'Hugo', 'last_name' => 'Reyes']);
+$ids['hugoEarlier'] = conversation($mailbox, $agent, $hugo, 'Blender arrived broken', [
+    [300, $C, paragraphs("Hello,\n\nMy blender arrived with a cracked jug. Can you send a new one?\n\nHugo")],
+    [280, $A, paragraphs("Hi Hugo,\n\nSorry about that! A new jug is on its way.\n\nAlice")],
+], $at);
+$ids['outbound'] = conversation($mailbox, $agent, $hugo, 'Your replacement jug has shipped', [
+    [60, $A, paragraphs("Hi Hugo,\n\nYour replacement jug shipped today. The tracking number is 1Z999AA10123456784.\n\nAlice")],
+    [15, $C, paragraphs("Thanks! The tracking link says the number is unknown though. Can you check it?\n\nHugo")],
 ], $at);
 
 // More real conversations from a file (scripts/freescout/read-real.ts writes it): a list of

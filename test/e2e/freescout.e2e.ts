@@ -43,7 +43,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number; otherLanguage: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number; otherLanguage: number; hugoEarlier: number; outbound: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -462,6 +462,26 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(await inSidebar(page, 'question').count()).toBe(0);
     expect(await itemState(page, 'acknowledges-feelings')).toBe('na');
     await shot(page, 'freescout-bounce');
+    await page.close();
+  });
+
+  // Seen on this FreeScout: the agent sent a customer who had written once today a new conversation,
+  // and its sidebar said "2nd ticket today — acknowledge the hassle".
+  it('a conversation the agent started is no second contact of the customer’s, here or on his own', async () => {
+    const page = await rapport.context.newPage();
+    const cue = (id: string) => sidebar(page, `[data-testid="cue"][data-cue="${id}"]`);
+    await page.goto(`${BASE}/conversation/${seed.outbound}`);
+    await sidebarFor(page, seed.outbound, 'Hugo Reyes');
+    // His own conversation this morning is known from his profile page (still open: "wasn't solved").
+    await expect.poll(() => cue('unresolved-last-time').count(), { timeout: 15_000 }).toBe(1);
+    expect(await cue('repeat-contact').count()).toBe(0);
+    expect(await cue('first-contact').count()).toBe(0);
+    await shot(page, 'freescout-agent-started');
+    // And his own conversation does not count the agent's as a second one either.
+    await page.goto(`${BASE}/conversation/${seed.hugoEarlier}`);
+    await sidebarFor(page, seed.hugoEarlier, 'Hugo Reyes');
+    await expect.poll(() => cue('unresolved-last-time').count(), { timeout: 15_000 }).toBe(1);
+    expect(await cue('repeat-contact').count()).toBe(0);
     await page.close();
   });
 

@@ -127,6 +127,7 @@ function visitDetails(snapshot: TicketSnapshot, previous: TicketVisit | undefine
     mood: (latest ? moodOf(latest.text, customerMessages.slice(0, -1).map((m) => m.text)) : undefined) ?? previous?.mood,
     tags: snapshot.tags?.length ? cleanTags(snapshot.tags) : previous?.tags,
     repeatClaim: repeatClaimOf(customerTurns(snapshot.messages).slice(-5)) ?? previous?.repeatClaim,
+    startedBy: snapshot.startedBy ?? previous?.startedBy,
   };
 }
 

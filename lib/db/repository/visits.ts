@@ -1,7 +1,9 @@
 /** Tickets of a customer (visited or learned from the helpdesk's API) and the API fetch log. */
 import { isEnded } from '../../memory/status';
+import { isContact } from '../../memory/tickets';
 import type { VisitSummary } from '../../messages';
 import { ticketKey, type ApiFetch, type TicketRef, type TicketVisit } from '../types';
+import type { AuthorRole } from '../../helpdesks/types';
 import { countUpTo, COUNT_CAP } from './core';
 import { CustomerRepository } from './customers';
 
@@ -11,6 +13,7 @@ export interface ApiTicket extends TicketRef {
   createdAt: number;
   updatedAt: number;
   tags?: string[];
+  startedBy?: AuthorRole;
 }
 
 export class VisitRepository extends CustomerRepository {
@@ -36,12 +39,17 @@ export class VisitRepository extends CustomerRepository {
     return visit?.customerId === customerId ? visit : undefined;
   }
 
-  /** How many tickets of a customer were first seen at or after `since`, and the earliest of them (index only). */
-  async visitsFirstSeenSince(customerId: string, since: number): Promise<{ count: number; earliestFirstSeen?: number }> {
-    const range = this.database.visits.where('[customerId+firstSeen]').between([customerId, since], [customerId, Infinity], true, true);
-    const [count, keys] = await Promise.all([range.clone().count(), range.clone().limit(1).keys()]);
-    const first = keys[0] as [string, number] | undefined;
-    return { count, earliestFirstSeen: first?.[1] };
+  /** How many of a customer's own tickets (`isContact`) were first seen at or after `since`, and the earliest of them. */
+  async contactsFirstSeenSince(customerId: string, since: number): Promise<{ count: number; earliestFirstSeen?: number }> {
+    const { visits } = this.database;
+    const range = () => visits.where('[customerId+firstSeen]').between([customerId, since], [customerId, Infinity], true, true);
+    // Counted on the indexes: all of them, less those an agent opened (schema v9).
+    const [all, opened, first] = await Promise.all([
+      range().count(),
+      visits.where('[customerId+startedBy+firstSeen]').between([customerId, 'agent', since], [customerId, 'agent', Infinity], true, true).count(),
+      range().filter(isContact).first(),
+    ]);
+    return { count: all - opened, earliestFirstSeen: first?.firstSeen };
   }
 
   /** The customer's ticket first seen earliest. */
@@ -76,7 +84,10 @@ export class VisitRepository extends CustomerRepository {
           // The same status in other words ("Open" on the page, "open" from the API) is no change: no write.
           const same = (t.status ?? previous.status)?.trim().toLowerCase() === previous.status?.trim().toLowerCase();
           const status = same ? previous.status : t.status;
-          if (!previous.subject || !same) await visits.put({ ...previous, subject: previous.subject ?? t.subject, status, ...endOf(status, previous.closedAt ?? t.updatedAt) });
+          const startedBy = previous.startedBy ?? t.startedBy;
+          if (!previous.subject || !same || startedBy !== previous.startedBy) {
+            await visits.put({ ...previous, subject: previous.subject ?? t.subject, status, ...endOf(status, previous.closedAt ?? t.updatedAt), ...(startedBy ? { startedBy } : {}) });
+          }
           continue;
         }
         await visits.put({
@@ -92,6 +103,7 @@ export class VisitRepository extends CustomerRepository {
           source: 'api',
           tags: t.tags,
           ...endOf(t.status, t.updatedAt),
+          ...(t.startedBy ? { startedBy: t.startedBy } : {}),
         });
         if (!previous) added++;
       }

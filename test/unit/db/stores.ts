@@ -28,3 +28,17 @@ export const V4_STORES = {
 };
 
 export const V5_STORES = { ...V4_STORES, replyWeeks: 'id, week' };
+
+export const V6_STORES = {
+  ...V5_STORES,
+  customers: 'id, [helpdesk+account+externalId], *emails, [helpdesk+account+name], lastSeen, mergedInto, name, workspace',
+  accounts: 'host, workspace',
+};
+
+export const V7_STORES = { ...V6_STORES, disputes: 'id, rule, at, customerId' };
+
+export const V8_STORES = {
+  ...V7_STORES,
+  trainingScenarios: 'id, updatedAt',
+  trainingAttempts: 'id, [trainee+at], [scenarioId+at], at',
+};

@@ -156,17 +156,17 @@ describe('import', () => {
     expect((await target.replies.get('r-1'))?.agent).toBe('Priya');
   });
 
-  // A visit carries what the customer said about writing before: before, an exported visit with
-  // `repeatClaim` was refused by the importer as an unknown field.
-  it('keeps every field a visit stores: the customer’s repeat claim', async () => {
+  // A visit carries what the customer said about writing before and who opened the ticket: before,
+  // an exported visit with `repeatClaim` was refused by the importer as an unknown field.
+  it('keeps every field a visit stores: the customer’s repeat claim and who opened the ticket', async () => {
     const source = freshDb();
     await seed(source);
     const [stored] = await source.visits.toArray();
-    await source.visits.put({ ...stored!, repeatClaim: { times: 3, phrase: 'This is the THIRD time I write', counted: true } });
+    await source.visits.put({ ...stored!, repeatClaim: { times: 3, phrase: 'This is the THIRD time I write', counted: true }, startedBy: 'agent' });
     const text = await (await exportBundle(source, { agent: 'Priya', now: T0 })).blob.text();
     const target = freshDb();
     await applyImport(target, await parseBundle(text));
-    expect(await target.visits.get(stored!.id)).toMatchObject({ repeatClaim: { times: 3, phrase: 'This is the THIRD time I write', counted: true } });
+    expect(await target.visits.get(stored!.id)).toMatchObject({ repeatClaim: { times: 3, phrase: 'This is the THIRD time I write', counted: true }, startedBy: 'agent' });
   });
 
   it('importing the same bundle twice changes nothing the second time', async () => {

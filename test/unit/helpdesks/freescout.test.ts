@@ -20,6 +20,8 @@ const LOADED = 'freescout/conversation-1.8.145.html';
 const REPLY = 'freescout/conversation-reply-open-1.8.145.html';
 const NOTE = 'freescout/conversation-note-open-1.8.145.html';
 const HOSTILE = 'freescout/conversation-hostile-customer-1.8.145.html';
+/** A conversation the agent started (a new conversation sent from FreeScout), which the customer answered. */
+const AGENT_FIRST = 'freescout/conversation-agent-first-1.8.145.html';
 
 type Counts = Record<keyof typeof freescoutSelectors, number>;
 
@@ -41,6 +43,7 @@ describe('freescout selectors: exact match counts on real FreeScout pages', () =
     [REPLY]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 0, replyStatus: 1 },
     [NOTE]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 1, replyStatus: 1 },
     [HOSTILE]: { ...base, customerAuthor: 1, body: 2, author: 2, date: 2, thread: 2, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
+    [AGENT_FIRST]: { ...base, customerAuthor: 1, body: 2, author: 2, date: 2, thread: 2, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
   };
   for (const [path, expected] of Object.entries(tables)) {
     it(path, () => {
@@ -177,6 +180,22 @@ describe('freescout adapter on real pages', () => {
     expect(freescout.statusOnSend!(loadFixture(LOADED), '1')).toBeUndefined(); // reply box closed
   });
 
+  it('says who opened the conversation: the customer, or the agent who wrote first', () => {
+    expect(snapshotOf(readFixture(LOADED)).startedBy).toBe('customer');
+    const outbound = snapshotOf(readFixture(AGENT_FIRST));
+    expect(outbound.startedBy).toBe('agent');
+    expect(outbound.messages.map((m) => [m.role, m.public, m.text.split('\n')[0]])).toEqual([
+      ['agent', true, 'Hi Hugo,'],
+      ['customer', true, 'Thanks! The tracking link says the number is unknown though. Can you check it?'],
+    ]);
+    // A phone call is logged as a note, whoever called: not known.
+    const phone = loadFixture(AGENT_FIRST);
+    const oldest = Array.from(phone.querySelectorAll('.thread')).at(-1)!;
+    oldest.classList.replace('thread-type-message', 'thread-type-note');
+    const url = fixtureUrl(AGENT_FIRST);
+    expect(snapshotOf(freescout.read(phone, freescout.activeTicketId(url, phone)!, url)).startedBy).toBeUndefined();
+  });
+
   it('keeps a hostile customer name as text', () => {
     const snap = snapshotOf(readFixture(HOSTILE));
     expect(snap.requester.name).toBe('<img src=x onerror=alert(1)> Mallory');
@@ -240,6 +259,18 @@ describe('freescout history: the customer profile read like an API', () => {
     const [newer, older] = history.read(doc, '1', NOW)!;
     expect(newer!.createdAt).toBe(Date.parse(freescoutTime('Nov 20, 2026 09:00')!));
     expect(older).toMatchObject({ createdAt: Date.parse(freescoutTime('Nov 20, 2026 09:00')!), updatedAt: Date.parse(freescoutTime('Dec 1, 2026 10:00')!) });
+  });
+
+  // Conversation::getDateTitle: "Created by User" for a conversation of one message the agent sent.
+  it('says a conversation of one message was the agent’s where FreeScout says so (in English)', () => {
+    const doc = profile();
+    const date = (id: string, title: string) => row(doc, id).querySelector('.conv-date a')!.setAttribute('title', title);
+    date('1', 'Created by User<br/>Dec 7, 2026 09:00');
+    date('2', 'Created by Customer<br/>Nov 20, 2026 09:00');
+    expect(history.read(doc, '1', NOW)!.map((t) => t.startedBy)).toEqual(['agent', 'customer']);
+    expect(history.read(profile(), '1', NOW)!.map((t) => t.startedBy)).toEqual([undefined, undefined]); // "Last reply by …": not known
+    date('1', 'Erstellt von Benutzer<br/>Dec 7, 2026 09:00');
+    expect(history.read(doc, '1', NOW)![0]!.startedBy).toBeUndefined();
   });
 
   it('marks closed, leaves out spam, deleted and drafts, keeps a hostile subject as text', () => {

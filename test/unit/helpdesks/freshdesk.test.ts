@@ -211,6 +211,8 @@ describe('freshdesk.read', () => {
         public: true,
       },
     ],
+    // The description is hers: she opened the ticket.
+    startedBy: 'customer',
   };
 
   it('reads the classic layout', () => {
@@ -241,6 +243,17 @@ describe('freshdesk.read', () => {
       ['customer', 'Łukasz Wiśniewski', '2025-06-12T09:30:27.000Z', true],
     ]);
     expect(snapshot.messages[2]!.text).toContain('Courier confirms the parcel is lost.');
+  });
+
+  // An outbound email (source 10 in the API): the description is the agent's, its author links to /agents/.
+  it('says an agent opened the ticket when the description is theirs', () => {
+    const doc = loadFixture(CLASSIC);
+    const link = doc.querySelector('[data-test-id="ticket-description"]')!.querySelector('a[href]')!;
+    link.setAttribute('href', '/a/agents/43000000007');
+    link.textContent = 'Dmitri Volkov';
+    const snapshot = snapshotOf(freshdesk.read(doc, '1207', fixtureUrl(CLASSIC)));
+    expect(snapshot.startedBy).toBe('agent');
+    expect(snapshot.messages[0]!.role).toBe('agent');
   });
 
   it('falls back to the title for the subject and names what a half-rendered page lacks', () => {

@@ -277,6 +277,7 @@ describe('zendesk.read on three open tickets', () => {
       ['agent', 'Priya Raman', '2026-11-02T10:07:55.000Z', false],
       ['customer', 'Zoë Ä. Þórsdóttir', '2026-11-03T07:30:12.000Z', true], // "+00:00" normalised
     ]);
+    expect(snapshotOf(zendesk.read(doc, '4821', url)).startedBy).toBe('customer');
   });
 
   it('turns bodies into plain text with line breaks, list numbers and no aria-hidden copy', () => {
@@ -500,6 +501,8 @@ describe('zendesk on the public facts: grid layout, chat times, show more, no em
   it('reports the email as missing (the ticket API gives it) and the collapsed older comments', () => {
     const result = zendesk.read(doc, '51208', url);
     expect(result.ok && result.missing).toEqual(['requester-email', 'older-messages']);
+    // The first comment on the page is not the ticket's first: who opened it is not known.
+    expect(result.ok && result.snapshot.startedBy).toBeUndefined();
   });
 
   it('reads chat times shown only as text, and the agent by the avatar badge', () => {

@@ -135,6 +135,49 @@ describe('parsing the ticket APIs', () => {
     });
     expect(freshdesk.identityApi!.url('https://a.freshdesk.com', '88')).toBe('https://a.freshdesk.com/api/v2/tickets/88?include=requester,conversations');
   });
+
+  // Before, the description was always the requester's: an outbound mail's own text was read as
+  // the customer's message (their mood, the asks the reply must answer).
+  it('Freshdesk: an outbound email (source 10) was opened by the agent, who wrote its description', () => {
+    const body = {
+      id: 90,
+      source: 10,
+      requester_id: 7001,
+      created_at: '2026-06-02T08:00:00Z',
+      description_text: 'Hi Priya, your new invoice INV-2231b is attached.',
+      requester: { id: 7001, name: 'Priya Raman' },
+      conversations: [{ body_text: 'Thank you, but the VAT number is still wrong!', incoming: true, private: false, created_at: '2026-06-02T09:00:00Z' }],
+    };
+    const identity = parseFreshdeskTicket(body)!;
+    expect(identity.startedBy).toBe('agent');
+    expect(identity.messages!.map((m) => m.role)).toEqual(['agent', 'customer']);
+    expect(parseFreshdeskTicket({ ...body, source: 1 })!).not.toHaveProperty('startedBy'); // an email in: not said, the page says
+    const page: TicketSnapshot = {
+      helpdesk: 'freshdesk',
+      account: 'brightpath.freshdesk.com',
+      ticketId: '90',
+      url: 'https://brightpath.freshdesk.com/a/tickets/90',
+      requester: { name: 'Priya Raman' },
+      messages: [
+        { role: 'customer', text: 'Hi Priya, your new invoice INV-2231b is attached.', public: true },
+        { role: 'customer', text: 'Thank you, but the VAT number is still wrong!', public: true },
+      ],
+    };
+    const refined = refineSnapshot(page, identity);
+    expect(refined.startedBy).toBe('agent');
+    expect(refined.messages.map((m) => m.role)).toEqual(['agent', 'customer']);
+  });
+
+  it('Freshdesk history: a ticket of theirs an agent opened says so', () => {
+    const rows = [
+      { id: 90, source: 10, subject: 'Your new invoice', status: 2, created_at: '2026-06-02T08:00:00Z', updated_at: '2026-06-02T09:00:00Z' },
+      { id: 88, source: 1, subject: 'Wrong VAT number', status: 4, created_at: '2026-06-01T08:14:00Z', updated_at: '2026-06-01T11:00:00Z' },
+    ];
+    expect(freshdesk.historyApi!.parse(rows).map((t) => [t.ticketId, t.startedBy])).toEqual([
+      ['90', 'agent'],
+      ['88', undefined],
+    ]);
+  });
 });
 
 describe('refineSnapshot', () => {

@@ -188,6 +188,19 @@ describe('memory context on long histories', () => {
     expect(actual.cues.find((c) => c.id === 'long-time-customer')?.reason).toMatch(/^With us since/);
   });
 
+  it('counts the customer’s own tickets this week on the index as reading every ticket does (not those an agent opened)', async () => {
+    for (const [round, size] of [150, 60, 41, 12].entries()) {
+      const customerId = `out-${round}`;
+      const { visits } = await seed(random(70 + round), { visits: size, notes: 3, mood: 0.1, topic: 0.1, pinned: 0, noteTickets: size }, customerId);
+      // Every third ticket opened by an agent, a dozen of them this week, one the earliest of the week.
+      await database.visits.bulkPut(visits.map((v, k) => ({ ...v, ...(k % 3 === 0 ? { startedBy: 'agent' as const } : k % 3 === 1 ? { startedBy: 'customer' as const } : {}), ...(k < 12 ? { firstSeen: NOW - (k + 1) * 3_600_000 } : {}) })));
+      for (const ticketId of ['new-ticket', visits[0]!.ticketId, visits[1]!.ticketId, visits[visits.length - 1]!.ticketId]) {
+        const expected = await everything(customerId, ref(ticketId));
+        expect(await memoryContext(repo, customerId, ref(ticketId), NOW), `${customerId} on ${ticketId}`).toEqual(expected);
+      }
+    }
+  });
+
   it('still finds the note on the previous ticket and the pinned note when they are old', async () => {
     const rnd = random(11);
     await seed(rnd, { visits: 5, notes: 100, mood: 1, topic: 0, pinned: 0, noteTickets: 0 });
@@ -386,6 +399,18 @@ describe('ticket.open answers with the memory panels before the visit is written
     const opened = await openAndCompare('mine', other.visits[3]!.ticketId, 'moved ticket');
     expect(opened.memory?.cues.map((c) => c.id)).toContain('repeat-contact');
     await openAndCompare('mine', visits[50]!.ticketId, 'an older ticket again');
+  });
+
+  it('an agent’s own new conversation, written now, is left out of the week’s count as reading after the write leaves it', async () => {
+    const { visits } = await seed(random(903), { visits: 60, notes: 5, mood: 0.2, topic: 0.2, pinned: 0, noteTickets: 60 }, 'out');
+    await database.visits.bulkPut(visits.slice(0, 8).map((v, k) => ({ ...v, firstSeen: NOW - (k + 1) * 3_600_000, ...(k % 2 ? { startedBy: 'agent' as const } : {}) })));
+    const outbound = { startedBy: 'agent' as const, messages: [{ role: 'agent' as const, text: 'Your replacement ships tomorrow.', public: true }] };
+    for (const ticketId of ['sent-1', visits[1]!.ticketId, visits[2]!.ticketId, visits[40]!.ticketId]) {
+      const { answer } = openTicketWithMemory(repo, snapshotFor('out', ticketId, outbound));
+      const opened = await answer;
+      expect(opened.memory, ticketId).toEqual(await memoryContext(repo, opened.customer.id, ref(ticketId), NOW));
+      expect(opened.memory?.cues.map((c) => c.reason).join(' | '), ticketId).not.toMatch(/ticket (today|since)/);
+    }
   });
 
   it('answers before the write lands; a later reader sees the visit; a write that fails later rejects `written` only', async () => {

@@ -112,3 +112,37 @@ describe('one count for every view', () => {
     expect(repeat[0]!.reason).toMatch(/^They say it's the third time/);
   });
 });
+
+// Seen on a real FreeScout: the agent sent Dan a new conversation ("your replacement is on its way")
+// and the sidebar said "2nd ticket today — acknowledge the hassle" — he had written once.
+describe('a ticket an agent opened is no contact of the customer', () => {
+  const theirs = visit('100', { firstSeen: NOW - 2 * 3_600_000 });
+  const ours = visit('101', { startedBy: 'agent' });
+
+  it('the agent\'s new conversation says no "2nd ticket today", nor "same topic"', () => {
+    expect(countTickets({ visits: [theirs, ours], currentTicket: CURRENT, now: NOW })).toMatchObject({ others: 1, thisWeek: 1 });
+    expect(ids({ visits: [theirs, ours] })).not.toContain('repeat-contact');
+    const sameTopic = [visit('100', { firstSeen: NOW - 30 * DAY, lastSeen: NOW - 30 * DAY, subject: 'Broken blender replacement' }), visit('101', { startedBy: 'agent', subject: 'Broken blender replacement' })];
+    expect(ids({ visits: sameTopic })).not.toContain('repeat-contact');
+  });
+
+  it('nor does it count toward the next ticket the customer opens, or the dashboard\'s week', () => {
+    const earlierOurs = visit('99', { startedBy: 'agent', firstSeen: NOW - DAY });
+    const now = visit('101');
+    expect(ids({ visits: [earlierOurs, now] })).not.toContain('repeat-contact');
+    expect(cuesFor({ customer, visits: [earlierOurs, now], facts: [], followUps: [], now: NOW }).map((c) => c.id)).not.toContain('repeat-contact');
+    // Their own two tickets still count, with or without one of ours between them.
+    expect(reasons({ visits: [earlierOurs, theirs, now] })).toContain('2nd ticket today — acknowledge the hassle');
+  });
+
+  it('what the customer says still counts on it: "third time" in their reply to the agent\'s mail', () => {
+    const visits = [visit('101', { startedBy: 'agent', repeatClaim: { times: 3, phrase: 'third time' } })];
+    expect(reasons({ visits })).toContain("They say it's the third time (“third time”) — acknowledge the hassle");
+    expect(ids({ visits })).not.toContain('first-contact');
+  });
+
+  it('a first ticket the agent opened is no "first ticket from them"', () => {
+    expect(reasons({ visits: [ours] })).toContain('First ticket with them, and you wrote first — introduce yourself and set expectations');
+    expect(reasons({ visits: [visit('101', { startedBy: 'customer' })] })).toContain('First ticket from them — welcome them and set expectations');
+  });
+});
