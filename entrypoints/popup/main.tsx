@@ -7,7 +7,7 @@ import '@/components/dashboard/popup.css';
 import { db } from '@/lib/db/db';
 import { dueToday, ticketUrl } from '@/lib/dashboard/queries';
 import { useConfiguredHelpdesks, useLive, usePresentationPref, useStored } from '@/lib/dashboard/live';
-import { helpdeskOfHost } from '@/lib/workspaces/rule';
+import { isPageHost } from '@/lib/workspaces/rule';
 import type { TabMessage } from '@/lib/client';
 import { PREF } from '@/lib/prefs';
 import { PresentationContext } from '@/components/presentation';
@@ -38,7 +38,8 @@ function Popup() {
       if (tab?.id === undefined) return;
       const message: TabMessage = { type: 'page.account' };
       const answer: unknown = await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
-      if (typeof answer === 'string' && helpdeskOfHost(answer)) setHost(answer);
+      // Any helpdesk Rapport runs on answers, FreeScout's own host included (its switch was hidden).
+      if (typeof answer === 'string' && isPageHost(answer)) setHost(answer);
     });
   }, []);
   const off = host ? disabled.includes(host) : false;

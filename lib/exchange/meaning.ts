@@ -6,7 +6,7 @@
  */
 import { ticketKey, type Customer, type TicketRef } from '../db/types';
 import { RULE_IDS } from '../standards/types';
-import { helpdeskOfHost } from '../workspaces/rule';
+import { accountProblem } from '../workspaces/rule';
 import type { Bundle, BundleData, TableName } from './format';
 import { TABLES } from './format';
 
@@ -114,9 +114,8 @@ function checkDuplicates(data: BundleData): void {
 }
 
 function host(path: string, helpdesk: Customer['helpdesk'], account: string): void {
-  const product = helpdeskOfHost(account);
-  if (!product) fail(path, `"${account}" is not a helpdesk account Rapport works with`);
-  if (product !== helpdesk) fail(path, `"${account}" is not a ${helpdesk} account`);
+  const problem = accountProblem(helpdesk, account);
+  if (problem) fail(path, problem);
 }
 
 function ticket(path: string, ref: TicketRef | undefined): void {

@@ -9,7 +9,7 @@
  *    asks once whether it belongs with the default workspace.
  * The agent can split and join workspaces at any time on the options page.
  */
-import { adapterOfHost } from '../helpdesks';
+import { adapterById, adapterOfHost } from '../helpdesks';
 import type { HelpdeskId } from '../helpdesks/types';
 import type { HelpdeskAccount } from '../db/types';
 
@@ -26,6 +26,29 @@ const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}
 export function helpdeskOfHost(host: string): HelpdeskId | undefined {
   if (!HOST.test(host)) return undefined;
   return adapterOfHost(host)?.id;
+}
+
+/**
+ * Why `account` cannot be an account of `helpdesk` (a bundle's row names both), or undefined. A hosted
+ * product's accounts are its own domains (`acme.zendesk.com`). A self-hosted one (FreeScout) and a
+ * helpdesk the agent configured live on any host, written as the page's address gives it (a name or
+ * an address, with its port: `help.acme.com`, `127.0.0.1:8080`), but never on another product's
+ * domain. Before, every FreeScout account was refused, so no bundle holding one could be imported.
+ */
+export function accountProblem(helpdesk: HelpdeskId, account: string): string | undefined {
+  const product = helpdeskOfHost(account);
+  if (product) return product === helpdesk ? undefined : `"${account}" is not a ${helpdesk} account`;
+  if (helpdesk !== 'custom' && !adapterById(helpdesk)?.selfHosted) return `"${account}" is not a helpdesk account Rapport works with`;
+  return isPageHost(account) ? undefined : `"${account}" is not the host of a web address`;
+}
+
+/** `help.acme.com`, `127.0.0.1:8080`, `[::1]:8080`: exactly what a page's `location.host` can be. */
+export function isPageHost(account: string): boolean {
+  try {
+    return account.length <= 260 && new URL(`http://${account}/`).host === account;
+  } catch {
+    return false;
+  }
 }
 
 /** Where a newly seen account goes, given the accounts known so far (see the rule above). */

@@ -15,7 +15,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
@@ -483,6 +484,37 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await expect.poll(() => cue('unresolved-last-time').count(), { timeout: 15_000 }).toBe(1);
     expect(await cue('repeat-contact').count()).toBe(0);
     await page.close();
+  });
+
+  // Before, every FreeScout account was "not a helpdesk account Rapport works with": a team lead
+  // could not merge a single bundle from an agent on FreeScout.
+  it('a team lead imports an agent’s bundle of real FreeScout customers into a fresh profile', async () => {
+    const dash = await rapport.context.newPage();
+    await dash.goto(`chrome-extension://${rapport.extensionId}/dashboard.html#data`);
+    await dash.waitForSelector('.rd-app[data-ready="true"]');
+    const statement = () => dash.textContent('[data-testid="data-statement"]');
+    const exported = (await statement())!.match(/([\d,]+) customers?, ([\d,]+) tickets?/)!;
+    const [download] = await Promise.all([dash.waitForEvent('download', { timeout: 15_000 }), dash.click('[data-testid="export"]')]);
+    const path = join(await mkdtemp(join(tmpdir(), 'rapport-fs-bundle-')), 'bundle.json');
+    await download.saveAs(path);
+    expect(await readFile(path, 'utf8')).toContain(`"account":"127.0.0.1:${FS_PORT}"`);
+    await dash.close();
+
+    const lead = await startRapport();
+    try {
+      const page = await lead.context.newPage();
+      await page.goto(`chrome-extension://${lead.extensionId}/dashboard.html#data`);
+      await page.waitForSelector('.rd-app[data-ready="true"]');
+      await page.setInputFiles('[data-testid="import-file"]', path);
+      await page.waitForSelector('[data-testid="import-preview"], [data-testid="import-error"]');
+      expect(await page.locator('[data-testid="import-error"]').count()).toBe(0);
+      await page.click('[data-testid="import-confirm"]');
+      await page.waitForSelector('[data-testid="import-done"]');
+      await expect.poll(() => page.textContent('[data-testid="data-statement"]'), { timeout: 5_000 }).toContain(`${exported[1]} customer`);
+      expect(await page.textContent('[data-testid="data-statement"]')).toContain(`${exported[2]} ticket`);
+    } finally {
+      await lead.close();
+    }
   });
 
   it('reads the subject of a mail whose body only says "see subject"', async () => {

@@ -102,6 +102,32 @@ describe('hostile bundles are refused with the reason, the database unchanged', 
     expect(await refused(await signed({ visits: [crossed] }))).toMatch(/is not a freshdesk account/);
   });
 
+  it('a self-hosted helpdesk on a host no web address has, or on another product’s domain', async () => {
+    for (const [account, why] of [
+      ['help.acme.com/conversation', /is not the host of a web address/],
+      ['help acme.com', /is not the host of a web address/],
+      ['user@help.acme.com', /is not the host of a web address/],
+      ['acme.zendesk.com', /is not a freescout account/],
+    ] as const) {
+      const row = visit({ id: `freescout:${account}:1`, helpdesk: 'freescout', account, ticketId: '1', customerId: 'c-sam' });
+      expect(await refused(await signed({ visits: [row] })), account).toMatch(why);
+    }
+  });
+
+  // Before, every FreeScout account was "not a helpdesk account Rapport works with": a team on
+  // FreeScout could not merge a single bundle.
+  it('a FreeScout or configured helpdesk’s account on its own host imports, port and all', async () => {
+    const customers = [dana({ helpdesk: 'freescout', account: 'help.acme.com', externalId: '12' }), sam({ id: 'c-lan', helpdesk: 'custom', account: '10.0.0.7:8080', externalId: undefined })];
+    const visits = [
+      visit({ id: 'freescout:help.acme.com:7', helpdesk: 'freescout', account: 'help.acme.com', ticketId: '7', customerId: 'c-dana' }),
+      visit({ id: 'freescout:127.0.0.1:8080:8', helpdesk: 'freescout', account: '127.0.0.1:8080', ticketId: '8', customerId: 'c-dana' }),
+      visit({ id: 'custom:10.0.0.7:8080:9', helpdesk: 'custom', account: '10.0.0.7:8080', ticketId: '9', customerId: 'c-lan' }),
+    ];
+    const plan = await applyImport(database, await readBundle(await signed({ customers, visits }), { now: NOW }));
+    expect(plan.tables.visits.added).toBe(3);
+    expect(await database.accounts.get('help.acme.com')).toMatchObject({ helpdesk: 'freescout' });
+  });
+
   it('a sane bundle still imports, into the workspace of its account', async () => {
     const bundle = await readBundle(await signed({ customers: [dana({ account: 'other.zendesk.com' })], notes: [note({ id: 'n-d', customerId: 'c-dana', ticket: undefined, ticketKey: undefined })] }), { now: NOW });
     const plan = await applyImport(database, bundle);
