@@ -1,6 +1,6 @@
 /**
  * What the sidebar makes of an adapter's read: whether it found a person to look up, and if not,
- * which fields to name. Shared by the sidebar (lib/page/controller.ts) and the options page's
+ * which fields to name. Shared by the sidebar (lib/page/ticket-session.ts) and the options page's
  * preview of a helpdesk (./preview.ts), so the preview cannot say "readable" where the sidebar
  * would say "couldn't read this ticket page".
  */
