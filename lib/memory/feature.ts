@@ -374,7 +374,7 @@ function offerFollowUps(
 async function recordApiHistory(ctx: FeatureContext, signal: AbortSignal, of: { ticket: TicketRef; customerId: string }, externalId: string): Promise<{ ok: boolean } | undefined> {
   const { ticket, customerId } = of;
   const page = ctx.document.location?.href ?? `https://${ticket.account}/`;
-  const result = await fetchHistory(ticket.helpdesk, page, ticket.account, externalId, signal, fetch, Date.now(), ctx.shown).catch(() => undefined);
+  const result = await fetchHistory({ helpdesk: ticket.helpdesk, page, account: ticket.account, externalId, signal, shown: ctx.shown }).catch(() => undefined);
   if (!result || signal.aborted) return undefined;
   const recorded = await ctx.request({
     type: 'memory.history.record',

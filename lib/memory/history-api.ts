@@ -36,16 +36,25 @@ export function parseHistory(helpdesk: HelpdeskId, account: string, body: unknow
 const withRef = (helpdesk: HelpdeskId, account: string, tickets: Omit<ApiTicket, 'helpdesk' | 'account'>[]): ApiTicket[] =>
   tickets.map((t) => ({ ...t, helpdesk, account }));
 
-export async function fetchHistory(
-  helpdesk: HelpdeskId,
-  page: string,
-  account: string,
-  externalId: string,
-  signal: AbortSignal,
-  fetcher: typeof fetch = fetch,
-  now = Date.now(),
-  shown?: ShownTimes,
-): Promise<ApiHistory> {
+/** What `fetchHistory` asks for, and how. */
+export interface FetchHistoryOptions {
+  helpdesk: HelpdeskId;
+  /** The URL of the page the agent is on: the history is asked of its origin. */
+  page: string;
+  /** The helpdesk account the tickets are recorded under. */
+  account: string;
+  /** The requester's id in the helpdesk. */
+  externalId: string;
+  signal: AbortSignal;
+  /** The same-origin GET; tests pass a fake. Default: `fetch`. */
+  fetcher?: typeof fetch;
+  /** Default: `Date.now()`. */
+  now?: number;
+  /** How the page writes times, for a history page's dates (`historyPage`). */
+  shown?: ShownTimes;
+}
+
+export async function fetchHistory({ helpdesk, page, account, externalId, signal, fetcher = fetch, now = Date.now(), shown }: FetchHistoryOptions): Promise<ApiHistory> {
   const url = historyUrl(helpdesk, page, externalId);
   const adapter = adapterById(helpdesk);
   const reader = adapter?.historyApi ? undefined : adapter?.historyPage;

@@ -300,13 +300,13 @@ describe('freescout history: the customer profile read like an API', () => {
       }) as typeof fetch;
     expect(hasHistory('freescout')).toBe(true);
     const page = 'http://127.0.0.1:8080/conversation/1?folder_id=3';
-    const ok = await fetchHistory('freescout', page, '127.0.0.1:8080', '1', new AbortController().signal, serve(fixtureHtml(PROFILE)), NOW);
+    const ok = await fetchHistory({ helpdesk: 'freescout', page, account: '127.0.0.1:8080', externalId: '1', signal: new AbortController().signal, fetcher: serve(fixtureHtml(PROFILE)), now: NOW });
     expect(ok.ok && ok.tickets.map((t) => [t.helpdesk, t.account, t.ticketId])).toEqual([
       ['freescout', '127.0.0.1:8080', '1'],
       ['freescout', '127.0.0.1:8080', '2'],
     ]);
     expect(asked).toEqual(['http://127.0.0.1:8080/customers/1/ same-origin']);
-    const signedOut = await fetchHistory('freescout', page, '127.0.0.1:8080', '1', new AbortController().signal, serve('<form action="/login"></form>'), NOW);
+    const signedOut = await fetchHistory({ helpdesk: 'freescout', page, account: '127.0.0.1:8080', externalId: '1', signal: new AbortController().signal, fetcher: serve('<form action="/login"></form>'), now: NOW });
     expect(signedOut).toEqual({ ok: false, error: 'the helpdesk page did not list their tickets' });
   });
 

@@ -19,7 +19,7 @@ describe('helpdesk API history', () => {
   });
 
   it('reads Sam Rivera’s Zendesk tickets from the demo API', async () => {
-    const result = await fetchHistory('zendesk', 'https://demo.zendesk.com', 'demo.zendesk.com', '361002', new AbortController().signal, demoFetch('demo.zendesk.com'), NOW);
+    const result = await fetchHistory({ helpdesk: 'zendesk', page: 'https://demo.zendesk.com', account: 'demo.zendesk.com', externalId: '361002', signal: new AbortController().signal, fetcher: demoFetch('demo.zendesk.com'), now: NOW });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.tickets.map((t) => [t.ticketId, t.status])).toEqual([
@@ -31,18 +31,25 @@ describe('helpdesk API history', () => {
   });
 
   it('maps Freshdesk numeric statuses', async () => {
-    const result = await fetchHistory('freshdesk', 'https://demo.freshdesk.com', 'demo.freshdesk.com', '80102', new AbortController().signal, demoFetch('demo.freshdesk.com'), NOW);
+    const result = await fetchHistory({ helpdesk: 'freshdesk', page: 'https://demo.freshdesk.com', account: 'demo.freshdesk.com', externalId: '80102', signal: new AbortController().signal, fetcher: demoFetch('demo.freshdesk.com'), now: NOW });
     expect(result.ok && result.tickets.map((t) => [t.ticketId, t.status])).toEqual([['41', 'open']]);
   });
 
   it('honours 429 Retry-After and reports 500s', async () => {
-    const limited = await fetchHistory('zendesk', 'https://x', 'ratelimited.zendesk.com', '361002', new AbortController().signal, demoFetch('ratelimited.zendesk.com'), NOW);
+    const limited = await fetchHistory({ helpdesk: 'zendesk', page: 'https://x', account: 'ratelimited.zendesk.com', externalId: '361002', signal: new AbortController().signal, fetcher: demoFetch('ratelimited.zendesk.com'), now: NOW });
     expect(limited).toEqual({ ok: false, error: 'rate limited (HTTP 429)', retryAfterMs: 120_000 });
-    const broken = await fetchHistory('freshdesk', 'https://x', 'broken.freshdesk.com', '80102', new AbortController().signal, demoFetch('broken.freshdesk.com'), NOW);
+    const broken = await fetchHistory({ helpdesk: 'freshdesk', page: 'https://x', account: 'broken.freshdesk.com', externalId: '80102', signal: new AbortController().signal, fetcher: demoFetch('broken.freshdesk.com'), now: NOW });
     expect(broken).toEqual({ ok: false, error: 'HTTP 500' });
-    const offline = await fetchHistory('zendesk', 'https://x', 'a', '1', new AbortController().signal, (async () => {
-      throw new TypeError('Failed to fetch');
-    }) as typeof fetch);
+    const offline = await fetchHistory({
+      helpdesk: 'zendesk',
+      page: 'https://x',
+      account: 'a',
+      externalId: '1',
+      signal: new AbortController().signal,
+      fetcher: (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch,
+    });
     expect(offline).toEqual({ ok: false, error: 'unreachable' });
   });
 
