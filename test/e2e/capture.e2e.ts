@@ -14,6 +14,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page, Worker } from 'playwright-core';
 import { inSidebar, sidebar, sidebarFrame, screenshotDir, startRapport, type Rapport } from './harness';
+import { readTable } from './db';
 
 const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
 const FRESHDESK = 'https://demo.freshdesk.com/a/tickets';
@@ -130,21 +131,7 @@ interface StoredFact {
   source?: { helpdesk: string; account: string; ticketId: string };
 }
 
-const storedFacts = (): Promise<StoredFact[]> =>
-  worker().evaluate(
-    () =>
-      new Promise<StoredFact[]>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('facts').objectStore('facts').getAll();
-          all.onsuccess = () => {
-            resolve(all.result as StoredFact[]);
-            open.result.close();
-          };
-        };
-      }),
-  );
+const storedFacts = (): Promise<StoredFact[]> => readTable<StoredFact>(worker(), 'facts');
 
 describe('quick capture: "Save as fact" next to a selection', () => {
   const phrase = 'we close the month on Friday';

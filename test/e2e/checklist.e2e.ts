@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { countRows, readTable } from './db';
 
 const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
 let rapport: Rapport;
@@ -31,20 +32,16 @@ async function openTicket(ticket: string, name: string) {
 }
 
 async function repliesCount(): Promise<number> {
-  return worker().evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('replies').objectStore('replies').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
+  return (await countRows(worker(), 'replies')).replies;
+}
+
+interface StoredReply {
+  ticketId: string;
+  sentAt: number;
+  states: Record<string, string>;
+  readiness: number;
+  packId: string;
+  responseMs?: number;
 }
 
 describe('reply checklist on Zendesk', () => {
@@ -141,16 +138,7 @@ describe('reply checklist on Zendesk', () => {
     await expect.poll(() => stateOf(page, 'greets-by-name')).toBe('pass');
     await page.locator('[data-ticket-id="101"] [data-test-id="submit_button-button"]').click();
     await expect.poll(repliesCount).toBe(before + 1);
-    const last = await worker().evaluate(
-      () =>
-        new Promise<{ ticketId: string; states: Record<string, string>; readiness: number; packId: string; responseMs?: number }>((resolve) => {
-          const open = indexedDB.open('rapport');
-          open.onsuccess = () => {
-            const all = open.result.transaction('replies').objectStore('replies').getAll();
-            all.onsuccess = () => resolve(all.result.sort((a, b) => b.sentAt - a.sentAt)[0]);
-          };
-        }),
-    );
+    const last = (await readTable<StoredReply>(worker(), 'replies')).sort((a, b) => b.sentAt - a.sentAt)[0]!;
     expect(last).toMatchObject({ ticketId: '101', packId: 'rapport-default', states: { 'greets-by-name': 'pass', 'acknowledges-feelings': 'pass' } });
     expect(last.responseMs).toBeGreaterThan(20 * 60_000);
 
@@ -169,16 +157,7 @@ describe('reply checklist on Zendesk', () => {
     await page.locator('[data-ticket-id="101"] [data-test-id="submit_button-button"]').click();
     await expect.poll(repliesCount).toBeGreaterThanOrEqual(before + 2);
     expect(await repliesCount()).toBe(before + 2);
-    const greetings = await worker().evaluate(
-      () =>
-        new Promise<string[]>((resolve) => {
-          const open = indexedDB.open('rapport');
-          open.onsuccess = () => {
-            const all = open.result.transaction('replies').objectStore('replies').getAll();
-            all.onsuccess = () => resolve((all.result as { sentAt: number; states: Record<string, string> }[]).sort((a, b) => a.sentAt - b.sentAt).map((r) => r.states['greets-by-name']!));
-          };
-        }),
-    );
+    const greetings = (await readTable<StoredReply>(worker(), 'replies')).sort((a, b) => a.sentAt - b.sentAt).map((r) => r.states['greets-by-name']!);
     expect(greetings.slice(-2)).toEqual(['pass', 'pass']);
     await page.close();
   });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeBrowsers, inSidebar, screenshotDir, startRapport, steps, type Rapport } from './harness';
+import { readTable } from './db';
 import { dataChecksum, type BundleData } from '../../lib/exchange/format';
 
 const ZENDESK = 'https://acme.zendesk.com/agent/tickets';
@@ -34,18 +35,11 @@ describe('Follow-ups in the dashboard', () => {
     const dash = await dashboard(r, 'follow-ups');
     await ready(dash);
     // The follow-up is added the way the sidebar adds it: a request to the background.
-    const added = await dash.evaluate(async () => {
+    const customerId = (await readTable<{ id: string }>(dash, 'customers'))[0]!.id;
+    const added = await dash.evaluate((customerId) => {
       const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } };
-      const customerId = await new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('customers').objectStore('customers').getAll();
-          get.onsuccess = () => resolve((get.result as { id: string }[])[0]!.id);
-        };
-      });
       return chrome.runtime.sendMessage({ type: 'memory.followup.add', customerId, text: 'Send Sam the corrected invoice', dueAt: Date.now() + 1500 });
-    });
+    }, customerId);
     expect(added.ok).toBe(true);
     const badge = () =>
       r.context.serviceWorkers()[0]!.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));

@@ -21,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { inSidebar, sidebar, screenshotDir, startRapport, type Rapport } from './harness';
+import { clearTable, readTable } from './db';
 // @ts-expect-error plain ESM helpers shared with the FreeScout benchmark
 import { addHelpdeskOnOptions, grantHost as grantHostFor, signInToFreescout } from '../../scripts/lib/browser.mjs';
 import { clickPrompt, promptText } from './send-prompt';
@@ -135,22 +136,7 @@ interface StoredReply {
   partlyChecked?: true;
   responseMs?: number;
 }
-const repliesOf = (account: string) =>
-  worker().evaluate(
-    (account) =>
-      new Promise<StoredReply[]>((done, fail) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('replies').objectStore('replies').getAll();
-          all.onsuccess = () => {
-            done((all.result as StoredReply[]).filter((r) => r.account === account));
-            open.result.close();
-          };
-        };
-      }),
-    account,
-  );
+const repliesOf = async (account: string) => (await readTable<StoredReply>(worker(), 'replies')).filter((r) => r.account === account);
 
 describe.skipIf(!available)('on a real FreeScout', () => {
   it('is added on the options page; the manifest asked for nothing at install', async () => {
@@ -724,18 +710,7 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
     await language('ru');
     // A new day: every customer's history is due again (FreeScout may have opened Greta's conversation
     // after an earlier send, and her history was read then, in English).
-    await worker().evaluate(
-      () =>
-        new Promise<void>((done, fail) => {
-          const open = indexedDB.open('rapport');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('apiFetches', 'readwrite');
-            tx.objectStore('apiFetches').clear();
-            tx.oncomplete = () => (open.result.close(), done());
-          };
-        }),
-    );
+    await clearTable(worker(), 'apiFetches');
     try {
       await page.goto(`${BASE}/conversation/${seed.otherLanguage}`);
       expect(await page.getAttribute('.thread-info .thread-date', 'data-original-title')).toMatch(/^[\u0400-\u04FF]+ \d{1,2}, \d{4} \d\d:\d\d$/u);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { inSidebar, sidebar, startRapport, type Rapport } from './harness';
+import { readTables } from './db';
 
 let rapport: Rapport;
 
@@ -31,27 +32,13 @@ interface StoredReply {
 }
 
 /** The reply records of one helpdesk account, oldest first, and who its customer is. */
-const stored = (account: string) =>
-  worker().evaluate(
-    (account) =>
-      new Promise<{ replies: StoredReply[]; customers: { id: string; emails: string[]; account: string }[] }>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['replies', 'customers']);
-          const replies = tx.objectStore('replies').getAll();
-          const customers = tx.objectStore('customers').getAll();
-          tx.oncomplete = () => {
-            resolve({
-              replies: (replies.result as StoredReply[]).filter((r) => r.account === account).sort((a, b) => a.sentAt - b.sentAt),
-              customers: (customers.result as { id: string; emails: string[]; account: string }[]).map((c) => ({ id: c.id, emails: c.emails, account: c.account })),
-            });
-            open.result.close();
-          };
-        };
-      }),
-    account,
-  );
+const stored = async (account: string) => {
+  const { replies, customers } = await readTables<{ replies: StoredReply[]; customers: { id: string; emails: string[]; account: string }[] }>(worker(), 'replies', 'customers');
+  return {
+    replies: replies.filter((r) => r.account === account).sort((a, b) => a.sentAt - b.sentAt),
+    customers: customers.map((c) => ({ id: c.id, emails: c.emails, account: c.account })),
+  };
+};
 const repliesOf = async (account: string) => (await stored(account)).replies;
 
 async function type(page: Page, text: string) {

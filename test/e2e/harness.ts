@@ -4,11 +4,12 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { freemem, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Frame, Page, Locator } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Locator, Worker } from 'playwright-core';
 // @ts-expect-error plain ESM helpers shared with npm start and the benchmark
 import { launchWithExtension, extensionId, demoComposersReady } from '../../scripts/lib/browser.mjs';
 // @ts-expect-error plain ESM demo server
 import { startDemoHelpdesk, respondTo } from '../../demo/server.mjs';
+import { countRows } from './db';
 
 export const EXTENSION = resolve('.output/chrome-mv3');
 
@@ -183,7 +184,7 @@ export async function describeBrowsers(browsers: Rapport[]): Promise<string> {
   for (const r of browsers) {
     lines.push(...r.errors.slice(-10).map((e) => `error ${e}`));
     const worker = r.context.serviceWorkers()[0];
-    lines.push(worker ? await worker.evaluate(storedCounts).catch((e: unknown) => `stored: (no answer: ${String(e)})`) : 'no service worker');
+    lines.push(worker ? await storedCounts(worker) : 'no service worker');
     for (const page of r.context.pages()) {
       lines.push(`page ${page.url()}`);
       lines.push(`  frames: ${page.frames().map((f) => f.url() || '(blank)').join(' | ')}`);
@@ -215,21 +216,10 @@ async function frameInside(): Promise<string> {
   return `save button ${moving}; channel ${document.documentElement.dataset.channel ?? 'none'}; note box ${boxSays}; save ${saveSays}; note error ${JSON.stringify(error ?? null)}; notes shown ${notes}; focus on ${focused}`;
 }
 
-/** In the extension's service worker: how many notes and customers its database holds. */
-function storedCounts(): Promise<string> {
-  return new Promise((resolve) => {
-    const open = indexedDB.open('rapport');
-    open.onerror = () => resolve(`database unreadable: ${String(open.error)}`);
-    open.onsuccess = () => {
-      try {
-        const tx = open.result.transaction(['notes', 'customers']);
-        const notes = tx.objectStore('notes').count();
-        const customers = tx.objectStore('customers').count();
-        tx.oncomplete = () => resolve(`stored: ${notes.result} notes, ${customers.result} customers`);
-        tx.onerror = () => resolve(`stored: unreadable (${String(tx.error)})`);
-      } catch (e) {
-        resolve(`stored: ${String(e)}`);
-      }
-    };
-  });
+/** How many notes and customers the extension's database holds (read in its service worker). */
+function storedCounts(worker: Worker): Promise<string> {
+  return countRows(worker, 'notes', 'customers').then(
+    (n) => `stored: ${n.notes} notes, ${n.customers} customers`,
+    (e: unknown) => `stored: (unreadable: ${String(e)})`,
+  );
 }
