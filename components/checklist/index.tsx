@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ChecklistEvidence, ChecklistItem, ChecklistPanelProps, ItemState } from './model';
+import type { ComposerKind } from '../../lib/helpdesks/types';
 import { maskName, maskText, usePresentation } from '../presentation';
 import { WhyItMatters, explanationOf } from '../standards/Explained';
 
@@ -210,6 +211,13 @@ function foldedLine(items: ChecklistItem[], disputed: Set<string>): string {
   return parts.filter(Boolean).join(' · ');
 }
 
+/** Said while the composer writes something other than a reply: nothing of it reaches the customer. */
+const NOT_CHECKED: Record<ComposerKind, string> = {
+  note: 'An internal note: the customer never sees it, so it is not checked. Switch to Reply to check a reply as you write.',
+  forward: 'A forward goes to someone else, not to the customer, so it is not checked. Switch to Reply to check a reply as you write.',
+  reply: '',
+};
+
 export function ChecklistPanel(props: ChecklistPanelProps) {
   const presentation = usePresentation();
   const now = props.now ?? Date.now;
@@ -218,11 +226,11 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
   const [includeText, setIncludeText] = useState(false);
   const [disputeError, setDisputeError] = useState<string | undefined>(undefined);
 
-  if (props.status === 'no-composer') {
+  if (props.status === 'no-composer' || props.status === 'not-reply') {
     return (
-      <section class="rp-cl" data-testid="checklist" aria-label="Reply checklist">
+      <section class="rp-cl" data-testid="checklist" data-writing={props.writing} aria-label="Reply checklist">
         <h2 class="rp-h">Reply checklist</h2>
-        <p class="rp-muted rp-cl-hint">Open the reply box to check your draft as you write.</p>
+        <p class="rp-muted rp-cl-hint">{props.status === 'not-reply' ? NOT_CHECKED[props.writing ?? 'note'] : 'Open the reply box to check your draft as you write.'}</p>
       </section>
     );
   }

@@ -1,6 +1,7 @@
 /** Props of the reply-checklist panel (issue #4). Owned by the checklist capability. */
 import type { TeamExplanations } from '../../lib/standards/explain';
 import type { NotEnglish } from '../../lib/standards/types';
+import type { ComposerKind } from '../../lib/helpdesks/types';
 
 export type ItemState = 'pass' | 'fail' | 'na';
 
@@ -24,8 +25,13 @@ export interface ChecklistItem {
 }
 
 export interface ChecklistPanelProps {
-  /** 'no-composer': no reply box open; 'empty': nothing typed yet; 'ready': `items` describe `draft`. */
-  status: 'no-composer' | 'empty' | 'ready' | 'error';
+  /**
+   * 'no-composer': no reply box open; 'not-reply': the composer writes a note or a forward (`writing`),
+   * which is not checked; 'empty': nothing typed yet; 'ready': `items` describe `draft`.
+   */
+  status: 'no-composer' | 'not-reply' | 'empty' | 'ready' | 'error';
+  /** What the composer writes, where the helpdesk says: only a reply to the customer is checked. */
+  writing?: ComposerKind;
   error?: string;
   /** The draft the items describe (shown read-only in the preview). */
   draft: string;

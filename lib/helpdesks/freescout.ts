@@ -60,6 +60,8 @@ export const freescoutSelectors = {
    */
   sendReply: '.conv-reply-block:not(.hidden) .note-statusbar .btn-send-text',
   addNote: '.conv-reply-block:not(.hidden) .note-statusbar .btn-add-note-text',
+  /** editor_bottom_toolbar.blade.php: "Forward" (`.btn-send-forward`), shown in forward mode instead of "Send Reply". */
+  sendForward: '.conv-reply-block:not(.hidden) .note-statusbar .btn-send-forward',
   /**
    * editor_bottom_toolbar.blade.php, in the same status bar: `<select name="status">` ("Status:
    * Active / Pending / Closed", values Mailbox::TICKET_STATUS_* 1–3), the status the conversation gets
@@ -68,6 +70,12 @@ export const freescoutSelectors = {
   replyStatus: '.conv-reply-block:not(.hidden) .note-statusbar select[name="status"]',
   /** public/js/main.js adds `conv-note-block` to the reply block in note mode (and sets `is_note` to 1). */
   noteMode: '.conv-reply-block.conv-note-block:not(.hidden)',
+  /**
+   * public/js/main.js `forwardConversation` (a thread's "Forward") turns the reply block into a
+   * forward form (`conv-forward-block`, its own "To" field, the button reads "Forward"): the text goes
+   * to someone else, FreeScout records it as a note (ConversationsController::ajax, `is_forward`).
+   */
+  forwardMode: '.conv-reply-block.conv-forward-block:not(.hidden)',
 } as const;
 
 const S = freescoutSelectors;
@@ -148,6 +156,9 @@ function historyRow(row: Element, now: number, createdBefore: number, shown?: Sh
 function pageLocale(root: ParentNode): string | undefined {
   return documentOf(root)?.body?.className.match(/(?:^|\s)locale-([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?=\s|$)/)?.[1];
 }
+
+/** The button that sends what the composer writes. */
+const SEND_BUTTON = { reply: S.sendReply, note: S.addNote, forward: S.sendForward } as const;
 
 /** Conversation::$statuses by code; a changed status reloads the page (main.js `fs-conv-status-change`). */
 const STATUS_NAMES: Record<string, string> = { '1': 'active', '2': 'pending', '3': 'closed', '4': 'spam' };
@@ -258,9 +269,9 @@ export const freescout: HelpdeskAdapter = {
   composer: (root, ticketId) => (attempt(() => isConversation(root, ticketId)) && (root.querySelector<HTMLElement>(S.composer) ?? null)) || null,
 
   sendButton: (root, ticketId) =>
-    (attempt(() => isConversation(root, ticketId)) && root.querySelector<HTMLElement>(root.querySelector(S.noteMode) ? S.addNote : S.sendReply)) || null,
+    (attempt(() => isConversation(root, ticketId)) && root.querySelector<HTMLElement>(SEND_BUTTON[freescout.composerWrites!(root, ticketId) ?? 'reply'])) || null,
 
-  composerIsInternal: (root) => !!root.querySelector(S.noteMode),
+  composerWrites: (root) => (root.querySelector(S.noteMode) ? 'note' : root.querySelector(S.forwardMode) ? 'forward' : 'reply'),
   // The "Email Sent … Undo" notice shown after a send (on the page FreeScout opens next) links to
   // route conversations.undo, /conversation/undo-reply/{thread_id} (routes/web.php:72;
   // ConversationsController.php:1333 builds the link, undoReply() turns the reply back into a

@@ -9,6 +9,9 @@
  */
 export type HelpdeskId = string;
 
+/** What a composer writes: only a reply reaches the customer. */
+export type ComposerKind = 'reply' | 'note' | 'forward';
+
 /** Who wrote a message in the conversation. */
 export type AuthorRole = 'customer' | 'agent';
 
@@ -230,10 +233,11 @@ export interface HelpdeskAdapter {
    */
   requesterOnPage?: readonly string[];
   /**
-   * True when the composer of ticket `ticketId` is set to write an internal note rather than a reply
-   * to the customer; undefined when the page doesn't say.
+   * What the composer of ticket `ticketId` is set to write: a reply to the customer, an internal
+   * note, or a forward to someone else; undefined when the page doesn't say (read as a reply). Only a
+   * reply is checked, held for a must-have and recorded (lib/page/composer.ts `composerKind`).
    */
-  composerIsInternal?(root: ParentNode, ticketId: string): boolean | undefined;
+  composerWrites?(root: ParentNode, ticketId: string): ComposerKind | undefined;
   /**
    * Selectors of the helpdesk's own side panels that the agent reads beside the ticket (customer
    * context). Rapport docks beside them while the helpdesk still shows them and, where narrowing the

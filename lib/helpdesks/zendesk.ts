@@ -295,12 +295,12 @@ export const zendesk: HelpdeskAdapter = {
   }) ?? null,
 
   // The switcher's `data-channel`, never its wording (which follows the agent's language).
-  composerIsInternal(root, ticketId) {
+  composerWrites(root, ticketId) {
     const channel = attempt(() => {
       const switcher = paneFor(root, ticketId)?.querySelector(S.channelSwitcher);
       return switcher?.getAttribute('data-channel') ?? switcher?.querySelector(S.channel)?.getAttribute('data-channel');
     });
-    return channel ? channel === 'internal' : undefined;
+    return channel ? (channel === 'internal' ? 'note' : 'reply') : undefined;
   },
   // "Submit as …" sends the reply (and sets the status); one per pane.
   sendButton: (root, ticketId) => attempt(() => paneFor(root, ticketId)?.querySelector<HTMLElement>(S.submitButton)) ?? null,

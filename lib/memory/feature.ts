@@ -345,7 +345,7 @@ function within(node: Node, selector: string): boolean {
 }
 
 /**
- * Follow-up suggestions for a sent reply's promises (an internal note promises nothing), and those
+ * Follow-up suggestions for a sent reply's promises (a note or a forward promises the customer nothing), and those
  * the background kept from a reply sent on a page since left: many helpdesks leave the ticket on
  * send (lib/memory/pending-suggestions.ts). `show` gets the reply's own (replacing) or the kept ones.
  */
@@ -355,8 +355,8 @@ function offerFollowUps(
   sender: () => { customerId: string; ticket: TicketRef },
   show: (found: { list: FollowUpSuggestion[]; replaced: boolean }) => void,
 ): void {
-  ctx.onSend(({ text, internal }) => {
-    if (internal) return;
+  ctx.onSend(({ text, kind }) => {
+    if (kind !== 'reply') return;
     const from = { ...sender(), customerName: ctx.snapshot().requester.name?.slice(0, LIMITS.field) || undefined };
     void ctx.request({ type: 'memory.followup.suggest', text: text.slice(0, 20_000), timeZone: agentTimeZone(), from }).then((reply) => {
       if (!signal.aborted && reply.ok && reply.data.length) show({ list: reply.data, replaced: true });

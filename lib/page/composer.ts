@@ -3,6 +3,7 @@
  * from the content script. Reading never changes the editor; writing only happens when the agent
  * clicks an insert helper, and goes through the editor's own input handling.
  */
+import type { ComposerKind, HelpdeskAdapter } from '../helpdesks/types';
 
 /** The composer's text as the agent sees it: one paragraph per block, <br> as a newline. */
 export function composerText(editor: Element): string {
@@ -87,4 +88,18 @@ function startOf(editor: HTMLElement): Range {
   range.setStart(node, 0);
   range.collapse(true);
   return range;
+}
+
+/**
+ * What ticket `ticketId`'s composer writes, as its adapter reads the page: a reply to the customer
+ * unless the page says it is a note or a forward. Only a reply is checked, held and recorded.
+ */
+export function composerKind(adapter: Pick<HelpdeskAdapter, 'composerWrites'>, root: ParentNode, ticketId: string): ComposerKind {
+  let kind: ComposerKind | undefined;
+  try {
+    kind = adapter.composerWrites?.(root, ticketId);
+  } catch {
+    kind = undefined; // a page that breaks the adapter's selectors: as before, a reply
+  }
+  return kind ?? 'reply';
 }

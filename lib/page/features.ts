@@ -3,7 +3,7 @@
  * once its customer is known. The controller starts each feature per ticket and per customer with
  * an AbortSignal, and aborts it when the agent moves on — features never clean up by hand.
  */
-import type { HelpdeskAdapter, ShownTimes, TicketSnapshot } from '../helpdesks/types';
+import type { ComposerKind, HelpdeskAdapter, ShownTimes, TicketSnapshot } from '../helpdesks/types';
 import type { Answers, Reply, RequestOf, RequestType, TicketContext } from '../messages';
 import type { Panels } from '../../components/model';
 
@@ -31,8 +31,8 @@ export interface FeatureContext {
   onSnapshot(listener: (snapshot: TicketSnapshot) => void): void;
   /**
    * Called when the agent sends from this ticket's composer (a click on the helpdesk's send button),
-   * with the composer's text read just before the helpdesk empties it. `internal` is true for an
-   * internal note (not a reply to the customer).
+   * with the composer's text read just before the helpdesk empties it, and what it wrote: only a
+   * `reply` reaches the customer (a note stays internal, a forward goes to someone else).
    */
   onSend(listener: (sent: SentReply) => void): void;
   /** Millisecond clock (tests pass a fixed one). */
@@ -41,7 +41,7 @@ export interface FeatureContext {
 
 export interface SentReply {
   text: string;
-  internal: boolean;
+  kind: ComposerKind;
 }
 
 export interface TicketFeature {

@@ -16,7 +16,7 @@ import type { Note } from '../db/types';
 import type { NoteSaveResult, NoteView, SidebarState } from '../../components/model';
 import { childController, debounce, later } from './lifecycle';
 import type { FeatureContext, SentReply, TicketFeature } from './features';
-import { composerText } from './composer';
+import { composerKind, composerText } from './composer';
 import { askIdentity, refineSnapshot, type IdentityDeps } from './identity';
 import type { MaskedRequester } from './page-mask';
 
@@ -399,7 +399,7 @@ function watchSends(doc: Document, adapter: HelpdeskAdapter, ticketId: string, s
     if (!button || !target || !button.contains(target)) return;
     const editor = adapter.composer(doc, ticketId);
     const text = editor ? composerText(editor) : '';
-    if (text) sent({ text, internal: adapter.composerIsInternal?.(doc, ticketId) ?? false });
+    if (text) sent({ text, kind: composerKind(adapter, doc, ticketId) });
   };
   doc.addEventListener('click', onClick, { capture: true, signal });
 }

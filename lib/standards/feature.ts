@@ -5,11 +5,11 @@
  * and records the result when the agent sends the reply. Idle while nothing changes.
  */
 import type { TicketFeature, FeatureContext } from '../page/features';
-import type { TicketSnapshot } from '../helpdesks/types';
+import type { ComposerKind, TicketSnapshot } from '../helpdesks/types';
 import type { ChecklistItem, ChecklistPanelProps } from '../../components/checklist/model';
 import type { ReplyEvaluation } from './messages';
 import { debounce, observe } from '../page/lifecycle';
-import { composerText, insertIntoComposer } from '../page/composer';
+import { composerKind, composerText, insertIntoComposer } from '../page/composer';
 import { greetingName } from './names';
 import { stillDisputed, verdictKey } from '../disputes/draft';
 import { guardSending } from './send-guard';
@@ -70,6 +70,8 @@ class Checklist {
   private error: string | undefined;
   private lastRange: Range | undefined;
   private requestSeq = 0;
+  /** What the composer writes now: only a reply is checked (a note stays internal, a forward goes to someone else). */
+  private writing: ComposerKind = 'reply';
   /** "Not right" for this draft: rule → the verdict disputed (see lib/disputes/draft.ts). */
   private disputed = new Map<string, string>();
   private readonly schedule: () => void;
@@ -83,9 +85,9 @@ class Checklist {
 
   start() {
     const { ctx, signal } = this;
-    // An internal note is not a reply to the customer: nothing to measure against the standards.
-    ctx.onSend(({ text, internal }) => {
-      if (!internal) void this.record(text);
+    // A note or a forward is no reply to the customer: nothing to measure against the standards.
+    ctx.onSend(({ text, kind }) => {
+      if (kind === 'reply') void this.record(text);
     });
     this.guardSends();
     // The composer may open later (or be re-created by the editor): look again when the page changes.
@@ -116,7 +118,8 @@ class Checklist {
     const { composer, draft, evaluation, error } = this;
     const greetingWord = greetingName(this.customer());
     return {
-      status: !composer ? 'no-composer' : error ? 'error' : !draft.trim() ? 'empty' : evaluation ? 'ready' : 'empty',
+      status: !composer ? 'no-composer' : this.writing !== 'reply' ? 'not-reply' : error ? 'error' : !draft.trim() ? 'empty' : evaluation ? 'ready' : 'empty',
+      writing: this.writing,
       error,
       draft,
       items,
@@ -164,11 +167,13 @@ class Checklist {
     const text = composerText(this.composer);
     const snapshot = this.ctx.snapshot();
     const { latest, at } = ticketFacts(snapshot);
-    const key = `${text}\u0000${latest.texts.join('\u0001')}\u0000${latest.receivedAt ?? ''}`;
+    const writing = composerKind(this.ctx.adapter, this.ctx.document, this.ctx.ticketId);
+    const key = `${writing}\u0000${text}\u0000${latest.texts.join('\u0001')}\u0000${latest.receivedAt ?? ''}`;
     if (key === this.lastKey && !force) return; // nothing changed: do nothing
     this.lastKey = key;
     this.draft = text;
-    if (!text.trim()) {
+    this.writing = writing;
+    if (!text.trim() || writing !== 'reply') {
       this.evaluation = undefined;
       this.error = undefined;
       this.render();
@@ -222,6 +227,9 @@ class Checklist {
     observe(el, { childList: true, characterData: true, subtree: true }, this.schedule, ctl.signal);
     // Where the agent's cursor was when they left the composer (e.g. to click "Insert greeting").
     el.addEventListener('focusout', this.keepCursor, { signal: ctl.signal });
+    // Switching the composer between reply, note and forward changes no text: the helpdesk puts the
+    // cursor back in it, and the checklist looks again at what it writes.
+    el.addEventListener('focusin', this.schedule, { signal: ctl.signal });
     this.render();
     void this.evaluate();
   }

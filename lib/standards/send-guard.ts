@@ -12,7 +12,7 @@
 import { browser } from 'wxt/browser';
 import type { HelpdeskAdapter } from '../helpdesks/types';
 import { PREF } from '../prefs';
-import { composerText } from '../page/composer';
+import { composerKind, composerText } from '../page/composer';
 import { showSendPrompt, type SendPrompt } from '../page/send-prompt';
 import type { ReplyEvaluation } from './messages';
 import { countsAgainstReply } from './types';
@@ -121,7 +121,7 @@ export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
       close(); // asked once: the agent sends anyway from the helpdesk's own button
       return false;
     }
-    if (adapter.composerIsInternal?.(doc, ticketId)) return false; // a note is not a reply
+    if (composerKind(adapter, doc, ticketId) !== 'reply') return false; // a note or a forward is no reply to the customer
     const editor = composer();
     if (!editor) return false;
     const last = deps.latest();

@@ -219,6 +219,10 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     const editor = page.locator('.conv-reply-block:not(.hidden) .note-editable');
     await editor.click();
     await page.keyboard.type('Refund approved by the warehouse.');
+    // Not checked as a reply to Carol (before: "Insert “Hi Carol,”", "No next step").
+    await expect.poll(() => sidebar(page, '[data-testid="checklist"][data-writing="note"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await sidebar(page, '[data-testid="checklist"] [data-rule]').count()).toBe(0);
+    await shot(page, 'freescout-note');
     // FreeScout saves through /conversation/ajax, then leaves for the folder (its default after send).
     await page.click('.conv-reply-block:not(.hidden) .note-statusbar .btn-add-note-text');
     await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolRefund}`), { timeout: 15_000 });
@@ -674,6 +678,25 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
     await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolRefund}`), { timeout: 15_000 });
     await page.goto(`${BASE}/conversation/${seed.carolRefund}`);
     expect(await sent()).toBe(before + 1);
+
+    // A forward to the warehouse (the "…" menu's Forward) goes to someone else: never held for
+    // Carol's must-haves, nor recorded as a reply to her.
+    await sidebarFor(page, seed.carolRefund, 'Carol Customer');
+    const recorded = (await repliesOf(`127.0.0.1:${FS_PORT}`)).length;
+    await page.click('.conv-action.dropdown-toggle');
+    await page.click('.conv-forward');
+    await page.evaluate(() => {
+      const $ = (window as unknown as { jQuery: (s: string) => { append(o: HTMLOptionElement): { trigger(e: string): void } } }).jQuery;
+      $('#to_email').append(new Option('warehouse@example.test', 'warehouse@example.test', true, true)).trigger('change');
+    });
+    await editor.click();
+    await page.keyboard.type('Please check order [ORDER NUMBER] from batch 7.');
+    await expect.poll(() => sidebar(page, '[data-testid="checklist"][data-writing="forward"]').count(), { timeout: 10_000 }).toBe(1);
+    await page.click('.conv-reply-block:not(.hidden) .note-statusbar .btn-send-forward');
+    await page.waitForURL((u) => !u.pathname.endsWith(`/conversation/${seed.carolRefund}`), { timeout: 15_000 });
+    expect(await promptText(cdp)).toBeUndefined();
+    await page.waitForTimeout(500);
+    expect(await repliesOf(`127.0.0.1:${FS_PORT}`)).toHaveLength(recorded);
     await setLocal({ 'standards.pack': { ...DEFAULT_PACK, version: 3 } });
     await page.close();
   });

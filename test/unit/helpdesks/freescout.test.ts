@@ -36,12 +36,12 @@ function snapshotOf(result: ReadResult): TicketSnapshot {
 }
 
 describe('freescout selectors: exact match counts on real FreeScout pages', () => {
-  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1, status: 1, statusSpam: 0, statusDeleted: 0, replyStatus: 0 };
+  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1, status: 1, statusSpam: 0, statusDeleted: 0, replyStatus: 0, forwardMode: 0, sendForward: 0 };
   const tables: Record<string, Counts> = {
     // Reply block hidden until Reply/Note is clicked: no composer, no send button.
     [LOADED]: { ...base, customerAuthor: 2, thread: 4, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
-    [REPLY]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 0, replyStatus: 1 },
-    [NOTE]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 1, replyStatus: 1 },
+    [REPLY]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 0, replyStatus: 1, sendForward: 1 },
+    [NOTE]: { ...base, customerAuthor: 2, thread: 4, composer: 1, sendReply: 1, addNote: 1, noteMode: 1, replyStatus: 1, sendForward: 1 },
     [HOSTILE]: { ...base, customerAuthor: 1, body: 2, author: 2, date: 2, thread: 2, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
     [AGENT_FIRST]: { ...base, customerAuthor: 1, body: 2, author: 2, date: 2, thread: 2, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
   };
@@ -130,10 +130,15 @@ describe('freescout adapter on real pages', () => {
     const reply = loadFixture(REPLY);
     expect(freescout.composer(reply, '1')?.className).toBe('note-editable');
     expect(freescout.sendButton!(reply, '1')?.textContent?.trim()).toBe('Send Reply');
-    expect(freescout.composerIsInternal!(reply, '1')).toBe(false);
+    expect(freescout.composerWrites!(reply, '1')).toBe('reply');
     const note = loadFixture(NOTE);
     expect(freescout.sendButton!(note, '1')?.textContent?.trim()).toBe('Add Note');
-    expect(freescout.composerIsInternal!(note, '1')).toBe(true);
+    expect(freescout.composerWrites!(note, '1')).toBe('note');
+    // A thread's "Forward" turns the reply block into a forward form (main.js forwardConversation).
+    const forward = loadFixture(REPLY);
+    forward.querySelector('.conv-reply-block')!.classList.add('conv-forward-block');
+    expect(freescout.composerWrites!(forward, '1')).toBe('forward');
+    expect(freescout.sendButton!(forward, '1')?.textContent?.trim()).toBe('Forward');
     expect(snapshotOf(readFixture(REPLY)).messages).toHaveLength(4);
   });
 

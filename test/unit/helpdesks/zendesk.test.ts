@@ -478,8 +478,8 @@ describe('zendesk composer mode', () => {
     const panes = [...doc.querySelectorAll('[data-ticket-id]')]
       .filter((el) => el.querySelector('[data-test-id="omnichannel-channel-switcher-button"]'))
       .map((el) => el.getAttribute('data-ticket-id')!);
-    expect(panes.map((id) => zendesk.composerIsInternal?.(doc, id))).toEqual([false, false, true]);
-    expect(zendesk.composerIsInternal?.(doc, '999999')).toBeUndefined();
+    expect(panes.map((id) => zendesk.composerWrites?.(doc, id))).toEqual(['reply', 'reply', 'note']);
+    expect(zendesk.composerWrites?.(doc, '999999')).toBeUndefined();
   });
 });
 
@@ -515,8 +515,8 @@ describe('zendesk on the public facts: grid layout, chat times, show more, no em
   });
 
   it('tells an internal note by the switcher’s data-channel, whatever the wording', () => {
-    expect(zendesk.composerIsInternal?.(doc, '51208')).toBe(true); // "Interne Notiz"
-    expect(zendesk.composerIsInternal?.(doc, '51190')).toBe(false); // data-channel="email"
+    expect(zendesk.composerWrites?.(doc, '51208')).toBe('note'); // "Interne Notiz"
+    expect(zendesk.composerWrites?.(doc, '51190')).toBe('reply'); // data-channel="email"
     expect(zendesk.composer(doc, '51208')).not.toBeNull();
     expect(zendesk.sendButton?.(doc, '51208')?.textContent).toBe('Senden als Offen');
   });

@@ -292,23 +292,27 @@ describe('controller', () => {
     const send = document.createElement('button');
     send.append(document.createElement('span'));
     el.append(editor, send);
-    let internal = false;
+    let writes: 'reply' | 'note' | 'forward' | undefined;
     // The helpdesk empties its composer on click (bubbling); features must already have the text.
     send.addEventListener('click', () => editor.replaceChildren());
-    const sent: { text: string; internal: boolean }[] = [];
+    const sent: { text: string; kind: string }[] = [];
     start({
-      adapter: { ...adapter, composer: () => editor, sendButton: () => send, composerIsInternal: () => internal },
+      adapter: { ...adapter, composer: () => editor, sendButton: () => send, composerWrites: () => writes },
       features: [{ id: 'probe', start: (ctx) => ctx.onSend((s) => sent.push(s)) }],
     });
     await flush();
     (send.firstChild as HTMLElement).click();
-    expect(sent).toEqual([{ text: 'Hi Sam,\n\nRefunded today.', internal: false }]);
+    expect(sent).toEqual([{ text: 'Hi Sam,\n\nRefunded today.', kind: 'reply' }]); // the page does not say: a reply
     paragraphs('Approved by finance');
-    internal = true;
+    writes = 'note';
     document.body.click();
     send.click();
-    expect(sent.at(-1)).toEqual({ text: 'Approved by finance', internal: true });
-    expect(sent).toHaveLength(2);
+    expect(sent.at(-1)).toEqual({ text: 'Approved by finance', kind: 'note' });
+    paragraphs('Warehouse: please check batch 7');
+    writes = 'forward';
+    send.click();
+    expect(sent.at(-1)).toEqual({ text: 'Warehouse: please check batch 7', kind: 'forward' });
+    expect(sent).toHaveLength(3);
   });
 
   it('tells the background when the helpdesk takes a send back, on any page of it', async () => {

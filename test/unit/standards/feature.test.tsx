@@ -104,9 +104,52 @@ describe('checklist feature', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(request).toHaveBeenCalledTimes(3);
   });
+
+  // Seen on FreeScout: an internal note ("Warehouse confirmed batch 7") and a forward to the
+  // warehouse were checked as replies to Carol — "Insert “Hi Carol,”", "no next step".
+  it('checks no note and no forward: says why, asks nothing, records nothing; back to Reply, it checks again', async () => {
+    vi.useFakeTimers();
+    const { editor, panels, request, ctx, controller } = setup();
+    let writes: 'reply' | 'note' | 'forward' = 'note';
+    let sendListener: ((sent: { text: string; kind: string }) => void) | undefined;
+    const withModes = { ...ctx, adapter: { ...ctx.adapter, composerWrites: () => writes }, onSend: (l: typeof sendListener) => (sendListener = l) } as unknown as FeatureContext;
+    document.body.append(editor);
+    startChecklist(withModes, controller.signal);
+    editor.textContent = 'Warehouse confirmed batch 7; refund approved by Kim.';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(request).not.toHaveBeenCalled();
+    expect(panels.at(-1)).toMatchObject({ status: 'not-reply', writing: 'note', items: [] });
+    sendListener!({ text: editor.textContent, kind: 'note' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(request).not.toHaveBeenCalled(); // nothing recorded
+
+    writes = 'forward';
+    editor.dispatchEvent(new FocusEvent('focusin')); // the helpdesk puts the cursor back in its composer
+    await vi.advanceTimersByTimeAsync(300);
+    expect(panels.at(-1)).toMatchObject({ status: 'not-reply', writing: 'forward' });
+
+    writes = 'reply';
+    editor.dispatchEvent(new FocusEvent('focusin'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(panels.at(-1)?.status).toBe('ready');
+    controller.abort();
+  });
 });
 
 describe('checklist panel', () => {
+  it('says why a note or a forward is not checked, and shows no items for it', () => {
+    for (const [writing, said] of [
+      ['note', /An internal note: the customer never sees it/],
+      ['forward', /A forward goes to someone else/],
+    ] as const) {
+      const { container, unmount } = render(<ChecklistPanel status="not-reply" writing={writing} draft="Warehouse: batch 7" items={[]} questions={[]} />);
+      expect(container.textContent).toMatch(said);
+      expect(container.querySelectorAll('[data-rule]')).toHaveLength(0);
+      unmount();
+    }
+  });
+
   const base: ChecklistPanelProps = {
     status: 'ready',
     draft: 'Hello, as I said, it is done.',
