@@ -22,6 +22,12 @@ export const freescoutSelectors = {
   customerName: '#conv-layout-customer a.customer-name',
   /** profile_snippet.blade.php: the conversation's email first, as text in `li.customer-email a.contact-main` (no mailto link). */
   customerEmail: '#conv-layout-customer .customer-email .contact-main',
+  /**
+   * profile_snippet.blade.php: `<ul class="customer-contacts">` lists every email of the customer
+   * (`li.customer-email`) and phone: rendered with no email, the customer has none (a customer an
+   * agent added from a phone call), which is no read failure.
+   */
+  customerContacts: '#conv-layout-customer ul.customer-contacts',
   /** partials/thread.blade.php: `<div class="thread thread-type-{{ type }}" data-thread_id>`, newest first; line items and drafts are left out below. */
   thread: '#conv-layout-main .thread[data-thread_id]',
   /** The customer's own name on their messages (presentation mode masks it). */
@@ -172,6 +178,9 @@ function readStatus(root: ParentNode): string | undefined {
 const isConversation = (root: ParentNode, ticketId: string) =>
   documentOf(root)?.body?.getAttribute('data-conversation_id') === ticketId || root.querySelector(S.conversationId)?.getAttribute('data-conversation_id') === ticketId;
 
+/** The customer card's contact list is there and names no email: the customer has none. */
+const hasNoEmail = (root: ParentNode) => !!root.querySelector(S.customerContacts) && !root.querySelector('#conv-layout-customer .customer-email');
+
 function readRequester(root: ParentNode): Requester {
   const link = root.querySelector(S.customerName);
   return prune({
@@ -240,7 +249,7 @@ export const freescout: HelpdeskAdapter = {
     if (!subject) missing.push('subject');
     if (!status) missing.push('status');
     if (!requester.name) missing.push('requester-name');
-    if (!requester.email) missing.push('requester-email');
+    if (!requester.email && !attempt(() => hasNoEmail(root))) missing.push('requester-email');
     if (!messages.length) missing.push('conversation');
     // Closed until the agent clicks Reply or Note, which is normal: missing only when there is none.
     if (!attempt(() => root.querySelector(S.replyBlock))) missing.push('composer');

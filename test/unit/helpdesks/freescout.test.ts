@@ -36,7 +36,7 @@ function snapshotOf(result: ReadResult): TicketSnapshot {
 }
 
 describe('freescout selectors: exact match counts on real FreeScout pages', () => {
-  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1, status: 1, statusSpam: 0, statusDeleted: 0, replyStatus: 0, forwardMode: 0, sendForward: 0 };
+  const base = { conversationId: 1, subject: 1, subjectText: 1, customerName: 1, customerEmail: 1, body: 4, author: 4, date: 4, replyBlock: 1, status: 1, statusSpam: 0, statusDeleted: 0, replyStatus: 0, forwardMode: 0, sendForward: 0, customerContacts: 1 };
   const tables: Record<string, Counts> = {
     // Reply block hidden until Reply/Note is clicked: no composer, no send button.
     [LOADED]: { ...base, customerAuthor: 2, thread: 4, composer: 0, sendReply: 0, addNote: 0, noteMode: 0 },
@@ -199,6 +199,19 @@ describe('freescout adapter on real pages', () => {
     oldest.classList.replace('thread-type-message', 'thread-type-note');
     const url = fixtureUrl(AGENT_FIRST);
     expect(snapshotOf(freescout.read(phone, freescout.activeTicketId(url, phone)!, url)).startedBy).toBeUndefined();
+  });
+
+  // Seen on FreeScout: a customer added from a phone call has no email, and the sidebar said
+  // "Couldn't read the requester's email on this page" with a diagnostics button.
+  it('a customer with no email is no email it could not read; a card it cannot find still is', () => {
+    const doc = loadFixture(LOADED);
+    doc.querySelectorAll('#conv-layout-customer .customer-email').forEach((li) => li.remove());
+    const url = fixtureUrl(LOADED);
+    const result = freescout.read(doc, '1', url);
+    expect(result.ok && result.missing).toEqual([]);
+    expect(snapshotOf(result).requester).toEqual({ name: 'Carol Customer', externalId: '1' });
+    doc.querySelector('#conv-layout-customer ul.customer-contacts')!.remove();
+    expect(freescout.read(doc, '1', url).missing).toContain('requester-email');
   });
 
   it('keeps a hostile customer name as text', () => {
