@@ -109,8 +109,7 @@ const rootOf = (page: URL) => page.pathname.match(/^(.*?)\/conversation\/\d/)?.[
  *   titled "Closed", "Spam", "Deleted", "Drafts"; `.conv-date a[title]` is Conversation::getDateTitle():
  *   "Created by Customer<br/>Dec 2, 2026 17:02" for a conversation of one message (its created_at),
  *   else "Last reply by User<br/>…" (last_reply_at), in the agent's time zone.
- * Spam, deleted and draft conversations are left out, as FreeScout's own "Previous Conversations" does
- * (ConversationsController::view).
+ * Drafts are left out; spam and deleted conversations only correct one already recorded (`gone`).
  */
 export const freescoutHistory: HelpdeskPage<string, PastTicket[]> = {
   url: (page, customerId) => `${page.origin}${rootOf(page)}/customers/${encodeURIComponent(customerId)}/`,
@@ -135,12 +134,22 @@ export const freescoutHistory: HelpdeskPage<string, PastTicket[]> = {
 };
 
 const MAX_HISTORY_ROWS = 200;
-const LEFT_OUT = ['Spam', 'Deleted', 'Drafts'];
+/**
+ * partials/badges.blade.php: the icon before the subject, told by its glyph class — its title
+ * ("Closed", "Gelöscht") is in the agent's language, so a FreeScout in German read every closed
+ * conversation as open and counted deleted ones.
+ */
+const BADGE = { closed: 'glyphicon-lock', spam: 'glyphicon-ban-circle', deleted: 'glyphicon-trash', draft: 'glyphicon-duplicate' } as const;
 
-/** One row: the ticket, null for one FreeScout leaves out, undefined when its date cannot be read. */
+/**
+ * One row: the ticket, null for a draft, undefined when its date cannot be read. A deleted (merged
+ * into another, or thrown away) or spam conversation is `gone`: it only corrects a ticket already
+ * recorded, as FreeScout's own "Previous Conversations" leaves it out (ConversationsController::view).
+ */
 function historyRow(row: Element, now: number, createdBefore: number, shown?: ShownTimes): PastTicket | null | undefined {
-  const badges = Array.from(row.querySelectorAll('.conv-subject i[title]')).map((i) => i.getAttribute('title') ?? '');
-  if (row.classList.contains('conv-spam') || badges.some((b) => LEFT_OUT.includes(b))) return null;
+  const badge = (icon: string) => !!row.querySelector(`.conv-subject i.${icon}`);
+  if (badge(BADGE.draft)) return null;
+  const gone = row.classList.contains('conv-spam') || badge(BADGE.spam) ? 'spam' : badge(BADGE.deleted) ? 'deleted' : undefined;
   const ticketId = row.getAttribute('data-conversation_id') ?? '';
   const title = row.querySelector('.conv-date a[title]')?.getAttribute('title') ?? '';
   const at = Date.parse(shownTime(title.split(/<br\s*\/?>/i).pop(), now, shown) ?? '');
@@ -148,11 +157,11 @@ function historyRow(row: Element, now: number, createdBefore: number, shown?: Sh
   // One message: the date is when it was created. Else it is the last reply, and the conversation
   // began no later than that, nor than any conversation listed above it.
   const createdAt = /^Created\b/.test(title) ? at : Math.min(at, createdBefore);
-  const status = badges.includes('Closed') ? 'closed' : row.classList.contains('conv-active') ? 'active' : 'pending';
+  const status = gone ?? (badge(BADGE.closed) ? 'closed' : row.classList.contains('conv-active') ? 'active' : 'pending');
   // "Created by User" (Conversation::$persons[source_via], PERSON_USER): an agent wrote first. Said
   // only of a conversation of one message, and only in English: otherwise not known.
   const startedBy = /^Created by User\b/.test(title) ? 'agent' : /^Created by Customer\b/.test(title) ? 'customer' : undefined;
-  return prune<PastTicket>({ ticketId, subject: fieldOf(row.querySelector('.conv-subject p')), status, createdAt, updatedAt: at, startedBy });
+  return prune<PastTicket>({ ticketId, subject: fieldOf(row.querySelector('.conv-subject p')), status, createdAt, updatedAt: at, startedBy, ...(gone ? { gone: true as const } : {}) });
 }
 
 /**

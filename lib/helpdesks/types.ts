@@ -63,6 +63,11 @@ export interface PastTicket {
   tags?: string[];
   /** Who opened it, where the API says (`TicketSnapshot.startedBy`). */
   startedBy?: AuthorRole;
+  /**
+   * Deleted (merged into another ticket, or thrown away) or spam in the helpdesk: no past ticket of
+   * the customer's, but a ticket Rapport recorded earlier takes its status (no "wasn't solved").
+   */
+  gone?: true;
 }
 
 /**

@@ -390,7 +390,7 @@ async function recordApiHistory(ctx: FeatureContext, signal: AbortSignal, of: { 
   // Past tickets we had never seen: the visit line must not go on saying "First time we see this
   // customer" beside the "Last time" they just gave us.
   if (recorded.ok && recorded.data.added > 0 && result.ok) {
-    const others = result.tickets.filter((t) => t.ticketId !== ticket.ticketId).map((t) => t.updatedAt);
+    const others = result.tickets.filter((t) => t.ticketId !== ticket.ticketId && !t.gone).map((t) => t.updatedAt);
     ctx.addToHistory(recorded.data.added, others.length ? Math.max(...others) : undefined);
   }
   return { ok: result.ok };

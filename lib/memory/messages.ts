@@ -58,6 +58,7 @@ const ApiTicketSchema = v.strictObject({
   updatedAt: millis,
   tags: v.optional(v.pipe(v.array(text(LIMITS.tag)), v.maxLength(50))),
   startedBy: v.optional(AuthorRoleSchema),
+  gone: v.optional(v.literal(true)),
 });
 
 export const memoryRequests = [

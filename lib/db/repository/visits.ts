@@ -14,6 +14,8 @@ export interface ApiTicket extends TicketRef {
   updatedAt: number;
   tags?: string[];
   startedBy?: AuthorRole;
+  /** Deleted or spam in the helpdesk: updates a recorded ticket, never adds one (`PastTicket.gone`). */
+  gone?: true;
 }
 
 export class VisitRepository extends CustomerRepository {
@@ -80,6 +82,10 @@ export class VisitRepository extends CustomerRepository {
       for (const t of tickets) {
         const id = ticketKey(t);
         const previous = await visits.get(id);
+        if (t.gone) {
+          if (previous && previous.customerId === customer.id && previous.status !== t.status) await visits.put({ ...previous, status: t.status, ...endOf(t.status, previous.closedAt ?? t.updatedAt) });
+          continue;
+        }
         if (previous && previous.source !== 'api') {
           // The same status in other words ("Open" on the page, "open" from the API) is no change: no write.
           const same = (t.status ?? previous.status)?.trim().toLowerCase() === previous.status?.trim().toLowerCase();
@@ -107,8 +113,8 @@ export class VisitRepository extends CustomerRepository {
         });
         if (!previous) added++;
       }
-      const earliest = Math.min(...tickets.map((t) => t.createdAt));
-      if (tickets.length && earliest < customer.firstSeen) await customers.update(customer.id, { firstSeen: earliest });
+      const earliest = Math.min(...tickets.filter((t) => !t.gone).map((t) => t.createdAt));
+      if (earliest < customer.firstSeen) await customers.update(customer.id, { firstSeen: earliest });
       return added;
     });
   }

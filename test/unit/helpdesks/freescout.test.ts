@@ -236,10 +236,12 @@ describe('freescout history: the customer profile read like an API', () => {
   const history = freescout.historyPage!;
   const profile = () => loadFixture(PROFILE);
   const row = (doc: Document, id: string) => doc.querySelector(`tr.conv-row[data-conversation_id="${id}"]`)!;
-  /** A status badge as partials/badges.blade.php writes it before the subject. */
-  const badge = (doc: Document, id: string, title: string) => {
+  /** A status badge as partials/badges.blade.php writes it before the subject: a glyph, its title in the agent's language. */
+  const GLYPH: Record<string, string> = { Closed: 'glyphicon-lock', Spam: 'glyphicon-ban-circle', Deleted: 'glyphicon-trash', Drafts: 'glyphicon-duplicate' };
+  const badge = (doc: Document, id: string, title: string, shown = title) => {
     const icon = doc.createElement('i');
-    icon.setAttribute('title', title);
+    icon.className = `glyphicon ${GLYPH[title]} text-help`;
+    icon.setAttribute('title', shown);
     row(doc, id).querySelector('.conv-subject p')!.prepend(icon);
   };
 
@@ -291,7 +293,7 @@ describe('freescout history: the customer profile read like an API', () => {
     expect(history.read(doc, '1', NOW)![0]!.startedBy).toBeUndefined();
   });
 
-  it('marks closed, leaves out spam, deleted and drafts, keeps a hostile subject as text', () => {
+  it('marks closed, leaves out drafts, says spam and deleted are gone, keeps a hostile subject as text', () => {
     const doc = profile();
     badge(doc, '2', 'Closed');
     row(doc, '1').querySelector('.conv-subject p')!.textContent = '<img src=x onerror=alert(1)>';
@@ -299,14 +301,27 @@ describe('freescout history: the customer profile read like an API', () => {
       ['1', 'active', '<img src=x onerror=alert(1)>'],
       ['2', 'closed', 'Where is my parcel?'],
     ]);
-    for (const left of ['Spam', 'Deleted', 'Drafts']) {
+    const drafts = profile();
+    badge(drafts, '2', 'Drafts');
+    expect(history.read(drafts, '1', NOW)!.map((t) => t.ticketId)).toEqual(['1']);
+    // Deleted (a conversation merged into another is deleted: Conversation::mergeConversations) or spam.
+    for (const [left, status] of [['Spam', 'spam'], ['Deleted', 'deleted']] as const) {
       const again = profile();
       badge(again, '2', left);
-      expect(history.read(again, '1', NOW)!.map((t) => t.ticketId)).toEqual(['1']);
+      expect(history.read(again, '1', NOW)!.map((t) => [t.ticketId, t.status, t.gone])).toEqual([['1', 'active', undefined], ['2', status, true]]);
     }
     const spam = profile();
     row(spam, '2').classList.add('conv-spam');
-    expect(history.read(spam, '1', NOW)!.map((t) => t.ticketId)).toEqual(['1']);
+    expect(history.read(spam, '1', NOW)![1]).toMatchObject({ status: 'spam', gone: true });
+  });
+
+  // Before, the badges were read by their titles, which are in the agent's language: in German every
+  // closed conversation read as open ("wasn't solved") and a deleted one counted as a past ticket.
+  it('reads the badges in any language, by their glyph', () => {
+    const doc = profile();
+    badge(doc, '1', 'Deleted', 'Gelöscht');
+    badge(doc, '2', 'Closed', 'Geschlossen');
+    expect(history.read(doc, '1', NOW)!.map((t) => [t.ticketId, t.status])).toEqual([['1', 'deleted'], ['2', 'closed']]);
   });
 
   it('is fetched with the agent’s session from the page they are on, and a sign-in page is no answer', async () => {

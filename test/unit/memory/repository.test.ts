@@ -302,6 +302,20 @@ describe('helpdesk API history', () => {
     expect(after.cues.map((c) => c.id)).not.toContain('unresolved-last-time');
   });
 
+  // FreeScout deletes a conversation merged into another (Conversation::mergeConversations): the
+  // recorded one said "wasn't solved — check it's sorted first" about a ticket that is gone.
+  it('a ticket deleted or marked spam in the helpdesk ends the recorded one, and is never added', async () => {
+    const { customer } = await repo.openTicket(snap({ ticketId: '98', status: 'active' }));
+    await repo.openTicket(snap());
+    const gone = (ticketId: string, status: string) => ({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId, status, createdAt: time - 900 * DAY, updatedAt: time - DAY, gone: true as const });
+    expect(await repo.recordApiTickets(customer.id, [gone('98', 'deleted'), gone('97', 'spam')])).toBe(0);
+    expect(await database.visits.get('zendesk:acme.zendesk.com:98')).toMatchObject({ source: 'visit', status: 'deleted', outcome: 'deleted' });
+    expect(await database.visits.get('zendesk:acme.zendesk.com:97')).toBeUndefined();
+    expect((await database.customers.get(customer.id))?.firstSeen).toBeGreaterThan(time - 900 * DAY); // not "with us since" a spam mail
+    const ctx = await memoryContext(repo, customer.id, { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '101' }, time);
+    expect(ctx.cues.map((c) => c.id)).not.toContain('unresolved-last-time');
+  });
+
   it('keeps the page’s wording when the helpdesk gives the same status in other words', async () => {
     const { customer } = await repo.openTicket(snap({ ticketId: '98', status: 'Open' }));
     await repo.openTicket(snap());
