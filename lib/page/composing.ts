@@ -1,5 +1,6 @@
 /**
- * Whether the agent is writing a reply: the focus is in the ticket's composer *and* the agent put it
+ * Whether the agent is writing a reply: the focus is in the ticket's composer (set to write a reply,
+ * not a note or a forward: the controller's `inComposer`) *and* the agent put it
  * there or typed in it. A helpdesk (or the demo's editor) that focuses its composer as the page loads
  * has not started a reply, and folding the customer's card then would hide who they are just when
  * the agent looks.

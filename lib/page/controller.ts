@@ -13,6 +13,7 @@ import type { NoteSaveResult, SidebarState } from '../../components/model';
 import { observe } from './lifecycle';
 import { maskPage, type MaskedRequester, type PageMask } from './page-mask';
 import { watchComposing } from './composing';
+import { composerKind } from './composer';
 import { openTicketSession, type SessionContext, type SessionDeps, type TicketSession } from './ticket-session';
 
 export { noteView } from './ticket-session';
@@ -237,7 +238,8 @@ function watchComposer(page: PageState): void {
   watchComposing({
     doc,
     signal: page.signal,
-    inComposer: (element) => !!page.session && !!adapter.composer(doc, page.session.ticketId)?.contains(element),
+    // Writing a reply: a note or a forward keeps the customer's card open (the checklist checks neither).
+    inComposer: (element) => !!page.session && !!adapter.composer(doc, page.session.ticketId)?.contains(element) && composerKind(adapter, doc, page.session.ticketId) === 'reply',
     current: () => page.composing,
     onChange: (value) => {
       page.composing = value;

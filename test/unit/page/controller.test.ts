@@ -479,7 +479,7 @@ describe('controller', () => {
 
 describe('controller: the agent in the composer (issue #14)', () => {
   /** Ticket 1 with a composer, the sidebar's host element, and what the view was told about writing. */
-  function composerPage() {
+  function composerPage(writes: () => 'reply' | 'note' | 'forward' | undefined = () => undefined) {
     const editor = document.createElement('div');
     editor.contentEditable = 'true';
     editor.tabIndex = 0;
@@ -489,11 +489,26 @@ describe('controller: the agent in the composer (issue #14)', () => {
     document.body.append(host);
     const composing: boolean[] = [];
     start({
-      adapter: { ...adapter, composer: (root, id) => root.querySelector<HTMLElement>(`[data-ticket="${id}"] [contenteditable]`) },
+      adapter: { ...adapter, composer: (root, id) => root.querySelector<HTMLElement>(`[data-ticket="${id}"] [contenteditable]`), composerWrites: writes },
       createView: () => ({ render: (_s, _c, _p, writing) => composing.push(writing ?? false), remove: () => undefined }),
     });
     return { editor, host, composing };
   }
+
+  it('writing an internal note keeps the customer’s card open; switched to a reply, it folds', async () => {
+    let writes: 'reply' | 'note' = 'note';
+    const { editor, composing } = composerPage(() => writes);
+    await flush();
+    editor.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    editor.focus();
+    editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'W', bubbles: true }));
+    expect(composing.at(-1)).toBe(false);
+    writes = 'reply';
+    editor.blur();
+    editor.dispatchEvent(new Event('pointerdown', { bubbles: true })); // the agent clicks Reply: the helpdesk focuses its composer
+    editor.focus();
+    expect(composing.at(-1)).toBe(true);
+  });
 
   it('tells the view while focus is in the ticket’s composer, keeps it in the sidebar, and ends it when they leave', async () => {
     const { editor, host, composing } = composerPage();
