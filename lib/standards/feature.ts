@@ -10,15 +10,19 @@ import type { ChecklistItem, ChecklistPanelProps } from '../../components/checkl
 import type { ReplyEvaluation } from './messages';
 import { debounce, observe } from '../page/lifecycle';
 import { composerKind, composerText, insertIntoComposer } from '../page/composer';
-import { greetingName } from './names';
+import { fold, greetingName } from './names';
 import { stillDisputed, verdictKey } from '../disputes/draft';
 import { guardSending } from './send-guard';
 import { moodLine, questionsView } from './types';
 
 const TYPING_PAUSE_MS = 120;
 
-/** The customer's latest messages: theirs after the last public agent reply (`opening`: no agent has replied yet). */
-export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number; opening: boolean } {
+/**
+ * The customer's latest messages: theirs after the last public agent reply (`opening`: no agent has
+ * replied yet), and who wrote them where the page names someone other than the requester (a
+ * colleague on copy answering for them).
+ */
+export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number; opening: boolean; alsoWriting?: string[] } {
   const messages = snapshot.messages;
   let lastAgent = -1;
   messages.forEach((m, i) => {
@@ -27,7 +31,9 @@ export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: strin
   const latest = messages.slice(lastAgent + 1).filter((m) => m.role === 'customer');
   const at = latest.at(-1)?.at;
   const receivedAt = at ? Date.parse(at) : NaN;
-  return { texts: latest.map((m) => m.text), receivedAt: Number.isFinite(receivedAt) ? receivedAt : undefined, opening: lastAgent < 0 };
+  const requester = fold(snapshot.requester.name ?? '');
+  const others = [...new Set(latest.map((m) => m.author?.trim() ?? '').filter((a) => a && fold(a) !== requester))];
+  return { texts: latest.map((m) => m.text), receivedAt: Number.isFinite(receivedAt) ? receivedAt : undefined, opening: lastAgent < 0, ...(others.length ? { alsoWriting: others.slice(0, 10) } : {}) };
 }
 
 /** Sidebar items from an evaluation: critical failures first, then in the rules' order. */
@@ -186,7 +192,7 @@ class Checklist {
       customerMessages: latest.texts.slice(-20),
       // The subject is what the ticket opened with: later replies keep an old "Re: …".
       ...(latest.opening && snapshot.subject?.trim() ? { subject: snapshot.subject.trim().slice(0, 500) } : {}),
-      customer: prune(this.customer()),
+      customer: prune({ ...this.customer(), alsoWriting: latest.alsoWriting }),
       customerId: this.ctx.ticket.customer.id,
       ...at,
       ...(snapshot.priority ? { priority: snapshot.priority } : {}),

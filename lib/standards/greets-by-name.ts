@@ -74,6 +74,8 @@ export const greetsByName: Rule = {
     if (customer.preferredName && customer.name && find(customer.name.split(/\s+/)[0] ?? '')) {
       return fail(`They go by “${name}”: open with ${opener(name, notEnglish)}`);
     }
+    const writer = (customer.alsoWriting ?? []).map((n) => n.trim().split(/\s+/)[0] ?? '').filter((first) => NAME.test(first)).map((first) => find(first)).find(Boolean);
+    if (writer) return pass(`Greets by name: ${quote(writer.text)}, who wrote their latest message`, [writer]);
     const wrong = otherName(opening, customer, name);
     if (wrong) {
       const start = offset + wrong.index;

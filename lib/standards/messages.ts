@@ -17,7 +17,12 @@ export const replyRequests = [
     customerMessages: v.pipe(v.array(text(LIMITS.messageText)), v.maxLength(LIMITS.messages)),
     /** The ticket's subject: read only when their message points to it ("See subject") or says nothing. */
     subject: v.optional(text(LIMITS.field)),
-    customer: v.strictObject({ name: v.optional(text(LIMITS.field)), preferredName: v.optional(text(LIMITS.field)) }),
+    customer: v.strictObject({
+      name: v.optional(text(LIMITS.field)),
+      preferredName: v.optional(text(LIMITS.field)),
+      /** Others who wrote their latest messages (a colleague on copy). */
+      alsoWriting: v.optional(v.pipe(v.array(text(LIMITS.field)), v.maxLength(10))),
+    }),
     /** The stored customer: lets the background add their open promises (follow-ups). */
     customerId: v.optional(id),
     receivedAt: v.optional(millis),

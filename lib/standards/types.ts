@@ -61,6 +61,11 @@ export interface NotEnglish {
 export interface CustomerName {
   name?: string;
   preferredName?: string;
+  /**
+   * Others who wrote the customer's latest messages (a colleague on copy answering for them, as the
+   * helpdesk names them on their messages): a reply greeting one of them greets by name.
+   */
+  alsoWriting?: string[];
 }
 
 /** A promise made to this customer that is still open (customer memory's follow-ups). */

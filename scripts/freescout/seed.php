@@ -54,16 +54,20 @@ function conversation($mailbox, $agent, $customer, $subject, $threads, $at)
         'type' => Conversation::TYPE_EMAIL, 'subject' => $subject, 'mailbox_id' => $mailbox->id,
         'source_type' => Conversation::SOURCE_TYPE_EMAIL, 'user_id' => $agent->id,
     ], [$first], $customer)['conversation'];
-    foreach (array_slice($threads, 1) as [, $type, $body]) {
+    // A fourth element: another customer wrote it (a colleague on copy answering for them).
+    foreach (array_slice($threads, 1) as $t) {
+        [, $type, $body] = $t;
         $thread = ['type' => $type, 'imported' => true, 'body' => $body];
         if ($type !== Thread::TYPE_CUSTOMER) $thread['created_by_user_id'] = $agent->id;
-        Thread::createExtended($thread, $conv->fresh(), $customer);
+        Thread::createExtended($thread, $conv->fresh(), $t[3] ?? $customer);
     }
     $times = array_map(fn ($t) => $at($t[0]), $threads);
     foreach ($conv->threads()->orderBy('id')->get() as $i => $thread) {
         \DB::table('threads')->where('id', $thread->id)->update(['created_at' => $times[$i], 'updated_at' => $times[$i]]);
     }
-    \DB::table('conversations')->where('id', $conv->id)->update(['created_at' => $times[0], 'last_reply_at' => end($times)]);
+    // The conversation stays its customer's when a colleague on copy replies: FetchEmails changes it to
+    // the sender while the reply is saved and then sets it back ("Return original customer back").
+    \DB::table('conversations')->where('id', $conv->id)->update(['created_at' => $times[0], 'last_reply_at' => end($times), 'customer_id' => $customer->id, 'customer_email' => $customer->getMainEmail()]);
     return $conv->id;
 }
 
@@ -174,6 +178,16 @@ $ids['hugoEarlier'] = conversation($mailbox, $agent, $hugo, 'Blender arrived bro
 $ids['outbound'] = conversation($mailbox, $agent, $hugo, 'Your replacement jug has shipped', [
     [60, $A, paragraphs("Hi Hugo,\n\nYour replacement jug shipped today. The tracking number is 1Z999AA10123456784.\n\nAlice")],
     [15, $C, paragraphs("Thanks! The tracking link says the number is unknown though. Can you check it?\n\nHugo")],
+], $at);
+
+// A colleague on copy answers for the customer: the agent's reply greets him ("Hi Bob," was "Greets
+// “Bob”, but this is Ines Ortega", the warning for a macro pasted from another ticket).
+$ines = Customer::create('ines.ortega@example.com', ['first_name' => 'Ines', 'last_name' => 'Ortega']);
+$bob = Customer::create('bob.marsh@example.com', ['first_name' => 'Bob', 'last_name' => 'Marsh']);
+$ids['copied'] = conversation($mailbox, $agent, $ines, 'Wrong VAT number on our invoices', [
+    [200, $C, paragraphs("Hello,\n\nOur last three invoices show the VAT number of our old company. Can you correct them?\n\nInes")],
+    [150, $A, paragraphs("Hi Ines,\n\nOf course. Which VAT number should they show?\n\nAlice")],
+    [25, $C, paragraphs("Hi Alice,\n\nI'm Ines's colleague in accounts: it is GB 123 4567 89.\n\nBob"), $bob],
 ], $at);
 
 // More real conversations from a file (scripts/freescout/read-real.ts writes it): a list of

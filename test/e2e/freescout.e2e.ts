@@ -45,7 +45,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number; otherLanguage: number; hugoEarlier: number; outbound: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number; otherLanguage: number; hugoEarlier: number; outbound: number; copied: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -505,6 +505,16 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     } finally {
       await lead.close();
     }
+  });
+
+  it('a reply greeting the colleague on copy who wrote the latest message greets by name', async () => {
+    const page = await rapport.context.newPage();
+    await openReplyBox(page, seed.copied, 'Ines Ortega');
+    expect(await page.locator('.thread-type-customer .thread-person strong').first().textContent()).toContain('Bob Marsh');
+    await page.keyboard.type("Hi Bob, thanks: I've corrected the VAT number on all three invoices and sent them again.");
+    await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('pass');
+    expect(await inSidebar(page, 'checklist').locator('[data-rule="greets-by-name"]').textContent()).not.toMatch(/but this is/);
+    await page.close();
   });
 
   it('reads the subject of a mail whose body only says "see subject"', async () => {

@@ -40,7 +40,7 @@ describe('evaluateReply', () => {
     expect(stateOf(jose, 'greets-by-name')).toMatchObject({ state: 'fail', why: 'Spell the name as they do: “José”, not “Jose”' });
     const sam = evaluateReply({ draft: 'Hi Samantha,', customerMessages: ['hi'], customer: { name: 'Samantha Rivera', preferredName: 'Sam' }, standards: DEFAULT_PACK, now: NOW });
     expect(stateOf(sam, 'greets-by-name')!.why).toBe('They go by “Sam”: open with “Hi Sam,”');
-    const other = (draft: string, customer = { name: 'Sam Rivera' }) => stateOf(evaluateReply({ draft, customerMessages: ['hi'], customer, standards: DEFAULT_PACK, now: NOW }), 'greets-by-name')!;
+    const other = (draft: string, customer: { name: string; alsoWriting?: string[] } = { name: 'Sam Rivera' }) => stateOf(evaluateReply({ draft, customerMessages: ['hi'], customer, standards: DEFAULT_PACK, now: NOW }), 'greets-by-name')!;
     // Another customer's name (a macro, a reply pasted from another ticket) is the worst greeting.
     expect(other("Hi Dana, I'm so sorry")).toMatchObject({ state: 'fail', why: 'Greets “Dana”, but this is Sam Rivera: open with “Hi Sam,”', evidence: [{ text: 'Dana', start: 3, end: 7 }] });
     expect(other('Dear Mr Jones,')).toMatchObject({ state: 'fail', evidence: [{ text: 'Jones', start: 8 }] }); // the name after a title
@@ -51,6 +51,13 @@ describe('evaluateReply', () => {
     expect(other('Dear Rivera,').why).toBe('No greeting by name: open with “Hi Sam,”');
     expect(other('Hi Sam, thanks', { name: 'Samantha Rivera' }).why).not.toMatch(/^Greets “Sam”/);
     expect(other('Hi Sam, thanks').state).toBe('pass');
+    // A colleague on copy wrote their latest message: greeting them greets by name (before: "Greets
+    // “Bob”, but this is Sam Rivera", the warning for a macro from another ticket).
+    const copied = { name: 'Sam Rivera', alsoWriting: ['Bob Smith'] };
+    expect(other('Hi Bob, thanks for the details.', copied)).toMatchObject({ state: 'pass', why: 'Greets by name: “Bob”, who wrote their latest message', evidence: [{ text: 'Bob', start: 3 }] });
+    expect(other('Hi Sam and Bob,', copied).state).toBe('pass');
+    expect(other('Hi Dana,', copied).why).toBe('Greets “Dana”, but this is Sam Rivera: open with “Hi Sam,”');
+    expect(other('Hi Bob, thanks.').why).toBe('Greets “Bob”, but this is Sam Rivera: open with “Hi Sam,”');
     const hostile = evaluateReply({ draft: 'Hi,', customerMessages: ['x'], customer: { name: '<img src=x onerror=alert(1)>' }, standards: DEFAULT_PACK, now: NOW });
     expect(stateOf(hostile, 'greets-by-name')!.state).toBe('na');
   });

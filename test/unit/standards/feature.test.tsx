@@ -64,6 +64,9 @@ describe('checklist feature', () => {
 
   it('takes the customer’s messages after the last public agent reply', () => {
     expect(latestCustomerMessages(snapshot)).toEqual({ texts: ['I was charged TWICE. Nobody answers!'], receivedAt: Date.parse('2026-11-25T09:00:00Z'), opening: false });
+    // A colleague on copy answered for the requester: named, so greeting them is greeting by name.
+    const copied = { ...snapshot, messages: [...snapshot.messages, { role: 'customer' as const, author: 'Bob Smith', text: 'Adding: it was the Visa card.', public: true }, { role: 'customer' as const, author: 'Dana Whitfield', text: 'Yes.', public: true }] };
+    expect(latestCustomerMessages(copied).alsoWriting).toEqual(['Bob Smith']);
     // Before any public reply the messages are the ticket's opening (its subject belongs to them).
     expect(latestCustomerMessages({ ...snapshot, messages: snapshot.messages.slice(0, 1) }).opening).toBe(true);
   });
