@@ -4,7 +4,8 @@ import { Repository, systemClock } from '@/lib/db/repository';
 import { createRequestHandler } from '@/lib/background/handle-request';
 import { startMemoryBackground } from '@/lib/memory/background';
 import type { TabMessage } from '@/lib/client';
-import { pageHelpdesk, startConfiguredHelpdesks } from '@/lib/background/configured-helpdesks';
+import { loadHelpdesks, pageHelpdesk, startConfiguredHelpdesks } from '@/lib/background/configured-helpdesks';
+import { ticketUrl } from '@/lib/dashboard/queries';
 
 export default defineBackground(() => {
   const database = db();
@@ -22,6 +23,6 @@ export default defineBackground(() => {
     await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
   });
 
-  startMemoryBackground(database);
+  startMemoryBackground(database, async (ticket) => ticketUrl(ticket, await loadHelpdesks()));
   startConfiguredHelpdesks();
 });

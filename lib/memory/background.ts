@@ -8,11 +8,17 @@
 import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/db';
 import { Repository, systemClock } from '../db/repository';
-import type { FollowUp } from '../db/types';
+import type { FollowUp, TicketRef } from '../db/types';
 import { plural } from '../../components/intl';
 import { startFactMenu } from './fact-menu';
 
 export const FOLLOW_UP_ALARM = 'rapport:follow-ups';
+/** Notification ids: one follow-up (`…:<id>`), or many at once. */
+const ONE_DUE = 'rapport-followup:';
+const MANY_DUE = 'rapport-followups-due';
+
+/** A ticket's page where Rapport may link it (lib/dashboard/queries.ts `ticketUrl` with the configured helpdesks). */
+export type TicketPage = (ticket: TicketRef) => Promise<string | undefined>;
 
 const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAVUlEQVR42u3ZoQ0AIBAEwe+ALpH070DhMBjCJbPJFzD2vkqSpENt9PnTAQAAAAAAAAAAAAAAAAAAAAAAAAC8ANzCokff6NU6enaP/htEPz68fyRptwClLpHUZOMomQAAAABJRU5ErkJggg==';
 
@@ -36,7 +42,7 @@ async function notifyOne(repo: Repository, followUp: FollowUp): Promise<void> {
     // The customer was removed: still remind.
   }
   await safely(() =>
-    browser.notifications.create(`rapport-followup:${followUp.id}`, {
+    browser.notifications.create(`${ONE_DUE}${followUp.id}`, {
       type: 'basic',
       iconUrl: ICON,
       title: who ? `Follow-up due: ${who}` : 'Follow-up due',
@@ -55,7 +61,7 @@ export async function rescheduleFollowUps(repo: Repository, now: number): Promis
   if (fresh.length > NOTIFY_EACH_UP_TO) {
     // Many at once (an imported bundle with old promises): one notification, not thousands.
     await safely(() =>
-      browser.notifications.create('rapport-followups-due', {
+      browser.notifications.create(MANY_DUE, {
         type: 'basic',
         iconUrl: ICON,
         title: `${plural(fresh.length, 'follow-up')} are due`,
@@ -78,6 +84,19 @@ export async function rescheduleFollowUps(repo: Repository, now: number): Promis
   });
 }
 
+/**
+ * A click on a follow-up notification: the follow-up's ticket in its helpdesk, where Rapport can link
+ * it; else (no ticket, a helpdesk not configured here, or several due) the dashboard's Follow-ups.
+ * Before, a click did nothing.
+ */
+export async function openFromNotification(database: RapportDB, id: string, ticketPage: TicketPage): Promise<void> {
+  if (!id.startsWith(ONE_DUE) && id !== MANY_DUE) return;
+  const followUp = id.startsWith(ONE_DUE) ? await database.followUps.get(id.slice(ONE_DUE.length)) : undefined;
+  const page = followUp?.ticket ? await ticketPage(followUp.ticket).catch(() => undefined) : undefined;
+  await safely(() => browser.tabs.create({ url: page ?? browser.runtime.getURL('/dashboard.html#follow-ups') }));
+  await safely(() => browser.notifications.clear(id));
+}
+
 async function safely(work: () => unknown): Promise<void> {
   try {
     await work();
@@ -86,11 +105,12 @@ async function safely(work: () => unknown): Promise<void> {
   }
 }
 
-export function startMemoryBackground(database: RapportDB, repo = new Repository(database), clock = systemClock): void {
+export function startMemoryBackground(database: RapportDB, ticketPage: TicketPage, repo = new Repository(database), clock = systemClock): void {
   // Listeners first and synchronously: an alarm that woke the worker is delivered to them.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FOLLOW_UP_ALARM) void rescheduleFollowUps(repo, clock.now());
   });
+  browser.notifications.onClicked.addListener((id) => void openFromNotification(database, id, ticketPage));
 
   startFactMenu();
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { browser } from 'wxt/browser';
 import { RapportDB } from '@/lib/db/db';
 import { Repository, type Clock } from '@/lib/db/repository';
-import { FOLLOW_UP_ALARM, rescheduleFollowUps } from '@/lib/memory/background';
+import { FOLLOW_UP_ALARM, openFromNotification, rescheduleFollowUps } from '@/lib/memory/background';
 
 let database: RapportDB;
 let repo: Repository;
@@ -64,5 +64,32 @@ describe('due follow-ups', () => {
     await rescheduleFollowUps(repo, time);
     expect(create).toHaveBeenCalledTimes(1);
     expect(create.mock.calls[0]![1]).toMatchObject({ title: '5 follow-ups are due' });
+  });
+});
+
+// Before, a click on a follow-up's notification did nothing.
+describe('a click on a follow-up notification', () => {
+  it('opens the follow-up’s ticket where Rapport can link it, else the dashboard’s Follow-ups', async () => {
+    const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+    const clear = vi.spyOn(browser.notifications, 'clear').mockResolvedValue(undefined as never);
+    const ticket = { helpdesk: 'freescout', account: 'help.acme.com', ticketId: '7' };
+    const { customer } = await repo.openTicket({ ...ticket, url: 'https://help.acme.com/conversation/7', requester: { name: 'Hugo Reyes', email: 'hugo@example.com' }, messages: [] });
+    const onTicket = await repo.addFollowUp({ customerId: customer.id, ticket, text: 'Send the tracking number', dueAt: time });
+    const bare = await repo.addFollowUp({ customerId: customer.id, text: 'Call back', dueAt: time });
+    const linked = async (t: { ticketId: string }) => (t.ticketId === '7' ? 'https://help.acme.com/conversation/7' : undefined);
+    const dashboard = browser.runtime.getURL('/dashboard.html#follow-ups');
+
+    await openFromNotification(database, `rapport-followup:${onTicket.id}`, linked);
+    expect(create).toHaveBeenLastCalledWith({ url: 'https://help.acme.com/conversation/7' });
+    expect(clear).toHaveBeenLastCalledWith(`rapport-followup:${onTicket.id}`);
+    await openFromNotification(database, `rapport-followup:${onTicket.id}`, async () => undefined); // its helpdesk not configured here
+    expect(create).toHaveBeenLastCalledWith({ url: dashboard });
+    await openFromNotification(database, `rapport-followup:${bare.id}`, linked);
+    expect(create).toHaveBeenLastCalledWith({ url: dashboard });
+    await openFromNotification(database, 'rapport-followups-due', linked);
+    expect(create).toHaveBeenLastCalledWith({ url: dashboard });
+    const calls = create.mock.calls.length;
+    await openFromNotification(database, 'another-extension-note', linked);
+    expect(create).toHaveBeenCalledTimes(calls);
   });
 });
