@@ -303,9 +303,19 @@ export function pageUrl(url: URL): string {
  */
 export function latestMessages(messages: ConversationMessage[]): ConversationMessage[] {
   if (messages.length <= MAX.messages) return messages;
+  return newestFirst(messages) ? messages.slice(0, MAX.messages) : messages.slice(-MAX.messages);
+}
+
+/** The conversation's first message, whichever way round the page lists them (as `latestMessages` tells). */
+export function firstMessage(messages: ConversationMessage[]): ConversationMessage | undefined {
+  return newestFirst(messages) ? messages.at(-1) : messages[0];
+}
+
+/** The page lists the newest message first: its first time is later than its last. */
+function newestFirst(messages: ConversationMessage[]): boolean {
   const first = messages[0]?.at;
-  const last = messages[messages.length - 1]?.at;
-  return first && last && first > last ? messages.slice(0, MAX.messages) : messages.slice(-MAX.messages);
+  const last = messages.at(-1)?.at;
+  return !!first && !!last && first > last;
 }
 
 /** Runs a reader; a throw (odd DOM, missing API) becomes undefined so one field cannot sink the read. */

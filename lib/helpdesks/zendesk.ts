@@ -17,6 +17,7 @@ import {
   hiddenWithin,
   idFromHref,
   isoFrom,
+  firstMessage,
   latestMessages,
   pageUrl,
   prune,
@@ -158,7 +159,7 @@ function readConversation(pane: Element): ConversationMessage[] {
     const message = attempt(() => readMessage(unit, pane));
     if (message) messages.push(message);
   }
-  return latestMessages(messages);
+  return messages;
 }
 
 /** A Garden dropdown's value; Zendesk shows "-" for an empty one. */
@@ -257,7 +258,8 @@ export const zendesk: HelpdeskAdapter = {
     const status = attempt(() => readStatus(pane));
     const priority = attempt(() => dropdownText(pane.querySelector(S.priority)));
     const requester = attempt(() => readRequester(pane)) ?? {};
-    const messages = attempt(() => readConversation(pane)) ?? [];
+    const conversation = attempt(() => readConversation(pane)) ?? [];
+    const messages = latestMessages(conversation);
     const composer = attempt(() => findComposer(pane));
 
     const missing: ReadableField[] = [];
@@ -284,7 +286,7 @@ export const zendesk: HelpdeskAdapter = {
         messages,
         // The first comment, unless older ones are collapsed: the requester's, or an agent's public
         // one on a ticket they opened to write to the customer.
-        startedBy: missing.includes('older-messages') ? undefined : startedByOf(messages[0]),
+        startedBy: missing.includes('older-messages') ? undefined : startedByOf(firstMessage(conversation)),
       }),
     };
   },

@@ -470,6 +470,18 @@ describe('zendesk.read never throws', () => {
     expect(snapshot.messages[0]!.text).toBe('message 31');
     expect(snapshot.messages[199]!.text).toHaveLength(20000);
   });
+
+  // Who opened the ticket is its first comment, not the first of the 200 kept.
+  it('says an agent opened a long ticket from its first comment, in either order', () => {
+    const article = (i: number, type: string) =>
+      `<article data-test-id="omni-log-comment-item"><div data-test-id="omni-log-item-message" type="${type}">
+        <time data-test-id="timestamp-relative" datetime="${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()}"></time>
+        <div data-test-id="omni-log-message-content">message ${i}</div></div></article>`;
+    const articles = Array.from({ length: 230 }, (_, i) => article(i, i === 0 ? 'agent' : 'end-user'));
+    const page = (list: string[]) => parseHtml(`<div data-ticket-id="1"><div data-test-id="omni-log-container">${list.join('')}</div></div>`);
+    expect(snapshotOf(zendesk.read(page(articles), '1', url)).startedBy).toBe('agent');
+    expect(snapshotOf(zendesk.read(page([...articles].reverse()), '1', url)).startedBy).toBe('agent'); // newest first
+  });
 });
 
 describe('zendesk composer mode', () => {
