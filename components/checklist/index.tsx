@@ -212,10 +212,9 @@ function foldedLine(items: ChecklistItem[], disputed: Set<string>): string {
 }
 
 /** Said while the composer writes something other than a reply: nothing of it reaches the customer. */
-const NOT_CHECKED: Record<ComposerKind, string> = {
+const NOT_CHECKED: Record<Exclude<ComposerKind, 'reply'>, string> = {
   note: 'An internal note: the customer never sees it, so it is not checked. Switch to Reply to check a reply as you write.',
   forward: 'A forward goes to someone else, not to the customer, so it is not checked. Switch to Reply to check a reply as you write.',
-  reply: '',
 };
 
 export function ChecklistPanel(props: ChecklistPanelProps) {
@@ -230,7 +229,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
     return (
       <section class="rp-cl" data-testid="checklist" data-writing={props.writing} aria-label="Reply checklist">
         <h2 class="rp-h">Reply checklist</h2>
-        <p class="rp-muted rp-cl-hint">{props.status === 'not-reply' ? NOT_CHECKED[props.writing ?? 'note'] : 'Open the reply box to check your draft as you write.'}</p>
+        <p class="rp-muted rp-cl-hint">{props.status === 'not-reply' ? NOT_CHECKED[props.writing === 'forward' ? 'forward' : 'note'] : 'Open the reply box to check your draft as you write.'}</p>
       </section>
     );
   }

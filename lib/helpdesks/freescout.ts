@@ -7,7 +7,7 @@
  * checked on its running pages (test/fixtures/freescout/, saved by scripts/freescout/save-fixtures.mjs).
  */
 import { attempt, ctrlEnter, documentOf, emailIn, fieldOf, idFromHref, MAX, pageUrl, prune, shownTime, textOf, valueOf } from './dom';
-import type { ConversationMessage, HelpdeskAdapter, HelpdeskPage, PastTicket, ReadableField, ReadResult, Requester, ShownTimes } from './types';
+import type { ComposerKind, ConversationMessage, HelpdeskAdapter, HelpdeskPage, PastTicket, ReadableField, ReadResult, Requester, ShownTimes } from './types';
 import { isTimeZone } from '../../components/intl';
 import { startedByOf } from './outcome';
 
@@ -188,7 +188,10 @@ const isConversation = (root: ParentNode, ticketId: string) =>
   documentOf(root)?.body?.getAttribute('data-conversation_id') === ticketId || root.querySelector(S.conversationId)?.getAttribute('data-conversation_id') === ticketId;
 
 /** The customer card's contact list is there and names no email: the customer has none. */
-const hasNoEmail = (root: ParentNode) => !!root.querySelector(S.customerContacts) && !root.querySelector('#conv-layout-customer .customer-email');
+const hasNoEmail = (root: ParentNode) => !!root.querySelector(S.customerContacts) && !root.querySelector(S.customerEmail);
+
+/** What the reply block is set to write: the note form, the forward form, else a reply. */
+const composerWrites = (root: ParentNode): ComposerKind => (root.querySelector(S.noteMode) ? 'note' : root.querySelector(S.forwardMode) ? 'forward' : 'reply');
 
 function readRequester(root: ParentNode): Requester {
   const link = root.querySelector(S.customerName);
@@ -287,9 +290,9 @@ export const freescout: HelpdeskAdapter = {
   composer: (root, ticketId) => (attempt(() => isConversation(root, ticketId)) && (root.querySelector<HTMLElement>(S.composer) ?? null)) || null,
 
   sendButton: (root, ticketId) =>
-    (attempt(() => isConversation(root, ticketId)) && root.querySelector<HTMLElement>(SEND_BUTTON[freescout.composerWrites!(root, ticketId) ?? 'reply'])) || null,
+    (attempt(() => isConversation(root, ticketId)) && root.querySelector<HTMLElement>(SEND_BUTTON[composerWrites(root)])) || null,
 
-  composerWrites: (root) => (root.querySelector(S.noteMode) ? 'note' : root.querySelector(S.forwardMode) ? 'forward' : 'reply'),
+  composerWrites,
   // The "Email Sent … Undo" notice shown after a send (on the page FreeScout opens next) links to
   // route conversations.undo, /conversation/undo-reply/{thread_id} (routes/web.php:72;
   // ConversationsController.php:1333 builds the link, undoReply() turns the reply back into a

@@ -149,7 +149,7 @@ export const repeatContact: Rule = (input) => {
     return { id: 'repeat-contact', weight: 85, reason: `They say it's ${what}${said} — acknowledge the hassle` };
   }
   // A ticket an agent opened to write to them is no contact of theirs: only their own words count.
-  const counted = current ? isContact(current) : true;
+  const counted = isContact(current ?? {});
   if (counted && thisWeek >= 2) return { id: 'repeat-contact', weight: 85, reason: `${ticketsThisWeek(input, thisWeek, earliestThisWeek)} — acknowledge the hassle` };
   const again = counted && current && lookBackOf(input).find((v) => sameTopic(current, v));
   if (again) {

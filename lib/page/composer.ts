@@ -4,6 +4,7 @@
  * clicks an insert helper, and goes through the editor's own input handling.
  */
 import type { ComposerKind, HelpdeskAdapter } from '../helpdesks/types';
+import { attempt } from '../helpdesks/dom';
 
 /** The composer's text as the agent sees it: one paragraph per block, <br> as a newline. */
 export function composerText(editor: Element): string {
@@ -95,11 +96,6 @@ function startOf(editor: HTMLElement): Range {
  * unless the page says it is a note or a forward. Only a reply is checked, held and recorded.
  */
 export function composerKind(adapter: Pick<HelpdeskAdapter, 'composerWrites'>, root: ParentNode, ticketId: string): ComposerKind {
-  let kind: ComposerKind | undefined;
-  try {
-    kind = adapter.composerWrites?.(root, ticketId);
-  } catch {
-    kind = undefined; // a page that breaks the adapter's selectors: as before, a reply
-  }
-  return kind ?? 'reply';
+  // A page that breaks the adapter's selectors reads as before: a reply.
+  return attempt(() => adapter.composerWrites?.(root, ticketId)) ?? 'reply';
 }
