@@ -20,9 +20,10 @@ const TYPING_PAUSE_MS = 120;
 /**
  * The customer's latest messages: theirs after the last public agent reply (`opening`: no agent has
  * replied yet), and who wrote them where the page names someone other than the requester (a
- * colleague on copy answering for them).
+ * colleague on copy answering for them); `writer` when that person wrote the newest one, so the
+ * reply is theirs to greet.
  */
-export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number; opening: boolean; alsoWriting?: string[] } {
+export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number; opening: boolean; alsoWriting?: string[]; writer?: string } {
   const messages = snapshot.messages;
   let lastAgent = -1;
   messages.forEach((m, i) => {
@@ -32,8 +33,16 @@ export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: strin
   const at = latest.at(-1)?.at;
   const receivedAt = at ? Date.parse(at) : NaN;
   const requester = fold(snapshot.requester.name ?? '');
-  const others = [...new Set(latest.map((m) => m.author?.trim() ?? '').filter((a) => a && fold(a) !== requester))];
-  return { texts: latest.map((m) => m.text), receivedAt: Number.isFinite(receivedAt) ? receivedAt : undefined, opening: lastAgent < 0, ...(others.length ? { alsoWriting: others.slice(0, 10) } : {}) };
+  const other = (author: string | undefined) => (author?.trim() && fold(author.trim()) !== requester ? author.trim() : undefined);
+  const others = [...new Set(latest.map((m) => other(m.author)).filter((a): a is string => !!a))];
+  const writer = other(latest.at(-1)?.author);
+  return {
+    texts: latest.map((m) => m.text),
+    receivedAt: Number.isFinite(receivedAt) ? receivedAt : undefined,
+    opening: lastAgent < 0,
+    ...(others.length ? { alsoWriting: others.slice(0, 10) } : {}),
+    ...(writer ? { writer } : {}),
+  };
 }
 
 /** Sidebar items from an evaluation: critical failures first, then in the rules' order. */
@@ -114,6 +123,15 @@ class Checklist {
     return { name: stored.name ?? this.ctx.snapshot().requester.name, preferredName: stored.preferredName };
   }
 
+  /**
+   * Whom the greeting helper offers to greet: whoever wrote the newest message, a colleague on copy
+   * answering for the customer included (before, it offered "Hi Ines," to Bob's reply), else the customer.
+   */
+  private greetingWord(): string | undefined {
+    const writer = latestCustomerMessages(this.ctx.snapshot()).writer;
+    return (writer && greetingName({ name: writer })) || greetingName(this.customer());
+  }
+
   private readonly render = () => {
     const items = this.evaluation && this.draft.trim() ? checklistItems(this.evaluation) : [];
     this.disputed = stillDisputed(this.disputed, items, this.draft);
@@ -122,7 +140,7 @@ class Checklist {
 
   private panel(items: ChecklistItem[]): ChecklistPanelProps {
     const { composer, draft, evaluation, error } = this;
-    const greetingWord = greetingName(this.customer());
+    const greetingWord = this.greetingWord();
     return {
       status: !composer ? 'no-composer' : this.writing !== 'reply' ? 'not-reply' : error ? 'error' : !draft.trim() ? 'empty' : evaluation ? 'ready' : 'empty',
       writing: this.writing,
@@ -207,7 +225,7 @@ class Checklist {
   }
 
   private readonly insertGreeting = () => {
-    const name = greetingName(this.customer());
+    const name = this.greetingWord();
     if (!this.composer || !name) return;
     insertIntoComposer(this.composer, `Hi ${name}, `, this.lastRange);
     this.schedule();

@@ -507,10 +507,12 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     }
   });
 
-  it('a reply greeting the colleague on copy who wrote the latest message greets by name', async () => {
+  it('the colleague on copy who wrote the latest message is offered and greeted by name', async () => {
     const page = await rapport.context.newPage();
     await openReplyBox(page, seed.copied, 'Ines Ortega');
     expect(await page.locator('.thread-type-customer .thread-person strong').first().textContent()).toContain('Bob Marsh');
+    // The helper offers Bob's name, not Ines's: he wrote the message being answered.
+    await expect.poll(() => inSidebar(page, 'insert-greeting').textContent(), { timeout: 15_000 }).toBe('Insert “Hi Bob,”');
     await page.keyboard.type("Hi Bob, thanks: I've corrected the VAT number on all three invoices and sent them again.");
     await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('pass');
     expect(await inSidebar(page, 'checklist').locator('[data-rule="greets-by-name"]').textContent()).not.toMatch(/but this is/);

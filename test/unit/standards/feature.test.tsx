@@ -23,7 +23,7 @@ const snapshot: TicketSnapshot = {
   ],
 };
 
-function setup() {
+function setup(ticket: TicketSnapshot = snapshot) {
   document.body.replaceChildren();
   const editor = document.createElement('div');
   editor.setAttribute('contenteditable', 'true');
@@ -36,7 +36,7 @@ function setup() {
     ticketId: '101',
     adapter: { composer: () => (editor.isConnected ? editor : null) },
     document,
-    snapshot: () => snapshot,
+    snapshot: () => ticket,
     ticket: { customer: { id: 'c1', name: 'Dana Whitfield' } },
     request,
     setPanel: (_key: string, props: ChecklistPanelProps | undefined) => panels.push(props),
@@ -67,8 +67,28 @@ describe('checklist feature', () => {
     // A colleague on copy answered for the requester: named, so greeting them is greeting by name.
     const copied = { ...snapshot, messages: [...snapshot.messages, { role: 'customer' as const, author: 'Bob Smith', text: 'Adding: it was the Visa card.', public: true }, { role: 'customer' as const, author: 'Dana Whitfield', text: 'Yes.', public: true }] };
     expect(latestCustomerMessages(copied).alsoWriting).toEqual(['Bob Smith']);
+    expect(latestCustomerMessages(copied).writer).toBeUndefined(); // Dana wrote the newest one
+    expect(latestCustomerMessages({ ...copied, messages: copied.messages.slice(0, -1) }).writer).toBe('Bob Smith');
     // Before any public reply the messages are the ticket's opening (its subject belongs to them).
     expect(latestCustomerMessages({ ...snapshot, messages: snapshot.messages.slice(0, 1) }).opening).toBe(true);
+  });
+
+  it('offers to greet the colleague on copy who wrote the newest message, and inserts their name', async () => {
+    vi.useFakeTimers();
+    const copied = { ...snapshot, messages: [...snapshot.messages, { role: 'customer' as const, author: 'Bob Smith', text: 'Adding: it was the Visa card.', public: true }] };
+    const { editor, panels, ctx, controller } = setup(copied);
+    document.body.append(editor);
+    startChecklist(ctx, controller.signal);
+    expect(panels.at(-1)?.greeting).toBe('Hi Bob,');
+    panels.at(-1)?.onInsertGreeting?.();
+    expect(editor.textContent).toBe('Hi Bob, ');
+    controller.abort();
+    // Without the colleague's message the customer is greeted, as before.
+    const own = setup();
+    document.body.append(own.editor);
+    startChecklist(own.ctx, own.controller.signal);
+    expect(own.panels.at(-1)?.greeting).toBe('Hi Dana,');
+    own.controller.abort();
   });
 
   it('waits for the composer, evaluates typed, macro-inserted and undone text, and stays idle when nothing changes', async () => {
