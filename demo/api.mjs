@@ -62,11 +62,13 @@ export function apiRespond({ host, pathname, search = '', now = new Date() }) {
         priority: t.priority ?? null,
         status: t.status,
         requester_id: customer.zendeskUserId,
-        submitter_id: customer.zendeskUserId,
+        submitter_id: zendeskSubmitter(data, t, customer),
         assignee_id: t.assignee ? data.agents[t.assignee]?.zendeskUserId ?? null : null,
         tags: t.tags ?? [],
       }));
-    return json(200, { tickets, next_page: null, previous_page: null, count: tickets.length });
+    const body = { tickets, next_page: null, previous_page: null, count: tickets.length };
+    if (includes(search).has('users')) body.users = zendeskUsers(data, customer, tickets.map((t) => t.submitter_id));
+    return json(200, body);
   }
 
   if (hostname.endsWith('.freshdesk.com')) {
@@ -119,19 +121,37 @@ function zendeskTicket(data, hostname, id, search) {
       created_at: ticket.createdAt,
       updated_at: ticket.updatedAt,
       requester_id: userId,
-      submitter_id: userId,
+      submitter_id: customer ? zendeskSubmitter(data, ticket, customer) : null,
       organization_id: orgId,
       tags: ticket.tags ?? [],
     },
   };
   const want = includes(search);
   if (want.has('users')) {
-    body.users = customer
-      ? [{ id: userId, name: customer.name, email: customer.email, role: 'end-user', time_zone: 'Central Time (US & Canada)', iana_time_zone: customer.timeZone, locale: 'en-US', organization_id: orgId }]
-      : [];
+    body.users = customer ? zendeskUsers(data, customer, [body.ticket.submitter_id]) : [];
   }
   if (want.has('organizations')) body.organizations = customer ? [{ id: orgId, name: customer.company }] : [];
   return json(200, body);
+}
+
+/**
+ * Who submitted a ticket (Zendesk's Tickets API: the author of its first comment): the agent who
+ * wrote first, else the requester.
+ */
+function zendeskSubmitter(data, ticket, customer) {
+  const first = ticket.messages[0];
+  const agent = first?.role === 'agent' ? Object.values(data.agents).find((a) => a.name === first.author) : undefined;
+  return agent?.zendeskUserId ?? customer.zendeskUserId;
+}
+
+/** The `users` sideload: the requester, and any agent who submitted one of the tickets. */
+function zendeskUsers(data, customer, submitterIds) {
+  const orgId = 9000 + data.customers.indexOf(customer);
+  const requester = { id: customer.zendeskUserId, name: customer.name, email: customer.email, role: 'end-user', time_zone: 'Central Time (US & Canada)', iana_time_zone: customer.timeZone, locale: 'en-US', organization_id: orgId };
+  const agents = Object.values(data.agents)
+    .filter((a) => submitterIds.includes(a.zendeskUserId))
+    .map((a) => ({ id: a.zendeskUserId, name: a.name, email: `${a.key}@rapport-demo.example`, role: 'agent', locale: 'en-US', organization_id: null }));
+  return [requester, ...agents];
 }
 
 /** Freshdesk's View Ticket with `include=requester,conversations` (description_text on the ticket). */

@@ -26,7 +26,7 @@ import {
   valueOf,
 } from './dom';
 import { startedByOf } from './outcome';
-import type { ApiRequester, ConversationMessage, HelpdeskAdapter, PastTicket, ReadableField, ReadResult, Requester, TicketIdentity } from './types';
+import type { ApiRequester, AuthorRole, ConversationMessage, HelpdeskAdapter, PastTicket, ReadableField, ReadResult, Requester, TicketIdentity } from './types';
 
 export const zendeskSelectors = {
   /** Tab bar entry of the ticket on screen (agent workspace 2022–2026). The adapter reads the URL;
@@ -189,12 +189,28 @@ function findComposer(pane: Element): HTMLElement | null {
   return pane.querySelector<HTMLElement>(S.composer);
 }
 
-/** `GET /api/v2/tickets/{id}.json?include=users,organizations` (HZ `src/ticket.ts`): the requester. */
+/**
+ * Who opened a ticket, from its API row: Zendesk's Tickets API reference ("Requesters and
+ * submitters") says the submitter created the ticket and is the author of its first comment, the
+ * requester by default and the agent when an agent creates it for the customer. So: the requester
+ * → the customer; a sideloaded (`include=users`) agent or admin → an agent; an end user on the
+ * customer's side (a colleague) → the customer; a submitter not sideloaded → unknown.
+ */
+function startedByOfRow(row: Record<string, unknown> | undefined, users: Record<string, unknown>[]): AuthorRole | undefined {
+  const submitter = idOf(row?.submitter_id);
+  if (!submitter) return undefined;
+  if (submitter === idOf(row?.requester_id)) return 'customer';
+  const role = str(users.find((u) => idOf(u.id) === submitter)?.role, 20);
+  return role === 'agent' || role === 'admin' ? 'agent' : role === 'end-user' ? 'customer' : undefined;
+}
+
+/** `GET /api/v2/tickets/{id}.json?include=users,organizations` (HZ `src/ticket.ts`): the requester, and who opened it. */
 export function parseZendeskTicket(body: unknown): TicketIdentity | undefined {
   const b = body as { ticket?: Record<string, unknown>; users?: unknown; organizations?: unknown } | null;
   const requesterId = idOf(b?.ticket?.requester_id);
   if (!requesterId) return undefined;
-  const user = rowsOf(b?.users).find((u) => idOf(u.id) === requesterId);
+  const users = rowsOf(b?.users);
+  const user = users.find((u) => idOf(u.id) === requesterId);
   const org = user && rowsOf(b?.organizations).find((o) => idOf(o.id) === idOf(user.organization_id));
   const requester: ApiRequester = prune({
     externalId: requesterId,
@@ -205,17 +221,20 @@ export function parseZendeskTicket(body: unknown): TicketIdentity | undefined {
     locale: localeOf(user?.locale),
     organization: str(org?.name),
   });
-  return { requester };
+  return prune<TicketIdentity>({ requester, startedBy: startedByOfRow(b?.ticket, users) });
 }
 
-/** `GET /api/v2/users/{id}/tickets/requested.json`: the requester's tickets. */
+/** `GET /api/v2/users/{id}/tickets/requested.json?include=users`: the requester's tickets, and who opened each. */
 export function parseZendeskHistory(body: unknown): PastTicket[] {
   const out: PastTicket[] = [];
-  for (const row of rowsOf((body as { tickets?: unknown } | null)?.tickets)) {
+  const b = body as { tickets?: unknown; users?: unknown } | null;
+  const users = rowsOf(b?.users);
+  for (const row of rowsOf(b?.tickets)) {
     const ticketId = idOf(row.id);
     const createdAt = millisOf(row.created_at);
     if (!ticketId || createdAt === undefined) continue;
-    out.push({ ticketId, subject: str(row.subject), status: str(row.status, 100), createdAt, updatedAt: millisOf(row.updated_at) ?? createdAt, tags: tagsOf(row.tags) });
+    const startedBy = startedByOfRow(row, users);
+    out.push(prune<PastTicket>({ ticketId, subject: str(row.subject), status: str(row.status, 100), createdAt, updatedAt: millisOf(row.updated_at) ?? createdAt, tags: tagsOf(row.tags), startedBy }));
   }
   return out;
 }
@@ -243,7 +262,8 @@ export const zendesk: HelpdeskAdapter = {
     parse: parseZendeskTicket,
   },
   historyApi: {
-    url: (origin, userId) => `${origin}/api/v2/users/${encodeURIComponent(userId)}/tickets/requested.json`,
+    // `include=users` sideloads each ticket's submitter, whose role says who opened it.
+    url: (origin, userId) => `${origin}/api/v2/users/${encodeURIComponent(userId)}/tickets/requested.json?include=users`,
     parse: parseZendeskHistory,
   },
 

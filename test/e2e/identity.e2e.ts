@@ -57,7 +57,7 @@ describe('identity from the helpdesk API', () => {
       expect.arrayContaining([expect.stringContaining('#98 Invoice PDF still shows our old address'), expect.stringContaining("#87 Can't log in")]),
     );
     expect(calls.filter((c) => c.startsWith('/api/v2/tickets/102.json'))).toHaveLength(1);
-    expect(calls.filter((c) => c === '/api/v2/users/361002/tickets/requested.json')).toHaveLength(1);
+    expect(calls.filter((c) => c === '/api/v2/users/361002/tickets/requested.json?include=users')).toHaveLength(1);
     // The record first made from the name alone was merged into the identified one (undoable).
     await expect.poll(() => inSidebar(page, 'memory-merge').textContent()).toMatch(/Merged .*records moved/);
     await page.screenshot({ path: join(screenshotDir, 'identity-zendesk-api.png') });

@@ -168,6 +168,36 @@ describe('parsing the ticket APIs', () => {
     expect(refined.messages.map((m) => m.role)).toEqual(['agent', 'customer']);
   });
 
+  it('Zendesk: who opened the ticket is its submitter (the requester, a sideloaded agent, or unknown)', () => {
+    const users = [{ id: 9, name: 'Dana', role: 'end-user' }, { id: 5001, name: 'Alex', role: 'agent' }, { id: 5002, name: 'Jo', role: 'admin' }, { id: 77, name: 'Bob', role: 'end-user' }];
+    const opened = (submitter: unknown, sideload = users) => parseZendeskTicket({ ticket: { requester_id: 9, submitter_id: submitter }, users: sideload })?.startedBy;
+    expect(opened(9)).toBe('customer');
+    expect(opened(5001)).toBe('agent');
+    expect(opened(5002)).toBe('agent');
+    expect(opened(77)).toBe('customer'); // a colleague of theirs wrote in for them
+    expect(opened(5001, users.slice(0, 1))).toBeUndefined(); // not sideloaded: nobody knows
+    expect(opened(undefined)).toBeUndefined();
+    expect(opened({ __proto__: 'x' })).toBeUndefined();
+    expect(parseZendeskTicket({ ticket: { requester_id: 9, submitter_id: 5001 }, users: [{ id: 5001, role: '<b>agent</b>' }] })?.startedBy).toBeUndefined();
+  });
+
+  it('Zendesk history: the requested tickets with the users sideloaded say which an agent opened', () => {
+    const body = {
+      tickets: [
+        { id: 90, requester_id: 9, submitter_id: 5001, subject: 'Your renewal', status: 'open', created_at: '2026-06-02T08:00:00Z' },
+        { id: 88, requester_id: 9, submitter_id: 9, subject: 'Wrong VAT number', status: 'solved', created_at: '2026-06-01T08:14:00Z' },
+        { id: 87, requester_id: 9, submitter_id: 5003, subject: 'Call back', status: 'solved', created_at: '2026-05-01T08:14:00Z' },
+      ],
+      users: [{ id: 9, role: 'end-user' }, { id: 5001, role: 'agent' }],
+    };
+    expect(zendesk.historyApi!.parse(body).map((t) => [t.ticketId, t.startedBy])).toEqual([
+      ['90', 'agent'],
+      ['88', 'customer'],
+      ['87', undefined],
+    ]);
+    expect(zendesk.historyApi!.url('https://acme.zendesk.com', '9')).toBe('https://acme.zendesk.com/api/v2/users/9/tickets/requested.json?include=users');
+  });
+
   it('Freshdesk history: a ticket of theirs an agent opened says so', () => {
     const rows = [
       { id: 90, source: 10, subject: 'Your new invoice', status: 2, created_at: '2026-06-02T08:00:00Z', updated_at: '2026-06-02T09:00:00Z' },

@@ -14,7 +14,7 @@ const demoFetch = (host: string): typeof fetch =>
 
 describe('helpdesk API history', () => {
   it('builds same-origin URLs', () => {
-    expect(historyUrl('zendesk', 'https://acme.zendesk.com', '361002')).toBe('https://acme.zendesk.com/api/v2/users/361002/tickets/requested.json');
+    expect(historyUrl('zendesk', 'https://acme.zendesk.com', '361002')).toBe('https://acme.zendesk.com/api/v2/users/361002/tickets/requested.json?include=users');
     expect(historyUrl('freshdesk', 'https://acme.freshdesk.com', '80102')).toBe('https://acme.freshdesk.com/api/v2/tickets?requester_id=80102&per_page=100');
   });
 
