@@ -10,7 +10,7 @@ import type { ChecklistItem, ChecklistPanelProps } from '../../components/checkl
 import type { ReplyEvaluation } from './messages';
 import { debounce, observe } from '../page/lifecycle';
 import { composerKind, composerText, insertIntoComposer } from '../page/composer';
-import { fold, greetingName } from './names';
+import { fold, greetingName, signedName } from './names';
 import { stillDisputed, verdictKey } from '../disputes/draft';
 import { guardSending } from './send-guard';
 import { moodLine, questionsView } from './types';
@@ -21,9 +21,10 @@ const TYPING_PAUSE_MS = 120;
  * The customer's latest messages: theirs after the last public agent reply (`opening`: no agent has
  * replied yet), and who wrote them where the page names someone other than the requester (a
  * colleague on copy answering for them); `writer` when that person wrote the newest one, so the
- * reply is theirs to greet.
+ * reply is theirs to greet, and `signer` when the newest one is signed with another name than the
+ * requester's (both are in `alsoWriting`: greeting them is greeting by name).
  */
-export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number; opening: boolean; alsoWriting?: string[]; writer?: string } {
+export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number; opening: boolean; alsoWriting?: string[]; writer?: string; signer?: string } {
   const messages = snapshot.messages;
   let lastAgent = -1;
   messages.forEach((m, i) => {
@@ -34,7 +35,8 @@ export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: strin
   const receivedAt = at ? Date.parse(at) : NaN;
   const requester = fold(snapshot.requester.name ?? '');
   const other = (author: string | undefined) => (author?.trim() && fold(author.trim()) !== requester ? author.trim() : undefined);
-  const others = [...new Set(latest.map((m) => other(m.author)).filter((a): a is string => !!a))];
+  const signer = signerOf(latest.at(-1)?.text ?? '', snapshot);
+  const others = [...new Set([...latest.map((m) => other(m.author)), signer].filter((a): a is string => !!a))];
   const writer = other(latest.at(-1)?.author);
   return {
     texts: latest.map((m) => m.text),
@@ -42,7 +44,21 @@ export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: strin
     opening: lastAgent < 0,
     ...(others.length ? { alsoWriting: others.slice(0, 10) } : {}),
     ...(writer ? { writer } : {}),
+    ...(signer ? { signer } : {}),
   };
+}
+
+/**
+ * The name the newest message is signed with ("Much thanks,\nDavid") when it is not the requester's
+ * own (a real FreeScout customer "Mei Lin" signed "David"; a customer with no name signs theirs), nor
+ * an agent's on the page.
+ */
+function signerOf(text: string, snapshot: TicketSnapshot): string | undefined {
+  const signed = signedName(text);
+  if (!signed) return undefined;
+  const own = greetingName({ name: snapshot.requester.name });
+  const agents = snapshot.messages.filter((m) => m.role === 'agent').map((m) => fold(m.author?.trim().split(/\s+/)[0] ?? ''));
+  return (own && fold(own) === fold(signed)) || agents.includes(fold(signed)) ? undefined : signed;
 }
 
 /** Sidebar items from an evaluation: critical failures first, then in the rules' order. */
@@ -125,11 +141,20 @@ class Checklist {
 
   /**
    * Whom the greeting helper offers to greet: whoever wrote the newest message, a colleague on copy
-   * answering for the customer included (before, it offered "Hi Ines," to Bob's reply), else the customer.
+   * answering for the customer included (before, it offered "Hi Ines," to Bob's reply); else the name
+   * an agent noted they go by; else the name the message is signed with; else the customer's.
    */
+  /** The greeting helper's name when it is not the customer's own. */
+  private greetAs(): string | undefined {
+    const word = this.greetingWord();
+    return word && word !== greetingName(this.customer()) ? word : undefined;
+  }
+
   private greetingWord(): string | undefined {
-    const writer = latestCustomerMessages(this.ctx.snapshot()).writer;
-    return (writer && greetingName({ name: writer })) || greetingName(this.customer());
+    const { writer, signer } = latestCustomerMessages(this.ctx.snapshot());
+    const customer = this.customer();
+    const named = (name: string | undefined) => (name ? greetingName({ name }) : undefined);
+    return named(writer) ?? (customer.preferredName ? greetingName(customer) : undefined) ?? named(signer) ?? greetingName(customer);
   }
 
   private readonly render = () => {
@@ -210,7 +235,7 @@ class Checklist {
       customerMessages: latest.texts.slice(-20),
       // The subject is what the ticket opened with: later replies keep an old "Re: …".
       ...(latest.opening && snapshot.subject?.trim() ? { subject: snapshot.subject.trim().slice(0, 500) } : {}),
-      customer: prune({ ...this.customer(), alsoWriting: latest.alsoWriting }),
+      customer: prune({ ...this.customer(), alsoWriting: latest.alsoWriting, greetAs: this.greetAs() }),
       customerId: this.ctx.ticket.customer.id,
       ...at,
       ...(snapshot.priority ? { priority: snapshot.priority } : {}),

@@ -41,8 +41,11 @@ export const greetsByName: Rule = {
   label: 'Greets by name',
   reads: 'any',
   check({ draft, customer, notEnglish }) {
-    const name = greetingName(customer);
+    // Whom the helper offers: who wrote or signed the newest message, else the customer.
+    const offer = customer.greetAs && NAME.test(customer.greetAs) ? customer.greetAs : undefined;
+    const name = greetingName(customer) ?? offer;
     if (!name) return na('No usable name for this customer');
+    const suggest = offer ?? name;
     const lead = /^\s*(.{0,80})/su.exec(draft)?.[1] ?? '';
     // The first sentence, not cut after a title's dot ("Hi Mr. Smith,", "Dear Dr. Rivera").
     const opening = lead.split(/\n|(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Prof))[.!?](?:\s|$)/i)[0] ?? '';
@@ -80,13 +83,13 @@ export const greetsByName: Rule = {
     if (wrong) {
       const start = offset + wrong.index;
       const who = customer.name?.trim() || name;
-      return fail(`Greets “${wrong.word}”, but this is ${who}: open with ${opener(name, notEnglish)}`, [{ start, end: start + wrong.word.length, text: wrong.word }]);
+      return fail(`Greets “${wrong.word}”, but this is ${who}: open with ${opener(suggest, notEnglish)}`, [{ start, end: start + wrong.word.length, text: wrong.word }]);
     }
     const generic = /\b(?:dear (?:customer|sir|madam|user|valued customer)|hi there|hello there)\b/i.exec(opening);
     if (generic) {
       const start = offset + generic.index;
-      return fail(`Generic greeting ${quote(generic[0])}: open with ${opener(name, notEnglish)}`, [{ start, end: start + generic[0].length, text: generic[0] }]);
+      return fail(`Generic greeting ${quote(generic[0])}: open with ${opener(suggest, notEnglish)}`, [{ start, end: start + generic[0].length, text: generic[0] }]);
     }
-    return fail(`No greeting by name: open with ${opener(name, notEnglish)}`);
+    return fail(`No greeting by name: open with ${opener(suggest, notEnglish)}`);
   },
 };

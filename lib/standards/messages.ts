@@ -22,6 +22,8 @@ export const replyRequests = [
       preferredName: v.optional(text(LIMITS.field)),
       /** Others who wrote their latest messages (a colleague on copy). */
       alsoWriting: v.optional(v.pipe(v.array(text(LIMITS.field)), v.maxLength(10))),
+      /** Whom to greet instead of their own name: who wrote or signed their newest message. */
+      greetAs: v.optional(text(LIMITS.field)),
     }),
     /** The stored customer: lets the background add their open promises (follow-ups). */
     customerId: v.optional(id),

@@ -41,3 +41,25 @@ export function greetingName(customer: CustomerName): string | undefined {
   const full = customer.name?.trim();
   return full ? fromName(full) : undefined;
 }
+
+/** A sign-off alone on its line ("Thanks,", "Much thanks,", "Kind regards", "Cheers -"). */
+const SIGN_OFF_LINE = /^(?:(?:many|much|big|best|kind|warm|warmest|with|all the)\s+)*(?:thanks|thank you|thx|regards|cheers|best|sincerely|wishes|rgds|greetings|cordially|respectfully|thanks again|thanks in advance)[\s,.;:!–—-]*$/i;
+/** A word on the name line that makes it no person's name ("Acme Inc", "The Smiths", "Sent from my iPhone"). */
+const NOT_A_PERSON = /^(?:the|sent|from|get|my|our|your|team|support|inc|ltd|llc|gmbh|co|corp|company|family|department|dept|office)$/i;
+/** Another mail quoted in the message: its sign-off may be somebody else's (ours, often). */
+const QUOTED = /^\s*>|\bwrote:\s*$|^-{2,}\s*original message|^(?:from|sent|von|de):\s/im;
+
+/**
+ * Who signed the message: the name on the line after a sign-off that is alone on its line, the
+ * message's last two lines ("Much thanks,\nDavid"). Not "Thanks John!" on one line (it may thank the
+ * agent), not a message quoting another mail (its sign-off may be ours), not a line that is no
+ * person's name ("Sent from my iPhone", "Acme Inc").
+ */
+export function signedName(message: string): string | undefined {
+  if (message.length > 20_000 || QUOTED.test(message)) return undefined;
+  const [off, name] = message.split('\n').map((l) => l.trim()).filter(Boolean).slice(-2);
+  if (!off || !name || !SIGN_OFF_LINE.test(off)) return undefined;
+  const words = name.replace(/[.!]+$/, '').split(/\s+/);
+  if (words.length > 2 || words.some((w) => NOT_A_PERSON.test(w) || !/^\p{Lu}/u.test(w))) return undefined;
+  return fromName(words.join(' '));
+}

@@ -66,6 +66,11 @@ export interface CustomerName {
    * helpdesk names them on their messages): a reply greeting one of them greets by name.
    */
   alsoWriting?: string[];
+  /**
+   * Whom to greet when it is not the customer's own name: who wrote or signed their newest message
+   * (the greeting helper offers it; a failing greeting suggests it).
+   */
+  greetAs?: string;
 }
 
 /** A promise made to this customer that is still open (customer memory's follow-ups). */

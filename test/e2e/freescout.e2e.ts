@@ -290,6 +290,9 @@ describe.skipIf(!available)('on a real FreeScout', () => {
 
     await replyTo('realLostProgress');
     await expect.poll(() => state('respectful-language')).toBe('pass');
+    // FreeScout's customer is Mei Lin; the mail is signed "Much thanks, David": David is greeted.
+    await expect.poll(() => inSidebar(page, 'insert-greeting').textContent()).toBe('Insert “Hi David,”');
+    expect(await inSidebar(page, 'checklist').locator('[data-rule="greets-by-name"]').textContent()).toContain('open with “Hi David,”');
     await expect.poll(mood).toMatch(UPSET);
     expect(await mood()).not.toContain('“good”');
 

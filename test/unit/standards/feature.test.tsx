@@ -91,6 +91,31 @@ describe('checklist feature', () => {
     own.controller.abort();
   });
 
+  it('offers to greet whoever signed the newest message, unless the agent noted the name they go by', async () => {
+    vi.useFakeTimers();
+    const signed = (text: string, agent = 'Alice Agent'): TicketSnapshot => ({
+      ...snapshot,
+      requester: { name: 'Mei Lin' },
+      messages: [{ role: 'agent', author: agent, text: 'Hi Mei, any news?', public: true }, { role: 'customer', author: 'Mei Lin', text, public: true }],
+    });
+    const offered = (ticket: TicketSnapshot, preferredName?: string) => {
+      const { editor, panels, ctx, controller } = setup(ticket);
+      (ctx.ticket.customer as { name?: string; preferredName?: string }).name = 'Mei Lin';
+      if (preferredName) (ctx.ticket.customer as { preferredName?: string }).preferredName = preferredName;
+      document.body.append(editor);
+      startChecklist(ctx, controller.signal);
+      controller.abort();
+      return panels.at(-1)?.greeting;
+    };
+    const david = signed('If you can restore my account that would be super.\n\nMuch thanks,\nDavid');
+    expect(latestCustomerMessages(david)).toMatchObject({ signer: 'David', alsoWriting: ['David'] });
+    expect(offered(david)).toBe('Hi David,');
+    expect(offered(david, 'Mei')).toBe('Hi Mei,'); // the agent knows better
+    expect(offered(signed('Thanks,\nMei'))).toBe('Hi Mei,');
+    // An agent's name under a sign-off is not the customer's (a forwarded reply, a test).
+    expect(latestCustomerMessages(signed('Thanks,\nAlice')).signer).toBeUndefined();
+  });
+
   it('waits for the composer, evaluates typed, macro-inserted and undone text, and stays idle when nothing changes', async () => {
     vi.useFakeTimers();
     const { editor, panels, request, ctx, controller } = setup();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { greetingName } from '../../../lib/standards/names';
+import { greetingName, signedName } from '../../../lib/standards/names';
 import { evaluateReply } from '../../../lib/standards/engine';
 import { DEFAULT_PACK } from '../../../lib/standards/pack';
 
@@ -32,5 +32,47 @@ describe('the name to greet a requester with, as helpdesk pages write names', ()
     expect(greet('Hello, thanks for writing.', 'Customer').state).toBe('na');
     // A preferred name the agent saved still wins.
     expect(greetingName({ name: 'Dr. Samantha Rivera', preferredName: 'Sam' })).toBe('Sam');
+  });
+});
+
+describe('the name a message is signed with', () => {
+  it.each([
+    ['If you can restore my account that would be super.\n\nMuch thanks,\nDavid', 'David'],
+    ['Could you send it to me?\n\nThanks,\nGreta', 'Greta'],
+    ['Any news?\nKind regards\nDavid Ng', 'David'],
+    ['Any news?\nBest wishes,\nJOSÉ', 'José'],
+    ['Any news?\nCheers -\nMaria', 'Maria'],
+    ['Thanks a lot,\nbest regards;\nMichael', 'Michael'],
+  ])('%j → %s', (message, expected) => {
+    expect(signedName(message)).toBe(expected);
+  });
+
+  it.each([
+    ['Thanks John!'], // it may thank the agent
+    ['great thanks for your help'],
+    ['Please help.\nThanks,\nSent from my iPhone'],
+    ['Please help.\nRegards,\nAcme Inc'],
+    ['Please help.\nThanks,\nThe Smiths'],
+    ['Please help.\nThanks,\nJ.'],
+    ['Please help.\nThanks,\nDavid from the warehouse team'],
+    ['Thanks, that worked!\n\nOn Mon, Dec 5, 2026 at 10:14 AM Alice <support@acme.test> wrote:\nCould you try again?\nBest,\nAlice'],
+    ['Thanks!\n> Best,\n> Alice'],
+    ['Still broken.\nThanks,\nalice'],
+  ])('%j → nobody', (message) => {
+    expect(signedName(message)).toBeUndefined();
+  });
+
+  it('a greeting of whoever signed passes, and a failing one suggests them', () => {
+    const check = (draft: string, customer: { name?: string; alsoWriting?: string[]; greetAs?: string }) =>
+      evaluateReply({ draft, customerMessages: ['Please restore my account.\nMuch thanks,\nDavid'], customer, standards: DEFAULT_PACK, now: 0 }).results.find((r) => r.rule === 'greets-by-name')!;
+    const meiSignedDavid = { name: 'Mei Lin', alsoWriting: ['David'], greetAs: 'David' };
+    expect(check('Hi David, I have restored it.', meiSignedDavid).state).toBe('pass');
+    expect(check('Hi Mei, I have restored it.', meiSignedDavid).state).toBe('pass');
+    expect(check('I have restored it.', meiSignedDavid).why).toBe('No greeting by name: open with “Hi David,”');
+    // A customer with no usable name who signs theirs.
+    expect(check('I have restored it.', { name: 'noreply', alsoWriting: ['David'], greetAs: 'David' }).why).toBe('No greeting by name: open with “Hi David,”');
+    expect(check('Hi David, done.', { name: 'noreply', alsoWriting: ['David'], greetAs: 'David' }).state).toBe('pass');
+    // Not a name: ignored.
+    expect(check('Done.', { name: 'Mei Lin', greetAs: '<b>' }).why).toBe('No greeting by name: open with “Hi Mei,”');
   });
 });
