@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HelpdeskId } from '../lib/helpdesks/types';
 import type { SidebarProps, SidebarState } from './model';
-import { helpdeskLabel, ticketLabel } from './format';
+import { helpdeskLabel, plural, ticketLabel } from './format';
 import { CustomerCard } from './CustomerCard';
 import { Notes } from './Notes';
 import { ReadProblem } from './ReadProblem';
@@ -272,7 +272,6 @@ function FoldLine({ state, unfolded, onToggle }: { state: Extract<SidebarState, 
   );
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The left edge of the panel: drag it, or focus it and use the arrow keys, to make the sidebar
