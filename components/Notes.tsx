@@ -45,15 +45,11 @@ export function Notes({ notes, total, totalCapped, onShowAll, now, onAddNote, dr
   );
 }
 
-function NoteComposer({ onAddNote, draft, onDraft }: Pick<NotesProps, 'onAddNote' | 'draft' | 'onDraft'>) {
+/** The note box's state: its text (kept as a draft), and a save that keeps the text on failure. */
+function useNoteSave({ onAddNote, draft, onDraft }: Pick<NotesProps, 'onAddNote' | 'draft' | 'onDraft'>, refocus: () => void) {
   const [text, setText] = useState(draft);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
-  const box = useRef<HTMLTextAreaElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const id = useId();
-  const left = LIMITS.noteText - text.length;
-  const near = left <= NEAR_LIMIT;
   const canSave = text.trim() !== '' && !saving;
 
   const change = (value: string) => {
@@ -74,11 +70,24 @@ function NoteComposer({ onAddNote, draft, onDraft }: Pick<NotesProps, 'onAddNote
     setSaving(false);
     if (!result.ok) return setError(result.error);
     change('');
-    // The save button goes disabled once the box is empty; keep the keyboard user in the box.
+    refocus();
+  }
+  return { text, saving, error, canSave, change, save };
+}
+
+function NoteComposer(props: Pick<NotesProps, 'onAddNote' | 'draft' | 'onDraft'>) {
+  const box = useRef<HTMLTextAreaElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // The save button goes disabled once the box is empty; keep the keyboard user in the box.
+  const refocus = () => {
     const active = document.activeElement;
     const root = box.current?.getRootNode() as Document | ShadowRoot | undefined;
     if (!active || active === document.body || root?.activeElement === button.current) box.current?.focus();
-  }
+  };
+  const { text, saving, error, canSave, change, save } = useNoteSave(props, refocus);
+  const id = useId();
+  const left = LIMITS.noteText - text.length;
+  const near = left <= NEAR_LIMIT;
 
   const describedBy = [near && `${id}-count`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (

@@ -20,20 +20,7 @@ export interface ClassModeProps {
 
 export function ClassMode(props: ClassModeProps) {
   const { scenario, ticket, position } = props;
-  const [revealed, setRevealed] = useState(false);
-  useEffect(() => setRevealed(false), [scenario.id]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) return;
-      if (e.key === 'ArrowRight') props.onMove(1);
-      else if (e.key === 'ArrowLeft') props.onMove(-1);
-      else if (e.key === 'Escape') props.onExit();
-      else return;
-      e.preventDefault();
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, [props.onMove, props.onExit]);
+  useClassKeys(props.onMove, props.onExit);
   setMaskedNames([scenario.customer.name, scenario.customer.preferredName]); // masked in the thread and model answer too (#16)
   return (
     <PresentationContext.Provider value={true}>
@@ -65,23 +52,7 @@ export function ClassMode(props: ClassModeProps) {
               <h2>Why it matters</h2>
               <p>{scenario.why}</p>
             </section>
-            <section class="tr-class-model">
-              {revealed ? (
-                <div data-testid="model-answer">
-                  <h2>Model answer</h2>
-                  <blockquote class="tr-quote">{maskText(scenario.modelAnswer)}</blockquote>
-                  <ul class="tr-points">
-                    {scenario.strongReply.map((p, i) => (
-                      <li key={i}>{p}</li>
-                    ))}
-                  </ul>
-                </div>
-              ) : (
-                <button type="button" class="rd-button rd-primary tr-reveal" onClick={() => setRevealed(true)} data-testid="model-answer-reveal">
-                  Reveal the model answer
-                </button>
-              )}
-            </section>
+            <ModelAnswer scenario={scenario} />
           </div>
           <div class="tr-class-side">
             <SidebarFrame
@@ -97,5 +68,46 @@ export function ClassMode(props: ClassModeProps) {
         <p class="tr-class-keys rd-muted">← → previous / next scenario · Esc leaves class mode</p>
       </div>
     </PresentationContext.Provider>
+  );
+}
+
+/** ← and → move between scenarios, Esc leaves class mode (not while typing in a field). */
+function useClassKeys(onMove: ClassModeProps['onMove'], onExit: ClassModeProps['onExit']) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) return;
+      if (e.key === 'ArrowRight') onMove(1);
+      else if (e.key === 'ArrowLeft') onMove(-1);
+      else if (e.key === 'Escape') onExit();
+      else return;
+      e.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [onMove, onExit]);
+}
+
+/** The model answer, hidden until the trainer reveals it (hidden again on the next scenario). */
+function ModelAnswer({ scenario }: { scenario: ClassModeProps['scenario'] }) {
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => setRevealed(false), [scenario.id]);
+  return (
+    <section class="tr-class-model">
+      {revealed ? (
+        <div data-testid="model-answer">
+          <h2>Model answer</h2>
+          <blockquote class="tr-quote">{maskText(scenario.modelAnswer)}</blockquote>
+          <ul class="tr-points">
+            {scenario.strongReply.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <button type="button" class="rd-button rd-primary tr-reveal" onClick={() => setRevealed(true)} data-testid="model-answer-reveal">
+          Reveal the model answer
+        </button>
+      )}
+    </section>
   );
 }

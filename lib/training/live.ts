@@ -43,10 +43,8 @@ export function download(name: string, text: string, type: string): void {
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
-export function useTraining() {
-  const repo = useMemo(() => new TrainingRepository(db()), []);
-  const [library, libraryLoaded] = useLiveQuery<LibraryEntry[]>(() => repo.library(), []);
-  const [attempts] = useLiveQuery<Attempt[]>(() => repo.allAttempts(), []);
+/** The team's standards pack, the trainee's name and presentation mode, kept in step with storage. */
+function useTrainingPrefs() {
   const [pack, setPack] = useState<StandardsPack>(DEFAULT_PACK);
   const [trainee, setTraineeState] = useState('');
   const [presentation, setPresentation] = useState(false);
@@ -65,6 +63,18 @@ export function useTraining() {
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
+  const setTrainee = (name: string) => {
+    setTraineeState(name);
+    void browser.storage.local.set({ [TRAINEE_KEY]: name.trim() });
+  };
+  return { pack, trainee, presentation, setTrainee };
+}
+
+export function useTraining() {
+  const repo = useMemo(() => new TrainingRepository(db()), []);
+  const [library, libraryLoaded] = useLiveQuery<LibraryEntry[]>(() => repo.library(), []);
+  const [attempts] = useLiveQuery<Attempt[]>(() => repo.allAttempts(), []);
+  const { pack, trainee, presentation, setTrainee } = useTrainingPrefs();
 
   const progress = useMemo(() => {
     const names = [...new Set(attempts.map((a) => a.trainee))].sort((a, b) => a.localeCompare(b));
@@ -79,10 +89,7 @@ export function useTraining() {
     pack,
     trainee,
     presentation,
-    setTrainee(name: string) {
-      setTraineeState(name);
-      void browser.storage.local.set({ [TRAINEE_KEY]: name.trim() });
-    },
+    setTrainee,
     evaluate: (scenario: Scenario, draft: string): PracticeResult => checkReply(scenario, draft, pack, Date.now()),
     async recordAttempt(scenario: Scenario, draft: string, result: PracticeResult): Promise<string | undefined> {
       try {

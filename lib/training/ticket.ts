@@ -43,64 +43,10 @@ const visitId = (ticketId: string) => `zendesk:${TRAINING_ACCOUNT}:${ticketId}`;
 export function scenarioTicket(scenario: Scenario, realNow: number): ScenarioTicket {
   const now = scenarioNow(scenario, realNow);
   const c = scenario.customer;
-  const id = `training:${scenario.id}`;
-  const firstSeen = now - c.customerForDays * DAY;
-  const customer: Customer = {
-    id,
-    helpdesk: 'zendesk',
-    account: TRAINING_ACCOUNT,
-    name: c.name,
-    emails: [c.email.toLowerCase()],
-    firstSeen,
-    lastSeen: now,
-    updatedAt: now,
-    ...(c.preferredName ? { preferredName: c.preferredName } : {}),
-    ...(c.pronunciation ? { pronunciation: c.pronunciation } : {}),
-    ...(c.timeZone ? { timeZone: c.timeZone } : {}),
-    ...(c.organization ? { organization: c.organization } : {}),
-    ...(c.tier ? { tier: c.tier } : {}),
-    ...(c.vip ? { vip: true } : {}),
-    ...(c.importantDates?.length ? { importantDates: c.importantDates.map((d) => ({ label: d.label, date: isoDay(now + d.inDays * DAY) })) } : {}),
-  };
-  const firstMessage = Math.max(...scenario.thread.map((m) => m.minutesAgo), 0);
-  const current: TicketVisit = {
-    id: visitId(CURRENT_TICKET),
-    helpdesk: 'zendesk',
-    account: TRAINING_ACCOUNT,
-    ticketId: CURRENT_TICKET,
-    subject: scenario.subject,
-    status: 'open',
-    customerId: id,
-    firstSeen: now - firstMessage * MINUTE,
-    lastSeen: now,
-    source: 'visit',
-  };
-  const past: TicketVisit[] = scenario.history.map((t) => ({
-    id: visitId(t.ticketId),
-    helpdesk: 'zendesk',
-    account: TRAINING_ACCOUNT,
-    ticketId: t.ticketId,
-    subject: t.subject,
-    status: t.solved ? 'solved' : 'open',
-    customerId: id,
-    firstSeen: now - t.daysAgo * DAY - DAY,
-    lastSeen: now - t.daysAgo * DAY,
-    source: 'visit',
-    ...(t.solved ? { outcome: 'solved' } : {}),
-    ...(t.mood !== undefined ? { mood: t.mood } : {}),
-    ...(t.tags ? { tags: [...t.tags] } : {}),
-  }));
-  if (past.length) current.tags = scenario.history.find((t) => !t.solved)?.tags;
-  const facts: Fact[] = scenario.facts.map((f, i) => ({ id: `${id}:fact:${i}`, customerId: id, text: f.text, createdAt: now - f.daysAgo * DAY, mentionNext: f.mentionNext }));
-  const followUps: FollowUp[] = scenario.promises.map((p, i) => ({
-    id: `${id}:promise:${i}`,
-    customerId: id,
-    text: p.text,
-    dueAt: now + p.dueInMinutes * MINUTE,
-    createdAt: now - Math.max(60, -p.dueInMinutes + 60) * MINUTE,
-    status: 'open',
-    origin: 'manual',
-  }));
+  const customer = scenarioCustomer(scenario, now);
+  const { current, past } = scenarioVisits(scenario, customer.id, now);
+  const facts: Fact[] = scenario.facts.map((f, i) => ({ id: `${customer.id}:fact:${i}`, customerId: customer.id, text: f.text, createdAt: now - f.daysAgo * DAY, mentionNext: f.mentionNext }));
+  const followUps = scenarioPromises(scenario, customer.id, now);
   const visits = [current, ...past];
   const cues = cuesFor({ customer, currentTicket: current.id, visits, facts, followUps, now });
   const previous = [...past].sort((a, b) => b.lastSeen - a.lastSeen)[0];
@@ -123,6 +69,75 @@ export function scenarioTicket(scenario: Scenario, realNow: number): ScenarioTic
     notes: [],
   };
   return { now, customer, memory, state, latest: latestCustomerMessages(scenario), openPromises: followUps.map((f) => ({ text: f.text, dueAt: f.dueAt })) };
+}
+
+/** The scenario's customer as Rapport stores one, on the training account. */
+function scenarioCustomer(scenario: Scenario, now: number): Customer {
+  const c = scenario.customer;
+  return {
+    id: `training:${scenario.id}`,
+    helpdesk: 'zendesk',
+    account: TRAINING_ACCOUNT,
+    name: c.name,
+    emails: [c.email.toLowerCase()],
+    firstSeen: now - c.customerForDays * DAY,
+    lastSeen: now,
+    updatedAt: now,
+    ...(c.preferredName ? { preferredName: c.preferredName } : {}),
+    ...(c.pronunciation ? { pronunciation: c.pronunciation } : {}),
+    ...(c.timeZone ? { timeZone: c.timeZone } : {}),
+    ...(c.organization ? { organization: c.organization } : {}),
+    ...(c.tier ? { tier: c.tier } : {}),
+    ...(c.vip ? { vip: true } : {}),
+    ...(c.importantDates?.length ? { importantDates: c.importantDates.map((d) => ({ label: d.label, date: isoDay(now + d.inDays * DAY) })) } : {}),
+  };
+}
+
+/** The ticket being practised on and the customer's past ones. */
+function scenarioVisits(scenario: Scenario, customerId: string, now: number): { current: TicketVisit; past: TicketVisit[] } {
+  const firstMessage = Math.max(...scenario.thread.map((m) => m.minutesAgo), 0);
+  const current: TicketVisit = {
+    id: visitId(CURRENT_TICKET),
+    helpdesk: 'zendesk',
+    account: TRAINING_ACCOUNT,
+    ticketId: CURRENT_TICKET,
+    subject: scenario.subject,
+    status: 'open',
+    customerId,
+    firstSeen: now - firstMessage * MINUTE,
+    lastSeen: now,
+    source: 'visit',
+  };
+  const past: TicketVisit[] = scenario.history.map((t) => ({
+    id: visitId(t.ticketId),
+    helpdesk: 'zendesk',
+    account: TRAINING_ACCOUNT,
+    ticketId: t.ticketId,
+    subject: t.subject,
+    status: t.solved ? 'solved' : 'open',
+    customerId,
+    firstSeen: now - t.daysAgo * DAY - DAY,
+    lastSeen: now - t.daysAgo * DAY,
+    source: 'visit',
+    ...(t.solved ? { outcome: 'solved' } : {}),
+    ...(t.mood !== undefined ? { mood: t.mood } : {}),
+    ...(t.tags ? { tags: [...t.tags] } : {}),
+  }));
+  if (past.length) current.tags = scenario.history.find((t) => !t.solved)?.tags;
+  return { current, past };
+}
+
+/** The promises the scenario says were made to the customer, as open follow-ups. */
+function scenarioPromises(scenario: Scenario, customerId: string, now: number): FollowUp[] {
+  return scenario.promises.map((p, i) => ({
+    id: `${customerId}:promise:${i}`,
+    customerId,
+    text: p.text,
+    dueAt: now + p.dueInMinutes * MINUTE,
+    createdAt: now - Math.max(60, -p.dueInMinutes + 60) * MINUTE,
+    status: 'open',
+    origin: 'manual',
+  }));
 }
 
 /** The customer's messages after our last reply in the thread. */
