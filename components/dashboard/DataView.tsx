@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { checkBundle, csvOf, deleteOlderThan, eraseOne, eraseReplyRecords, exportAll, importBundle, type CheckedBundle } from '@/lib/dashboard/data';
 import { useCustomerMatches, useErasePreview, useReplyAgents, useReplyEraseCount, useRetentionPreview, useStored, usePresentationPref } from '@/lib/dashboard/live';
-import { BundleError, TABLES, type CsvTable, type ImportProgress, type ReplyEraseFilter } from '@/lib/exchange';
+import { BundleError, TABLES, type CsvTable, type ImportPlan, type ImportProgress, type ReplyEraseFilter } from '@/lib/exchange';
 import { PREF } from '@/lib/prefs';
 import { dateAndTime, formatNumber, joinWords, plural } from '../format';
 import { usePresentation } from '../presentation';
@@ -17,6 +17,9 @@ function download(blob: Blob, filename: string) {
 }
 
 const LABELS: Record<string, string> = { customers: 'customers', visits: 'tickets', notes: 'notes', facts: 'facts', followUps: 'follow-ups', replies: 'reply records' };
+
+/** A checked bundle waiting for the lead to confirm it, with the file's name. */
+type PendingImport = CheckedBundle & { name: string };
 
 function ExportPanel() {
   const [agent, setAgent] = useStored<string>(PREF.agentLabel, '');
@@ -64,10 +67,11 @@ function ExportPanel() {
   );
 }
 
-function ImportPanel() {
+/** Choosing a bundle checks it and shows its plan; confirming writes it, all or nothing. */
+function useImport() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState('');
-  const [pending, setPending] = useState<(CheckedBundle & { name: string }) | undefined>();
+  const [pending, setPending] = useState<PendingImport | undefined>();
   const [applyMs, setApplyMs] = useState(0);
   const [writing, setWriting] = useState<ImportProgress | undefined>();
   const [phases, setPhases] = useState('');
@@ -105,7 +109,11 @@ function ImportPanel() {
       setWriting(undefined);
     }
   }
-  const plan = pending?.plan;
+  return { error, busy, pending, applyMs, writing, phases, done, choose, confirm, cancel: () => setPending(undefined) };
+}
+
+function ImportPanel() {
+  const { error, busy, pending, applyMs, writing, phases, done, choose, confirm, cancel } = useImport();
   return (
     <div class="rd-card">
       <h2>Import</h2>
@@ -126,60 +134,72 @@ function ImportPanel() {
         </p>
       )}
       {done && <p class="rd-small rd-ok" role="status" data-testid="import-done" data-ms={applyMs} data-phases={phases}>{done}</p>}
-      {plan && (
-        <div class="rd-preview" data-testid="import-preview" data-read-ms={pending!.readMs} data-plan-ms={pending!.planMs}>
-          <h3>
-            {pending!.name} — from {plan.agent}, exported {dateAndTime(plan.exportedAt)}
-          </h3>
-          {plan.nothingToDo ? (
-            <p>Everything in this bundle is already here. Importing it changes nothing.</p>
-          ) : null}
-          <table class="rd-table">
-            <thead>
-              <tr>
-                <th />
-                <th class="rd-num">New</th>
-                <th class="rd-num">Updated</th>
-                <th class="rd-num">Same</th>
-                <th class="rd-num">Conflicts</th>
-              </tr>
-            </thead>
-            <tbody>
-              {TABLES.map((t) => (
-                <tr key={t}>
-                  <td>{LABELS[t]}</td>
-                  <td class="rd-num">{formatNumber(plan.tables[t].added)}</td>
-                  <td class="rd-num">{formatNumber(plan.tables[t].updated)}</td>
-                  <td class="rd-num">{formatNumber(plan.tables[t].unchanged)}</td>
-                  <td class="rd-num">{formatNumber(plan.tables[t].conflicts)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {plan.merged.length > 0 && <p class="rd-small">{plural(plan.merged.length, 'customer')} in the bundle {plan.merged.length === 1 ? 'is a customer' : 'are customers'} you already have (same email or helpdesk id): their records join yours.</p>}
-          {plan.conflicts.length > 0 && (
-            <details>
-              <summary class="rd-small">Conflicts: your version is kept ({plan.conflicts.length})</summary>
-              <ul class="rd-list rd-small">
-                {plan.conflicts.slice(0, 20).map((c) => (
-                  <li key={`${c.table}:${c.id}`}>
-                    {LABELS[c.table]} {c.id}: {c.reason}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-          <div class="rd-actions">
-            <button type="button" class="rd-button rd-primary" disabled={plan.nothingToDo || Boolean(busy)} onClick={() => void confirm()} data-testid="import-confirm">
-              Import
-            </button>
-            <button type="button" class="rd-button rd-button-quiet" onClick={() => setPending(undefined)}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
+      {pending?.plan && <ImportPreview pending={pending} busy={Boolean(busy)} onConfirm={() => void confirm()} onCancel={cancel} />}
     </div>
+  );
+}
+
+/** What importing the chosen bundle would change, per table, before anything is written. */
+function ImportPreview({ pending, busy, onConfirm, onCancel }: { pending: PendingImport; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const plan = pending.plan;
+  return (
+    <div class="rd-preview" data-testid="import-preview" data-read-ms={pending.readMs} data-plan-ms={pending.planMs}>
+      <h3>
+        {pending.name} — from {plan.agent}, exported {dateAndTime(plan.exportedAt)}
+      </h3>
+      {plan.nothingToDo ? (
+        <p>Everything in this bundle is already here. Importing it changes nothing.</p>
+      ) : null}
+      <ImportChanges plan={plan} />
+      {plan.merged.length > 0 && <p class="rd-small">{plural(plan.merged.length, 'customer')} in the bundle {plan.merged.length === 1 ? 'is a customer' : 'are customers'} you already have (same email or helpdesk id): their records join yours.</p>}
+      {plan.conflicts.length > 0 && (
+        <details>
+          <summary class="rd-small">Conflicts: your version is kept ({plan.conflicts.length})</summary>
+          <ul class="rd-list rd-small">
+            {plan.conflicts.slice(0, 20).map((c) => (
+              <li key={`${c.table}:${c.id}`}>
+                {LABELS[c.table]} {c.id}: {c.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div class="rd-actions">
+        <button type="button" class="rd-button rd-primary" disabled={plan.nothingToDo || busy} onClick={onConfirm} data-testid="import-confirm">
+          Import
+        </button>
+        <button type="button" class="rd-button rd-button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ImportChanges({ plan }: { plan: ImportPlan }) {
+  return (
+    <table class="rd-table">
+      <thead>
+        <tr>
+          <th />
+          <th class="rd-num">New</th>
+          <th class="rd-num">Updated</th>
+          <th class="rd-num">Same</th>
+          <th class="rd-num">Conflicts</th>
+        </tr>
+      </thead>
+      <tbody>
+        {TABLES.map((t) => (
+          <tr key={t}>
+            <td>{LABELS[t]}</td>
+            <td class="rd-num">{formatNumber(plan.tables[t].added)}</td>
+            <td class="rd-num">{formatNumber(plan.tables[t].updated)}</td>
+            <td class="rd-num">{formatNumber(plan.tables[t].unchanged)}</td>
+            <td class="rd-num">{formatNumber(plan.tables[t].conflicts)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
