@@ -138,21 +138,43 @@ export async function getByIds<T extends { id: string }>(table: Table<T, string>
   return ids.map((id) => found.get(id));
 }
 
+/** The plan as it fills in: counts per table, the first conflicts, and the rows to write. */
+interface Draft {
+  tables: Record<TableName, TableChanges>;
+  conflicts: ImportConflict[];
+  writes: ImportPlan['writes'];
+}
+
+function countConflict(draft: Draft, table: TableName, id: string, reason: string) {
+  draft.tables[table].conflicts++;
+  if (draft.conflicts.length < CONFLICT_LIST_MAX) draft.conflicts.push({ table, id, reason });
+}
+
 /** Computes what importing `bundle` would do. Reads only. */
 export async function planImport(database: RapportDB, bundle: Bundle): Promise<ImportPlan> {
   const agent = bundle.agent.trim();
-  const tables = Object.fromEntries(TABLES.map((t) => [t, empty()])) as Record<TableName, TableChanges>;
-  const writes = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as ImportPlan['writes'];
-  const conflicts: ImportConflict[] = [];
-  const merged: ImportPlan['merged'] = [];
-  const conflict = (table: TableName, id: string, reason: string) => {
-    tables[table].conflicts++;
-    if (conflicts.length < CONFLICT_LIST_MAX) conflicts.push({ table, id, reason });
+  const draft: Draft = {
+    tables: Object.fromEntries(TABLES.map((t) => [t, empty()])) as Record<TableName, TableChanges>,
+    conflicts: [],
+    writes: Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as ImportPlan['writes'],
   };
+  const placement = placeAccounts(await database.accounts.toArray());
+  const { idMap, merged } = await planCustomers(database, draft, bundle.data.customers, placement.workspaceOfAccount);
+  const localCustomer = (id: string) => idMap.get(id) ?? id;
+  await refuseMissingOwners(database, bundle, new Set(idMap.keys()));
+  await planRecords(database, draft, bundle.data, agent, localCustomer);
 
-  // Every bundle customer goes to this device's workspace of their account (#15); an account not
-  // seen yet is placed by the rule, as if its page had been opened.
-  const accounts = await database.accounts.toArray();
+  const { tables, conflicts, writes } = draft;
+  const newAccounts = placement.newAccounts;
+  const nothingToDo = TABLES.every((t) => writes[t].length === 0);
+  return { agent, exportedAt: bundle.exportedAt, tables, merged, conflicts, writes, nothingToDo: nothingToDo && newAccounts.length === 0, newAccounts };
+}
+
+/**
+ * Every bundle customer goes to this device's workspace of their account (#15); an account not
+ * seen yet is placed by the rule, as if its page had been opened.
+ */
+function placeAccounts(accounts: HelpdeskAccount[]) {
   const newAccounts: HelpdeskAccount[] = [];
   const workspaceOfAccount = (c: Customer) => {
     let account = accounts.find((a) => a.host === c.account);
@@ -163,11 +185,16 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
     }
     return account.workspace;
   };
-  // Customers: by id, then by identity within their workspace. `idMap` re-points bundle customer ids to local ids.
-  const idMap = new Map<string, string>();
-  const incoming = bundle.data.customers;
-  const byId = await getByIds(database.customers as unknown as Table<Customer, string>, incoming.map((c) => c.id));
-  const unmatched = incoming.filter((_, i) => !byId[i]);
+  return { newAccounts, workspaceOfAccount };
+}
+
+const extKey = (c: Customer) => `${c.helpdesk}\u0000${c.account}\u0000${c.externalId}`;
+
+/**
+ * The local customers that bundle customers without a local row of their id may be: by workspace and
+ * email (the most recently seen wins), and by helpdesk + account + requester id. Merged customers are left out.
+ */
+async function identities(database: RapportDB, unmatched: Customer[]) {
   const emails = [...new Set(unmatched.flatMap((c) => c.emails))];
   const byEmail = new Map<string, Customer>();
   if (emails.length) {
@@ -183,14 +210,24 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
   const byExt = new Map<string, Customer>();
   if (extKeys.length) {
     for (const c of await database.customers.where('[helpdesk+account+externalId]').anyOf(extKeys).toArray()) {
-      if (!c.mergedInto) byExt.set(`${c.helpdesk}\u0000${c.account}\u0000${c.externalId}`, c);
+      if (!c.mergedInto) byExt.set(extKey(c), c);
     }
   }
+  return { byEmail, byExt };
+}
+
+/** Customers: by id, then by identity within their workspace. `idMap` re-points bundle customer ids to local ids. */
+async function planCustomers(database: RapportDB, draft: Draft, incoming: Customer[], workspaceOfAccount: (c: Customer) => string) {
+  const { tables } = draft;
+  const idMap = new Map<string, string>();
+  const merged: ImportPlan['merged'] = [];
+  const byId = await getByIds(database.customers as unknown as Table<Customer, string>, incoming.map((c) => c.id));
+  const { byEmail, byExt } = await identities(database, incoming.filter((_, i) => !byId[i]));
   const pending = new Map<string, Customer>(); // local id → row to write
   incoming.forEach((c, i) => {
     const sameId = byId[i];
     const workspace = workspaceOfAccount(c);
-    const byExternalId = c.externalId ? byExt.get(`${c.helpdesk}\u0000${c.account}\u0000${c.externalId}`) : undefined;
+    const byExternalId = c.externalId ? byExt.get(extKey(c)) : undefined;
     const identity =
       sameId ??
       (byExternalId && workspaceOf(byExternalId) === workspace ? byExternalId : undefined) ??
@@ -214,73 +251,81 @@ export async function planImport(database: RapportDB, bundle: Bundle): Promise<I
       pending.set(identity.id, next);
     }
   });
-  writes.customers = [...pending.values()];
+  draft.writes.customers = [...pending.values()];
+  return { idMap, merged };
+}
 
-  const localCustomer = (id: string) => idMap.get(id) ?? id;
-  await refuseMissingOwners(database, bundle, new Set(idMap.keys()));
-
-  async function rowsOf<T extends { id: string; customerId?: string }>(
-    table: TableName,
-    list: T[],
-    prepare: (row: T) => T,
-    merge: (local: T, incoming: T) => { row: T; conflict?: boolean },
-  ) {
-    const prepared = list.map(prepare);
-    const existing = await getByIds(database.table(table) as Table<T, string>, prepared.map((r) => r.id));
-    const out: T[] = [];
-    prepared.forEach((row, i) => {
-      const local = existing[i];
-      if (!local) {
-        tables[table].added++;
-        out.push(row);
-        return;
-      }
-      if (sameRow(local, row)) {
-        tables[table].unchanged++;
-        return;
-      }
-      const result = merge(local, row);
-      if (sameRow(result.row, local)) {
-        if (result.conflict) conflict(table, row.id, 'changed here more recently; this device’s version is kept');
-        else tables[table].unchanged++;
-        return;
-      }
-      if (result.conflict) conflict(table, row.id, 'changed here more recently; this device’s version is kept');
-      else tables[table].updated++;
-      out.push(result.row);
-    });
-    writes[table] = out;
-  }
-
+/** Tickets, notes, facts, follow-ups and reply records, re-pointed to local customers; the bundle's agent signs what has no author. */
+async function planRecords(database: RapportDB, draft: Draft, data: Bundle['data'], agent: string, localCustomer: (id: string) => string) {
   const withAuthor = <T extends { author?: string; customerId: string }>(row: T): T => ({
     ...row,
     customerId: localCustomer(row.customerId),
     author: row.author ?? agent,
   });
-  const newerWins =
-    <T>(time: (row: T) => number) =>
-    (local: T, inc: T) =>
-      time(inc) > time(local) ? { row: { ...inc, customerId: (local as { customerId?: string }).customerId } as T } : { row: local, conflict: true };
-
-  await rowsOf<TicketVisit>('visits', bundle.data.visits, (r) => ({ ...r, customerId: localCustomer(r.customerId) }), (l, i) => ({ row: mergeVisit(l, i) }));
-  await rowsOf<Note>('notes', bundle.data.notes, withAuthor, mergeNote);
-  await rowsOf<Fact>('facts', bundle.data.facts, withAuthor, newerWins((f) => f.mentionedAt ?? f.createdAt));
-  await rowsOf<FollowUp>('followUps', bundle.data.followUps, withAuthor, (local, inc) => {
-    // Done is final: a promise kept on either device stays kept.
-    if (local.status === 'done' && inc.status !== 'done') return { row: local, conflict: false };
-    if (inc.status === 'done' && local.status !== 'done') return { row: { ...local, status: 'done', doneAt: inc.doneAt } };
-    return { row: local, conflict: true };
-  });
-  await rowsOf<ReplyRecord>(
+  await planRows<TicketVisit>(database, draft, 'visits', data.visits, (r) => ({ ...r, customerId: localCustomer(r.customerId) }), (l, i) => ({ row: mergeVisit(l, i) }));
+  await planRows<Note>(database, draft, 'notes', data.notes, withAuthor, mergeNote);
+  await planRows<Fact>(database, draft, 'facts', data.facts, withAuthor, newerWins((f) => f.mentionedAt ?? f.createdAt));
+  await planRows<FollowUp>(database, draft, 'followUps', data.followUps, withAuthor, mergeFollowUp);
+  await planRows<ReplyRecord>(
+    database,
+    draft,
     'replies',
-    bundle.data.replies,
+    data.replies,
     (r) => ({ ...r, customerId: r.customerId ? localCustomer(r.customerId) : undefined, agent: r.agent ?? agent }),
     (local) => ({ row: local, conflict: true }),
   );
-  for (const r of writes.replies as ReplyRecord[]) if (r.customerId === undefined) delete r.customerId;
+  for (const r of draft.writes.replies as ReplyRecord[]) if (r.customerId === undefined) delete r.customerId;
+}
 
-  const nothingToDo = TABLES.every((t) => writes[t].length === 0);
-  return { agent, exportedAt: bundle.exportedAt, tables, merged, conflicts, writes, nothingToDo: nothingToDo && newAccounts.length === 0, newAccounts };
+const newerWins =
+  <T>(time: (row: T) => number) =>
+  (local: T, inc: T) =>
+    time(inc) > time(local) ? { row: { ...inc, customerId: (local as { customerId?: string }).customerId } as T } : { row: local, conflict: true };
+
+function mergeFollowUp(local: FollowUp, inc: FollowUp): { row: FollowUp; conflict?: boolean } {
+  // Done is final: a promise kept on either device stays kept.
+  if (local.status === 'done' && inc.status !== 'done') return { row: local, conflict: false };
+  if (inc.status === 'done' && local.status !== 'done') return { row: { ...local, status: 'done', doneAt: inc.doneAt } };
+  return { row: local, conflict: true };
+}
+
+const KEPT_HERE = 'changed here more recently; this device’s version is kept';
+
+/** One table's rows: added when new here, unchanged when the same, else merged (updated, or a conflict). */
+async function planRows<T extends { id: string; customerId?: string }>(
+  database: RapportDB,
+  draft: Draft,
+  table: TableName,
+  list: T[],
+  prepare: (row: T) => T,
+  merge: (local: T, incoming: T) => { row: T; conflict?: boolean },
+) {
+  const tables = draft.tables;
+  const prepared = list.map(prepare);
+  const existing = await getByIds(database.table(table) as Table<T, string>, prepared.map((r) => r.id));
+  const out: T[] = [];
+  prepared.forEach((row, i) => {
+    const local = existing[i];
+    if (!local) {
+      tables[table].added++;
+      out.push(row);
+      return;
+    }
+    if (sameRow(local, row)) {
+      tables[table].unchanged++;
+      return;
+    }
+    const result = merge(local, row);
+    if (sameRow(result.row, local)) {
+      if (result.conflict) countConflict(draft, table, row.id, KEPT_HERE);
+      else tables[table].unchanged++;
+      return;
+    }
+    if (result.conflict) countConflict(draft, table, row.id, KEPT_HERE);
+    else tables[table].updated++;
+    out.push(result.row);
+  });
+  draft.writes[table] = out;
 }
 
 /**
