@@ -4,8 +4,7 @@ import { usePresentation } from '../../presentation';
 import { FollowUpItem } from '../FollowUpsView';
 import { day, dayTime, fromWho, showText } from '../identity';
 import { useTicketUrl } from '../ticket-links';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from '../../format';
 
 export function ProfileCard({ profile, cues, facts }: { profile: [string, string | undefined][]; cues: { id: string; reason: string }[]; facts: Fact[] }) {
   const masked = usePresentation();
