@@ -14,7 +14,7 @@ export interface ProgressProps {
 const CELL = { pass: '✓', fail: '✗', na: '–' } as const;
 
 export function Progress({ progress, onExportCsv, onExportJson, onClear }: ProgressProps) {
-  const presenting = usePresentation();
+  // One "Delete all attempts?" at a time, across the trainees.
   const [confirming, setConfirming] = useState<string>();
   return (
     <div class="rd-view tr-progress">
@@ -39,77 +39,109 @@ export function Progress({ progress, onExportCsv, onExportJson, onClear }: Progr
         </div>
       )}
       {progress.map((p) => (
-        <section key={p.trainee} class="rd-card tr-trainee" data-testid="trainee-progress" data-trainee={p.trainee}>
-          <div class="tr-trainee-head">
-            <h2>{presenting ? maskName(p.trainee) : p.trainee}</h2>
-            <span class="rd-muted">
-              {p.attempts.length} {p.attempts.length === 1 ? 'attempt' : 'attempts'} · average {p.average}
-              {p.attempts.length > 1 && ` · ${p.change >= 0 ? '+' : ''}${p.change} since the first`}
-            </span>
-            {confirming === p.trainee ? (
-              <span class="tr-confirm" role="group" aria-label="Confirm clearing">
-                Delete all {p.attempts.length} attempts?
-                <button type="button" class="rd-button rd-danger-button" onClick={() => { setConfirming(undefined); onClear(p.trainee); }} data-testid="progress-clear-confirm">
-                  Delete
-                </button>
-                <button type="button" class="rd-button" onClick={() => setConfirming(undefined)}>
-                  Keep
-                </button>
-              </span>
-            ) : (
-              <button type="button" class="rd-button rd-button-quiet tr-clear" onClick={() => setConfirming(p.trainee)} data-testid="progress-clear">
-                Clear practice data
-              </button>
-            )}
-          </div>
-          <div class="tr-table-wrap">
-            <table class="tr-table">
-              <thead>
-                <tr>
-                  <th scope="col">Standard</th>
-                  {p.attempts.map((a, i) => (
-                    <th key={a.id} scope="col" title={`${a.scenarioTitle}, ${formatDate(a.at)}`}>
-                      #{i + 1}
-                    </th>
-                  ))}
-                  <th scope="col" class="rd-num">Passed</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr class="tr-score-tr">
-                  <th scope="row">Score</th>
-                  {p.attempts.map((a) => (
-                    <td key={a.id} class="rd-num">
-                      <span class="tr-bar" style={{ '--v': `${a.score}%` }}>
-                        {a.score}
-                      </span>
-                    </td>
-                  ))}
-                  <td />
-                </tr>
-                {p.standards.map((s) => (
-                  <tr key={s.rule}>
-                    <th scope="row">{s.label}</th>
-                    {s.states.map((state, i) => (
-                      <td key={i} class={`tr-cell tr-cell-${state ?? 'none'}`} aria-label={state ?? 'off'}>
-                        {state ? CELL[state] : ''}
-                      </td>
-                    ))}
-                    <td class="rd-num">{s.passRate === undefined ? '–' : `${s.passRate}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ol class="tr-attempts" data-testid="attempts">
-            {[...p.attempts].reverse().map((a) => (
-              <li key={a.id} data-testid="attempt">
-                <span class="tr-attempt-score">{a.score}</span> {a.scenarioTitle} <span class="rd-muted">· {dateAndTime(a.at)}</span>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <TraineeCard
+          key={p.trainee}
+          progress={p}
+          confirming={confirming === p.trainee}
+          onConfirm={(on) => setConfirming(on ? p.trainee : undefined)}
+          onClear={() => {
+            setConfirming(undefined);
+            onClear(p.trainee);
+          }}
+        />
       ))}
+    </div>
+  );
+}
+
+interface TraineeCardProps {
+  progress: TraineeProgress;
+  /** Whether "Delete all attempts?" is asked for this trainee. */
+  confirming: boolean;
+  onConfirm(on: boolean): void;
+  onClear(): void;
+}
+
+/** One trainee: the summary line, clearing, the scores per standard and the attempts, newest first. */
+function TraineeCard({ progress, confirming, onConfirm, onClear }: TraineeCardProps) {
+  const presenting = usePresentation();
+  return (
+    <section class="rd-card tr-trainee" data-testid="trainee-progress" data-trainee={progress.trainee}>
+      <div class="tr-trainee-head">
+        <h2>{presenting ? maskName(progress.trainee) : progress.trainee}</h2>
+        <span class="rd-muted">
+          {progress.attempts.length} {progress.attempts.length === 1 ? 'attempt' : 'attempts'} · average {progress.average}
+          {progress.attempts.length > 1 && ` · ${progress.change >= 0 ? '+' : ''}${progress.change} since the first`}
+        </span>
+        {confirming ? (
+          <span class="tr-confirm" role="group" aria-label="Confirm clearing">
+            Delete all {progress.attempts.length} attempts?
+            <button type="button" class="rd-button rd-danger-button" onClick={onClear} data-testid="progress-clear-confirm">
+              Delete
+            </button>
+            <button type="button" class="rd-button" onClick={() => onConfirm(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button type="button" class="rd-button rd-button-quiet tr-clear" onClick={() => onConfirm(true)} data-testid="progress-clear">
+            Clear practice data
+          </button>
+        )}
+      </div>
+      <ScoreTable progress={progress} />
+      <ol class="tr-attempts" data-testid="attempts">
+        {[...progress.attempts].reverse().map((a) => (
+          <li key={a.id} data-testid="attempt">
+            <span class="tr-attempt-score">{a.score}</span> {a.scenarioTitle} <span class="rd-muted">· {dateAndTime(a.at)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** A column per attempt, oldest first: the score, then each standard's state, and each standard's pass rate. */
+function ScoreTable({ progress }: { progress: TraineeProgress }) {
+  return (
+    <div class="tr-table-wrap">
+      <table class="tr-table">
+        <thead>
+          <tr>
+            <th scope="col">Standard</th>
+            {progress.attempts.map((a, i) => (
+              <th key={a.id} scope="col" title={`${a.scenarioTitle}, ${formatDate(a.at)}`}>
+                #{i + 1}
+              </th>
+            ))}
+            <th scope="col" class="rd-num">Passed</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr class="tr-score-tr">
+            <th scope="row">Score</th>
+            {progress.attempts.map((a) => (
+              <td key={a.id} class="rd-num">
+                <span class="tr-bar" style={{ '--v': `${a.score}%` }}>
+                  {a.score}
+                </span>
+              </td>
+            ))}
+            <td />
+          </tr>
+          {progress.standards.map((s) => (
+            <tr key={s.rule}>
+              <th scope="row">{s.label}</th>
+              {s.states.map((state, i) => (
+                <td key={i} class={`tr-cell tr-cell-${state ?? 'none'}`} aria-label={state ?? 'off'}>
+                  {state ? CELL[state] : ''}
+                </td>
+              ))}
+              <td class="rd-num">{s.passRate === undefined ? '–' : `${s.passRate}%`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
