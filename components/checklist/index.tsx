@@ -217,43 +217,55 @@ const NOT_CHECKED: Record<Exclude<ComposerKind, 'reply'>, string> = {
   forward: 'A forward goes to someone else, not to the customer, so it is not checked. Switch to Reply to check a reply as you write.',
 };
 
+/** In place of the checklist while there is no reply to check: no reply box open, or a note or forward. */
+function NotChecking({ status, writing }: Pick<ChecklistPanelProps, 'status' | 'writing'>) {
+  return (
+    <section class="rp-cl" data-testid="checklist" data-writing={writing} aria-label="Reply checklist">
+      <h2 class="rp-h">Reply checklist</h2>
+      <p class="rp-muted rp-cl-hint">{status === 'not-reply' ? NOT_CHECKED[writing === 'forward' ? 'forward' : 'note'] : 'Open the reply box to check your draft as you write.'}</p>
+    </section>
+  );
+}
+
+/** The items with the response-time item as the countdown has it at `time`: time left, or how long the customer has waited. */
+function withResponseClock(items: ChecklistItem[], clock: ChecklistPanelProps['responseClock'], time: number): ChecklistItem[] {
+  return items.map((item) => {
+    if (item.rule !== 'response-time' || !clock) return item;
+    const left = clock.deadline - time;
+    const target = duration(clock.targetMs);
+    return left >= 0
+      ? { ...item, state: 'pass' as const, why: `${duration(left)} left of the ${target} target` }
+      : { ...item, state: 'fail' as const, why: `Target breached: customer waiting ${duration(clock.targetMs - left)} (target ${target})` };
+  });
+}
+
+/** "Not right" on an item: whether to send the text with it, and the problem if it could not be recorded. */
+function useDispute(onDispute: ChecklistPanelProps['onDispute']) {
+  const [includeText, setIncludeText] = useState(false);
+  const [disputeError, setDisputeError] = useState<string | undefined>(undefined);
+  const dispute = async (item: ChecklistItem) => {
+    const result = await onDispute?.(item, includeText);
+    setDisputeError(result && !result.ok ? result.error : undefined);
+  };
+  return { includeText, setIncludeText, disputeError, dispute };
+}
+
 export function ChecklistPanel(props: ChecklistPanelProps) {
   const presentation = usePresentation();
   const now = props.now ?? Date.now;
   const time = useCountdown(props.responseClock?.deadline, now);
   const [shown, setShown] = useState<string | undefined>(undefined);
-  const [includeText, setIncludeText] = useState(false);
-  const [disputeError, setDisputeError] = useState<string | undefined>(undefined);
+  const { includeText, setIncludeText, disputeError, dispute } = useDispute(props.onDispute);
 
-  if (props.status === 'no-composer' || props.status === 'not-reply') {
-    return (
-      <section class="rp-cl" data-testid="checklist" data-writing={props.writing} aria-label="Reply checklist">
-        <h2 class="rp-h">Reply checklist</h2>
-        <p class="rp-muted rp-cl-hint">{props.status === 'not-reply' ? NOT_CHECKED[props.writing === 'forward' ? 'forward' : 'note'] : 'Open the reply box to check your draft as you write.'}</p>
-      </section>
-    );
-  }
+  if (props.status === 'no-composer' || props.status === 'not-reply') return <NotChecking status={props.status} writing={props.writing} />;
 
-  const items = props.items.map((item) => {
-    if (item.rule !== 'response-time' || !props.responseClock) return item;
-    const left = props.responseClock.deadline - time;
-    const target = duration(props.responseClock.targetMs);
-    return left >= 0
-      ? { ...item, state: 'pass' as const, why: `${duration(left)} left of the ${target} target` }
-      : { ...item, state: 'fail' as const, why: `Target breached: customer waiting ${duration(props.responseClock.targetMs - left)} (target ${target})` };
-  });
+  const items = withResponseClock(props.items, props.responseClock, time);
   const disputed = new Set(props.disputed ?? []);
-  const line = readinessOf(items, props.readiness, disputed);
-  const dispute = async (item: ChecklistItem) => {
-    const result = await props.onDispute?.(item, includeText);
-    setDisputeError(result && !result.ok ? result.error : undefined);
-  };
   // What needs the agent: failing items (critical first, as the feature orders them). Passes, "not
   // needed" and disputed items fold into one line that opens on a click.
   const attention = items.filter((i) => i.state === 'fail' && !disputed.has(i.rule));
   const folded = items.filter((i) => !attention.includes(i));
   const greetingFails = items.some((i) => i.rule === 'greets-by-name' && i.state === 'fail');
-  const greeting = props.greeting && presentation ? props.greeting.replace(/^Hi (.+),$/, (_m, n: string) => `Hi ${maskName(n)},`) : props.greeting;
   const item = (i: ChecklistItem) => (
     <Item
       key={i.rule}
@@ -276,36 +288,19 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
         </p>
       )}
       {props.status === 'empty' && <p class="rp-muted rp-cl-hint">Start your reply: the checklist follows as you type.</p>}
-      {props.status === 'ready' && <ReadinessLine line={line} />}
+      {props.status === 'ready' && <ReadinessLine line={readinessOf(items, props.readiness, disputed)} />}
       {props.status === 'ready' && props.notEnglish && <LanguageNote notEnglish={props.notEnglish} />}
       {/* An English salutation is no help in a reply written in another language. */}
       {props.greeting && props.onInsertGreeting && (greetingFails || props.status === 'empty') && !props.notEnglish?.draft && (
-        <button type="button" class="rp-cl-insert" data-testid="insert-greeting" onClick={() => props.onInsertGreeting?.()}>
-          Insert “{greeting}”
-        </button>
+        <InsertGreeting greeting={props.greeting} presentation={presentation} onInsert={() => props.onInsertGreeting?.()} />
       )}
       {attention.length > 0 && (
         <ul class="rp-cl-items" data-testid="checklist-attention" aria-label="Needs attention">
           {attention.map(item)}
         </ul>
       )}
-      {folded.length > 0 && (
-        <details class="rp-cl-folded" data-testid="checklist-passed">
-          <summary class="rp-cl-folded-line">
-            <span class="rp-cl-icon" aria-hidden="true">
-              {ICON.pass}
-            </span>
-            {foldedLine(folded, disputed)}
-          </summary>
-          <ul class="rp-cl-items">{folded.map(item)}</ul>
-        </details>
-      )}
-      {props.mood && props.mood.label !== 'neutral' && props.status === 'ready' && (
-        <p class="rp-cl-mood" data-testid="mood">
-          Customer {props.mood.unsure ? 'may be' : 'sounds'} <strong>{props.mood.label}</strong>
-          {props.mood.words.length > 0 && <span class="rp-muted"> — {props.mood.words.map((w) => `“${presentation ? maskText(w) : w}”`).join(', ')}</span>}
-        </p>
-      )}
+      {folded.length > 0 && <Folded line={foldedLine(folded, disputed)}>{folded.map(item)}</Folded>}
+      {props.mood && props.mood.label !== 'neutral' && props.status === 'ready' && <Mood mood={props.mood} presentation={presentation} />}
       {props.onDispute && items.length > 0 && (
         <label class="rp-cl-include">
           <input type="checkbox" data-testid="dispute-include-text" checked={includeText} onChange={(e) => setIncludeText(e.currentTarget.checked)} />
@@ -317,25 +312,65 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
           {disputeError}
         </p>
       )}
-      {props.questions.length > 0 && props.status === 'ready' && (
-        <div class="rp-cl-questions">
-          {/* Nothing asked outright: the complaint is what the reply must take up, and it is no question. */}
-          <h3 class="rp-cl-subh">{props.questions.every((q) => q.implicit) ? 'What they reported' : 'Their questions'}</h3>
-          <ul>
-            {props.questions.map((q, i) => (
-              <li key={i} data-testid="question" data-answered={String(q.answered)} data-unsure={q.unsure ? 'true' : undefined} class={q.answered ? 'rp-cl-q-yes' : q.unsure ? 'rp-cl-q-maybe' : 'rp-cl-q-no'} title={!q.answered && q.unsure ? 'Maybe not a question: not counted against the reply' : undefined}>
-                <span class="rp-cl-icon" aria-hidden="true">
-                  {q.answered ? '✓' : '?'}
-                </span>
-                <span>
-                  {presentation ? maskText(q.text) : q.text}
-                  <span class="rp-sr">{q.answered ? ' — addressed' : q.unsure ? ' — maybe not a question; not counted' : ' — not addressed yet'}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {props.questions.length > 0 && props.status === 'ready' && <Questions questions={props.questions} presentation={presentation} />}
     </section>
+  );
+}
+
+/** Offers the salutation ("Hi Dana,"), with the name masked while presenting. */
+function InsertGreeting({ greeting, presentation, onInsert }: { greeting: string; presentation: boolean; onInsert(): void }) {
+  const shown = presentation ? greeting.replace(/^Hi (.+),$/, (_m, n: string) => `Hi ${maskName(n)},`) : greeting;
+  return (
+    <button type="button" class="rp-cl-insert" data-testid="insert-greeting" onClick={onInsert}>
+      Insert “{shown}”
+    </button>
+  );
+}
+
+/** The items that need nothing, folded into one line ("7 passed · 2 not needed") that opens on a click. */
+function Folded({ line, children }: { line: string; children: ComponentChildren }) {
+  return (
+    <details class="rp-cl-folded" data-testid="checklist-passed">
+      <summary class="rp-cl-folded-line">
+        <span class="rp-cl-icon" aria-hidden="true">
+          {ICON.pass}
+        </span>
+        {line}
+      </summary>
+      <ul class="rp-cl-items">{children}</ul>
+    </details>
+  );
+}
+
+/** How the customer sounds, and the words that say so. */
+function Mood({ mood, presentation }: { mood: NonNullable<ChecklistPanelProps['mood']>; presentation: boolean }) {
+  return (
+    <p class="rp-cl-mood" data-testid="mood">
+      Customer {mood.unsure ? 'may be' : 'sounds'} <strong>{mood.label}</strong>
+      {mood.words.length > 0 && <span class="rp-muted"> — {mood.words.map((w) => `“${presentation ? maskText(w) : w}”`).join(', ')}</span>}
+    </p>
+  );
+}
+
+/** The customer's questions, each marked addressed, not yet, or maybe no question. */
+function Questions({ questions, presentation }: { questions: ChecklistPanelProps['questions']; presentation: boolean }) {
+  return (
+    <div class="rp-cl-questions">
+      {/* Nothing asked outright: the complaint is what the reply must take up, and it is no question. */}
+      <h3 class="rp-cl-subh">{questions.every((q) => q.implicit) ? 'What they reported' : 'Their questions'}</h3>
+      <ul>
+        {questions.map((q, i) => (
+          <li key={i} data-testid="question" data-answered={String(q.answered)} data-unsure={q.unsure ? 'true' : undefined} class={q.answered ? 'rp-cl-q-yes' : q.unsure ? 'rp-cl-q-maybe' : 'rp-cl-q-no'} title={!q.answered && q.unsure ? 'Maybe not a question: not counted against the reply' : undefined}>
+            <span class="rp-cl-icon" aria-hidden="true">
+              {q.answered ? '✓' : '?'}
+            </span>
+            <span>
+              {presentation ? maskText(q.text) : q.text}
+              <span class="rp-sr">{q.answered ? ' — addressed' : q.unsure ? ' — maybe not a question; not counted' : ' — not addressed yet'}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
