@@ -3,37 +3,24 @@
  * host) and says which built-in adapter it is, or builds a custom one from selectors. Saving asks
  * the browser for that host at that moment and registers the content script for the pattern;
  * removing takes both back. The list is validated on every write (lib/helpdesks/configured-schema.ts)
- * and can be shared as a file. Test hooks: helpdesk-add, helpdesk-pattern, helpdesk-kind,
- * sel-<field>, helpdesk-save, and one `helpdesk` row per configured helpdesk. "Test on open tab" (on a
- * saved row, or `helpdesk-form-test` for the settings as typed) counts each selector on the tab
- * (`helpdesk-test-result`) and previews the sidebar's read of it (`helpdesk-preview`).
+ * and can be shared as a file. "Test on open tab" (on a saved row, or for the settings as typed)
+ * counts each selector on the tab and previews the sidebar's read of it. This file wires the
+ * browser (storage, permissions, the tab tester) to the views in components/options/HelpdesksSection.tsx.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { plural } from '@/components/format';
 import { browser } from 'wxt/browser';
 import { PREF } from '@/lib/prefs';
 import { adapters } from '@/lib/helpdesks';
-import { CUSTOM_FIELDS, URL_ID_PREFIX, originPattern, type ConfiguredHelpdesk, type CustomField, type CustomSelectors, type HelpdeskKind } from '@/lib/helpdesks/configured';
+import { URL_ID_PREFIX, originPattern, type ConfiguredHelpdesk, type CustomSelectors, type HelpdeskKind } from '@/lib/helpdesks/configured';
 import { helpdesksFile, parseHelpdesk, parseHelpdeskList, parseHelpdesksFile } from '@/lib/helpdesks/configured-schema';
 import { loadHelpdesks, syncContentScripts } from '@/lib/background/configured-helpdesks';
 import { diagnosticsText } from '@/lib/helpdesks/diagnostics';
-import { SidebarPreview } from '@/components/options/SidebarPreview';
+import { HelpdeskForm, HelpdeskListActions, HelpdesksSection, HelpdeskTable } from '@/components/options/HelpdesksSection';
 import { testInPage, type TabTest } from './selector-test';
 
-const KINDS: { id: HelpdeskKind; label: string }[] = [...adapters.map((a) => ({ id: a.id as HelpdeskKind, label: a.label })), { id: 'custom', label: 'Custom (selectors)' }];
-const kindLabel = (kind: HelpdeskKind) => KINDS.find((k) => k.id === kind)?.label ?? kind;
-
-const FIELD_HELP: Record<CustomField, string> = {
-  'ticket-id': `Ticket id: ${URL_ID_PREFIX}REGEX with one group on the URL path (e.g. ${URL_ID_PREFIX}/tickets/(\\d+)), or a CSS selector whose text is the id`,
-  subject: 'Subject (optional)',
-  'requester-name': "Requester's name",
-  'requester-email': "Requester's email (optional; text, value or mailto link)",
-  message: 'Each message of the conversation',
-  'message-body': "A message's text, inside the message (optional)",
-  'customer-message': 'Messages written by the customer (matches the message or something in it)',
-  composer: 'Reply box (contenteditable or textarea; optional)',
-  send: 'Send button (optional)',
-};
+/** What the section says after an action: what was done, or the problem. */
+type Say = (message: string | undefined, problem?: string) => void;
 
 /** The selectors to test for a configured helpdesk: the custom ones, or the built-in adapter's own. */
 function selectorsOf(h: ConfiguredHelpdesk): Record<string, string> {
@@ -46,22 +33,25 @@ async function store(list: ConfiguredHelpdesk[]): Promise<string[]> {
   return syncContentScripts(list);
 }
 
+const refused = (say: Say) => (e: unknown) => say(undefined, `The browser refused: ${String((e as Error)?.message ?? e)}`);
+
+/** The diagnostics a helpdesk's test gives to copy: selectors and match counts only, no page text. */
+function diagnosticsOf(h: ConfiguredHelpdesk, result: TabTest | string): string {
+  if (typeof result === 'string') return `Rapport adapter diagnostics\nadapter: ${h.kind}\nURL pattern: ${h.pattern}\n${result}`;
+  return diagnosticsText({
+    adapter: h.kind,
+    urlPattern: h.pattern,
+    page: result.selectors.page,
+    missing: typeof result.preview === 'string' ? [] : result.preview.missing,
+    selectors: result.selectors.selectors.map(({ name, selector, matches }) => ({ name, selector, matches })),
+  });
+}
+
 export function Helpdesks() {
   const [list, setList] = useState<ConfiguredHelpdesk[] | undefined>();
   const [running, setRunning] = useState<string[]>([]);
-  const [adding, setAdding] = useState(false);
-  const [pattern, setPattern] = useState('');
-  const [kind, setKind] = useState<HelpdeskKind>('custom');
-  const [selectors, setSelectors] = useState<CustomSelectors>({});
-  const [error, setError] = useState<string | undefined>();
-  const [done, setDone] = useState<string | undefined>();
-  const [tests, setTests] = useState<Record<string, TabTest | string>>({});
-  /** The form's last test, with the settings it was run with (to say when they changed since). */
-  const [formTest, setFormTest] = useState<{ tested: string; result: TabTest | string } | undefined>();
   /** Origins the browser had granted when the page opened or was refreshed. */
   const [held, setHeld] = useState<string[]>([]);
-  /** An origin granted only to test the form's settings: taken back if the form is cancelled. */
-  const [testGrant, setTestGrant] = useState<string | undefined>();
 
   const refresh = async () => {
     const loaded = await loadHelpdesks();
@@ -71,15 +61,129 @@ export function Helpdesks() {
   };
   useEffect(() => void refresh(), []);
   if (!list) return <section class="muted">Loading helpdesks…</section>;
+  return <ConfiguredHelpdesks list={list} running={running} held={held} setList={setList} setRunning={setRunning} />;
+}
 
-  const say = (message: string | undefined, problem?: string) => {
+interface ConfiguredProps {
+  list: ConfiguredHelpdesk[];
+  running: string[];
+  held: string[];
+  setList(list: ConfiguredHelpdesk[]): void;
+  setRunning(running: string[]): void;
+}
+
+/** The section once the list has loaded (it never unloads). */
+function ConfiguredHelpdesks({ list, running, held, setList, setRunning }: ConfiguredProps) {
+  const [error, setError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | undefined>();
+  const say: Say = (message, problem) => {
     setDone(message);
     setError(problem);
   };
+  const saved = useSavedHelpdesks(list, setList, setRunning, say);
+  const form = useAddForm(list, held, say, (next, now) => {
+    setList(next);
+    setRunning(now);
+  });
+  return (
+    <HelpdesksSection error={error} done={done}>
+      {list.length > 0 && (
+        <HelpdeskTable
+          list={list}
+          running={running}
+          tests={saved.tests}
+          onGrant={saved.grant}
+          onTest={(h) => void saved.test(h)}
+          onDiagnostics={(h) => void saved.copyDiagnostics(h)}
+          onRemove={(h) => void saved.remove(h)}
+        />
+      )}
+      {form.adding ? (
+        <HelpdeskForm {...form.view} />
+      ) : (
+        <HelpdeskListActions empty={!list.length} onAdd={() => (form.open(), say(undefined))} onExport={saved.exportFile} onImport={(file) => void saved.importFile(file)} />
+      )}
+    </HelpdesksSection>
+  );
+}
 
-  /** The helpdesk as the form has it now, validated like a saved one. */
-  const typed = (id: string) => parseHelpdesk({ id, pattern: pattern.trim(), kind, ...(kind === 'custom' ? { selectors: clean(selectors) } : {}) });
-  const typedKey = JSON.stringify([pattern.trim(), kind, kind === 'custom' ? clean(selectors) : {}]);
+/** The saved helpdesks: grant access, test on the open tab, copy diagnostics, remove; the list as a file. */
+function useSavedHelpdesks(list: ConfiguredHelpdesk[], setList: (list: ConfiguredHelpdesk[]) => void, setRunning: (running: string[]) => void, say: Say) {
+  const [tests, setTests] = useState<Record<string, TabTest | string>>({});
+  const test = async (h: ConfiguredHelpdesk) => {
+    const result = await testInPage(h, selectorsOf(h));
+    setTests({ ...tests, [h.id]: result });
+    return result;
+  };
+  return {
+    tests,
+    test,
+    grant(h: ConfiguredHelpdesk) {
+      void browser.permissions.request({ origins: [originPattern(h.pattern)!] }).then(async (granted) => {
+        if (granted) setRunning(await syncContentScripts(list));
+      });
+    },
+    async remove(h: ConfiguredHelpdesk) {
+      const next = list.filter((x) => x.id !== h.id);
+      setRunning(await store(next));
+      setList(next);
+      const origin = originPattern(h.pattern)!;
+      if (!next.some((x) => originPattern(x.pattern) === origin)) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+      say(`Removed ${h.pattern}; Rapport no longer runs there.`);
+    },
+    async copyDiagnostics(h: ConfiguredHelpdesk) {
+      const report = diagnosticsOf(h, await test(h));
+      await navigator.clipboard.writeText(report).then(() => say('Diagnostics copied (selectors and match counts only).'), () => say(undefined, 'Could not copy to the clipboard.'));
+    },
+    exportFile() {
+      const url = URL.createObjectURL(new Blob([helpdesksFile(list)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'rapport-helpdesks.json';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    },
+    async importFile(file: File | undefined) {
+      if (!file) return;
+      const parsed = parseHelpdesksFile(await file.text());
+      if (!parsed.ok) return say(undefined, `${file.name}: ${parsed.error} Nothing was imported.`);
+      const known = new Set(list.map((h) => h.pattern));
+      const next = parseHelpdeskList([...list, ...parsed.value.filter((h) => !known.has(h.pattern))]);
+      if (!next.ok) return say(undefined, `${file.name}: ${next.error} Nothing was imported.`);
+      setRunning(await store(next.value));
+      setList(next.value);
+      say(`Imported ${plural(next.value.length - list.length, 'helpdesk')} from ${file.name}. Grant each one access to run there.`);
+    },
+  };
+}
+
+/** The add form's settings as typed, and the helpdesk they make, validated like a saved one. */
+function useTypedSettings() {
+  const [pattern, setPattern] = useState('');
+  const [kind, setKind] = useState<HelpdeskKind>('custom');
+  const [selectors, setSelectors] = useState<CustomSelectors>({});
+  return {
+    pattern,
+    setPattern,
+    kind,
+    setKind,
+    selectors,
+    setSelectors,
+    typed: (id: string) => parseHelpdesk({ id, pattern: pattern.trim(), kind, ...(kind === 'custom' ? { selectors: clean(selectors) } : {}) }),
+    /** The settings as tested, to tell when they changed since the form's last test. */
+    typedKey: JSON.stringify([pattern.trim(), kind, kind === 'custom' ? clean(selectors) : {}]),
+  };
+}
+
+/** Adding a helpdesk: the form's settings, its test on the open tab, save (asking for the host) and cancel. */
+function useAddForm(list: ConfiguredHelpdesk[], held: string[], say: Say, onAdded: (list: ConfiguredHelpdesk[], running: string[]) => void) {
+  const settings = useTypedSettings();
+  const { typed, typedKey } = settings;
+  const [adding, setAdding] = useState(false);
+  /** The form's last test, with the settings it was run with (to say when they changed since). */
+  const [formTest, setFormTest] = useState<{ tested: string; result: TabTest | string } | undefined>();
+  /** An origin granted only to test the form's settings: taken back if the form is cancelled. */
+  const [testGrant, setTestGrant] = useState<string | undefined>();
 
   // Everything before permissions.request stays synchronous: the browser wants the click's gesture.
   const save = () => {
@@ -90,16 +194,14 @@ export function Helpdesks() {
     const origin = originPattern(parsed.value.pattern)!;
     void browser.permissions.request({ origins: [origin] }).then(async (granted) => {
       if (!granted) return say(undefined, `Rapport needs your permission to read pages on ${origin}. Nothing was added.`);
-      const now = await store(next.value);
-      setList(next.value);
-      setRunning(now);
+      onAdded(next.value, await store(next.value));
       setAdding(false);
-      setPattern('');
-      setSelectors({});
+      settings.setPattern('');
+      settings.setSelectors({});
       setFormTest(undefined);
       setTestGrant(undefined);
       say(`Added ${parsed.value.pattern}. Reload its tabs to see Rapport there.`);
-    }, (e: unknown) => say(undefined, `The browser refused: ${String((e as Error)?.message ?? e)}`));
+    }, refused(say));
   };
 
   /** Tests the settings as typed, before saving: the browser is asked for the host first. */
@@ -113,7 +215,7 @@ export function Helpdesks() {
       if (!granted) return setFormTest({ tested, result: `Rapport needs your permission to read pages on ${origin} to test there.` });
       if (!held.includes(origin)) setTestGrant(origin);
       setFormTest({ tested, result: await testInPage(parsed.value, selectorsOf(parsed.value)) });
-    }, (e: unknown) => say(undefined, `The browser refused: ${String((e as Error)?.message ?? e)}`));
+    }, refused(say));
   };
 
   const cancel = () => {
@@ -123,228 +225,22 @@ export function Helpdesks() {
     if (testGrant && !list.some((h) => originPattern(h.pattern) === testGrant)) void browser.permissions.remove({ origins: [testGrant] }).catch(() => false);
   };
 
-  const grant = (h: ConfiguredHelpdesk) => {
-    void browser.permissions.request({ origins: [originPattern(h.pattern)!] }).then(async (granted) => {
-      if (granted) setRunning(await syncContentScripts(list));
-    });
+  return {
+    adding,
+    open: () => setAdding(true),
+    view: {
+      pattern: settings.pattern,
+      kind: settings.kind,
+      selectors: settings.selectors,
+      test: formTest && { result: formTest.result, stale: formTest.tested !== typedKey },
+      onPattern: settings.setPattern,
+      onKind: settings.setKind,
+      onSelectors: settings.setSelectors,
+      onSave: save,
+      onTest: testTyped,
+      onCancel: cancel,
+    },
   };
-
-  const remove = async (h: ConfiguredHelpdesk) => {
-    const next = list.filter((x) => x.id !== h.id);
-    setRunning(await store(next));
-    setList(next);
-    const origin = originPattern(h.pattern)!;
-    if (!next.some((x) => originPattern(x.pattern) === origin)) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
-    say(`Removed ${h.pattern}; Rapport no longer runs there.`);
-  };
-
-  const test = async (h: ConfiguredHelpdesk) => {
-    const result = await testInPage(h, selectorsOf(h));
-    setTests({ ...tests, [h.id]: result });
-    return result;
-  };
-
-  const copyDiagnostics = async (h: ConfiguredHelpdesk) => {
-    const result = await test(h);
-    const report =
-      typeof result === 'string'
-        ? `Rapport adapter diagnostics\nadapter: ${h.kind}\nURL pattern: ${h.pattern}\n${result}`
-        : diagnosticsText({
-            adapter: h.kind,
-            urlPattern: h.pattern,
-            page: result.selectors.page,
-            missing: typeof result.preview === 'string' ? [] : result.preview.missing,
-            selectors: result.selectors.selectors.map(({ name, selector, matches }) => ({ name, selector, matches })),
-          });
-    await navigator.clipboard.writeText(report).then(() => say('Diagnostics copied (selectors and match counts only).'), () => say(undefined, 'Could not copy to the clipboard.'));
-  };
-
-  const exportFile = () => {
-    const url = URL.createObjectURL(new Blob([helpdesksFile(list)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'rapport-helpdesks.json';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    const parsed = parseHelpdesksFile(await file.text());
-    if (!parsed.ok) return say(undefined, `${file.name}: ${parsed.error} Nothing was imported.`);
-    const known = new Set(list.map((h) => h.pattern));
-    const next = parseHelpdeskList([...list, ...parsed.value.filter((h) => !known.has(h.pattern))]);
-    if (!next.ok) return say(undefined, `${file.name}: ${next.error} Nothing was imported.`);
-    setRunning(await store(next.value));
-    setList(next.value);
-    say(`Imported ${plural(next.value.length - list.length, 'helpdesk')} from ${file.name}. Grant each one access to run there.`);
-  };
-
-  return (
-    <section aria-labelledby="helpdesks-title" data-testid="helpdesks">
-      <h2 id="helpdesks-title">Helpdesks</h2>
-      <p class="muted">
-        Zendesk (*.zendesk.com) and Freshdesk (*.freshdesk.com) work out of the box. Add any other address — FreeScout on your own server, a custom domain, or any
-        helpdesk described by selectors. Rapport asks your browser for that site when you save.
-      </p>
-      {error && (
-        <p class="error" role="alert" data-testid="helpdesk-error">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p class="ok" role="status">
-          {done}
-        </p>
-      )}
-      {list.length > 0 && (
-        <table>
-          <tbody>
-            {list.flatMap((h) => {
-              const result = tests[h.id];
-              const row = (
-                <tr key={h.id} data-testid="helpdesk" data-kind={h.kind}>
-                  <td>
-                    <code>{h.pattern}</code>
-                    <div class="muted">
-                      {kindLabel(h.kind)} · {running.includes(h.id) ? 'Rapport runs here' : 'no access yet'}
-                    </div>
-                  </td>
-                  <td class="row">
-                    {!running.includes(h.id) && (
-                      <button type="button" class="link" onClick={() => grant(h)}>
-                        Grant access
-                      </button>
-                    )}
-                    <button type="button" class="link" data-testid="helpdesk-test" onClick={() => void test(h)}>
-                      Test on open tab
-                    </button>
-                    <button type="button" class="link" data-testid="helpdesk-diagnostics" onClick={() => void copyDiagnostics(h)}>
-                      Copy diagnostics
-                    </button>
-                    <button type="button" class="link" data-testid="helpdesk-remove" onClick={() => void remove(h)}>
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              );
-              // The test's result takes the table's full width: counts and the sidebar side by side.
-              return result
-                ? [
-                    row,
-                    <tr key={`${h.id}-test`} class="tester-row">
-                      <td colSpan={2}>
-                        <TestResult result={result} />
-                      </td>
-                    </tr>,
-                  ]
-                : [row];
-            })}
-          </tbody>
-        </table>
-      )}
-      {adding ? (
-        <div class="helpdesk-form">
-          <label class="block">
-            URL pattern
-            <input data-testid="helpdesk-pattern" value={pattern} placeholder="https://support.example.com/*" onInput={(e) => setPattern(e.currentTarget.value)} />
-          </label>
-          <label class="block">
-            Which helpdesk
-            <select data-testid="helpdesk-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as HelpdeskKind)}>
-              {KINDS.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          {kind === 'custom' &&
-            CUSTOM_FIELDS.map((field) => (
-              <label class="block" key={field}>
-                {FIELD_HELP[field]}
-                <input data-testid={`sel-${field}`} value={selectors[field] ?? ''} onInput={(e) => setSelectors({ ...selectors, [field]: e.currentTarget.value })} />
-              </label>
-            ))}
-          <div class="row">
-            <button type="button" class="primary" data-testid="helpdesk-save" onClick={save}>
-              Save and allow
-            </button>
-            <button type="button" data-testid="helpdesk-form-test" onClick={testTyped} title="Open a ticket of this helpdesk in a tab first">
-              Test on open tab
-            </button>
-            <button type="button" onClick={cancel}>
-              Cancel
-            </button>
-          </div>
-          {formTest && (
-            <div class="form-test">
-              {formTest.tested !== typedKey && (
-                <p class="muted" role="status">
-                  Settings changed since this test: test again to see them.
-                </p>
-              )}
-              <TestResult result={formTest.result} />
-            </div>
-          )}
-        </div>
-      ) : (
-        <div class="row">
-          <button type="button" data-testid="helpdesk-add" onClick={() => (setAdding(true), say(undefined))}>
-            Add a helpdesk
-          </button>
-          <button type="button" data-testid="helpdesks-export" onClick={exportFile} disabled={!list.length}>
-            Export helpdesks
-          </button>
-          <label class="row">
-            Import a file: <input type="file" data-testid="helpdesks-import" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
-          </label>
-        </div>
-      )}
-    </section>
-  );
-}
-
-/** The selector counts, and beside them the sidebar as it would read the tab. */
-function TestResult({ result }: { result: TabTest | string }) {
-  if (typeof result === 'string') return <p class="muted" data-testid="helpdesk-test-result">{result}</p>;
-  const { selectors, preview } = result;
-  return (
-    <div class="tester">
-      <div>
-        <p class="muted tester-page">
-          Tested on <code>{selectors.page}</code>
-        </p>
-        <table class="selector-test" data-testid="helpdesk-test-result">
-          <thead>
-            <tr>
-              <th>Setting</th>
-              <th>Matches</th>
-              <th>First match</th>
-            </tr>
-          </thead>
-          <tbody>
-            {selectors.selectors.map((s) => (
-              <tr key={s.name} data-field={s.name}>
-                <td>{s.name}</td>
-                <td data-testid="match-count" class={s.matches ? '' : 'error'}>
-                  {s.matches}
-                </td>
-                <td class="muted preview">{s.preview ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {typeof preview === 'string' ? (
-        <p class="muted" data-testid="helpdesk-preview">
-          {preview}
-        </p>
-      ) : (
-        <SidebarPreview preview={preview} />
-      )}
-    </div>
-  );
 }
 
 const clean = (s: CustomSelectors): CustomSelectors => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v)) as CustomSelectors;
