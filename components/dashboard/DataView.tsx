@@ -1,3 +1,4 @@
+import { download } from '@/lib/download';
 import { useState } from 'preact/hooks';
 import { checkBundle, csvOf, deleteOlderThan, eraseOne, eraseReplyRecords, exportAll, importBundle, type CheckedBundle } from '@/lib/dashboard/data';
 import { useCustomerMatches, useErasePreview, useReplyAgents, useReplyEraseCount, useRetentionPreview, useStored, usePresentationPref } from '@/lib/dashboard/live';
@@ -6,15 +7,6 @@ import { PREF } from '@/lib/prefs';
 import { dateAndTime, formatNumber, joinWords, plural } from '../format';
 import { usePresentation } from '../presentation';
 import { displayName, showEmail } from './identity';
-
-function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 const LABELS: Record<string, string> = { customers: 'customers', visits: 'tickets', notes: 'notes', facts: 'facts', followUps: 'follow-ups', replies: 'reply records' };
 
@@ -28,12 +20,12 @@ function ExportPanel() {
   async function run() {
     setMessage('');
     const result = await exportAll(agent.trim() || 'Unnamed agent', (p) => setProgress({ ...p, table: LABELS[p.table] ?? p.table }));
-    download(result.blob, result.filename);
+    download(result.filename, result.blob);
     setProgress(undefined);
     setMessage(`Exported ${plural(Object.values(result.counts).reduce((a, b) => a + b, 0), 'record')} to ${result.filename}.`);
   }
   async function csv(table: CsvTable) {
-    download(await csvOf(table), `rapport-${table}.csv`);
+    download(`rapport-${table}.csv`, await csvOf(table));
   }
   return (
     <div class="rd-card">

@@ -3,6 +3,7 @@
  * (count, and share of the verdicts recorded for it), the cases, and an evaluation file for
  * `npm run evaluate` so a team can calibrate its standards on its own tickets.
  */
+import { download } from '@/lib/download';
 import { useEffect, useState } from 'preact/hooks';
 import { markFirstRows, useDisputes } from '@/lib/dashboard/live';
 import { describeExport, disagreementsByRule, evaluationFile } from '@/lib/disputes/evaluation';
@@ -14,15 +15,6 @@ import { dayTime, showText } from './identity';
 const label = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 const VERDICT: Record<string, string> = { pass: 'said it passes', fail: 'said it needs work', na: 'said not applicable', shown: 'showed the cue' };
 
-function download(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function DisagreementsView() {
   const { loaded, disputes, weeks } = useDisputes();
   const masked = usePresentation();
@@ -33,7 +25,7 @@ export function DisagreementsView() {
   const rows = disagreementsByRule(disputes, weeks);
   const exportFile = () => {
     const file = evaluationFile(disputes);
-    if (file.exported) download(file.jsonl, `rapport-disagreements-${new Date().toISOString().slice(0, 10)}.jsonl`);
+    if (file.exported) download(`rapport-disagreements-${new Date().toISOString().slice(0, 10)}.jsonl`, file.jsonl, 'application/x-ndjson');
     setExported(file.exported ? describeExport(file) : `Nothing to export: ${describeExport(file).replace(/^Exported 0 cases; /, '')}`);
   };
   return (

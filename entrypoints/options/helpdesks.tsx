@@ -7,6 +7,7 @@
  * counts each selector on the tab and previews the sidebar's read of it. This file wires the
  * browser (storage, permissions, the tab tester) to the views in components/options/HelpdesksSection.tsx.
  */
+import { download } from '@/lib/download';
 import { useEffect, useState } from 'preact/hooks';
 import { plural } from '@/components/format';
 import { browser } from 'wxt/browser';
@@ -136,12 +137,7 @@ function useSavedHelpdesks(list: ConfiguredHelpdesk[], setList: (list: Configure
       await navigator.clipboard.writeText(report).then(() => say('Diagnostics copied (selectors and match counts only).'), () => say(undefined, 'Could not copy to the clipboard.'));
     },
     exportFile() {
-      const url = URL.createObjectURL(new Blob([helpdesksFile(list)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = 'rapport-helpdesks.json';
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      download('rapport-helpdesks.json', helpdesksFile(list));
     },
     async importFile(file: File | undefined) {
       if (!file) return;

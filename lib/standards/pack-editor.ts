@@ -3,6 +3,7 @@
  * that save, import, export and reword it. Every save goes through `savePack` (`parsePack`): a bad
  * pack leaves the stored one as it was and says the exact problem. Views get plain values and callbacks.
  */
+import { download } from '@/lib/download';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_PACK, exportPack, type StandardsPack } from './pack';
 import { loadPack, savePack } from './pack-store';
@@ -20,16 +21,6 @@ function withWording(pack: StandardsPack, id: RuleId, wording: Wording): Standar
   const rest = Object.fromEntries(Object.entries(pack.explanations ?? {}).filter(([rule]) => rule !== id));
   const explanations = wording ? { ...rest, [id]: wording } : rest;
   return { ...pack, version: pack.version + 1, explanations: Object.keys(explanations).length ? explanations : undefined };
-}
-
-/** Offers `text` as a JSON file download. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** The stored pack and the form's draft, and `store`, which saves a candidate pack and says how it went. */

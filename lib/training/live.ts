@@ -3,6 +3,7 @@
  * database (liveQuery, so a second tab stays in step), the active standards pack, the trainee's
  * name (kept in storage.local, typed once). Views get plain values and callbacks.
  */
+import { download } from '@/lib/download';
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -31,15 +32,6 @@ function useLiveQuery<T>(query: () => Promise<T>, initial: T): [T, boolean] {
   return [value.v, value.loaded];
 }
 
-/** Offers text as a file download. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -119,7 +111,7 @@ export function useTraining() {
     deleteScenario: (id: string) => repo.deleteScenario(id),
     resetBuiltIns: () => repo.resetBuiltIns(),
     exportPack() {
-      download(`rapport-scenarios-${day(Date.now())}.json`, exportScenarioPack(library.map((e) => e.scenario), Date.now()), 'application/json');
+      download(`rapport-scenarios-${day(Date.now())}.json`, exportScenarioPack(library.map((e) => e.scenario), Date.now()));
     },
     /** Imports a pack file; resolves with the outcome in one sentence. */
     async importPack(file: File): Promise<{ tone: 'ok' | 'error'; text: string }> {
@@ -132,7 +124,7 @@ export function useTraining() {
       download(`rapport-training-${day(Date.now())}.csv`, attemptsCsv(attempts, RULE_LABELS), 'text/csv');
     },
     exportReport() {
-      download(`rapport-training-report-${day(Date.now())}.json`, `${JSON.stringify(progressReport(progress, Date.now()), null, 2)}\n`, 'application/json');
+      download(`rapport-training-report-${day(Date.now())}.json`, `${JSON.stringify(progressReport(progress, Date.now()), null, 2)}\n`);
     },
     clearTrainee: (name: string) => repo.clearTrainee(name),
   };
