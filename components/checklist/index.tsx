@@ -1,5 +1,5 @@
 /** The live reply checklist (issue #4), shown under the customer's cues while the agent writes. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ChecklistEvidence, ChecklistItem, ChecklistPanelProps, ItemState } from './model';
 import type { ComposerKind } from '../../lib/helpdesks/types';
@@ -292,7 +292,7 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
       {props.status === 'ready' && props.notEnglish && <LanguageNote notEnglish={props.notEnglish} />}
       {/* An English salutation is no help in a reply written in another language. */}
       {props.greeting && props.onInsertGreeting && (greetingFails || props.status === 'empty') && !props.notEnglish?.draft && (
-        <InsertGreeting greeting={props.greeting} presentation={presentation} onInsert={() => props.onInsertGreeting?.()} />
+        <InsertGreeting greeting={props.greeting} why={props.greetingWhy} presentation={presentation} onInsert={() => props.onInsertGreeting?.()} />
       )}
       {attention.length > 0 && (
         <ul class="rp-cl-items" data-testid="checklist-attention" aria-label="Needs attention">
@@ -317,13 +317,25 @@ export function ChecklistPanel(props: ChecklistPanelProps) {
   );
 }
 
-/** Offers the salutation ("Hi Dana,"), with the name masked while presenting. */
-function InsertGreeting({ greeting, presentation, onInsert }: { greeting: string; presentation: boolean; onInsert(): void }) {
+/**
+ * Offers the salutation ("Hi Dana,"), with the name masked while presenting; says why when it greets
+ * someone other than the customer on the card (not while presenting: the reason names people).
+ */
+function InsertGreeting({ greeting, why, presentation, onInsert }: { greeting: string; why?: string; presentation: boolean; onInsert(): void }) {
   const shown = presentation ? greeting.replace(/^Hi (.+),$/, (_m, n: string) => `Hi ${maskName(n)},`) : greeting;
+  const id = useId();
+  const reason = presentation ? undefined : why;
   return (
-    <button type="button" class="rp-cl-insert" data-testid="insert-greeting" onClick={onInsert}>
-      Insert “{shown}”
-    </button>
+    <>
+      <button type="button" class="rp-cl-insert" data-testid="insert-greeting" onClick={onInsert} aria-describedby={reason ? id : undefined}>
+        Insert “{shown}”
+      </button>
+      {reason && (
+        <p id={id} class="rp-cl-greet-why" data-testid="greeting-why">
+          {reason}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -146,15 +146,25 @@ class Checklist {
    */
   /** The greeting helper's name when it is not the customer's own. */
   private greetAs(): string | undefined {
-    const word = this.greetingWord();
+    const word = this.greeting().word;
     return word && word !== greetingName(this.customer()) ? word : undefined;
   }
 
   private greetingWord(): string | undefined {
+    return this.greeting().word;
+  }
+
+  /** The greeting helper's name, and why when it is not the customer on the card. */
+  private greeting(): { word?: string; why?: string } {
     const { writer, signer } = latestCustomerMessages(this.ctx.snapshot());
     const customer = this.customer();
     const named = (name: string | undefined) => (name ? greetingName({ name }) : undefined);
-    return named(writer) ?? (customer.preferredName ? greetingName(customer) : undefined) ?? named(signer) ?? greetingName(customer);
+    const byWriter = named(writer);
+    if (byWriter) return { word: byWriter, why: `${writer} wrote their latest message` };
+    if (customer.preferredName && greetingName(customer)) return { word: greetingName(customer) };
+    const bySigner = named(signer);
+    if (bySigner && bySigner !== greetingName(customer)) return { word: bySigner, why: `Their latest message is signed “${signer}”` };
+    return { word: greetingName(customer) };
   }
 
   private readonly render = () => {
@@ -165,7 +175,7 @@ class Checklist {
 
   private panel(items: ChecklistItem[]): ChecklistPanelProps {
     const { composer, draft, evaluation, error } = this;
-    const greetingWord = this.greetingWord();
+    const { word: greetingWord, why: greetingWhy } = this.greeting();
     return {
       status: !composer ? 'no-composer' : this.writing !== 'reply' ? 'not-reply' : error ? 'error' : !draft.trim() ? 'empty' : evaluation ? 'ready' : 'empty',
       writing: this.writing,
@@ -178,6 +188,7 @@ class Checklist {
       notEnglish: evaluation?.notEnglish,
       responseClock: evaluation?.responseClock ? { deadline: evaluation.responseClock.deadline, targetMs: evaluation.responseClock.targetMs } : undefined,
       greeting: greetingWord && composer ? `Hi ${greetingWord},` : undefined,
+      ...(greetingWord && composer && greetingWhy ? { greetingWhy } : {}),
       onInsertGreeting: composer && greetingWord ? this.insertGreeting : undefined,
       now: this.ctx.now,
       disputed: [...this.disputed.keys()],

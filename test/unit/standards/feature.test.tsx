@@ -6,6 +6,7 @@ import type { FeatureContext } from '@/lib/page/features';
 import type { TicketSnapshot } from '@/lib/helpdesks/types';
 import type { ChecklistPanelProps } from '@/components/checklist/model';
 import { ChecklistPanel } from '@/components/checklist';
+import { PresentationContext } from '@/components/presentation';
 import { evaluateReply } from '@/lib/standards/engine';
 import { DEFAULT_PACK } from '@/lib/standards/pack';
 
@@ -80,6 +81,7 @@ describe('checklist feature', () => {
     document.body.append(editor);
     startChecklist(ctx, controller.signal);
     expect(panels.at(-1)?.greeting).toBe('Hi Bob,');
+    expect(panels.at(-1)?.greetingWhy).toBe('Bob Smith wrote their latest message');
     panels.at(-1)?.onInsertGreeting?.();
     expect(editor.textContent).toBe('Hi Bob, ');
     controller.abort();
@@ -88,6 +90,7 @@ describe('checklist feature', () => {
     document.body.append(own.editor);
     startChecklist(own.ctx, own.controller.signal);
     expect(own.panels.at(-1)?.greeting).toBe('Hi Dana,');
+    expect(own.panels.at(-1)?.greetingWhy).toBeUndefined();
     own.controller.abort();
   });
 
@@ -105,11 +108,12 @@ describe('checklist feature', () => {
       document.body.append(editor);
       startChecklist(ctx, controller.signal);
       controller.abort();
-      return panels.at(-1)?.greeting;
+      const panel = panels.at(-1);
+      return panel?.greetingWhy ? `${panel.greeting} (${panel.greetingWhy})` : panel?.greeting;
     };
     const david = signed('If you can restore my account that would be super.\n\nMuch thanks,\nDavid');
     expect(latestCustomerMessages(david)).toMatchObject({ signer: 'David', alsoWriting: ['David'] });
-    expect(offered(david)).toBe('Hi David,');
+    expect(offered(david)).toBe('Hi David, (Their latest message is signed “David”)');
     expect(offered(david, 'Mei')).toBe('Hi Mei,'); // the agent knows better
     expect(offered(signed('Thanks,\nMei'))).toBe('Hi Mei,');
     // An agent's name under a sign-off is not the customer's (a forwarded reply, a test).
@@ -219,6 +223,21 @@ describe('checklist panel', () => {
     expect(container.querySelector('[data-testid="question"][data-answered="false"]')?.textContent).toMatch(/Where is my refund\? — not addressed yet$/);
     fireEvent.click(screen.getByTestId('insert-greeting'));
     expect(base.onInsertGreeting).toHaveBeenCalled();
+  });
+
+  it('says why the helper greets someone other than the customer on the card, never while presenting', () => {
+    const { container, unmount } = render(<ChecklistPanel {...base} greeting="Hi Bob," greetingWhy="Bob Marsh wrote their latest message" />);
+    expect(screen.getByTestId('greeting-why').textContent).toBe('Bob Marsh wrote their latest message');
+    expect(screen.getByTestId('insert-greeting').getAttribute('aria-describedby')).toBe(screen.getByTestId('greeting-why').id);
+    unmount();
+    const presenting = render(
+      <PresentationContext.Provider value={true}>
+        <ChecklistPanel {...base} greeting="Hi Bob," greetingWhy="Bob Marsh wrote their latest message" />
+      </PresentationContext.Provider>,
+    );
+    expect(screen.queryByTestId('greeting-why')).toBeNull();
+    expect(presenting.container.textContent).not.toContain('Bob');
+    expect(container.textContent).toBe('');
   });
 
   it('highlights the evidence in a read-only preview on “show”', () => {
