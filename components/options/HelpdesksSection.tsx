@@ -10,6 +10,7 @@ import { adapters } from '@/lib/helpdesks';
 import { CUSTOM_FIELDS, URL_ID_PREFIX, type ConfiguredHelpdesk, type CustomField, type CustomSelectors, type HelpdeskKind } from '@/lib/helpdesks/configured';
 import type { TicketPreview } from '@/lib/helpdesks/preview';
 import { SidebarPreview } from './SidebarPreview';
+import { Outcome } from './Outcome';
 
 const KINDS: { id: HelpdeskKind; label: string }[] = [...adapters.map((a) => ({ id: a.id as HelpdeskKind, label: a.label })), { id: 'custom', label: 'Custom (selectors)' }];
 const kindLabel = (kind: HelpdeskKind) => KINDS.find((k) => k.id === kind)?.label ?? kind;
@@ -46,16 +47,7 @@ export function HelpdesksSection({ error, done, children }: { error?: string; do
         Zendesk (*.zendesk.com) and Freshdesk (*.freshdesk.com) work out of the box. Add any other address — FreeScout on your own server, a custom domain, or any
         helpdesk described by selectors. Rapport asks your browser for that site when you save.
       </p>
-      {error && (
-        <p class="error" role="alert" data-testid="helpdesk-error">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p class="ok" role="status">
-          {done}
-        </p>
-      )}
+      <Outcome error={error} done={done} errorTestId="helpdesk-error" />
       {children}
     </section>
   );

@@ -7,6 +7,7 @@
 import { ruleSettings, type StandardsPack } from '@/lib/standards/pack';
 import { RULES } from '@/lib/standards/rules';
 import { CHANNELS, PRIORITIES } from '@/lib/standards/pack-form';
+import { Outcome } from './Outcome';
 
 type Target = StandardsPack['responseTime']['targets'][number];
 /** What `formProblems` found, by field (`weight:<rule>`, `target:<i>:minutes`, `signOff`, …). */
@@ -62,16 +63,7 @@ export function PackHeader({ pack, error, saved }: { pack: StandardsPack; error?
         </div>
         <a href="dashboard.html">Open the team dashboard →</a>
       </header>
-      {error && (
-        <p class="error" role="alert" data-testid="pack-error">
-          {error}
-        </p>
-      )}
-      {saved && (
-        <p class="ok" role="status">
-          {saved}
-        </p>
-      )}
+      <Outcome error={error} done={saved} errorTestId="pack-error" />
     </>
   );
 }

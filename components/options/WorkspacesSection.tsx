@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { WorkspaceView } from '../../lib/db/workspaces';
+import { Outcome } from './Outcome';
 
 export interface WorkspacesProps {
   workspaces: WorkspaceView[];
@@ -53,16 +54,7 @@ export function WorkspacesSection({ workspaces, onSplit, onJoin }: WorkspacesPro
           onJoin={() => void act(onJoin(joinFrom, joinInto), `${named(joinFrom)} now shares memory with ${named(joinInto)}.`)}
         />
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p class="ok" role="status">
-          {done}
-        </p>
-      )}
+      <Outcome error={error} done={done} />
     </section>
   );
 }
