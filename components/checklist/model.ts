@@ -48,7 +48,7 @@ export interface ChecklistPanelProps {
   responseClock?: { deadline: number; targetMs: number };
   /** "Hi Dana," — offered as an insert helper when the greeting rule fails. */
   greeting?: string;
-  /** Why the helper greets someone other than the customer on the card ("Bob Marsh wrote their latest message"). */
+  /** Why the helper greets someone other than the customer on the card ("Bob Marsh wrote the latest message"). */
   greetingWhy?: string;
   onInsertGreeting?(): void;
   /** Fixed clock for tests. */

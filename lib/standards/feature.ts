@@ -139,11 +139,6 @@ class Checklist {
     return { name: stored.name ?? this.ctx.snapshot().requester.name, preferredName: stored.preferredName };
   }
 
-  /**
-   * Whom the greeting helper offers to greet: whoever wrote the newest message, a colleague on copy
-   * answering for the customer included (before, it offered "Hi Ines," to Bob's reply); else the name
-   * an agent noted they go by; else the name the message is signed with; else the customer's.
-   */
   /** The greeting helper's name when it is not the customer's own. */
   private greetAs(): string | undefined {
     const word = this.greeting().word;
@@ -154,16 +149,21 @@ class Checklist {
     return this.greeting().word;
   }
 
-  /** The greeting helper's name, and why when it is not the customer on the card. */
+  /**
+   * Whom the greeting helper offers to greet, and why when it is not the customer on the card:
+   * whoever wrote the newest message, a colleague on copy answering for the customer included
+   * (before, it offered "Hi Ines," to Bob's reply); else the name an agent noted they go by; else the
+   * name the message is signed with; else the customer's.
+   */
   private greeting(): { word?: string; why?: string } {
     const { writer, signer } = latestCustomerMessages(this.ctx.snapshot());
     const customer = this.customer();
     const named = (name: string | undefined) => (name ? greetingName({ name }) : undefined);
     const byWriter = named(writer);
-    if (byWriter) return { word: byWriter, why: `${writer} wrote their latest message` };
+    if (byWriter) return { word: byWriter, why: `${writer} wrote the latest message` };
     if (customer.preferredName && greetingName(customer)) return { word: greetingName(customer) };
     const bySigner = named(signer);
-    if (bySigner && bySigner !== greetingName(customer)) return { word: bySigner, why: `Their latest message is signed “${signer}”` };
+    if (bySigner && bySigner !== greetingName(customer)) return { word: bySigner, why: `The latest message is signed “${signer}”` };
     return { word: greetingName(customer) };
   }
 

@@ -292,7 +292,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     await expect.poll(() => state('respectful-language')).toBe('pass');
     // FreeScout's customer is Mei Lin; the mail is signed "Much thanks, David": David is greeted.
     await expect.poll(() => inSidebar(page, 'insert-greeting').textContent()).toBe('Insert “Hi David,”');
-    expect(await inSidebar(page, 'greeting-why').textContent()).toBe('Their latest message is signed “David”');
+    expect(await inSidebar(page, 'greeting-why').textContent()).toBe('The latest message is signed “David”');
     expect(await inSidebar(page, 'checklist').locator('[data-rule="greets-by-name"]').textContent()).toContain('open with “Hi David,”');
     await expect.poll(mood).toMatch(UPSET);
     expect(await mood()).not.toContain('“good”');
@@ -517,7 +517,7 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(await page.locator('.thread-type-customer .thread-person strong').first().textContent()).toContain('Bob Marsh');
     // The helper offers Bob's name, not Ines's: he wrote the message being answered.
     await expect.poll(() => inSidebar(page, 'insert-greeting').textContent(), { timeout: 15_000 }).toBe('Insert “Hi Bob,”');
-    expect(await inSidebar(page, 'greeting-why').textContent()).toBe('Bob Marsh wrote their latest message');
+    expect(await inSidebar(page, 'greeting-why').textContent()).toBe('Bob Marsh wrote the latest message');
     await page.keyboard.type("Hi Bob, thanks: I've corrected the VAT number on all three invoices and sent them again.");
     await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('pass');
     expect(await inSidebar(page, 'checklist').locator('[data-rule="greets-by-name"]').textContent()).not.toMatch(/but this is/);

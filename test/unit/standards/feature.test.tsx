@@ -81,7 +81,7 @@ describe('checklist feature', () => {
     document.body.append(editor);
     startChecklist(ctx, controller.signal);
     expect(panels.at(-1)?.greeting).toBe('Hi Bob,');
-    expect(panels.at(-1)?.greetingWhy).toBe('Bob Smith wrote their latest message');
+    expect(panels.at(-1)?.greetingWhy).toBe('Bob Smith wrote the latest message');
     panels.at(-1)?.onInsertGreeting?.();
     expect(editor.textContent).toBe('Hi Bob, ');
     controller.abort();
@@ -113,7 +113,7 @@ describe('checklist feature', () => {
     };
     const david = signed('If you can restore my account that would be super.\n\nMuch thanks,\nDavid');
     expect(latestCustomerMessages(david)).toMatchObject({ signer: 'David', alsoWriting: ['David'] });
-    expect(offered(david)).toBe('Hi David, (Their latest message is signed “David”)');
+    expect(offered(david)).toBe('Hi David, (The latest message is signed “David”)');
     expect(offered(david, 'Mei')).toBe('Hi Mei,'); // the agent knows better
     expect(offered(signed('Thanks,\nMei'))).toBe('Hi Mei,');
     // An agent's name under a sign-off is not the customer's (a forwarded reply, a test).
@@ -226,13 +226,13 @@ describe('checklist panel', () => {
   });
 
   it('says why the helper greets someone other than the customer on the card, never while presenting', () => {
-    const { container, unmount } = render(<ChecklistPanel {...base} greeting="Hi Bob," greetingWhy="Bob Marsh wrote their latest message" />);
-    expect(screen.getByTestId('greeting-why').textContent).toBe('Bob Marsh wrote their latest message');
+    const { container, unmount } = render(<ChecklistPanel {...base} greeting="Hi Bob," greetingWhy="Bob Marsh wrote the latest message" />);
+    expect(screen.getByTestId('greeting-why').textContent).toBe('Bob Marsh wrote the latest message');
     expect(screen.getByTestId('insert-greeting').getAttribute('aria-describedby')).toBe(screen.getByTestId('greeting-why').id);
     unmount();
     const presenting = render(
       <PresentationContext.Provider value={true}>
-        <ChecklistPanel {...base} greeting="Hi Bob," greetingWhy="Bob Marsh wrote their latest message" />
+        <ChecklistPanel {...base} greeting="Hi Bob," greetingWhy="Bob Marsh wrote the latest message" />
       </PresentationContext.Provider>,
     );
     expect(screen.queryByTestId('greeting-why')).toBeNull();
