@@ -116,6 +116,14 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
+    // The content script's long closures on the page: split into one state object and a function per
+    // step, typing on the plain composer measured 3-5% slower per keystroke (bench-checklist-typing,
+    // with ÷ static frame: trimmed means 1.03-1.07 against 0.97-1.00 before, target <= 1.02). They stay
+    // closures until a split measures no slower.
+    files: ['lib/page/sidebar-frame.ts', 'lib/page/frame-link.ts', 'lib/page/page-mask.ts', 'lib/standards/send-guard.ts', 'entrypoints/helpdesk.content/index.ts', 'lib/memory/feature.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
     files: ['scripts/**', 'demo/**', 'test/e2e/**', 'test/bench/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
