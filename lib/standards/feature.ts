@@ -156,8 +156,17 @@ class Checklist {
    * name the message is signed with; else the customer's.
    */
   private greeting(): { word?: string; why?: string } {
-    const { writer, signer } = latestCustomerMessages(this.ctx.snapshot());
+    // Asked for the request and again for the panel after it: read the messages once per snapshot and name.
+    const snapshot = this.ctx.snapshot();
     const customer = this.customer();
+    const key = `${customer.name ?? ''}\u0000${customer.preferredName ?? ''}`;
+    if (this.greeted?.snapshot !== snapshot || this.greeted.key !== key) this.greeted = { snapshot, key, value: this.chooseGreeting(snapshot, customer) };
+    return this.greeted.value;
+  }
+  private greeted: { snapshot: TicketSnapshot; key: string; value: { word?: string; why?: string } } | undefined;
+
+  private chooseGreeting(snapshot: TicketSnapshot, customer: ReturnType<Checklist['customer']>): { word?: string; why?: string } {
+    const { writer, signer } = latestCustomerMessages(snapshot);
     const named = (name: string | undefined) => (name ? greetingName({ name }) : undefined);
     const byWriter = named(writer);
     if (byWriter) return { word: byWriter, why: `${writer} wrote the latest message` };
