@@ -23,6 +23,12 @@
  * The headline figure is keydown → the next animation frame; `toNextPaint` also times keydown → the
  * end of that frame's rendering (a message posted from the frame callback), for comparison.
  *
+ * `--against PATH`: another built extension, run as mode `against` alternated with `with` (A/B, same
+ * page, same rhythm), reported as with ÷ against; the static-frame and no-extension modes are skipped.
+ * Each run also reads the renderer's main-thread CPU (CDP Performance.getMetrics: ScriptDuration and
+ * TaskDuration, before and after typing) per typed character — time spent, not waited for, so it moves
+ * less with the machine's scheduling than the latency does.
+ *
  * Page timers are coarsened to 0.1 ms, so on a ~2.4 ms base the median moves in 4% steps: the 10%
  * trimmed mean (mean of the middle 80%) is reported beside it as the finer figure.
  */
@@ -41,6 +47,7 @@ const REPS = Number(arg('--reps', '3')) || 3;
 const HEADED = args.includes('--headed');
 /** `--ext PATH`: another built extension (e.g. an older build) to compare with. */
 const ext = resolve(arg('--ext', '.output/chrome-mv3'));
+const against = args.includes('--against') ? resolve(arg('--against')) : undefined;
 const CHARS = Number(arg('--chars', '200')) || 200;
 const TEXT = "Hi Dana, I'm so sorry you were charged twice for March. I've refunded the duplicate charge today; you'll see it within 3 days. ".repeat(3).slice(0, CHARS);
 /** The docked sidebar's default width at 1440 px (lib/page/dock.ts DOCK.width): the static copy takes the same room. */
@@ -107,16 +114,24 @@ function dockStaticFrame({ src, width }) {
 /** The sidebar frame's document at the end of the last `with` run, per composer, for `staticFrame`. */
 const copies = {};
 
-async function launch(withRapport, port, profile) {
+async function launch(mode, port, profile) {
   const { chromium } = await import('playwright-core');
-  return withRapport
-    ? launchWithExtension({ extensionPath: ext, port, userDataDir: profile, headless: !HEADED })
+  const extensionPath = mode === 'against' ? against : ext;
+  return mode === 'with' || mode === 'against'
+    ? launchWithExtension({ extensionPath, port, userDataDir: profile, headless: !HEADED })
     : chromium.launchPersistentContext(profile, {
         executablePath: findChromium(),
         headless: !HEADED,
         viewport: { width: 1440, height: 900 },
         args: chromiumArgs({ extensionPath: ext, port }).filter((a) => !a.includes('extension')),
       });
+}
+
+/** The page renderer's main-thread script and task time so far, in seconds (CDP Performance domain). */
+async function mainThreadSeconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { script: value('ScriptDuration'), task: value('TaskDuration') };
 }
 
 /** Records keydown → next animation frame (and → the end of that frame's rendering) in the page. */
@@ -147,7 +162,8 @@ function recordLatency() {
 async function measure(mode, composer, port) {
   const { url, editor, staticOrigin } = COMPOSERS[composer];
   const profile = mkdtempSync(join(tmpdir(), 'rapport-typing-'));
-  const context = await launch(mode === 'with', port, profile);
+  const context = await launch(mode, port, profile);
+  const withExtension = mode === 'with' || mode === 'against';
   try {
     if (mode === 'staticFrame') {
       const html = copies[composer];
@@ -157,7 +173,7 @@ async function measure(mode, composer, port) {
     const page = await context.newPage();
     await page.goto(url);
     await demoComposersReady(page); // the Zendesk composer is the real CKEditor 5, started after the page
-    if (mode === 'with') {
+    if (withExtension) {
       await page.locator('rapport-sidebar').waitFor({ state: 'attached', timeout: 15_000 });
       await page.waitForFunction(() => document.documentElement.classList.contains('rapport-docked'));
       for (let i = 0; i < 300 && !sidebarDoc(page); i++) await page.waitForTimeout(50);
@@ -166,11 +182,16 @@ async function measure(mode, composer, port) {
     if (mode === 'staticFrame') await page.evaluate(dockStaticFrame, { src: `${staticOrigin}/sidebar-copy`, width: WIDTH });
     await page.locator(editor).click();
     await page.evaluate(recordLatency);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const before = await mainThreadSeconds(cdp);
     for (let i = 0; i < TEXT.length; i++) {
       await page.keyboard.type(TEXT[i]);
       await page.waitForTimeout(GAPS[i]);
     }
     await page.waitForTimeout(400);
+    const after = await mainThreadSeconds(cdp);
+    const cpu = { scriptMsPerChar: ((after.script - before.script) * 1000) / TEXT.length, taskMsPerChar: ((after.task - before.task) * 1000) / TEXT.length };
     const { lat, paint } = await page.evaluate(() => ({ lat: window.__lat, paint: window.__paint }));
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `typing-${composer}-${mode}.png`) });
     let states = 0;
@@ -179,7 +200,7 @@ async function measure(mode, composer, port) {
       states = await frame.locator('[data-rule][data-state]').count();
       copies[composer] = await frame.evaluate(frameHtml);
     }
-    return { lat, paint, states };
+    return { lat, paint, states, cpu };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -213,6 +234,7 @@ async function benchComposer(composer, port) {
     with: withR,
     staticFrame: staticR,
     without,
+    cpu: { with: cpuStats(runs.filter((r) => r.mode === 'with')), staticFrame: cpuStats(runs.filter((r) => r.mode === 'staticFrame')), without: cpuStats(runs.filter((r) => r.mode === 'without')) },
     checklistItemsShown: runs.find((r) => r.mode === 'with')?.states,
     withVsStaticFrame: { ...vsStatic, target: 1.02, pass: vsStatic.median <= 1.02 && vsStatic.trimmedMean <= 1.02 },
     withVsWithout: ratios(withR, without),
@@ -222,12 +244,43 @@ async function benchComposer(composer, port) {
   };
 }
 
+/** Mean and a 95% interval (normal approximation over runs) of the per-run CPU figures of one mode. */
+function cpuStats(runs) {
+  const of = (key) => {
+    const xs = runs.map((r) => r.cpu[key]);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1));
+    const half = (1.96 * sd) / Math.sqrt(xs.length);
+    return { mean: Math.round(mean * 1000) / 1000, ci95: [Math.round((mean - half) * 1000) / 1000, Math.round((mean + half) * 1000) / 1000] };
+  };
+  return { scriptMsPerChar: of('scriptMsPerChar'), taskMsPerChar: of('taskMsPerChar') };
+}
+
+/** A/B: this build (`with`) and `--against` alternated REPS times on one composer; latency and CPU. */
+async function benchAgainst(composer, port) {
+  const runs = [];
+  for (let rep = 0; rep < REPS; rep++) for (const mode of rep % 2 ? ['against', 'with'] : ['with', 'against']) runs.push({ mode, ...(await measure(mode, composer, port)) });
+  const of = (mode) => stats(runs.filter((r) => r.mode === mode).flatMap((r) => r.lat));
+  const cpu = (mode) => cpuStats(runs.filter((r) => r.mode === mode));
+  const [a, b] = [cpu('with'), cpu('against')];
+  return {
+    with: { latency: of('with'), cpu: a, perRunTrimmedMeanMs: runs.filter((r) => r.mode === 'with').map((r) => stats(r.lat).trimmedMeanMs) },
+    against: { latency: of('against'), cpu: b, perRunTrimmedMeanMs: runs.filter((r) => r.mode === 'against').map((r) => stats(r.lat).trimmedMeanMs) },
+    withVsAgainst: { ...ratios(of('with'), of('against')), scriptCpu: ratio(a.scriptMsPerChar.mean, b.scriptMsPerChar.mean), taskCpu: ratio(a.taskMsPerChar.mean, b.taskMsPerChar.mean) },
+  };
+}
+
 const server = await startDemoHelpdesk({ port: 0 });
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 try {
   const result = { typedChars: CHARS, rhythm: RHYTHM, reps: REPS, browser: HEADED ? 'headed' : 'headless', typingSeconds: Math.round(GAPS.reduce((a, b) => a + b, 0) / 100) / 10 };
-  for (const composer of composers) result[composer] = await benchComposer(composer, server.port);
-  result.pass = composers.every((c) => result[c].withVsStaticFrame.pass);
+  if (against) {
+    result.against = against;
+    for (const composer of composers) result[composer] = await benchAgainst(composer, server.port);
+  } else {
+    for (const composer of composers) result[composer] = await benchComposer(composer, server.port);
+    result.pass = composers.every((c) => result[c].withVsStaticFrame.pass);
+  }
   console.log(JSON.stringify(result, null, 2));
 } finally {
   await server.close();
