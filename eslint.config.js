@@ -116,15 +116,6 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
-    // The content script's long closures on the page, on the typing path. A split into one state object
-    // and a function per step (commits 3812234..e5a6408) first measured 3-5% slower per keystroke
-    // (bench-checklist-typing, with ÷ static frame, target <= 1.02) and was backed out; later the
-    // unchanged build measured as slow on the same machine, so the evidence is noise-level either way.
-    // They stay closures until a split is measured with enough repetitions to say it is no slower.
-    files: ['lib/page/sidebar-frame.ts', 'lib/page/frame-link.ts', 'lib/page/page-mask.ts', 'lib/standards/send-guard.ts', 'entrypoints/helpdesk.content/index.ts', 'lib/memory/feature.ts'],
-    rules: { 'max-lines-per-function': 'off' },
-  },
-  {
     files: ['scripts/**', 'demo/**', 'test/e2e/**', 'test/bench/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor, ticketPagePatterns } from '@/lib/helpdesks';
 import { adapterOf, configuredFor, type ConfiguredHelpdesk } from '@/lib/helpdesks/configured';
 import type { HelpdeskAdapter } from '@/lib/helpdesks/types';
@@ -32,106 +33,134 @@ export default defineContentScript({
     const keys = [PREF.disabledHosts, PREF.collapsed, PREF.presentation, PREF.sidebarWidth, PREF.dockCrowds, PREF.shownZones];
     // Elsewhere we run only because the agent added this helpdesk on the options page (#13).
     const prefs = browser.storage.local.get(builtIn ? keys : [...keys, PREF.helpdesks]);
-    const found = builtIn ? Promise.resolve({ adapter: builtIn, pattern: undefined }) : prefs.then((got) => {
-      const configured = configuredFor(got[PREF.helpdesks] as ConfiguredHelpdesk[] | undefined, url);
-      const adapter = configured && adapterOf(configured);
-      return adapter && { adapter, pattern: configured.pattern };
-    });
+    const found = builtIn ? Promise.resolve({ adapter: builtIn, pattern: undefined }) : prefs.then((got) => configuredHere(got, url));
     flag.__rapportRunning = true;
-    // What the helpdesk's side panels did on earlier pages (lib/page/dock.ts): read with the preferences.
-    let crowds: unknown;
-    void prefs.then((got) => (crowds ??= got[PREF.dockCrowds]));
+    const page: Page = { ctx, prefs, crowds: undefined, adapter: undefined, pattern: undefined, running: undefined, early: undefined };
+    void prefs.then((got) => (page.crowds ??= got[PREF.dockCrowds]));
     ctx.onInvalidated(() => (flag.__rapportRunning = false));
     const parsed =
       document.readyState === 'loading'
         ? new Promise<void>((done) => document.addEventListener('DOMContentLoaded', (e) => e.isTrusted && done(), { signal: ctx.signal }))
         : Promise.resolve();
-    // The agent can switch Rapport off per helpdesk site from the popup (PREF.disabledHosts, #5).
-    const offHere = (hosts: unknown) => Array.isArray(hosts) && hosts.includes(location.host);
-    let running: { controller?: Controller; stop: AbortController } | undefined;
-    // The controller starts once the preferences say Rapport is on here, while the page is still
-    // loading: it shows the ticket as soon as the parser has put it on the page, and looks the
-    // customer up once the DOM is parsed (ControllerDeps.parsed).
-    let adapter: HelpdeskAdapter | undefined;
-    let pattern: string | undefined;
-    const makeFrame = () =>
-      createSidebarFrame(document, () => ctx.abort('Rapport was reloaded or removed'), {
-        sidePanels: () => adapter?.sidePanels,
-        savedWidth: prefs.then((got) => got[PREF.sidebarWidth] as number | undefined),
-        saveWidth: (width) => void browser.storage.local.set({ [PREF.sidebarWidth]: width }),
-        crowdMemory: {
-          recall: (viewport, preferred) => recallCrowds(crowds, crowdKey(location.host, viewport, preferred)),
-          keep(viewport, preferred, found) {
-            const next = keepCrowds(crowds, crowdKey(location.host, viewport, preferred), found);
-            if (!next) return;
-            crowds = next;
-            void browser.storage.local.set({ [PREF.dockCrowds]: next });
-          },
-        },
-      });
     // The frame does not wait for the preferences: an extension frame takes 60–110 ms to load, and
     // the read 6–37 ms more (docs/architecture.md). This script runs only where an adapter applies
     // (a built-in helpdesk, or one the agent added); if the agent switched Rapport off here, the
     // frame is removed before anything is shown.
-    let early: SidebarFrame | undefined = makeFrame();
-    const start = (whenParsed: Promise<void>) => {
-      const stop = childController(ctx.signal);
-      const frame = early ?? makeFrame();
-      early = undefined;
-      stop.signal.addEventListener('abort', () => frame.destroy(), { once: true });
-      running = { stop, controller: startRapport(stop.signal, frame, whenParsed) };
-    };
-    const startRapport = (signal: AbortSignal, frame: SidebarFrame, parsed: Promise<void>) => startController(
-      {
-        adapter: adapter!,
-        pattern,
-        document,
-        parsed,
-        href: () => location.href,
-        request,
-        createView: (handlers) => frame.view(handlers),
-        prefs: {
-          collapsed: async () => Boolean((await prefs)[PREF.collapsed]),
-          setCollapsed: (value) => browser.storage.local.set({ [PREF.collapsed]: value }),
-          presentation: async () => Boolean((await prefs)[PREF.presentation]),
-        },
-        features: [workspaceFeature, memoryFeature, checklistFeature],
-        shownZone: () =>
-          prefs.then((got) =>
-            shownZone({ adapter: adapter!, doc: document, url: new URL(location.href), remembered: got[PREF.shownZones], remember: (next) => void browser.storage.local.set({ [PREF.shownZones]: next }), signal }),
-          ),
-      },
-      signal,
-    );
+    page.early = makeFrame(page);
     void Promise.all([prefs, found]).then(([got, which]) => {
       if (!which) return;
-      ({ adapter, pattern } = which);
-      if (!offHere(got[PREF.disabledHosts]) && !running && !ctx.signal.aborted) start(parsed);
-      early?.destroy();
-      early = undefined;
+      page.adapter = which.adapter;
+      page.pattern = which.pattern;
+      if (!offHere(got[PREF.disabledHosts]) && !page.running && !ctx.signal.aborted) start(page, parsed);
+      page.early?.destroy();
+      page.early = undefined;
     });
-    const onMessage = (message: unknown, sender: { id?: string }) => {
-      if (sender.id !== browser.runtime.id) return;
-      const type = (message as TabMessage | undefined)?.type;
-      if (type === 'sidebar.toggle') running?.controller?.toggleCollapsed();
-      if (type === 'page.account') return Promise.resolve(location.host);
-      return undefined;
-    };
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && PREF.presentation in changes) running?.controller?.setPresentation(Boolean(changes[PREF.presentation]?.newValue));
-      if (area === 'local' && PREF.disabledHosts in changes) {
-        const off = offHere(changes[PREF.disabledHosts]?.newValue);
-        if (off && running) {
-          running.stop.abort();
-          running = undefined;
-        } else if (!off && !running && adapter) start(Promise.resolve());
-      }
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      browser.storage.onChanged.removeListener(onStorage);
-    });
+    listenToExtension(page);
   },
 });
+
+/** This page's script: what it read and what it runs; shared by the steps below. */
+interface Page {
+  readonly ctx: ContentScriptContext;
+  readonly prefs: Promise<Record<string, unknown>>;
+  /** What the helpdesk's side panels did on earlier pages (lib/page/dock.ts): read with the preferences. */
+  crowds: unknown;
+  /** The helpdesk's adapter (and the agent's pattern for it, if they added it): known once the preferences are read. */
+  adapter: HelpdeskAdapter | undefined;
+  pattern: string | undefined;
+  running: { controller?: Controller; stop: AbortController } | undefined;
+  /** The frame made before the preferences were read, until the controller takes it or it is removed. */
+  early: SidebarFrame | undefined;
+}
+
+/** The helpdesk the agent added on the options page (#13) that this page belongs to, if any. */
+function configuredHere(got: Record<string, unknown>, url: URL) {
+  const configured = configuredFor(got[PREF.helpdesks] as ConfiguredHelpdesk[] | undefined, url);
+  const adapter = configured && adapterOf(configured);
+  return adapter && { adapter, pattern: configured.pattern };
+}
+
+// The agent can switch Rapport off per helpdesk site from the popup (PREF.disabledHosts, #5).
+const offHere = (hosts: unknown) => Array.isArray(hosts) && hosts.includes(location.host);
+
+function makeFrame(page: Page): SidebarFrame {
+  const { ctx, prefs } = page;
+  return createSidebarFrame(document, () => ctx.abort('Rapport was reloaded or removed'), {
+    sidePanels: () => page.adapter?.sidePanels,
+    savedWidth: prefs.then((got) => got[PREF.sidebarWidth] as number | undefined),
+    saveWidth: (width) => void browser.storage.local.set({ [PREF.sidebarWidth]: width }),
+    crowdMemory: {
+      recall: (viewport, preferred) => recallCrowds(page.crowds, crowdKey(location.host, viewport, preferred)),
+      keep(viewport, preferred, found) {
+        const next = keepCrowds(page.crowds, crowdKey(location.host, viewport, preferred), found);
+        if (!next) return;
+        page.crowds = next;
+        void browser.storage.local.set({ [PREF.dockCrowds]: next });
+      },
+    },
+  });
+}
+
+// The controller starts once the preferences say Rapport is on here, while the page is still
+// loading: it shows the ticket as soon as the parser has put it on the page, and looks the
+// customer up once the DOM is parsed (ControllerDeps.parsed).
+function start(page: Page, whenParsed: Promise<void>): void {
+  const stop = childController(page.ctx.signal);
+  const frame = page.early ?? makeFrame(page);
+  page.early = undefined;
+  stop.signal.addEventListener('abort', () => frame.destroy(), { once: true });
+  page.running = { stop, controller: startRapport(page, stop.signal, frame, whenParsed) };
+}
+
+function startRapport(page: Page, signal: AbortSignal, frame: SidebarFrame, parsed: Promise<void>): Controller {
+  const { prefs } = page;
+  return startController(
+    {
+      adapter: page.adapter!,
+      pattern: page.pattern,
+      document,
+      parsed,
+      href: () => location.href,
+      request,
+      createView: (handlers) => frame.view(handlers),
+      prefs: {
+        collapsed: async () => Boolean((await prefs)[PREF.collapsed]),
+        setCollapsed: (value) => browser.storage.local.set({ [PREF.collapsed]: value }),
+        presentation: async () => Boolean((await prefs)[PREF.presentation]),
+      },
+      features: [workspaceFeature, memoryFeature, checklistFeature],
+      shownZone: () =>
+        prefs.then((got) =>
+          shownZone({ adapter: page.adapter!, doc: document, url: new URL(location.href), remembered: got[PREF.shownZones], remember: (next) => void browser.storage.local.set({ [PREF.shownZones]: next }), signal }),
+        ),
+    },
+    signal,
+  );
+}
+
+/** The toolbar's and the popup's messages, and preference changes made elsewhere (the popup, another tab). */
+function listenToExtension(page: Page): void {
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return;
+    const type = (message as TabMessage | undefined)?.type;
+    if (type === 'sidebar.toggle') page.running?.controller?.toggleCollapsed();
+    if (type === 'page.account') return Promise.resolve(location.host);
+    return undefined;
+  };
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && PREF.presentation in changes) page.running?.controller?.setPresentation(Boolean(changes[PREF.presentation]?.newValue));
+    if (area === 'local' && PREF.disabledHosts in changes) {
+      const off = offHere(changes[PREF.disabledHosts]?.newValue);
+      if (off && page.running) {
+        page.running.stop.abort();
+        page.running = undefined;
+      } else if (!off && !page.running && page.adapter) start(page, Promise.resolve());
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  browser.storage.onChanged.addListener(onStorage);
+  page.ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    browser.storage.onChanged.removeListener(onStorage);
+  });
+}

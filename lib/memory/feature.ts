@@ -12,12 +12,13 @@ import { agentTimeZone } from '../../components/intl';
 import { browser } from 'wxt/browser';
 import type { TicketFeature, FeatureContext } from '../page/features';
 import type { CustomerProfile, Note, TicketRef } from '../db/types';
+import type { TicketSnapshot } from '../helpdesks/types';
 import { cueKey, type ActionResult, type Conflict, type MemoryActions, type MemoryPanelProps } from '../../components/memory/model';
 import type { FollowUpSuggestion, MemoryContext } from './messages';
 import { fetchHistory, hasHistory } from './history-api';
 import { childController, later } from '../page/lifecycle';
 import { PROFILE_KEYS } from './profile';
-import { retryIds } from '../page/retry-ids';
+import { retryIds, type RetryIds } from '../page/retry-ids';
 import type { CaptureFactMessage } from './fact-menu';
 
 export const API_PROBLEM = "Local history only — the helpdesk's API didn't answer.";
@@ -35,200 +36,243 @@ export const memoryFeature: TicketFeature = {
   },
 };
 
+/** The memory panel on one ticket: what it shows and what it waits for; shared by the steps below. */
+interface Memory {
+  readonly ctx: FeatureContext;
+  readonly signal: AbortSignal;
+  /** The ticket as first read. */
+  readonly first: TicketSnapshot;
+  readonly ticket: TicketRef;
+  customerId: string;
+  context: MemoryContext | undefined;
+  error: string | undefined;
+  apiProblem: string | undefined;
+  suggestions: FollowUpSuggestion[] | undefined;
+  conflict: Conflict | undefined;
+  /** Version of "their" profile in a conflict: "keep mine" saves against it. */
+  theirsVersion: number;
+  /** Client ids for retried saves (#15): a retry after "Couldn't save" stores the row once. */
+  readonly saves: RetryIds;
+  /** Cues marked "not right" on this ticket (`cueKey`): a cue re-worded by new facts re-arms. */
+  readonly disputedCues: Set<string>;
+  /** The panel's actions (`memoryActions`): one object for every render. */
+  readonly actions: MemoryActions;
+}
+
 function startMemory(ctx: FeatureContext, signal: AbortSignal): void {
   const first = ctx.snapshot();
-  const ticket: TicketRef = { helpdesk: first.helpdesk, account: first.account, ticketId: first.ticketId };
-  let customerId = ctx.ticket.customer.id;
-  let context: MemoryContext | undefined;
-  let error: string | undefined;
-  let apiProblem: string | undefined;
-  let suggestions: FollowUpSuggestion[] | undefined;
-  let conflict: Conflict | undefined;
-  /** Version of "their" profile in a conflict: "keep mine" saves against it. */
-  let theirsVersion = 0;
-  /** Client ids for retried saves (#15): a retry after "Couldn't save" stores the row once. */
-  const saves = retryIds();
-  const saved = async (kind: string, result: Promise<ActionResult>) => {
-    const answer = await result;
-    if (answer.ok) saves.saved(kind);
-    return answer;
-  };
-  /** Cues marked "not right" on this ticket (`cueKey`): a cue re-worded by new facts re-arms. */
-  const disputedCues = new Set<string>();
-
-  const render = () => {
-    if (signal.aborted) return;
-    const props: MemoryPanelProps = { context, error, apiProblem, suggestions, ticket, conflict, now: ctx.now(), actions, disputedCues: [...disputedCues] };
-    ctx.setPanel('memory', props);
-  };
-
-  const show = (reply: { ok: true; data: MemoryContext } | { ok: false; error: string }) => {
-    if (signal.aborted) return;
-    if (reply.ok) {
-      context = reply.data;
-      customerId = reply.data.customer.id;
-      error = undefined;
-      if (context.api && !context.api.ok && !apiProblem) apiProblem = API_PROBLEM;
-    } else {
-      error = reply.error;
-    }
-    render();
-  };
-  const refresh = async () => show(await ctx.request({ type: 'memory.context', customerId, ticket }));
-
-  /** Runs a request; on success refreshes the panel. Errors come back for the form to show. */
-  const act = async (work: Promise<{ ok: true } | { ok: false; error: string }>): Promise<ActionResult> => {
-    const reply = await work;
-    if (!reply.ok) return { ok: false, error: reply.error };
-    await refresh();
-    return { ok: true };
-  };
-
-  const saveProfile = async (profile: CustomerProfile, version: number): Promise<ActionResult> => {
-    const reply = await ctx.request({ type: 'memory.profile.save', customerId, version, profile });
-    if (!reply.ok) return { ok: false, error: reply.error };
-    if (reply.data.saved) {
-      conflict = undefined;
-      await refresh();
-      return { ok: true };
-    }
-    theirsVersion = reply.data.theirs.version ?? 1;
-    conflict = { kind: 'profile', theirs: profileOf(reply.data.theirs), mine: profile };
-    render();
-    return { ok: true };
-  };
-
-  const actions: MemoryActions = {
-    saveProfile: (profile) => saveProfile(profile, context?.customer.version ?? 1),
-    async resolveConflict(choice) {
-      const c = conflict;
-      if (!c) return { ok: true };
-      if (choice === 'theirs') {
-        conflict = undefined;
-        await refresh();
-        return { ok: true };
-      }
-      if (c.kind === 'profile') {
-        if (choice === 'mine') return saveProfile(c.mine, theirsVersion);
-        conflict = undefined;
-        return act(ctx.request({ type: 'memory.profile.save', customerId, version: theirsVersion, profile: c.mine, keepBoth: true }));
-      }
-      conflict = undefined;
-      if (choice === 'both') return act(ctx.request({ type: 'note.add', customerId, ticket, text: c.mine }));
-      const note = context?.timeline.find((e) => e.kind === 'note' && e.note.id === c.noteId);
-      const fresh = note?.kind === 'note' ? note.note : undefined;
-      return actions.editNote(fresh ?? ({ id: c.noteId, version: theirsVersion } as Note), c.mine);
+  const m: Memory = {
+    ctx, signal, first,
+    ticket: { helpdesk: first.helpdesk, account: first.account, ticketId: first.ticketId },
+    customerId: ctx.ticket.customer.id,
+    context: undefined, error: undefined, apiProblem: undefined, suggestions: undefined, conflict: undefined,
+    theirsVersion: 0,
+    saves: retryIds(),
+    disputedCues: new Set<string>(),
+    get actions() {
+      return actions; // made just below, before anything renders
     },
-    addFact: (text, mentionNext) => saved('fact', act(ctx.request({ type: 'memory.fact.add', id: saves.idFor('fact', text), customerId, text, source: ticket, mentionNext }))),
-    flagFact: (factId, mentionNext) => act(ctx.request({ type: 'memory.fact.flag', factId, mentionNext })),
-    factMentioned: (factId) => act(ctx.request({ type: 'memory.fact.mentioned', factId })),
+  };
+  const actions = memoryActions(m);
+  recordStatusChanges(m);
+
+  // -- A sent reply: suggest follow-ups for its commitments, here and on the next page ------------
+  offerFollowUps(ctx, signal, () => ({ customerId: m.customerId, ticket: m.ticket }), (found) => {
+    // A reply's own suggestions replace what was shown; those kept from a page since left are added once.
+    const shown = new Set((m.suggestions ?? []).map((s) => s.id));
+    m.suggestions = found.replaced ? found.list : [...(m.suggestions ?? []), ...found.list.filter((s) => !shown.has(s.id))];
+    render(m);
+  });
+
+  captureFacts(m);
+
+  // `ticket.open` brought the first answer along; ask only if it did not.
+  if (ctx.ticket.memory) {
+    show(m, { ok: true, data: ctx.ticket.memory });
+    void loadApiHistory(m);
+  } else {
+    render(m);
+    void refresh(m).then(() => loadApiHistory(m));
+  }
+}
+
+function render(m: Memory): void {
+  if (m.signal.aborted) return;
+  const { context, error, apiProblem, suggestions, ticket, conflict, actions } = m;
+  const props: MemoryPanelProps = { context, error, apiProblem, suggestions, ticket, conflict, now: m.ctx.now(), actions, disputedCues: [...m.disputedCues] };
+  m.ctx.setPanel('memory', props);
+}
+
+function show(m: Memory, reply: { ok: true; data: MemoryContext } | { ok: false; error: string }): void {
+  if (m.signal.aborted) return;
+  if (reply.ok) {
+    m.context = reply.data;
+    m.customerId = reply.data.customer.id;
+    m.error = undefined;
+    if (m.context.api && !m.context.api.ok && !m.apiProblem) m.apiProblem = API_PROBLEM;
+  } else {
+    m.error = reply.error;
+  }
+  render(m);
+}
+
+const refresh = async (m: Memory) => show(m, await m.ctx.request({ type: 'memory.context', customerId: m.customerId, ticket: m.ticket }));
+
+/** Runs a request; on success refreshes the panel. Errors come back for the form to show. */
+async function act(m: Memory, work: Promise<{ ok: true } | { ok: false; error: string }>): Promise<ActionResult> {
+  const reply = await work;
+  if (!reply.ok) return { ok: false, error: reply.error };
+  await refresh(m);
+  return { ok: true };
+}
+
+async function saved(m: Memory, kind: string, result: Promise<ActionResult>): Promise<ActionResult> {
+  const answer = await result;
+  if (answer.ok) m.saves.saved(kind);
+  return answer;
+}
+
+function memoryActions(m: Memory): MemoryActions {
+  const { ctx, ticket, saves } = m;
+  return {
+    saveProfile: (profile) => saveProfile(m, profile, m.context?.customer.version ?? 1),
+    resolveConflict: (choice) => resolveConflict(m, choice),
+    addFact: (text, mentionNext) => saved(m, 'fact', act(m, ctx.request({ type: 'memory.fact.add', id: saves.idFor('fact', text), customerId: m.customerId, text, source: ticket, mentionNext }))),
+    flagFact: (factId, mentionNext) => act(m, ctx.request({ type: 'memory.fact.flag', factId, mentionNext })),
+    factMentioned: (factId) => act(m, ctx.request({ type: 'memory.fact.mentioned', factId })),
     addFollowUp: (text, dueAt) =>
-      saved('followUp', act(ctx.request({ type: 'memory.followup.add', id: saves.idFor('followUp', `${dueAt}\u0000${text}`), customerId, ticket, text, dueAt, origin: 'manual' }))),
-    doneFollowUp: (followUpId) => act(ctx.request({ type: 'memory.followup.done', followUpId })),
-    async acceptSuggestion(s) {
-      // The follow-up belongs to the reply's customer and ticket, whichever page shows it.
-      const result = await act(ctx.request({ type: 'memory.followup.add', customerId: s.from?.customerId ?? customerId, ticket: s.from?.ticket ?? ticket, text: s.text, dueAt: s.dueAt, origin: 'reply' }));
-      if (result.ok) {
-        // `s` may be a copy (it came back from the sidebar frame): compare what it says.
-        suggestions = suggestions?.filter((x) => x.text !== s.text || x.dueAt !== s.dueAt);
-        if (!suggestions?.length) suggestions = undefined;
-        if (s.id) void ctx.request({ type: 'memory.followup.settle', ids: [s.id] });
-        render();
-      }
-      return result;
-    },
+      saved(m, 'followUp', act(m, ctx.request({ type: 'memory.followup.add', id: saves.idFor('followUp', `${dueAt}\u0000${text}`), customerId: m.customerId, ticket, text, dueAt, origin: 'manual' }))),
+    doneFollowUp: (followUpId) => act(m, ctx.request({ type: 'memory.followup.done', followUpId })),
+    acceptSuggestion: (s) => acceptSuggestion(m, s),
     dismissSuggestions() {
-      const ids = (suggestions ?? []).flatMap((s) => (s.id ? [s.id] : []));
+      const ids = (m.suggestions ?? []).flatMap((s) => (s.id ? [s.id] : []));
       if (ids.length) void ctx.request({ type: 'memory.followup.settle', ids });
-      suggestions = undefined;
-      render();
+      m.suggestions = undefined;
+      render(m);
     },
-    async editNote(note, text) {
-      const reply = await ctx.request({ type: 'memory.note.edit', noteId: note.id, version: note.version ?? 1, text });
-      if (!reply.ok) return { ok: false, error: reply.error };
-      if (!reply.data.saved) {
-        theirsVersion = reply.data.theirs.version ?? 1;
-        conflict = { kind: 'note', noteId: note.id, theirs: reply.data.theirs.text, mine: text };
-        await refresh();
-        return { ok: true };
-      }
-      conflict = undefined;
-      await refresh();
-      return { ok: true };
-    },
-    pinNote: (note, pinned) => act(ctx.request({ type: 'memory.note.pin', noteId: note.id, pinned })),
+    editNote: (note, text) => editNote(m, note, text),
+    pinNote: (note, pinned) => act(m, ctx.request({ type: 'memory.note.pin', noteId: note.id, pinned })),
     async search(query) {
       const reply = await ctx.request({ type: 'memory.search', query });
       return reply.ok ? reply.data : [];
     },
     async findCustomers(query) {
       const reply = await ctx.request({ type: 'memory.customer.find', query });
-      return reply.ok ? reply.data.filter((c) => c.id !== customerId) : [];
+      return reply.ok ? reply.data.filter((c) => c.id !== m.customerId) : [];
     },
-    merge: (otherId) => act(ctx.request({ type: 'memory.merge', survivorId: customerId, mergedId: otherId })),
-    undoMerge: (mergeId) => act(ctx.request({ type: 'memory.merge.undo', mergeId })),
+    merge: (otherId) => act(m, ctx.request({ type: 'memory.merge', survivorId: m.customerId, mergedId: otherId })),
+    undoMerge: (mergeId) => act(m, ctx.request({ type: 'memory.merge.undo', mergeId })),
     async disputeCue(cue) {
-      const reply = await ctx.request({ type: 'verdict.dispute', kind: 'cue', rule: cue.id, verdict: 'shown', why: cue.reason.slice(0, 500), evidence: [], customerId, ticket });
+      const reply = await ctx.request({ type: 'verdict.dispute', kind: 'cue', rule: cue.id, verdict: 'shown', why: cue.reason.slice(0, 500), evidence: [], customerId: m.customerId, ticket });
       if (!reply.ok) return { ok: false, error: reply.error };
-      disputedCues.add(cueKey(cue));
-      render();
+      m.disputedCues.add(cueKey(cue));
+      render(m);
       return { ok: true };
     },
   };
+}
 
-  // -- Helpdesk API history --------------------------------------------------------------------
-  const loadApiHistory = async () => {
-    const externalId = first.requester.externalId;
-    if (!externalId || !hasHistory(ticket.helpdesk)) return;
-    const due = await ctx.request({ type: 'memory.history.due', helpdesk: ticket.helpdesk, account: ticket.account, externalId });
-    if (signal.aborted || !due.ok || !due.data.due) return;
-    // Until the answer is in, the visit line says "Checking…" rather than a "First time" it may undo.
-    ctx.checkingHistory(true);
-    try {
-      const outcome = await recordApiHistory(ctx, signal, { ticket, customerId }, externalId);
-      if (outcome) apiProblem = outcome.ok ? undefined : API_PROBLEM;
-    } finally {
-      ctx.checkingHistory(false);
-    }
-    await refresh();
-  };
+async function saveProfile(m: Memory, profile: CustomerProfile, version: number): Promise<ActionResult> {
+  const reply = await m.ctx.request({ type: 'memory.profile.save', customerId: m.customerId, version, profile });
+  if (!reply.ok) return { ok: false, error: reply.error };
+  if (reply.data.saved) {
+    m.conflict = undefined;
+    await refresh(m);
+    return { ok: true };
+  }
+  m.theirsVersion = reply.data.theirs.version ?? 1;
+  m.conflict = { kind: 'profile', theirs: profileOf(reply.data.theirs), mine: profile };
+  render(m);
+  return { ok: true };
+}
 
-  // -- Status changes: record the outcome when the ticket is solved while open -------------------
-  let seen = `${first.status}|${first.messages.length}`;
-  ctx.onSnapshot((snapshot) => {
+async function resolveConflict(m: Memory, choice: 'theirs' | 'mine' | 'both'): Promise<ActionResult> {
+  const c = m.conflict;
+  if (!c) return { ok: true };
+  if (choice === 'theirs') {
+    m.conflict = undefined;
+    await refresh(m);
+    return { ok: true };
+  }
+  if (c.kind === 'profile') {
+    if (choice === 'mine') return saveProfile(m, c.mine, m.theirsVersion);
+    m.conflict = undefined;
+    return act(m, m.ctx.request({ type: 'memory.profile.save', customerId: m.customerId, version: m.theirsVersion, profile: c.mine, keepBoth: true }));
+  }
+  m.conflict = undefined;
+  if (choice === 'both') return act(m, m.ctx.request({ type: 'note.add', customerId: m.customerId, ticket: m.ticket, text: c.mine }));
+  const note = m.context?.timeline.find((e) => e.kind === 'note' && e.note.id === c.noteId);
+  const fresh = note?.kind === 'note' ? note.note : undefined;
+  return m.actions.editNote(fresh ?? ({ id: c.noteId, version: m.theirsVersion } as Note), c.mine);
+}
+
+async function editNote(m: Memory, note: Note, text: string): Promise<ActionResult> {
+  const reply = await m.ctx.request({ type: 'memory.note.edit', noteId: note.id, version: note.version ?? 1, text });
+  if (!reply.ok) return { ok: false, error: reply.error };
+  if (!reply.data.saved) {
+    m.theirsVersion = reply.data.theirs.version ?? 1;
+    m.conflict = { kind: 'note', noteId: note.id, theirs: reply.data.theirs.text, mine: text };
+    await refresh(m);
+    return { ok: true };
+  }
+  m.conflict = undefined;
+  await refresh(m);
+  return { ok: true };
+}
+
+async function acceptSuggestion(m: Memory, s: FollowUpSuggestion): Promise<ActionResult> {
+  // The follow-up belongs to the reply's customer and ticket, whichever page shows it.
+  const result = await act(m, m.ctx.request({ type: 'memory.followup.add', customerId: s.from?.customerId ?? m.customerId, ticket: s.from?.ticket ?? m.ticket, text: s.text, dueAt: s.dueAt, origin: 'reply' }));
+  if (result.ok) {
+    // `s` may be a copy (it came back from the sidebar frame): compare what it says.
+    m.suggestions = m.suggestions?.filter((x) => x.text !== s.text || x.dueAt !== s.dueAt);
+    if (!m.suggestions?.length) m.suggestions = undefined;
+    if (s.id) void m.ctx.request({ type: 'memory.followup.settle', ids: [s.id] });
+    render(m);
+  }
+  return result;
+}
+
+/** Helpdesk API history: the requester's past tickets, when the background says a fetch is due. */
+async function loadApiHistory(m: Memory): Promise<void> {
+  const { ctx, signal, ticket } = m;
+  const externalId = m.first.requester.externalId;
+  if (!externalId || !hasHistory(ticket.helpdesk)) return;
+  const due = await ctx.request({ type: 'memory.history.due', helpdesk: ticket.helpdesk, account: ticket.account, externalId });
+  if (signal.aborted || !due.ok || !due.data.due) return;
+  // Until the answer is in, the visit line says "Checking…" rather than a "First time" it may undo.
+  ctx.checkingHistory(true);
+  try {
+    const outcome = await recordApiHistory(ctx, signal, { ticket, customerId: m.customerId }, externalId);
+    if (outcome) m.apiProblem = outcome.ok ? undefined : API_PROBLEM;
+  } finally {
+    ctx.checkingHistory(false);
+  }
+  await refresh(m);
+}
+
+/** Status changes: record the outcome when the ticket is solved while open. */
+function recordStatusChanges(m: Memory): void {
+  let seen = `${m.first.status}|${m.first.messages.length}`;
+  m.ctx.onSnapshot((snapshot) => {
     const now = `${snapshot.status}|${snapshot.messages.length}`;
     if (now === seen) return;
     seen = now;
-    void ctx.request({ type: 'ticket.open', snapshot }).then((reply) => (reply.ok && reply.data.memory ? show({ ok: true, data: reply.data.memory }) : refresh()));
+    void m.ctx.request({ type: 'ticket.open', snapshot }).then((reply) => (reply.ok && reply.data.memory ? show(m, { ok: true, data: reply.data.memory }) : refresh(m)));
   });
+}
 
-  // -- A sent reply: suggest follow-ups for its commitments, here and on the next page ------------
-  const doc = ctx.document;
-  offerFollowUps(ctx, signal, () => ({ customerId, ticket }), (found) => {
-    // A reply's own suggestions replace what was shown; those kept from a page since left are added once.
-    const shown = new Set((suggestions ?? []).map((s) => s.id));
-    suggestions = found.replaced ? found.list : [...(suggestions ?? []), ...found.list.filter((s) => !shown.has(s.id))];
-    render();
-  });
-
-  // -- Quick capture: "Save as fact" near a selection, and the context menu ----------------------
-  watchSelection(doc, signal, (text) => actions.addFact(text, false));
+/** Quick capture: "Save as fact" near a selection, and the context menu. */
+function captureFacts(m: Memory): void {
+  const { ctx, signal, actions } = m;
+  watchSelection(ctx.document, signal, (text) => actions.addFact(text, false));
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
-    const m = message as CaptureFactMessage | undefined;
-    if (m?.type === 'memory.capture' && typeof m.text === 'string' && m.text.trim()) void actions.addFact(m.text.trim().slice(0, 1000), false);
+    const msg = message as CaptureFactMessage | undefined;
+    if (msg?.type === 'memory.capture' && typeof msg.text === 'string' && msg.text.trim()) void actions.addFact(msg.text.trim().slice(0, 1000), false);
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
-
-  // `ticket.open` brought the first answer along; ask only if it did not.
-  if (ctx.ticket.memory) {
-    show({ ok: true, data: ctx.ticket.memory });
-    void loadApiHistory();
-  } else {
-    render();
-    void refresh().then(loadApiHistory);
-  }
 }
 
 /**

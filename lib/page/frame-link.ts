@@ -73,139 +73,156 @@ export interface FrameLink {
   close(): void;
 }
 
-export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks: FrameLinkHooks): FrameLink {
-  let offered: Offer[] = [];
-  let link: (Offer & { port: Port }) | undefined;
-  const candidates = new Set<Port>();
-  let closed = false;
-  let early = 0;
-  let lastOffer = -Infinity;
+/** One link's channels and ports, and where its early offers stand; shared by the steps below. */
+interface Channels {
+  readonly iframe: HTMLIFrameElement;
+  readonly frameOrigin: string;
+  readonly hooks: FrameLinkHooks;
+  /** Channels offered to the document in our iframe, until one is accepted. */
+  offered: Offer[];
+  /** The accepted channel, with the port that proved it. */
+  link: (Offer & { port: Port }) | undefined;
+  /** Ports that have connected but not yet returned a nonce. */
+  readonly candidates: Set<Port>;
+  closed: boolean;
+  early: number;
+  lastOffer: number;
   /** The frame answered an offer: it listens, so no more early offers. */
-  let seen = false;
+  seen: boolean;
   /** The timer that looks for our iframe's commit (or the next early offer's time), and until when. */
-  let watching: ReturnType<typeof setTimeout> | undefined;
-  let watchUntil = 0;
+  watching: ReturnType<typeof setTimeout> | undefined;
+  watchUntil: number;
   /** An offer is sending its first state (`makeOffer`). */
-  let offering = false;
+  offering: boolean;
+}
 
-  /** A cross-origin document is in our iframe: the extension's page, past its commit. */
-  const committed = () => iframe.contentWindow !== null && iframe.contentDocument === null;
-
-  const makeOffer = () => {
-    lastOffer = performance.now();
-    const channel = new MessageChannel();
-    const offer = { nonce: crypto.randomUUID(), data: channel.port1, encoder: new SlotEncoder() };
-    offered.push(offer);
-    channel.port1.onmessage = (event) => (event.data as ToPage)?.t === 'seen' && onSeen();
-    iframe.contentWindow?.postMessage({ rapportNonce: offer.nonce } satisfies NonceMessage, frameOrigin, [channel.port2]);
-    // The state for this offer renders on it; that render must not offer again, however long this took.
-    offering = true;
-    try {
-      hooks.resend();
-    } finally {
-      offering = false;
-    }
+export function frameLink(iframe: HTMLIFrameElement, frameOrigin: string, hooks: FrameLinkHooks): FrameLink {
+  const c: Channels = {
+    iframe, frameOrigin, hooks,
+    offered: [], link: undefined, candidates: new Set<Port>(), closed: false,
+    early: 0, lastOffer: -Infinity, seen: false, watching: undefined, watchUntil: 0, offering: false,
   };
-
-  const closeOffers = (keep?: Offer) => {
-    for (const offer of offered) if (offer !== keep) offer.data.close();
-    offered = [];
-  };
-
-  const onCandidateMessage = (message: unknown, from: Port) => {
-    const m = message as NonceReply;
-    const offer = m?.t === 'nonce' && !link ? offered.find((o) => o.nonce === m.value) : undefined;
-    if (!offer || !candidates.delete(from)) return;
-    link = { ...offer, port: from };
-    closeOffers(offer);
-    const channel = offer.data;
-    // An answer goes back where its call came from, even if the frame has since been replaced.
-    channel.onmessage = (event) => hooks.onData(event.data as ToPage, (message) => channel.postMessage(message));
-    from.postMessage({ t: 'accepted', nonce: offer.nonce } satisfies Accepted);
-    for (const other of candidates) other.disconnect();
-    candidates.clear();
-  };
-
-  /**
-   * The frame got an offer: it listens, so no more early offers. No offer is closed here: "seen"
-   * answers on different channels can arrive out of order, and the frame draws the first offer it
-   * got, which may be an earlier one than the first "seen" to arrive (closing it lost the state the
-   * agent was typing into; seen in CI). Acceptance closes every offer but the one the frame returns.
-   */
-  const onSeen = () => {
-    if (link || seen) return;
-    seen = true;
-    clearTimeout(watching);
-    watching = undefined;
-  };
-
-  /** Offers early if our iframe has committed and the last offer is far enough back; says whether it did. */
-  const offerEarly = () => {
-    if (offering || link || closed || seen || early >= EARLY_OFFERS || performance.now() - lastOffer < EARLY_SPACING_MS || !committed()) return false;
-    early++;
-    makeOffer();
-    return true;
-  };
-
-  /** After a render, while early offers are left and none is accepted: offer again when the time comes. */
-  const watchForCommit = () => {
-    if (watching !== undefined || link || closed || seen || early >= EARLY_OFFERS) return;
-    if (!watchUntil) watchUntil = performance.now() + COMMIT_WATCH_MS;
-    if (performance.now() > watchUntil) return;
-    watching = setTimeout(() => {
-      watching = undefined;
-      offerEarly();
-      watchForCommit();
-    }, COMMIT_POLL_MS);
-  };
-
-  const onDisconnect = (gone: Port) => {
-    candidates.delete(gone);
-    if (!link || gone !== link.port) return;
-    link.data.close();
-    link = undefined;
-    early = 0; // a new document in our iframe gets its own early offers
-    seen = false;
-    watchUntil = 0;
-    hooks.onLost();
-    // A new document may already be in our iframe (its `load` came before this): offer to it now.
-    if (!closed && iframe.isConnected && committed()) makeOffer();
-  };
+  const onMessage = (message: unknown, from: Port) => onCandidateMessage(c, message, from);
+  const onDisconnect = (gone: Port) => onCandidateGone(c, gone);
 
   return {
     offer() {
-      if (closed || link) return;
-      makeOffer();
+      if (c.closed || c.link) return;
+      makeOffer(c);
     },
     render(build) {
-      if (offerEarly()) return; // renders on the new channel and the older ones
-      for (const target of link ? [link] : offered) target.data.postMessage(build(target.encoder));
-      watchForCommit();
+      if (offerEarly(c)) return; // renders on the new channel and the older ones
+      for (const target of c.link ? [c.link] : c.offered) target.data.postMessage(build(target.encoder));
+      watchForCommit(c);
     },
     send(message) {
-      for (const target of link ? [link] : offered) target.data.postMessage(message);
+      for (const target of c.link ? [c.link] : c.offered) target.data.postMessage(message);
     },
-    lookup: (id) => link?.encoder.lookup(id) as ((...args: unknown[]) => unknown) | undefined,
+    lookup: (id) => c.link?.encoder.lookup(id) as ((...args: unknown[]) => unknown) | undefined,
     reset() {
-      link?.encoder.reset();
-      for (const offer of offered) offer.encoder.reset();
+      c.link?.encoder.reset();
+      for (const offer of c.offered) offer.encoder.reset();
     },
     connect(candidate, extensionId) {
       if (candidate.name !== PORT_NAME || candidate.sender?.id !== extensionId) return;
-      if (!candidate.sender.url || new URL(candidate.sender.url).pathname !== FRAME_PATH || closed) return candidate.disconnect();
-      candidates.add(candidate);
-      candidate.onMessage.addListener(onCandidateMessage);
+      if (!candidate.sender.url || new URL(candidate.sender.url).pathname !== FRAME_PATH || c.closed) return candidate.disconnect();
+      c.candidates.add(candidate);
+      candidate.onMessage.addListener(onMessage);
       candidate.onDisconnect.addListener(onDisconnect);
     },
     close() {
-      closed = true;
-      clearTimeout(watching);
-      link?.port.disconnect();
-      link?.data.close();
-      link = undefined;
-      closeOffers();
-      for (const candidate of candidates) candidate.disconnect();
-      candidates.clear();
+      c.closed = true;
+      clearTimeout(c.watching);
+      c.link?.port.disconnect();
+      c.link?.data.close();
+      c.link = undefined;
+      closeOffers(c);
+      for (const candidate of c.candidates) candidate.disconnect();
+      c.candidates.clear();
     },
   };
+}
+
+/** A cross-origin document is in our iframe: the extension's page, past its commit. */
+const committed = (iframe: HTMLIFrameElement) => iframe.contentWindow !== null && iframe.contentDocument === null;
+
+function makeOffer(c: Channels): void {
+  c.lastOffer = performance.now();
+  const channel = new MessageChannel();
+  const offer = { nonce: crypto.randomUUID(), data: channel.port1, encoder: new SlotEncoder() };
+  c.offered.push(offer);
+  channel.port1.onmessage = (event) => (event.data as ToPage)?.t === 'seen' && onSeen(c);
+  c.iframe.contentWindow?.postMessage({ rapportNonce: offer.nonce } satisfies NonceMessage, c.frameOrigin, [channel.port2]);
+  // The state for this offer renders on it; that render must not offer again, however long this took.
+  c.offering = true;
+  try {
+    c.hooks.resend();
+  } finally {
+    c.offering = false;
+  }
+}
+
+function closeOffers(c: Channels, keep?: Offer): void {
+  for (const offer of c.offered) if (offer !== keep) offer.data.close();
+  c.offered = [];
+}
+
+function onCandidateMessage(c: Channels, message: unknown, from: Port): void {
+  const m = message as NonceReply;
+  const offer = m?.t === 'nonce' && !c.link ? c.offered.find((o) => o.nonce === m.value) : undefined;
+  if (!offer || !c.candidates.delete(from)) return;
+  c.link = { ...offer, port: from };
+  closeOffers(c, offer);
+  const channel = offer.data;
+  // An answer goes back where its call came from, even if the frame has since been replaced.
+  channel.onmessage = (event) => c.hooks.onData(event.data as ToPage, (message) => channel.postMessage(message));
+  from.postMessage({ t: 'accepted', nonce: offer.nonce } satisfies Accepted);
+  for (const other of c.candidates) other.disconnect();
+  c.candidates.clear();
+}
+
+/**
+ * The frame got an offer: it listens, so no more early offers. No offer is closed here: "seen"
+ * answers on different channels can arrive out of order, and the frame draws the first offer it
+ * got, which may be an earlier one than the first "seen" to arrive (closing it lost the state the
+ * agent was typing into; seen in CI). Acceptance closes every offer but the one the frame returns.
+ */
+function onSeen(c: Channels): void {
+  if (c.link || c.seen) return;
+  c.seen = true;
+  clearTimeout(c.watching);
+  c.watching = undefined;
+}
+
+/** Offers early if our iframe has committed and the last offer is far enough back; says whether it did. */
+function offerEarly(c: Channels): boolean {
+  if (c.offering || c.link || c.closed || c.seen || c.early >= EARLY_OFFERS || performance.now() - c.lastOffer < EARLY_SPACING_MS || !committed(c.iframe)) return false;
+  c.early++;
+  makeOffer(c);
+  return true;
+}
+
+/** After a render, while early offers are left and none is accepted: offer again when the time comes. */
+function watchForCommit(c: Channels): void {
+  if (c.watching !== undefined || c.link || c.closed || c.seen || c.early >= EARLY_OFFERS) return;
+  if (!c.watchUntil) c.watchUntil = performance.now() + COMMIT_WATCH_MS;
+  if (performance.now() > c.watchUntil) return;
+  c.watching = setTimeout(() => {
+    c.watching = undefined;
+    offerEarly(c);
+    watchForCommit(c);
+  }, COMMIT_POLL_MS);
+}
+
+function onCandidateGone(c: Channels, gone: Port): void {
+  c.candidates.delete(gone);
+  if (!c.link || gone !== c.link.port) return;
+  c.link.data.close();
+  c.link = undefined;
+  c.early = 0; // a new document in our iframe gets its own early offers
+  c.seen = false;
+  c.watchUntil = 0;
+  c.hooks.onLost();
+  // A new document may already be in our iframe (its `load` came before this): offer to it now.
+  if (!c.closed && c.iframe.isConnected && committed(c.iframe)) makeOffer(c);
 }

@@ -45,114 +45,127 @@ const CSS = `
 [${MASK_ATTR}] [${MASK_ATTR}]::before { content: none !important; }
 `;
 
+type Root = Document | ShadowRoot;
+/** What is looked for in the page's text: the requester's name and email, lower-cased. */
+type Terms = { name?: string; email?: string };
+
+/** One page's mask: what is marked, styled and watched, and the terms looked for; shared by the steps below. */
+interface Mask {
+  readonly doc: Document;
+  /** The adapter's `requesterOnPage` selectors, as one. */
+  readonly selector: string;
+  readonly marked: Set<Element>;
+  readonly styles: Map<Root, HTMLStyleElement>;
+  readonly observers: Map<Root, MutationObserver>;
+  terms: Terms;
+  stopped: boolean;
+}
+
 export function maskPage(doc: Document, selectors: readonly string[], requester: MaskedRequester = {}): PageMask {
-  const selector = selectors.join(', ');
-  const marked = new Set<Element>();
-  const styles = new Map<Document | ShadowRoot, HTMLStyleElement>();
-  const observers = new Map<Document | ShadowRoot, MutationObserver>();
-  const termsOf = (who: MaskedRequester) => ({ name: who.name?.trim().toLowerCase() || undefined, email: who.email?.trim().toLowerCase() || undefined });
-  let terms = termsOf(requester);
-  let stopped = false;
-
-  const styleRoot = (root: Document | ShadowRoot) => {
-    const existing = styles.get(root);
-    if (existing && (existing.isConnected || existing.parentNode === root)) return;
-    const style = existing ?? doc.createElement('style');
-    style.textContent = CSS;
-    if (root.nodeType === 9) ((root as Document).head ?? (root as Document).documentElement).append(style);
-    else root.append(style);
-    styles.set(root, style);
-  };
-
-  const mark = (el: Element) => {
-    if (marked.has(el) && el.hasAttribute(MASK_ATTR)) return;
-    el.setAttribute(MASK_ATTR, '');
-    marked.add(el);
-    const root = el.getRootNode();
-    if (root.nodeType === 9 || root.nodeType === 11) styleRoot(root as Document | ShadowRoot);
-  };
-
-  const shows = (text: string) => {
-    if (EMAIL.test(text)) return true;
-    const lower = text.toLowerCase();
-    if (terms.email && lower.includes(terms.email)) return true;
-    if (!terms.name) return false;
-    if (terms.name.includes(' ') && lower.includes(terms.name)) return true;
-    // The first name alone ("Sam") only where it stands alone (a signature, a chip): inside a sentence
-    // it is an ordinary word of a reply ("Hi Sam,").
-    const alone = lower.trim();
-    return alone === terms.name || alone === terms.name.split(' ')[0];
-  };
-
-  const checkText = (node: Node) => {
-    if (!shows((node as Text).data)) return; // first: `isContentEditable` asks for the computed style
-    const parent = node.parentElement;
-    if (!parent || SKIP_PARENTS.has(parent.tagName) || parent.isContentEditable) return;
-    mark(parent);
-  };
-
-  /** Marks what `scope` (an element, a document or a shadow root) shows, and watches its shadow roots. */
-  const scan = (scope: Node) => {
-    if (selector && scope.nodeType === 1 && safeMatches(scope as Element, selector)) mark(scope as Element);
-    // Shadow roots inside `scope` are scanned as the walker reaches their hosts.
-    if (selector && 'querySelectorAll' in scope) for (const el of safeQuery(scope as ParentNode, selector)) mark(el);
-    const walker = doc.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
-      if (node.nodeType === 3) checkText(node);
-      else if ((node as Element).shadowRoot) {
-        const shadow = (node as Element).shadowRoot!;
-        watch(shadow);
-        scan(shadow);
-      }
-    }
-  };
-
-  const onMutations = (records: MutationRecord[]) => {
-    if (stopped) return;
-    for (const record of records) {
-      if (record.type === 'characterData') checkText(record.target);
-      else
-        for (const added of record.addedNodes) {
-          if (added.nodeType === 3) checkText(added);
-          else if (added.nodeType === 1) scan(added);
-        }
-    }
-  };
-
-  function watch(root: Document | ShadowRoot) {
-    if (observers.has(root)) return;
-    const observer = new MutationObserver(onMutations);
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
-    observers.set(root, observer);
-  }
-
-  const unmarkAll = () => {
-    for (const el of marked) el.removeAttribute(MASK_ATTR);
-    marked.clear();
-  };
-
-  watch(doc);
-  styleRoot(doc);
-  if (doc.body) scan(doc.body);
+  const mask: Mask = { doc, selector: selectors.join(', '), marked: new Set(), styles: new Map(), observers: new Map(), terms: termsOf(requester), stopped: false };
+  watch(mask, doc);
+  styleRoot(mask, doc);
+  if (doc.body) scan(mask, doc.body);
 
   return {
     setRequester(who) {
       const next = termsOf(who);
-      if (stopped || (next.name === terms.name && next.email === terms.email)) return;
-      terms = next;
+      if (mask.stopped || (next.name === mask.terms.name && next.email === mask.terms.email)) return;
+      mask.terms = next;
       // Another customer: what showed the previous one may show something else now.
-      unmarkAll();
-      if (doc.body) scan(doc.body);
+      unmarkAll(mask);
+      if (doc.body) scan(mask, doc.body);
     },
     stop() {
-      stopped = true;
-      for (const observer of observers.values()) observer.disconnect();
-      observers.clear();
-      unmarkAll();
-      for (const style of styles.values()) style.remove();
-      styles.clear();
+      mask.stopped = true;
+      for (const observer of mask.observers.values()) observer.disconnect();
+      mask.observers.clear();
+      unmarkAll(mask);
+      for (const style of mask.styles.values()) style.remove();
+      mask.styles.clear();
     },
   };
+}
+
+const termsOf = (who: MaskedRequester): Terms => ({ name: who.name?.trim().toLowerCase() || undefined, email: who.email?.trim().toLowerCase() || undefined });
+
+function styleRoot(mask: Mask, root: Root): void {
+  const existing = mask.styles.get(root);
+  if (existing && (existing.isConnected || existing.parentNode === root)) return;
+  const style = existing ?? mask.doc.createElement('style');
+  style.textContent = CSS;
+  if (root.nodeType === 9) ((root as Document).head ?? (root as Document).documentElement).append(style);
+  else root.append(style);
+  mask.styles.set(root, style);
+}
+
+function mark(mask: Mask, el: Element): void {
+  if (mask.marked.has(el) && el.hasAttribute(MASK_ATTR)) return;
+  el.setAttribute(MASK_ATTR, '');
+  mask.marked.add(el);
+  const root = el.getRootNode();
+  if (root.nodeType === 9 || root.nodeType === 11) styleRoot(mask, root as Root);
+}
+
+function unmarkAll(mask: Mask): void {
+  for (const el of mask.marked) el.removeAttribute(MASK_ATTR);
+  mask.marked.clear();
+}
+
+/** Whether a text shows an email address, or the requester's email or name. */
+function shows(terms: Terms, text: string): boolean {
+  if (EMAIL.test(text)) return true;
+  const lower = text.toLowerCase();
+  if (terms.email && lower.includes(terms.email)) return true;
+  if (!terms.name) return false;
+  if (terms.name.includes(' ') && lower.includes(terms.name)) return true;
+  // The first name alone ("Sam") only where it stands alone (a signature, a chip): inside a sentence
+  // it is an ordinary word of a reply ("Hi Sam,").
+  const alone = lower.trim();
+  return alone === terms.name || alone === terms.name.split(' ')[0];
+}
+
+function checkText(mask: Mask, node: Node): void {
+  if (!shows(mask.terms, (node as Text).data)) return; // first: `isContentEditable` asks for the computed style
+  const parent = node.parentElement;
+  if (!parent || SKIP_PARENTS.has(parent.tagName) || parent.isContentEditable) return;
+  mark(mask, parent);
+}
+
+/** Marks what `scope` (an element, a document or a shadow root) shows, and watches its shadow roots. */
+function scan(mask: Mask, scope: Node): void {
+  const { selector } = mask;
+  if (selector && scope.nodeType === 1 && safeMatches(scope as Element, selector)) mark(mask, scope as Element);
+  // Shadow roots inside `scope` are scanned as the walker reaches their hosts.
+  if (selector && 'querySelectorAll' in scope) for (const el of safeQuery(scope as ParentNode, selector)) mark(mask, el);
+  const walker = mask.doc.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+    if (node.nodeType === 3) checkText(mask, node);
+    else if ((node as Element).shadowRoot) {
+      const shadow = (node as Element).shadowRoot!;
+      watch(mask, shadow);
+      scan(mask, shadow);
+    }
+  }
+}
+
+function watch(mask: Mask, root: Root): void {
+  if (mask.observers.has(root)) return;
+  const observer = new MutationObserver((records) => onMutations(mask, records));
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  mask.observers.set(root, observer);
+}
+
+function onMutations(mask: Mask, records: MutationRecord[]): void {
+  if (mask.stopped) return;
+  for (const record of records) {
+    if (record.type === 'characterData') checkText(mask, record.target);
+    else
+      for (const added of record.addedNodes) {
+        if (added.nodeType === 3) checkText(mask, added);
+        else if (added.nodeType === 1) scan(mask, added);
+      }
+  }
 }
 
 function safeQuery(scope: ParentNode, selector: string): Element[] {

@@ -74,108 +74,126 @@ function watchStoredOption(signal: AbortSignal): void {
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChange), { once: true });
 }
 
+/** One ticket's guard: where it looks, and the question asked now; shared by the steps below. */
+interface Guard {
+  readonly deps: SendGuardDeps;
+  readonly doc: Document;
+  readonly adapter: HelpdeskAdapter;
+  readonly ticketId: string;
+  readonly signal: AbortSignal;
+  /** "Send anyway / Keep editing", while it is asked. */
+  prompt: SendPrompt | undefined;
+  /** A held send waits for `evaluateNow`: sends meanwhile go through. */
+  checking: boolean;
+  /** Removes the question: one function for the guard, so the composer's `focusin` listener is added once. */
+  readonly close: () => void;
+}
+
 export function guardSending(deps: SendGuardDeps, signal: AbortSignal): void {
   const { document: doc, adapter, ticketId } = deps;
   const win = doc.defaultView;
   if (!win) return;
-  let prompt: SendPrompt | undefined;
-  let checking = false;
+  const guard: Guard = {
+    deps, doc, adapter, ticketId, signal,
+    prompt: undefined,
+    checking: false,
+    close() {
+      guard.prompt?.remove();
+      guard.prompt = undefined;
+    },
+  };
   watchStoredOption(signal);
+  signal.addEventListener('abort', guard.close, { once: true });
+  win.addEventListener('click', (event) => onClick(guard, event), { capture: true, signal });
+  win.addEventListener('keydown', (event) => onKeydown(guard, event), { capture: true, signal });
+}
 
-  const sendButton = () => adapter.sendButton?.(doc, ticketId) ?? null;
-  const asks = () => {
-    const known = deps.latest().evaluation;
-    if (known) packAsks = known.askBeforeSending === true;
-    return packAsks;
-  };
-  const composer = () => adapter.composer(doc, ticketId);
-  const close = () => {
-    prompt?.remove();
-    prompt = undefined;
-  };
-  signal.addEventListener('abort', close, { once: true });
+const sendButton = (g: Guard) => g.adapter.sendButton?.(g.doc, g.ticketId) ?? null;
+const composer = (g: Guard) => g.adapter.composer(g.doc, g.ticketId);
 
-  const sendAgain = () => {
-    close();
-    sendButton()?.click(); // untrusted: passes this guard
-  };
-  const keepEditing = () => {
-    close();
-    composer()?.focus();
-  };
+/** Whether the pack asks before sending: as the latest evaluation says, else as the stored pack does. */
+function asks(g: Guard): boolean | undefined {
+  const known = g.deps.latest().evaluation;
+  if (known) packAsks = known.askBeforeSending === true;
+  return packAsks;
+}
 
-  const ask = (failing: string[]) => {
-    close();
-    const button = sendButton();
-    const editor = composer();
-    if (!button || !editor || signal.aborted) return;
-    prompt = showSendPrompt(doc, { failing, anchor: button, onSendAnyway: sendAgain, onKeepEditing: keepEditing });
-    // Back in the reply box by any way (a click, Tab): the agent is editing, the question is answered.
-    editor.addEventListener('focusin', close, { once: true, signal });
-  };
+function onClick(g: Guard, event: MouseEvent): void {
+  if (!g.prompt && asks(g) !== true) return; // off (or not known yet): no lookup per click
+  const button = sendButton(g);
+  if (!button || !event.composedPath().includes(button)) return;
+  if (hold(g, event)) stop(event);
+}
 
-  /** Whether to hold this send (then the event is stopped here). */
-  const hold = (event: Event): boolean => {
-    if (!event.isTrusted || checking) return false;
-    if (prompt) {
-      close(); // asked once: the agent sends anyway from the helpdesk's own button
-      return false;
-    }
-    if (composerKind(adapter, doc, ticketId) !== 'reply') return false; // a note or a forward is no reply to the customer
-    const editor = composer();
-    if (!editor) return false;
-    const last = deps.latest();
-    if (asks() !== true) return false; // off, or not known yet: never hold
-    const text = composerText(editor);
-    if (!text.trim()) return false;
-    if (last.evaluation && text === last.draft) {
-      const failing = failingCritical(last);
-      if (!failing.length) return false;
-      ask(failing);
-      return true;
-    }
-    // Sent before the checklist caught up with the last keystrokes: check this text, then decide.
-    checking = true;
-    void deps.evaluateNow().then(
-      (now) => {
-        checking = false;
-        if (signal.aborted) return;
-        asks();
-        const failing = now.draft === text && packAsks ? failingCritical(now) : [];
-        if (failing.length) ask(failing);
-        else sendButton()?.click();
-      },
-      () => {
-        checking = false;
-        if (!signal.aborted) sendButton()?.click(); // could not check: never block
-      },
-    );
+function onKeydown(g: Guard, event: KeyboardEvent): void {
+  if (!g.adapter.sendShortcut?.(event)) return;
+  const editor = composer(g);
+  if (!editor || !event.composedPath().includes(editor) || !sendButton(g)) return;
+  if (hold(g, event)) stop(event);
+}
+
+function stop(event: Event): void {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}
+
+/** Whether to hold this send (then the event is stopped here). */
+function hold(g: Guard, event: Event): boolean {
+  if (!event.isTrusted || g.checking) return false;
+  if (g.prompt) {
+    g.close(); // asked once: the agent sends anyway from the helpdesk's own button
+    return false;
+  }
+  if (composerKind(g.adapter, g.doc, g.ticketId) !== 'reply') return false; // a note or a forward is no reply to the customer
+  const editor = composer(g);
+  if (!editor) return false;
+  const last = g.deps.latest();
+  if (asks(g) !== true) return false; // off, or not known yet: never hold
+  const text = composerText(editor);
+  if (!text.trim()) return false;
+  if (last.evaluation && text === last.draft) {
+    const failing = failingCritical(last);
+    if (!failing.length) return false;
+    ask(g, failing);
     return true;
-  };
+  }
+  checkThenDecide(g, text);
+  return true;
+}
 
-  const stop = (event: Event) => {
-    event.preventDefault();
-    event.stopImmediatePropagation();
-  };
+/** Sent before the checklist caught up with the last keystrokes: check this text, then decide. */
+function checkThenDecide(g: Guard, text: string): void {
+  g.checking = true;
+  void g.deps.evaluateNow().then(
+    (now) => {
+      g.checking = false;
+      if (g.signal.aborted) return;
+      asks(g);
+      const failing = now.draft === text && packAsks ? failingCritical(now) : [];
+      if (failing.length) ask(g, failing);
+      else sendButton(g)?.click();
+    },
+    () => {
+      g.checking = false;
+      if (!g.signal.aborted) sendButton(g)?.click(); // could not check: never block
+    },
+  );
+}
 
-  win.addEventListener(
-    'click',
-    (event) => {
-      if (!prompt && asks() !== true) return; // off (or not known yet): no lookup per click
-      const button = sendButton();
-      if (!button || !event.composedPath().includes(button)) return;
-      if (hold(event)) stop(event);
-    },
-    { capture: true, signal },
-  );
-  win.addEventListener(
-    'keydown',
-    (event) => {
-      if (!adapter.sendShortcut?.(event)) return;
-      const editor = composer();
-      if (!editor || !event.composedPath().includes(editor) || !sendButton()) return;
-      if (hold(event)) stop(event);
-    },
-    { capture: true, signal },
-  );
+function ask(g: Guard, failing: string[]): void {
+  g.close();
+  const button = sendButton(g);
+  const editor = composer(g);
+  if (!button || !editor || g.signal.aborted) return;
+  const onSendAnyway = () => {
+    g.close();
+    sendButton(g)?.click(); // untrusted: passes this guard
+  };
+  const onKeepEditing = () => {
+    g.close();
+    composer(g)?.focus();
+  };
+  g.prompt = showSendPrompt(g.doc, { failing, anchor: button, onSendAnyway, onKeepEditing });
+  // Back in the reply box by any way (a click, Tab): the agent is editing, the question is answered.
+  editor.addEventListener('focusin', g.close, { once: true, signal: g.signal });
 }
