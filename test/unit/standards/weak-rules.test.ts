@@ -415,9 +415,28 @@ describe('placeholders and help links on the way real staff write', () => {
   });
 
   it('quotes a how-to question at its how-to words (seen on FreeScout, train split)', () => {
-    const ask = 'Could you please investigate the status of this recovery and let me know the next steps to regain access to my account?';
-    expect(check(ask, 'Closing: stale request.', 'knowledge-link').result.why).toBe('How-to question (“…know the next steps to regain access to my accou…”): link the help article');
+    const ask = 'Could you please investigate the status of this import and let me know the next steps to move my notes to the new laptop?';
+    expect(check(ask, 'Closing: stale request.', 'knowledge-link').result.why).toBe('How-to question (“…know the next steps to move my notes to the new …”): link the help article');
     expect(check('How do I export my notes?', 'Hi Robin.', 'knowledge-link').result.why).toBe('How-to question (“How do I export my notes?”): link the help article');
+  });
+
+  it('asks for no article where the how-to is the team\'s own work on the case (real train + dev replies)', () => {
+    // Staff linked an article on 5 of 44 real how-to messages; these asked the team to act, not how to use the product.
+    for (const ask of [
+      'Could you please investigate the status of this recovery and let me know the next steps to regain access to my account?',
+      'I got charged for the pro version but it does not work. How can I get the refund?',
+      'All my progress is gone, i need to know how to get this back please.',
+      'The sync fails with error 500 every time. How can we resolve this issue?',
+      'How can I recover a suspended world Coin account',
+      "I'm not sure how to proceed.",
+      'Is there an idea on how to get in touch with the company directly?',
+    ])
+      expect(check(ask, 'Thanks, we are on it.', 'knowledge-link').result.state, ask).toBe('na');
+    // Using the product is a how-to even when it is about getting data back from it.
+    for (const ask of ['How can I restore it from the backups?', 'I installed the app... but how do I log in on this device?', 'Is there a way to generate reports from the client?'])
+      expect(check(ask, 'Thanks, we are on it.', 'knowledge-link').result.state, ask).toBe('fail');
+    // A wiki is documentation.
+    expect(check('How can I restore it from the backups?', 'See https://www.cgsecurity.org/wiki/PhotoRec for the steps.', 'knowledge-link').result.state).toBe('pass');
   });
 
   it('says what a link is not when the team has named no knowledge base', () => {
