@@ -15,6 +15,9 @@ export const BOILERPLATE = [
   'valued customer', 'dear customer',
 ];
 
+/** How many content words the customer's message needs before a reply that takes up none of them reads as a macro. */
+const MACRO_MIN_WORDS = 6;
+
 export const sincereWording: Rule = {
   id: 'sincere-wording',
   standard: 'sincerity',
@@ -23,9 +26,13 @@ export const sincereWording: Rule = {
   check({ draft, customerText }) {
     const hits = findPhrases(draft, BOILERPLATE);
     if (hits.length) return fail(`Reads as boilerplate: ${quote(hits[0]!.text)}${hits.length > 1 ? ` (+${hits.length - 1})` : ''}`, hits);
-    // A macro pasted as is: a long reply that takes up nothing the customer wrote.
-    if (draft.trim().length > 250 && customerText.trim()) {
-      const theirs = keywords(customerText);
+    // A macro pasted as is: a long reply that takes up nothing the customer wrote. Not judged on a
+    // message of a few words ("Replied. Thanks", "The same happens to me"): it leaves a reply nothing
+    // to take up, and the reply answers the thread. On the 850 real sent replies of train + dev, 7 of
+    // the 15 replies called macros answered a message of fewer than six content words; 5 of the 7
+    // were specific (a 2FA reset done, a hotfix pushed, a ban explained), 2 read like macros.
+    const theirs = keywords(customerText);
+    if (draft.trim().length > 250 && theirs.size >= MACRO_MIN_WORDS) {
       const ours = keywords(draft);
       const shared = [...ours].filter((k) => theirs.has(k)).length;
       if (shared === 0) return fail('Reads like an unedited macro: nothing in it refers to what the customer wrote');

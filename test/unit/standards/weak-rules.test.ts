@@ -439,6 +439,14 @@ describe('placeholders and help links on the way real staff write', () => {
     expect(check('How can I restore it from the backups?', 'See https://www.cgsecurity.org/wiki/PhotoRec for the steps.', 'knowledge-link').result.state).toBe('pass');
   });
 
+  it('calls a long reply a macro only when the customer wrote enough for it to take up (real train + dev replies)', () => {
+    const specific = 'Confirmation complete. 2FA has been reset and a password reset issued, so you should be able to regain access to your account after completing the password reset. We now support recovery codes: please generate them and store them somewhere safe, so this does not lock you out again.';
+    expect(check('Replied. Thanks @ewdurbin', specific, 'sincere-wording').result.state).toBe('pass');
+    expect(check('The same happens to me', specific, 'sincere-wording').result.state).toBe('pass');
+    const macro = 'Hello, we fully understand your frustration and disappointment at this moment. We sincerely regret the poor experience you encountered. Your reasonable expectations were not met, and we will share your comments with the team so that we can keep getting better for everyone who relies on us.';
+    expect(check('I bought the touch screen in March, it stopped charging after two weeks, and the replacement part never shipped.', macro, 'sincere-wording').result.why).toBe('Reads like an unedited macro: nothing in it refers to what the customer wrote');
+  });
+
   it('says what a link is not when the team has named no knowledge base', () => {
     const r = check('How do I recover my lost data?', 'There is an advice section here: https://github.com/example/app/issues/4313', 'knowledge-link').result;
     expect(r.why).toBe('“https://github.com/example/app/issues/4313” does not look like a help article');
