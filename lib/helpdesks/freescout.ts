@@ -156,12 +156,56 @@ function historyRow(row: Element, now: number, createdBefore: number, shown?: Sh
   if (!/^\d{1,20}$/.test(ticketId) || !Number.isFinite(at)) return undefined;
   // One message: the date is when it was created. Else it is the last reply, and the conversation
   // began no later than that, nor than any conversation listed above it.
-  const createdAt = /^Created\b/.test(title) ? at : Math.min(at, createdBefore);
+  const created = createdBy(title.split(/<br\s*\/?>/i)[0]!.trim(), shown?.locale);
+  const createdAt = created !== undefined ? at : Math.min(at, createdBefore);
   const status = gone ?? (badge(BADGE.closed) ? 'closed' : row.classList.contains('conv-active') ? 'active' : 'pending');
   // "Created by User" (Conversation::$persons[source_via], PERSON_USER): an agent wrote first. Said
-  // only of a conversation of one message, and only in English: otherwise not known.
-  const startedBy = /^Created by User\b/.test(title) ? 'agent' : /^Created by Customer\b/.test(title) ? 'customer' : undefined;
+  // only of a conversation of one message: otherwise not known.
+  const startedBy = created ?? undefined;
   return prune<PastTicket>({ ticketId, subject: fieldOf(row.querySelector('.conv-subject p')), status, createdAt, updatedAt: at, startedBy, ...(gone ? { gone: true as const } : {}) });
+}
+
+/**
+ * Conversation::getDateTitle()'s first line for a conversation of one message, `__('Created by :person',
+ * ['person' => __('User')])` or `__('Customer')`, as FreeScout 1.8.145's resources/lang/<locale>.json
+ * words it (AGPL-3.0; only these words are taken). Laravel falls back to the English key for a word a
+ * language lacks (sv has only "User"; hr none). sk's "Vytvoril" names no one: created, by someone.
+ */
+const CREATED_BY: Record<string, readonly [created: string, user: string, customer: string]> = {
+  en: ['Created by :person', 'User', 'Customer'],
+  cs: ['Vytvořil :person', 'Uživatel', 'Zákazník'],
+  da: ['Oprettet af :person', 'Bruger', 'Kunde'],
+  de: ['Erstellt von :person', 'Benutzer', 'Kunde'],
+  es: ['Creado por :person', 'Usuario', 'Cliente'],
+  fa: ['ایجاد شده توسط :person', 'کاربر', 'مشتری'],
+  fi: ['Luonut :person', 'Käyttäjä', 'Asiakas'],
+  fr: ['Créé par :person', 'Utilisateur', 'Client'],
+  it: ['Creato da :person', 'Utente', 'Cliente'],
+  ja: ['作成者 :person', 'ユーザー', '顧客'],
+  ko: ['생성자 :person', '사용자', '고객'],
+  nl: ['Gemaakt door :person', 'Gebruiker', 'Klant'],
+  no: ['Opprettet av :person', 'Bruker', 'Kunde'],
+  pl: ['Utworzony przez :person', 'Użytkownik', 'Klient'],
+  'pt-BR': ['Criado por :person', 'Usuário', 'Cliente'],
+  'pt-PT': ['Criado por :person', 'Utilizador', 'Cliente'],
+  ru: ['Создано :person', 'Агент', 'Клиент'],
+  sk: ['Vytvoril', 'Užívateľ', 'Zákazník'],
+  sv: ['Created by :person', 'Användare', 'Customer'],
+  tr: ['Tarafından oluşturuldu :person', 'Kullanıcı', 'Müşteri'],
+  'zh-CN': ['创建者:person', '用户', '客户'],
+};
+
+/**
+ * Who created a conversation of one message, from its date title's first line in the page's
+ * language (or English): 'agent', 'customer', null when the line says created but not by whom, and
+ * undefined when it is no "Created by" line ("Last reply by …").
+ */
+function createdBy(line: string, locale: string | undefined): 'agent' | 'customer' | null | undefined {
+  const words = [CREATED_BY[locale ?? ''] ?? CREATED_BY[locale?.split('-')[0] ?? ''], CREATED_BY.en!].filter((w) => !!w);
+  const said = (person: 1 | 2) => words.some(([created]) => words.some((w) => created.replace(':person', w[person]) === line));
+  const [agent, customer] = [said(1), said(2)];
+  if (agent !== customer) return agent ? 'agent' : 'customer';
+  return agent ? null : undefined;
 }
 
 /**

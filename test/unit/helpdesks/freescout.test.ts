@@ -282,7 +282,7 @@ describe('freescout history: the customer profile read like an API', () => {
   });
 
   // Conversation::getDateTitle: "Created by User" for a conversation of one message the agent sent.
-  it('says a conversation of one message was the agent’s where FreeScout says so (in English)', () => {
+  it('says a conversation of one message was the agent’s where FreeScout says so', () => {
     const doc = profile();
     const date = (id: string, title: string) => row(doc, id).querySelector('.conv-date a')!.setAttribute('title', title);
     date('1', 'Created by User<br/>Dec 7, 2026 09:00');
@@ -290,7 +290,30 @@ describe('freescout history: the customer profile read like an API', () => {
     expect(history.read(doc, '1', NOW)!.map((t) => t.startedBy)).toEqual(['agent', 'customer']);
     expect(history.read(profile(), '1', NOW)!.map((t) => t.startedBy)).toEqual([undefined, undefined]); // "Last reply by …": not known
     date('1', 'Erstellt von Benutzer<br/>Dec 7, 2026 09:00');
-    expect(history.read(doc, '1', NOW)![0]!.startedBy).toBeUndefined();
+    expect(history.read(doc, '1', NOW)![0]!.startedBy).toBeUndefined(); // German words on an English page: not FreeScout's
+  });
+
+  // Before, only the English title was read: a FreeScout in German counted the agent's outbound mail
+  // as the customer's contact ("2nd ticket today").
+  it('reads who created a conversation of one message in the language FreeScout writes it in', () => {
+    const doc = profile();
+    const date = (id: string, title: string) => row(doc, id).querySelector('.conv-date a')!.setAttribute('title', title);
+    const startedIn = (locale: string, first: string, second: string) => {
+      doc.body.className = doc.body.className.replace(/\blocale-\S+/, `locale-${locale}`);
+      date('1', `${first}<br/>Dec 7, 2026 09:00`);
+      date('2', `${second}<br/>Nov 20, 2026 09:00`);
+      return history.read(doc, '1', NOW)!.map((t) => [t.startedBy, t.createdAt]);
+    };
+    const created = [Date.parse(freescoutTime('Dec 7, 2026 09:00')!), Date.parse(freescoutTime('Nov 20, 2026 09:00')!)];
+    expect(startedIn('de', 'Erstellt von Benutzer', 'Erstellt von Kunde')).toEqual([['agent', created[0]], ['customer', created[1]]]);
+    expect(startedIn('ja', '作成者 ユーザー', '作成者 顧客')).toEqual([['agent', created[0]], ['customer', created[1]]]);
+    expect(startedIn('pt-BR', 'Criado por Usuário', 'Criado por Cliente')).toEqual([['agent', created[0]], ['customer', created[1]]]);
+    // Swedish has "User" only: Laravel says the rest in English.
+    expect(startedIn('sv', 'Created by Användare', 'Created by Customer')).toEqual([['agent', created[0]], ['customer', created[1]]]);
+    // Slovak's title names no one: created then, by someone not known.
+    expect(startedIn('sk', 'Vytvoril', 'Vytvoril')).toEqual([[undefined, created[0]], [undefined, created[1]]]);
+    // "Last reply by …" in German: when it was created, and by whom, are not known.
+    expect(startedIn('de', 'Letzte Antwort von Benutzer', 'Erstellt von Kunde')[0]![0]).toBeUndefined();
   });
 
   it('marks closed, leaves out drafts, says spam and deleted are gone, keeps a hostile subject as text', () => {
