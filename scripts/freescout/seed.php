@@ -180,6 +180,18 @@ $ids['outbound'] = conversation($mailbox, $agent, $hugo, 'Your replacement jug h
     [15, $C, paragraphs("Thanks! The tracking link says the number is unknown though. Can you check it?\n\nHugo")],
 ], $at);
 
+// A customer who wrote once this morning, and a new conversation the agent sent him since, not yet
+// answered: one message each, so his profile's list says who created each, in the agent's language
+// ("Erstellt von Benutzer" in German). The agent's conversation is never opened here.
+$jonas = Customer::create('jonas.berg@example.com', ['first_name' => 'Jonas', 'last_name' => 'Berg']);
+$ids['jonasOwn'] = conversation($mailbox, $agent, $jonas, 'Zahlung doppelt abgebucht', [
+    [120, $C, paragraphs("Hallo,\n\nmeine Zahlung für Bestellung 7781 wurde zweimal abgebucht. Können Sie das prüfen?\n\nJonas")],
+], $at);
+$ids['jonasCustomer'] = $jonas->id;
+$ids['jonasOutbound'] = conversation($mailbox, $agent, $jonas, 'Ihre Rückerstattung für Bestellung 7781', [
+    [30, $A, paragraphs("Hallo Jonas,\n\ndie doppelte Abbuchung ist erstattet; Sie sehen sie in drei bis fünf Tagen.\n\nAlice")],
+], $at);
+
 // A colleague on copy answers for the customer: the agent's reply greets him ("Hi Bob," was "Greets
 // “Bob”, but this is Ines Ortega", the warning for a macro pasted from another ticket).
 $ines = Customer::create('ines.ortega@example.com', ['first_name' => 'Ines', 'last_name' => 'Ortega']);

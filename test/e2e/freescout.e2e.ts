@@ -45,7 +45,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number; otherLanguage: number; hugoEarlier: number; outbound: number; copied: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number; otherLanguage: number; hugoEarlier: number; outbound: number; copied: number; jonasOwn: number; jonasOutbound: number; jonasCustomer: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -135,6 +135,12 @@ interface StoredReply {
   readiness: number;
   partlyChecked?: true;
   responseMs?: number;
+}
+/** A stored ticket row, as far as these tests read it. */
+interface StoredVisit {
+  ticketId: string;
+  source?: 'visit' | 'api';
+  startedBy?: string;
 }
 const repliesOf = async (account: string) => (await readTable<StoredReply>(worker(), 'replies')).filter((r) => r.account === account);
 
@@ -768,6 +774,43 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
       const minutes = (sent?.responseMs ?? NaN) / 60_000;
       expect(minutes).toBeGreaterThan(39);
       expect(minutes).toBeLessThan(60);
+    } finally {
+      await language('en');
+      await page.close();
+    }
+  });
+
+  // Before, only FreeScout's English "Created by User" was read: in German the agent's new conversation
+  // with Jonas counted as his second contact today ("2nd ticket today — acknowledge the hassle").
+  it('a conversation the agent started is read from the history in the agent’s language, and is no contact of his', async () => {
+    const page = await rapport.context.newPage();
+    const language = async (locale: string) => {
+      await page.goto(`${BASE}/users/profile/1`);
+      await page.selectOption('select#locale', locale, { force: true });
+      await Promise.all([page.waitForNavigation(), page.click('select#timezone >> xpath=ancestor::form//button[@type="submit"]')]);
+    };
+    await language('de');
+    await clearTable(worker(), 'apiFetches');
+    try {
+      await page.goto(`${BASE}/customers/${seed.jonasCustomer}/`);
+      // The title as served (Bootstrap's tooltip moves it to data-original-title once the page runs).
+      const title = page.locator(`tr[data-conversation_id="${seed.jonasOutbound}"] .conv-date a`).evaluate((a) => a.getAttribute('data-original-title') || a.getAttribute('title'));
+      expect(await title).toMatch(/^Erstellt von Benutzer<br\s*\/?>/);
+      await page.goto(`${BASE}/conversation/${seed.jonasOwn}`);
+      await sidebarFor(page, seed.jonasOwn, 'Jonas Berg');
+      // His history was read, the agent's conversation in it.
+      const outbound = inSidebar(page, 'timeline-ticket').filter({ hasText: 'Ihre Rückerstattung' });
+      await expect.poll(() => outbound.count(), { timeout: 15_000 }).toBe(1);
+      expect(await inSidebar(page, 'api-problem').count()).toBe(0);
+      // Stored from his profile's list as the agent's.
+      const stored = async () => (await readTable<StoredVisit>(worker(), 'visits')).find((v) => v.ticketId === String(seed.jonasOutbound));
+      await expect.poll(async () => (await stored())?.source, { timeout: 15_000 }).toBe('api');
+      expect((await stored())!.startedBy).toBe('agent');
+      // The cues read the history too once it is stored: the agent's conversation, still open, is there.
+      const cue = (id: string) => sidebar(page, `[data-testid="cue"][data-cue="${id}"]`);
+      await expect.poll(() => cue('unresolved-last-time').count(), { timeout: 15_000 }).toBe(1);
+      expect(await cue('repeat-contact').count()).toBe(0);
+      await shot(page, 'freescout-german-outbound');
     } finally {
       await language('en');
       await page.close();
