@@ -5,11 +5,9 @@
 import type { HelpdeskId, ReadableField } from '../lib/helpdesks/types';
 import { adapterById, adapters } from '../lib/helpdesks';
 import type { VisitSummary } from '../lib/messages';
-import { formatDate, formatNumber, relativeDays, timesWord } from './intl';
+import { daysAgo, formatDate, formatNumber, relativeDays, timesWord } from './intl';
 
 export * from './intl';
-
-const DAY = 86_400_000;
 
 /** "Zendesk" (the adapter's label); an id no adapter has is shown as is. */
 export const helpdeskLabel = (id: HelpdeskId): string => adapterById(id)?.label ?? (id === 'custom' ? 'Custom helpdesk' : id);
@@ -22,12 +20,6 @@ export const helpdeskNames = (): string => {
 
 /** "#123"; tolerates ids that already carry the hash. */
 export const ticketLabel = (ticketId: string): string => (ticketId.startsWith('#') ? ticketId : `#${ticketId}`);
-
-/** Calendar days between two instants in local time (DST-safe), positive when `at` is in the past. */
-export function daysAgo(at: number, now: number): number {
-  const midnight = (t: number) => new Date(t).setHours(0, 0, 0, 0);
-  return Math.round((midnight(now) - midnight(at)) / DAY);
-}
 
 /** "today", "yesterday", "3 days ago" within the last week; undefined otherwise (or in the future). */
 export function relativeDay(at: number, now: number): string | undefined {

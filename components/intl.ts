@@ -52,6 +52,12 @@ export function dayTime(at: number, locale?: string): string {
   return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
+/** Calendar days between two instants in local time (DST-safe), positive when `at` is in the past. */
+export function daysAgo(at: number, now: number): number {
+  const midnight = (t: number) => new Date(t).setHours(0, 0, 0, 0);
+  return Math.round((midnight(now) - midnight(at)) / 86_400_000);
+}
+
 /** "Tue 1 Dec, 14:00", with " (overdue)" once past: every due time, in every panel. */
 export const dueLabel = (at: number, now: number, locale?: string): string => `${dayTime(at, locale)}${at < now ? ' (overdue)' : ''}`;
 

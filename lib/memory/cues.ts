@@ -4,7 +4,7 @@
  */
 import type { Customer, Fact, FollowUp, Note, TicketVisit } from '../db/types';
 import { isEnded } from './status';
-import { dayMonthUtc, dueLabel, monthYear, weekdayName, zonedParts } from '../../components/intl';
+import { dayMonthUtc, daysAgo, dueLabel, monthYear, weekdayName, zonedParts } from '../../components/intl';
 import { countTickets, isContact } from './tickets';
 
 export type CueId =
@@ -71,8 +71,13 @@ const ordinal = (n: number) => {
   return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
 };
 
-const ago = (ms: number) => {
-  const days = Math.floor(ms / DAY);
+/**
+ * "today", "yesterday", "3 days ago", by calendar days in local time as the visit line counts them
+ * (`daysAgo`): counted in 24-hour blocks, a ticket from 23:50 read "today" at 00:20 beside a visit
+ * line that said "yesterday" (seen on FreeScout).
+ */
+const ago = (at: number, now: number) => {
+  const days = daysAgo(at, now);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days < 60) return `${days} days ago`;
@@ -109,7 +114,7 @@ export const unresolvedLastTime: Rule = (input) => {
     id: 'unresolved-last-time',
     weight: 90,
     // When the customer last wrote on it, if the page showed it; else when it was last open.
-    reason: `Last ticket #${last.ticketId}${subject} (${ago(input.now - (last.lastCustomerMessageAt ?? last.lastSeen))}) wasn't solved — check it's sorted first`,
+    reason: `Last ticket #${last.ticketId}${subject} (${ago(last.lastCustomerMessageAt ?? last.lastSeen, input.now)}) wasn't solved — check it's sorted first`,
   };
 };
 
@@ -172,7 +177,7 @@ const ORDINAL_WORDS: Record<number, string> = { 2: 'second', 3: 'third', 4: 'fou
 export const negativeLastTime: Rule = (input) => {
   const last = lookBackOf(input).find((v) => v.mood !== undefined);
   if (!last || (last.mood ?? 0) > -2) return undefined;
-  return { id: 'negative-last-time', weight: 80, reason: `They were upset last time (#${last.ticketId}, ${ago(input.now - last.lastSeen)}) — start warm` };
+  return { id: 'negative-last-time', weight: 80, reason: `They were upset last time (#${last.ticketId}, ${ago(last.lastSeen, input.now)}) — start warm` };
 };
 
 export const vip: Rule = ({ customer }) => {
@@ -201,7 +206,7 @@ export const mentionThis: Rule = ({ facts, now }) => {
   const due = facts.filter((f) => f.mentionNext && !f.mentionedAt).sort((a, b) => b.createdAt - a.createdAt);
   const first = due[0];
   if (!first) return undefined;
-  return { id: 'mention-this', weight: 65, reason: `They shared ${quote(first.text)} (${ago(now - first.createdAt)}) — ask about it` };
+  return { id: 'mention-this', weight: 65, reason: `They shared ${quote(first.text)} (${ago(first.createdAt, now)}) — ask about it` };
 };
 
 /** The next occurrence of an important date ("YYYY-MM-DD" or yearly "--MM-DD") from `now`, UTC. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cuesFor, LOOK_BACK, MAX_CUES, RULES, sameTopic, type CueInput } from '@/lib/memory/cues';
 import type { Customer, Fact, FollowUp, TicketVisit } from '@/lib/db/types';
+import { describeVisits } from '@/components/format';
 
 const NOW = Date.UTC(2026, 10, 25, 14); // Wednesday 25 Nov 2026, 14:00 UTC
 const DAY = 86_400_000;
@@ -111,6 +112,17 @@ describe('cues', () => {
     expect(fired(openedToday).get('unresolved-last-time')).toMatch(/#150 \(9 days ago\) wasn't solved/);
     // …and a ticket that started 9 days ago is not "2nd ticket today".
     expect(fired(openedToday).get('repeat-contact')).toBeUndefined();
+  });
+
+  // Seen on FreeScout at 00:20: a ticket from 23:50 read "(today)" beside the visit line's "(yesterday)".
+  it('says "today" and "yesterday" by the calendar, as the visit line does', () => {
+    const now = new Date(2026, 11, 8, 0, 20).getTime(); // local time, whatever the machine's zone
+    const before = new Date(2026, 11, 7, 23, 50).getTime();
+    const late = input({ now, visits: [visit('200', { firstSeen: now, lastSeen: now }), visit('150', { status: 'pending', firstSeen: before, lastSeen: before })] });
+    expect(fired(late).get('unresolved-last-time')).toMatch(/#150 \(yesterday\) wasn't solved/);
+    expect(describeVisits({ ticketsSeen: 1, lastSeen: before }, now)).toMatch(/\(yesterday\)$/);
+    const morning = new Date(2026, 11, 8, 0, 5).getTime();
+    expect(fired(input({ now, visits: [visit('200', { firstSeen: now, lastSeen: now }), visit('150', { status: 'pending', firstSeen: morning, lastSeen: morning })] })).get('unresolved-last-time')).toMatch(/\(today\)/);
   });
 
   it('open-promise', () => {
