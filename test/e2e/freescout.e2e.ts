@@ -142,6 +142,13 @@ interface StoredVisit {
   source?: 'visit' | 'api';
   startedBy?: string;
 }
+/** Sets the language FreeScout writes its pages in for the agent (their profile's "locale"). */
+async function agentLanguage(page: Page, locale: string) {
+  await page.goto(`${BASE}/users/profile/1`);
+  await page.selectOption('select#locale', locale, { force: true });
+  await Promise.all([page.waitForNavigation(), page.click('select#timezone >> xpath=ancestor::form//button[@type="submit"]')]);
+}
+
 const repliesOf = async (account: string) => (await readTable<StoredReply>(worker(), 'replies')).filter((r) => r.account === account);
 
 describe.skipIf(!available)('on a real FreeScout', () => {
@@ -752,12 +759,7 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
   // first-ticket welcome, "Local history only"). Russian: no month reads as an English one, in any month.
   it('reads FreeScout in the agent’s own language: a first-time customer’s history and her mail’s time', async () => {
     const page = await rapport.context.newPage();
-    const language = async (locale: string) => {
-      await page.goto(`${BASE}/users/profile/1`);
-      await page.selectOption('select#locale', locale, { force: true });
-      await Promise.all([page.waitForNavigation(), page.click('select#timezone >> xpath=ancestor::form//button[@type="submit"]')]);
-    };
-    await language('ru');
+    await agentLanguage(page, 'ru');
     // A new day: every customer's history is due again (FreeScout may have opened Greta's conversation
     // after an earlier send, and her history was read then, in English).
     await clearTable(worker(), 'apiFetches');
@@ -775,7 +777,7 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
       expect(minutes).toBeGreaterThan(39);
       expect(minutes).toBeLessThan(60);
     } finally {
-      await language('en');
+      await agentLanguage(page, 'en');
       await page.close();
     }
   });
@@ -784,12 +786,7 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
   // with Jonas counted as his second contact today ("2nd ticket today — acknowledge the hassle").
   it('a conversation the agent started is read from the history in the agent’s language, and is no contact of his', async () => {
     const page = await rapport.context.newPage();
-    const language = async (locale: string) => {
-      await page.goto(`${BASE}/users/profile/1`);
-      await page.selectOption('select#locale', locale, { force: true });
-      await Promise.all([page.waitForNavigation(), page.click('select#timezone >> xpath=ancestor::form//button[@type="submit"]')]);
-    };
-    await language('de');
+    await agentLanguage(page, 'de');
     await clearTable(worker(), 'apiFetches');
     try {
       await page.goto(`${BASE}/customers/${seed.jonasCustomer}/`);
@@ -812,7 +809,7 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
       expect(await cue('repeat-contact').count()).toBe(0);
       await shot(page, 'freescout-german-outbound');
     } finally {
-      await language('en');
+      await agentLanguage(page, 'en');
       await page.close();
     }
   });
