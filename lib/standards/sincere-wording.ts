@@ -31,8 +31,8 @@ export const sincereWording: Rule = {
     // to take up, and the reply answers the thread. On the 850 real sent replies of train + dev, 7 of
     // the 15 replies called macros answered a message of fewer than six content words; 5 of the 7
     // were specific (a 2FA reset done, a hotfix pushed, a ban explained), 2 read like macros.
-    const theirs = keywords(customerText);
-    if (draft.trim().length > 250 && theirs.size >= MACRO_MIN_WORDS) {
+    const theirs = draft.trim().length > 250 ? keywords(customerText) : undefined;
+    if (theirs && theirs.size >= MACRO_MIN_WORDS) {
       const ours = keywords(draft);
       const shared = [...ours].filter((k) => theirs.has(k)).length;
       if (shared === 0) return fail('Reads like an unedited macro: nothing in it refers to what the customer wrote');
