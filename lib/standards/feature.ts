@@ -145,9 +145,6 @@ class Checklist {
     return word && word !== greetingName(this.customer()) ? word : undefined;
   }
 
-  private greetingWord(): string | undefined {
-    return this.greeting().word;
-  }
 
   /**
    * Whom the greeting helper offers to greet, and why when it is not the customer on the card:
@@ -270,7 +267,7 @@ class Checklist {
   }
 
   private readonly insertGreeting = () => {
-    const name = this.greetingWord();
+    const name = this.greeting().word;
     if (!this.composer || !name) return;
     insertIntoComposer(this.composer, `Hi ${name}, `, this.lastRange);
     this.schedule();

@@ -32,7 +32,6 @@ function useLiveQuery<T>(query: () => Promise<T>, initial: T): [T, boolean] {
   return [value.v, value.loaded];
 }
 
-
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /** The team's standards pack, the trainee's name and presentation mode, kept in step with storage. */
