@@ -106,17 +106,33 @@ export const openPromise: Rule = ({ followUps, now }) => {
   return { id: 'open-promise', weight: first.dueAt < now ? 100 : 95, reason: `Open promise due ${fmtDue(first.dueAt, now)}${more} — keep it or update them` };
 };
 
+/**
+ * The customer's newest ticket before this one, if it is still open; else, the newest one an agent
+ * started to write to them, if it is recent and they have not answered it. Such a ticket waits on
+ * them, not they on us: on FreeScout the agent's "refund done" mail of 30 minutes ago read "Last ticket
+ * … wasn't solved — check it's sorted first" beside the customer's own ticket it had answered.
+ */
 export const unresolvedLastTime: Rule = (input) => {
-  const last = previousOf(input)[0];
-  if (!last || isEnded(last.status) || last.outcome) return undefined;
-  const subject = last.subject ? ` ${quote(last.subject, 40)}` : '';
-  return {
-    id: 'unresolved-last-time',
-    weight: 90,
-    // When the customer last wrote on it, if the page showed it; else when it was last open.
-    reason: `Last ticket #${last.ticketId}${subject} (${ago(last.lastCustomerMessageAt ?? last.lastSeen, input.now)}) wasn't solved — check it's sorted first`,
-  };
+  const previous = previousOf(input);
+  const last = previous.find(theyWrote);
+  if (last && !isEnded(last.status) && !last.outcome) {
+    return {
+      id: 'unresolved-last-time',
+      weight: 90,
+      // When the customer last wrote on it, if the page showed it; else when it was last open.
+      reason: `Last ticket #${last.ticketId}${subjectOf(last)} (${ago(last.lastCustomerMessageAt ?? last.lastSeen, input.now)}) wasn't solved — check it's sorted first`,
+    };
+  }
+  const ours = previous.find((v) => !theyWrote(v) && !isEnded(v.status) && !v.outcome && input.now - v.lastSeen < OUTBOUND_RECENT);
+  if (!ours || (last && last.lastSeen > ours.lastSeen)) return undefined;
+  return { id: 'unresolved-last-time', weight: 70, reason: `We wrote to them on #${ours.ticketId}${subjectOf(ours)} (${ago(ours.lastSeen, input.now)}) — read it before you reply` };
 };
+
+/** A ticket the customer opened, or one they answered (a message of theirs was seen on it). */
+const theyWrote = (v: TicketVisit) => isContact(v) || v.lastCustomerMessageAt !== undefined;
+/** How long the agent's own unanswered ticket stays worth a mention. */
+const OUTBOUND_RECENT = 14 * DAY;
+const subjectOf = (v: TicketVisit) => (v.subject ? ` ${quote(v.subject, 40)}` : '');
 
 const words = (s: string | undefined) =>
   new Set(
@@ -158,7 +174,7 @@ export const repeatContact: Rule = (input) => {
   if (counted && thisWeek >= 2) return { id: 'repeat-contact', weight: 85, reason: `${ticketsThisWeek(input, thisWeek, earliestThisWeek)} — acknowledge the hassle` };
   const again = counted && current && lookBackOf(input).find((v) => sameTopic(current, v));
   if (again) {
-    return { id: 'repeat-contact', weight: 80, reason: `Same topic as #${again.ticketId}${again.subject ? ` ${quote(again.subject, 40)}` : ''} — don't make them repeat it` };
+    return { id: 'repeat-contact', weight: 80, reason: `Same topic as #${again.ticketId}${subjectOf(again)} — don't make them repeat it` };
   }
   if (claim) return { id: 'repeat-contact', weight: 80, reason: `They say it's not the first time${said} — don't make them repeat it` };
   return undefined;

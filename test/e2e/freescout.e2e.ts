@@ -803,9 +803,12 @@ describe.skipIf(!available)('a custom helpdesk, configured on the options page o
       const stored = async () => (await readTable<StoredVisit>(worker(), 'visits')).find((v) => v.ticketId === String(seed.jonasOutbound));
       await expect.poll(async () => (await stored())?.source, { timeout: 15_000 }).toBe('api');
       expect((await stored())!.startedBy).toBe('agent');
-      // The cues read the history too once it is stored: the agent's conversation, still open, is there.
+      // The cues read the history too once it is stored: the agent's conversation, still open, waits on
+      // him, not he on us. It was "Last ticket … wasn't solved — check it's sorted first", of the mail
+      // that had answered this very ticket.
       const cue = (id: string) => sidebar(page, `[data-testid="cue"][data-cue="${id}"]`);
       await expect.poll(() => cue('unresolved-last-time').count(), { timeout: 15_000 }).toBe(1);
+      expect(await cue('unresolved-last-time').textContent()).toMatch(/We wrote to them on #\d+ “Ihre Rückerstattung für Bestellung 7781” \((today|yesterday)\) — read it before you reply/);
       expect(await cue('repeat-contact').count()).toBe(0);
       await shot(page, 'freescout-german-outbound');
     } finally {

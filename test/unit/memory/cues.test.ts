@@ -114,6 +114,26 @@ describe('cues', () => {
     expect(fired(openedToday).get('repeat-contact')).toBeUndefined();
   });
 
+  // Seen on FreeScout: the agent's "refund done" mail of 30 minutes ago read "Last ticket … wasn't
+  // solved — check it's sorted first" beside the customer's own ticket it had answered.
+  it('a ticket the agent started waits on the customer: no "wasn\'t solved", but a pointer while recent', () => {
+    const ours = (over: Partial<TicketVisit> = {}) => visit('210', { subject: 'Your refund', status: 'active', startedBy: 'agent', source: 'api', firstSeen: NOW - 30 * 60_000, lastSeen: NOW - 30 * 60_000, ...over });
+    const recent = fired(input({ visits: [visit('200'), ours()] }));
+    expect(recent.get('unresolved-last-time')).toBe('We wrote to them on #210 “Your refund” (today) — read it before you reply');
+    // Long ago, or closed: nothing to read first.
+    expect(fired(input({ visits: [visit('200'), ours({ firstSeen: NOW - 20 * DAY, lastSeen: NOW - 20 * DAY })] })).has('unresolved-last-time')).toBe(false);
+    expect(fired(input({ visits: [visit('200'), ours({ status: 'closed' })] })).has('unresolved-last-time')).toBe(false);
+    // They answered it: it is theirs as much as any ticket.
+    const answered = fired(input({ visits: [visit('200'), ours({ lastCustomerMessageAt: NOW - 10 * 60_000 })] }));
+    expect(answered.get('unresolved-last-time')).toMatch(/^Last ticket #210 “Your refund” \(today\) wasn't solved/);
+    // Their own open ticket before it still comes first…
+    const theirs = visit('150', { subject: 'Refund missing', status: 'pending', firstSeen: NOW - 3 * DAY, lastSeen: NOW - 3 * DAY });
+    expect(fired(input({ visits: [visit('200'), ours(), theirs] })).get('unresolved-last-time')).toMatch(/^Last ticket #150 “Refund missing” \(3 days ago\) wasn't solved/);
+    // …and a solved one of theirs after the agent's mail leaves nothing to say.
+    const solvedLater = visit('220', { status: 'solved', firstSeen: NOW - 10 * 60_000, lastSeen: NOW - 10 * 60_000 });
+    expect(fired(input({ visits: [visit('200'), ours(), solvedLater] })).has('unresolved-last-time')).toBe(false);
+  });
+
   // Seen on FreeScout at 00:20: a ticket from 23:50 read "(today)" beside the visit line's "(yesterday)".
   it('says "today" and "yesterday" by the calendar, as the visit line does', () => {
     const now = new Date(2026, 11, 8, 0, 20).getTime(); // local time, whatever the machine's zone
