@@ -20,7 +20,7 @@ export const EXPLAIN: Record<RuleId, RuleExplanation> = {
     standard: 'Personal recognition',
     title: 'Greet them by the name they use',
     why: 'Being known is the first sign that we care. Using the name a customer goes by, spelled the way they spell it, tells them a person is writing to them, not a system to a ticket number.',
-    checks: 'The first line of your reply uses their preferred name (or first name), written exactly as they write it.',
+    checks: 'The first line of your reply uses their preferred name (or first name), written exactly as they write it. In a quick back-and-forth (they answered your last reply within half an hour) no new greeting is asked for.',
     good: 'Hi Sofi, before anything else: how did the opening of the second shop go?',
     weak: 'Dear customer, thank you for your message.',
   },

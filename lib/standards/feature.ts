@@ -24,7 +24,7 @@ const TYPING_PAUSE_MS = 120;
  * reply is theirs to greet, and `signer` when the newest one is signed with another name than the
  * requester's (both are in `alsoWriting`: greeting them is greeting by name).
  */
-export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number; opening: boolean; alsoWriting?: string[]; writer?: string; signer?: string } {
+export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: string[]; receivedAt?: number; lastReplyAt?: number; opening: boolean; alsoWriting?: string[]; writer?: string; signer?: string } {
   const messages = snapshot.messages;
   let lastAgent = -1;
   messages.forEach((m, i) => {
@@ -33,6 +33,7 @@ export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: strin
   const latest = messages.slice(lastAgent + 1).filter((m) => m.role === 'customer');
   const at = latest.at(-1)?.at;
   const receivedAt = at ? Date.parse(at) : NaN;
+  const replied = Date.parse(messages[lastAgent]?.at ?? '');
   const requester = fold(snapshot.requester.name ?? '');
   const other = (author: string | undefined) => (author?.trim() && fold(author.trim()) !== requester ? author.trim() : undefined);
   const signer = signerOf(latest.at(-1)?.text ?? '', snapshot);
@@ -41,6 +42,7 @@ export function latestCustomerMessages(snapshot: TicketSnapshot): { texts: strin
   return {
     texts: latest.map((m) => m.text),
     receivedAt: Number.isFinite(receivedAt) ? receivedAt : undefined,
+    ...(Number.isFinite(replied) ? { lastReplyAt: replied } : {}),
     opening: lastAgent < 0,
     ...(others.length ? { alsoWriting: others.slice(0, 10) } : {}),
     ...(writer ? { writer } : {}),
@@ -255,6 +257,7 @@ class Checklist {
       customer: prune({ ...this.customer(), alsoWriting: latest.alsoWriting, greetAs: this.greetAs() }),
       customerId: this.ctx.ticket.customer.id,
       ...at,
+      ...(latest.lastReplyAt !== undefined ? { lastReplyAt: latest.lastReplyAt } : {}),
       ...(snapshot.priority ? { priority: snapshot.priority } : {}),
     });
     if (this.signal.aborted || seq !== this.requestSeq) return;

@@ -1,5 +1,5 @@
 /** Personal recognition: the reply opens with the customer's preferred (else first) name. */
-import { fail, na, pass, type CustomerName, type NotEnglish, type Rule } from './types';
+import { fail, na, pass, type CustomerName, type NotEnglish, type Rule, type RuleContext } from './types';
 import { escapeRegExp, GREETING_WORDS, quote } from './text';
 import { NAME, fold, greetingName } from './names';
 
@@ -40,7 +40,8 @@ export const greetsByName: Rule = {
   standard: 'personal-recognition',
   label: 'Greets by name',
   reads: 'any',
-  check({ draft, customer, notEnglish }) {
+  check(ctx) {
+    const { draft, customer, notEnglish } = ctx;
     // Whom the helper offers: who wrote or signed the newest message, else the customer.
     const offer = customer.greetAs && NAME.test(customer.greetAs) ? customer.greetAs : undefined;
     const name = greetingName(customer) ?? offer;
@@ -90,6 +91,26 @@ export const greetsByName: Rule = {
       const start = offset + generic.index;
       return fail(`Generic greeting ${quote(generic[0])}: open with ${opener(suggest, notEnglish)}`, [{ start, end: start + generic[0].length, text: generic[0] }]);
     }
+    const live = liveExchange(ctx);
+    if (live) return na(`Mid-conversation: they answered your last reply ${live} — no new greeting needed`);
     return fail(`No greeting by name: open with ${opener(suggest, notEnglish)}`);
   },
 };
+
+/** How soon after the team's reply an answer makes the ticket a conversation under way, and how long it stays one. */
+const LIVE_ANSWER_MS = 30 * 60_000;
+const LIVE_FOR_MS = 2 * 3_600_000;
+
+/**
+ * A back-and-forth under way: they answered the team's last reply within half an hour, and that reply
+ * is under two hours old. Nobody opens each line of a chat with "Hi Sam," (a one-line "Have a great
+ * day!" in a 22-turn chat failed "Greets by name" on FreeScout); a greeting still passes, a wrong name
+ * still fails. Says how soon they answered ("within 2 minutes"), or nothing.
+ */
+function liveExchange({ receivedAt, lastReplyAt, now }: RuleContext): string | undefined {
+  if (receivedAt === undefined || lastReplyAt === undefined) return undefined;
+  const answeredIn = receivedAt - lastReplyAt;
+  if (answeredIn < 0 || answeredIn > LIVE_ANSWER_MS || now - lastReplyAt > LIVE_FOR_MS) return undefined;
+  const minutes = Math.max(1, Math.round(answeredIn / 60_000));
+  return `within ${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

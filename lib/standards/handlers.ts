@@ -41,6 +41,7 @@ export const replyHandlers: HandlerMap<'reply.evaluate' | 'reply.record' | 'repl
       standards,
       now: ctx.clock.now(),
       receivedAt: request.receivedAt,
+      lastReplyAt: request.lastReplyAt,
       channel: request.channel,
       priority: request.priority,
       openPromises,

@@ -28,6 +28,8 @@ export const replyRequests = [
     /** The stored customer: lets the background add their open promises (follow-ups). */
     customerId: v.optional(id),
     receivedAt: v.optional(millis),
+    /** When the team last replied publicly, before their latest message. */
+    lastReplyAt: v.optional(millis),
     channel: v.optional(text(100)),
     priority: v.optional(text(LIMITS.field)),
   }),

@@ -89,6 +89,8 @@ export interface EvaluateInput {
   now: number;
   /** When the customer's latest message arrived (ms). */
   receivedAt?: number;
+  /** When the team last replied publicly on the ticket, before that message (ms): a live exchange needs no new greeting. */
+  lastReplyAt?: number;
   channel?: string;
   priority?: string;
   openPromises?: OpenPromise[];

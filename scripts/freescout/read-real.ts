@@ -80,8 +80,13 @@ async function settledStates(page: Page): Promise<{ states: Record<string, strin
   return last;
 }
 
-function offlineStates(s: Seeded): Record<string, string> {
-  const r = evaluateReply({ draft: s.row.reply!, customerMessages: s.latest, customer: { name: s.name }, standards: DEFAULT_PACK, now: Date.now() });
+/** The engine on the row, with the message times the seed gives it (scripts/freescout/seed.php: turn i of n `30 + 2 (n − i)` minutes before `seededAt`). */
+function offlineStates(s: Seeded, seededAt: number): Record<string, string> {
+  const n = s.turns.length;
+  const minutesBefore = (i: number) => seededAt - (30 + 2 * (n - i)) * 60_000;
+  const lastAgent = s.turns.map(([who]) => who).lastIndexOf('agent');
+  const times = lastAgent < 0 ? {} : { lastReplyAt: minutesBefore(lastAgent), receivedAt: minutesBefore(n - 1) };
+  const r = evaluateReply({ draft: s.row.reply!, customerMessages: s.latest, customer: { name: s.name }, standards: DEFAULT_PACK, now: Date.now(), ...times });
   return Object.fromEntries(r.results.filter((x) => x.rule !== 'response-time').map((x) => [x.rule, x.state]));
 }
 
@@ -100,6 +105,7 @@ async function main() {
   if (!args.includes('--no-build')) execSync('npx wxt build', { stdio: ['ignore', 'ignore', 'inherit'] });
   const script = resolve('scripts/freescout.sh');
   const env = { ...process.env, FS_PORT: '18970', DB_PORT: '19970', FREESCOUT_EXTRA_ROWS: file };
+  const seededAt = Date.now();
   const ready = execFileSync('bash', [script, 'start'], { env, encoding: 'utf8', timeout: 240_000, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1)!.match(/^ready (\S+) (.*)$/);
   if (!ready) throw new Error('scripts/freescout.sh start did not say ready');
   const [base, ids] = [ready[1]!, JSON.parse(ready[2]!) as Record<string, number>];
@@ -118,7 +124,7 @@ async function main() {
       await page.locator('.conv-reply-block:not(.hidden) .note-editable').click();
       await page.keyboard.insertText(s.row.reply!);
       const shown = await settledStates(page);
-      const offline = offlineStates(s);
+      const offline = offlineStates(s, seededAt);
       const diffs = Object.keys(offline).filter((rule) => shown.states[rule] !== offline[rule]).map((rule) => `${rule}: page ${shown.states[rule] ?? 'absent'}, engine ${offline[rule]}`);
       if (!diffs.length) same++;
       console.log(`${s.row.id} (${s.turns.length} turns): ${diffs.length ? diffs.join('; ') : 'same'}${shown.mood ? ` | ${shown.mood}` : ''}`);

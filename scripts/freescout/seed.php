@@ -202,6 +202,15 @@ $ids['copied'] = conversation($mailbox, $agent, $ines, 'Wrong VAT number on our 
     [25, $C, paragraphs("Hi Alice,\n\nI'm Ines's colleague in accounts: it is GB 123 4567 89.\n\nBob"), $bob],
 ], $at);
 
+// A back-and-forth under way: Lea answered the agent's question three minutes later. The next reply
+// needs no new "Hi Lea," (a one-line closing in a real 22-turn chat failed "Greets by name").
+$lea = Customer::create('lea.novak@example.com', ['first_name' => 'Lea', 'last_name' => 'Novak']);
+$ids['live'] = conversation($mailbox, $agent, $lea, 'Cannot log in', [
+    [16, $C, paragraphs("Hi, I can't log in since this morning.")],
+    [13, $A, paragraphs("Hi Lea,\n\nSorry about that. Which browser are you using?\n\nAlice")],
+    [10, $C, paragraphs("Firefox 128 on Windows.")],
+], $at);
+
 // More real conversations from a file (scripts/freescout/read-real.ts writes it): a list of
 // {key, first, last, subject, turns: [[customer|agent, text], …]}, oldest turn first.
 $extra = getenv('FREESCOUT_EXTRA_ROWS');

@@ -45,7 +45,7 @@ const BASE = `http://127.0.0.1:${FS_PORT}`;
 const HOSTILE = '<img src=x onerror=alert(1)> Mallory';
 
 let rapport: Rapport;
-let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number; otherLanguage: number; hugoEarlier: number; outbound: number; copied: number; jonasOwn: number; jonasOutbound: number; jonasCustomer: number } & Record<RealKey, number>;
+let seed: { carolRefund: number; carolEarlier: number; hostile: number; dan: number; sam: number; quoted: number; subject: number; business: number; bounce: number; redo: number; chased: number; otherLanguage: number; hugoEarlier: number; outbound: number; copied: number; jonasOwn: number; jonasOutbound: number; jonasCustomer: number; live: number } & Record<RealKey, number>;
 
 /** Real customers seeded from the labelled data's dev split (scripts/freescout/seed.php), with the row each came from. */
 const REAL = realCustomers;
@@ -459,6 +459,23 @@ describe.skipIf(!available)('on a real FreeScout', () => {
     expect(await cue(page, 'repeat-contact').count()).toBe(0);
     expect(await sidebar(page, 'aside').textContent()).not.toMatch(/they say/i);
     await shot(page, 'freescout-no-repeat-claim');
+    await page.close();
+  });
+
+  // Before, a one-line closing in a real 22-turn chat failed "Greets by name": nobody opens each line
+  // of a conversation under way with "Hi Lea,". The message times come from FreeScout's page.
+  it('asks for no new greeting while the customer is answering within minutes', async () => {
+    const page = await rapport.context.newPage();
+    await openReplyBox(page, seed.live, 'Lea Novak');
+    await page.keyboard.type('Thanks! Please clear the cache and sign in again.');
+    const why = () => inSidebar(page, 'checklist').locator('[data-rule="greets-by-name"] [data-testid="why"]').textContent();
+    await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('na');
+    expect(await why()).toBe('Mid-conversation: they answered your last reply within 3 minutes — no new greeting needed');
+    await shot(page, 'freescout-live-exchange');
+    // A greeting written all the same is still checked: another customer's name is still wrong.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('Hi Dana, ');
+    await expect.poll(() => itemState(page, 'greets-by-name'), { timeout: 15_000 }).toBe('fail');
     await page.close();
   });
 

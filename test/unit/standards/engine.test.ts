@@ -62,6 +62,24 @@ describe('evaluateReply', () => {
     expect(stateOf(hostile, 'greets-by-name')!.state).toBe('na');
   });
 
+  // Seen on FreeScout: a one-line "Have a great day!" in a 22-turn chat failed "Greets by name".
+  it('asks for no new greeting in a back-and-forth under way, and still checks one that is written', () => {
+    const MIN = 60_000;
+    const at = (answeredIn: number, ago: number) => ({ lastReplyAt: NOW - ago * MIN, receivedAt: NOW - ago * MIN + answeredIn * MIN });
+    const greet = (draft: string, more: Partial<EvaluateInput>) => stateOf(run(draft, more), 'greets-by-name')!;
+    expect(greet('Have a great day!', at(2, 10))).toMatchObject({ state: 'na', why: 'Mid-conversation: they answered your last reply within 2 minutes — no new greeting needed' });
+    expect(greet('Great, done.', at(0.2, 5)).why).toMatch(/within 1 minute —/);
+    // A greeting still counts, and a wrong or misspelled one is still wrong.
+    expect(greet('Hi Dana, done.', at(2, 10)).state).toBe('pass');
+    expect(greet('Hi Sam, done.', at(2, 10)).state).toBe('fail');
+    expect(greet('Hi there, done.', at(2, 10)).state).toBe('fail');
+    // They took longer than half an hour to answer, or our reply is hours old: a new letter, a new greeting.
+    expect(greet('Have a great day!', at(45, 60)).state).toBe('fail');
+    expect(greet('Have a great day!', at(2, 180)).state).toBe('fail');
+    // Without either time nothing is assumed.
+    expect(greet('Have a great day!', { receivedAt: NOW - 5 * MIN }).state).toBe('fail');
+  });
+
   it('tells an apology from an acknowledgement, and is not fooled by negation', () => {
     const sorry = stateOf(run('Hi Dana, we apologize for any inconvenience.'), 'acknowledges-feelings')!;
     expect(sorry.state).toBe('fail');

@@ -9,6 +9,7 @@ import { ChecklistPanel } from '@/components/checklist';
 import { PresentationContext } from '@/components/presentation';
 import { evaluateReply } from '@/lib/standards/engine';
 import { DEFAULT_PACK } from '@/lib/standards/pack';
+import { parseRequest } from '@/lib/messages';
 
 const snapshot: TicketSnapshot = {
   helpdesk: 'zendesk',
@@ -29,10 +30,16 @@ function setup(ticket: TicketSnapshot = snapshot) {
   const editor = document.createElement('div');
   editor.setAttribute('contenteditable', 'true');
   const panels: (ChecklistPanelProps | undefined)[] = [];
-  const request = vi.fn(async (req: { type: string; draft: string; customerMessages: string[] }) => ({
-    ok: true as const,
-    data: { ...evaluateReply({ draft: req.draft, customerMessages: req.customerMessages, customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now: 0 }), packId: 'p', packVersion: 1, critical: [], labels: {} },
-  }));
+  // Every request is checked as the background checks it: a field its schema lacks is refused there.
+  const request = vi.fn(async (req: { type: string; draft: string; customerMessages: string[] }) => {
+    const parsed = parseRequest(req);
+    if (!parsed.ok) throw new Error(`${req.type} refused: ${parsed.error}`);
+    if (req.type === 'reply.record') return { ok: true as const, data: {} };
+    return {
+      ok: true as const,
+      data: { ...evaluateReply({ draft: req.draft, customerMessages: req.customerMessages, customer: { name: 'Dana Whitfield' }, standards: DEFAULT_PACK, now: 0 }), packId: 'p', packVersion: 1, critical: [], labels: {} },
+    };
+  });
   const ctx = {
     ticketId: '101',
     adapter: { composer: () => (editor.isConnected ? editor : null) },
@@ -65,6 +72,9 @@ describe('checklist feature', () => {
 
   it('takes the customer’s messages after the last public agent reply', () => {
     expect(latestCustomerMessages(snapshot)).toEqual({ texts: ['I was charged TWICE. Nobody answers!'], receivedAt: Date.parse('2026-11-25T09:00:00Z'), opening: false });
+    // When the team last replied publicly (a note does not count), where the page says.
+    const timed = { ...snapshot, messages: snapshot.messages.map((m, i) => (i === 1 ? { ...m, at: '2026-11-25T08:58:00Z' } : i === 2 ? { ...m, at: '2026-11-25T08:59:30Z' } : m)) };
+    expect(latestCustomerMessages(timed).lastReplyAt).toBe(Date.parse('2026-11-25T08:58:00Z'));
     // A colleague on copy answered for the requester: named, so greeting them is greeting by name.
     const copied = { ...snapshot, messages: [...snapshot.messages, { role: 'customer' as const, author: 'Bob Smith', text: 'Adding: it was the Visa card.', public: true }, { role: 'customer' as const, author: 'Dana Whitfield', text: 'Yes.', public: true }] };
     expect(latestCustomerMessages(copied).alsoWriting).toEqual(['Bob Smith']);
@@ -187,6 +197,28 @@ describe('checklist feature', () => {
     expect(panels.at(-1)?.status).toBe('ready');
     controller.abort();
   });
+});
+
+// A field added to the evaluation once went out with the recorded reply too, whose schema refused it:
+// on FreeScout no sent reply was recorded.
+it('sends each request only what its schema takes: the last reply’s time goes to the evaluation, not the record', async () => {
+  vi.useFakeTimers();
+  const timed: TicketSnapshot = { ...snapshot, messages: [{ role: 'agent', text: 'Which card?', public: true, at: '2026-11-25T08:58:00Z' }, { role: 'customer', text: 'Visa.', public: true, at: '2026-11-25T09:00:00Z' }] };
+  const { editor, request, ctx, controller } = setup(timed);
+  let sendListener: ((sent: { text: string; kind: string }) => void) | undefined;
+  document.body.append(editor);
+  startChecklist({ ...ctx, onSend: (l: typeof sendListener) => (sendListener = l) } as unknown as FeatureContext, controller.signal);
+  editor.textContent = 'Thanks, refunded.';
+  editor.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  await vi.advanceTimersByTimeAsync(300);
+  sendListener!({ text: editor.textContent, kind: 'reply' });
+  await vi.advanceTimersByTimeAsync(10);
+  const sent = request.mock.calls.map(([req]) => req as { type: string; lastReplyAt?: number });
+  expect(sent.map((r) => r.type)).toEqual(['reply.evaluate', 'reply.record']);
+  expect(sent[0]!.lastReplyAt).toBe(Date.parse('2026-11-25T08:58:00Z'));
+  expect(sent[1]).not.toHaveProperty('lastReplyAt');
+  await expect(request.mock.results[1]!.value).resolves.toMatchObject({ ok: true });
+  controller.abort();
 });
 
 describe('checklist panel', () => {
