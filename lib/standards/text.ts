@@ -160,12 +160,12 @@ const SYNONYMS = new Map<string, string>(
   [
     ['refund', 'back money reimburs repay refun credit'],
     ['send', 'sent resend attach forward reissu'],
-    ['deliver', 'arriv ship shipp dispatch deliv delivery'],
+    ['deliver', 'arriv ship shipp dispatch deliv deliveri'],
     ['restor', 'recover back-up backup'],
     ['plan', 'roadmap plann'],
     ['price', 'cost pric charg fee'],
     ['cancel', 'cancell terminat'],
-    ['fix', 'repair resolv solv amend chang updat switch modify edit'],
+    ['fix', 'repair resolv solv amend chang updat switch modifi edit'],
     ['login', 'log sign signin'],
   ].flatMap(([to, from]) => from!.split(' ').map((f) => [f, to!] as [string, string])),
 );
@@ -202,14 +202,20 @@ export function keywordTags(text: string): Set<string> {
   return out;
 }
 
-/** Crude English stem: enough to match "refund"/"refunded"/"refunds", "export"/"exporting". */
+/**
+ * Crude English stem: enough to match "refund"/"refunded"/"refunds", "export"/"exporting",
+ * "try"/"tried"/"trying", "installed"/"installations". A final "y" after a consonant reads as "i"
+ * ("reply"/"replies"/"replied" as "repli"): a customer's "I've tried" and a reply's "Try going to…"
+ * shared no word, and the reply read as an unedited macro (real replies, train split).
+ */
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
-  if (w.length > 5) w = w.replace(/(?:ing|ed|es|ly|ment|ation|ions?)$/, '').replace(/([b-df-hj-np-tv-z])\1$/, '$1');
+  if (w.length > 5) w = w.replace(/(?:ing|ed|es|ly|ment|ness|ations?|ions?)$/, '').replace(/([b-df-hj-np-tv-z])\1$/, '$1');
   // "fixed", "saved", "added" as "fix", "sav", "add" ("fixes" and "save" stem so already); not "need", "speed".
   else if (w.length === 5 && /[^e]ed$/.test(w)) w = w.slice(0, -2).replace(/([b-df-hj-np-tv-z])\1$/, '$1');
   if (w.length > 3) w = w.replace(/s$/, '');
   w = w.replace(/e$/, '');
+  if (w.length >= 3) w = w.replace(/([b-df-hj-np-tv-xz])y$/, '$1i');
   return SYNONYMS.get(w) ?? w;
 }
 
