@@ -522,6 +522,19 @@ describe('an apology that names what happened (GUIDELINE §5; paraphrased from g
     }
     expect(judgeAcknowledges('Great, can I get your username as well?', customer).yes).toBe(false);
   });
+  // On real train + dev replies the clause whose own features weighed most was often not the
+  // acknowledgement: "So we do a batch process every 15 mins" was shown beside "my apologies for the
+  // delay in getting the license keys delivered" (13 of 44). Paraphrased.
+  it('shows the acknowledgement itself as the words that decided it', () => {
+    const waiting = 'I bought it yesterday and mailed the purchase details to support. Still no license key after 2 days and no answer, I am frustrated.';
+    const reply = 'Hey Robin,\n\nThanks for the feedback and my apologies for the delay in getting the license keys delivered.\n\nSo we run a batch every 15 mins on all the successful orders. Yours went out a minute ago.';
+    const verdict = judgeAcknowledges(reply, waiting);
+    expect(verdict.yes).toBe(true);
+    expect(verdict.clause?.text).toMatch(/my apologies for the delay in getting the license keys delivered/);
+    const felt = judgeAcknowledges("@robin it sounds like that was a frustrating experience. I've passed this to our security officer, who will reach out. Any failings of our UI are not designs to trap your data.", 'Stop trapping user data with UI that does not even let me delete my account. Let me delete it.');
+    expect(felt.clause?.text).toMatch(/it sounds like that was a frustrating experience/);
+  });
+
   it('takes a named feeling as acknowledging, and a lukewarm apology that names nothing as not', () => {
     for (const reply of ['Thanks for reaching out. That does sound frustrating. Could you send the log?', "We're working on bugs like this, sorry for the frustration, and you can restore your gear in Settings."]) {
       expect(judgeAcknowledges(reply, customer).yes, reply).toBe(true);
