@@ -156,15 +156,27 @@ const LIGHT_VERB = /\b(?:have|get|make|be|do|ask|keep|let)$/i;
  * characters and a whole word ("I will have our support team contact you"; seen on FreeScout).
  */
 function widened(draft: string, step: Evidence): Evidence {
-  if (!LIGHT_VERB.test(step.text)) return step;
+  return LIGHT_VERB.test(step.text) ? wholeStep(draft, step) : step;
+}
+
+/**
+ * A step as the agent reads it: the words found ("Try", "please email", "I've fixed") run on to their
+ * clause's end, up to 60 characters and a whole word, the when left to be quoted on its own. On the
+ * real train + dev replies "Next step: “Try”" and "Next step: “Download”" said what kind of step, not
+ * which.
+ */
+export function wholeStep(draft: string, step: Evidence): Evidence {
   const rest = draft.slice(step.end, step.end + 60);
-  const stop = rest.search(/[.!?;,\n]/);
+  const stop = rest.search(/[.!?;](?=\s|$)|[,\n]/);
   // Cut at 60 characters, the last word may be half a word: leave it out.
   let run = stop >= 0 ? rest.slice(0, stop) : step.end + 60 < draft.length ? rest.replace(/\s+\S*$/, '') : rest;
   // Up to its when, which is quoted on its own ("We'll get back to you" … "by Friday").
   const when = findAllInOrder(run, WHEN)[0];
-  if (when) run = run.slice(0, when.start);
-  run = run.replace(/(?:\s+(?:and|or|but|the|a|an|to|of|with|for|in|on|at|by))*\s*$/i, '');
+  if (when) run = run.slice(0, when.start).replace(/\s+(?:by|at|before|until)\s+(?:the\s+)?end(?:\s+of)?\s*$/i, '');
+  // Not into a link's text cut short ("replace config with [this one"), nor onto a colon.
+  const open = run.lastIndexOf('[');
+  if (open >= 0 && !run.includes(']', open)) run = run.slice(0, open);
+  run = run.replace(/(?:\s+(?:and|or|but|the|a|an|to|of|with|for|in|on|at|by))*[\s:]*$/i, '');
   return { start: step.start, end: step.end + run.length, text: step.text + run };
 }
 

@@ -195,7 +195,7 @@ describe('standards pack editor (options page)', () => {
     const page = await openTicket('102', 'Sam Rivera');
     await composer(page, '102').click();
     await page.keyboard.type("Hi Sam, we'll look into the missing row.");
-    await expect.poll(() => rule(page, 'next-step').locator('[data-testid="why"]').textContent()).toBe('Next step: “we\'ll look” (no when said)');
+    await expect.poll(() => rule(page, 'next-step').locator('[data-testid="why"]').textContent()).toBe('Next step: “we\'ll look into the missing row” (no when said)');
     expect(await stateOf(page, 'next-step')).toBe('pass');
     await page.close();
     await setNeedsWhen(true);
@@ -203,7 +203,7 @@ describe('standards pack editor (options page)', () => {
     await composer(again, '102').click();
     await again.keyboard.type("Hi Sam, we'll look into the missing row.");
     await expect.poll(() => stateOf(again, 'next-step')).toBe('fail');
-    expect(await rule(again, 'next-step').locator('[data-testid="why"]').textContent()).toBe('Says what (“we\'ll look”) but not when');
+    expect(await rule(again, 'next-step').locator('[data-testid="why"]').textContent()).toBe('Says what (“we\'ll look into the missing row”) but not when');
     await again.close();
   });
 
