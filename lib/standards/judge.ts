@@ -242,8 +242,16 @@ const ATTACHED = /^\W*(?:(?:hi|hello|hey)\b[^,.!]{0,30}[,.!]?\s*)?(?:(?:please|k
 
 /** A clause that asks nothing of the reply whatever its words: a heading, a form's label, a pointer to an attachment, a report, copied text. */
 function notTheirAsk(customer: string, c: Clause, presented: readonly [number, number][], reported: ReadonlyMap<number, number>): boolean {
-  return !!c.heading || formLabel(customer, c) || ATTACHED.test(c.text) || c.start >= (reported.get(c.sentence) ?? Infinity) || presented.some(([from, to]) => c.start >= from && c.start < to);
+  return !!c.heading || formLabel(customer, c) || ATTACHED.test(c.text) || statedAsWhat(c.text) || c.start >= (reported.get(c.sentence) ?? Infinity) || presented.some(([from, to]) => c.start >= from && c.start < to);
 }
+
+/**
+ * "What's FRUSTRATING about it is that I lose all my equipment", "What's weird is that it works in
+ * Chrome": a statement put as "what … is that", which opens like a question (train split, read on
+ * FreeScout as one of their questions). Not "What I need is a refund": that one asks.
+ */
+const STATED_AS_WHAT = /^\W*(?:(?:but|and|so|also)\s+)?what(?:['’]s|\s+is|\s+was)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:is|was)\s+(?:that|how)\b/iu;
+const statedAsWhat = (text: string) => STATED_AS_WHAT.test(text) && !text.includes('?');
 
 /** Per sentence, where a report of what was asked of the customer starts: the rest of that sentence is the report. */
 function reportedFrom(clauses: readonly Clause[]): Map<number, number> {

@@ -267,7 +267,7 @@ function keywordsOfLine(text: string): Set<string> {
 export const HELP_WANTED = 'help|advice|suggestions?|ideas?|thoughts|comments?|tips|pointers|recommendations?|experiences?|info(?:rmation)?';
 
 /** What may come before an opener: a salutation, then a linking word ("Hi Dana, also could you…", "So what is…"). */
-const OPENER_LEAD = '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|oh|ok|quick one|thus|therefore|hence|additionally|plus|just)[,:]?\\s+)?';
+const OPENER_LEAD = '^(?:\\W*)(?:(?:hi|hello|hey|dear)\\b[^,.!?]{0,30}[,.!]\\s*)?(?:(?:also|and|but|so|then|oh|ok|quick one|thus|therefore|hence|additionally|plus|just)[,:]?\\s+)?';
 /** Requests and questions written without a question mark ("I need to know how…", "please tell me…"). */
 const REQUEST_OPENERS = new RegExp(
   OPENER_LEAD + '(?:' +
@@ -281,6 +281,8 @@ const REQUEST_OPENERS = new RegExp(
       'i(?: need| want| would like|\'d like) (?:to (?:ask|get|change|cancel|return|request|update|upgrade|downgrade|move|transfer|switch|delete|remove|add|have|see|check|confirm|report)|you to|someone to|somebody to|an? |the |my |our |your |help|a refund|my money|access)',
       // "I demand a refund", "im … requesting a full credits recharge" (seen on FreeScout, train split).
       'i (?:request|demand|expect)\\b',
+      // "I kindly ask you to review my account", "I really urge you to let us keep our equipment" (train split).
+      "i (?:(?:would|really|kindly|strongly|must|['’]d)\\s+)*(?:urge|beg|implore|ask) you to\\b",
       '(?:i[\'’]?m |i am )?(?:requesting|demanding|asking for)\\b',
       '(?:please|pls|kindly)\\s+\\w+',
       '(?:can|could|would|will) (?:you|someone|somebody|anyone|u)\\b',

@@ -579,3 +579,23 @@ describe('an apology that names what happened (GUIDELINE §5; paraphrased from g
     }
   });
 });
+
+// Read on FreeScout (train split): "What's FRUSTRATING about it is that I lose all of the equipment…"
+// was listed as their question, and "then I really urge you to let us keep our equipment" (the
+// labelled ask) was not. Paraphrased.
+describe('a statement put as "what … is that", and a request put as "I urge you to"', () => {
+  const asks = (text: string) => findAsks(text).map((a) => [a.text, !a.unsure]);
+  it('does not take "what is weird is that…" for a question', () => {
+    expect(asks("What's annoying about it is that I lose every item I earned. It makes no sense.")).toEqual([]);
+    expect(asks('What is weird is that the export works in Chrome.')).toEqual([]);
+    // A request so put, and a real question, still are.
+    expect(asks('What I need is a refund for March.')).toEqual([['What I need is a refund for March.', true]]);
+    expect(asks("What's the plan that is cheapest?")).toEqual([["What's the plan that is cheapest?", true]]);
+  });
+  it('takes "I (kindly / really) ask / urge you to…" for a request, after a condition too', () => {
+    const found = (text: string) => findAsks(text).map((a) => a.text);
+    expect(found('I kindly ask you to review my account activity.')).toEqual(['I kindly ask you to review my account activity.']);
+    const urged = "It makes no sense. What's annoying is that I lose my gear. If deaths can't be fixed then I really urge you to let us keep our gear after dying.";
+    expect(found(urged)).toEqual(["If deaths can't be fixed then I really urge you to let us keep our gear after dying."]);
+  });
+});
