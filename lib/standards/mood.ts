@@ -121,7 +121,7 @@ function strongestFirst(hits: Evidence[], weight: (e: Evidence) => number): Evid
  * the model weighed ("please help", ":{") with the mild words ("issue", "not solved": bug reports
  * are full of them), and only then its deciding clause (a whole sentence names too much).
  */
-function mergeEvidence(text: string, lexicon: LexiconMood, persists: Evidence[], cues: (Evidence & { telling: boolean })[], clause: Evidence | undefined): Evidence[] {
+function mergeEvidence(text: string, lexicon: LexiconMood, persists: Evidence[], cues: (Evidence & { telling: boolean; stake?: true })[], clause: Evidence | undefined): Evidence[] {
   // A telling cue adds what the words do not say ("for over two months"). Over a strong word it would
   // only lengthen it ("NOBODY has"), so the word stays; over a weak one it says more ("still haven't"
   // for "still"), so the cue does.
@@ -136,6 +136,10 @@ function mergeEvidence(text: string, lexicon: LexiconMood, persists: Evidence[],
   const out = outermost([...strong, ...plain]);
   if ((lexicon.strong.length || persists.length) && out.length) return strongestFirst(out, (e) => Math.max(lexicon.weightOf(e), plain.includes(e) ? 2 : 0));
   const weaker = outermost([...cues, ...lexicon.against.filter(named)]);
+  // What is at stake ("refund", "paid") only where nothing else is named (dev split on FreeScout:
+  // "may be upset — “refund”" beside "been more then a week … no email from support").
+  const felt = weaker.filter((e) => !('stake' in e));
+  if (felt.length) return felt;
   if (weaker.length) return weaker;
   return clause ? [clause] : [];
 }

@@ -82,6 +82,16 @@ describe('one mood for the product', () => {
     expect(moodWords(mood.evidence, 4)).toContain('for 2 hours');
   });
 
+  // Seen on FreeScout (dev split): "may be upset — “refund”" for a customer chasing a refund for over a week.
+  it('names the wait, not the money, when both are there', () => {
+    const chasing = threadMood("Its been more then a week and half trying to get someone to refund this app after an hour of use. no email from support or any reply on twitter");
+    expect(chasing.label).toBe('upset');
+    expect(moodWords(chasing.evidence, 4)).toEqual(['been more then a week']);
+    // Beside words that say how it went, money is left out; alone it is still named (what the model weighed).
+    expect(moodWords(threadMood('I was charged twice and nobody is answering my emails, I want my money back now!!').evidence, 4)).toEqual(['twice', 'nobody']);
+    expect(moodWords(threadMood('Where is my refund???').evidence, 4)).toEqual(['refund']);
+  });
+
   // Seen on FreeScout (gh-issues dev split): "upset — “How do I get them back?”", the model's whole clause.
   it('names the cues the model weighed before it names a whole sentence', () => {
     const mood = threadMood('How do I get them back? Please help :{');
