@@ -3,8 +3,8 @@ import { fail, na, pass, type Rule } from './types';
 import { findAll, quote } from './text';
 import { draftReadings } from './answers-questions';
 
-/** Not an issue template's "Steps to reproduce" / "how to reproduce it" (seen on real reports). */
-const HOW_TO = /\b(?:how (?:do|can|should|would) (?:i|we|you)|how to(?! reproduce)|where (?:do|can) (?:i|we) (?:find|set|change|turn|see|get|add)|is there a way to|what are the steps|steps to(?! reproduce)|set ?up|configure|walk me through|instructions? (?:for|on|to))\b/i;
+/** Not an issue template's "Steps to reproduce" / "how to reproduce it" (seen on real reports). Global: read with matchAll, which copies it. */
+const HOW_TO = /\b(?:how (?:do|can|should|would) (?:i|we|you)|how to(?! reproduce)|where (?:do|can) (?:i|we) (?:find|set|change|turn|see|get|add)|is there a way to|what are the steps|steps to(?! reproduce)|set ?up|configure|walk me through|instructions? (?:for|on|to))\b/gi;
 /**
  * What follows the how-to words when no article serves it: the team's own work on the customer's
  * case, not how to use the product. Fixing or resolving a fault they report ("How can we resolve this
@@ -17,12 +17,22 @@ const HOW_TO = /\b(?:how (?:do|can|should|would) (?:i|we|you)|how to(?! reproduc
  */
 const NOT_FOR_AN_ARTICLE = /^(?:\w+\s+){0,2}?(?:fix|resolve|solve|proceed|get (?:[\w']+\s+){0,3}?back|(?:get|receive|obtain|claim|request) (?:a |my |the |our |your |this )?(?:full )?(?:refund|money back)|refund|regain access|get in touch|contact|reach (?:you|someone|somebody|anyone|support|a human|a person)|send (?:you|a message|an? e-?mail)|talk to|speak (?:to|with)|(?:recover|unlock|reactivate|unban|unsuspend|reinstate|restore) (?:[\w']+\s+){0,4}?account)\b/i;
 
-/** Every how-to phrase of a text (matchAll copies the pattern, so sharing it is safe). */
-const HOW_TO_ALL = new RegExp(HOW_TO.source, 'gi');
+/** The first how-to in a text that a help article can serve: how-to words not followed by the team's own work. */
+function servableHowTo(text: string): RegExpExecArray | undefined {
+  return [...text.matchAll(HOW_TO)].find((m) => !NOT_FOR_AN_ARTICLE.test(text.slice(m.index + m[0].length).trimStart()));
+}
 
-/** A how-to a help article can serve: some how-to words in it not followed by the team's own work. */
-function asksHowTo(text: string): boolean {
-  return [...text.matchAll(HOW_TO_ALL)].some((m) => !NOT_FOR_AN_ARTICLE.test(text.slice(m.index + m[0].length).trimStart()));
+/**
+ * The how-to the reply should link an article for, with where its words start: in one of their
+ * asks, else (when no ask was found) in their message, as the how-to words alone.
+ */
+function howToAsked(questions: readonly { text: string }[], customerText: string): { text: string; at: number } | undefined {
+  for (const q of questions) {
+    const m = servableHowTo(q.text);
+    if (m) return { text: q.text, at: m.index };
+  }
+  const m = questions.length ? undefined : servableHowTo(customerText);
+  return m && { text: m[0], at: 0 };
 }
 
 const KB_LIKE = /^https?:\/\/(?:[^/]*\b(?:help|support|docs?|kb|knowledge|faq|guides?|academy|learn|community|developers?|wiki)\b[^/]*|[^/]+\/(?:[^?#]*\/)?(?:help|support|docs?|kb|knowledge(?:base)?|faq|guides?|articles?|hc|wiki)\b)/i;
@@ -33,7 +43,7 @@ export const knowledgeLink: Rule = {
   standard: 'knowledge',
   label: 'Links the help article',
   check({ draft, questions, customerText, standards }) {
-    const howTo = questions.find((q) => asksHowTo(q.text)) ?? (asksHowTo(customerText) && !questions.length ? { text: HOW_TO.exec(customerText)![0] } : undefined);
+    const howTo = howToAsked(questions, customerText);
     if (!howTo) return na('No how-to question');
     const links = findAll(draft, URL);
     const domains = standards.kbDomains;
@@ -63,7 +73,7 @@ export const knowledgeLink: Rule = {
       const why = domains.length ? `is not on the team's knowledge base (${domains.join(', ')})` : 'does not look like a help article';
       return fail(`${quote(links[0].text)} ${why}`, [links[0]]);
     }
-    return fail(`How-to question (${howToWords(howTo.text)}): link the help article`);
+    return fail(`How-to question (${howToWords(howTo.text, howTo.at)}): link the help article`);
   },
 };
 
@@ -71,8 +81,7 @@ export const knowledgeLink: Rule = {
  * The question quoted from a little before its how-to words, so they are in the line: "…the next
  * steps to regain access…", not "Could you please investigate the status of this r…" (seen on FreeScout).
  */
-function howToWords(question: string): string {
-  const at = HOW_TO.exec(question)?.index ?? 0;
+function howToWords(question: string, at: number): string {
   if (at <= 20) return quote(question, 50);
   const from = question.lastIndexOf(' ', at - 12) + 1;
   return quote(`…${question.slice(from)}`, 50);

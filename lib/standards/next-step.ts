@@ -17,16 +17,17 @@ export const nextStep: Rule = {
     const { done, later, when, advice } = stepPhrases(draft);
     // Shown whole ("Try using the previous version", not "Try"); what a step is, is read off the words found.
     const deed = done && wholeStep(draft, done);
+    const delayed = !!done && DELAYED.test(done.text);
     if (!step.yes && isDone(customerMessages.at(-1) ?? '')) return na('They are wrapping up: no next step needed');
     // A step without a time fails only if the team's standards ask for a when (`stepNeedsWhen`, absent = yes).
     const withoutWhen = (said: Evidence, why: string) => (standards.stepNeedsWhen === false ? pass(`Next step: ${quote(said.text)} (no when said)`, [said]) : fail(why, [said]));
     // "I've unbanned you": a deed done with nothing after it (GUIDELINE §3). Money and cancellations
     // take effect later: "I've refunded it" still owes when they'll see it.
     const notWhenTheySeeIt = (said: Evidence) => withoutWhen(said, `Says what (${quote(said.text)}) but not when they'll see it`);
-    if (!step.yes && done && deed) return DELAYED.test(done.text) ? notWhenTheySeeIt(deed) : fail(`Says what was done (${quote(deed.text)}), not what happens next`, [deed]);
+    if (!step.yes && deed) return delayed ? notWhenTheySeeIt(deed) : fail(`Says what was done (${quote(deed.text)}), not what happens next`, [deed]);
     if (!step.yes) return fail('No next step: say what happens next and when');
     // Money and cancellations take effect later: the customer needs to know when they'll see it.
-    if (done && deed && (!DELAYED.test(done.text) || when)) return pass(`Next step: ${quote(deed.text)}${when ? ` … ${quote(when.text)}` : ''}`, when ? [deed, when] : [deed]);
+    if (deed && (!delayed || when)) return pass(`Next step: ${quote(deed.text)}${when ? ` … ${quote(when.text)}` : ''}`, when ? [deed, when] : [deed]);
     if (deed) return notWhenTheySeeIt(deed);
     const action = later;
     if (!action) {

@@ -444,6 +444,9 @@ describe('placeholders and help links on the way real staff write', () => {
     // Using the product is a how-to even when it is about getting data back from it.
     for (const ask of ['How can I restore it from the backups?', 'I installed the app... but how do I log in on this device?', 'Is there a way to generate reports from the client?'])
       expect(check(ask, 'Thanks, we are on it.', 'knowledge-link').result.state, ask).toBe('fail');
+    // The how-to quoted is the one an article serves, not the first one in the ask.
+    const both = 'My card was charged twice last week, so how can I get the refund for that, and then how do I set up the new card on my account?';
+    expect(check(both, 'Thanks, we are on it.', 'knowledge-link').result.why).toBe('How-to question (“…that, and then how do I set up the new card on m…”): link the help article');
     // A wiki is documentation.
     expect(check('How can I restore it from the backups?', 'See https://www.cgsecurity.org/wiki/PhotoRec for the steps.', 'knowledge-link').result.state).toBe('pass');
   });
